@@ -1,0 +1,88 @@
+"""One exception family and the diagnostics the validator returns.
+
+A `Diagnostic` is one problem found in a file: a stable code, a severity,
+where it is (file, 1-based line and column) and a message. The validator
+collects them instead of stopping at the first; the CLI prints each as
+``file:line:col: error: message``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: str  # "error" or "warning"
+    file: str
+    line: int
+    column: int
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class FiveLeversError(Exception):
+    """Base of every error the game raises on purpose."""
+
+
+class ScenarioError(FiveLeversError):
+    """A scenario file could not be loaded; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        errors = [d for d in self.diagnostics if d.is_error] or self.diagnostics
+        first = errors[0] if errors else None
+        self.file = first.file if first else ""
+        self.line = first.line if first else 0
+        self.column = first.column if first else 0
+        self.message = first.message if first else "invalid scenario"
+        extra = len(errors) - 1
+        suffix = f" (and {extra} more)" if extra > 0 else ""
+        super().__init__((first.format() if first else self.message) + suffix)
+
+
+class ConditionError(FiveLeversError):
+    """An `if:` expression that does not parse; `column` is 1-based within it."""
+
+    def __init__(self, message: str, column: int):
+        self.message = message
+        self.column = column
+        super().__init__(f"column {column}: {message}")
+
+
+class PlayError(FiveLeversError):
+    """A playthrough was asked to do something it cannot."""
+
+
+class ChoiceNotShown(PlayError):
+    """A choice number that is not among the choices shown at this step."""
+
+    def __init__(self, step: int, node: str, number: int, shown: int):
+        self.step = step
+        self.node = node
+        self.number = number
+        self.shown = shown
+        super().__init__(
+            f"step {step}: choice {number} does not exist at node '{node}' "
+            f"({shown} choice{'s' if shown != 1 else ''} shown: pick 1..{shown})"
+        )
+
+
+class SnapshotError(FiveLeversError):
+    """A saved playthrough does not match the scenario or is malformed."""

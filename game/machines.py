@@ -1,0 +1,94 @@
+"""The two state machines, built with `transitions` (the only module that
+imports it).
+
+* The mood machine is the same for every scenario: calm -> uneasy -> upset
+  -> angry -> walked_out on `escalate`, one step back on `soothe` (calm
+  stays calm); walked_out is final.
+* The dialogue machine is built once per scenario and cached. Its states
+  are the node and ending ids; a node's choice at authored position i fires
+  the trigger `choice_<i>`; `walk_out` goes from any node to the walk-out
+  ending. Machines are built with `model=None` and `auto_transitions=False`:
+  a playthrough is a small object whose attributes (`state`, `mood`) the
+  shared machines move, so starting one costs nothing.
+"""
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from transitions import Machine, MachineError
+
+from .errors import PlayError
+from .model import MOODS, WALKED_OUT
+
+logging.getLogger("transitions").setLevel(logging.WARNING)
+
+ESCALATION_RULE = {"calm": "dont_upset", "uneasy": "dont_upset",
+                   "upset": "dont_make_it_worse", "angry": "dont_make_it_worse"}
+
+_CACHE_SIZE = 32
+_dialogue_cache: OrderedDict[tuple[str, str, int], Machine] = OrderedDict()
+
+
+def _build_mood_machine() -> Machine:
+    states = [*MOODS, {"name": WALKED_OUT, "final": True}]
+    ladder = [*MOODS, WALKED_OUT]
+    transitions = []
+    for lower, higher in zip(ladder, ladder[1:]):
+        transitions.append({"trigger": "escalate", "source": lower, "dest": higher})
+        if higher != WALKED_OUT:
+            transitions.append({"trigger": "soothe", "source": higher, "dest": lower})
+    transitions.append({"trigger": "soothe", "source": MOODS[0], "dest": None})  # calm stays calm
+    return Machine(model=None, states=states, transitions=transitions, initial=MOODS[0],
+                   auto_transitions=False, model_attribute="mood", send_event=False)
+
+
+MOOD_MACHINE = _build_mood_machine()
+_ESCALATE = MOOD_MACHINE.events["escalate"]
+_SOOTHE = MOOD_MACHINE.events["soothe"]
+
+
+def change_mood(model, change: str) -> None:
+    """Apply a choice's mood change (`soothe`, `steady`, `escalate`) to `model.mood`."""
+    if change == "escalate":
+        _ESCALATE.trigger(model)
+    elif change == "soothe":
+        _SOOTHE.trigger(model)
+
+
+def rule_broken_by_escalating(mood: str) -> str:
+    """Which rule escalating a customer in `mood` breaks, by the mood machine's state."""
+    return ESCALATION_RULE[MOOD_MACHINE.get_state(mood).name]
+
+
+def dialogue_machine(scenario) -> Machine:
+    key = (scenario.id, scenario.content_hash, id(scenario))
+    machine = _dialogue_cache.get(key)
+    if machine is not None:
+        _dialogue_cache.move_to_end(key)
+        return machine
+    states = [nid for nid in scenario.nodes]
+    states += [{"name": eid, "final": True} for eid in scenario.endings]
+    transitions = []
+    for nid, node in scenario.nodes.items():
+        for choice in node.choices:
+            transitions.append({"trigger": f"choice_{choice.index + 1}", "source": nid, "dest": choice.goto})
+    machine = Machine(model=None, states=states, transitions=transitions, initial=scenario.start,
+                      auto_transitions=False, send_event=False)
+    machine.add_transition("walk_out", source=list(scenario.nodes), dest=scenario.walkout_ending)
+    _dialogue_cache[key] = machine
+    while len(_dialogue_cache) > _CACHE_SIZE:
+        _dialogue_cache.popitem(last=False)
+    return machine
+
+
+def take_choice(machine: Machine, model, index: int) -> None:
+    """Move `model.state` along the choice at authored position `index` (0-based)."""
+    try:
+        machine.events[f"choice_{index + 1}"].trigger(model)
+    except (KeyError, MachineError) as exc:
+        raise PlayError(f"node '{model.state}' has no choice {index + 1}") from exc
+
+
+def walk_out(machine: Machine, model) -> None:
+    machine.events["walk_out"].trigger(model)

@@ -1,0 +1,115 @@
+"""The scenario model: plain, immutable data built by the loader.
+
+Nothing here knows about YAML, pygame or storage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT_VERSION = 1
+
+LEVERS = ("customers_first", "connect", "solve_problems", "build_trust", "positive_emotions")
+LEVER_TITLES = {
+    "customers_first": "Put customers first",
+    "connect": "Connect",
+    "solve_problems": "Solve problems",
+    "build_trust": "Build trust",
+    "positive_emotions": "Create positive emotional experiences",
+}
+RULES = ("dont_upset", "dont_make_it_worse", "shut_up_and_listen")
+RULE_TITLES = {
+    "dont_upset": "Don't upset them in the first place",
+    "dont_make_it_worse": "Don't make it worse",
+    "shut_up_and_listen": "Shut up and listen",
+}
+MOODS = ("calm", "uneasy", "upset", "angry")
+WALKED_OUT = "walked_out"
+MOOD_ORDER = {m: i for i, m in enumerate(MOODS)}
+MOOD_CHANGES = ("soothe", "steady", "escalate")
+OUTCOMES = ("retained", "at_risk", "lost")
+SPEAKERS = ("customer", "narrator")
+MAX_CHOICES = 9
+LEVER_MIN, LEVER_MAX = -3, 3
+
+
+@dataclass(frozen=True)
+class Choice:
+    index: int  # 0-based position among the node's authored choices
+    text: str
+    goto: str
+    levers: dict[str, int] = field(default_factory=dict)
+    mood: str = "steady"
+    listens: bool = False
+    breaks: tuple[str, ...] = ()
+    feedback: str = ""
+    condition: Any = None  # a parsed condition (see conditions.py) or None
+    condition_source: str = ""
+    once: bool = False
+    set: dict[str, Any] = field(default_factory=dict)
+    add: dict[str, int] = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    text: tuple[str, ...]
+    choices: tuple[Choice, ...]
+    speaker: str = "customer"
+    venting: bool = False
+    shuffle: bool = False
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    outcome: str
+    text: tuple[str, ...]
+    coaching: str = ""
+    builtin: bool = False
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    role: str = ""
+    mood: str = "calm"
+    portrait: str = ""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    customer: Customer
+    start: str
+    nodes: dict[str, Node]
+    endings: dict[str, Ending]
+    walkout_ending: str
+    version: int = 1
+    format: int = FORMAT_VERSION
+    difficulty: int = 1
+    tags: tuple[str, ...] = ()
+    estimated_minutes: int | None = None
+    briefing: str = ""
+    path: str = ""
+    content_hash: str = ""
+
+    def is_ending(self, state: str) -> bool:
+        return state in self.endings
+
+
+BUILTIN_WALKOUT = Ending(
+    id=WALKED_OUT,
+    outcome="lost",
+    text=("The customer has had enough and ends the conversation.",),
+    coaching="Every escalation pushed the customer one step closer to leaving. "
+    "Staying calm, listening and owning the problem keeps them talking.",
+    builtin=True,
+)

@@ -1,0 +1,464 @@
+"""Check a positioned YAML tree against the scenario format; build the model.
+
+Every problem is collected as a Diagnostic (never raised), so one pass
+reports all of a file's errors and warnings. Codes are stable:
+FL0xx file and YAML, FL02x structure and types, FL03x values, FL04x
+references, FL05x the graph, FL06x flags and conditions.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from . import conditions
+from .errors import ConditionError, Diagnostic
+from .graph import edges_of, reachable, reaching
+from .model import (BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MAX_CHOICES,
+                    MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice, Customer,
+                    Ending, Node, Scenario)
+from .yaml_reader import YMap, YSeq
+
+ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+STATE_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
+FLAG_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+RESERVED_FLAGS = ("mood", "and", "or", "not", "true", "false")
+
+TOP_KEYS = ("format", "id", "version", "title", "summary", "difficulty", "tags", "estimated_minutes",
+            "customer", "briefing", "start", "on_walkout", "nodes", "endings")
+CUSTOMER_KEYS = ("name", "role", "mood", "portrait")
+NODE_KEYS = ("speaker", "text", "venting", "shuffle", "choices")
+CHOICE_KEYS = ("text", "goto", "levers", "mood", "listens", "breaks", "feedback", "if", "once", "set", "add")
+ENDING_KEYS = ("outcome", "text", "coaching")
+
+_KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+               type(None): "empty", YMap: "a mapping", YSeq: "a list"}
+
+
+def did_you_mean(word, candidates) -> str:
+    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _kind(value) -> str:
+    return _KIND_NAMES.get(type(value), type(value).__name__)
+
+
+class _Checker:
+    def __init__(self, file: str):
+        self.file = file
+        self.diags: list[Diagnostic] = []
+
+    def error(self, code, pos, message):
+        self.diags.append(Diagnostic(code, "error", self.file, pos[0], pos[1], message))
+
+    def warning(self, code, pos, message):
+        self.diags.append(Diagnostic(code, "warning", self.file, pos[0], pos[1], message))
+
+    @staticmethod
+    def key_pos(m, key):
+        return m.key_pos.get(key, (m.line, m.column))
+
+    @staticmethod
+    def value_pos(m, key):
+        return m.value_pos.get(key) or m.key_pos.get(key) or (m.line, m.column)
+
+    def mapping(self, value, pos, what) -> YMap | None:
+        if isinstance(value, YMap):
+            return value
+        self.error("FL021", pos, f"{what} must be a mapping of keys, not {_kind(value)}")
+        return None
+
+    def unknown_keys(self, m: YMap, allowed, where):
+        for key in m:
+            if key not in allowed:
+                self.error("FL020", self.key_pos(m, key),
+                           f"unknown key '{key}' in {where}{did_you_mean(key, allowed)}")
+
+    def text(self, m, key, where, required=False, one_line=False) -> str | None:
+        if key not in m or (m[key] is None and m.raw.get(key, "") in ("", "~", "null")):
+            if required:
+                self.error("FL022", self.key_pos(m, key) if key in m else (m.line, m.column),
+                           f"{where} needs '{key}'" + (" (it is empty)" if key in m else ""))
+            return None
+        value = m[key]
+        if not isinstance(value, str):
+            if key in m.raw and not isinstance(value, (YMap, YSeq)):
+                value = m.raw[key]  # e.g. `title: 1984` is read as text
+            else:
+                self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be text, not {_kind(value)}")
+                return None
+        if required and not value.strip():
+            self.error("FL022", self.value_pos(m, key), f"'{key}' in {where} is empty")
+        if one_line and "\n" in value.strip():
+            self.error("FL030", self.value_pos(m, key), f"'{key}' in {where} must be one line")
+        return value
+
+    def paragraphs(self, m, key, where, required=True) -> tuple[str, ...]:
+        if key not in m or m[key] is None:
+            if required:
+                self.error("FL022", self.key_pos(m, key) if key in m else (m.line, m.column),
+                           f"{where} needs '{key}'")
+            return ()
+        value = m[key]
+        if isinstance(value, YSeq):
+            items = []
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    items.append(item)
+                elif i in value.raw:
+                    items.append(value.raw[i])
+                else:
+                    self.error("FL023", value.item_pos[i], f"each paragraph of '{key}' in {where} must be text")
+            if not items and required:
+                self.error("FL022", self.value_pos(m, key), f"'{key}' in {where} is empty")
+            return tuple(items)
+        text = self.text(m, key, where, required)
+        return (text,) if text else ()
+
+    def integer(self, m, key, where, low=None, high=None, default=None):
+        if key not in m:
+            return default
+        value = m[key]
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be a whole number, not {_kind(value)}")
+            return default
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"{low}..{high}" if high is not None else f"at least {low}"
+            self.error("FL031", self.value_pos(m, key), f"'{key}' in {where} must be {span}, not {value}")
+            return default
+        return value
+
+    def boolean(self, m, key, where, default=False) -> bool:
+        if key not in m:
+            return default
+        value = m[key]
+        if isinstance(value, bool):
+            return value
+        hint = " (yes/no/on/off are text here: write true or false)" \
+            if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n") else ""
+        self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be true or false, not {_kind(value)}{hint}")
+        return default
+
+    def choice_of(self, m, key, where, allowed, default=None, required=False):
+        if key not in m:
+            if required:
+                self.error("FL022", (m.line, m.column), f"{where} needs '{key}' (one of: {', '.join(allowed)})")
+            return default
+        value = m[key]
+        if value not in allowed or not isinstance(value, str):
+            self.error("FL032", self.value_pos(m, key),
+                       f"'{key}' in {where} must be one of {', '.join(allowed)}, not '{value}'{did_you_mean(value, allowed)}")
+            return default
+        return value
+
+    def state_id(self, m, key, where, required=True) -> str | None:
+        if key not in m or m[key] is None:
+            if required:
+                self.error("FL022", (m.line, m.column) if key not in m else self.key_pos(m, key), f"{where} needs '{key}'")
+            return None
+        value = m[key]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = m.raw.get(key, str(value))
+        if not isinstance(value, str):
+            self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be an id, not {_kind(value)}")
+            return None
+        return value
+
+
+def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, list[Diagnostic]]:
+    """Validate `tree` (from yaml_reader.read) and build a Scenario."""
+    ck = _Checker(file)
+    if tree is None:
+        ck.error("FL003", (1, 1), "the file is empty; a scenario needs at least 'format', 'id', 'title', 'nodes' and 'endings'")
+        return None, ck.diags
+    if not isinstance(tree, YMap):
+        ck.error("FL004", (1, 1), f"the top level must be a mapping of keys such as 'id', 'title' and 'nodes', not {_kind(tree)}")
+        return None, ck.diags
+    top = tree
+    ck.unknown_keys(top, TOP_KEYS, "the scenario")
+
+    if "format" not in top:
+        ck.error("FL022", (1, 1), f"the scenario needs 'format: {FORMAT_VERSION}'")
+    elif top["format"] != FORMAT_VERSION or isinstance(top["format"], bool):
+        ck.error("FL033", ck.value_pos(top, "format"),
+                 f"unsupported format '{top['format']}' (this version reads format {FORMAT_VERSION})")
+    scenario_id = ck.text(top, "id", "the scenario", required=True)
+    if scenario_id and not ID_PATTERN.match(scenario_id):
+        ck.error("FL034", ck.value_pos(top, "id"),
+                 f"scenario id '{scenario_id}' may use only lower-case letters, digits and '-'")
+    version = ck.integer(top, "version", "the scenario", low=1, default=1)
+    title = ck.text(top, "title", "the scenario", required=True)
+    summary = ck.text(top, "summary", "the scenario", required=True, one_line=True)
+    difficulty = ck.integer(top, "difficulty", "the scenario", 1, 5, default=1)
+    minutes = ck.integer(top, "estimated_minutes", "the scenario", low=1)
+    briefing = ck.text(top, "briefing", "the scenario") or ""
+    tags: list[str] = []
+    if "tags" in top:
+        raw_tags = top["tags"]
+        if isinstance(raw_tags, YSeq):
+            for i, tag in enumerate(raw_tags):
+                if isinstance(tag, (str, int)) and not isinstance(tag, bool):
+                    tags.append(raw_tags.raw.get(i, tag) if not isinstance(tag, str) else tag)
+                else:
+                    ck.error("FL023", raw_tags.item_pos[i], "each tag must be text")
+        else:
+            ck.error("FL023", ck.value_pos(top, "tags"), f"'tags' must be a list such as [retail, phone], not {_kind(raw_tags)}")
+
+    customer = _customer(ck, top)
+    start = ck.state_id(top, "start", "the scenario")
+    on_walkout = ck.state_id(top, "on_walkout", "the scenario", required=False)
+
+    nodes, node_lines, flags = _nodes(ck, top)
+    endings = _endings(ck, top)
+    for eid in endings:
+        if eid in nodes:
+            ck.error("FL024", (endings[eid].line, endings[eid].column),
+                     f"id '{eid}' names both a node (line {nodes[eid].line}) and an ending "
+                     f"(line {endings[eid].line}); node and ending ids share one namespace")
+
+    all_ids = list(nodes) + [e for e in endings if e not in nodes]
+    if start is not None:
+        if start in endings and start not in nodes:
+            ck.error("FL040", ck.value_pos(top, "start"), f"'start' must name a node, not the ending '{start}'")
+        elif start not in nodes:
+            ck.error("FL040", ck.value_pos(top, "start"),
+                     f"'start' names unknown node '{start}'{did_you_mean(start, nodes)}")
+    if on_walkout is not None and on_walkout not in endings:
+        where = "a node" if on_walkout in nodes else "unknown ending"
+        ck.error("FL041", ck.value_pos(top, "on_walkout"),
+                 f"'on_walkout' names {where} '{on_walkout}'; it must be an ending id"
+                 f"{did_you_mean(on_walkout, endings) if where != 'a node' else ''}")
+    for node in nodes.values():
+        for choice in node.choices:
+            if choice.goto and choice.goto not in nodes and choice.goto not in endings:
+                ck.error("FL042", (choice.line, node_lines.get((node.id, choice.index), 1)),
+                         f"choice goes to unknown node '{choice.goto}'{did_you_mean(choice.goto, all_ids)}")
+    if WALKED_OUT in nodes and on_walkout is None:
+        ck.error("FL043", (nodes[WALKED_OUT].line, nodes[WALKED_OUT].column),
+                 f"'{WALKED_OUT}' is the built-in walk-out ending; rename this node or set 'on_walkout'")
+
+    walkout = on_walkout if on_walkout in endings else WALKED_OUT
+    if walkout == WALKED_OUT and WALKED_OUT not in endings:
+        endings_all = dict(endings)
+        endings_all[WALKED_OUT] = BUILTIN_WALKOUT
+    else:
+        endings_all = endings
+
+    if any(d.is_error for d in ck.diags) or start not in nodes:
+        _flag_warnings(ck, flags)
+        return None, ck.diags
+
+    scenario = Scenario(
+        id=scenario_id, title=title, summary=summary, customer=customer, start=start,
+        nodes=nodes, endings=endings_all, walkout_ending=walkout, version=version,
+        difficulty=difficulty, tags=tuple(tags), estimated_minutes=minutes,
+        briefing=briefing, path=file, content_hash=content_hash,
+    )
+    _graph_checks(ck, scenario, on_walkout)
+    _flag_warnings(ck, flags)
+    if any(d.is_error for d in ck.diags):
+        return None, ck.diags
+    return scenario, ck.diags
+
+
+def _customer(ck: _Checker, top: YMap) -> Customer:
+    if "customer" not in top:
+        ck.error("FL022", (1, 1), "the scenario needs 'customer' (at least a 'name')")
+        return Customer(name="Customer")
+    m = ck.mapping(top["customer"], ck.value_pos(top, "customer"), "'customer'")
+    if m is None:
+        return Customer(name="Customer")
+    ck.unknown_keys(m, CUSTOMER_KEYS, "'customer'")
+    name = ck.text(m, "name", "'customer'", required=True) or "Customer"
+    role = ck.text(m, "role", "'customer'") or ""
+    mood = ck.choice_of(m, "mood", "'customer'", MOODS, default="calm")
+    portrait = ck.text(m, "portrait", "'customer'") or ""
+    if portrait and not STATE_PATTERN.match(portrait):
+        ck.error("FL035", ck.value_pos(m, "portrait"),
+                 f"portrait '{portrait}' must be a plain name (letters, digits, '-', '_'), not a path")
+        portrait = ""
+    return Customer(name=name, role=role, mood=mood, portrait=portrait)
+
+
+def _nodes(ck: _Checker, top: YMap):
+    nodes: dict[str, Node] = {}
+    goto_columns: dict[tuple[str, int], int] = {}
+    flags = {"set": {}, "tested": {}}
+    if "nodes" not in top:
+        ck.error("FL022", (1, 1), "the scenario needs 'nodes'")
+        return nodes, goto_columns, flags
+    m = ck.mapping(top["nodes"], ck.value_pos(top, "nodes"), "'nodes'")
+    if m is None:
+        return nodes, goto_columns, flags
+    if not m:
+        ck.error("FL025", ck.value_pos(top, "nodes"), "'nodes' is empty; a scenario needs at least one node")
+    for nid, raw in m.items():
+        pos = ck.key_pos(m, nid)
+        if not STATE_PATTERN.match(nid):
+            ck.error("FL036", pos, f"node id '{nid}' may use only letters, digits, '-' and '_'")
+        where = f"node '{nid}'"
+        node_map = ck.mapping(raw, ck.value_pos(m, nid), where)
+        if node_map is None:
+            continue
+        ck.unknown_keys(node_map, NODE_KEYS, where)
+        speaker = ck.choice_of(node_map, "speaker", where, SPEAKERS, default="customer")
+        text = ck.paragraphs(node_map, "text", where)
+        venting = ck.boolean(node_map, "venting", where)
+        shuffle = ck.boolean(node_map, "shuffle", where)
+        choices = []
+        raw_choices = node_map.get("choices")
+        if raw_choices is None:
+            ck.error("FL026", pos, f"{where} has no choices; give it 1 to {MAX_CHOICES}")
+        elif not isinstance(raw_choices, YSeq):
+            ck.error("FL023", ck.value_pos(node_map, "choices"), f"'choices' in {where} must be a list, not {_kind(raw_choices)}")
+        elif not raw_choices:
+            ck.error("FL026", ck.value_pos(node_map, "choices"), f"{where} has no choices; give it 1 to {MAX_CHOICES}")
+        else:
+            if len(raw_choices) > MAX_CHOICES:
+                ck.error("FL027", raw_choices.item_pos[MAX_CHOICES],
+                         f"{where} has {len(raw_choices)} choices; at most {MAX_CHOICES} are allowed")
+            for index, item in enumerate(raw_choices):
+                choice = _choice(ck, item, raw_choices.item_pos[index], index, nid, flags, goto_columns)
+                if choice is not None:
+                    choices.append(choice)
+        nodes[nid] = Node(id=nid, text=text, choices=tuple(choices), speaker=speaker,
+                          venting=venting, shuffle=shuffle, line=pos[0], column=pos[1])
+    return nodes, goto_columns, flags
+
+
+def _choice(ck, item, pos, index, nid, flags, goto_columns) -> Choice | None:
+    where = f"choice {index + 1} of node '{nid}'"
+    m = ck.mapping(item, pos, where)
+    if m is None:
+        return None
+    ck.unknown_keys(m, CHOICE_KEYS, where)
+    text = ck.text(m, "text", where, required=True) or ""
+    goto = ck.state_id(m, "goto", where) or ""
+    goto_pos = ck.value_pos(m, "goto")
+    goto_columns[(nid, index)] = goto_pos[1]
+    levers = {}
+    if "levers" in m:
+        lm = ck.mapping(m["levers"], ck.value_pos(m, "levers"), f"'levers' in {where}")
+        for lever, points in (lm or {}).items():
+            if lever not in LEVERS:
+                ck.error("FL037", ck.key_pos(lm, lever), f"unknown lever '{lever}'{did_you_mean(lever, LEVERS)}; "
+                         f"the levers are {', '.join(LEVERS)}")
+                continue
+            value = ck.integer(lm, lever, f"'levers' in {where}", LEVER_MIN, LEVER_MAX)
+            if value:
+                levers[lever] = value
+    mood = ck.choice_of(m, "mood", where, MOOD_CHANGES, default="steady")
+    listens = ck.boolean(m, "listens", where)
+    breaks = []
+    if "breaks" in m:
+        raw = m["breaks"]
+        items = [(raw, ck.value_pos(m, "breaks"))] if isinstance(raw, str) else \
+            list(zip(raw, raw.item_pos)) if isinstance(raw, YSeq) else None
+        if items is None:
+            ck.error("FL023", ck.value_pos(m, "breaks"), f"'breaks' in {where} must be a list of rule names")
+        else:
+            for rule, rpos in items:
+                if rule not in RULES:
+                    ck.error("FL038", rpos, f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
+                             f"the rules are {', '.join(RULES)}")
+                elif rule not in breaks:
+                    breaks.append(rule)
+    feedback = ck.text(m, "feedback", where) or ""
+    condition, source = None, ""
+    if "if" in m:
+        source = ck.text(m, "if", where, required=True) or ""
+        if source:
+            try:
+                condition = conditions.parse(source)
+            except ConditionError as exc:
+                line, col = ck.value_pos(m, "if")
+                col += exc.column - 1 + (1 if "if" in m.quoted else 0)
+                ck.error("FL060", (line, col), f"condition '{source}' does not parse: {exc.message}")
+            else:
+                for name in sorted(conditions.names(condition)):
+                    flags["tested"].setdefault(name, ck.value_pos(m, "if"))
+    once = ck.boolean(m, "once", where)
+    assigned = _flag_map(ck, m, "set", where, flags, (bool, int, str))
+    added = _flag_map(ck, m, "add", where, flags, (int,))
+    return Choice(index=index, text=text, goto=goto, levers=levers, mood=mood, listens=listens,
+                  breaks=tuple(r for r in RULES if r in breaks), feedback=feedback, condition=condition,
+                  condition_source=source, once=once, set=assigned, add=added, line=goto_pos[0])
+
+
+def _flag_map(ck, m, key, where, flags, types) -> dict:
+    if key not in m:
+        return {}
+    fm = ck.mapping(m[key], ck.value_pos(m, key), f"'{key}' in {where}")
+    out = {}
+    for name, value in (fm or {}).items():
+        pos = ck.key_pos(fm, name)
+        if not FLAG_PATTERN.match(name) or name in RESERVED_FLAGS:
+            reason = "is reserved" if name in RESERVED_FLAGS else "must start with a letter and use letters, digits and '_'"
+            ck.error("FL061", pos, f"flag name '{name}' {reason}")
+            continue
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            wanted = "a whole number" if types == (int,) else "true, false, a whole number or text"
+            ck.error("FL023", ck.value_pos(fm, name), f"flag '{name}' in '{key}' must be {wanted}, not {_kind(value)}")
+            continue
+        out[name] = value
+        flags["set"].setdefault(name, pos)
+    return out
+
+
+def _endings(ck: _Checker, top: YMap) -> dict[str, Ending]:
+    endings: dict[str, Ending] = {}
+    if "endings" not in top:
+        ck.error("FL022", (1, 1), "the scenario needs 'endings' (at least one)")
+        return endings
+    m = ck.mapping(top["endings"], ck.value_pos(top, "endings"), "'endings'")
+    if m is None:
+        return endings
+    if not m:
+        ck.error("FL025", ck.value_pos(top, "endings"), "'endings' is empty; a scenario needs at least one ending")
+    for eid, raw in m.items():
+        pos = ck.key_pos(m, eid)
+        if not STATE_PATTERN.match(eid):
+            ck.error("FL036", pos, f"ending id '{eid}' may use only letters, digits, '-' and '_'")
+        where = f"ending '{eid}'"
+        em = ck.mapping(raw, ck.value_pos(m, eid), where)
+        if em is None:
+            continue
+        ck.unknown_keys(em, ENDING_KEYS, where)
+        outcome = ck.choice_of(em, "outcome", where, OUTCOMES, default="at_risk", required=True)
+        text = ck.paragraphs(em, "text", where)
+        coaching = ck.text(em, "coaching", where) or ""
+        endings[eid] = Ending(id=eid, outcome=outcome, text=text, coaching=coaching, line=pos[0], column=pos[1])
+    return endings
+
+
+def _graph_checks(ck: _Checker, scenario: Scenario, on_walkout) -> None:
+    graph = edges_of(scenario)
+    seen = reachable(graph, scenario.start)
+    escalates = any(c.mood == "escalate" for nid in seen if nid in scenario.nodes
+                    for c in scenario.nodes[nid].choices)
+    if escalates:
+        seen.add(scenario.walkout_ending)
+    can_end = reaching(graph, scenario.endings)
+    for nid, node in scenario.nodes.items():
+        if nid not in can_end:
+            ck.error("FL051", (node.line, node.column), f"no ending can be reached from node '{nid}': "
+                     "every path from it loops back without ending (a trap)")
+        if nid not in seen:
+            ck.warning("FL050", (node.line, node.column), f"node '{nid}' cannot be reached from start '{scenario.start}'")
+        if node.choices and all(c.condition is not None for c in node.choices):
+            ck.warning("FL052", (node.line, node.column), f"every choice of node '{nid}' has a condition; "
+                       "when none holds the player is stuck")
+    for eid, ending in scenario.endings.items():
+        if not ending.builtin and eid not in seen:
+            how = " (it is the walk-out ending, but no reachable choice escalates)" if eid == on_walkout else ""
+            ck.warning("FL050", (ending.line, ending.column), f"ending '{eid}' cannot be reached from start '{scenario.start}'{how}")
+
+
+def _flag_warnings(ck: _Checker, flags) -> None:
+    for name, pos in flags["tested"].items():
+        if name not in flags["set"]:
+            ck.warning("FL062", pos, f"flag '{name}' is tested in a condition but never set"
+                       f"{did_you_mean(name, flags['set'])}")
+    for name, pos in flags["set"].items():
+        if name not in flags["tested"]:
+            ck.warning("FL063", pos, f"flag '{name}' is set but never tested")
