@@ -178,7 +178,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     ck.unknown_keys(top, TOP_KEYS, "the scenario")
 
     if "format" not in top:
-        ck.error("FL022", (1, 1), f"the scenario needs 'format: {FORMAT_VERSION}'")
+        ck.error("FL022", (top.line, top.column), f"the scenario needs 'format: {FORMAT_VERSION}'")
     elif top["format"] != FORMAT_VERSION or isinstance(top["format"], bool):
         ck.error("FL033", ck.value_pos(top, "format"),
                  f"unsupported format '{top['format']}' (this version reads format {FORMAT_VERSION})")
@@ -263,7 +263,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
 
 def _customer(ck: _Checker, top: YMap) -> Customer:
     if "customer" not in top:
-        ck.error("FL022", (1, 1), "the scenario needs 'customer' (at least a 'name')")
+        ck.error("FL022", (top.line, top.column), "the scenario needs 'customer' (at least a 'name')")
         return Customer(name="Customer")
     m = ck.mapping(top["customer"], ck.value_pos(top, "customer"), "'customer'")
     if m is None:
@@ -285,7 +285,7 @@ def _nodes(ck: _Checker, top: YMap):
     goto_columns: dict[tuple[str, int], int] = {}
     flags = {"set": {}, "tested": {}}
     if "nodes" not in top:
-        ck.error("FL022", (1, 1), "the scenario needs 'nodes'")
+        ck.error("FL022", (top.line, top.column), "the scenario needs 'nodes'")
         return nodes, goto_columns, flags
     m = ck.mapping(top["nodes"], ck.value_pos(top, "nodes"), "'nodes'")
     if m is None:
@@ -408,7 +408,7 @@ def _flag_map(ck, m, key, where, flags, types) -> dict:
 def _endings(ck: _Checker, top: YMap) -> dict[str, Ending]:
     endings: dict[str, Ending] = {}
     if "endings" not in top:
-        ck.error("FL022", (1, 1), "the scenario needs 'endings' (at least one)")
+        ck.error("FL022", (top.line, top.column), "the scenario needs 'endings' (at least one)")
         return endings
     m = ck.mapping(top["endings"], ck.value_pos(top, "endings"), "'endings'")
     if m is None:

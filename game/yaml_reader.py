@@ -198,6 +198,9 @@ def read(text: str, file: str):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" {exc.context}" if exc.context else ""
+        started = exc.context_mark
+        if started is not None and mark is not None and started.line != mark.line:
+            context += f" (started on line {started.line + 1}, column {started.column + 1})"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         diags.append(Diagnostic("FL001", "error", file, line, column,

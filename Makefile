@@ -1,0 +1,33 @@
+# Five Levers: `make play` starts the game, `make test` runs every test.
+# Both create a virtual environment in .venv from the pinned requirements on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: play test validate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+play: $(VENV)/.runtime
+	$(BIN)/python main.py
+
+test: $(VENV)/.dev
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
+
+validate: $(VENV)/.runtime
+	$(BIN)/python main.py validate scenarios/
+
+bench: $(VENV)/.dev
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,185 @@
+"""The command line: `python main.py [COMMAND] …`.
+
+Every error a user can cause is printed as one clear line; no traceback
+ever reaches the user (set FIVE_LEVERS_DEBUG=1 to see one).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, loader
+from .errors import ChoiceNotShown, FiveLeversError, PlayError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS_DIR = ROOT / "scenarios"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: one line plus the usage, exit 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _choice_list(text: str) -> list[int]:
+    text = text.strip()
+    if not text:
+        return []
+    numbers = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isdigit() or not 1 <= int(part) <= 9:
+            raise argparse.ArgumentTypeError(f"'{part}' is not a choice number 1-9 (write e.g. --choices 1,2,1)")
+        numbers.append(int(part))
+    return numbers
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Five Levers: practise conversations with customers. "
+                     "With no command, opens the game.")
+    parser.add_argument("--version", action="version", version=f"Five Levers {__version__}")
+    parser.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="play one scenario (window, terminal or scripted)",
+                          description="Play one scenario file. With --choices it plays those replies "
+                          "and prints the result (exit 3 if a choice is not shown at its step).")
+    play.add_argument("file", metavar="FILE", help="a scenario .yaml file")
+    play.add_argument("--choices", type=_choice_list, metavar="1,2,…",
+                      help="replies to pick, 1-based among the choices shown at each step")
+    play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
+    play.add_argument("--seed", type=int, default=0, help="seed for shuffled choices (default 0)")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (for playtesting)")
+    play.add_argument("--assess", action="store_true",
+                      help="assessment mode: coaching only at the end (default: coach mode)")
+
+    validate = sub.add_parser("validate", help="check scenario files and folders",
+                              description="Check scenario files (or folders of them). Prints each problem "
+                              "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except FiveLeversError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except Exception as exc:  # the last guard: never show a traceback to a user
+        if os.environ.get("FIVE_LEVERS_DEBUG"):
+            raise
+        print(f"error: something went wrong inside Five Levers ({type(exc).__name__}: {exc}). "
+              "Run again with FIVE_LEVERS_DEBUG=1 for details.", file=sys.stderr)
+        return 70
+
+
+def _main(argv) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args)
+    if args.command == "play":
+        return cmd_play(args)
+    return cmd_game(args)
+
+
+def cmd_validate(args) -> int:
+    results, problems = loader.check_library(args.paths)
+    diagnostics = list(problems)
+    for checked in results:
+        diagnostics.extend(checked.diagnostics)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if args.json:
+        print(json.dumps({"files": len(results), "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
+    else:
+        for d in diagnostics:
+            print(d.format())
+        files = len(results)
+        print(f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
+              f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _load_for_play(path: str):
+    if not os.path.exists(path):
+        print(f"main.py play: error: no such file: {path}", file=sys.stderr)
+        return None, EXIT_USAGE
+    checked = loader.check_file(path)
+    if not checked.ok:
+        for d in checked.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return None, EXIT_INVALID
+    return checked.scenario, EXIT_OK
+
+
+def cmd_play(args) -> int:
+    scenario, code = _load_for_play(args.file)
+    if scenario is None:
+        return code
+    if args.start is not None and args.start not in scenario.nodes:
+        from .validator import did_you_mean
+        print(f"main.py play: error: --from names unknown node '{args.start}'"
+              f"{did_you_mean(args.start, scenario.nodes)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.choices is not None:
+        return _scripted(scenario, args)
+    if args.json:
+        print("main.py play: error: --json goes with --choices", file=sys.stderr)
+        return EXIT_USAGE
+    if args.text or not _window_available():
+        from .ui import text
+        return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start)
+    from .ui import app
+    return app.run(scenario_path=args.file, start=args.start, seed=args.seed)
+
+
+def _scripted(scenario, args) -> int:
+    from .engine import Playthrough
+    run = Playthrough(scenario, seed=args.seed, start=args.start)
+    try:
+        run.choose_all(args.choices)
+    except ChoiceNotShown as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_CHOICE
+    except PlayError as exc:
+        print(f"error: step {len(run.choices) + 1}: {exc}", file=sys.stderr)
+        return EXIT_BAD_CHOICE
+    result = run.result()
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        from .ui.text import summary_lines
+        print("\n".join(summary_lines(scenario, result)))
+    return EXIT_OK
+
+
+def _window_available() -> bool:
+    try:
+        from .ui import app  # noqa: F401  (the window exists in this build)
+    except ImportError:
+        return False
+    return app.display_available()
+
+
+def cmd_game(args) -> int:
+    if args.text or not _window_available():
+        if not args.text:
+            print("No display is available for the game window; starting the terminal version instead.",
+                  file=sys.stderr)
+        from .ui import text
+        return text.run_library(SCENARIOS_DIR)
+    from .ui import app
+    return app.run()

@@ -1,0 +1,164 @@
+"""The terminal version of the game: numbered replies, typed answers.
+
+A non-number or out-of-range answer asks again; Ctrl-C or the end of input
+leaves cleanly. Input and output are parameters so tests can drive it.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+
+from .. import loader
+from ..engine import Playthrough
+from ..model import LEVER_TITLES, RULE_TITLES
+
+MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
+OUTCOME_LABELS = {"retained": "Customer retained", "at_risk": "Customer at risk", "lost": "Customer lost"}
+
+
+class _Quit(Exception):
+    pass
+
+
+def _width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    width = _width()
+    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent)
+                     for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
+
+
+def mood_meter(mood: str) -> str:
+    order = ["calm", "uneasy", "upset", "angry"]
+    level = order.index(mood) + 1 if mood in order else 5
+    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_LABELS.get(mood, mood)
+
+
+def summary_lines(scenario, result) -> list[str]:
+    lines = [f"{scenario.title}: " + (OUTCOME_LABELS.get(result.outcome, "") if result.finished
+                                        else "not finished"),
+             f"Score {result.score} ({result.grade})  path: {' > '.join(result.path)}"]
+    for lever, lv in result.levers.items():
+        shown = "not assessed" if lv.percent is None else f"{lv.percent}% ({lv.points}/{lv.ceiling})"
+        lines.append(f"  {LEVER_TITLES[lever]:<40} {shown}")
+    for rule, count in result.rules.items():
+        if count:
+            lines.append(f"  Broke '{RULE_TITLES[rule]}' x{count}")
+    return lines
+
+
+def debrief_lines(scenario, run: Playthrough) -> list[str]:
+    result = run.result()
+    lines = ["", "=" * 20 + " Debrief " + "=" * 20]
+    ending = run.ending
+    if ending is not None:
+        lines.append(_wrap(" ".join(ending.text)))
+    lines += summary_lines(scenario, result)
+    broken = [(s, r) for s in result.steps for r in s.breaks]
+    if broken:
+        lines.append("Rules broken:")
+        for step, rule in broken:
+            lines.append(_wrap(f"- {RULE_TITLES[rule]}: \"{step.text}\"", "  "))
+    lines.append("The conversation:")
+    for number, step in enumerate(result.steps, 1):
+        lines.append(_wrap(f"{number}. You: {step.text}", "  "))
+        if step.feedback:
+            lines.append(_wrap(f"Coaching: {step.feedback}", "     "))
+    if ending is not None and ending.coaching:
+        lines.append(_wrap(f"Overall: {ending.coaching}"))
+    return lines
+
+
+def _ask(prompt: str, count: int, read, write) -> int:
+    while True:
+        write(prompt)
+        try:
+            answer = read()
+        except (EOFError, KeyboardInterrupt):
+            raise _Quit from None
+        if answer is None:
+            raise _Quit
+        answer = answer.strip().lower()
+        if answer in ("q", "quit", "exit"):
+            raise _Quit
+        if answer.isdigit() and 1 <= int(answer) <= count:
+            return int(answer)
+        write(f"Please type a number from 1 to {count} (or q to quit).\n")
+
+
+def _reader(stream):
+    def read():
+        line = stream.readline()
+        if line == "":
+            raise EOFError
+        return line
+    return read
+
+
+def play_scenario(scenario, coach: bool = True, seed: int = 0, start=None, stdin=None, stdout=None) -> int:
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    write = out.write
+    run = Playthrough(scenario, seed=seed, start=start)
+    try:
+        _play(scenario, run, coach, read, write)
+    except _Quit:
+        write("\nYou left the conversation. Goodbye.\n")
+    return 0
+
+
+def _play(scenario, run, coach, read, write) -> None:
+    c = scenario.customer
+    write(f"\n{scenario.title}\n{'-' * len(scenario.title)}\n")
+    write(f"Customer: {c.name}" + (f", {c.role}" if c.role else "") + "\n")
+    if scenario.briefing:
+        write(_wrap(scenario.briefing) + "\n")
+    write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
+    while not run.finished:
+        node = run.node
+        speaker = c.name if node.speaker == "customer" else "Narrator"
+        write(f"\nMood {mood_meter(run.mood)}\n")
+        for paragraph in node.text:
+            write(_wrap(f"{speaker}: {paragraph}" if node.speaker == "customer" else f"({paragraph})") + "\n")
+        shown = run.shown_choices()
+        if not shown:
+            write("\nNo reply is available here (a scenario problem: every choice's condition is false).\n")
+            return
+        for number, choice in enumerate(shown, 1):
+            write(_wrap(f"{number}. {choice.text}", "  ") + "\n")
+        step = run.choose(_ask(f"Your reply (1-{len(shown)}): ", len(shown), read, write))
+        if coach and step.feedback:
+            write(_wrap(f"Coach: {step.feedback}", "  ") + "\n")
+        if step.breaks:
+            write("  Rule broken: " + ", ".join(RULE_TITLES[r] for r in step.breaks) + "\n")
+    if run.walked_out:
+        write(f"\n{c.name} has walked out.\n")
+    write("\n".join(debrief_lines(scenario, run)) + "\n")
+
+
+def run_library(folder, stdin=None, stdout=None) -> int:
+    """Choose a bundled scenario in the terminal, then play it."""
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    results, _ = loader.check_library([folder])
+    playable = [r for r in results if r.ok]
+    out.write("Five Levers: practise conversations with customers.\n")
+    for broken in (r for r in results if not r.ok):
+        first = (broken.errors or broken.diagnostics)[0]
+        out.write(f"  (broken, skipped) {first.format()}\n")
+    if not playable:
+        out.write(f"No playable scenarios in {folder}.\n")
+        return 1
+    playable.sort(key=lambda r: (r.scenario.difficulty, r.scenario.title))
+    for number, checked in enumerate(playable, 1):
+        s = checked.scenario
+        out.write(f"  {number}. {s.title} (difficulty {s.difficulty}) - {s.summary}\n")
+    try:
+        pick = _ask(f"Pick a scenario (1-{len(playable)}): ", len(playable), read, out.write)
+    except _Quit:
+        out.write("\nGoodbye.\n")
+        return 0
+    return play_scenario(playable[pick - 1].scenario, stdin=stdin, stdout=stdout)
