@@ -176,6 +176,25 @@ class Playthrough:
         self.steps.append(step)
         return step
 
+    def fork(self) -> "Playthrough":
+        """An independent copy of this playthrough at the same point."""
+        twin = object.__new__(Playthrough)
+        twin.__dict__.update(self.__dict__)
+        twin.flags = dict(self.flags)
+        twin.points = dict(self.points)
+        twin.rules = dict(self.rules)
+        twin.taken = set(self.taken)
+        twin.choices = list(self.choices)
+        twin.steps = list(self.steps)
+        twin.path = list(self.path)
+        twin._shown = None
+        return twin
+
+    def state_key(self) -> tuple:
+        """Everything that decides this playthrough's future and its score."""
+        return (self.state, self.mood, tuple(sorted(self.flags.items(), key=lambda kv: kv[0])),
+                frozenset(self.taken), tuple(self.points.values()), tuple(self.rules.values()))
+
     def choose_all(self, numbers) -> None:
         for number in numbers:
             self.choose(number)

@@ -26,6 +26,17 @@ def reachable(graph: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
+def reachable_states(scenario) -> set[str]:
+    """Nodes and endings a player can reach from start, following `goto`s
+    (conditions ignored); the walk-out ending counts when a reachable choice
+    escalates."""
+    seen = reachable(edges_of(scenario), scenario.start)
+    if any(choice.mood == "escalate" for sid in seen if sid in scenario.nodes
+           for choice in scenario.nodes[sid].choices):
+        seen.add(scenario.walkout_ending)
+    return seen
+
+
 def reaching(graph: dict[str, list[str]], targets) -> set[str]:
     """Every state from which one of `targets` can be reached."""
     reverse: dict[str, list[str]] = {}

@@ -12,7 +12,7 @@ import re
 
 from . import conditions
 from .errors import ConditionError, Diagnostic
-from .graph import edges_of, reachable, reaching
+from .graph import edges_of, reachable_states, reaching
 from .model import (BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MAX_CHOICES,
                     MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice, Customer,
                     Ending, Node, Scenario)
@@ -433,11 +433,7 @@ def _endings(ck: _Checker, top: YMap) -> dict[str, Ending]:
 
 def _graph_checks(ck: _Checker, scenario: Scenario, on_walkout) -> None:
     graph = edges_of(scenario)
-    seen = reachable(graph, scenario.start)
-    escalates = any(c.mood == "escalate" for nid in seen if nid in scenario.nodes
-                    for c in scenario.nodes[nid].choices)
-    if escalates:
-        seen.add(scenario.walkout_ending)
+    seen = reachable_states(scenario)
     can_end = reaching(graph, scenario.endings)
     for nid, node in scenario.nodes.items():
         if nid not in can_end:
