@@ -18,7 +18,7 @@ from .model import LEVERS, RULES, WALKED_OUT, Choice, Scenario
 SNAPSHOT_FORMAT = 1
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Step:
     node: str
     choice: int  # 1-based position among the choices shown
@@ -115,7 +115,8 @@ class Playthrough:
         return order
 
     def shown_choices(self) -> list[Choice]:
-        """The choices shown now, in the order shown (after `if`, `once`, `shuffle`)."""
+        """The choices shown now, in the order shown (after `if`, `once`, `shuffle`).
+        The list is shared until the next choice: do not change it."""
         if self._shown is None:
             node = self.node
             if node is None:
@@ -130,7 +131,7 @@ class Playthrough:
                         continue
                     shown.append(choice)
                 self._shown = shown
-        return list(self._shown)
+        return self._shown
 
     # -- acting ---------------------------------------------------------------
     def choose(self, number: int) -> Step:
