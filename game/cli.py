@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (for playtesting)")
     play.add_argument("--assess", action="store_true",
                       help="assessment mode: coaching only at the end (default: coach mode)")
+    play.add_argument("--screenshot", metavar="DIR",
+                      help="with --choices: play through the real window and save a PNG of each screen in DIR")
 
     validate = sub.add_parser("validate", help="check scenario files and folders",
                               description="Check scenario files (or folders of them). Prints each problem "
@@ -134,6 +136,11 @@ def cmd_play(args) -> int:
         print(f"main.py play: error: --from names unknown node '{args.start}'"
               f"{did_you_mean(args.start, scenario.nodes)}", file=sys.stderr)
         return EXIT_USAGE
+    if args.screenshot:
+        if args.choices is None:
+            print("main.py play: error: --screenshot needs --choices", file=sys.stderr)
+            return EXIT_USAGE
+        return _screenshots(args)
     if args.choices is not None:
         return _scripted(scenario, args)
     if args.json:
@@ -164,6 +171,19 @@ def _scripted(scenario, args) -> int:
         from .ui.text import summary_lines
         print("\n".join(summary_lines(scenario, result)))
     return EXIT_OK
+
+
+def _screenshots(args) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from .ui import screenshots
+    code, files, message = screenshots.capture(args.file, args.choices, args.screenshot, seed=args.seed,
+                                               assess=args.assess, start=args.start)
+    for path in files:
+        print(path)
+    if message:
+        print(f"error: {message}", file=sys.stderr)
+    return code
 
 
 def _window_available() -> bool:

@@ -1,0 +1,1 @@
+"""Storage: saves, settings and the scoreboard. A shell around the core."""

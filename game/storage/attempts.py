@@ -1,0 +1,85 @@
+"""An attempt: one finished playthrough as the scoreboard keeps it."""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+MAX_NAME = 40
+
+
+def clean_player_name(name) -> str:
+    """Trimmed, 1-40 printable characters; raises ValueError saying why not."""
+    if not isinstance(name, str):
+        raise ValueError("a player name must be text")
+    name = name.strip()
+    if not name:
+        raise ValueError("a player name cannot be empty")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"a player name can be at most {MAX_NAME} characters (this one has {len(name)})")
+    if not name.isprintable():
+        raise ValueError("a player name can only use printable characters (no tabs, newlines or control codes)")
+    return name
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Attempt:
+    player: str
+    scenario: str
+    version: int
+    content_hash: str
+    title: str
+    mode: str
+    seed: int
+    started_at: str
+    finished_at: str
+    duration_s: float
+    choices: list[int]
+    path: list[str]
+    levers: dict  # lever -> {"points", "ceiling", "percent"}
+    rules: dict  # rule -> breaches
+    score: int
+    grade: str
+    outcome: str
+    ending: str | None = None
+    registration: str = field(default_factory=lambda: str(uuid.uuid4()))
+    id: int | None = None
+
+    @classmethod
+    def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None):
+        result = run.result()
+        finished_at = finished_at or now_iso()
+        try:
+            duration = max(0.0, (datetime.fromisoformat(finished_at) - datetime.fromisoformat(started_at)).total_seconds())
+        except ValueError:
+            duration = 0.0
+        scenario = run.scenario
+        return cls(player=clean_player_name(player), scenario=scenario.id, version=scenario.version,
+                   content_hash=scenario.content_hash, title=scenario.title, mode=mode, seed=run.seed,
+                   started_at=started_at, finished_at=finished_at, duration_s=duration,
+                   choices=list(run.choices), path=list(result.path),
+                   levers={k: v.to_dict() for k, v in result.levers.items()}, rules=dict(result.rules),
+                   score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending)
+
+    @property
+    def breaches(self) -> int:
+        return sum(self.rules.values())
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "registration": self.registration, "player": self.player, "scenario": self.scenario,
+                "title": self.title, "version": self.version, "content_hash": self.content_hash, "mode": self.mode,
+                "seed": self.seed, "started_at": self.started_at, "finished_at": self.finished_at,
+                "duration_s": self.duration_s, "choices": self.choices, "path": self.path, "levers": self.levers,
+                "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
+                "ending": self.ending}
+
+    def row(self) -> tuple:
+        return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
+                self.mode, self.seed, self.started_at, self.finished_at, self.duration_s,
+                json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
+                json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending)

@@ -1,0 +1,81 @@
+"""Where runtime data lives, and crash-safe JSON files.
+
+Writes go to a temporary file in the same folder, are flushed and fsynced,
+then moved over the old file with `os.replace`, so a crash or kill mid-save
+leaves either the old file or the new one, never half of one. A file that
+cannot be read as the JSON we expect is moved aside (never deleted).
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+class StorageError(Exception):
+    """A storage problem with a message fit for the user."""
+
+
+def saves_dir() -> Path:
+    """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
+    folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_json(path: Path, data) -> None:
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise StorageError(f"could not save {path.name}: {exc.strerror or exc}") from exc
+    try:  # make the rename itself durable
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def set_aside(path: Path) -> Path:
+    """Move a bad file out of the way, keeping it for inspection."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    return target
+
+
+def read_json(path: Path):
+    """(data, problem): data is None when the file is missing or was set aside."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        return None, f"could not read {path.name}: {exc.strerror or exc}"
+    try:
+        return json.loads(raw.decode("utf-8")), None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        aside = set_aside(path)
+        return None, f"{path.name} was damaged and has been moved aside to {aside.name}"

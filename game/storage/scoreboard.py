@@ -1,0 +1,181 @@
+"""The scoreboard: every finished attempt, in SQLite by default.
+
+`Scoreboard` is the interface the game and the commands use; a server
+database can implement it later without touching them. The SQLite file
+runs in WAL mode with a busy timeout, so several processes can record at
+once; its schema is versioned (`PRAGMA user_version`) and migrated on open;
+a damaged file is moved aside and a fresh one started.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Protocol
+
+from .attempts import Attempt
+from .files import StorageError, saves_dir, set_aside
+
+DB_FILE = "scoreboard.sqlite3"
+COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
+           "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
+           "score", "grade", "outcome", "ending")
+
+MIGRATIONS = [
+    # version 1
+    """
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        player TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        mode TEXT NOT NULL,
+        seed INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        duration_s REAL NOT NULL,
+        choices TEXT NOT NULL,
+        path TEXT NOT NULL,
+        levers TEXT NOT NULL,
+        rules TEXT NOT NULL,
+        breaches INTEGER NOT NULL,
+        score INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        ending TEXT
+    );
+    CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
+    CREATE INDEX attempts_by_player ON attempts(player, finished_at);
+    """,
+]
+
+
+class Scoreboard(Protocol):
+    def record(self, attempt: Attempt) -> int: ...
+    def attempts(self, scenario: str | None = None, player: str | None = None) -> list[Attempt]: ...
+    def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]: ...
+    def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
+    def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
+    def get(self, attempt_id: int) -> Attempt | None: ...
+
+
+def _attempt(row: sqlite3.Row) -> Attempt:
+    data = dict(row)
+    for key in ("choices", "path", "levers", "rules"):
+        data[key] = json.loads(data[key])
+    data.pop("breaches", None)
+    return Attempt(**data)
+
+
+class SQLiteScoreboard:
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else saves_dir() / DB_FILE
+        self.notice: str | None = None  # set when a damaged file was moved aside
+        try:
+            self._conn = self._open()
+        except sqlite3.DatabaseError:
+            aside = set_aside(self.path)
+            for suffix in ("-wal", "-shm"):
+                extra = Path(f"{self.path}{suffix}")
+                if extra.exists():
+                    extra.replace(Path(f"{aside}{suffix}"))
+            self.notice = f"the scoreboard file was damaged and has been moved aside to {aside.name}; a new one was started"
+            self._conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StorageError("the scoreboard was made by a newer version of Five Levers")
+            for number in range(version, len(MIGRATIONS)):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    current = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if current == number:  # another process may have migrated meanwhile
+                        for statement in MIGRATIONS[number].split(";"):
+                            if statement.strip():
+                                conn.execute(statement)
+                        conn.execute(f"PRAGMA user_version = {number + 1}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            conn.execute("SELECT count(*) FROM attempts").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"the scoreboard could not be read: {exc}") from exc
+
+    def record(self, attempt: Attempt) -> int:
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        try:
+            with self._conn:  # FULL sync for this write: it must survive a crash
+                self._conn.execute("PRAGMA synchronous = FULL")
+                cur = self._conn.execute(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders})",
+                                         attempt.row())
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"the attempt could not be recorded: {exc}") from exc
+        attempt.id = cur.lastrowid
+        return attempt.id
+
+    def attempts(self, scenario=None, player=None) -> list[Attempt]:
+        where, params = [], []
+        if scenario:
+            where.append("scenario = ?")
+            params.append(scenario)
+        if player:
+            where.append("player = ?")
+            params.append(player)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return [_attempt(r) for r in self._query(f"SELECT * FROM attempts {clause} ORDER BY finished_at, id", params)]
+
+    def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]:
+        rows = self._query(
+            "SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? "
+            "GROUP BY player ORDER BY best DESC, player LIMIT ?", (scenario, limit))
+        board = []
+        for row in rows:
+            best = self._query("SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? "
+                               "ORDER BY finished_at LIMIT 1", (scenario, row["player"], row["best"]))
+            attempt = _attempt(best[0])
+            board.append({"player": row["player"], "best": row["best"], "attempts": row["attempts"],
+                          "grade": attempt.grade, "outcome": attempt.outcome, "finished_at": attempt.finished_at,
+                          "id": attempt.id})
+        return board
+
+    def history(self, player: str, scenario: str | None = None) -> list[Attempt]:
+        return self.attempts(scenario=scenario, player=player)
+
+    def bests(self, player: str) -> dict[str, tuple[int, str]]:
+        rows = self._query("SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? GROUP BY scenario",
+                           (player,))
+        from ..scoring import grade_for
+        return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
+
+    def get(self, attempt_id: int) -> Attempt | None:
+        rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        return _attempt(rows[0]) if rows else None
+
+    def count(self) -> int:
+        return self._query("SELECT COUNT(*) FROM attempts")[0][0]
+
+
+def open_scoreboard(path=None) -> SQLiteScoreboard:
+    return SQLiteScoreboard(path)

@@ -1,0 +1,244 @@
+"""The game window: a stack of scenes over one pygame display.
+
+`App.dispatch(intent)` is how everything reaches a scene: the main loop
+translates pygame events in one place (`intents.translate`), and tests or
+the screenshot driver build intents directly.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pygame
+
+from .. import loader
+from ..storage import saves
+from ..storage.files import StorageError
+from ..storage.scoreboard import open_scoreboard
+from .intents import Intent, translate
+from .theme import Theme, draw_text
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCENARIOS_DIR = ROOT / "scenarios"
+WINDOW_SIZE = (1280, 720)
+MIN_SIZE = (640, 480)
+
+
+def display_available() -> bool:
+    """Whether a window can be opened (the dummy driver counts, for tests)."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if driver in ("dummy", "offscreen"):
+        return True
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    try:
+        pygame.display.init()
+        pygame.display.quit()
+        return True
+    except pygame.error:
+        return False
+
+
+class Library:
+    """The scenario files in a folder, each checked; broken ones keep their first error."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.entries: list[loader.Checked] = []
+        self.reload()
+
+    def reload(self) -> None:
+        results, _ = loader.check_library([self.folder]) if self.folder.exists() else ([], [])
+        playable = sorted((r for r in results if r.ok), key=lambda r: (r.scenario.difficulty, r.scenario.title))
+        broken = [r for r in results if not r.ok]
+        self.entries = playable + broken
+
+    def playable(self) -> list[loader.Checked]:
+        return [e for e in self.entries if e.ok]
+
+    def after(self, scenario_id: str):
+        """The next playable scenario after this one, wrapping around."""
+        playable = self.playable()
+        ids = [e.scenario.id for e in playable]
+        if scenario_id not in ids or len(playable) < 2:
+            return None
+        return playable[(ids.index(scenario_id) + 1) % len(playable)]
+
+
+class App:
+    def __init__(self, scenarios_dir: Path = SCENARIOS_DIR, size=WINDOW_SIZE):
+        pygame.display.init()
+        pygame.font.init()
+        self.settings, problem = saves.load_settings()
+        self.notices: list[list] = []  # [text, seconds left]
+        if problem:
+            self.notify(problem)
+        self.theme = Theme(self.settings.text_size, self.settings.high_contrast)
+        self._windowed_size = size
+        self.screen = self._open_window(size)
+        pygame.display.set_caption("Five Levers")
+        try:
+            self.scoreboard = open_scoreboard()
+            if self.scoreboard.notice:
+                self.notify(self.scoreboard.notice)
+        except (StorageError, OSError, Exception) as exc:  # the game still starts without a scoreboard
+            self.scoreboard = None
+            self.notify(f"The scoreboard is unavailable ({exc}); attempts will not be kept this time.")
+        self.library = Library(scenarios_dir)
+        self.stack: list = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self._sound = None
+
+    # -- window ------------------------------------------------------------------
+    def _open_window(self, size):
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+            size = (0, 0)
+        try:
+            return pygame.display.set_mode(size, flags)
+        except pygame.error:
+            return pygame.display.set_mode(WINDOW_SIZE, pygame.RESIZABLE)
+
+    def apply_settings(self) -> None:
+        self.theme.configure(self.settings.text_size, self.settings.high_contrast)
+        fullscreen = bool(self.screen.get_flags() & pygame.FULLSCREEN)
+        if fullscreen != self.settings.fullscreen:
+            self.screen = self._open_window(self._windowed_size)
+        try:
+            saves.save_settings(self.settings)
+        except StorageError as exc:
+            self.notify(str(exc))
+
+    # -- scenes ------------------------------------------------------------------
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene) -> None:
+        if self.top:
+            self.top.on_pause()
+        self.stack.append(scene)
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().on_shutdown()
+        if self.top:
+            self.top.on_resume()
+        else:
+            self.running = False
+
+    def replace(self, scene) -> None:
+        if self.stack:
+            self.stack.pop().on_shutdown()
+        self.stack.append(scene)
+
+    def reset(self, scene) -> None:
+        """Clear the stack down to the title and show `scene` above it."""
+        while len(self.stack) > 1:
+            self.stack.pop().on_shutdown()
+        if self.stack and self.stack[0] is not scene:
+            self.stack[0].on_pause()
+            self.stack.append(scene)
+        elif not self.stack:
+            self.stack.append(scene)
+
+    def notify(self, text: str, seconds: float = 6.0) -> None:
+        self.notices.append([text, seconds])
+
+    # -- the loop ------------------------------------------------------------------
+    def dispatch(self, intent: Intent) -> None:
+        if intent.kind == "quit":
+            self.quit()
+            return
+        if intent.kind == "fullscreen":
+            self.settings.fullscreen = not self.settings.fullscreen
+            self.apply_settings()
+            return
+        if intent.kind == "resize":
+            if not self.screen.get_flags() & pygame.FULLSCREEN:
+                self._windowed_size = self.screen.get_size()
+        if self.top:
+            self.top.handle(intent)
+
+    def update(self, dt: float) -> None:
+        for notice in self.notices:
+            notice[1] -= dt
+        self.notices = [n for n in self.notices if n[1] > 0]
+        if self.top:
+            self.top.update(dt)
+
+    def draw(self) -> None:
+        surface = self.screen
+        first = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                first = i
+                break
+        if not self.stack:
+            surface.fill(self.theme.c("bg"))
+        for scene in self.stack[first:]:
+            scene.draw(surface)
+        self._draw_notices(surface)
+
+    def _draw_notices(self, surface) -> None:
+        if not self.notices:
+            return
+        theme = self.theme
+        width = min(surface.get_width() - 40, 760)
+        y = surface.get_height() - 20
+        for text, _ in reversed(self.notices[-3:]):
+            lines = theme.wrap(text, theme.size("small"), width - 24)
+            height = len(lines) * theme.line_height(theme.size("small")) + 16
+            y -= height
+            rect = pygame.Rect((surface.get_width() - width) // 2, y, width, height)
+            pygame.draw.rect(surface, theme.c("text"), rect, border_radius=8)
+            draw_text(surface, theme, text, (rect.x + 12, rect.y + 8), width - 24, theme.size("small"),
+                      colour=theme.c("bg"))
+            y -= 8
+
+    def frame(self, dt: float) -> None:
+        typing = bool(self.top and self.top.typing)
+        for event in pygame.event.get():
+            intent = translate(event, typing)
+            if intent is not None:
+                self.dispatch(intent)
+        self.update(dt)
+        if self.running:
+            self.draw()
+            pygame.display.flip()
+
+    def run(self) -> int:
+        while self.running:
+            dt = self.clock.tick(60) / 1000.0
+            self.frame(dt)
+        self.shutdown()
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def shutdown(self) -> None:
+        while self.stack:
+            self.stack.pop().on_shutdown()
+        if self.scoreboard is not None:
+            self.scoreboard.close()
+        pygame.quit()
+
+    def screenshot(self, path) -> None:
+        self.update(0.0)
+        self.draw()
+        pygame.image.save(self.screen, str(path))
+
+
+def run(scenario_path=None, start=None, seed: int = 0, scenarios_dir: Path = SCENARIOS_DIR) -> int:
+    """Open the window: the title screen, or straight into one scenario."""
+    from .scenes.title import TitleScene
+    app = App(scenarios_dir)
+    title = TitleScene(app)
+    app.push(title)
+    if scenario_path is not None:
+        title.play_file(scenario_path, start=start, seed=seed)
+    return app.run()

@@ -1,0 +1,233 @@
+"""The debrief: outcome, score and grade, the radar of the five levers, each
+rule broken with the reply that broke it, and the whole conversation with
+its coaching. Replay, next scenario, scoreboard, report card."""
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from ...model import LEVERS, RULE_TITLES
+from ...storage.files import StorageError, saves_dir
+from ..drawing import LEVER_SHORT, draw_radar
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from .base import Scene
+from .common import MARGIN
+
+OUTCOMES = {"retained": "Customer retained", "at_risk": "Customer at risk", "lost": "Customer lost"}
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.result = session.run.result()
+        self.scroll = ScrollView()
+        self.buttons = ButtonList()
+        self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"), Button("Scoreboard", "scoreboard"),
+                        Button("Save report card", "report"), Button("Menu", "menu")]
+        self.topics = [Button(f"About: {LEVER_SHORT[lv]}", ("topic", lv)) for lv in LEVERS]
+        broken = [(step, rule) for step in self.result.steps for rule in step.breaks]
+        self.rule_buttons = [Button(RULE_TITLES[rule], ("topic", rule), detail=f"You said: \u201c{step.text}\u201d")
+                             for step, rule in broken]
+        self.buttons.set(self.actions + self.rule_buttons + self.topics)
+        self.blocks = self._blocks()
+        self._block_heights: list[int] = []
+        self._rects: dict[str, pygame.Rect] = {}
+
+    def _blocks(self) -> list[tuple[str, str, bool, int]]:
+        """The conversation as styled blocks: (text, colour, bold, gap after)."""
+        blocks = []
+        scenario = self.session.scenario
+        for n, step in enumerate(self.result.steps, 1):
+            node = scenario.nodes.get(step.node)
+            narrator = node is not None and node.speaker == "narrator"
+            who = "Narrator" if narrator else scenario.customer.name
+            blocks.append((f"{n}. {who}: " + (" ".join(node.text) if node else ""), "narrator" if narrator else "text", False, 2))
+            broke = f"  [broke: {', '.join(RULE_TITLES[r] for r in step.breaks)}]" if step.breaks else ""
+            blocks.append((f"You: {step.text}{broke}", "bad" if step.breaks else "accent", True, 2))
+            if step.feedback:
+                blocks.append((f"Coaching: {step.feedback}", "muted", False, 2))
+            blocks.append(("", "text", False, 10))
+        ending = self.session.run.ending
+        if ending is not None:
+            blocks.append(("Ending: " + " ".join(ending.text), "text", True, 2))
+            if ending.coaching:
+                blocks.append((f"Overall: {ending.coaching}", "muted", False, 2))
+        return blocks
+
+    def _conversation(self) -> str:
+        parts = []
+        for n, step in enumerate(self.result.steps, 1):
+            node = self.session.scenario.nodes.get(step.node)
+            said = " ".join(node.text) if node else ""
+            who = "Narrator" if node is not None and node.speaker == "narrator" else self.session.scenario.customer.name
+            parts.append(f"{n}. {who}: {said}\nYou: {step.text}" + (f"\nCoaching: {step.feedback}" if step.feedback else ""))
+        ending = self.session.run.ending
+        if ending is not None:
+            parts.append("Ending: " + " ".join(ending.text) + (f"\nOverall: {ending.coaching}" if ending.coaching else ""))
+        return "\n\n".join(parts)
+
+    def handle(self, intent) -> None:
+        if intent.kind == "back":
+            self.activate("menu")
+            return
+        if intent.kind == "save":
+            self.activate("report")
+            return
+        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        action = self.buttons.handle(intent)
+        if action is not None:
+            self.activate(action)
+
+    def activate(self, action) -> None:
+        app = self.app
+        if isinstance(action, tuple):
+            from .handbook import HandbookScene
+            app.push(HandbookScene(app, topic=action[1]))
+        elif action == "replay":
+            from .dialogue import DialogueScene
+            session = self.session.restarted()
+            session.autosave()
+            app.replace(DialogueScene(app, session))
+        elif action == "next":
+            nxt = app.library.after(self.session.scenario.id)
+            if nxt is None:
+                app.notify("There is no other playable scenario.")
+                return
+            from .briefing import BriefingScene
+            app.replace(BriefingScene(app, nxt.scenario, nxt.path, player=self.session.player))
+        elif action == "scoreboard":
+            from .scoreboard import ScoreboardScene
+            app.push(ScoreboardScene(app, self.session.player))
+        elif action == "report":
+            self.save_report()
+        elif action == "menu":
+            while len(app.stack) > 1:
+                app.pop()
+
+    def save_report(self):
+        folder = saves_dir() / "reports"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = folder / f"{self.session.scenario.id}-{stamp}.png"
+            pygame.image.save(self.render_report(), str(path))
+        except (OSError, pygame.error, StorageError) as exc:
+            self.app.notify(f"The report card could not be saved: {exc}")
+            return None
+        self.app.notify(f"Report card saved to {path}")
+        return path
+
+    def render_report(self) -> pygame.Surface:
+        """The whole debrief on one tall image (nothing scrolled away)."""
+        theme = self.theme
+        width = 1100
+        convo = self._conversation()
+        height = 520 + text_height(theme, self._rules_text(), width - 80) + text_height(theme, convo, width - 80) + 120
+        card = pygame.Surface((width, height))
+        card.fill(theme.c("bg"))
+        y = self._draw_summary(card, pygame.Rect(40, 30, width - 80, 460))
+        y = max(y, 500)
+        y += draw_text(card, theme, "Rules", (40, y), width - 80, theme.size("sub"), bold=True) + 6
+        y += draw_text(card, theme, self._rules_text(), (40, y), width - 80) + 20
+        y += draw_text(card, theme, "The conversation", (40, y), width - 80, theme.size("sub"), bold=True) + 6
+        draw_text(card, theme, convo, (40, y), width - 80)
+        return card
+
+    def _rules_text(self) -> str:
+        broken = [f"{RULE_TITLES[rule]}: \u201c{step.text}\u201d" for step in self.result.steps for rule in step.breaks]
+        return "\n".join(broken) if broken else "No rule broken. Well done."
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        left_w = max(300, min(460, int(w * 0.38)))
+        bar_h = max(button_height(theme, b, 200) for b in self.actions)
+        self._rects["left"] = pygame.Rect(MARGIN, MARGIN, left_w, h - 3 * MARGIN - bar_h)
+        x = MARGIN * 2 + left_w
+        view = pygame.Rect(x, MARGIN, w - x - MARGIN, h - 3 * MARGIN - bar_h)
+        self._rects["view"] = view
+        width = view.w - 20
+        y = text_height(theme, "Rules broken", width, theme.size("sub"), True) + 8
+        rel = []
+        for b in self.rule_buttons:
+            bh = button_height(theme, b, width)
+            rel.append((b, y, bh))
+            y += bh + 6
+        if not self.rule_buttons:
+            y += text_height(theme, "No rule broken. Well done.", width) + 6
+        y += 14
+        self._convo_y = y
+        y += text_height(theme, "The conversation", width, theme.size("sub"), True) + 8
+        self._block_heights = [text_height(theme, text, width, None, bold) if text else 0
+                               for text, _, bold, _ in self.blocks]
+        y += sum(h + gap for h, (_, _, _, gap) in zip(self._block_heights, self.blocks)) + 20
+        self.scroll.set_sizes(y, view.h)
+        for b, top, bh in rel:
+            b.rect = pygame.Rect(view.x, view.y + top - self.scroll.offset, width, bh)
+        # bottom bar
+        bw = (w - 2 * MARGIN - 8 * (len(self.actions) - 1)) // len(self.actions)
+        for i, b in enumerate(self.actions):
+            b.rect = pygame.Rect(MARGIN + i * (bw + 8), h - MARGIN - bar_h, bw, bar_h)
+        # lever topic buttons sit under the radar, in the left column
+        left = self._rects["left"]
+        small_h = theme.line_height(theme.size("small")) + 8
+        for i, b in enumerate(self.topics):
+            b.rect = pygame.Rect(left.x + (i % 2) * (left.w // 2), left.bottom - (3 - i // 2) * (small_h + 4),
+                                 left.w // 2 - 4, small_h)
+
+    def _draw_summary(self, surface, rect) -> int:
+        theme = self.theme
+        r = self.result
+        y = rect.y
+        outcome = OUTCOMES.get(r.outcome, "Not finished")
+        colour = {"retained": "good", "at_risk": "warn", "lost": "bad"}.get(r.outcome, "muted")
+        y += draw_text(surface, theme, outcome, (rect.x, y), rect.w, theme.size("heading"), colour, True)
+        y += draw_text(surface, theme, f"Score {r.score}  ·  {r.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
+        y += draw_text(surface, theme, f"{self.session.scenario.title}  ·  {self.session.player}  ·  "
+                       f"{'coach' if self.session.coach else 'assessment'} mode", (rect.x, y), rect.w,
+                       theme.size("small"), "muted")
+        height = rect.bottom - y - 10
+        if height > 120:
+            radar = pygame.Rect(rect.x, y + 4, rect.w, height)
+            draw_radar(surface, theme, radar, r.levers)
+            y = radar.bottom
+        return y
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        surface.fill(theme.c("bg"))
+        left = self._rects["left"]
+        top_of_topics = min(b.rect.top for b in self.topics)
+        self._draw_summary(surface, pygame.Rect(left.x, left.y, left.w, top_of_topics - left.y - 6))
+        focus = self.buttons.buttons[self.buttons.focus] if self.buttons.buttons else None
+        for b in self.topics:
+            pygame.draw.rect(surface, theme.c("panel"), b.rect, border_radius=6)
+            pygame.draw.rect(surface, theme.c("focus") if b is focus else theme.c("border"), b.rect,
+                             width=3 if b is focus else 1, border_radius=6)
+            draw_text(surface, theme, b.label, (b.rect.x + 8, b.rect.y + 4), b.rect.w - 12, theme.size("small"))
+        view = self._rects["view"]
+        panel(surface, theme, view.inflate(16, 16))
+        surface.set_clip(view)
+        top = view.y - self.scroll.offset
+        draw_text(surface, theme, "Rules broken", (view.x, top), view.w - 20, theme.size("sub"), bold=True)
+        if not self.rule_buttons:
+            draw_text(surface, theme, "No rule broken. Well done.", (view.x, top + theme.line_height(theme.size("sub")) + 8),
+                      view.w - 20, colour="good")
+        for b in self.rule_buttons:
+            draw_button(surface, theme, b, b is focus)
+        y = top + self._convo_y
+        y += draw_text(surface, theme, "The conversation", (view.x, y), view.w - 20, theme.size("sub"), bold=True) + 8
+        for (text, colour, bold, gap), height in zip(self.blocks, self._block_heights):
+            if text and y + height >= view.top and y <= view.bottom:
+                draw_text(surface, theme, text, (view.x, y), view.w - 20, colour=colour, bold=bold)
+            y += height + gap
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view)
+        for b in self.actions:
+            draw_button(surface, theme, b, b is focus, "primary" if b.action == "replay" else "plain")

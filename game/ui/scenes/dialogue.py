@@ -1,0 +1,259 @@
+"""The conversation: portrait and mood meter on the left; the customer's
+words (typewriter) and the replies on the right. In coach mode each reply's
+coaching shows straight after it."""
+from __future__ import annotations
+
+import pygame
+
+from ...model import LEVER_TITLES, RULE_TITLES
+from ..drawing import MOOD_NAMES, draw_face, draw_mood_meter, portrait_image
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from .base import Scene
+from .common import MARGIN
+
+SPEEDS = {"instant": None, "fast": 120.0, "normal": 50.0, "slow": 25.0}
+
+
+class DialogueScene(Scene):
+    name = "dialogue"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self.phase = "talk"  # talk | coach
+        self.last_step = None
+        self.reveal = 0.0
+        self.overlay = False
+        self._rects: dict[str, pygame.Rect] = {}
+        self._faces: dict = {}
+        self._enter_node()
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def run(self):
+        return self.session.run
+
+    def _speech_node(self):
+        """The node whose words are on screen: while coaching, the one the reply answered."""
+        if self.phase == "coach" and self.last_step is not None:
+            return self.run.scenario.nodes.get(self.last_step.node)
+        return self.run.node
+
+    def _node_text(self) -> str:
+        node = self._speech_node()
+        return "\n\n".join(node.text) if node else ""
+
+    def _enter_node(self) -> None:
+        self.phase = "talk"
+        self.reveal = 0.0 if SPEEDS.get(self.app.settings.typewriter) else float("inf")
+        self.scroll.offset = 0
+        shown = self.run.shown_choices() if not self.run.finished else []
+        self.buttons.set([Button(c.text, n, number=n) for n, c in enumerate(shown, 1)])
+        self.buttons.focus = 0
+        if not self.run.finished and not shown:
+            self.app.notify("No reply is available here: every reply's condition is false. "
+                            "This is a problem in the scenario file; tell its author.")
+
+    @property
+    def typing_done(self) -> bool:
+        return self.reveal >= len(self._node_text())
+
+    def choose(self, number: int) -> None:
+        self.reveal = float("inf")
+        self.last_step = self.session.choose(number)
+        if self.session.problem:
+            self.app.notify(self.session.problem)
+            self.session.problem = None
+        if self.session.coach:
+            self.phase = "coach"
+            self.scroll.offset = 0
+            self.buttons.set([Button("Continue", "continue")])
+            self.buttons.focus = 0
+        else:
+            self._after_reply()
+
+    def _after_reply(self) -> None:
+        if self.run.finished:
+            from .debrief import DebriefScene
+            self.app.replace(DebriefScene(self.app, self.session))
+        else:
+            self._enter_node()
+
+    def handle(self, intent) -> None:
+        kind = intent.kind
+        if kind == "back":
+            from .pause import PauseScene
+            self.app.push(PauseScene(self.app, self))
+            return
+        if kind == "overlay":
+            self.overlay = not self.overlay
+            return
+        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        if self.phase == "talk":
+            if not self.typing_done and (kind in ("skip", "confirm") or
+                                         (kind == "click" and self._rects.get("speech", pygame.Rect(0, 0, 0, 0)).collidepoint(intent.pos))):
+                self.reveal = float("inf")
+                return
+            if kind == "number":
+                if 1 <= intent.value <= len(self.buttons.buttons):
+                    self.choose(intent.value)
+                return
+            action = self.buttons.handle(intent)
+            if kind in ("up", "down", "tab"):
+                self._scroll_to_focus()
+            if action is not None:
+                self.choose(action)
+        else:
+            if kind in ("skip",):
+                self._after_reply()
+                return
+            if self.buttons.handle(intent) == "continue":
+                self._after_reply()
+
+    def _scroll_to_focus(self) -> None:
+        if not self.buttons.buttons:
+            return
+        rect = self.buttons.buttons[self.buttons.focus].rect
+        view = self._rects.get("view")
+        if view is None:
+            return
+        if rect.top < view.top:
+            self.scroll.scroll(rect.top - view.top)
+        elif rect.bottom > view.bottom:
+            self.scroll.scroll(rect.bottom - view.bottom)
+
+    def update(self, dt: float) -> None:
+        speed = SPEEDS.get(self.app.settings.typewriter)
+        if self.phase == "talk" and not self.typing_done:
+            self.reveal = float("inf") if speed is None else self.reveal + speed * dt
+        self._layout()
+
+    # -- layout and drawing ---------------------------------------------------
+    def _layout(self) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        side = max(180, min(300, int(w * 0.24)))
+        self._rects["portrait"] = pygame.Rect(MARGIN, MARGIN, side, side)
+        x = MARGIN + side + MARGIN
+        width = w - x - MARGIN - 10
+        view = pygame.Rect(x, MARGIN, width + 10, h - 2 * MARGIN)
+        self._rects["view"] = view
+        y = 0
+        label_h = theme.line_height(theme.size("small"))
+        speech_h = text_height(theme, self._node_text(), width - 40) + 40 + label_h
+        self._rects["speech_rel"] = pygame.Rect(0, y, width, speech_h)
+        y += speech_h + 20
+        if self.phase == "coach":
+            coach_h = text_height(theme, self._coaching_text(), width - 40) + 40
+            self._rects["coach_rel"] = pygame.Rect(0, y, width, coach_h)
+            y += coach_h + 16
+        else:
+            y += label_h + 6
+        reply_w = width
+        tops = []
+        for button in self.buttons.buttons:
+            bh = button_height(theme, button, reply_w)
+            tops.append((y, bh))
+            y += bh + 8
+        self.scroll.set_sizes(y, view.h)
+        off = self.scroll.offset
+        for button, (top, bh) in zip(self.buttons.buttons, tops):
+            button.rect = pygame.Rect(x, view.y + top - off, reply_w, bh)
+        self._rects["speech"] = self._rects["speech_rel"].move(x, view.y - off)
+        if self.phase == "coach":
+            self._rects["coach"] = self._rects["coach_rel"].move(x, view.y - off)
+        self._replies_label_y = view.y + self._rects["speech_rel"].bottom + 20 - off
+        key = (self.run.mood, side, theme.high_contrast)
+        if key not in self._faces:
+            face = pygame.Surface((side, side), pygame.SRCALPHA)
+            customer = self.run.scenario.customer
+            image = portrait_image(customer.portrait, self.run.mood, side)
+            if image is not None:
+                face.blit(image, (0, 0))
+            else:
+                draw_face(face, theme, face.get_rect(), self.run.mood, customer.name)
+            self._faces[key] = face
+        self._face_key = key
+
+    def _coaching_text(self) -> str:
+        step = self.last_step
+        if step is None:
+            return ""
+        lines = [f"You said: \u201c{step.text}\u201d"]
+        if step.feedback:
+            lines.append(step.feedback)
+        gains = [f"{'+' if p > 0 else ''}{p} {LEVER_TITLES[lv]}" for lv, p in step.levers.items() if p]
+        if gains:
+            lines.append("Levers: " + ", ".join(gains))
+        for rule in step.breaks:
+            lines.append(f"Rule broken: {RULE_TITLES[rule]}")
+        if step.mood_before != step.mood_after:
+            lines.append(f"Mood: {MOOD_NAMES[step.mood_before]} \u2192 {MOOD_NAMES[step.mood_after]}")
+        if self.run.walked_out:
+            lines.append(f"{self.run.scenario.customer.name} has walked out.")
+        return "\n".join(lines)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        surface.fill(theme.c("bg"))
+        run = self.run
+        customer = run.scenario.customer
+        portrait = self._rects["portrait"]
+        surface.blit(self._faces[self._face_key], portrait)
+        y = portrait.bottom + 10
+        y += draw_text(surface, theme, customer.name, (portrait.x, y), portrait.w, theme.size("sub"), bold=True)
+        if customer.role:
+            y += draw_text(surface, theme, customer.role, (portrait.x, y), portrait.w, theme.size("small"), "muted")
+        draw_mood_meter(surface, theme, pygame.Rect(portrait.x, y + 14, portrait.w, 80), run.mood)
+        mode = "Coach mode" if self.session.coach else "Assessment mode"
+        hint = theme.line(f"{mode}  ·  1-9 pick  ·  Esc: pause", theme.size("small"), theme.c("muted"))
+        surface.blit(hint, (portrait.x, surface.get_height() - MARGIN - hint.get_height()))
+
+        view = self._rects["view"]
+        surface.set_clip(view)
+        self._draw_speech(surface, theme, run)
+        if self.phase == "coach":
+            rect = self._rects["coach"]
+            panel(surface, theme, rect, "panel_alt")
+            pygame.draw.rect(surface, theme.c("accent"), (rect.x, rect.y + 8, 5, rect.h - 16), border_radius=2)
+            draw_text(surface, theme, self._coaching_text(), (rect.x + 20, rect.y + 20), rect.w - 40)
+        elif self.buttons.buttons:
+            label = theme.line("Your reply", theme.size("small"), theme.c("muted"), True)
+            surface.blit(label, (view.x, self._replies_label_y))
+        for i, button in enumerate(self.buttons.buttons):
+            if button.rect.bottom >= view.top and button.rect.top <= view.bottom:
+                draw_button(surface, theme, button, i == self.buttons.focus or i == self.buttons.hover,
+                            "primary" if button.action == "continue" else "plain")
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view)
+        if self.overlay:
+            self._draw_overlay(surface, theme)
+
+    def _draw_speech(self, surface, theme, run) -> None:
+        rect = self._rects["speech"]
+        node = self._speech_node()
+        narrator = node is not None and node.speaker == "narrator"
+        panel(surface, theme, rect, "panel_alt" if narrator else "panel")
+        who = "Narrator" if narrator else run.scenario.customer.name
+        label = theme.line(who, theme.size("small"), theme.c("narrator" if narrator else "accent"), True)
+        surface.blit(label, (rect.x + 20, rect.y + 14))
+        reveal = None if self.reveal == float("inf") else int(self.reveal)
+        draw_text(surface, theme, self._node_text(), (rect.x + 20, rect.y + 20 + label.get_height()), rect.w - 40,
+                  colour="narrator" if narrator else "text", reveal=reveal)
+
+    def _draw_overlay(self, surface, theme) -> None:
+        run = self.run
+        points = ", ".join(f"{k} {v}" for k, v in run.points.items() if v) or "none"
+        rules = ", ".join(f"{k} {v}" for k, v in run.rules.items() if v) or "none"
+        flags = ", ".join(f"{k}={v}" for k, v in sorted(run.flags.items())) or "none"
+        text = (f"Node: {run.state}    Mood: {run.mood}    Step: {len(run.choices) + 1}\n"
+                f"Flags: {flags}\nLever points: {points}\nRules broken: {rules}")
+        width = min(620, surface.get_width() - 40)
+        height = text_height(theme, text, width - 24, theme.size("small")) + 20
+        rect = pygame.Rect(surface.get_width() - width - 16, 16, width, height)
+        pygame.draw.rect(surface, theme.c("text"), rect, border_radius=8)
+        draw_text(surface, theme, text, (rect.x + 12, rect.y + 10), width - 24, theme.size("small"), theme.c("bg"))

@@ -1,0 +1,64 @@
+"""The handbook: the five levers and the three rules, one topic at a time."""
+from __future__ import annotations
+
+import pygame
+
+from ..handbook_text import TOPIC_IDS, TOPICS
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from .base import Scene
+from .common import MARGIN, header
+
+
+class HandbookScene(Scene):
+    name = "handbook"
+
+    def __init__(self, app, topic: str | None = None):
+        super().__init__(app)
+        self.buttons = ButtonList([Button(title, tid) for tid, title, _ in TOPICS])
+        self.current = TOPIC_IDS.index(topic) if topic in TOPIC_IDS else 0
+        self.buttons.focus = self.current
+        self.scroll = ScrollView()
+        self._view = pygame.Rect(0, 0, 0, 0)
+
+    def handle(self, intent) -> None:
+        if intent.kind == "back":
+            self.app.pop()
+            return
+        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        action = self.buttons.handle(intent)
+        if intent.kind in ("up", "down", "tab") or action is not None:
+            self.current = self.buttons.focus
+            self.scroll.offset = 0
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        menu_w = max(220, min(360, w // 3))
+        y = top
+        for b in self.buttons.buttons:
+            bh = button_height(theme, b, menu_w)
+            b.rect = pygame.Rect(MARGIN, y, menu_w, bh)
+            y += bh + 6
+        self._view = pygame.Rect(MARGIN * 2 + menu_w, top, w - 3 * MARGIN - menu_w, h - top - MARGIN)
+        _, title, body = TOPICS[self.current]
+        content = text_height(theme, title, self._view.w - 40, theme.size("heading"), True) + \
+            text_height(theme, body, self._view.w - 40) + 60
+        self.scroll.set_sizes(content, self._view.h)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        header(surface, theme, "Handbook", "Up/Down: topic  ·  PgUp/PgDn: scroll  ·  Esc: back")
+        for i, b in enumerate(self.buttons.buttons):
+            draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == self.current else "plain")
+        view = self._view
+        panel(surface, theme, view)
+        _, title, body = TOPICS[self.current]
+        surface.set_clip(view.inflate(-4, -4))
+        y = view.y + 20 - self.scroll.offset
+        y += draw_text(surface, theme, title, (view.x + 20, y), view.w - 40, theme.size("heading"), bold=True) + 12
+        draw_text(surface, theme, body, (view.x + 20, y), view.w - 40)
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

@@ -1,0 +1,65 @@
+"""The pause menu, drawn over the conversation: resume, restart, settings,
+quit to the menu (the conversation stays saved for later)."""
+from __future__ import annotations
+
+import pygame
+
+from ..widgets import Button, ButtonList, draw_button, layout_column
+from .base import Scene
+
+
+class PauseScene(Scene):
+    name = "pause"
+    opaque = False
+
+    def __init__(self, app, dialogue):
+        super().__init__(app)
+        self.dialogue = dialogue
+        self.buttons = ButtonList([Button("Resume", "resume"), Button("Restart this conversation", "restart"),
+                                   Button("Settings", "settings"),
+                                   Button("Quit to menu", "menu", detail="Your conversation is saved; resume it from the title screen.")])
+        self._box = pygame.Rect(0, 0, 0, 0)
+
+    def handle(self, intent) -> None:
+        if intent.kind == "back":
+            self.app.pop()
+            return
+        action = self.buttons.handle(intent)
+        if action == "resume":
+            self.app.pop()
+        elif action == "restart":
+            from .dialogue import DialogueScene
+            session = self.dialogue.session.restarted()
+            session.autosave()
+            self.app.pop()
+            self.app.replace(DialogueScene(self.app, session))
+        elif action == "settings":
+            from .settings import SettingsScene
+            self.app.push(SettingsScene(self.app))
+        elif action == "menu":
+            self.app.reset(self.app.stack[0])
+            while len(self.app.stack) > 1:
+                self.app.pop()
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        width = min(460, w - 40)
+        x = (w - width) // 2
+        bottom = layout_column(self.theme, self.buttons.buttons, x + 24, 0, width - 48, gap=8)
+        height = bottom + self.theme.line_height(self.theme.size("heading")) + 48
+        top = max(10, (h - height) // 2)
+        self._box = pygame.Rect(x, top, width, height)
+        layout_column(self.theme, self.buttons.buttons, x + 24,
+                      top + 24 + self.theme.line_height(self.theme.size("heading")), width - 48, gap=8)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill(theme.c("overlay"))
+        surface.blit(shade, (0, 0))
+        pygame.draw.rect(surface, theme.c("panel"), self._box, border_radius=12)
+        pygame.draw.rect(surface, theme.c("border"), self._box, width=1, border_radius=12)
+        title = theme.line("Paused", theme.size("heading"), theme.c("text"), True)
+        surface.blit(title, (self._box.x + 24, self._box.y + 16))
+        for i, button in enumerate(self.buttons.buttons):
+            draw_button(surface, theme, button, i == self.buttons.focus, "primary" if i == 0 else "plain")

@@ -1,0 +1,133 @@
+"""Scenario select: one card per scenario; broken files shown greyed with
+their first error and cannot be started."""
+from __future__ import annotations
+
+import pygame
+
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, ScrollView, panel
+from .base import Scene
+from .common import MARGIN, header
+
+
+class SelectScene(Scene):
+    name = "select"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self.bests = {}
+        self._view = pygame.Rect(0, 0, 0, 0)
+        self._content_rects: list[pygame.Rect] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        player = self.app.settings.player
+        self.bests = {}
+        if self.app.scoreboard is not None and player:
+            try:
+                self.bests = self.app.scoreboard.bests(player)
+            except Exception as exc:  # a scoreboard problem must not hide the scenarios
+                self.app.notify(f"Best scores are unavailable: {exc}")
+        items = []
+        for entry in self.app.library.entries:
+            if entry.ok:
+                s = entry.scenario
+                best = self.bests.get(s.id)
+                detail = f"Difficulty {'●' * s.difficulty}{'○' * (5 - s.difficulty)}"
+                if s.estimated_minutes:
+                    detail += f"  ·  about {s.estimated_minutes} min"
+                detail += f"  ·  best {best[0]} ({best[1]})" if best else "  ·  not played yet"
+                items.append(Button(s.title, entry, detail=s.summary + "\n" + detail))
+            else:
+                first = (entry.errors or entry.diagnostics)[0]
+                items.append(Button(f"Cannot be played: {entry.path.split('/')[-1]}", entry, enabled=False,
+                                    detail=first.format()))
+        self.buttons.set(items)
+        if items and not items[self.buttons.focus].enabled:
+            self.buttons.move(1)
+
+    def on_resume(self) -> None:
+        self.refresh()
+
+    def handle(self, intent) -> None:
+        if intent.kind == "back":
+            self.app.pop()
+            return
+        if intent.kind == "reload":
+            self.app.library.reload()
+            self.refresh()
+            self.app.notify("Scenarios reloaded from disk.")
+            return
+        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        if intent.kind == "click" and not self._view.collidepoint(intent.pos):
+            return
+        action = self.buttons.handle(intent)
+        if intent.kind in ("up", "down", "left", "right", "tab"):
+            self._scroll_to_focus()
+        if action is not None and action.ok:
+            from .briefing import BriefingScene
+            self.app.push(BriefingScene(self.app, action.scenario, action.path, player=self.app.settings.player))
+
+    def _scroll_to_focus(self) -> None:
+        if not self.buttons.buttons:
+            return
+        rect = self._content_rects[self.buttons.focus]
+        if rect.top < self.scroll.offset:
+            self.scroll.offset = rect.top
+        elif rect.bottom > self.scroll.offset + self.scroll.view_height:
+            self.scroll.offset = rect.bottom - self.scroll.view_height
+        self.scroll.scroll(0)
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        self._view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - MARGIN)
+        columns = 2 if w >= 1000 else 1
+        gap = 16
+        card_w = (self._view.w - 12 - gap * (columns - 1)) // columns
+        self._content_rects = []
+        y_cols = [0] * columns
+        row_h = 0
+        for i, button in enumerate(self.buttons.buttons):
+            col = i % columns
+            if col == 0 and i:
+                y = max(y_cols)
+                y_cols = [y] * columns
+            height = text_height(theme, button.label, card_w - 32, theme.size("sub"), True) + \
+                text_height(theme, button.detail, card_w - 32, theme.size("small")) + 32
+            row_h = height
+            rect = pygame.Rect(col * (card_w + gap), y_cols[col], card_w, height)
+            y_cols[col] += height + gap
+            self._content_rects.append(rect)
+        content = max(y_cols) if self.buttons.buttons else row_h
+        self.scroll.set_sizes(content, self._view.h)
+        for button, rect in zip(self.buttons.buttons, self._content_rects):
+            button.rect = rect.move(self._view.x, self._view.y - self.scroll.offset)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        header(surface, theme, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
+        view = self._view
+        if not self.buttons.buttons:
+            draw_text(surface, theme, "No scenarios found in the scenarios folder.", view.topleft, view.w)
+            return
+        surface.set_clip(view)
+        for i, button in enumerate(self.buttons.buttons):
+            rect = button.rect
+            if rect.bottom < view.top or rect.top > view.bottom:
+                continue
+            focused = i == self.buttons.focus
+            panel(surface, theme, rect, "panel" if button.enabled else "panel_alt")
+            if focused:
+                pygame.draw.rect(surface, theme.c("focus"), rect, width=3, border_radius=12)
+            colour = "text" if button.enabled else "muted"
+            y = rect.y + 16
+            y += draw_text(surface, theme, button.label, (rect.x + 16, y), rect.w - 32, theme.size("sub"), colour, True)
+            draw_text(surface, theme, button.detail, (rect.x + 16, y), rect.w - 32, theme.size("small"),
+                      "muted" if button.enabled else "bad")
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view)

@@ -1,0 +1,186 @@
+"""The title screen: the player's name, then start, resume, scoreboard,
+handbook, settings or quit."""
+from __future__ import annotations
+
+import pygame
+
+from ... import loader
+from ...engine import Playthrough
+from ...errors import SnapshotError
+from ...storage import saves
+from ...storage.attempts import clean_player_name
+from ..session import GameSession
+from ..theme import draw_text
+from ..widgets import Button, ButtonList, draw_button, layout_column
+from .base import Scene
+
+NAME_FIELD = "name"
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.player = app.settings.player
+        self.error = ""
+        self.saved, problem = saves.load_session()
+        if problem:
+            app.notify(problem)
+        self.buttons = ButtonList()
+        self._build()
+        self.field_rect = pygame.Rect(0, 0, 0, 0)
+        self.focus_field = not self.player
+
+    def _build(self) -> None:
+        items = []
+        if self.saved is not None:
+            items.append(Button("Resume where you left off", "resume",
+                                detail=f"{self.saved.title or self.saved.scenario_path} - {self.saved.player}"))
+        items += [Button("Start", "start"), Button("Scoreboard", "scoreboard"), Button("Handbook", "handbook"),
+                  Button("Settings", "settings"), Button("Quit", "quit")]
+        self.buttons.set(items)
+
+    @property
+    def typing(self) -> bool:
+        return self.focus_field
+
+    def on_resume(self) -> None:
+        self.saved, _ = saves.load_session()
+        self._build()
+
+    # -- intents -------------------------------------------------------------
+    def handle(self, intent) -> None:
+        kind = intent.kind
+        if self.focus_field:
+            if kind == "text":
+                if len(self.player) < 40:
+                    self.player += str(intent.value)
+                self.error = ""
+                return
+            if kind == "backspace":
+                self.player = self.player[:-1]
+                return
+            if kind in ("confirm", "down", "tab"):
+                self.focus_field = False
+                self.buttons.focus = 1 if self.saved is not None and kind == "confirm" else 0
+                return
+            if kind == "back":
+                self.app.quit()
+                return
+        if kind == "click" and self.field_rect.collidepoint(intent.pos):
+            self.focus_field = True
+            return
+        if kind == "up" and self.buttons.focus == 0 and not self.focus_field:
+            self.focus_field = True
+            return
+        if kind == "back":
+            self.app.quit()
+            return
+        action = self.buttons.handle(intent)
+        if action:
+            self.activate(action)
+
+    def _named(self) -> str | None:
+        try:
+            name = clean_player_name(self.player)
+        except ValueError as exc:
+            self.error = str(exc).capitalize() + "."
+            self.focus_field = True
+            return None
+        if name != self.app.settings.player:
+            self.app.settings.player = name
+            self.app.apply_settings()
+        self.player = name
+        return name
+
+    def activate(self, action: str) -> None:
+        if action == "quit":
+            self.app.quit()
+        elif action == "handbook":
+            from .handbook import HandbookScene
+            self.app.push(HandbookScene(self.app))
+        elif action == "settings":
+            from .settings import SettingsScene
+            self.app.push(SettingsScene(self.app))
+        elif action == "scoreboard":
+            from .scoreboard import ScoreboardScene
+            self.app.push(ScoreboardScene(self.app, self.player.strip()))
+        elif action == "start" and self._named():
+            from .select import SelectScene
+            self.app.push(SelectScene(self.app))
+        elif action == "resume":
+            self.resume()
+
+    def resume(self) -> None:
+        saved = self.saved
+        checked = loader.check_file(saved.scenario_path)
+        if not checked.ok:
+            self.app.notify(f"The saved scenario cannot be opened: {(checked.errors or checked.diagnostics)[0].format()}")
+            return
+        scenario = checked.scenario
+        try:
+            run = Playthrough.restore(scenario, saved.snapshot)
+        except SnapshotError:
+            try:
+                run = Playthrough.restore(scenario, saved.snapshot, strict=False)
+                self.app.notify("The scenario was edited since you saved; your replies were replayed as far as they still fit.")
+            except SnapshotError as exc:
+                self.app.notify(f"The saved conversation could not be resumed: {exc}")
+                return
+        session = GameSession(scenario, saved.scenario_path, saved.player, saved.mode, self.app.scoreboard,
+                              run=run, started_at=saved.started_at)
+        from .dialogue import DialogueScene
+        self.app.push(DialogueScene(self.app, session))
+
+    def play_file(self, path, start=None, seed: int = 0) -> None:
+        """Open one scenario file straight at its briefing (`main.py play FILE`)."""
+        checked = loader.check_file(path)
+        if not checked.ok:
+            self.app.notify(f"This scenario cannot be played: {(checked.errors or checked.diagnostics)[0].format()}")
+            return
+        player = self.player.strip() or "Guest"
+        from .briefing import BriefingScene
+        self.app.push(BriefingScene(self.app, checked.scenario, str(path), player=player, start=start, seed=seed))
+
+    # -- drawing -------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        col_w = min(520, w - 64)
+        x = (w - col_w) // 2
+        y = max(24, h // 2 - 300)
+        y += theme.line_height(theme.size("title")) + theme.line_height(theme.size("sub")) * 2 + 10
+        field_h = theme.line_height(theme.size("body")) + 20
+        self.field_rect = pygame.Rect(x, y + theme.line_height(theme.size("small")) + 4, col_w, field_h)
+        y = self.field_rect.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
+        layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8)
+        self._top = max(24, h // 2 - 300)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        surface.fill(theme.c("bg"))
+        w = surface.get_width()
+        title = theme.line("Five Levers", theme.size("title"), theme.c("accent"), True)
+        y = getattr(self, "_top", 24)
+        surface.blit(title, ((w - title.get_width()) // 2, y))
+        y += theme.line_height(theme.size("title"))
+        tag = "Practise the conversations that keep customers."
+        tag_s = theme.line(tag, theme.size("sub"), theme.c("muted"))
+        surface.blit(tag_s, ((w - tag_s.get_width()) // 2, y))
+        field = self.field_rect
+        label = theme.line("Your name", theme.size("small"), theme.c("muted"), True)
+        surface.blit(label, (field.x, field.y - label.get_height() - 4))
+        pygame.draw.rect(surface, theme.c("panel"), field, border_radius=8)
+        pygame.draw.rect(surface, theme.c("focus") if self.focus_field else theme.c("border"), field,
+                         width=3 if self.focus_field else 1, border_radius=8)
+        shown = self.player or ("Type your name" if self.focus_field else "")
+        colour = "text" if self.player else "muted"
+        text = theme.line(shown + ("|" if self.focus_field and self.player else ""), theme.body, theme.c(colour))
+        area = pygame.Rect(max(0, text.get_width() - (field.w - 24)), 0, field.w - 24, text.get_height())
+        surface.blit(text, (field.x + 12, field.y + 10), area)
+        if self.error:
+            draw_text(surface, theme, self.error, (field.x, field.bottom + 4), field.w, theme.size("small"), "bad")
+        for i, button in enumerate(self.buttons.buttons):
+            focused = not self.focus_field and i == self.buttons.focus
+            draw_button(surface, theme, button, focused, "primary" if button.action in ("start", "resume") else "plain")

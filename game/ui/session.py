@@ -1,0 +1,58 @@
+"""One trainee's conversation in progress: the playthrough, who plays it and
+how, autosaved after every reply and recorded on the scoreboard when done."""
+from __future__ import annotations
+
+from ..engine import Playthrough
+from ..storage import saves
+from ..storage.attempts import Attempt, now_iso
+from ..storage.files import StorageError
+
+
+class GameSession:
+    def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
+                 seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
+                 start: str | None = None):
+        self.scenario = scenario
+        self.scenario_path = str(scenario_path)
+        self.player = player
+        self.mode = mode
+        self.scoreboard = scoreboard
+        self.run = run or Playthrough(scenario, seed=seed, start=start)
+        self.started_at = started_at or now_iso()
+        self.attempt: Attempt | None = None
+        self.problem: str | None = None  # a storage message to show, if any
+
+    @property
+    def coach(self) -> bool:
+        return self.mode == "coach"
+
+    def choose(self, number: int):
+        step = self.run.choose(number)
+        if self.run.finished:
+            self.finish()
+        else:
+            self.autosave()
+        return step
+
+    def autosave(self) -> None:
+        try:
+            saves.save_session(saves.Session(player=self.player, mode=self.mode, scenario_path=self.scenario_path,
+                                             snapshot=self.run.snapshot(), started_at=self.started_at,
+                                             title=self.scenario.title))
+        except StorageError as exc:
+            self.problem = str(exc)
+
+    def finish(self) -> None:
+        saves.clear_session()
+        if self.scoreboard is None or self.attempt is not None or not self.player:
+            return
+        try:
+            attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at)
+            self.scoreboard.record(attempt)
+            self.attempt = attempt
+        except (StorageError, ValueError) as exc:
+            self.problem = f"this attempt could not be added to the scoreboard: {exc}"
+
+    def restarted(self) -> "GameSession":
+        return GameSession(self.scenario, self.scenario_path, self.player, self.mode, self.scoreboard,
+                           seed=self.run.seed, start=self.run.start)
