@@ -89,6 +89,8 @@ def draw_mood_meter(surface, theme: Theme, rect: pygame.Rect, mood: str) -> None
     y = rect.y + title.get_height() + 6
     seg_w = (rect.w - 3 * 4) // 4
     level = MOODS.index(mood) if mood in MOODS else len(MOODS)
+    font = theme.font(label_size, True)
+    all_labels = max(font.size(MOOD_NAMES[m])[0] for m in MOODS) <= seg_w + 4
     for i, name in enumerate(MOODS):
         seg = pygame.Rect(rect.x + i * (seg_w + 4), y, seg_w, 14)
         filled = i <= level
@@ -98,8 +100,10 @@ def draw_mood_meter(surface, theme: Theme, rect: pygame.Rect, mood: str) -> None
             pygame.draw.polygon(surface, theme.c("text"), [(seg.centerx, seg.bottom + 2),
                                                            (seg.centerx - 6, seg.bottom + 10),
                                                            (seg.centerx + 6, seg.bottom + 10)])
-        text = theme.line(MOOD_NAMES[name], label_size, theme.c("text" if i == level else "muted"), i == level)
-        surface.blit(text, (seg.centerx - text.get_width() // 2, seg.bottom + 12))
+        if all_labels or i == level:  # when they do not all fit, the title names the mood already
+            text = theme.line(MOOD_NAMES[name], label_size, theme.c("text" if i == level else "muted"), i == level)
+            x = max(rect.x, min(seg.centerx - text.get_width() // 2, rect.right - text.get_width()))
+            surface.blit(text, (x, seg.bottom + 12))
 
 
 def draw_radar(surface, theme: Theme, rect: pygame.Rect, levers: dict) -> None:

@@ -29,7 +29,12 @@ class DebriefScene(Scene):
         self.buttons = ButtonList()
         self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"), Button("Scoreboard", "scoreboard"),
                         Button("Save report card", "report"), Button("Menu", "menu")]
-        self.topics = [Button(f"About: {LEVER_SHORT[lv]}", ("topic", lv)) for lv in LEVERS]
+        self.topics = []
+        for lv in LEVERS:
+            score = self.result.levers[lv]
+            shown = "not assessed in this scenario" if score.percent is None else \
+                f"{score.percent}% ({score.points} of {score.ceiling} points)"
+            self.topics.append(Button(f"{LEVER_SHORT[lv]}: {shown}", ("topic", lv), detail="Open the handbook"))
         broken = [(step, rule) for step in self.result.steps for rule in step.breaks]
         self.rule_buttons = [Button(RULE_TITLES[rule], ("topic", rule), detail=f"You said: \u201c{step.text}\u201d")
                              for step, rule in broken]
@@ -143,43 +148,56 @@ class DebriefScene(Scene):
         broken = [f"{RULE_TITLES[rule]}: \u201c{step.text}\u201d" for step in self.result.steps for rule in step.breaks]
         return "\n".join(broken) if broken else "No rule broken. Well done."
 
+    def _action_rows(self, width: int) -> list[list[Button]]:
+        theme = self.theme
+        font = theme.font(theme.body)
+        widest = max(font.size(word)[0] for b in self.actions for word in b.label.split(" ")) + theme.body + 8
+        per_row = max(1, min(len(self.actions), (width + 8) // (widest + 8)))
+        return [self.actions[i:i + per_row] for i in range(0, len(self.actions), per_row)]
+
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        left_w = max(300, min(460, int(w * 0.38)))
-        bar_h = max(button_height(theme, b, 200) for b in self.actions)
+        rows = self._action_rows(w - 2 * MARGIN)
+        bar_heights = []
+        for row in rows:
+            bw = (w - 2 * MARGIN - 8 * (len(row) - 1)) // len(row)
+            bar_heights.append(max(button_height(theme, b, bw) for b in row))
+        bar_h = sum(bar_heights) + 8 * (len(rows) - 1)
+        y = h - MARGIN - bar_h
+        for row, rh in zip(rows, bar_heights):
+            bw = (w - 2 * MARGIN - 8 * (len(row) - 1)) // len(row)
+            for i, b in enumerate(row):
+                b.rect = pygame.Rect(MARGIN + i * (bw + 8), y, bw, rh)
+            y += rh + 8
+        left_w = max(260, min(460, int(w * 0.38)))
         self._rects["left"] = pygame.Rect(MARGIN, MARGIN, left_w, h - 3 * MARGIN - bar_h)
         x = MARGIN * 2 + left_w
         view = pygame.Rect(x, MARGIN, w - x - MARGIN, h - 3 * MARGIN - bar_h)
         self._rects["view"] = view
         width = view.w - 20
-        y = text_height(theme, "Rules broken", width, theme.size("sub"), True) + 8
-        rel = []
-        for b in self.rule_buttons:
-            bh = button_height(theme, b, width)
-            rel.append((b, y, bh))
-            y += bh + 6
-        if not self.rule_buttons:
-            y += text_height(theme, "No rule broken. Well done.", width) + 6
-        y += 14
+        sub = theme.size("sub")
+        y = 0
+        self._section_y = {}
+        placed = []
+        for section, buttons in (("Rules broken", self.rule_buttons), ("The five levers", self.topics)):
+            self._section_y[section] = y
+            y += text_height(theme, section, width, sub, True) + 8
+            if not buttons:
+                y += text_height(theme, "No rule broken. Well done.", width) + 6
+            for b in buttons:
+                bh = button_height(theme, b, width)
+                placed.append((b, y, bh))
+                y += bh + 6
+            y += 14
         self._convo_y = y
-        y += text_height(theme, "The conversation", width, theme.size("sub"), True) + 8
+        y += text_height(theme, "The conversation", width, sub, True) + 8
         self._block_heights = [text_height(theme, text, width, None, bold) if text else 0
                                for text, _, bold, _ in self.blocks]
-        y += sum(h + gap for h, (_, _, _, gap) in zip(self._block_heights, self.blocks)) + 20
+        y += sum(bh + gap for bh, (_, _, _, gap) in zip(self._block_heights, self.blocks)) + 20
         self.scroll.set_sizes(y, view.h)
-        for b, top, bh in rel:
+        for b, top, bh in placed:
             b.rect = pygame.Rect(view.x, view.y + top - self.scroll.offset, width, bh)
-        # bottom bar
-        bw = (w - 2 * MARGIN - 8 * (len(self.actions) - 1)) // len(self.actions)
-        for i, b in enumerate(self.actions):
-            b.rect = pygame.Rect(MARGIN + i * (bw + 8), h - MARGIN - bar_h, bw, bar_h)
-        # lever topic buttons sit under the radar, in the left column
-        left = self._rects["left"]
-        small_h = theme.line_height(theme.size("small")) + 8
-        for i, b in enumerate(self.topics):
-            b.rect = pygame.Rect(left.x + (i % 2) * (left.w // 2), left.bottom - (3 - i // 2) * (small_h + 4),
-                                 left.w // 2 - 4, small_h)
 
     def _draw_summary(self, surface, rect) -> int:
         theme = self.theme
@@ -203,24 +221,21 @@ class DebriefScene(Scene):
         theme = self.theme
         surface.fill(theme.c("bg"))
         left = self._rects["left"]
-        top_of_topics = min(b.rect.top for b in self.topics)
-        self._draw_summary(surface, pygame.Rect(left.x, left.y, left.w, top_of_topics - left.y - 6))
+        self._draw_summary(surface, left)
         focus = self.buttons.buttons[self.buttons.focus] if self.buttons.buttons else None
-        for b in self.topics:
-            pygame.draw.rect(surface, theme.c("panel"), b.rect, border_radius=6)
-            pygame.draw.rect(surface, theme.c("focus") if b is focus else theme.c("border"), b.rect,
-                             width=3 if b is focus else 1, border_radius=6)
-            draw_text(surface, theme, b.label, (b.rect.x + 8, b.rect.y + 4), b.rect.w - 12, theme.size("small"))
         view = self._rects["view"]
         panel(surface, theme, view.inflate(16, 16))
         surface.set_clip(view)
         top = view.y - self.scroll.offset
-        draw_text(surface, theme, "Rules broken", (view.x, top), view.w - 20, theme.size("sub"), bold=True)
+        for section, y in self._section_y.items():
+            draw_text(surface, theme, section, (view.x, top + y), view.w - 20, theme.size("sub"), bold=True)
         if not self.rule_buttons:
-            draw_text(surface, theme, "No rule broken. Well done.", (view.x, top + theme.line_height(theme.size("sub")) + 8),
+            draw_text(surface, theme, "No rule broken. Well done.",
+                      (view.x, top + self._section_y["Rules broken"] + theme.line_height(theme.size("sub")) + 8),
                       view.w - 20, colour="good")
-        for b in self.rule_buttons:
-            draw_button(surface, theme, b, b is focus)
+        for b in self.rule_buttons + self.topics:
+            if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
+                draw_button(surface, theme, b, b is focus)
         y = top + self._convo_y
         y += draw_text(surface, theme, "The conversation", (view.x, y), view.w - 20, theme.size("sub"), bold=True) + 8
         for (text, colour, bold, gap), height in zip(self.blocks, self._block_heights):
