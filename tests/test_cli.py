@@ -135,3 +135,12 @@ def test_text_play_through_a_pipe():
 def test_text_play_ends_cleanly_at_end_of_input():
     proc = run("play", LATE, "--text", stdin="1\n")
     assert proc.returncode == 0 and "Goodbye" in proc.stdout
+
+
+def test_no_display_says_so_and_offers_the_terminal_version(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(tmp_path)}  # no DISPLAY, no SDL driver
+    proc = subprocess.run([sys.executable, "main.py"], cwd=ROOT, capture_output=True, text=True, input="",
+                          timeout=60, env=env)
+    assert proc.returncode == 0
+    assert "No display is available" in proc.stderr and proc.stderr.count("\n") == 1
+    assert "Pick a scenario" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr

@@ -17,6 +17,7 @@ from ..storage import saves
 from ..storage.files import StorageError
 from ..storage.scoreboard import open_scoreboard
 from .intents import Intent, translate
+from .sound import Sounds
 from .theme import Theme, draw_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -89,7 +90,8 @@ class App:
         self.stack: list = []
         self.running = True
         self.clock = pygame.time.Clock()
-        self._sound = None
+        self._drawn = None  # what the last full frame showed, for partial redraws
+        self.sounds = Sounds()
 
     # -- window ------------------------------------------------------------------
     def _open_window(self, size):
@@ -145,6 +147,12 @@ class App:
         elif not self.stack:
             self.stack.append(scene)
 
+    def play_sound(self, name: str) -> None:
+        was_failed = self.sounds.failed
+        self.sounds.play(name, self.settings.sound)
+        if self.sounds.failed and not was_failed:
+            self.notify(f"Sound is unavailable ({self.sounds.failed}); the game carries on without it.")
+
     def notify(self, text: str, seconds: float = 6.0) -> None:
         self.notices.append([text, seconds])
 
@@ -199,6 +207,21 @@ class App:
                       colour=theme.c("bg"))
             y -= 8
 
+    def render(self) -> None:
+        """Put this frame on screen: only the animated parts when nothing else
+        changed since the last full frame, else everything."""
+        top = self.top
+        key = top.static_key() if top is not None else None
+        state = (tuple(map(id, self.stack)), self.screen.get_size(), key)
+        if key is not None and state == self._drawn and not self.notices:
+            rects = top.draw_changes(self.screen)
+            if rects:
+                pygame.display.update(rects)
+            return
+        self.draw()
+        pygame.display.flip()
+        self._drawn = state if not self.notices else None
+
     def frame(self, dt: float) -> None:
         typing = bool(self.top and self.top.typing)
         for event in pygame.event.get():
@@ -207,8 +230,7 @@ class App:
                 self.dispatch(intent)
         self.update(dt)
         if self.running:
-            self.draw()
-            pygame.display.flip()
+            self.render()
 
     def run(self) -> int:
         while self.running:

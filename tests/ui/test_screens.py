@@ -83,3 +83,45 @@ def test_screenshot_driver_names_each_screen(tmp_path, saves, monkeypatch):
 def test_screenshot_driver_refuses_a_choice_not_shown(tmp_path, saves):
     code, files, message = capture(str(LATE), [1, 5], str(tmp_path), assess=True)
     assert code == 3 and "step 2" in message and "2 choices shown" in message
+
+
+def test_partial_redraw_of_the_typewriter_matches_a_full_redraw(make_app):
+    app = make_app(player="Gus", typewriter="slow")
+    from game.ui.scenes.title import TitleScene
+    app.push(TitleScene(app))
+    app.top.play_file(LATE)
+    post(app, key(pygame.K_RETURN))
+    scene = app.top
+    app.render()  # a full frame
+    assert scene.draw_changes(app.screen) == []  # nothing moved: nothing drawn
+    for _ in range(5):
+        app.update(0.1)
+        app.render()  # partial: only the speech panel
+    assert not scene.typing_done
+    partial = app.screen.copy()
+    app.draw()
+    assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")
+
+
+def test_sound_on_without_an_audio_device_never_stops_the_game(make_app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise pygame.error("no audio device")
+    monkeypatch.setattr(pygame.mixer, "init", broken)
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    app = make_app(player="Hal", sound=True)
+    from game.ui.scenes.title import TitleScene
+    app.push(TitleScene(app))
+    app.top.play_file(LATE)
+    post(app, key(pygame.K_RETURN), key(pygame.K_1))
+    assert app.top.phase == "coach"
+    assert any("Sound is unavailable" in n[0] for n in app.notices)
+
+
+def test_sound_tones_are_valid_wav():
+    import io
+    import wave
+
+    from game.ui.sound import TONES, _wav
+    for notes in TONES.values():
+        with wave.open(io.BytesIO(_wav(notes))) as w:
+            assert w.getframerate() == 22050 and w.getnframes() > 500

@@ -24,6 +24,17 @@ class Scene:
     def draw(self, surface) -> None:
         pass
 
+    def static_key(self):
+        """A value that changes whenever anything but animated parts would be
+        drawn differently; None means: always redraw the whole scene."""
+        return None
+
+    def draw_changes(self, surface) -> list:
+        """Redraw only the animated parts over an unchanged frame; return the
+        rectangles drawn (used when `static_key` is unchanged)."""
+        self.draw(surface)
+        return [surface.get_rect()]
+
     def on_pause(self) -> None:
         pass
 

@@ -13,6 +13,11 @@ from .base import Scene
 from .common import MARGIN
 
 SPEEDS = {"instant": None, "fast": 120.0, "normal": 50.0, "slow": 25.0}
+_MOOD_LADDER = ("calm", "uneasy", "upset", "angry", "walked_out")
+
+
+def _order(mood: str) -> int:
+    return _MOOD_LADDER.index(mood) if mood in _MOOD_LADDER else 0
 
 
 class DialogueScene(Scene):
@@ -64,6 +69,11 @@ class DialogueScene(Scene):
     def choose(self, number: int) -> None:
         self.reveal = float("inf")
         self.last_step = self.session.choose(number)
+        before, after = _order(self.last_step.mood_before), _order(self.last_step.mood_after)
+        if self.run.finished:
+            self.app.play_sound("end")
+        else:
+            self.app.play_sound("escalate" if after > before else "soothe" if after < before else "select")
         if self.session.problem:
             self.app.notify(self.session.problem)
             self.session.problem = None
@@ -233,6 +243,25 @@ class DialogueScene(Scene):
         if self.overlay:
             self._draw_overlay(surface, theme)
 
+    def static_key(self):
+        theme = self.theme
+        return (self.phase, self.run.state, len(self.run.choices), self.buttons.focus, self.buttons.hover,
+                self.scroll.offset, self.overlay, theme.text_size, theme.high_contrast, self.app.screen.get_size())
+
+    def draw_changes(self, surface) -> list:
+        """Only the typewriter moves between frames: redraw the speech panel."""
+        reveal = None if self.reveal == float("inf") else int(self.reveal)
+        if reveal == getattr(self, "_drawn_reveal", object()):
+            return []
+        view = self._rects["view"]
+        rect = self._rects["speech"].inflate(0, 4).clip(view)
+        surface.set_clip(rect)
+        surface.fill(self.theme.c("bg"), rect)
+        self._draw_speech(surface, self.theme, self.run)
+        surface.set_clip(None)
+        self._drawn_reveal = reveal
+        return [rect]
+
     def _draw_speech(self, surface, theme, run) -> None:
         rect = self._rects["speech"]
         node = self._speech_node()
@@ -242,6 +271,7 @@ class DialogueScene(Scene):
         label = theme.line(who, theme.size("small"), theme.c("narrator" if narrator else "accent"), True)
         surface.blit(label, (rect.x + 20, rect.y + 14))
         reveal = None if self.reveal == float("inf") else int(self.reveal)
+        self._drawn_reveal = reveal
         draw_text(surface, theme, self._node_text(), (rect.x + 20, rect.y + 20 + label.get_height()), rect.w - 40,
                   colour="narrator" if narrator else "text", reveal=reveal)
 

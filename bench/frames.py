@@ -1,0 +1,105 @@
+"""Benchmark: dialogue frame time and time to the first interactive frame.
+
+Run: `.venv/bin/python bench/frames.py` (uses the dummy video driver).
+Prints the median and 99th-percentile time of one dialogue frame (update +
+draw) at 1280x720 with the typewriter running, long text and nine replies,
+compared with the 16.7 ms budget of a 60 Hz frame; and the time from a
+fresh process to the title screen's first frame with 50 scenarios.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LONG = " ".join(["I have explained this to three different people now and every one of them promised a call back "
+                 "that never came, and meanwhile my team is stuck waiting on a delivery we paid extra to rush."] * 4)
+
+
+def dialogue_scenario() -> str:
+    replies = "\n".join(f"      - text: \"Reply {i}: I hear you, and I want to fix this properly. Let me tell you "
+                        f"exactly what I will do next and when you will hear from me.\"\n        goto: end"
+                        for i in range(1, 10))
+    return (f"format: 1\nid: frames\ntitle: Frames\nsummary: Benchmark.\ncustomer: {{name: Alex, mood: upset}}\n"
+            f"start: a\nnodes:\n  a:\n    text: \"{LONG}\"\n    choices:\n{replies}\n"
+            f"endings:\n  end: {{outcome: retained, text: Done.}}\n")
+
+
+def frame_times(frames: int = 150) -> tuple[list[float], list[float]]:
+    from game import loader
+    from game.ui.app import App
+    from game.ui.scenes.dialogue import DialogueScene
+    from game.ui.session import GameSession
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["FIVE_LEVERS_SAVES"] = tmp
+        app = App(Path(tmp), size=(1280, 720))
+        app.settings.typewriter = "fast"  # the text changes every frame: the worst case
+        scenario = loader.load_text(dialogue_scenario())
+        app.push(DialogueScene(app, GameSession(scenario, "frames.yaml", "Bench", "coach")))
+        full, partial = [], []
+        for i in range(frames):
+            t0 = time.perf_counter()
+            app.update(1 / 60)
+            app.draw()  # everything, as after any change
+            t1 = time.perf_counter()
+            app.update(1 / 60)
+            app.render()  # what the main loop does while only the typewriter moves
+            t2 = time.perf_counter()
+            full.append(t1 - t0)
+            partial.append(t2 - t1)
+        assert not app.top.typing_done, "the typewriter should still be running"
+        app.shutdown()
+    return full, partial
+
+
+STARTUP = """
+import time; t0 = time.perf_counter()
+import os, sys; sys.path.insert(0, {root!r})
+from game.ui.app import App
+from game.ui.scenes.title import TitleScene
+app = App({folder!r}); app.push(TitleScene(app)); app.update(0); app.draw()
+import pygame; pygame.display.flip()
+print(time.perf_counter() - t0, len(app.library.entries))
+"""
+
+
+def startup_time(runs: int = 5) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "scenarios"
+        folder.mkdir()
+        source = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
+        for i in range(50):
+            (folder / f"s{i}.yaml").write_text(source.replace("id: tutorial", f"id: copy-{i}"), encoding="utf-8")
+        env = dict(os.environ, FIVE_LEVERS_SAVES=str(Path(tmp) / "saves"))
+        results = []
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, "-c", STARTUP.format(root=str(ROOT), folder=str(folder))],
+                                 capture_output=True, text=True, env=env, check=True).stdout.split()
+            results.append(float(out[0]))
+            count = int(out[1])
+    return statistics.median(results), count
+
+
+def main() -> None:
+    for name, times in zip(("full redraw", "main loop (typewriter only)"), frame_times()):
+        times = sorted(times)
+        median = statistics.median(times) * 1000
+        p99 = times[int(len(times) * 0.99) - 1] * 1000
+        print(f"dialogue frame, {name} (1280x720, typewriter, long text, 9 replies): median {median:.3f} ms, "
+              f"p99 {p99:.3f} ms = {p99 / 16.7:.3f} of a 60 Hz frame")
+    seconds, count = startup_time()
+    print(f"launch to first title frame with {count} scenarios: {seconds * 1000:.0f} ms (median of 5)")
+
+
+if __name__ == "__main__":
+    main()
