@@ -137,16 +137,6 @@ class App:
             self.stack.pop().on_shutdown()
         self.stack.append(scene)
 
-    def reset(self, scene) -> None:
-        """Clear the stack down to the title and show `scene` above it."""
-        while len(self.stack) > 1:
-            self.stack.pop().on_shutdown()
-        if self.stack and self.stack[0] is not scene:
-            self.stack[0].on_pause()
-            self.stack.append(scene)
-        elif not self.stack:
-            self.stack.append(scene)
-
     def play_sound(self, name: str) -> None:
         was_failed = self.sounds.failed
         self.sounds.play(name, self.settings.sound)

@@ -82,6 +82,7 @@ def test_save_quit_and_resume_lands_on_the_same_node_with_the_same_scores(make_a
     menu = next(b for b in app.top.buttons.buttons if b.action == "menu")
     post(app, click(centre(menu)))
     assert app.top.name == "title"
+    assert app.top.buttons.buttons[0].action == "resume"  # offered at once, not only next launch
     app.shutdown()
 
     again = make_app(player="Cleo")

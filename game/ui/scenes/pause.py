@@ -37,7 +37,6 @@ class PauseScene(Scene):
             from .settings import SettingsScene
             self.app.push(SettingsScene(self.app))
         elif action == "menu":
-            self.app.reset(self.app.stack[0])
             while len(self.app.stack) > 1:
                 self.app.pop()
 
