@@ -55,21 +55,33 @@ class Exploration:
     endings: dict[str, list[int]] = field(default_factory=dict)  # ending -> one way there
     outcomes: dict[str, int] = field(default_factory=dict)  # outcome -> distinct finishes
     stuck: list[list[int]] = field(default_factory=list)  # ways to a node with no choice shown
+    walk_out: list[int] | None = None  # one way to make the customer walk out
     states: int = 0
     complete: bool = True
 
 
+def _dominated(rules: tuple, known: list[tuple]) -> bool:
+    return any(all(k <= r for k, r in zip(other, rules)) for other in known)
+
+
 def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
-    """Walk every distinct playthrough (up to `max_states` states)."""
+    """Walk every distinct playthrough (up to `max_states` states).
+
+    Two visits with the same node, mood, flags and replies taken have the same
+    future and the same points; of those, a visit with at least as many
+    breaches of every rule can never end better, so it is pruned. This keeps
+    the walk finite when a loop can be repeated, and exact."""
     found = Exploration()
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[tuple]] = {}
     stack = [Playthrough(scenario, seed=seed)]
     while stack:
         run = stack.pop()
         key = run.state_key()
-        if key in seen:
+        rules = tuple(run.rules.values())
+        known = seen.setdefault(key, [])
+        if _dominated(rules, known):
             continue
-        seen.add(key)
+        known.append(rules)
         found.states += 1
         if found.states > max_states:
             found.complete = False
@@ -77,6 +89,8 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
         if run.finished:
             result = run.result()
             found.endings.setdefault(result.ending, list(run.choices))
+            if run.walked_out and found.walk_out is None:
+                found.walk_out = list(run.choices)
             found.outcomes[result.outcome] = found.outcomes.get(result.outcome, 0) + 1
             if found.best is None or (result.score, -len(result.path)) > (found.best.score, -len(found.best.path)):
                 found.best, found.best_choices = result, list(run.choices)

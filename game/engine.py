@@ -192,9 +192,10 @@ class Playthrough:
         return twin
 
     def state_key(self) -> tuple:
-        """Everything that decides this playthrough's future and its score."""
+        """Everything that decides this playthrough's future. (Points follow
+        from the replies taken, each counting once; breaches are kept apart.)"""
         return (self.state, self.mood, tuple(sorted(self.flags.items(), key=lambda kv: kv[0])),
-                frozenset(self.taken), tuple(self.points.values()), tuple(self.rules.values()))
+                frozenset(self.taken))
 
     def choose_all(self, numbers) -> None:
         for number in numbers:
