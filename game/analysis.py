@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .engine import Playthrough, Result
+from .engine import Playthrough, Result, rule_causes
 from .graph import edges_of, reachable_states, shortest_path
 from .model import LEVERS, RULES
 from .scoring import ceilings, component_bests
@@ -56,6 +56,9 @@ class Exploration:
     outcomes: dict[str, int] = field(default_factory=dict)  # outcome -> distinct finishes
     stuck: list[list[int]] = field(default_factory=list)  # ways to a node with no choice shown
     walk_out: list[int] | None = None  # one way to make the customer walk out
+    # (rule, how) -> one way to break it; how is "breaks" (tagged) or "mood"
+    breaches: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    finishes: list[tuple[int, str]] = field(default_factory=list)  # (score, outcome) of each distinct finish
     states: int = 0
     complete: bool = True
 
@@ -92,6 +95,7 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
             if run.walked_out and found.walk_out is None:
                 found.walk_out = list(run.choices)
             found.outcomes[result.outcome] = found.outcomes.get(result.outcome, 0) + 1
+            found.finishes.append((result.score, result.outcome))
             if found.best is None or (result.score, -len(result.path)) > (found.best.score, -len(found.best.path)):
                 found.best, found.best_choices = result, list(run.choices)
             continue
@@ -100,6 +104,9 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
             found.stuck.append(list(run.choices))
             continue
         for number in range(len(shown), 0, -1):
+            for rule, hows in rule_causes(run.node, shown[number - 1], run.mood).items():
+                for how in hows:
+                    found.breaches.setdefault((rule, how), [*run.choices, number])
             child = run.fork()
             child.choose(number)
             stack.append(child)

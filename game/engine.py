@@ -144,12 +144,8 @@ class Playthrough:
         choice = shown[number - 1]
         node = self.node
         mood_before = self.mood
-        broken = set(choice.breaks)
-        if choice.mood == "escalate":
-            broken.add(machines.rule_broken_by_escalating(mood_before))
-        if node.venting and not choice.listens:
-            broken.add("shut_up_and_listen")
-        breaks = tuple(rule for rule in RULES if rule in broken)
+        causes = rule_causes(node, choice, mood_before)
+        breaks = tuple(rule for rule in RULES if rule in causes)
         for rule in breaks:
             self.rules[rule] += 1
         key = (node.id, choice.index)
@@ -256,6 +252,21 @@ class Playthrough:
                     raise SnapshotError(f"the saved choices no longer fit the scenario: {exc}") from exc
                 break
         return play
+
+
+def rule_causes(node, choice: Choice, mood: str) -> dict[str, set[str]]:
+    """Which rules taking `choice` at `node` breaks when the customer is in
+    `mood`, each with how: "breaks" (the author tagged the reply) and/or
+    "mood" (it escalated the mood machine, or didn't listen to a venting
+    customer)."""
+    causes: dict[str, set[str]] = {}
+    for rule in choice.breaks:
+        causes.setdefault(rule, set()).add("breaks")
+    if choice.mood == "escalate":
+        causes.setdefault(machines.rule_broken_by_escalating(mood), set()).add("mood")
+    if node.venting and not choice.listens:
+        causes.setdefault("shut_up_and_listen", set()).add("mood")
+    return causes
 
 
 def play(scenario: Scenario, choices, seed: int = 0, start: str | None = None) -> Playthrough:

@@ -37,3 +37,75 @@ def test_every_ending_is_played_and_the_best_path_is_legendary(path):
 def test_library_has_unique_ids():
     results, problems = loader.check_library([ROOT / "scenarios"])
     assert not problems and all(r.ok for r in results)
+
+
+# --- the library as a course: each scenario, and coverage across them -------
+
+from game.model import LEVERS, RULES  # noqa: E402
+from game.scoring import ceilings  # noqa: E402
+
+SCENARIOS = {p.stem: loader.load_file(p) for p in FILES}
+EXPLORED = {}
+
+
+def explored(stem):
+    if stem not in EXPLORED:
+        EXPLORED[stem] = analysis.explore(SCENARIOS[stem])
+    return EXPLORED[stem]
+
+
+FULL = [stem for stem in SCENARIOS if "tutorial" not in SCENARIOS[stem].tags and stem != "tutorial"]
+
+
+def test_library_has_a_tutorial_and_at_least_eight_full_scenarios():
+    assert "tutorial" in SCENARIOS
+    assert len(FULL) >= 8
+
+
+@pytest.mark.parametrize("stem", FULL)
+def test_full_scenario_has_twelve_nodes_three_outcomes_and_a_walk_out(stem):
+    scenario = SCENARIOS[stem]
+    assert len(scenario.nodes) >= 12
+    authored = {e.outcome for e in scenario.endings.values() if not e.builtin}
+    assert authored >= {"retained", "at_risk", "lost"}
+    found = explored(stem)
+    assert set(found.outcomes) >= {"retained", "at_risk", "lost"}
+    assert found.walk_out is not None
+    run = play(scenario, found.walk_out)
+    assert run.walked_out
+
+
+@pytest.mark.parametrize("stem", sorted(SCENARIOS))
+def test_every_reply_has_coaching(stem):
+    for node in SCENARIOS[stem].nodes.values():
+        for choice in node.choices:
+            assert choice.feedback.strip(), f"{stem}:{choice.line}: reply without coaching"
+
+
+@pytest.mark.parametrize("stem", sorted(SCENARIOS))
+def test_a_careless_path_is_not_legendary_and_more_than_one_path_is_decent(stem):
+    scenario = SCENARIOS[stem]
+    for pick in ("last", "second"):
+        run = play(scenario, [])
+        while not run.finished:
+            shown = run.shown_choices()
+            run.choose(len(shown) if pick == "last" else min(2, len(shown)))
+        assert run.result().grade != "Legendary", f"always picking the {pick} reply is Legendary"
+    decent = [score for score, outcome in explored(stem).finishes if outcome == "retained" and score >= 60]
+    assert len(decent) >= 2
+
+
+def test_each_lever_is_assessed_in_at_least_four_scenarios():
+    for lever in LEVERS:
+        assessed = [stem for stem, s in SCENARIOS.items() if ceilings(s)[lever] > 0]
+        assert len(assessed) >= 4, f"{lever} is assessed only in {assessed}"
+
+
+@pytest.mark.parametrize("how", ["mood", "breaks"])
+def test_each_rule_can_be_broken_in_at_least_three_scenarios_both_ways(how):
+    for rule in RULES:
+        where = [stem for stem in SCENARIOS if (rule, how) in explored(stem).breaches]
+        assert len(where) >= 3, f"{rule} can be broken through {how} only in {where}"
+        for stem in where:  # and the recorded way really breaks it
+            run = play(SCENARIOS[stem], explored(stem).breaches[(rule, how)])
+            assert run.rules[rule] >= 1
