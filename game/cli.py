@@ -11,8 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, loader
+from . import __version__, cli_review, loader
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
+from .storage.files import StorageError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+    play.add_argument("--player", metavar="NAME",
+                      help="record the finished conversation on the scoreboard under this name")
+    cli_review.add_parsers(sub)
     return parser
 
 
@@ -77,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except FiveLeversError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # the last guard: never show a traceback to a user
@@ -93,6 +100,10 @@ def _main(argv) -> int:
         return cmd_validate(args)
     if args.command == "play":
         return cmd_play(args)
+    if args.command == "scoreboard":
+        return cli_review.cmd_scoreboard(args)
+    if args.command == "export":
+        return cli_review.cmd_export(args)
     return cmd_game(args)
 
 
@@ -131,6 +142,13 @@ def cmd_play(args) -> int:
     scenario, code = _load_for_play(args.file)
     if scenario is None:
         return code
+    if args.player is not None:
+        from .storage.attempts import clean_player_name
+        try:
+            args.player = clean_player_name(args.player)
+        except ValueError as exc:
+            print(f"main.py play: error: --player: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.start is not None and args.start not in scenario.nodes:
         from .validator import did_you_mean
         print(f"main.py play: error: --from names unknown node '{args.start}'"
@@ -148,13 +166,23 @@ def cmd_play(args) -> int:
         return EXIT_USAGE
     if args.text or not _window_available():
         from .ui import text
-        return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start)
+        on_finish = None
+        if args.player:
+            from .storage.attempts import now_iso
+            started_at, mode = now_iso(), "assessment" if args.assess else "coach"
+
+            def on_finish(run):
+                print(cli_review.record_scripted(run, args.player, mode, started_at))
+        return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
+                                  on_finish=on_finish)
     from .ui import app
     return app.run(scenario_path=args.file, start=args.start, seed=args.seed)
 
 
 def _scripted(scenario, args) -> int:
     from .engine import Playthrough
+    from .storage.attempts import now_iso
+    started_at = now_iso()
     run = Playthrough(scenario, seed=args.seed, start=args.start)
     try:
         run.choose_all(args.choices)
@@ -170,6 +198,9 @@ def _scripted(scenario, args) -> int:
     else:
         from .ui.text import summary_lines
         print("\n".join(summary_lines(scenario, result)))
+    if args.player:
+        print(cli_review.record_scripted(run, args.player, "assessment" if args.assess else "coach", started_at),
+              file=sys.stderr)
     return EXIT_OK
 
 

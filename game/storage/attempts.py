@@ -47,11 +47,15 @@ class Attempt:
     grade: str
     outcome: str
     ending: str | None = None
+    # each reply: node, choice (1-based as shown), text, levers counted, breaks, mood before/after
+    steps: list = field(default_factory=list)
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
     @classmethod
-    def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None):
+    def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None,
+                         step_times: list[str] | None = None):
+        """`step_times`: when each reply was made (ISO 8601); the finish time when unknown."""
         result = run.result()
         finished_at = finished_at or now_iso()
         try:
@@ -64,7 +68,9 @@ class Attempt:
                    started_at=started_at, finished_at=finished_at, duration_s=duration,
                    choices=list(run.choices), path=list(result.path),
                    levers={k: v.to_dict() for k, v in result.levers.items()}, rules=dict(result.rules),
-                   score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending)
+                   score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending,
+                   steps=[step_record(s, at or finished_at) for s, at in
+                          zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])])
 
     @property
     def breaches(self) -> int:
@@ -76,10 +82,16 @@ class Attempt:
                 "seed": self.seed, "started_at": self.started_at, "finished_at": self.finished_at,
                 "duration_s": self.duration_s, "choices": self.choices, "path": self.path, "levers": self.levers,
                 "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
-                "ending": self.ending}
+                "ending": self.ending, "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
                 self.mode, self.seed, self.started_at, self.finished_at, self.duration_s,
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
-                json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending)
+                json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
+                json.dumps(self.steps, ensure_ascii=False))
+
+
+def step_record(step, at: str) -> dict:
+    return {"at": at, "node": step.node, "choice": step.choice, "text": step.text, "levers": dict(step.levers),
+            "breaks": list(step.breaks), "mood_before": step.mood_before, "mood_after": step.mood_after}

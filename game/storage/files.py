@@ -27,9 +27,13 @@ def saves_dir() -> Path:
 
 
 def write_json(path: Path, data) -> None:
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (temporary file, fsync, os.replace)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    text = json.dumps(data, indent=2, ensure_ascii=False)
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             handle.write(text)

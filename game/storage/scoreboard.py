@@ -19,7 +19,7 @@ from .files import StorageError, saves_dir, set_aside
 DB_FILE = "scoreboard.sqlite3"
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending")
+           "score", "grade", "outcome", "ending", "steps")
 
 MIGRATIONS = [
     # version 1
@@ -50,6 +50,11 @@ MIGRATIONS = [
     CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
     CREATE INDEX attempts_by_player ON attempts(player, finished_at);
     """,
+    # version 2: each reply's text and points, so exports and detail views
+    # don't depend on the scenario file still being the same
+    """
+    ALTER TABLE attempts ADD COLUMN steps TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 
 
@@ -64,7 +69,7 @@ class Scoreboard(Protocol):
 
 def _attempt(row: sqlite3.Row) -> Attempt:
     data = dict(row)
-    for key in ("choices", "path", "levers", "rules"):
+    for key in ("choices", "path", "levers", "rules", "steps"):
         data[key] = json.loads(data[key])
     data.pop("breaches", None)
     return Attempt(**data)

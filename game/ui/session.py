@@ -20,6 +20,8 @@ class GameSession:
         self.run = run or Playthrough(scenario, seed=seed, start=start)
         self.started_at = started_at or now_iso()
         self.attempt: Attempt | None = None
+        # when each reply was made, for the scoreboard (unknown for replies before a resume)
+        self.step_times: list[str | None] = [None] * len(self.run.choices)
         self.problem: str | None = None  # a storage message to show, if any
 
     @property
@@ -28,6 +30,7 @@ class GameSession:
 
     def choose(self, number: int):
         step = self.run.choose(number)
+        self.step_times.append(now_iso())
         if self.run.finished:
             self.finish()
         else:
@@ -47,7 +50,8 @@ class GameSession:
         if self.scoreboard is None or self.attempt is not None or not self.player:
             return
         try:
-            attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at)
+            attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
+                                               step_times=self.step_times)
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:

@@ -98,13 +98,17 @@ def _reader(stream):
     return read
 
 
-def play_scenario(scenario, coach: bool = True, seed: int = 0, start=None, stdin=None, stdout=None) -> int:
+def play_scenario(scenario, coach: bool = True, seed: int = 0, start=None, stdin=None, stdout=None,
+                  on_finish=None) -> int:
+    """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     write = out.write
     run = Playthrough(scenario, seed=seed, start=start)
     try:
         _play(scenario, run, coach, read, write)
+        if on_finish is not None and run.finished:
+            on_finish(run)
     except _Quit:
         write("\nYou left the conversation. Goodbye.\n")
     return 0

@@ -1,0 +1,144 @@
+"""Reviewer commands: `scoreboard` and `export`, and recording scripted play."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def add_parsers(sub) -> None:
+    board = sub.add_parser("scoreboard", help="list recorded attempts",
+                           description="List recorded attempts, oldest first, from the scoreboard in the saves "
+                           "folder (saves/, or the folder FIVE_LEVERS_SAVES names).")
+    board.add_argument("--scenario", metavar="ID", help="only this scenario")
+    board.add_argument("--player", metavar="NAME", help="only this player")
+    board.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (default), csv or json")
+
+    export = sub.add_parser("export", help="write attempts as CSV or xAPI statements",
+                            description="Write every recorded attempt (or those chosen with --scenario/--player) "
+                            "to FILE ('-' for standard output).")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--csv", metavar="FILE", help="one row per attempt, safe to open in a spreadsheet")
+    target.add_argument("--xapi", metavar="FILE", help="xAPI 1.0.3 statements as a JSON list")
+    export.add_argument("--scenario", metavar="ID", help="only this scenario")
+    export.add_argument("--player", metavar="NAME", help="only this player")
+    from .storage.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE
+    export.add_argument("--home-page", default=os.environ.get("FIVE_LEVERS_XAPI_HOME_PAGE", DEFAULT_HOME_PAGE),
+                        metavar="URL", help="the home page of the players' accounts in xAPI "
+                        f"(default {DEFAULT_HOME_PAGE}, or FIVE_LEVERS_XAPI_HOME_PAGE)")
+    export.add_argument("--activity-base", default=os.environ.get("FIVE_LEVERS_XAPI_BASE", DEFAULT_ACTIVITY_BASE),
+                        metavar="URL", help="the address under which scenarios are named as xAPI activities "
+                        f"(default {DEFAULT_ACTIVITY_BASE}, or FIVE_LEVERS_XAPI_BASE)")
+
+
+def _open_board():
+    from .storage.scoreboard import open_scoreboard
+    board = open_scoreboard()
+    if board.notice:
+        print(f"note: {board.notice}", file=sys.stderr)
+    return board
+
+
+def _selected(args):
+    board = _open_board()
+    try:
+        return board.attempts(scenario=args.scenario, player=args.player.strip() if args.player else None)
+    finally:
+        board.close()
+
+
+def cmd_scoreboard(args) -> int:
+    from .storage import export
+    attempts = _selected(args)
+    if args.format == "json":
+        print(export.to_json(attempts))
+    elif args.format == "csv":
+        sys.stdout.write(export.to_csv(attempts))
+    elif attempts:
+        print(export.to_table(attempts))
+    else:
+        print("No attempts recorded" + (" for that selection." if args.scenario or args.player else " yet."))
+    return EXIT_OK
+
+
+def _write(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    from .storage.files import StorageError, write_text
+    try:
+        write_text(Path(path), text)
+    except StorageError as exc:
+        raise SystemExit(_fail(str(exc)))
+
+
+def _fail(message: str) -> int:
+    print(f"main.py export: error: {message}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def cmd_export(args) -> int:
+    from .storage import export
+    from .storage.xapi import StatementBuilder
+    try:
+        builder = StatementBuilder(args.home_page, args.activity_base) if args.xapi else None
+    except ValueError as exc:
+        print(f"main.py export: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    attempts = _selected(args)
+    if args.csv:
+        _write(args.csv, export.to_csv(attempts))
+        what, where = f"{len(attempts)} attempt{'s' if len(attempts) != 1 else ''}", args.csv
+    else:
+        import json
+        fill_missing_steps(attempts)
+        statements = builder.statements(attempts)
+        _write(args.xapi, json.dumps(statements, indent=2, ensure_ascii=False) + "\n")
+        what, where = f"{len(statements)} statements from {len(attempts)} attempts", args.xapi
+    if where != "-":
+        print(f"Wrote {what} to {where}", file=sys.stderr)
+    return EXIT_OK
+
+
+def fill_missing_steps(attempts, folder: Path | None = None) -> None:
+    """Attempts recorded before replies were stored: rebuild their replies by
+    replaying the choices on the bundled scenario, when it is still the same
+    content (same hash). Others keep no replies."""
+    from . import loader
+    from .engine import play
+    from .storage.attempts import step_record
+    folder = folder or Path(__file__).resolve().parent.parent / "scenarios"
+    wanted = {a.scenario for a in attempts if not a.steps and a.choices}
+    if not wanted:
+        return
+    library = {}
+    for checked in loader.check_library([folder])[0]:
+        if checked.ok and checked.scenario.id in wanted:
+            library[checked.scenario.id] = checked.scenario
+    for attempt in attempts:
+        scenario = library.get(attempt.scenario)
+        if attempt.steps or scenario is None or scenario.content_hash != attempt.content_hash:
+            continue
+        run = play(scenario, attempt.choices, seed=attempt.seed)
+        attempt.steps = [step_record(s, attempt.finished_at) for s in run.steps]
+
+
+def record_scripted(run, player: str, mode: str, started_at: str) -> str:
+    """Record a finished scripted playthrough; returns a one-line note for the user."""
+    from .storage.attempts import Attempt
+    from .storage.files import StorageError
+    if not run.finished:
+        return "note: not recorded on the scoreboard: the conversation has not ended"
+    try:
+        board = _open_board()
+        try:
+            attempt = Attempt.from_playthrough(run, player, mode, started_at)
+            board.record(attempt)
+        finally:
+            board.close()
+    except StorageError as exc:
+        return f"error: not recorded on the scoreboard: {exc}"
+    return f"Recorded attempt {attempt.id} for {attempt.player} on the scoreboard."

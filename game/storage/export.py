@@ -1,0 +1,87 @@
+"""Attempts as a reviewer reads them: a table, CSV and JSON.
+
+CSV cells that a spreadsheet would run as a formula (text starting with
+`=`, `+`, `-`, `@`, a tab or a carriage return) get a leading apostrophe:
+spreadsheets show the text as typed and never evaluate it, and the original
+text is still there after the apostrophe.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..model import LEVERS, RULES
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "content_hash", "mode",
+              "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending",
+              *(f"{lever}_points" for lever in LEVERS), *(f"{lever}_ceiling" for lever in LEVERS),
+              *(f"{lever}_percent" for lever in LEVERS), *(f"{rule}_breaches" for rule in RULES),
+              "choices", "path"]
+
+OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
+
+
+def neutralise(value) -> str:
+    """A cell's text, made safe to open in a spreadsheet."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def attempt_record(attempt) -> dict:
+    """The JSON a reviewer gets for one attempt."""
+    data = attempt.to_dict()
+    data["levers"] = {lever: attempt.levers.get(lever, {"points": 0, "ceiling": 0, "percent": None})
+                      for lever in LEVERS}
+    data["rules"] = {rule: int(attempt.rules.get(rule, 0)) for rule in RULES}
+    return data
+
+
+def to_json(attempts) -> str:
+    return json.dumps([attempt_record(a) for a in attempts], indent=2, ensure_ascii=False)
+
+
+def csv_row(attempt) -> list[str]:
+    levers = attempt.levers
+    row = [attempt.id, attempt.registration, attempt.player, attempt.scenario, attempt.title, attempt.version,
+           attempt.content_hash, attempt.mode, attempt.started_at, attempt.finished_at,
+           f"{attempt.duration_s:.0f}", attempt.score, attempt.grade, attempt.outcome, attempt.ending]
+    for key in ("points", "ceiling", "percent"):
+        row += [levers.get(lever, {}).get(key) for lever in LEVERS]
+    row += [attempt.rules.get(rule, 0) for rule in RULES]
+    row += [" ".join(str(c) for c in attempt.choices), " > ".join(attempt.path)]
+    return [neutralise(v) for v in row]
+
+
+def write_csv(attempts, handle) -> int:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    count = 0
+    for attempt in attempts:
+        writer.writerow(csv_row(attempt))
+        count += 1
+    return count
+
+
+def to_csv(attempts) -> str:
+    buffer = io.StringIO()
+    write_csv(attempts, buffer)
+    return buffer.getvalue()
+
+
+def to_table(attempts) -> str:
+    """A plain-text table for the terminal, one line per attempt."""
+    headers = ["#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode"]
+    rows = [[str(a.id or ""), a.finished_at[:16].replace("T", " "), a.player, a.scenario, str(a.score), a.grade,
+             OUTCOME_WORDS.get(a.outcome, a.outcome), str(sum(a.rules.values())), a.mode] for a in attempts]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    right = {0, 4, 7}
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out)

@@ -1,0 +1,87 @@
+"""CSV, table and JSON exports; xAPI statements checked by the Ralph LRS's own models."""
+import csv
+import io
+import json
+
+import pytest
+from ralph.models.xapi.base.statements import BaseXapiStatement
+
+from game.storage import export
+from game.storage.xapi import StatementBuilder
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+41", "-2", "@SUM(A1)", "\tx", "\r=x"])
+def test_a_cell_a_spreadsheet_would_run_is_neutralised_but_still_readable(cell):
+    safe = export.neutralise(cell)
+    assert safe[0] == "'" and safe[1:] == cell
+
+
+@pytest.mark.parametrize("cell", ["Ana", "42", "", "a=b", "Łucja"])
+def test_ordinary_cells_are_unchanged(cell):
+    assert export.neutralise(cell) == cell
+
+
+def test_csv_has_one_row_per_attempt_with_levers_and_rules(make_attempt):
+    attempts = [make_attempt("=HYPERLINK(\"http://x\")"), make_attempt("Bo", (1, 1, 1))]
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(attempts))))
+    assert len(rows) == 2
+    assert rows[0]["player"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["score"] == "42" and rows[0]["customers_first_percent"] == "75"
+    assert rows[0]["positive_emotions_percent"] == ""  # not assessed: empty, not zero
+    assert rows[0]["dont_make_it_worse_breaches"] == "1"
+    assert rows[0]["path"] == "opening > story > fix > kept"
+
+
+def test_json_record_has_the_fields_reviewers_script_against(make_attempt):
+    [record] = json.loads(export.to_json([make_attempt()]))
+    for key in ("player", "scenario", "version", "score", "grade", "outcome", "levers", "rules", "finished_at"):
+        assert key in record
+    assert set(record["levers"]) == {"customers_first", "connect", "solve_problems", "build_trust",
+                                     "positive_emotions"}
+
+
+def test_table_lines_up_and_names_every_attempt(make_attempt):
+    text = export.to_table([make_attempt("Ana"), make_attempt("Bartholomew", (1, 1, 1))])
+    lines = text.splitlines()
+    assert lines[0].split()[:4] == ["#", "Finished", "Player", "Scenario"]
+    assert "Bartholomew" in lines[3] and "late-refund" in lines[2]
+
+
+def test_xapi_statements_validate_against_ralph_and_follow_our_contract(make_attempt):
+    attempt = make_attempt("Ana")
+    statements = StatementBuilder("https://lms.example.org", "https://example.org/fl").statements([attempt])
+    for statement in statements:
+        BaseXapiStatement.model_validate(statement)  # raises on anything invalid in xAPI 1.0.3
+        assert statement["version"] == "1.0.3"
+        assert statement["context"]["registration"] == attempt.registration
+        assert statement["actor"]["account"] == {"homePage": "https://lms.example.org", "name": "Ana"}
+    *answered, completed = statements
+    assert len(answered) == len(attempt.choices) == 3
+    assert {s["verb"]["id"] for s in answered} == {"http://adlnet.gov/expapi/verbs/answered"}
+    assert answered[0]["result"]["response"] == "I'm sorry. Please, tell me what happened."
+    levers_ext = "https://example.org/fl/extensions/levers"
+    assert sum(s["result"]["extensions"][levers_ext]["customers_first"] for s in answered) == 3
+    assert completed["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
+    assert completed["object"]["id"] == "https://example.org/fl/scenarios/late-refund"
+    assert completed["result"]["score"] == {"scaled": 0.42, "raw": 42, "min": 0, "max": 100}
+    assert completed["result"]["success"] is True and completed["result"]["duration"] == "PT90S"
+    ext = completed["result"]["extensions"]
+    assert ext["https://example.org/fl/extensions/rule-breaches"]["dont_make_it_worse"] == 1
+    assert ext["https://example.org/fl/extensions/lever-percents"]["positive_emotions"] is None
+    assert len({s["id"] for s in statements}) == len(statements)
+    # the same attempt exported again gives the same statement ids (an LRS won't store it twice)
+    again = StatementBuilder("https://lms.example.org", "https://example.org/fl").statements([attempt])
+    assert [s["id"] for s in again] == [s["id"] for s in statements]
+
+
+def test_validator_really_rejects_a_broken_statement(make_attempt):
+    statement = StatementBuilder().completed(make_attempt())
+    statement["result"]["score"]["scaled"] = 4.2
+    with pytest.raises(Exception):
+        BaseXapiStatement.model_validate(statement)
+
+
+@pytest.mark.parametrize("address", ["lms.example.org", "", "not a url", "https://has space/x"])
+def test_a_home_page_that_is_not_an_address_is_refused(address):
+    with pytest.raises(ValueError, match="absolute address"):
+        StatementBuilder(address)

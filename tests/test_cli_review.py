@@ -1,0 +1,100 @@
+"""Reviewer commands, as a team lead runs them: real processes, a real scoreboard file."""
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ralph.models.xapi.base.statements import BaseXapiStatement
+
+ROOT = Path(__file__).resolve().parent.parent
+LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
+
+
+@pytest.fixture
+def cli(tmp_path):
+    saves = tmp_path / "saves"
+
+    def run(*args):
+        proc = subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60,
+                              env={"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(saves),
+                                   "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+        assert "Traceback" not in proc.stdout + proc.stderr
+        return proc
+    run.saves = saves
+    return run
+
+
+def test_scripted_play_with_a_player_is_recorded_and_listed(cli):
+    first = cli("play", LATE, "--choices", "1,2,2", "--player", "  Ana Lima ", "--json")
+    assert first.returncode == 0 and json.loads(first.stdout)["score"] == 42
+    assert "Recorded attempt 1 for Ana Lima" in first.stderr
+    cli("play", LATE, "--choices", "1,1,1", "--player", "Bo", "--assess")
+    table = cli("scoreboard")
+    assert table.returncode == 0
+    lines = table.stdout.splitlines()
+    assert "Player" in lines[0] and len(lines) == 4
+    assert "Ana Lima" in lines[2] and "42" in lines[2] and "coach" in lines[2]
+    assert "Bo" in lines[3] and "assessment" in lines[3]
+    records = json.loads(cli("scoreboard", "--player", "Bo", "--format", "json").stdout)
+    assert [r["player"] for r in records] == ["Bo"]
+    for key in ("player", "scenario", "version", "score", "grade", "outcome", "levers", "rules", "finished_at"):
+        assert key in records[0]
+    assert json.loads(cli("scoreboard", "--scenario", "nope", "--format", "json").stdout) == []
+    rows = list(csv.DictReader(io.StringIO(cli("scoreboard", "--format", "csv").stdout)))
+    assert [r["player"] for r in rows] == ["Ana Lima", "Bo"]
+
+
+def test_an_unfinished_scripted_play_is_not_recorded(cli):
+    proc = cli("play", LATE, "--choices", "1", "--player", "Ana")
+    assert proc.returncode == 0 and "not recorded" in proc.stderr
+    assert "No attempts recorded yet" in cli("scoreboard").stdout
+
+
+@pytest.mark.parametrize("name, why", [("   ", "empty"), ("x" * 41, "at most 40"), ("a\tb", "printable")])
+def test_a_bad_player_name_is_refused_with_the_reason(cli, name, why):
+    proc = cli("play", LATE, "--choices", "1,2,2", "--player", name)
+    assert proc.returncode == 2 and why in proc.stderr and "--player" in proc.stderr
+
+
+def test_export_csv_neutralises_formulas(cli, tmp_path):
+    cli("play", LATE, "--choices", "1,2,2", "--player", "=2+3")
+    out = tmp_path / "attempts.csv"
+    proc = cli("export", "--csv", out)
+    assert proc.returncode == 0 and "Wrote 1 attempt" in proc.stderr
+    [row] = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert row["player"] == "'=2+3" and row["score"] == "42"
+
+
+def test_export_xapi_writes_valid_statements_with_a_configured_home_page(cli, tmp_path):
+    cli("play", LATE, "--choices", "1,2,2", "--player", "Ana")
+    cli("play", LATE, "--choices", "1,1,1", "--player", "Bo")
+    out = tmp_path / "statements.json"
+    proc = cli("export", "--xapi", out, "--home-page", "https://lms.example.org/")
+    assert proc.returncode == 0, proc.stderr
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert len(statements) == 3 + 1 + 3 + 1
+    for statement in statements:
+        BaseXapiStatement.model_validate(statement)
+        assert statement["actor"]["account"]["homePage"] == "https://lms.example.org"
+    assert len({s["context"]["registration"] for s in statements}) == 2
+    assert [s["verb"]["display"]["en-US"] for s in statements].count("completed") == 2
+
+
+def test_export_refuses_a_home_page_that_is_not_an_address(cli, tmp_path):
+    proc = cli("export", "--xapi", tmp_path / "x.json", "--home-page", "lms")
+    assert proc.returncode == 2 and "absolute address" in proc.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_export_needs_a_format(cli):
+    proc = cli("export")
+    assert proc.returncode == 2 and "--csv" in proc.stderr
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path):
+    proc = cli("export", "--csv", tmp_path / "missing" / "a.csv")
+    assert proc.returncode == 1 and "could not save a.csv" in proc.stderr
