@@ -65,6 +65,7 @@ class Scoreboard(Protocol):
     def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
     def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
     def get(self, attempt_id: int) -> Attempt | None: ...
+    def scenarios(self) -> dict[str, str]: ...
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
@@ -177,6 +178,11 @@ class SQLiteScoreboard:
     def get(self, attempt_id: int) -> Attempt | None:
         rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
         return _attempt(rows[0]) if rows else None
+
+    def scenarios(self) -> dict[str, str]:
+        """Scenario id -> title, for every scenario with an attempt."""
+        rows = self._query("SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario")
+        return {r["scenario"]: r["title"] or r["scenario"] for r in rows}
 
     def count(self) -> int:
         return self._query("SELECT COUNT(*) FROM attempts")[0][0]

@@ -8,7 +8,7 @@ from ..session import GameSession
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column, panel
 from .base import Scene
-from .common import MARGIN, header
+from .common import MARGIN, header, header_top
 
 MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
                "assessment": "Assessment mode: coaching only in the debrief"}
@@ -63,7 +63,7 @@ class BriefingScene(Scene):
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        top = header_top(theme, w, self.scenario.title, "Enter: begin  ·  Esc: back")
         side = min(320, w // 3)
         self._portrait = pygame.Rect(MARGIN, top, side, side)
         body_x = MARGIN + side + 32

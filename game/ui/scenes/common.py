@@ -8,16 +8,35 @@ from ..theme import draw_text
 MARGIN = 32
 
 
+def header_top(theme, width: int, title: str, hint: str = "Esc: back") -> int:
+    """Where content starts below `header` (one line more when the hint
+    doesn't fit beside the title)."""
+    top = MARGIN + theme.line_height(theme.size("heading")) + 26
+    if hint and not _hint_fits(theme, width, title, hint):
+        top += theme.line_height(theme.size("small"))
+    return top
+
+
+def _hint_fits(theme, width: int, title: str, hint: str) -> bool:
+    title_w = theme.font(theme.size("heading"), True).size(title)[0]
+    return MARGIN + title_w + 24 + theme.font(theme.size("small")).size(hint)[0] <= width - MARGIN
+
+
 def header(surface, theme, title: str, hint: str = "Esc: back") -> int:
     """Draw a screen title and a key hint; return the y below them."""
     surface.fill(theme.c("bg"))
     size = theme.size("heading")
     title_surf = theme.line(title, size, theme.c("text"), True)
     surface.blit(title_surf, (MARGIN, MARGIN - 8))
+    y = MARGIN - 8 + title_surf.get_height() + 10
     if hint:
         hint_surf = theme.line(hint, theme.size("small"), theme.c("muted"))
-        surface.blit(hint_surf, (surface.get_width() - MARGIN - hint_surf.get_width(), MARGIN))
-    y = MARGIN - 8 + title_surf.get_height() + 10
+        if _hint_fits(theme, surface.get_width(), title, hint):
+            surface.blit(hint_surf, (surface.get_width() - MARGIN - hint_surf.get_width(), MARGIN))
+        else:  # no room beside the title: the hint goes on its own line below it
+            surface.blit(hint_surf, (MARGIN, y - 6), pygame.Rect(0, 0, surface.get_width() - 2 * MARGIN,
+                                                                  hint_surf.get_height()))
+            y += hint_surf.get_height()
     pygame.draw.line(surface, theme.c("border"), (MARGIN, y), (surface.get_width() - MARGIN, y))
     return y + 16
 

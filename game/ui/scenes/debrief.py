@@ -21,14 +21,21 @@ OUTCOMES = {"retained": "Customer retained", "at_risk": "Customer at risk", "los
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app, session):
+    def __init__(self, app, session, reviewing: str | None = None):
+        """`reviewing`: when set (the attempt's date), this is a past attempt
+        opened from the scoreboard: read-only, Esc goes back to the list."""
         super().__init__(app)
         self.session = session
+        self.reviewing = reviewing
         self.result = session.run.result()
         self.scroll = ScrollView()
         self.buttons = ButtonList()
-        self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"), Button("Scoreboard", "scoreboard"),
-                        Button("Save report card", "report"), Button("Menu", "menu")]
+        if reviewing:
+            self.actions = [Button("Back to the scoreboard", "back"), Button("Save report card", "report")]
+        else:
+            self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"),
+                            Button("Scoreboard", "scoreboard"), Button("Save report card", "report"),
+                            Button("Menu", "menu")]
         self.topics = []
         for lv in LEVERS:
             score = self.result.levers[lv]
@@ -78,7 +85,7 @@ class DebriefScene(Scene):
 
     def handle(self, intent) -> None:
         if intent.kind == "back":
-            self.activate("menu")
+            self.activate("back" if self.reviewing else "menu")
             return
         if intent.kind == "save":
             self.activate("report")
@@ -111,6 +118,8 @@ class DebriefScene(Scene):
             app.push(ScoreboardScene(app, self.session.player))
         elif action == "report":
             self.save_report()
+        elif action == "back":
+            app.pop()
         elif action == "menu":
             while len(app.stack) > 1:
                 app.pop()
@@ -207,8 +216,9 @@ class DebriefScene(Scene):
         colour = {"retained": "good", "at_risk": "warn", "lost": "bad"}.get(r.outcome, "muted")
         y += draw_text(surface, theme, outcome, (rect.x, y), rect.w, theme.size("heading"), colour, True)
         y += draw_text(surface, theme, f"Score {r.score}  ·  {r.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
+        when = f"  ·  {self.reviewing}" if self.reviewing else ""
         y += draw_text(surface, theme, f"{self.session.scenario.title}  ·  {self.session.player}  ·  "
-                       f"{'coach' if self.session.coach else 'assessment'} mode", (rect.x, y), rect.w,
+                       f"{'coach' if self.session.coach else 'assessment'} mode{when}", (rect.x, y), rect.w,
                        theme.size("small"), "muted")
         height = rect.bottom - y - 10
         if height > 120:
@@ -245,4 +255,4 @@ class DebriefScene(Scene):
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view)
         for b in self.actions:
-            draw_button(surface, theme, b, b is focus, "primary" if b.action == "replay" else "plain")
+            draw_button(surface, theme, b, b is focus, "primary" if b is self.actions[0] else "plain")

@@ -7,7 +7,7 @@ from ..handbook_text import TOPIC_IDS, TOPICS
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
-from .common import MARGIN, header
+from .common import MARGIN, header, header_top
 
 
 class HandbookScene(Scene):
@@ -35,7 +35,7 @@ class HandbookScene(Scene):
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        top = header_top(theme, w, "Handbook", "Up/Down: topic  ·  PgUp/PgDn: scroll  ·  Esc: back")
         menu_w = max(220, min(360, w // 3))
         y = top
         for b in self.buttons.buttons:

@@ -1,88 +1,234 @@
-"""The player's past attempts, newest first."""
+"""The scoreboard in the game: the player's history with a trend chart, a
+leaderboard per scenario (each player's best), and any attempt's debrief,
+rebuilt from its stored choices."""
 from __future__ import annotations
 
 import pygame
 
+from ..charts import draw_trend, trend_height_needed
 from ..theme import draw_text
-from ..widgets import ScrollView, panel
+from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
-from .common import MARGIN, header
+from .common import MARGIN, header, header_top
 
 OUTCOMES = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
+HISTORY, LEADERS = "history", "leaders"
+
+
+def _when(iso: str) -> str:
+    return iso[:16].replace("T", " ")
 
 
 class ScoreboardScene(Scene):
     name = "scoreboard"
 
-    def __init__(self, app, player: str):
+    def __init__(self, app, player: str, view: str = HISTORY):
         super().__init__(app)
         self.player = player
+        self.view = view
         self.scroll = ScrollView()
-        self.rows: list = []
+        self.buttons = ButtonList()
+        self.tabs = [Button("My attempts", ("view", HISTORY)), Button("Leaderboard", ("view", LEADERS))]
+        self.prev_button, self.next_button = Button("\u25c0", ("scenario", -1)), Button("\u25b6", ("scenario", 1))
+        self.scenario_ids: list[str] = []
+        self.titles: dict[str, str] = {}
+        self.scenario_index = 0  # in history, 0 is "all scenarios"
+        self.rows: list[Button] = []  # one per attempt or leaderboard line; action = attempt id
+        self.attempts: list = []  # history shown in the chart (oldest first)
         self.message = ""
-        self._view = pygame.Rect(0, 0, 0, 0)
+        self._rects: dict[str, pygame.Rect] = {}
         self.load()
 
+    # --- data -------------------------------------------------------------
+    @property
+    def scenario(self) -> str | None:
+        if self.view == HISTORY:
+            return None if self.scenario_index == 0 else self.scenario_ids[self.scenario_index - 1]
+        return self.scenario_ids[self.scenario_index] if self.scenario_ids else None
+
+    def _choices_count(self) -> int:
+        return len(self.scenario_ids) + (1 if self.view == HISTORY else 0)
+
     def load(self) -> None:
-        if self.app.scoreboard is None:
+        board = self.app.scoreboard
+        self.message, self.rows, self.attempts = "", [], []
+        if board is None:
             self.message = "The scoreboard is unavailable."
+            self._relist()
             return
+        try:
+            recorded = board.scenarios()
+            titles = {e.scenario.id: e.scenario.title for e in self.app.library.playable()}
+            self.titles = {**recorded, **{k: v for k, v in titles.items() if k in recorded}}
+            self.scenario_ids = sorted(recorded, key=lambda s: self.titles[s].lower())
+            self.scenario_index = min(self.scenario_index, max(0, self._choices_count() - 1))
+            if self.view == HISTORY:
+                self._load_history(board)
+            else:
+                self._load_leaders(board)
+        except Exception as exc:  # a storage problem is a message, never a crash
+            self.message = f"The scoreboard could not be read: {exc}"
+        self._relist()
+
+    def _load_history(self, board) -> None:
         if not self.player:
             self.message = "Type your name on the title screen to see your attempts."
             return
-        try:
-            self.rows = list(reversed(self.app.scoreboard.history(self.player)))
-        except Exception as exc:
-            self.message = f"The scoreboard could not be read: {exc}"
-            return
-        if not self.rows:
-            self.message = f"No finished conversations for {self.player} yet."
+        self.attempts = board.history(self.player, self.scenario)
+        if not self.attempts:
+            self.message = f"No finished conversations for {self.player} yet" + \
+                (" in this scenario." if self.scenario else ".")
+        for a in reversed(self.attempts):  # newest first in the list
+            label = f"{_when(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
+            detail = (f"Score {a.score} · {a.grade} · customer {OUTCOMES.get(a.outcome, a.outcome)} · "
+                      f"{sum(a.rules.values())} rule breaches · {a.mode} mode")
+            self.rows.append(Button(label, ("attempt", a.id), detail=detail))
 
+    def _load_leaders(self, board) -> None:
+        if self.scenario is None:
+            self.message = "No finished conversations yet: play a scenario to start the leaderboard."
+            return
+        for rank, row in enumerate(board.leaderboard(self.scenario), 1):
+            you = "  (you)" if row["player"] == self.player else ""
+            label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
+            detail = (f"customer {OUTCOMES.get(row['outcome'], row['outcome'])} · {row['attempts']} "
+                      f"attempt{'s' if row['attempts'] != 1 else ''} · {_when(row['finished_at'])}")
+            self.rows.append(Button(label, ("attempt", row["id"]), detail=detail))
+
+    def _relist(self) -> None:
+        self.buttons.set([*self.tabs, self.prev_button, self.next_button, *self.rows])
+
+    def scenario_label(self) -> str:
+        if self.scenario is None:
+            return "All scenarios" if self.view == HISTORY else "No scenarios yet"
+        return self.titles.get(self.scenario, self.scenario)
+
+    # --- intents ------------------------------------------------------------
     def handle(self, intent) -> None:
-        if intent.kind in ("back", "confirm"):
+        if intent.kind == "back":
             self.app.pop()
             return
-        step = self.theme.line_height(self.theme.body)
-        if intent.kind == "down":
-            self.scroll.scroll(step)
-        elif intent.kind == "up":
-            self.scroll.scroll(-step)
-        else:
-            self.scroll.handle(intent, step * 3)
+        if intent.kind in ("left", "right"):
+            self.activate(("scenario", -1 if intent.kind == "left" else 1))
+            return
+        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        action = self.buttons.handle(intent)
+        if action is not None:
+            self.activate(action)
+        if intent.kind in ("up", "down", "tab"):
+            self._scroll_to_focus()
+
+    def activate(self, action) -> None:
+        kind, value = action
+        if kind == "view" and value != self.view:
+            self.view, self.scenario_index = value, 0
+            self.scroll.offset = 0
+            self.load()
+        elif kind == "scenario" and self._choices_count() > 0:
+            self.scenario_index = (self.scenario_index + value) % self._choices_count()
+            self.scroll.offset = 0
+            self.load()
+        elif kind == "attempt":
+            self.open_attempt(value)
+
+    def open_attempt(self, attempt_id: int) -> None:
+        from ..review import rebuild
+        from .debrief import DebriefScene
+        try:
+            attempt = self.app.scoreboard.get(attempt_id)
+        except Exception as exc:
+            self.app.notify(f"The attempt could not be read: {exc}")
+            return
+        if attempt is None:
+            self.app.notify("That attempt is no longer on the scoreboard.")
+            return
+        session, note = rebuild(self.app.library, attempt)
+        if session is None:
+            self.app.notify(note)
+            return
+        if note:
+            self.app.notify(note)
+        self.app.push(DebriefScene(self.app, session, reviewing=_when(attempt.finished_at)))
+
+    def _scroll_to_focus(self) -> None:
+        focus = self.buttons.focus - 4
+        if 0 <= focus < len(self.rows) and "list" in self._rects:
+            view = self._rects["list"]
+            rect = self.rows[focus].rect
+            if rect.top < view.top:
+                self.scroll.scroll(rect.top - view.top - 8)
+            elif rect.bottom > view.bottom:
+                self.scroll.scroll(rect.bottom - view.bottom + 8)
+
+    # --- layout and drawing -------------------------------------------------
+    def header_text(self) -> tuple[str, str]:
+        title = f"Scoreboard: {self.player}" if self.player and self.view == HISTORY else "Scoreboard"
+        return title, "\u2190 \u2192 scenario  ·  Enter: open an attempt  ·  Esc: back"
 
     def update(self, dt: float) -> None:
+        theme = self.theme
         w, h = self.app.screen.get_size()
-        top = MARGIN + self.theme.line_height(self.theme.size("heading")) + 26
-        self._view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - MARGIN)
-        row_h = self.theme.line_height(self.theme.body) + 12
-        self.scroll.set_sizes((len(self.rows) + 1) * row_h + 20, self._view.h)
+        top = header_top(theme, w, *self.header_text())
+        x = MARGIN
+        for tab in self.tabs:
+            tw = theme.font(theme.body).size(tab.label)[0] + theme.body * 2
+            tab.rect = pygame.Rect(x, top, tw, button_height(theme, tab, tw))
+            x += tw + 8
+        bh = self.tabs[0].rect.h
+        arrow_w = bh + 8
+        self.next_button.rect = pygame.Rect(w - MARGIN - arrow_w, top, arrow_w, bh)
+        label_w = min(420, max(160, w - x - 2 * arrow_w - MARGIN - 40))
+        self._rects["label"] = pygame.Rect(self.next_button.rect.x - 8 - label_w, top, label_w, bh)
+        self.prev_button.rect = pygame.Rect(self._rects["label"].x - 8 - arrow_w, top, arrow_w, bh)
+        if self.prev_button.rect.x < x:  # narrow window: selector on its own row
+            top += bh + 8
+            self.prev_button.rect.topleft = (MARGIN, top)
+            self._rects["label"] = pygame.Rect(MARGIN + arrow_w + 8, top, w - 2 * MARGIN - 2 * arrow_w - 16, bh)
+            self.next_button.rect.topleft = (self._rects["label"].right + 8, top)
+        y = top + bh + 16
+        chart_h = min(300, int((h - y) * 0.5))
+        if self.view == HISTORY and self.attempts and \
+                chart_h - 24 >= trend_height_needed(theme, w - 2 * MARGIN - 32):
+            self._rects["chart"] = pygame.Rect(MARGIN, y, w - 2 * MARGIN, chart_h)
+            y += chart_h + 16
+        else:
+            self._rects.pop("chart", None)
+        view = pygame.Rect(MARGIN, y, w - 2 * MARGIN, h - y - MARGIN)
+        self._rects["list"] = view
+        inner_w = view.w - 40
+        heights = [button_height(theme, row, inner_w) for row in self.rows]
+        self.scroll.set_sizes(10 + sum(rh + 8 for rh in heights) + 10, view.h)
+        y = view.y + 10 - self.scroll.offset
+        for row, rh in zip(self.rows, heights):
+            row.rect = pygame.Rect(view.x + 16, y, inner_w, rh)
+            y += rh + 8
 
     def draw(self, surface) -> None:
         theme = self.theme
-        header(surface, theme, f"Scoreboard: {self.player}" if self.player else "Scoreboard", "Esc: back")
-        view = self._view
+        header(surface, theme, *self.header_text())
+        focus = self.buttons.buttons[self.buttons.focus] if self.buttons.buttons else None
+        for tab in self.tabs:
+            selected = tab.action[1] == self.view
+            draw_button(surface, theme, tab, tab is focus, "primary" if selected else "plain")
+        for arrow in (self.prev_button, self.next_button):
+            draw_button(surface, theme, arrow, arrow is focus)
+        label = self._rects["label"]
+        text = theme.line(self.scenario_label(), theme.body, theme.c("text"), True)
+        surface.blit(text, (label.centerx - min(text.get_width(), label.w) // 2,
+                            label.centery - text.get_height() // 2), pygame.Rect(0, 0, label.w, text.get_height()))
+        if "chart" in self._rects:
+            chart = self._rects["chart"]
+            panel(surface, theme, chart)
+            draw_trend(surface, theme, chart.inflate(-32, -24), self.attempts)
+        view = self._rects["list"]
         panel(surface, theme, view)
         if self.message:
             draw_text(surface, theme, self.message, (view.x + 20, view.y + 20), view.w - 40)
             return
-        row_h = theme.line_height(theme.body) + 12
-        columns = [("When", 0.0), ("Scenario", 0.17), ("Score", 0.55), ("Grade", 0.63), ("Outcome", 0.77), ("Mode", 0.89)]
-        inner = view.inflate(-40, -20)
         surface.set_clip(view.inflate(-4, -4))
-        for title, frac in columns:
-            surface.blit(theme.line(title, theme.body, theme.c("muted"), True), (inner.x + int(frac * inner.w), inner.y))
-        y = inner.y + row_h - self.scroll.offset
-        for attempt in self.rows:
-            if y > view.bottom:
-                break
-            if y + row_h >= inner.y + row_h:
-                values = [attempt.finished_at[:16].replace("T", " "), attempt.title or attempt.scenario,
-                          str(attempt.score), attempt.grade, OUTCOMES.get(attempt.outcome, attempt.outcome), attempt.mode]
-                for (title, frac), value in zip(columns, values):
-                    nxt = next((f for _, f in columns if f > frac), 1.0)
-                    width = int((nxt - frac) * inner.w) - 10
-                    text = theme.line(value, theme.body, theme.c("text"))
-                    surface.blit(text, (inner.x + int(frac * inner.w), y), pygame.Rect(0, 0, width, text.get_height()))
-            y += row_h
+        for row in self.rows:
+            if row.rect.bottom >= view.top and row.rect.top <= view.bottom:
+                draw_button(surface, theme, row, row is focus)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

@@ -7,7 +7,7 @@ import pygame
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, panel
 from .base import Scene
-from .common import MARGIN, header
+from .common import MARGIN, header, header_top
 
 
 class SelectScene(Scene):
@@ -84,7 +84,7 @@ class SelectScene(Scene):
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        top = header_top(theme, w, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
         self._view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - MARGIN)
         columns = 2 if w >= 1000 else 1
         gap = 16

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...storage.saves import TEXT_SIZES, TYPEWRITER_SPEEDS
 from ..widgets import Button, ButtonList, draw_button, layout_column
 from .base import Scene
-from .common import MARGIN, header
+from .common import MARGIN, header, header_top
 
 OPTIONS = [
     ("text_size", "Text size", TEXT_SIZES),
@@ -65,7 +65,7 @@ class SettingsScene(Scene):
     def update(self, dt: float) -> None:
         w, _ = self.app.screen.get_size()
         theme = self.theme
-        top = MARGIN + theme.line_height(theme.size("heading")) + 26
+        top = header_top(theme, w, "Settings", "Up/Down: choose  ·  Left/Right: change  ·  Esc: back")
         layout_column(theme, self.buttons.buttons, MARGIN, top, min(640, w - 2 * MARGIN), gap=8)
 
     def draw(self, surface) -> None:

@@ -1,0 +1,97 @@
+"""The in-game scoreboard: history with a trend chart, leaderboards, and an
+attempt's debrief rebuilt from its stored choices; keyboard and mouse."""
+import pygame
+
+from game import loader
+from game.engine import play
+from game.storage.attempts import Attempt
+
+from .conftest import LATE, key, post
+
+
+def record(app, player, choices, day):
+    run = play(loader.load_file(LATE), choices)
+    attempt = Attempt.from_playthrough(run, player, "coach", started_at=f"2026-11-{day:02d}T10:00:00+00:00",
+                                       finished_at=f"2026-11-{day:02d}T10:05:00+00:00")
+    app.scoreboard.record(attempt)
+    return attempt
+
+
+def open_board(app, player="Ana"):
+    from game.ui.scenes.scoreboard import ScoreboardScene
+    app.push(ScoreboardScene(app, player))
+    post(app)
+    return app.top
+
+
+def test_history_lists_newest_first_and_draws_a_trend_chart(make_app):
+    app = make_app()
+    record(app, "Ana", [1, 2, 2], 1)
+    record(app, "Ana", [1, 1, 1], 2)
+    record(app, "Bo", [2, 1, 1], 3)
+    scene = open_board(app)
+    assert [r.label[:10] for r in scene.rows] == ["2026-11-02", "2026-11-01"]
+    assert len(scene.attempts) == 2 and "chart" in scene._rects
+    chart = scene._rects["chart"]
+    colours = {app.screen.get_at((x, y))[:3] for x in range(chart.x, chart.right, 7)
+               for y in range(chart.y, chart.bottom, 7)}
+    assert len(colours) > 6  # lines, markers and legend were drawn, not an empty panel
+
+
+def test_leaderboard_shows_each_players_best_and_left_right_change_scenario(make_app):
+    app = make_app()
+    best = record(app, "Ana", [1, 1, 1], 1)
+    record(app, "Ana", [1, 2, 2], 2)
+    record(app, "Bo", [1, 2, 2], 3)
+    scene = open_board(app)
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.tabs[1].rect.center))
+    assert scene.view == "leaders" and scene.scenario == "late-refund"
+    assert [r.label.split("  ")[0] for r in scene.rows] == ["1.", "2."]
+    assert "Ana  (you)" in scene.rows[0].label and "Bo" in scene.rows[1].label
+    assert f"best {best.score}" in scene.rows[0].label and "2 attempts" in scene.rows[0].detail
+    post(app, key(pygame.K_RIGHT))  # only one scenario recorded: wraps to itself
+    assert scene.scenario == "late-refund"
+
+
+def test_an_attempt_opens_as_its_debrief_rebuilt_from_the_choices_and_esc_returns(make_app):
+    app = make_app()
+    attempt = record(app, "Ana", [1, 2, 2], 1)
+    scene = open_board(app)
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.rows[0].rect.center))
+    debrief = app.top
+    assert debrief.name == "debrief" and debrief.reviewing == "2026-11-01 10:05"
+    assert debrief.result.score == attempt.score == 42
+    assert debrief.result.path == attempt.path
+    assert [b.label for b in debrief.actions] == ["Back to the scoreboard", "Save report card"]
+    post(app, key(pygame.K_ESCAPE))
+    assert app.top is scene
+
+
+def test_keyboard_alone_reaches_an_attempt(make_app):
+    app = make_app()
+    record(app, "Ana", [1, 2, 2], 1)
+    scene = open_board(app)
+    for _ in range(4):  # past the two tabs and the two scenario arrows
+        post(app, key(pygame.K_TAB))
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "debrief"
+
+
+def test_an_attempt_whose_scenario_changed_its_path_says_so_instead_of_lying(make_app, library):
+    app = make_app()
+    attempt = record(app, "Ana", [1, 2, 2], 1)
+    text = (library / "late-refund.yaml").read_text(encoding="utf-8")
+    (library / "late-refund.yaml").write_text(text.replace("goto: story", "goto: fix", 1), encoding="utf-8")
+    app.library.reload()
+    scene = open_board(app)
+    scene.open_attempt(attempt.id)
+    assert app.top is scene
+    assert any("changed" in n[0] or "replayed" in n[0] for n in app.notices)
+
+
+def test_empty_scoreboard_and_no_player_give_messages(make_app):
+    app = make_app()
+    scene = open_board(app, player="")
+    assert "Type your name" in scene.message
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.tabs[1].rect.center))
+    assert "No finished conversations yet" in scene.message
