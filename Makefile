@@ -28,6 +28,8 @@ validate: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/load.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/frames.py
+	$(BIN)/python bench/scoreboard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

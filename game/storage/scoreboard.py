@@ -60,7 +60,8 @@ MIGRATIONS = [
 
 class Scoreboard(Protocol):
     def record(self, attempt: Attempt) -> int: ...
-    def attempts(self, scenario: str | None = None, player: str | None = None) -> list[Attempt]: ...
+    def attempts(self, scenario: str | None = None, player: str | None = None,
+                 with_steps: bool = True) -> list[Attempt]: ...
     def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]: ...
     def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
     def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
@@ -71,7 +72,8 @@ class Scoreboard(Protocol):
 def _attempt(row: sqlite3.Row) -> Attempt:
     data = dict(row)
     for key in ("choices", "path", "levers", "rules", "steps"):
-        data[key] = json.loads(data[key])
+        if key in data:
+            data[key] = json.loads(data[key])
     data.pop("breaches", None)
     return Attempt(**data)
 
@@ -141,7 +143,10 @@ class SQLiteScoreboard:
         attempt.id = cur.lastrowid
         return attempt.id
 
-    def attempts(self, scenario=None, player=None) -> list[Attempt]:
+    def attempts(self, scenario=None, player=None, with_steps: bool = True) -> list[Attempt]:
+        """Attempts oldest first; without `with_steps`, each reply's details
+        are left out (lists and charts don't need them, and they are most of
+        the data)."""
         where, params = [], []
         if scenario:
             where.append("scenario = ?")
@@ -150,7 +155,9 @@ class SQLiteScoreboard:
             where.append("player = ?")
             params.append(player)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        return [_attempt(r) for r in self._query(f"SELECT * FROM attempts {clause} ORDER BY finished_at, id", params)]
+        columns = "*" if with_steps else f"id, {', '.join(c for c in COLUMNS if c != 'steps')}"
+        return [_attempt(r) for r in self._query(f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id",
+                                                 params)]
 
     def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]:
         rows = self._query(
@@ -167,7 +174,8 @@ class SQLiteScoreboard:
         return board
 
     def history(self, player: str, scenario: str | None = None) -> list[Attempt]:
-        return self.attempts(scenario=scenario, player=player)
+        """A player's attempts, oldest first, without each reply's details (see `get`)."""
+        return self.attempts(scenario=scenario, player=player, with_steps=False)
 
     def bests(self, player: str) -> dict[str, tuple[int, str]]:
         rows = self._query("SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? GROUP BY scenario",
