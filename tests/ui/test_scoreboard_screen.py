@@ -95,3 +95,12 @@ def test_empty_scoreboard_and_no_player_give_messages(make_app):
     assert "Type your name" in scene.message
     post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.tabs[1].rect.center))
     assert "No finished conversations yet" in scene.message
+
+
+def test_the_game_starts_with_a_damaged_scoreboard_and_says_it_was_moved_aside(saves, make_app):
+    saves.mkdir(parents=True, exist_ok=True)
+    (saves / "scoreboard.sqlite3").write_bytes(b"garbage" * 500)
+    app = make_app()
+    assert app.scoreboard is not None and app.scoreboard.count() == 0
+    assert any("moved aside" in n[0] for n in app.notices)
+    assert any(".corrupt-" in p.name for p in saves.iterdir())
