@@ -10,11 +10,14 @@ Two views:
 """
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass, field
 
 from .engine import Playthrough, Result, rule_causes
 from .graph import edges_of, reachable_states, shortest_path
-from .model import LEVERS, RULES
+from . import machines
+from .model import LEVERS, MOODS, RULES, WALKED_OUT
 from .scoring import ceilings, component_bests
 
 
@@ -67,7 +70,7 @@ def _dominated(rules: tuple, known: list[tuple]) -> bool:
     return any(all(k <= r for k, r in zip(other, rules)) for other in known)
 
 
-def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
+def explore(scenario, max_states: int = 200_000, seed: int = 0, time_limit: float | None = None) -> Exploration:
     """Walk every distinct playthrough (up to `max_states` states).
 
     Two visits with the same node, mood, flags and replies taken have the same
@@ -75,6 +78,7 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
     breaches of every rule can never end better, so it is pruned. This keeps
     the walk finite when a loop can be repeated, and exact."""
     found = Exploration()
+    deadline = time.monotonic() + time_limit if time_limit else None
     seen: dict[tuple, list[tuple]] = {}
     stack = [Playthrough(scenario, seed=seed)]
     while stack:
@@ -86,13 +90,15 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
             continue
         known.append(rules)
         found.states += 1
-        if found.states > max_states:
+        if found.states > max_states or (deadline and found.states % 512 == 0 and time.monotonic() > deadline):
             found.complete = False
             break
         if run.finished:
             result = run.result()
-            found.endings.setdefault(result.ending, list(run.choices))
-            if run.walked_out and found.walk_out is None:
+            known = found.endings.get(result.ending)
+            if known is None or len(run.choices) < len(known):  # keep the shortest way there
+                found.endings[result.ending] = list(run.choices)
+            if run.walked_out and (found.walk_out is None or len(run.choices) < len(found.walk_out)):
                 found.walk_out = list(run.choices)
             found.outcomes[result.outcome] = found.outcomes.get(result.outcome, 0) + 1
             found.finishes.append((result.score, result.outcome))
@@ -113,18 +119,49 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0) -> Exploration:
     return found
 
 
-def rule_sites(scenario) -> dict[str, list[tuple[str, int]]]:
-    """Where each rule can be broken: (node id, 1-based authored choice)."""
-    sites: dict[str, list[tuple[str, int]]] = {rule: [] for rule in RULES}
+def node_moods(scenario) -> dict[str, set[str]]:
+    """The moods the customer can be in at each node (conditions ignored)."""
+    class _Mood:
+        def __init__(self, mood):
+            self.mood = mood
+
+    start_mood = scenario.customer.mood
+    seen = {(scenario.start, start_mood)}
+    todo = [(scenario.start, start_mood)]
+    while todo:
+        nid, mood = todo.pop()
+        for choice in scenario.nodes[nid].choices:
+            model = _Mood(mood)
+            machines.change_mood(model, choice.mood)
+            if model.mood == WALKED_OUT or choice.goto not in scenario.nodes:
+                continue
+            if (choice.goto, model.mood) not in seen:
+                seen.add((choice.goto, model.mood))
+                todo.append((choice.goto, model.mood))
+    moods: dict[str, set[str]] = {}
+    for nid, mood in seen:
+        moods.setdefault(nid, set()).add(mood)
+    return moods
+
+
+def rule_sites(scenario) -> dict[str, list[dict]]:
+    """Where each rule can be broken: {"node", "choice" (1-based authored
+    position), "how"}; how is "breaks" (tagged), "escalates" (from a mood
+    the node can be reached in) or "venting" (not listening)."""
+    moods = node_moods(scenario)
+    sites: dict[str, list[dict]] = {rule: [] for rule in RULES}
     for nid, node in scenario.nodes.items():
         for choice in node.choices:
-            rules = set(choice.breaks)
+            found: dict[str, str] = {}
+            for rule in choice.breaks:
+                found.setdefault(rule, "breaks")
             if choice.mood == "escalate":
-                rules.update(("dont_upset", "dont_make_it_worse"))
+                for mood in sorted(moods.get(nid, ()), key=MOODS.index):
+                    found.setdefault(machines.rule_broken_by_escalating(mood), "escalates")
             if node.venting and not choice.listens:
-                rules.add("shut_up_and_listen")
-            for rule in rules:
-                sites[rule].append((nid, choice.index + 1))
+                found.setdefault("shut_up_and_listen", "venting")
+            for rule, how in found.items():
+                sites[rule].append({"node": nid, "choice": choice.index + 1, "how": how})
     return sites
 
 
@@ -137,3 +174,84 @@ def unreachable(scenario) -> list[str]:
 
 def summary(scenario) -> dict:
     return {"ceilings": ceilings(scenario), "lever_paths": lever_paths(scenario)}
+
+
+@dataclass
+class Sampled:
+    """Scores and outcomes over random playthroughs (every shown reply equally likely)."""
+    runs: int
+    scores: dict[int, int]  # score -> how many runs
+    outcomes: dict[str, int]
+    grades: dict[str, int]
+    endings: dict[str, int]
+    unfinished: int  # runs that hit the step limit or a node with no reply shown
+    mean: float
+    median: float
+
+    def to_dict(self) -> dict:
+        return {"runs": self.runs, "mean": round(self.mean, 2), "median": self.median,
+                "outcomes": self.outcomes, "grades": self.grades, "endings": self.endings,
+                "unfinished": self.unfinished, "scores": {str(k): v for k, v in sorted(self.scores.items())}}
+
+
+class _Visit:
+    __slots__ = ("run", "shown", "children", "summary")
+
+    def __init__(self, run: Playthrough):
+        self.run = run
+        self.shown = 0 if run.finished else len(run.shown_choices())
+        self.children: dict[int, "_Visit"] = {}
+        self.summary = None
+        if run.finished:
+            r = run.result()
+            self.summary = (r.score, r.outcome, r.grade, r.ending)
+
+
+def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, max_memo: int = 200_000) -> Sampled:
+    """Play `runs` random playthroughs. Identical situations (same state, mood,
+    flags, replies taken and breaches) are played once and remembered, so
+    the cost grows with the scenario's distinct situations, not with `runs`."""
+    import random
+    rng = random.Random(seed)
+    memo: dict[tuple, _Visit] = {}
+
+    def visit(run: Playthrough) -> _Visit:
+        key = (run.state_key(), tuple(run.rules.values()))
+        found = memo.get(key)
+        if found is None:
+            found = _Visit(run)
+            if len(memo) < max_memo:
+                memo[key] = found
+        return found
+
+    scores: dict[int, int] = {}
+    outcomes: dict[str, int] = {}
+    grades: dict[str, int] = {}
+    endings: dict[str, int] = {}
+    unfinished = 0
+    root = visit(Playthrough(scenario, seed=seed))
+    for _ in range(runs):
+        here = root
+        for _ in range(max_steps):
+            if here.summary is not None or here.shown == 0:
+                break
+            n = rng.randint(1, here.shown)
+            child = here.children.get(n)
+            if child is None:
+                run = here.run.fork()
+                run.choose(n)
+                child = visit(run)
+                here.children[n] = child
+            here = child
+        if here.summary is None:
+            unfinished += 1
+            continue
+        score, outcome, grade, ending = here.summary
+        scores[score] = scores.get(score, 0) + 1
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        grades[grade] = grades.get(grade, 0) + 1
+        endings[ending] = endings.get(ending, 0) + 1
+    done = sorted(s for s, k in scores.items() for _ in range(k))
+    mean = sum(done) / len(done) if done else 0.0
+    median = (done[(len(done) - 1) // 2] + done[len(done) // 2]) / 2 if done else 0.0
+    return Sampled(runs, scores, outcomes, grades, endings, unfinished, mean, median)

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, cli_review, loader
+from . import __version__, cli_review, cli_trainer, loader
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
 
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--player", metavar="NAME",
                       help="record the finished conversation on the scoreboard under this name")
     cli_review.add_parsers(sub)
+    cli_trainer.add_parsers(sub)
     return parser
 
 
@@ -104,6 +105,10 @@ def _main(argv) -> int:
         return cli_review.cmd_scoreboard(args)
     if args.command == "export":
         return cli_review.cmd_export(args)
+    trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
+               "schema": cli_trainer.cmd_schema}
+    if args.command in trainer:
+        return trainer[args.command](args)
     return cmd_game(args)
 
 

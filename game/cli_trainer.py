@@ -1,0 +1,126 @@
+"""Trainer commands: `graph`, `analyze`, `new` and `schema`."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = ROOT / "docs" / "scenario.schema.json"
+
+
+def add_parsers(sub) -> None:
+    graph = sub.add_parser("graph", help="draw a scenario as a graph (Mermaid, Graphviz or PNG)",
+                           description="Print the scenario as a graph: nodes, endings coloured by outcome, each "
+                           "choice's arrow labelled with its lever points and any rule it breaks, the best "
+                           "path highlighted. Mermaid (default) or Graphviz DOT go to standard output; --out "
+                           "draws a PNG (no Graphviz needed).")
+    graph.add_argument("file", metavar="FILE", help="a scenario .yaml file")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="text format (default mermaid)")
+    graph.add_argument("--out", metavar="FILE.png", help="draw a PNG picture to this file instead")
+
+    analyze = sub.add_parser("analyze", help="ceilings, best paths, endings, rule sites, random play",
+                             description="Analyse a scenario: each lever's ceiling and best path, the best "
+                             "playthrough and its score, the endings and how to reach them, where each rule can "
+                             "be broken, unreachable nodes, and scores over random playthroughs.")
+    analyze.add_argument("file", metavar="FILE", help="a scenario .yaml file")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument("--runs", type=int, default=10_000, metavar="N",
+                         help="random playthroughs to sample (default 10,000)")
+    analyze.add_argument("--seed", type=int, default=0, help="seed for the random playthroughs")
+
+    new = sub.add_parser("new", help="write a starter scenario that teaches the format",
+                         description="Write a valid starter scenario with comments that teach the format, "
+                         "to scenarios/ID.yaml or --out FILE. Never overwrites a file.")
+    new.add_argument("id", metavar="ID", help="the new scenario's id: lower-case letters, digits and '-'")
+    new.add_argument("--out", metavar="FILE", help="where to write it (default scenarios/ID.yaml)")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)",
+                   description="Print a JSON Schema of the scenario format on standard output. Point your "
+                   "editor's YAML extension at it for autocompletion and inline errors (see the trainer's "
+                   "guide).")
+
+
+def _load(path: str, command: str):
+    from . import loader
+    if not os.path.exists(path):
+        print(f"main.py {command}: error: no such file: {path}", file=sys.stderr)
+        return None, EXIT_USAGE
+    checked = loader.check_file(path)
+    if not checked.ok:
+        for d in checked.diagnostics:
+            print(d.format(), file=sys.stderr)
+        print(f"main.py {command}: error: {path} has errors; fix them first (see above)", file=sys.stderr)
+        return None, EXIT_INVALID
+    return checked.scenario, EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    from .schema import scenario_schema
+    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from .starter import starter_text
+    from .validator import ID_PATTERN
+    if not ID_PATTERN.match(args.id):
+        print(f"main.py new: error: '{args.id}' is not a valid id: use lower-case letters, digits and '-' "
+              "(for example late-delivery)", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.out) if args.out else ROOT / "scenarios" / f"{args.id}.yaml"
+    schema = os.path.relpath(SCHEMA_FILE, out.resolve().parent)
+    shown = os.path.relpath(out) if not out.is_absolute() or str(out).startswith(os.getcwd()) else str(out)
+    text = starter_text(args.id, shown, Path(schema).as_posix())
+    try:
+        with open(out, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        print(f"main.py new: error: {out} already exists; it was not changed (choose another id or --out)",
+              file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"main.py new: error: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {shown}. Next: edit it, then run: python main.py validate {shown}")
+    return EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    scenario, code = _load(args.file, "graph")
+    if scenario is None:
+        return code
+    from .graph_export import build, to_dot, to_mermaid
+    graph = build(scenario)
+    if args.out:
+        if not args.out.lower().endswith(".png"):
+            print("main.py graph: error: --out must name a .png file", file=sys.stderr)
+            return EXIT_USAGE
+        from .ui.graph_image import draw_png
+        try:
+            size = draw_png(graph, scenario.start, args.out)
+        except Exception as exc:  # pygame.error or OSError: say what, never a traceback
+            print(f"main.py graph: error: could not write {args.out}: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"Wrote {args.out} ({size[0]}x{size[1]} pixels)", file=sys.stderr)
+        return EXIT_OK
+    sys.stdout.write(to_dot(graph) if args.format == "dot" else to_mermaid(graph))
+    return EXIT_OK
+
+
+def cmd_analyze(args) -> int:
+    if args.runs < 0:
+        print("main.py analyze: error: --runs must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    scenario, code = _load(args.file, "analyze")
+    if scenario is None:
+        return code
+    from .analysis_report import analysis_data, analysis_text
+    data = analysis_data(scenario, runs=args.runs, seed=args.seed)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(analysis_text(scenario, data))
+    return EXIT_OK
