@@ -101,6 +101,9 @@ class DialogueScene(Scene):
         if kind == "overlay":
             self.overlay = not self.overlay
             return
+        if kind == "reload":
+            self.reload()
+            return
         if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
             return
         if self.phase == "talk":
@@ -123,6 +126,34 @@ class DialogueScene(Scene):
                 return
             if self.buttons.handle(intent) == "continue":
                 self._after_reply()
+
+    def reload(self) -> None:
+        """F5: read the scenario file again, keep the position when possible."""
+        from ... import loader
+        from ...reload import carry_over, scenario_changes
+        session = self.session
+        name = session.scenario_path.rsplit("/", 1)[-1]
+        checked = loader.check_file(session.scenario_path)
+        if not checked.ok:
+            first = next(d for d in checked.diagnostics if d.is_error)
+            self.app.notify(f"Not reloaded: {name} has {len(checked.errors)} error"
+                            f"{'s' if len(checked.errors) != 1 else ''}. First: line {first.line}: {first.message}",
+                            seconds=10)
+            return
+        new = checked.scenario
+        if new.id != session.scenario.id:
+            self.app.notify(f"Not reloaded: {name} is now scenario '{new.id}', not '{session.scenario.id}'.")
+            return
+        changes = scenario_changes(session.scenario, new)
+        session.run, where = carry_over(session.run, new)
+        session.scenario = new
+        session.autosave()
+        self.app.library.reload()
+        self.last_step = None
+        self._faces.clear()
+        self._enter_node()
+        self.reveal = float("inf")
+        self.app.notify(f"Reloaded {name} ({changes}): {where}.", seconds=8)
 
     def _scroll_to_focus(self) -> None:
         if not self.buttons.buttons:
@@ -275,13 +306,17 @@ class DialogueScene(Scene):
         draw_text(surface, theme, self._node_text(), (rect.x + 20, rect.y + 20 + label.get_height()), rect.w - 40,
                   colour="narrator" if narrator else "text", reveal=reveal)
 
-    def _draw_overlay(self, surface, theme) -> None:
+    def overlay_text(self) -> str:
         run = self.run
         points = ", ".join(f"{k} {v}" for k, v in run.points.items() if v) or "none"
         rules = ", ".join(f"{k} {v}" for k, v in run.rules.items() if v) or "none"
         flags = ", ".join(f"{k}={v}" for k, v in sorted(run.flags.items())) or "none"
-        text = (f"Node: {run.state}    Mood: {run.mood}    Step: {len(run.choices) + 1}\n"
-                f"Flags: {flags}\nLever points: {points}\nRules broken: {rules}")
+        return (f"Node: {run.state}    Mood: {run.mood}    Step: {len(run.choices) + 1}\n"
+                f"Flags: {flags}\nLever points: {points}\nRules broken: {rules}\n"
+                "F1: hide  ·  F5: reload the file")
+
+    def _draw_overlay(self, surface, theme) -> None:
+        text = self.overlay_text()
         width = min(620, surface.get_width() - 40)
         height = text_height(theme, text, width - 24, theme.size("small")) + 20
         rect = pygame.Rect(surface.get_width() - width - 16, 16, width, height)
