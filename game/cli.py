@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__, cli_review, cli_trainer, loader
+from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
 
@@ -131,20 +130,8 @@ def cmd_validate(args) -> int:
     return EXIT_INVALID if errors else EXIT_OK
 
 
-def _load_for_play(path: str):
-    if not os.path.exists(path):
-        print(f"main.py play: error: no such file: {path}", file=sys.stderr)
-        return None, EXIT_USAGE
-    checked = loader.check_file(path)
-    if not checked.ok:
-        for d in checked.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return None, EXIT_INVALID
-    return checked.scenario, EXIT_OK
-
-
 def cmd_play(args) -> int:
-    scenario, code = _load_for_play(args.file)
+    scenario, code = load_scenario(args.file, "play")
     if scenario is None:
         return code
     if args.player is not None:

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 def add_parsers(sub) -> None:

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "docs" / "scenario.schema.json"
 
@@ -43,20 +43,6 @@ def add_parsers(sub) -> None:
                    "guide).")
 
 
-def _load(path: str, command: str):
-    from . import loader
-    if not os.path.exists(path):
-        print(f"main.py {command}: error: no such file: {path}", file=sys.stderr)
-        return None, EXIT_USAGE
-    checked = loader.check_file(path)
-    if not checked.ok:
-        for d in checked.diagnostics:
-            print(d.format(), file=sys.stderr)
-        print(f"main.py {command}: error: {path} has errors; fix them first (see above)", file=sys.stderr)
-        return None, EXIT_INVALID
-    return checked.scenario, EXIT_OK
-
-
 def cmd_schema(args) -> int:
     from .schema import scenario_schema
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
@@ -89,7 +75,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    scenario, code = _load(args.file, "graph")
+    scenario, code = load_scenario(args.file, "graph", explain=True)
     if scenario is None:
         return code
     from .graph_export import build, to_dot, to_mermaid
@@ -114,7 +100,7 @@ def cmd_analyze(args) -> int:
     if args.runs < 0:
         print("main.py analyze: error: --runs must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    scenario, code = _load(args.file, "analyze")
+    scenario, code = load_scenario(args.file, "analyze", explain=True)
     if scenario is None:
         return code
     from .analysis_report import analysis_data, analysis_text

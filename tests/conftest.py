@@ -49,3 +49,11 @@ def load():
     def load_text(text: str):
         return loader.load_text(text, "test.yaml")
     return load_text
+
+
+@pytest.fixture
+def saves(tmp_path, monkeypatch):
+    """A fresh saves folder (FIVE_LEVERS_SAVES) for this test."""
+    folder = tmp_path / "saves"
+    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(folder))
+    return folder

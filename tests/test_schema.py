@@ -9,8 +9,21 @@ from game import loader, yaml_reader
 from game.schema import scenario_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted([*(ROOT / "tests" / "bad").glob("*.yaml"), *(ROOT / "scenarios").glob("*.yaml"),
-                *(ROOT / "tests" / "plans" / "scenarios").glob("*.yaml")])
+ALL_FILES = sorted([*(ROOT / "tests" / "bad").glob("*.yaml"), *(ROOT / "scenarios").glob("*.yaml"),
+                    *(ROOT / "tests" / "plans" / "scenarios").glob("*.yaml")])
+
+
+def _tree(path):
+    """The file as our reader sees it (YAML 1.2 core), or None when it is not
+    readable YAML: then the editor's own YAML parser reports it, not a schema."""
+    text, problems = yaml_reader.decode(path.read_bytes(), str(path))
+    if text is None:
+        return None
+    tree, problems = yaml_reader.read(text, str(path))
+    return None if tree is None or any(d.is_error for d in problems) else tree
+
+
+FILES = [p for p in ALL_FILES if _tree(p) is not None]
 # errors about the shape of the file: a schema can and must catch these
 STRUCTURAL = {"FL020", "FL021", "FL022", "FL023", "FL025", "FL026", "FL027", "FL030", "FL031", "FL032", "FL033",
               "FL034", "FL035", "FL036", "FL037", "FL038", "FL061"}
@@ -36,6 +49,10 @@ def test_the_schema_is_a_valid_draft_7_schema_with_descriptions_everywhere():
     assert missing == []
 
 
+def test_most_files_are_compared():
+    assert len(FILES) >= len(ALL_FILES) - 10 and len(FILES) >= 20
+
+
 def test_the_schema_has_enums_for_levers_rules_moods_and_outcomes():
     text = json.dumps(scenario_schema())
     for word in ("customers_first", "positive_emotions", "dont_upset", "shut_up_and_listen", "angry",
@@ -45,13 +62,7 @@ def test_the_schema_has_enums_for_levers_rules_moods_and_outcomes():
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_schema_and_validator_agree(path):
-    raw = path.read_bytes()
-    text, problems = yaml_reader.decode(raw, str(path))
-    if text is None:
-        pytest.skip("not text: an editor can't apply a schema either")
-    tree, problems = yaml_reader.read(text, str(path))
-    if tree is None or any(d.is_error for d in problems):
-        pytest.skip("not readable YAML: the editor's YAML parser reports it")
+    tree = _tree(path)
     schema_errors = list(VALIDATOR.iter_errors(tree))
     checked = loader.check_file(path)
     codes = {d.code for d in checked.diagnostics if d.is_error}

@@ -7,13 +7,6 @@ from tests.test_cli import LATE
 
 
 @pytest.fixture
-def saves(tmp_path, monkeypatch):
-    folder = tmp_path / "saves"
-    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(folder))
-    return folder
-
-
-@pytest.fixture
 def make_attempt():
     scenario = loader.load_file(LATE)
 

@@ -11,13 +11,6 @@ LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
 
 
 @pytest.fixture
-def saves(tmp_path, monkeypatch):
-    folder = tmp_path / "saves"
-    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(folder))
-    return folder
-
-
-@pytest.fixture
 def library(tmp_path):
     folder = tmp_path / "scenarios"
     folder.mkdir()
