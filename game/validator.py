@@ -7,7 +7,6 @@ references, FL05x the graph, FL06x flags and conditions.
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 from . import conditions
@@ -16,6 +15,7 @@ from .graph import edges_of, reachable_states, reaching
 from .model import (BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MAX_CHOICES,
                     MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice, Customer,
                     Ending, Node, Scenario)
+from .field_checks import FieldChecker, did_you_mean, kind_name  # noqa: F401  (did_you_mean: for the CLI)
 from .yaml_reader import YMap, YSeq
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
@@ -30,149 +30,15 @@ NODE_KEYS = ("speaker", "text", "venting", "shuffle", "choices")
 CHOICE_KEYS = ("text", "goto", "levers", "mood", "listens", "breaks", "feedback", "if", "once", "set", "add")
 ENDING_KEYS = ("outcome", "text", "coaching")
 
-_KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-               type(None): "empty", YMap: "a mapping", YSeq: "a list"}
-
-
-def did_you_mean(word, candidates) -> str:
-    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-def _kind(value) -> str:
-    return _KIND_NAMES.get(type(value), type(value).__name__)
-
-
-class _Checker:
-    def __init__(self, file: str):
-        self.file = file
-        self.diags: list[Diagnostic] = []
-
-    def error(self, code, pos, message):
-        self.diags.append(Diagnostic(code, "error", self.file, pos[0], pos[1], message))
-
-    def warning(self, code, pos, message):
-        self.diags.append(Diagnostic(code, "warning", self.file, pos[0], pos[1], message))
-
-    @staticmethod
-    def key_pos(m, key):
-        return m.key_pos.get(key, (m.line, m.column))
-
-    @staticmethod
-    def value_pos(m, key):
-        return m.value_pos.get(key) or m.key_pos.get(key) or (m.line, m.column)
-
-    def mapping(self, value, pos, what) -> YMap | None:
-        if isinstance(value, YMap):
-            return value
-        self.error("FL021", pos, f"{what} must be a mapping of keys, not {_kind(value)}")
-        return None
-
-    def unknown_keys(self, m: YMap, allowed, where):
-        for key in m:
-            if key not in allowed:
-                self.error("FL020", self.key_pos(m, key),
-                           f"unknown key '{key}' in {where}{did_you_mean(key, allowed)}")
-
-    def text(self, m, key, where, required=False, one_line=False) -> str | None:
-        if key not in m or (m[key] is None and m.raw.get(key, "") in ("", "~", "null")):
-            if required:
-                self.error("FL022", self.key_pos(m, key) if key in m else (m.line, m.column),
-                           f"{where} needs '{key}'" + (" (it is empty)" if key in m else ""))
-            return None
-        value = m[key]
-        if not isinstance(value, str):
-            if key in m.raw and not isinstance(value, (YMap, YSeq)):
-                value = m.raw[key]  # e.g. `title: 1984` is read as text
-            else:
-                self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be text, not {_kind(value)}")
-                return None
-        if required and not value.strip():
-            self.error("FL022", self.value_pos(m, key), f"'{key}' in {where} is empty")
-        if one_line and "\n" in value.strip():
-            self.error("FL030", self.value_pos(m, key), f"'{key}' in {where} must be one line")
-        return value
-
-    def paragraphs(self, m, key, where, required=True) -> tuple[str, ...]:
-        if key not in m or m[key] is None:
-            if required:
-                self.error("FL022", self.key_pos(m, key) if key in m else (m.line, m.column),
-                           f"{where} needs '{key}'")
-            return ()
-        value = m[key]
-        if isinstance(value, YSeq):
-            items = []
-            for i, item in enumerate(value):
-                if isinstance(item, str):
-                    items.append(item)
-                elif i in value.raw:
-                    items.append(value.raw[i])
-                else:
-                    self.error("FL023", value.item_pos[i], f"each paragraph of '{key}' in {where} must be text")
-            if not items and required:
-                self.error("FL022", self.value_pos(m, key), f"'{key}' in {where} is empty")
-            return tuple(items)
-        text = self.text(m, key, where, required)
-        return (text,) if text else ()
-
-    def integer(self, m, key, where, low=None, high=None, default=None):
-        if key not in m:
-            return default
-        value = m[key]
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be a whole number, not {_kind(value)}")
-            return default
-        if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{low}..{high}" if high is not None else f"at least {low}"
-            self.error("FL031", self.value_pos(m, key), f"'{key}' in {where} must be {span}, not {value}")
-            return default
-        return value
-
-    def boolean(self, m, key, where, default=False) -> bool:
-        if key not in m:
-            return default
-        value = m[key]
-        if isinstance(value, bool):
-            return value
-        hint = " (yes/no/on/off are text here: write true or false)" \
-            if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n") else ""
-        self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be true or false, not {_kind(value)}{hint}")
-        return default
-
-    def choice_of(self, m, key, where, allowed, default=None, required=False):
-        if key not in m:
-            if required:
-                self.error("FL022", (m.line, m.column), f"{where} needs '{key}' (one of: {', '.join(allowed)})")
-            return default
-        value = m[key]
-        if value not in allowed or not isinstance(value, str):
-            self.error("FL032", self.value_pos(m, key),
-                       f"'{key}' in {where} must be one of {', '.join(allowed)}, not '{value}'{did_you_mean(value, allowed)}")
-            return default
-        return value
-
-    def state_id(self, m, key, where, required=True) -> str | None:
-        if key not in m or m[key] is None:
-            if required:
-                self.error("FL022", (m.line, m.column) if key not in m else self.key_pos(m, key), f"{where} needs '{key}'")
-            return None
-        value = m[key]
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = m.raw.get(key, str(value))
-        if not isinstance(value, str):
-            self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be an id, not {_kind(value)}")
-            return None
-        return value
-
 
 def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, list[Diagnostic]]:
     """Validate `tree` (from yaml_reader.read) and build a Scenario."""
-    ck = _Checker(file)
+    ck = FieldChecker(file)
     if tree is None:
         ck.error("FL003", (1, 1), "the file is empty; a scenario needs at least 'format', 'id', 'title', 'nodes' and 'endings'")
         return None, ck.diags
     if not isinstance(tree, YMap):
-        ck.error("FL004", (1, 1), f"the top level must be a mapping of keys such as 'id', 'title' and 'nodes', not {_kind(tree)}")
+        ck.error("FL004", (1, 1), f"the top level must be a mapping of keys such as 'id', 'title' and 'nodes', not {kind_name(tree)}")
         return None, ck.diags
     top = tree
     ck.unknown_keys(top, TOP_KEYS, "the scenario")
@@ -202,7 +68,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
                 else:
                     ck.error("FL023", raw_tags.item_pos[i], "each tag must be text")
         else:
-            ck.error("FL023", ck.value_pos(top, "tags"), f"'tags' must be a list such as [retail, phone], not {_kind(raw_tags)}")
+            ck.error("FL023", ck.value_pos(top, "tags"), f"'tags' must be a list such as [retail, phone], not {kind_name(raw_tags)}")
 
     customer = _customer(ck, top)
     start = ck.state_id(top, "start", "the scenario")
@@ -261,7 +127,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     return scenario, ck.diags
 
 
-def _customer(ck: _Checker, top: YMap) -> Customer:
+def _customer(ck: FieldChecker, top: YMap) -> Customer:
     if "customer" not in top:
         ck.error("FL022", (top.line, top.column), "the scenario needs 'customer' (at least a 'name')")
         return Customer(name="Customer")
@@ -280,7 +146,7 @@ def _customer(ck: _Checker, top: YMap) -> Customer:
     return Customer(name=name, role=role, mood=mood, portrait=portrait)
 
 
-def _nodes(ck: _Checker, top: YMap):
+def _nodes(ck: FieldChecker, top: YMap):
     nodes: dict[str, Node] = {}
     goto_columns: dict[tuple[str, int], int] = {}
     flags = {"set": {}, "tested": {}}
@@ -310,7 +176,7 @@ def _nodes(ck: _Checker, top: YMap):
         if raw_choices is None:
             ck.error("FL026", pos, f"{where} has no choices; give it 1 to {MAX_CHOICES}")
         elif not isinstance(raw_choices, YSeq):
-            ck.error("FL023", ck.value_pos(node_map, "choices"), f"'choices' in {where} must be a list, not {_kind(raw_choices)}")
+            ck.error("FL023", ck.value_pos(node_map, "choices"), f"'choices' in {where} must be a list, not {kind_name(raw_choices)}")
         elif not raw_choices:
             ck.error("FL026", ck.value_pos(node_map, "choices"), f"{where} has no choices; give it 1 to {MAX_CHOICES}")
         else:
@@ -398,14 +264,14 @@ def _flag_map(ck, m, key, where, flags, types) -> dict:
             continue
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             wanted = "a whole number" if types == (int,) else "true, false, a whole number or text"
-            ck.error("FL023", ck.value_pos(fm, name), f"flag '{name}' in '{key}' must be {wanted}, not {_kind(value)}")
+            ck.error("FL023", ck.value_pos(fm, name), f"flag '{name}' in '{key}' must be {wanted}, not {kind_name(value)}")
             continue
         out[name] = value
         flags["set"].setdefault(name, pos)
     return out
 
 
-def _endings(ck: _Checker, top: YMap) -> dict[str, Ending]:
+def _endings(ck: FieldChecker, top: YMap) -> dict[str, Ending]:
     endings: dict[str, Ending] = {}
     if "endings" not in top:
         ck.error("FL022", (top.line, top.column), "the scenario needs 'endings' (at least one)")
@@ -431,7 +297,7 @@ def _endings(ck: _Checker, top: YMap) -> dict[str, Ending]:
     return endings
 
 
-def _graph_checks(ck: _Checker, scenario: Scenario, on_walkout) -> None:
+def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
     graph = edges_of(scenario)
     seen = reachable_states(scenario)
     can_end = reaching(graph, scenario.endings)
@@ -450,7 +316,7 @@ def _graph_checks(ck: _Checker, scenario: Scenario, on_walkout) -> None:
             ck.warning("FL050", (ending.line, ending.column), f"ending '{eid}' cannot be reached from start '{scenario.start}'{how}")
 
 
-def _flag_warnings(ck: _Checker, flags) -> None:
+def _flag_warnings(ck: FieldChecker, flags) -> None:
     for name, pos in flags["tested"].items():
         if name not in flags["set"]:
             ck.warning("FL062", pos, f"flag '{name}' is tested in a condition but never set"
