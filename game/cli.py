@@ -217,12 +217,27 @@ def _window_available() -> bool:
     return app.display_available()
 
 
+def _terminal_recording() -> dict:
+    """The terminal game plays as the player remembered by the window (the
+    name typed on its title screen), in their mode, and records the attempt."""
+    from .storage.attempts import now_iso
+    from .storage.saves import load_settings
+    settings, _ = load_settings()
+    if not settings.player:
+        return {}
+    started_at = now_iso()
+
+    def on_finish(run):
+        print(cli_review.record_scripted(run, settings.player, settings.mode, started_at))
+    return {"on_finish": on_finish, "coach": settings.mode == "coach"}
+
+
 def cmd_game(args) -> int:
     if args.text or not _window_available():
         if not args.text:
             print("No display is available for the game window; starting the terminal version instead.",
                   file=sys.stderr)
         from .ui import text
-        return text.run_library(SCENARIOS_DIR)
+        return text.run_library(SCENARIOS_DIR, **_terminal_recording())
     from .ui import app
     return app.run()

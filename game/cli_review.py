@@ -139,6 +139,6 @@ def record_scripted(run, player: str, mode: str, started_at: str) -> str:
             board.record(attempt)
         finally:
             board.close()
-    except StorageError as exc:
+    except (StorageError, ValueError) as exc:
         return f"error: not recorded on the scoreboard: {exc}"
     return f"Recorded attempt {attempt.id} for {attempt.player} on the scoreboard."

@@ -143,8 +143,9 @@ def _play(scenario, run, coach, read, write) -> None:
     write("\n".join(debrief_lines(scenario, run)) + "\n")
 
 
-def run_library(folder, stdin=None, stdout=None) -> int:
-    """Choose a bundled scenario in the terminal, then play it."""
+def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True) -> int:
+    """Choose a bundled scenario in the terminal, then play it (`on_finish`
+    as for `play_scenario`)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     results, _ = loader.check_library([folder])
@@ -165,4 +166,4 @@ def run_library(folder, stdin=None, stdout=None) -> int:
     except _Quit:
         out.write("\nGoodbye.\n")
         return 0
-    return play_scenario(playable[pick - 1].scenario, stdin=stdin, stdout=stdout)
+    return play_scenario(playable[pick - 1].scenario, coach=coach, stdin=stdin, stdout=stdout, on_finish=on_finish)
