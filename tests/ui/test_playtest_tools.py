@@ -85,3 +85,16 @@ def test_f1_overlay_shows_node_flags_mood_points_and_rules(make_app, library):
     assert changed > 20  # the overlay is really drawn
     post(app, key(pygame.K_F1))
     assert not scene.overlay
+
+
+def test_f5_on_the_briefing_reloads_the_file(make_app, library):
+    from game.ui.scenes.title import TitleScene
+    app = make_app()
+    app.push(TitleScene(app))
+    app.top.play_file(library / "late-refund.yaml")
+    briefing = app.top
+    edit(library, "title: The Late Refund", "title: The Very Late Refund")
+    post(app, key(pygame.K_F5))
+    assert briefing.scenario.title == "The Very Late Refund"
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "dialogue" and app.top.run.scenario.title == "The Very Late Refund"

@@ -40,6 +40,13 @@ class BriefingScene(Scene):
         if intent.kind == "back":
             self.app.pop()
             return
+        if intent.kind == "reload":
+            from .common import reread_scenario
+            new = reread_scenario(self.app, self.path, self.scenario.id)
+            if new is not None:
+                self.scenario = new
+                self.app.notify(f"Reloaded {self.scenario.title}.")
+            return
         if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
             return
         action = self.buttons.handle(intent)

@@ -49,3 +49,21 @@ def clipped(surface, rect: pygame.Rect):
 
 def wrapped(surface, theme, text, x, y, width, size=None, colour="text", bold=False) -> int:
     return y + draw_text(surface, theme, text, (x, y), width, size, colour, bold)
+
+
+def reread_scenario(app, path: str, current_id: str):
+    """F5: the scenario file read again, or None (with a notice saying why)."""
+    from ... import loader
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    checked = loader.check_file(path)
+    if not checked.ok:
+        errors = checked.errors or checked.diagnostics
+        first = errors[0]
+        app.notify(f"Not reloaded: {name} has {len(errors)} error{'s' if len(errors) != 1 else ''}. "
+                   f"First: line {first.line}: {first.message}", seconds=10)
+        return None
+    if checked.scenario.id != current_id:
+        app.notify(f"Not reloaded: {name} is now scenario '{checked.scenario.id}', not '{current_id}'.")
+        return None
+    app.library.reload()
+    return checked.scenario

@@ -129,26 +129,17 @@ class DialogueScene(Scene):
 
     def reload(self) -> None:
         """F5: read the scenario file again, keep the position when possible."""
-        from ... import loader
         from ...reload import carry_over, scenario_changes
+        from .common import reread_scenario
         session = self.session
-        name = session.scenario_path.rsplit("/", 1)[-1]
-        checked = loader.check_file(session.scenario_path)
-        if not checked.ok:
-            first = next(d for d in checked.diagnostics if d.is_error)
-            self.app.notify(f"Not reloaded: {name} has {len(checked.errors)} error"
-                            f"{'s' if len(checked.errors) != 1 else ''}. First: line {first.line}: {first.message}",
-                            seconds=10)
-            return
-        new = checked.scenario
-        if new.id != session.scenario.id:
-            self.app.notify(f"Not reloaded: {name} is now scenario '{new.id}', not '{session.scenario.id}'.")
+        name = session.scenario_path.replace("\\", "/").rsplit("/", 1)[-1]
+        new = reread_scenario(self.app, session.scenario_path, session.scenario.id)
+        if new is None:
             return
         changes = scenario_changes(session.scenario, new)
         session.run, where = carry_over(session.run, new)
         session.scenario = new
         session.autosave()
-        self.app.library.reload()
         self.last_step = None
         self._faces.clear()
         self._enter_node()
