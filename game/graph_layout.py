@@ -58,16 +58,19 @@ def layout(graph, start: str, box_w: int = 250, box_h: int = 70, gap_x: int = 50
     for s, t in forward:
         if s != t:
             indeg[t] += 1
+    out_edges: dict[str, list[str]] = {i: [] for i in ids}
+    for s, t in forward:
+        if s != t:
+            out_edges[s].append(t)
     layer = {i: 0 for i in ids}
     queue = [i for i in ids if indeg[i] == 0]
     while queue:
-        node = queue.pop(0)
-        for s, t in forward:
-            if s == node and s != t:
-                layer[t] = max(layer[t], layer[s] + 1)
-                indeg[t] -= 1
-                if indeg[t] == 0:
-                    queue.append(t)
+        node = queue.pop()
+        for t in out_edges[node]:
+            layer[t] = max(layer[t], layer[node] + 1)
+            indeg[t] -= 1
+            if indeg[t] == 0:
+                queue.append(t)
     # an ending far below its source gets a copy in the next layer; a loop
     # back up more than two layers runs in a lane beside the graph
     rows: dict[int, list[str]] = {}

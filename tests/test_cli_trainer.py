@@ -197,3 +197,12 @@ def test_graph_text_exports_escape_quotes():
     mermaid, dot = to_mermaid(graph), to_dot(graph)
     assert '"no"' not in mermaid and "#quot;no#quot;" in mermaid
     assert '\\"no\\"' in dot and "\\\\ then" in dot
+
+
+def test_a_graph_too_large_for_one_picture_is_refused_with_advice(tmp_path, monkeypatch):
+    from game.ui import graph_image
+    monkeypatch.setattr(graph_image, "MAX_SIDE", 500)
+    scenario = loader.load_file(RENEWAL)
+    with pytest.raises(ValueError, match="too large for one picture.*--format dot"):
+        graph_image.draw_png(build(scenario, best_choices=[]), scenario.start, str(tmp_path / "big.png"))
+    assert not (tmp_path / "big.png").exists()

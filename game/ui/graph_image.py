@@ -7,6 +7,7 @@ import os
 from ..graph_export import BEST_COLOUR, OUTCOME_COLOURS
 from ..graph_layout import layout
 
+MAX_SIDE, MAX_PIXELS = 32_000, 120_000_000  # beyond this SDL can't allocate a surface
 INK, MUTED, BAD = (31, 41, 51), (98, 110, 122), (178, 40, 48)
 
 
@@ -52,7 +53,11 @@ def draw_png(graph, start: str, path: str) -> tuple[int, int]:
     title_font = pygame.font.Font(str(FONT_BOLD), 20)
     places = layout(graph, start)
     top = 60
-    surface = pygame.Surface((max(places.width, 700), places.height + top + 40))
+    size = (max(places.width, 700), places.height + top + 40)
+    if max(size) > MAX_SIDE or size[0] * size[1] > MAX_PIXELS:
+        raise ValueError(f"the graph is too large for one picture ({size[0]}x{size[1]} pixels, {len(graph.boxes)} "
+                         "boxes); print it with --format dot or mermaid instead")
+    surface = pygame.Surface(size)
     surface.fill((250, 248, 244))
     title = graph.title + (f"  ·  best path score {graph.best_score}" if graph.best_score is not None else "")
     surface.blit(title_font.render(title, True, INK), (20, 16))
