@@ -33,7 +33,7 @@ def add_parsers(sub) -> None:
 
     new = sub.add_parser("new", help="write a starter scenario that teaches the format",
                          description="Write a valid starter scenario with comments that teach the format, "
-                         "to scenarios/ID.yaml or --out FILE. Never overwrites a file.")
+                         "to scenarios/ID.yaml (under the current folder) or --out FILE. Never overwrites a file.")
     new.add_argument("id", metavar="ID", help="the new scenario's id: lower-case letters, digits and '-'")
     new.add_argument("--out", metavar="FILE", help="where to write it (default scenarios/ID.yaml)")
 
@@ -56,7 +56,9 @@ def cmd_new(args) -> int:
         print(f"main.py new: error: '{args.id}' is not a valid id: use lower-case letters, digits and '-' "
               "(for example late-delivery)", file=sys.stderr)
         return EXIT_USAGE
-    out = Path(args.out) if args.out else ROOT / "scenarios" / f"{args.id}.yaml"
+    out = Path(args.out) if args.out else Path("scenarios") / f"{args.id}.yaml"  # beside where you work
+    if not args.out:
+        out.parent.mkdir(exist_ok=True)
     schema = os.path.relpath(SCHEMA_FILE, out.resolve().parent)
     shown = os.path.relpath(out) if not out.is_absolute() or str(out).startswith(os.getcwd()) else str(out)
     text = starter_text(args.id, shown, Path(schema).as_posix())

@@ -206,3 +206,11 @@ def test_a_graph_too_large_for_one_picture_is_refused_with_advice(tmp_path, monk
     with pytest.raises(ValueError, match="too large for one picture.*--format dot"):
         graph_image.draw_png(build(scenario, best_choices=[]), scenario.start, str(tmp_path / "big.png"))
     assert not (tmp_path / "big.png").exists()
+
+
+def test_new_without_out_writes_scenarios_id_yaml_under_the_current_folder(tmp_path):
+    proc = run("new", "printer-jam", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = tmp_path / "scenarios" / "printer-jam.yaml"
+    assert loader.check_file(written).ok
+    assert "scenarios/printer-jam.yaml" in proc.stdout

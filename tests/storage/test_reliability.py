@@ -73,3 +73,14 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_scoreboard_started(saves):
     [aside] = [p for p in saves.iterdir() if ".corrupt-" in p.name]
     assert aside.read_bytes() == damaged  # kept for inspection, not deleted
     assert SQLiteScoreboard().count() == 0
+
+
+def test_two_processes_creating_the_scoreboard_at_once_both_work(saves, tmp_path):
+    saves.mkdir(parents=True)
+    writers = [spawn(saves, name, 20) for name in ("one", "two", "three")]  # no file yet: all migrate at once
+    for w in writers:
+        out, err = w.communicate(timeout=120)
+        assert w.returncode == 0, err
+    board = SQLiteScoreboard()
+    assert board.count() == 60
+    board.close()
