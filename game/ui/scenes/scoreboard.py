@@ -15,6 +15,10 @@ OUTCOMES = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
 HISTORY, LEADERS = "history", "leaders"
 
 
+def _breaches(n: int) -> str:
+    return "no rule broken" if n == 0 else f"{n} rule breach{'es' if n != 1 else ''}"
+
+
 def _when(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
@@ -81,7 +85,7 @@ class ScoreboardScene(Scene):
         for a in reversed(self.attempts):  # newest first in the list
             label = f"{_when(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
             detail = (f"Score {a.score} · {a.grade} · customer {OUTCOMES.get(a.outcome, a.outcome)} · "
-                      f"{sum(a.rules.values())} rule breaches · {a.mode} mode")
+                      f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
             self.rows.append(Button(label, ("attempt", a.id), detail=detail))
 
     def _load_leaders(self, board) -> None:
