@@ -85,3 +85,22 @@ def test_validator_really_rejects_a_broken_statement(make_attempt):
 def test_a_home_page_that_is_not_an_address_is_refused(address):
     with pytest.raises(ValueError, match="absolute address"):
         StatementBuilder(address)
+
+
+def test_attempts_recorded_before_replies_were_stored_get_them_back_from_the_bundled_file(make_attempt):
+    from pathlib import Path
+
+    from game import loader
+    from game.cli_review import fill_missing_steps
+    from game.engine import play
+    from game.storage.attempts import Attempt
+    root = Path(__file__).resolve().parents[2]
+    scenario = loader.load_file(root / "scenarios" / "tutorial.yaml")
+    old = Attempt.from_playthrough(play(scenario, [1, 1, 1]), "Ana", "coach", "2026-01-01T10:00:00+00:00")
+    expected = list(old.steps)
+    old.steps = []  # as a version-1 scoreboard stored it
+    stranger = make_attempt()
+    stranger.steps, stranger.content_hash = [], "changed"  # its file is not the bundled one: left alone
+    fill_missing_steps([old, stranger])
+    assert [s["text"] for s in old.steps] == [s["text"] for s in expected]
+    assert stranger.steps == []
