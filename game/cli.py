@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
     play.add_argument("--player", metavar="NAME",
-                      help="record the finished conversation on the scoreboard under this name")
+                      help="play as this name and record the finished conversation on the scoreboard")
     cli_review.add_parsers(sub)
     cli_trainer.add_parsers(sub)
     return parser
@@ -168,7 +168,7 @@ def cmd_play(args) -> int:
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish)
     from .ui import app
-    return app.run(scenario_path=args.file, start=args.start, seed=args.seed)
+    return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player)
 
 
 def _scripted(scenario, args) -> int:

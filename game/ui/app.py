@@ -245,11 +245,15 @@ class App:
         pygame.image.save(self.screen, str(path))
 
 
-def run(scenario_path=None, start=None, seed: int = 0, scenarios_dir: Path = SCENARIOS_DIR) -> int:
-    """Open the window: the title screen, or straight into one scenario."""
+def run(scenario_path=None, start=None, seed: int = 0, scenarios_dir: Path = SCENARIOS_DIR,
+        player: str | None = None) -> int:
+    """Open the window: the title screen, or straight into one scenario
+    (as `player` when given, else the remembered name)."""
     from .scenes.title import TitleScene
     app = App(scenarios_dir)
     title = TitleScene(app)
+    if player:
+        title.player = player
     app.push(title)
     if scenario_path is not None:
         title.play_file(scenario_path, start=start, seed=seed)
