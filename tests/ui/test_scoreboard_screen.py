@@ -104,3 +104,23 @@ def test_the_game_starts_with_a_damaged_scoreboard_and_says_it_was_moved_aside(s
     assert app.scoreboard is not None and app.scoreboard.count() == 0
     assert any("moved aside" in n[0] for n in app.notices)
     assert any(".corrupt-" in p.name for p in saves.iterdir())
+
+
+def test_scoreboard_with_many_attempts_fits_at_the_largest_text_and_a_small_window(make_app):
+    app = make_app(size=(800, 600), text_size="huge")
+    for day in range(1, 16):
+        record(app, "Ana", [1, 2, 2] if day % 2 else [1, 1, 1], day)
+    scene = open_board(app)
+    for _ in range(4 + 10):  # past the tabs and arrows, then down the list to the 11th attempt
+        post(app, key(pygame.K_DOWN))
+    focused = scene.buttons.buttons[scene.buttons.focus]
+    assert focused in scene.rows[10:11]
+    assert scene._rects["list"].contains(focused.rect)  # scrolled into view
+    for view in ("history", "leaders"):
+        if view == "leaders":
+            scene.activate(("view", "leaders"))
+            post(app)
+        for button in scene.buttons.buttons:
+            assert 0 <= button.rect.left and button.rect.right <= 800, button.label
+        for rect in scene._rects.values():
+            assert rect.right <= 800 and rect.bottom <= 600
