@@ -98,3 +98,29 @@ def test_mutated_scenarios_give_diagnostics_never_an_exception(at, cut, insert):
     checked = loader.check_text(text, "mutant.yaml")
     for d in checked.diagnostics:
         assert d.line >= 1 and d.column >= 1 and d.message
+
+
+@given(scenarios())
+def test_graph_layout_places_every_box_apart_and_routes_every_arrow(scenario):
+    from game.graph_export import build, to_dot, to_mermaid
+    from game.graph_layout import layout
+    graph = build(scenario, best_choices=[])
+    places = layout(graph, scenario.start)
+    boxes = list(places.boxes.values()) + [box for _, box in places.copies.values()]
+    for i, (x, y, w, h) in enumerate(boxes):
+        assert 0 <= x and x + w <= places.width and 0 <= y and y + h <= places.height
+        for (x2, y2, w2, h2) in boxes[i + 1:]:
+            assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
+    assert len(places.routes) == len(graph.arrows)
+    assert all(len(route) >= 2 for route in places.routes)
+    assert to_mermaid(graph).count("-->") == len(graph.arrows)
+    assert to_dot(graph).count(" -> ") == len(graph.arrows)
+
+
+@given(scenarios(), st.integers(0, 50))
+def test_random_sampling_counts_every_run_once(scenario, seed):
+    from game.analysis import sample
+    sampled = sample(scenario, runs=60, seed=seed, max_steps=40)
+    assert sum(sampled.outcomes.values()) + sampled.unfinished == 60
+    assert sum(sampled.scores.values()) == sum(sampled.grades.values()) == sum(sampled.outcomes.values())
+    assert all(0 <= score <= 100 for score in sampled.scores)
