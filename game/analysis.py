@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .engine import Playthrough, Result, rule_causes
 from .graph import edges_of, reachable_states, shortest_path
 from . import machines
-from .model import LEVERS, MOODS, RULES, WALKED_OUT
+from .model import LEVERS, MOODS, RULES
 from .scoring import ceilings, component_bests
 
 
@@ -62,6 +62,7 @@ class Exploration:
     # (rule, how) -> one way to break it; how is "breaks" (tagged) or "mood"
     breaches: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     finishes: list[tuple[int, str]] = field(default_factory=list)  # (score, outcome) of each distinct finish
+    visited: set[str] = field(default_factory=set)  # nodes and endings some playthrough reaches
     states: int = 0
     complete: bool = True
 
@@ -89,6 +90,7 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0, time_limit: floa
         if _dominated(rules, known):
             continue
         known.append(rules)
+        found.visited.add(run.state)
         found.states += 1
         if found.states > max_states or (deadline and found.states % 512 == 0 and time.monotonic() > deadline):
             found.complete = False
@@ -121,27 +123,7 @@ def explore(scenario, max_states: int = 200_000, seed: int = 0, time_limit: floa
 
 def node_moods(scenario) -> dict[str, set[str]]:
     """The moods the customer can be in at each node (conditions ignored)."""
-    class _Mood:
-        def __init__(self, mood):
-            self.mood = mood
-
-    start_mood = scenario.customer.mood
-    seen = {(scenario.start, start_mood)}
-    todo = [(scenario.start, start_mood)]
-    while todo:
-        nid, mood = todo.pop()
-        for choice in scenario.nodes[nid].choices:
-            model = _Mood(mood)
-            machines.change_mood(model, choice.mood)
-            if model.mood == WALKED_OUT or choice.goto not in scenario.nodes:
-                continue
-            if (choice.goto, model.mood) not in seen:
-                seen.add((choice.goto, model.mood))
-                todo.append((choice.goto, model.mood))
-    moods: dict[str, set[str]] = {}
-    for nid, mood in seen:
-        moods.setdefault(nid, set()).add(mood)
-    return moods
+    return {sid: moods for sid, moods in machines.reachable_moods(scenario).items() if sid in scenario.nodes}
 
 
 def rule_sites(scenario) -> dict[str, list[dict]]:

@@ -92,3 +92,37 @@ def take_choice(machine: Machine, model, index: int) -> None:
 
 def walk_out(machine: Machine, model) -> None:
     machine.events["walk_out"].trigger(model)
+
+
+class _MoodOnly:
+    __slots__ = ("mood",)
+
+    def __init__(self, mood: str):
+        self.mood = mood
+
+
+def reachable_moods(scenario) -> dict[str, set[str]]:
+    """The moods the customer can be in on reaching each node or ending,
+    following the mood machine (conditions ignored). A reply that escalates
+    an angry customer leads to the walk-out ending, not to its `goto`, so a
+    state reached only that way is missing here: it can never be shown."""
+    start = (scenario.start, scenario.customer.mood)
+    seen = {start}
+    todo = [start]
+    while todo:
+        sid, mood = todo.pop()
+        node = scenario.nodes.get(sid)
+        if node is None:
+            continue
+        for choice in node.choices:
+            model = _MoodOnly(mood)
+            change_mood(model, choice.mood)
+            target = (scenario.walkout_ending, model.mood) if model.mood == WALKED_OUT else (choice.goto, model.mood)
+            if target[0] in scenario.nodes or target[0] in scenario.endings:
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+    moods: dict[str, set[str]] = {}
+    for sid, mood in seen:
+        moods.setdefault(sid, set()).add(mood)
+    return moods

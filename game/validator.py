@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import conditions
+from . import conditions, machines
 from .errors import ConditionError, Diagnostic
 from .graph import edges_of, reachable_states, reaching
 from .model import (BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MAX_CHOICES,
@@ -314,6 +314,13 @@ def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
         if not ending.builtin and eid not in seen:
             how = " (it is the walk-out ending, but no reachable choice escalates)" if eid == on_walkout else ""
             ck.warning("FL050", (ending.line, ending.column), f"ending '{eid}' cannot be reached from start '{scenario.start}'{how}")
+    shown = machines.reachable_moods(scenario)
+    for sid, where in [*scenario.nodes.items(), *scenario.endings.items()]:
+        if sid in seen and sid not in shown and not getattr(where, "builtin", False):
+            kind = "node" if sid in scenario.nodes else "ending"
+            ck.warning("FL053", (where.line, where.column),
+                       f"{kind} '{sid}' is only reached by replies that escalate an angry customer, who walks "
+                       "out instead, so it is never shown (make one of those replies 'steady', or soothe earlier)")
 
 
 def _flag_warnings(ck: FieldChecker, flags) -> None:

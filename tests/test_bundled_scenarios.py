@@ -109,3 +109,11 @@ def test_each_rule_can_be_broken_in_at_least_three_scenarios_both_ways(how):
         for stem in where:  # and the recorded way really breaks it
             run = play(SCENARIOS[stem], explored(stem).breaches[(rule, how)])
             assert run.rules[rule] >= 1
+
+
+@pytest.mark.parametrize("stem", sorted(SCENARIOS))
+def test_every_node_is_shown_in_some_playthrough(stem):
+    scenario = SCENARIOS[stem]
+    found = explored(stem)
+    authored = [*scenario.nodes, *(e for e, end in scenario.endings.items() if not end.builtin)]
+    assert [sid for sid in authored if sid not in found.visited] == []
