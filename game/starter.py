@@ -22,7 +22,7 @@ estimated_minutes: 5
 customer:
   name: Sam Carter
   role: Customer
-  mood: uneasy            # calm, uneasy, upset or angry at the start
+  mood: upset             # calm, uneasy, upset or angry at the start
 briefing: |
   What the trainee reads first: who the customer is and what has
   happened so far.
@@ -63,7 +63,8 @@ nodes:
       - text: "Orders usually arrive within five working days."
         goto: fix
         levers: {{solve_problems: -1}}
-        feedback: "A policy answer to a personal deadline. Ask what matters to them."
+        mood: escalate        # an angry customer pushed again walks out (see on_walkout)
+        feedback: "A policy answer to a personal deadline makes it worse. Ask what matters to them."
 
   fix:
     speaker: narrator        # a narrator line, styled apart from the customer

@@ -316,11 +316,18 @@ def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
             ck.warning("FL050", (ending.line, ending.column), f"ending '{eid}' cannot be reached from start '{scenario.start}'{how}")
     shown = machines.reachable_moods(scenario)
     for sid, where in [*scenario.nodes.items(), *scenario.endings.items()]:
-        if sid in seen and sid not in shown and not getattr(where, "builtin", False):
-            kind = "node" if sid in scenario.nodes else "ending"
+        if sid not in seen or sid in shown or getattr(where, "builtin", False):
+            continue
+        if sid == scenario.walkout_ending and not any(
+                c.goto == sid for n in scenario.nodes.values() for c in n.choices):
             ck.warning("FL053", (where.line, where.column),
-                       f"{kind} '{sid}' is only reached by replies that escalate an angry customer, who walks "
-                       "out instead, so it is never shown (make one of those replies 'steady', or soothe earlier)")
+                       f"ending '{sid}' is the walk-out ending, but no path makes the customer angry enough to "
+                       "walk out, so it is never shown")
+            continue
+        kind = "node" if sid in scenario.nodes else "ending"
+        ck.warning("FL053", (where.line, where.column),
+                   f"{kind} '{sid}' is only reached by replies that escalate an angry customer, who walks "
+                   "out instead, so it is never shown (make one of those replies 'steady', or soothe earlier)")
 
 
 def _flag_warnings(ck: FieldChecker, flags) -> None:
