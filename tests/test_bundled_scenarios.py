@@ -1,4 +1,5 @@
 """Every bundled scenario validates cleanly and every ending can be played."""
+import re
 from pathlib import Path
 
 import pytest
@@ -75,11 +76,19 @@ def test_full_scenario_has_twelve_nodes_three_outcomes_and_a_walk_out(stem):
     assert run.walked_out
 
 
+# words that name a lever (customers first, connect, solve problems, build
+# trust, positive emotions) or a rule (don't upset, don't make it worse, shut
+# up and listen) in the coaching
+NAMES_A_LEVER_OR_RULE = re.compile(r"first|connect|solv|problem|trust|emotion|upset|worse|listen", re.I)
+
+
 @pytest.mark.parametrize("stem", sorted(SCENARIOS))
-def test_every_reply_has_coaching(stem):
+def test_every_reply_has_coaching_that_names_a_lever_or_rule(stem):
     for node in SCENARIOS[stem].nodes.values():
         for choice in node.choices:
             assert choice.feedback.strip(), f"{stem}:{choice.line}: reply without coaching"
+            assert NAMES_A_LEVER_OR_RULE.search(choice.feedback), \
+                f"{stem}:{choice.line}: the coaching names no lever or rule: {choice.feedback}"
 
 
 @pytest.mark.parametrize("stem", sorted(SCENARIOS))
