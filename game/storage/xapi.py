@@ -3,8 +3,8 @@
 For each attempt: one `answered` statement per reply and one `completed`
 statement, all sharing `context.registration` (the attempt's UUID). The
 player is an Agent identified by an account on a configurable home page;
-the scenario is the activity (each node a `cmi.interaction` of type
-`choice` inside it). Statement ids are derived from the registration, so
+the scenario is the activity of every statement (which node a reply
+answered is in the result's extensions). Statement ids are derived from the registration, so
 exporting the same attempt twice gives the same ids and an LRS won't store
 it twice.
 """
@@ -22,7 +22,6 @@ DEFAULT_ACTIVITY_BASE = "https://five-levers.invalid/xapi"
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
-INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s]+$")
 
 
@@ -62,35 +61,31 @@ class StatementBuilder:
         return {"objectType": "Activity", "id": f"{self.base}/scenarios/{attempt.scenario}",
                 "definition": {"type": SIMULATION, "name": {"en-US": attempt.title or attempt.scenario}}}
 
-    def context(self, attempt, parent: bool) -> dict:
-        context = {"registration": attempt.registration, "platform": "Five Levers",
-                   "revision": str(attempt.version),
-                   "extensions": {self.ext("mode"): attempt.mode, self.ext("content-hash"): attempt.content_hash}}
-        if parent:
-            context["contextActivities"] = {"parent": [self.scenario_activity(attempt)]}
-        return context
+    def context(self, attempt) -> dict:
+        return {"registration": attempt.registration, "platform": "Five Levers",
+                "revision": str(attempt.version),
+                "extensions": {self.ext("mode"): attempt.mode, self.ext("content-hash"): attempt.content_hash}}
 
     def statement_id(self, attempt, name: str) -> str:
         return str(uuid.uuid5(uuid.UUID(attempt.registration), name))
 
     def answered(self, attempt, number: int, step: dict) -> dict:
-        node_id = f"{self.base}/scenarios/{attempt.scenario}/nodes/{step['node']}"
         return {
             "id": self.statement_id(attempt, f"answered-{number}"),
             "version": XAPI_VERSION,
             "actor": self.actor(attempt.player),
             "verb": VERB_ANSWERED,
-            "object": {"objectType": "Activity", "id": node_id,
-                       "definition": {"type": INTERACTION, "interactionType": "choice",
-                                      "name": {"en-US": f"{attempt.title or attempt.scenario}: {step['node']}"}}},
+            "object": self.scenario_activity(attempt),
             "result": {"response": step["text"],
                        "extensions": {self.ext("levers"): {lever: int(step["levers"].get(lever, 0))
                                                            for lever in LEVERS},
                                       self.ext("rules-broken"): list(step.get("breaks", [])),
+                                      self.ext("step"): number,
+                                      self.ext("node"): step["node"],
                                       self.ext("choice"): int(step["choice"]),
                                       self.ext("mood"): {"before": step.get("mood_before"),
                                                          "after": step.get("mood_after")}}},
-            "context": self.context(attempt, parent=True),
+            "context": self.context(attempt),
             "timestamp": _timestamp(step.get("at") or attempt.finished_at),
         }
 
@@ -112,7 +107,7 @@ class StatementBuilder:
                                                                   for rule in RULES},
                                       self.ext("grade"): attempt.grade,
                                       self.ext("outcome"): attempt.outcome}},
-            "context": self.context(attempt, parent=False),
+            "context": self.context(attempt),
             "timestamp": _timestamp(attempt.finished_at),
         }
 

@@ -59,6 +59,9 @@ def test_xapi_statements_validate_against_ralph_and_follow_our_contract(make_att
     assert len(answered) == len(attempt.choices) == 3
     assert {s["verb"]["id"] for s in answered} == {"http://adlnet.gov/expapi/verbs/answered"}
     assert answered[0]["result"]["response"] == "I'm sorry. Please, tell me what happened."
+    assert {s["object"]["id"] for s in statements} == {"https://example.org/fl/scenarios/late-refund"}
+    assert [s["result"]["extensions"]["https://example.org/fl/extensions/node"] for s in answered] == \
+        ["opening", "story", "fix"]
     levers_ext = "https://example.org/fl/extensions/levers"
     assert sum(s["result"]["extensions"][levers_ext]["customers_first"] for s in answered) == 3
     assert completed["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
