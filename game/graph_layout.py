@@ -53,24 +53,7 @@ def layout(graph, start: str, box_w: int = 250, box_h: int = 70, gap_x: int = 50
     back = _back_edges([start, *ids], succ)
     forward = [(a.source, a.target) if (a.source, a.target) not in back else (a.target, a.source)
                for a in graph.arrows if a.source in succ and a.target in succ]
-    # longest-path layers over the acyclic forward edges
-    indeg = {i: 0 for i in ids}
-    for s, t in forward:
-        if s != t:
-            indeg[t] += 1
-    out_edges: dict[str, list[str]] = {i: [] for i in ids}
-    for s, t in forward:
-        if s != t:
-            out_edges[s].append(t)
-    layer = {i: 0 for i in ids}
-    queue = [i for i in ids if indeg[i] == 0]
-    while queue:
-        node = queue.pop()
-        for t in out_edges[node]:
-            layer[t] = max(layer[t], layer[node] + 1)
-            indeg[t] -= 1
-            if indeg[t] == 0:
-                queue.append(t)
+    layer = _longest_path_layers(ids, forward)
     # an ending far below its source gets a copy in the next layer; a loop
     # back up more than two layers runs in a lane beside the graph
     rows: dict[int, list[str]] = {}
@@ -113,26 +96,11 @@ def layout(graph, start: str, box_w: int = 250, box_h: int = 70, gap_x: int = 50
             neighbours.setdefault(u, []).append(v)
             neighbours.setdefault(v, []).append(u)
     levels = sorted(rows)
-    position = {}
-    for level in levels:
-        for i, name in enumerate(rows[level]):
-            position[name] = i
-    for sweep in range(8):  # barycentre heuristic, down then up
-        order = levels if sweep % 2 == 0 else list(reversed(levels))
-        for level in order[1:]:
-            ref = level - 1 if sweep % 2 == 0 else level + 1
-
-            def centre(name):
-                near = [position[n] for n in neighbours.get(name, []) if n in position and _level(n, layer) == ref]
-                return sum(near) / len(near) if near else position[name]
-            rows[level].sort(key=centre)
-            for i, name in enumerate(rows[level]):
-                position[name] = i
+    _reduce_crossings(rows, levels, neighbours, layer)
     widest = max(len(r) for r in rows.values()) if rows else 1
     lane = 14
-    body_w = 2 * margin + widest * box_w + (widest - 1) * gap_x
-    width = body_w + lane * len(side)
-    width, body = width, body_w
+    body = 2 * margin + widest * box_w + (widest - 1) * gap_x  # the boxes; lanes for loops go to its right
+    width = body + lane * len(side)
     height = 2 * margin + (levels[-1] + 1 if levels else 1) * (box_h + gap_y) - gap_y
     centres = {}
     for level in levels:
@@ -160,6 +128,44 @@ def layout(graph, start: str, box_w: int = 250, box_h: int = 70, gap_x: int = 50
         else:
             out.routes.append([centres[a.source], *(centres[c] for c in chain), centres[ends[k]]])
     return out
+
+
+def _longest_path_layers(ids: list[str], forward: list[tuple[str, str]]) -> dict[str, int]:
+    """Each box's layer: the longest path to it over the acyclic forward edges."""
+    indeg = {i: 0 for i in ids}
+    out_edges: dict[str, list[str]] = {i: [] for i in ids}
+    for s, t in forward:
+        if s != t:
+            indeg[t] += 1
+            out_edges[s].append(t)
+    layer = {i: 0 for i in ids}
+    queue = [i for i in ids if indeg[i] == 0]
+    while queue:
+        node = queue.pop()
+        for t in out_edges[node]:
+            layer[t] = max(layer[t], layer[node] + 1)
+            indeg[t] -= 1
+            if indeg[t] == 0:
+                queue.append(t)
+    return layer
+
+
+def _reduce_crossings(rows: dict[int, list[str]], levels: list[int], neighbours: dict[str, list[str]],
+                      layer: dict[str, int]) -> None:
+    """Reorder each row by the mean position of its neighbours in the row
+    above (then below), a few sweeps: the barycentre heuristic."""
+    position = {name: i for level in levels for i, name in enumerate(rows[level])}
+    for sweep in range(8):
+        order = levels if sweep % 2 == 0 else list(reversed(levels))
+        for level in order[1:]:
+            ref = level - 1 if sweep % 2 == 0 else level + 1
+
+            def centre(name):
+                near = [position[n] for n in neighbours.get(name, []) if n in position and _level(n, layer) == ref]
+                return sum(near) / len(near) if near else position[name]
+            rows[level].sort(key=centre)
+            for i, name in enumerate(rows[level]):
+                position[name] = i
 
 
 def _level(name: str, layer: dict[str, int]) -> int:
