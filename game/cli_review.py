@@ -95,6 +95,11 @@ def cmd_export(args) -> int:
     else:
         import json
         fill_missing_steps(attempts)
+        bare = sum(1 for a in attempts if a.choices and not a.steps)
+        if bare:
+            print(f"note: {bare} attempt{'s were' if bare != 1 else ' was'} recorded before replies were stored "
+                  f"and {'their scenarios have' if bare != 1 else 'its scenario has'} changed since: "
+                  "only the 'completed' statement is written for them", file=sys.stderr)
         statements = builder.statements(attempts)
         _write(args.xapi, json.dumps(statements, indent=2, ensure_ascii=False) + "\n")
         what, where = f"{len(statements)} statements from {len(attempts)} attempts", args.xapi
