@@ -126,3 +126,31 @@ def test_every_node_is_shown_in_some_playthrough(stem):
     found = explored(stem)
     authored = [*scenario.nodes, *(e for e, end in scenario.endings.items() if not end.builtin)]
     assert [sid for sid in authored if sid not in found.visited] == []
+
+
+def test_the_content_map_names_real_scenarios_and_nodes():
+    """docs/content-map.md: every scenario and node it points to exists, and
+    every bundled scenario appears in it."""
+    text = (ROOT / "docs" / "content-map.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("|") and "`" in line]
+    current = None
+    checked = 0
+    mentioned = set()
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if len(cells) != 3:
+            continue
+        scenario_cell, node_cell = cells[1], cells[2]
+        ids = re.findall(r"`([^`]+)`", scenario_cell)
+        if ids:
+            current = ids[0]
+        if current is None:
+            continue
+        assert current in SCENARIOS, f"content map names unknown scenario {current}"
+        mentioned.add(current)
+        for node in re.findall(r"`([^`]+)`", node_cell):
+            assert node in SCENARIOS[current].nodes or node in SCENARIOS[current].endings, \
+                f"content map: {current} has no node {node}"
+            checked += 1
+    assert checked > 60
+    assert mentioned == set(SCENARIOS)
