@@ -19,7 +19,7 @@ from collections import OrderedDict
 from transitions import Machine, MachineError
 
 from .errors import PlayError
-from .model import MOODS, WALKED_OUT
+from .model import MOOD_CHANGES, MOODS, WALKED_OUT
 
 logging.getLogger("transitions").setLevel(logging.WARNING)
 
@@ -101,6 +101,21 @@ class _MoodOnly:
         self.mood = mood
 
 
+def _mood_after_table() -> dict[tuple[str, str], str]:
+    """(mood, change) -> the mood after, read once from the mood machine, so
+    graph walks over thousands of replies don't fire a trigger for each."""
+    table = {}
+    for mood in MOODS:
+        for change in MOOD_CHANGES:
+            model = _MoodOnly(mood)
+            change_mood(model, change)
+            table[(mood, change)] = model.mood
+    return table
+
+
+MOOD_AFTER = _mood_after_table()
+
+
 def reachable_moods(scenario) -> dict[str, set[str]]:
     """The moods the customer can be in on reaching each node or ending,
     following the mood machine (conditions ignored). A reply that escalates
@@ -115,9 +130,8 @@ def reachable_moods(scenario) -> dict[str, set[str]]:
         if node is None:
             continue
         for choice in node.choices:
-            model = _MoodOnly(mood)
-            change_mood(model, choice.mood)
-            target = (scenario.walkout_ending, model.mood) if model.mood == WALKED_OUT else (choice.goto, model.mood)
+            after = MOOD_AFTER[(mood, choice.mood)]
+            target = (scenario.walkout_ending, after) if after == WALKED_OUT else (choice.goto, after)
             if target[0] in scenario.nodes or target[0] in scenario.endings:
                 if target not in seen:
                     seen.add(target)
