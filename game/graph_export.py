@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import machines
-from .analysis import explore, node_moods
+from .analysis import explore, rule_sites
+from .engine import play
 from .model import LEVERS, RULES
 
 LEVER_LABELS = {"customers_first": "first", "connect": "connect", "solve_problems": "solve",
@@ -59,17 +59,11 @@ def choice_label(choice) -> str:
 def build(scenario, best_choices: list[int] | None = None) -> Graph:
     """The graph of a scenario; the best-scoring playthrough's arrows marked."""
     if best_choices is None:
-        found = explore(scenario, time_limit=3.0)
-        best_choices = found.best_choices or []
-        best_score = found.best.score if found.best else None
+        best = explore(scenario, time_limit=3.0).best
     else:
-        best_score = None
-    best_edges = set()
-    if best_choices:
-        from .engine import play
-        run = play(scenario, best_choices)
-        best_edges = {(s.node, s.index) for s in run.steps}
-        best_score = run.result().score
+        best = play(scenario, best_choices).result() if best_choices else None
+    best_edges = {(s.node, s.index) for s in best.steps} if best else set()
+    best_score = best.score if best else None
     graph = Graph(scenario.title, best_score=best_score)
     for nid, node in scenario.nodes.items():
         graph.boxes[nid] = Box(nid, shorten(" ".join(node.text)), speaker=node.speaker)
@@ -78,13 +72,13 @@ def build(scenario, best_choices: list[int] | None = None) -> Graph:
         if ending.builtin and eid not in targets:
             continue
         graph.boxes[eid] = Box(eid, shorten(" ".join(ending.text)), ending=ending.outcome)
-    moods = node_moods(scenario)
+    broken_at: dict[tuple[str, int], set[str]] = {}
+    for rule, sites in rule_sites(scenario).items():
+        for site in sites:
+            broken_at.setdefault((site["node"], site["choice"]), set()).add(rule)
     for nid, node in scenario.nodes.items():
         for choice in node.choices:
-            by_mood = {machines.rule_broken_by_escalating(m) for m in moods.get(nid, ())} \
-                if choice.mood == "escalate" else set()
-            broken = tuple(r for r in RULES if r in choice.breaks or r in by_mood or
-                           (r == "shut_up_and_listen" and node.venting and not choice.listens))
+            broken = tuple(r for r in RULES if r in broken_at.get((nid, choice.index + 1), ()))
             label = choice_label(choice)
             if broken:
                 label += "; breaks " + ", ".join(RULE_LABELS[r] for r in broken)
