@@ -158,13 +158,7 @@ def cmd_play(args) -> int:
         return EXIT_USAGE
     if args.text or not _window_available():
         from .ui import text
-        on_finish = None
-        if args.player:
-            from .storage.attempts import now_iso
-            started_at, mode = now_iso(), "assessment" if args.assess else "coach"
-
-            def on_finish(run):
-                print(cli_review.record_scripted(run, args.player, mode, started_at))
+        on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish)
     from .ui import app
@@ -173,8 +167,7 @@ def cmd_play(args) -> int:
 
 def _scripted(scenario, args) -> int:
     from .engine import Playthrough
-    from .storage.attempts import now_iso
-    started_at = now_iso()
+    record = cli_review.recorder(args.player, _mode(args), sys.stderr) if args.player else None
     run = Playthrough(scenario, seed=args.seed, start=args.start)
     try:
         run.choose_all(args.choices)
@@ -190,9 +183,8 @@ def _scripted(scenario, args) -> int:
     else:
         from .ui.text import summary_lines
         print("\n".join(summary_lines(scenario, result)))
-    if args.player:
-        print(cli_review.record_scripted(run, args.player, "assessment" if args.assess else "coach", started_at),
-              file=sys.stderr)
+    if record is not None:
+        record(run)
     return EXIT_OK
 
 
@@ -209,6 +201,10 @@ def _screenshots(args) -> int:
     return code
 
 
+def _mode(args) -> str:
+    return "assessment" if args.assess else "coach"
+
+
 def _window_available() -> bool:
     try:
         from .ui import app  # noqa: F401  (the window exists in this build)
@@ -220,16 +216,11 @@ def _window_available() -> bool:
 def _terminal_recording() -> dict:
     """The terminal game plays as the player remembered by the window (the
     name typed on its title screen), in their mode, and records the attempt."""
-    from .storage.attempts import now_iso
     from .storage.saves import load_settings
     settings, _ = load_settings()
     if not settings.player:
         return {}
-    started_at = now_iso()
-
-    def on_finish(run):
-        print(cli_review.record_scripted(run, settings.player, settings.mode, started_at))
-    return {"on_finish": on_finish, "coach": settings.mode == "coach"}
+    return {"on_finish": cli_review.recorder(settings.player, settings.mode), "coach": settings.mode == "coach"}
 
 
 def cmd_game(args) -> int:

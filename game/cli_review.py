@@ -131,6 +131,17 @@ def fill_missing_steps(attempts, folder: Path | None = None) -> None:
         attempt.steps = [step_record(s, attempt.finished_at) for s in run.steps]
 
 
+def recorder(player: str, mode: str, stream=None):
+    """A callback that records a finished playthrough for `player` (timed from
+    now) and prints one line saying so (to `stream`, standard output by default)."""
+    from .storage.attempts import now_iso
+    started_at = now_iso()
+
+    def on_finish(run) -> None:
+        print(record_scripted(run, player, mode, started_at), file=stream or sys.stdout)
+    return on_finish
+
+
 def record_scripted(run, player: str, mode: str, started_at: str) -> str:
     """Record a finished scripted playthrough; returns a one-line note for the user."""
     from .storage.attempts import Attempt
