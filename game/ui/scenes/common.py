@@ -1,6 +1,8 @@
 """Pieces shared by several scenes."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from ..theme import draw_text
@@ -54,7 +56,7 @@ def wrapped(surface, theme, text, x, y, width, size=None, colour="text", bold=Fa
 def reread_scenario(app, path: str, current_id: str):
     """F5: the scenario file read again, or None (with a notice saying why)."""
     from ... import loader
-    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    name = Path(path).name
     checked = loader.check_file(path)
     if not checked.ok:
         errors = checked.errors or checked.diagnostics

@@ -3,6 +3,8 @@ words (typewriter) and the replies on the right. In coach mode each reply's
 coaching shows straight after it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from ...model import LEVER_TITLES, RULE_TITLES
@@ -132,7 +134,6 @@ class DialogueScene(Scene):
         from ...reload import carry_over, scenario_changes
         from .common import reread_scenario
         session = self.session
-        name = session.scenario_path.replace("\\", "/").rsplit("/", 1)[-1]
         new = reread_scenario(self.app, session.scenario_path, session.scenario.id)
         if new is None:
             return
@@ -144,7 +145,7 @@ class DialogueScene(Scene):
         self._faces.clear()
         self._enter_node()
         self.reveal = float("inf")
-        self.app.notify(f"Reloaded {name} ({changes}): {where}.", seconds=8)
+        self.app.notify(f"Reloaded {Path(session.scenario_path).name} ({changes}): {where}.", seconds=8)
 
     def _scroll_to_focus(self) -> None:
         if not self.buttons.buttons:
