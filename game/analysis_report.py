@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from .analysis import explore, lever_paths, rule_sites, sample, unreachable
-from .model import LEVER_TITLES, LEVERS, RULE_TITLES, RULES
+from .model import LEVER_TITLES, LEVERS, OUTCOME_WORDS, RULE_TITLES, RULES
 from .scoring import GRADES, ceilings
 
 EXPLORE_SECONDS = 3.0  # beyond this, report the best found so far (marked incomplete)
-OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
 
 
 def analysis_data(scenario, runs: int = 10_000, seed: int = 0) -> dict:

@@ -28,6 +28,7 @@ WALKED_OUT = "walked_out"
 MOOD_ORDER = {m: i for i, m in enumerate(MOODS)}
 MOOD_CHANGES = ("soothe", "steady", "escalate")
 OUTCOMES = ("retained", "at_risk", "lost")
+OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
 SPEAKERS = ("customer", "narrator")
 MAX_CHOICES = 9
 LEVER_MIN, LEVER_MAX = -3, 3

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from ..model import LEVERS, RULES
+from ..model import LEVERS, OUTCOME_WORDS, RULES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,7 +21,9 @@ CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "c
               *(f"{lever}_percent" for lever in LEVERS), *(f"{rule}_breaches" for rule in RULES),
               "choices", "path"]
 
-OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
+def short_time(iso: str) -> str:
+    """'2026-11-20T10:05:00+00:00' -> '2026-11-20 10:05'."""
+    return iso[:16].replace("T", " ")
 
 
 def neutralise(value) -> str:
@@ -74,7 +76,7 @@ def to_csv(attempts) -> str:
 def to_table(attempts) -> str:
     """A plain-text table for the terminal, one line per attempt."""
     headers = ["#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode"]
-    rows = [[str(a.id or ""), a.finished_at[:16].replace("T", " "), a.player, a.scenario, str(a.score), a.grade,
+    rows = [[str(a.id or ""), short_time(a.finished_at), a.player, a.scenario, str(a.score), a.grade,
              OUTCOME_WORDS.get(a.outcome, a.outcome), str(sum(a.rules.values())), a.mode] for a in attempts]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     right = {0, 4, 7}

@@ -44,7 +44,7 @@ def _marker(surface, colour, shape: str, pos, r: int) -> None:
 def _legend_rows(theme: Theme, width: int) -> list[list[tuple[str, str]]]:
     font = theme.font(theme.size("small"))
     rows, row, used = [], [], 0
-    for key, label in [("score", "Score"), *((lever, LEVER_SHORT[lever]) for lever in LEVERS)]:
+    for key, label, _ in trend_series([]):
         w = font.size(label)[0] + 34
         if row and used + w > width:
             rows.append(row)

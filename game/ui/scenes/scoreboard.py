@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import pygame
 
+from ...model import OUTCOME_WORDS
+from ...storage.export import short_time
 from ..charts import draw_trend, trend_height_needed
 from ..theme import draw_text
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
 
-OUTCOMES = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
 HISTORY, LEADERS = "history", "leaders"
 
 
 def _breaches(n: int) -> str:
     return "no rule broken" if n == 0 else f"{n} rule breach{'es' if n != 1 else ''}"
-
-
-def _when(iso: str) -> str:
-    return iso[:16].replace("T", " ")
 
 
 class ScoreboardScene(Scene):
@@ -83,8 +80,8 @@ class ScoreboardScene(Scene):
             self.message = f"No finished conversations for {self.player} yet" + \
                 (" in this scenario." if self.scenario else ".")
         for a in reversed(self.attempts):  # newest first in the list
-            label = f"{_when(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
-            detail = (f"Score {a.score} · {a.grade} · customer {OUTCOMES.get(a.outcome, a.outcome)} · "
+            label = f"{short_time(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
+            detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
                       f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
             self.rows.append(Button(label, ("attempt", a.id), detail=detail))
 
@@ -95,8 +92,8 @@ class ScoreboardScene(Scene):
         for rank, row in enumerate(board.leaderboard(self.scenario), 1):
             you = "  (you)" if row["player"] == self.player else ""
             label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
-            detail = (f"customer {OUTCOMES.get(row['outcome'], row['outcome'])} · {row['attempts']} "
-                      f"attempt{'s' if row['attempts'] != 1 else ''} · {_when(row['finished_at'])}")
+            detail = (f"customer {OUTCOME_WORDS.get(row['outcome'], row['outcome'])} · {row['attempts']} "
+                      f"attempt{'s' if row['attempts'] != 1 else ''} · {short_time(row['finished_at'])}")
             self.rows.append(Button(label, ("attempt", row["id"]), detail=detail))
 
     def _relist(self) -> None:
@@ -153,7 +150,7 @@ class ScoreboardScene(Scene):
             return
         if note:
             self.app.notify(note)
-        self.app.push(DebriefScene(self.app, session, reviewing=_when(attempt.finished_at)))
+        self.app.push(DebriefScene(self.app, session, reviewing=short_time(attempt.finished_at)))
 
     def _scroll_to_focus(self) -> None:
         focus = self.buttons.focus - 4
