@@ -10,13 +10,13 @@ Two views:
 """
 from __future__ import annotations
 
+import random
 import time
-
 from dataclasses import dataclass, field
 
+from . import machines
 from .engine import Playthrough, Result, rule_causes
 from .graph import edges_of, reachable_states, shortest_path
-from . import machines
 from .model import LEVERS, MOODS, RULES
 from .scoring import ceilings, component_bests
 
@@ -193,7 +193,6 @@ def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, ma
     """Play `runs` random playthroughs. Identical situations (same state, mood,
     flags, replies taken and breaches) are played once and remembered, so
     the cost grows with the scenario's distinct situations, not with `runs`."""
-    import random
     rng = random.Random(seed)
     memo: dict[tuple, _Visit] = {}
 
