@@ -10,9 +10,12 @@ Grammar (lowest precedence first)::
 
 A flag never set is false (0 in arithmetic). The reserved name `mood`
 compares by order, calm < uneasy < upset < angry; beside it a bare mood
-word (`mood >= upset`) means that mood. Comparisons between numbers and
-booleans are numeric, between strings textual; `==` and `!=` between other
-kinds compare for equality, and ordering them is false. Nothing is ever
+word (`mood >= upset`) means that mood. The read-only behaviour names
+(`breaches`, each rule's and each lever's name, `persona`) are looked up in
+the same environment as flags: the engine puts them there. Comparisons
+between numbers and booleans are numeric, between strings textual; `==` and
+`!=` between other kinds compare for equality, and ordering them is false
+(the validator refuses a number compared with a string). Nothing is ever
 passed to Python's `eval`.
 """
 from __future__ import annotations
@@ -123,7 +126,7 @@ class _Parser:
         if kind == "op" and value in COMPARISONS:
             self.take()
             right = self.atom()
-            node = ("cmp", value, left, right)
+            node = ("cmp", value, left, right, column)
             _check_mood_comparison(node, column)
             nxt = self.peek()
             if nxt[0] == "op" and nxt[1] in COMPARISONS:
@@ -156,7 +159,7 @@ class _Parser:
 
 
 def _check_mood_comparison(node, column):
-    _, op, left, right = node
+    _, op, left, right, _ = node
     for a, b in ((left, right), (right, left)):
         if a == ("name", "mood"):
             if b[0] == "name" and b[1] in MOOD_ORDER:
@@ -197,7 +200,44 @@ def names(tree) -> set[str]:
     return found
 
 
+def reads_mood(tree) -> bool:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node[0] == "cmp":
+            if ("name", "mood") in (node[2], node[3]):
+                return True
+        elif node[0] == "not":
+            stack.append(node[1])
+        elif node[0] in ("and", "or"):
+            stack.extend(node[1:])
+    return False
+
+
+def comparisons(tree):
+    """Each comparison that does not involve `mood`: (op, left, right, column)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        kind = node[0]
+        if kind == "cmp":
+            if ("name", "mood") not in (node[2], node[3]):
+                yield node[1], node[2], node[3], node[4]
+        elif kind == "not":
+            stack.append(node[1])
+        elif kind in ("and", "or"):
+            stack.extend(node[1:])
+
+
+def literals(tree) -> list:
+    """The integer literals a condition compares with (for bounding counters)."""
+    return [side[1] for _, left, right, _ in comparisons(tree) for side in (left, right)
+            if side[0] == "lit" and isinstance(side[1], int) and not isinstance(side[1], bool)]
+
+
 def evaluate(tree, flags: dict, mood: str) -> bool:
+    """`flags`: every name's value (flags and the behaviour names); a name
+    not in it is false."""
     return bool(_value(tree, flags, mood))
 
 
@@ -213,7 +253,7 @@ def _value(node, flags, mood):
         return bool(_value(node[1], flags, mood)) and bool(_value(node[2], flags, mood))
     if kind == "or":
         return bool(_value(node[1], flags, mood)) or bool(_value(node[2], flags, mood))
-    _, op, left, right = node
+    _, op, left, right, _ = node
     if left == ("name", "mood") or right == ("name", "mood"):
         a = MOOD_ORDER.get(mood, len(MOOD_ORDER)) if left == ("name", "mood") else MOOD_ORDER[left[1]]
         b = MOOD_ORDER.get(mood, len(MOOD_ORDER)) if right == ("name", "mood") else MOOD_ORDER[right[1]]

@@ -8,7 +8,7 @@ the scoreboard all come from `snapshot()`.
 """
 from __future__ import annotations
 
-import random
+import hashlib
 from dataclasses import dataclass, field
 
 from . import conditions, machines, scoring
@@ -29,9 +29,10 @@ class Step:
     breaks: tuple[str, ...]
     feedback: str
     levers: dict[str, int] = field(default_factory=dict)  # points this step counted
+    line: str = ""  # what the customer (or narrator) said at the node, after variants
 
     def to_dict(self) -> dict:
-        return {"node": self.node, "choice": self.choice, "text": self.text,
+        return {"node": self.node, "line": self.line, "choice": self.choice, "text": self.text,
                 "mood_before": self.mood_before, "mood_after": self.mood_after,
                 "breaks": list(self.breaks), "feedback": self.feedback}
 
@@ -50,29 +51,67 @@ class Result:
     score: int
     grade: str
     steps: list[Step]
+    persona: str | None = None
+    ending_text: tuple[str, ...] = ()
+    coaching: str = ""
 
     def to_dict(self) -> dict:
         return {
-            "scenario": self.scenario, "version": self.version, "finished": self.finished,
-            "path": list(self.path), "ending": self.ending, "outcome": self.outcome, "mood": self.mood,
-            "levers": {k: v.to_dict() for k, v in self.levers.items()},
+            "scenario": self.scenario, "version": self.version, "persona": self.persona,
+            "finished": self.finished, "path": list(self.path), "ending": self.ending, "outcome": self.outcome,
+            "mood": self.mood, "levers": {k: v.to_dict() for k, v in self.levers.items()},
             "rules": dict(self.rules), "score": self.score, "grade": self.grade,
             "steps": [s.to_dict() for s in self.steps],
         }
 
 
-class Playthrough:
-    """Moves through a scenario; `state` and `mood` are moved by the machines."""
+def shuffle_key(seed: int, node_id: str, n: int) -> str:
+    """The contract's portable order: SHA-256 hex of "<seed>:<node id>:<n>"
+    (n the reply's 1-based position in the file), sorted ascending."""
+    return hashlib.sha256(f"{seed}:{node_id}:{n}".encode("utf-8")).hexdigest()
 
-    def __init__(self, scenario: Scenario, seed: int = 0, start: str | None = None):
+
+def shuffled_order(seed: int, node) -> list[int]:
+    """Authored 0-based positions of `node`'s replies in the order shown."""
+    positions = range(len(node.choices))
+    if not node.shuffle:
+        return list(positions)
+    return sorted(positions, key=lambda i: shuffle_key(seed, node.id, i + 1))
+
+
+def check_persona(scenario: Scenario, persona: str | None) -> str:
+    """The persona to play: `persona`, or the first one declared; '' for a
+    scenario without personas. Raises PlayError for one that is not there."""
+    if persona is None or persona == "":
+        return scenario.default_persona
+    if persona not in scenario.personas:
+        if not scenario.personas:
+            raise PlayError(f"scenario '{scenario.id}' has no personas (asked for '{persona}')")
+        raise PlayError(f"unknown persona '{persona}'; scenario '{scenario.id}' has: {', '.join(scenario.personas)}")
+    return persona
+
+
+def pick_variant(variants, env: dict, mood: str):
+    """The first variant whose condition holds, or None."""
+    for variant in variants:
+        if conditions.evaluate(variant.condition, env, mood):
+            return variant
+    return None
+
+
+class Playthrough:
+    """Moves through a scenario; `state` and `mood` follow the machines' tables."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0, start: str | None = None, persona: str | None = None):
         if start is not None and start not in scenario.nodes:
             raise PlayError(f"cannot start at '{start}': no such node in '{scenario.id}'")
         self.scenario = scenario
         self.seed = int(seed)
+        self.persona = check_persona(scenario, persona)
         self.start = start or scenario.start
-        self._machine = machines.dialogue_machine(scenario)
+        self._flow = machines.flow(scenario)
         self.state = self.start
-        self.mood = scenario.customer.mood
+        self.mood = scenario.customer_for(self.persona).mood
         self.flags: dict[str, object] = {}
         self.points = {lever: 0 for lever in LEVERS}
         self.rules = scoring.empty_rules()
@@ -101,35 +140,82 @@ class Playthrough:
         return self.scenario.endings.get(self.state)
 
     @property
+    def customer(self):
+        return self.scenario.customer_for(self.persona)
+
+    @property
+    def briefing(self) -> str:
+        return self.scenario.briefing_for(self.persona)
+
+    @property
     def stuck(self) -> bool:
         """At a node where no choice is shown (every condition false)."""
         return not self.finished and not self.shown_choices()
 
+    def env(self) -> dict:
+        """What a condition sees: the flags and the read-only behaviour names."""
+        env = dict(self.flags)
+        env.update(self.points)
+        env.update(self.rules)
+        env["breaches"] = sum(self.rules.values())
+        env["persona"] = self.persona
+        return env
+
+    def line(self) -> tuple[str, ...]:
+        """What is said at the current node or ending, after variants."""
+        where = self.node or self.ending
+        if where is None:
+            return ()
+        if where.variants:
+            variant = pick_variant(where.variants, self.env(), self.mood)
+            if variant is not None and variant.text:
+                return variant.text
+        return where.text
+
+    def ending_view(self) -> tuple[tuple[str, ...], str, str] | None:
+        """(text, outcome, coaching) of the ending reached, after its variants;
+        the outcome is `lost` after a walk-out whatever a variant says."""
+        ending = self.ending
+        if ending is None:
+            return None
+        text, outcome, coaching = ending.text, ending.outcome, ending.coaching
+        variant = pick_variant(ending.variants, self.env(), self.mood) if ending.variants else None
+        if variant is not None:
+            text = variant.text or text
+            outcome = variant.outcome or outcome
+            coaching = variant.coaching if variant.coaching is not None else coaching
+        if self.walked_out:
+            outcome = "lost"
+        return text, outcome, coaching
+
     def _order(self, node) -> list[int]:
         order = self._orders.get(node.id)
         if order is None:
-            order = list(range(len(node.choices)))
-            if node.shuffle:
-                random.Random(f"{self.seed}:{node.id}").shuffle(order)
-            self._orders[node.id] = order
+            order = self._orders[node.id] = shuffled_order(self.seed, node)
         return order
 
     def shown_choices(self) -> list[Choice]:
-        """The choices shown now, in the order shown (after `if`, `once`, `shuffle`).
-        The list is shared until the next choice: do not change it."""
+        """The choices shown now, in the order shown (after `if`, `once`, `shuffle`),
+        as they land with this playthrough's persona. The list is shared until
+        the next choice: do not change it."""
         if self._shown is None:
             node = self.node
             if node is None:
                 self._shown = []
             else:
                 shown = []
+                env = None
+                persona = self.persona
                 for i in self._order(node):
                     choice = node.choices[i]
                     if choice.once and (node.id, i) in self.taken:
                         continue
-                    if choice.condition is not None and not conditions.evaluate(choice.condition, self.flags, self.mood):
-                        continue
-                    shown.append(choice)
+                    if choice.condition is not None:
+                        if env is None:
+                            env = self.env()
+                        if not conditions.evaluate(choice.condition, env, self.mood):
+                            continue
+                    shown.append(choice.personas.get(persona, choice) if persona else choice)
                 self._shown = shown
         return self._shown
 
@@ -143,33 +229,35 @@ class Playthrough:
             raise ChoiceNotShown(len(self.choices) + 1, self.state, number, len(shown))
         choice = shown[number - 1]
         node = self.node
+        line = self.line()
         mood_before = self.mood
-        causes = rule_causes(node, choice, mood_before)
-        breaks = tuple(rule for rule in RULES if rule in causes)
+        breaks = rules_broken(node, choice, mood_before)
         for rule in breaks:
             self.rules[rule] += 1
         key = (node.id, choice.index)
         counted: dict[str, int] = {}
         if key not in self.taken:
             self.taken.add(key)
-            for lever, pts in choice.levers.items():
-                self.points[lever] += pts
-            counted = dict(choice.levers)
+            if choice.levers:
+                points = self.points
+                for lever, pts in choice.levers.items():
+                    points[lever] += pts
+                counted = choice.levers
         if choice.set:
             self.flags.update(choice.set)
         for name, amount in choice.add.items():
             current = self.flags.get(name, 0)
             self.flags[name] = (current if isinstance(current, int) else 0) + amount
-        machines.change_mood(self, choice.mood)
+        self.mood = machines.MOOD_AFTER[(mood_before, choice.mood)]
         if self.mood == WALKED_OUT:
-            machines.walk_out(self._machine, self)
+            self.state = self._flow["walk_out"][0]
         else:
-            machines.take_choice(self._machine, self, choice.index)
+            self.state = self._flow[node.id][choice.index]
         self.path.append(self.state)
         self.choices.append(number)
         self._shown = None
         step = Step(node.id, number, choice.index, choice.text, mood_before, self.mood,
-                    breaks, choice.feedback, counted)
+                    breaks, choice.feedback, counted, "\n\n".join(line))
         self.steps.append(step)
         return step
 
@@ -199,23 +287,23 @@ class Playthrough:
 
     # -- results and snapshots ----------------------------------------------
     def result(self) -> Result:
-        levers = scoring.lever_scores(self.points, scoring.ceilings(self.scenario))
+        levers = scoring.lever_scores(self.points, scoring.ceilings(self.scenario, self.persona))
         rules = dict(self.rules)
         total = scoring.score(levers, rules)
-        ending = self.ending
-        outcome = None
-        if ending is not None:
-            outcome = "lost" if self.walked_out else ending.outcome
+        view = self.ending_view()
+        text, outcome, coaching = view if view is not None else ((), None, "")
         return Result(
             scenario=self.scenario.id, version=self.scenario.version, finished=self.finished,
-            path=list(self.path), ending=self.state if ending else None, outcome=outcome,
+            path=list(self.path), ending=self.state if view is not None else None, outcome=outcome,
             mood=self.mood, levers=levers, rules=rules, score=total, grade=scoring.grade_for(total),
-            steps=list(self.steps),
+            steps=list(self.steps), persona=self.persona or None, ending_text=text, coaching=coaching,
         )
 
     def snapshot(self) -> dict:
         snap = {"format": SNAPSHOT_FORMAT, "scenario": self.scenario.id, "version": self.scenario.version,
                 "content_hash": self.scenario.content_hash, "seed": self.seed, "choices": list(self.choices)}
+        if self.persona:
+            snap["persona"] = self.persona
         if self.start != self.scenario.start:
             snap["start"] = self.start
         return snap
@@ -239,9 +327,14 @@ class Playthrough:
             raise SnapshotError("the save's 'choices' must be a list of whole numbers")
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise SnapshotError("the save's 'seed' must be a whole number")
+        persona = snap.get("persona") or None
+        if persona is not None and not isinstance(persona, str):
+            raise SnapshotError("the save's 'persona' must be text")
+        if persona is not None and persona not in scenario.personas and not strict:
+            persona = None  # the persona was removed from the file since: play the first one
         start = snap.get("start")
         try:
-            play = cls(scenario, seed=seed, start=start)
+            play = cls(scenario, seed=seed, start=start, persona=persona)
         except PlayError as exc:
             raise SnapshotError(str(exc)) from exc
         for number in choices:
@@ -252,6 +345,21 @@ class Playthrough:
                     raise SnapshotError(f"the saved choices no longer fit the scenario: {exc}") from exc
                 break
         return play
+
+
+def rules_broken(node, choice: Choice, mood: str) -> tuple[str, ...]:
+    """The rules taking `choice` (as it lands with the persona) at `node`
+    breaks when the customer is in `mood`, each at most once, in RULES order."""
+    escalates = choice.mood == "escalate"
+    vents = node.venting and not choice.listens
+    if not (escalates or vents or choice.breaks):
+        return ()
+    broken = set(choice.breaks)
+    if escalates:
+        broken.add(machines.ESCALATION_RULE[mood])
+    if vents:
+        broken.add("shut_up_and_listen")
+    return tuple(rule for rule in RULES if rule in broken)
 
 
 def rule_causes(node, choice: Choice, mood: str) -> dict[str, set[str]]:
@@ -269,8 +377,9 @@ def rule_causes(node, choice: Choice, mood: str) -> dict[str, set[str]]:
     return causes
 
 
-def play(scenario: Scenario, choices, seed: int = 0, start: str | None = None) -> Playthrough:
+def play(scenario: Scenario, choices, seed: int = 0, start: str | None = None,
+         persona: str | None = None) -> Playthrough:
     """Play `choices` from the start (or from `start`) and return the playthrough."""
-    run = Playthrough(scenario, seed=seed, start=start)
+    run = Playthrough(scenario, seed=seed, start=start, persona=persona)
     run.choose_all(choices)
     return run

@@ -3,9 +3,8 @@ accessor returns the value or a default and records a Diagnostic (with the
 value's line and column) when the value is missing or of the wrong kind."""
 from __future__ import annotations
 
-import difflib
-
 from .errors import Diagnostic
+from .suggest import Suggester
 from .yaml_reader import YMap, YSeq
 
 _KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
@@ -13,8 +12,11 @@ _KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "tru
 
 
 def did_you_mean(word, candidates) -> str:
-    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    """' (did you mean …?)' or ''. Pass a Suggester when asking many times
+    about the same candidates, so the lookups stay linear."""
+    if not isinstance(candidates, Suggester):
+        candidates = Suggester(candidates)
+    return candidates.hint(word)
 
 
 def kind_name(value) -> str:

@@ -7,12 +7,19 @@ imports it).
 * The dialogue machine is built once per scenario and cached. Its states
   are the node and ending ids; a node's choice at authored position i fires
   the trigger `choice_<i>`; `walk_out` goes from any node to the walk-out
-  ending. Machines are built with `model=None` and `auto_transitions=False`:
-  a playthrough is a small object whose attributes (`state`, `mood`) the
-  shared machines move, so starting one costs nothing.
+  ending. Machines are built with `model=None` and `auto_transitions=False`.
+
+Both machines are the single definition of how a conversation moves; a
+playthrough reads their transitions once into plain tables (`MOOD_AFTER`,
+`flow(scenario)`) and steps through those, because firing a `transitions`
+trigger costs several microseconds and a playthrough, the analysis and the
+scripted player take hundreds of thousands of steps. Building a machine
+runs with the garbage collector paused: it allocates tens of thousands of
+small objects, none of them cyclic garbage.
 """
 from __future__ import annotations
 
+import gc
 import logging
 from collections import OrderedDict
 
@@ -61,29 +68,73 @@ def rule_broken_by_escalating(mood: str) -> str:
     return ESCALATION_RULE[MOOD_MACHINE.get_state(mood).name]
 
 
+def _key(scenario) -> tuple:
+    return (scenario.id, scenario.content_hash, id(scenario))
+
+
 def dialogue_machine(scenario) -> Machine:
-    key = (scenario.id, scenario.content_hash, id(scenario))
+    key = _key(scenario)
     machine = _dialogue_cache.get(key)
     if machine is not None:
         _dialogue_cache.move_to_end(key)
-        return machine
-    states = [nid for nid in scenario.nodes]
-    states += [{"name": eid, "final": True} for eid in scenario.endings]
-    transitions = []
-    for nid, node in scenario.nodes.items():
-        for choice in node.choices:
-            transitions.append({"trigger": f"choice_{choice.index + 1}", "source": nid, "dest": choice.goto})
-    machine = Machine(model=None, states=states, transitions=transitions, initial=scenario.start,
-                      auto_transitions=False, send_event=False)
-    machine.add_transition("walk_out", source=list(scenario.nodes), dest=scenario.walkout_ending)
-    _dialogue_cache[key] = machine
+        return machine[0]
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        machine = _build_dialogue_machine(scenario)
+        table = _flow_table(machine, scenario)
+    finally:
+        if was_enabled:
+            gc.enable()
+    _dialogue_cache[key] = (machine, table)
     while len(_dialogue_cache) > _CACHE_SIZE:
         _dialogue_cache.popitem(last=False)
     return machine
 
 
+def _build_dialogue_machine(scenario) -> Machine:
+    states = [nid for nid in scenario.nodes]
+    states += [{"name": eid, "final": True} for eid in scenario.endings]
+    machine = Machine(model=None, states=states, initial=scenario.start, auto_transitions=False, send_event=False)
+    # Events and transitions are made with the machine's own factories and added
+    # in bulk: Machine.add_transition re-checks its arguments on every call,
+    # which is most of the cost at thousands of nodes.
+    events = machine.events
+    make_transition = machine._create_transition
+    widest = max((len(node.choices) for node in scenario.nodes.values()), default=0)
+    for i in range(1, widest + 1):
+        events[f"choice_{i}"] = machine._create_event(f"choice_{i}", machine)
+    walk = events["walk_out"] = machine._create_event("walk_out", machine)
+    for nid, node in scenario.nodes.items():
+        for choice in node.choices:
+            events[f"choice_{choice.index + 1}"].transitions[nid].append(make_transition(nid, choice.goto))
+        walk.transitions[nid].append(make_transition(nid, scenario.walkout_ending))
+    return machine
+
+
+def _flow_table(machine: Machine, scenario) -> dict[str, tuple[str, ...]]:
+    """node -> the state each of its choices (by authored position) leads to,
+    read from the machine's transitions."""
+    table: dict[str, list[str]] = {nid: [] for nid in scenario.nodes}
+    i = 1
+    while f"choice_{i}" in machine.events:
+        for source, found in machine.events[f"choice_{i}"].transitions.items():
+            table[source].append(found[0].dest)
+        i += 1
+    table["walk_out"] = [found[0].dest for found in machine.events["walk_out"].transitions.values()][:1]
+    return {sid: tuple(dests) for sid, dests in table.items()}
+
+
+def flow(scenario) -> dict[str, tuple[str, ...]]:
+    """The dialogue machine as a table: node -> destination of each choice,
+    and "walk_out" -> (the walk-out ending,)."""
+    dialogue_machine(scenario)
+    return _dialogue_cache[_key(scenario)][1]
+
+
 def take_choice(machine: Machine, model, index: int) -> None:
-    """Move `model.state` along the choice at authored position `index` (0-based)."""
+    """Fire the machine's trigger for the choice at authored position `index`
+    (0-based), moving `model.state`. (Playthroughs use `flow` instead.)"""
     try:
         machine.events[f"choice_{index + 1}"].trigger(model)
     except (KeyError, MachineError) as exc:
@@ -116,12 +167,13 @@ def _mood_after_table() -> dict[tuple[str, str], str]:
 MOOD_AFTER = _mood_after_table()
 
 
-def reachable_moods(scenario) -> dict[str, set[str]]:
+def reachable_moods(scenario, persona: str = "") -> dict[str, set[str]]:
     """The moods the customer can be in on reaching each node or ending,
-    following the mood machine (conditions ignored). A reply that escalates
-    an angry customer leads to the walk-out ending, not to its `goto`, so a
-    state reached only that way is missing here: it can never be shown."""
-    start = (scenario.start, scenario.customer.mood)
+    following the mood machine (conditions ignored), for one persona. A reply
+    that escalates an angry customer leads to the walk-out ending, not to its
+    `goto`, so a state reached only that way is missing here: it can never
+    be shown."""
+    start = (scenario.start, scenario.customer_for(persona).mood)
     seen = {start}
     todo = [start]
     while todo:
@@ -130,7 +182,7 @@ def reachable_moods(scenario) -> dict[str, set[str]]:
         if node is None:
             continue
         for choice in node.choices:
-            after = MOOD_AFTER[(mood, choice.mood)]
+            after = MOOD_AFTER[(mood, choice.for_persona(persona).mood)]
             target = (scenario.walkout_ending, after) if after == WALKED_OUT else (choice.goto, after)
             if target[0] in scenario.nodes or target[0] in scenario.endings:
                 if target not in seen:

@@ -30,6 +30,15 @@ MOOD_CHANGES = ("soothe", "steady", "escalate")
 OUTCOMES = ("retained", "at_risk", "lost")
 OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
 SPEAKERS = ("customer", "narrator")
+STYLES = ("direct", "analytical", "steady", "expressive")
+STYLE_TITLES = {
+    "direct": "Direct: quick, results first",
+    "analytical": "Analytical: facts, detail, care",
+    "steady": "Steady: warm, patient, loyal",
+    "expressive": "Expressive: lively, stories, feelings",
+}
+# Read-only names a condition can use to see how the conversation has gone.
+BEHAVIOUR_NAMES = ("breaches", *RULES, *LEVERS, "persona")
 MAX_CHOICES = 9
 LEVER_MIN, LEVER_MAX = -3, 3
 
@@ -50,6 +59,22 @@ class Choice:
     set: dict[str, Any] = field(default_factory=dict)
     add: dict[str, int] = field(default_factory=dict)
     line: int = 0
+    # persona id -> the reply as it lands with that persona (see `for_persona`)
+    personas: dict[str, "Choice"] = field(default_factory=dict)
+
+    def for_persona(self, persona: str) -> "Choice":
+        return self.personas.get(persona, self) if persona else self
+
+
+@dataclass(frozen=True)
+class Variant:
+    """`if` and the fields it overrides when it holds (None: not overridden)."""
+    condition: Any
+    condition_source: str
+    text: tuple[str, ...] | None = None
+    outcome: str | None = None
+    coaching: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,9 +84,10 @@ class Node:
     choices: tuple[Choice, ...]
     speaker: str = "customer"
     venting: bool = False
-    shuffle: bool = False
+    shuffle: bool = False  # resolved: the node's own `shuffle`, else the scenario's
     line: int = 0
     column: int = 0
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,7 @@ class Ending:
     builtin: bool = False
     line: int = 0
     column: int = 0
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +108,16 @@ class Customer:
     role: str = ""
     mood: str = "calm"
     portrait: str = ""
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    label: str
+    style: str = ""
+    customer: Customer | None = None  # the customer with this persona's overrides applied
+    briefing: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,9 +138,24 @@ class Scenario:
     briefing: str = ""
     path: str = ""
     content_hash: str = ""
+    shuffle: bool = False
+    personas: dict[str, Persona] = field(default_factory=dict)
 
     def is_ending(self, state: str) -> bool:
         return state in self.endings
+
+    @property
+    def default_persona(self) -> str:
+        """The first persona declared ('' when the scenario has none)."""
+        return next(iter(self.personas), "")
+
+    def customer_for(self, persona: str) -> Customer:
+        found = self.personas.get(persona)
+        return found.customer if found is not None and found.customer is not None else self.customer
+
+    def briefing_for(self, persona: str) -> str:
+        found = self.personas.get(persona)
+        return found.briefing if found is not None and found.briefing is not None else self.briefing
 
 
 BUILTIN_WALKOUT = Ending(

@@ -62,23 +62,25 @@ def lever_scores(points: dict[str, int], ceilings: dict[str, int]) -> dict[str, 
             for lever in LEVERS}
 
 
-_ceiling_cache: dict[tuple[str, str, int], dict[str, int]] = {}
+_ceiling_cache: dict[tuple, dict[str, int]] = {}
 
 
-def ceilings(scenario) -> dict[str, int]:
-    """Each lever's ceiling (cached per loaded scenario)."""
-    key = (scenario.id, scenario.content_hash, id(scenario))
+def ceilings(scenario, persona: str = "") -> dict[str, int]:
+    """Each lever's ceiling for a persona ('' for none; cached per loaded scenario)."""
+    key = (scenario.id, scenario.content_hash, id(scenario), persona)
     found = _ceiling_cache.get(key)
     if found is None:
         if len(_ceiling_cache) > 64:
             _ceiling_cache.clear()
-        found = _ceiling_cache[key] = {lever: max(0, best) for lever, best in component_bests(scenario)[0].items()}
+        found = _ceiling_cache[key] = {lever: max(0, best)
+                                       for lever, best in component_bests(scenario, persona)[0].items()}
     return dict(found)
 
 
-def component_bests(scenario):
-    """For each lever, the best chain value from `start`; also the data the
-    analysis needs to rebuild the best chains: (bests, comp_of, comps, best_by_comp)."""
+def component_bests(scenario, persona: str = ""):
+    """For each lever, the best chain value from `start` (each reply's points
+    as `persona` gets them); also the data the analysis needs to rebuild the
+    best chains: (bests, comp_of, comps, best_by_comp)."""
     graph = edges_of(scenario)
     comp_of, comps = strongly_connected(graph, [scenario.start])
     n = len(comps)
@@ -103,7 +105,8 @@ def component_bests(scenario):
                 d = comp_of.get(choice.goto)
                 if d is None:
                     continue
-                pts = tuple(choice.levers.get(lever, 0) for lever in LEVERS)
+                levers = choice.for_persona(persona).levers
+                pts = tuple(levers.get(lever, 0) for lever in LEVERS)
                 if d == c:
                     for k, p in enumerate(pts):
                         if p > 0:

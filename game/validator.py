@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import re
 
-from . import conditions, machines
-from .errors import ConditionError, Diagnostic
+from dataclasses import replace
+
+from . import machines, persona_checks
+from .condition_checks import ConditionChecks
+from .errors import Diagnostic
 from .graph import edges_of, reachable_states, reaching
-from .model import (BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MAX_CHOICES,
-                    MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice, Customer,
-                    Ending, Node, Scenario)
+from .model import (BEHAVIOUR_NAMES, BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS,
+                    MAX_CHOICES, MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice,
+                    Customer, Ending, Node, Scenario)
 from .field_checks import FieldChecker, did_you_mean, kind_name  # noqa: F401  (did_you_mean: for the CLI)
+from .suggest import Suggester
 from .yaml_reader import YMap, YSeq
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 STATE_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
 FLAG_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-RESERVED_FLAGS = ("mood", "and", "or", "not", "true", "false")
+RESERVED_FLAGS = ("mood", "and", "or", "not", "true", "false", *BEHAVIOUR_NAMES)
+YAML11_BOOLEANS = ("yes", "no", "on", "off", "y", "n")
 
 TOP_KEYS = ("format", "id", "version", "title", "summary", "difficulty", "tags", "estimated_minutes",
-            "customer", "briefing", "start", "on_walkout", "nodes", "endings")
+            "customer", "briefing", "start", "on_walkout", "shuffle", "personas", "nodes", "endings")
 CUSTOMER_KEYS = ("name", "role", "mood", "portrait")
-NODE_KEYS = ("speaker", "text", "venting", "shuffle", "choices")
-CHOICE_KEYS = ("text", "goto", "levers", "mood", "listens", "breaks", "feedback", "if", "once", "set", "add")
-ENDING_KEYS = ("outcome", "text", "coaching")
+NODE_KEYS = ("speaker", "text", "variants", "venting", "shuffle", "choices")
+CHOICE_KEYS = ("text", "goto", "levers", "mood", "listens", "breaks", "feedback", "if", "once", "set", "add",
+               "personas")
+ENDING_KEYS = ("outcome", "text", "coaching", "variants")
 
 
 def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, list[Diagnostic]]:
@@ -73,22 +79,26 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     customer = _customer(ck, top)
     start = ck.state_id(top, "start", "the scenario")
     on_walkout = ck.state_id(top, "on_walkout", "the scenario", required=False)
+    shuffle = ck.boolean(top, "shuffle", "the scenario")
+    personas = persona_checks.personas(ck, top, customer, STATE_PATTERN)
 
-    nodes, node_lines, flags = _nodes(ck, top)
-    endings = _endings(ck, top)
+    conds = ConditionChecks(ck)
+    conds.persona_ids = tuple(personas)
+    nodes, node_lines = _nodes(ck, top, conds, shuffle, Suggester(personas))
+    endings = _endings(ck, top, conds)
     for eid in endings:
         if eid in nodes:
             ck.error("FL024", (endings[eid].line, endings[eid].column),
                      f"id '{eid}' names both a node (line {nodes[eid].line}) and an ending "
                      f"(line {endings[eid].line}); node and ending ids share one namespace")
 
-    all_ids = list(nodes) + [e for e in endings if e not in nodes]
+    all_ids = Suggester(list(nodes) + [e for e in endings if e not in nodes])
     if start is not None:
         if start in endings and start not in nodes:
             ck.error("FL040", ck.value_pos(top, "start"), f"'start' must name a node, not the ending '{start}'")
         elif start not in nodes:
             ck.error("FL040", ck.value_pos(top, "start"),
-                     f"'start' names unknown node '{start}'{did_you_mean(start, nodes)}")
+                     f"'start' names unknown node '{start}'{Suggester(nodes).hint(start)}")
     if on_walkout is not None and on_walkout not in endings:
         where = "a node" if on_walkout in nodes else "unknown ending"
         ck.error("FL041", ck.value_pos(top, "on_walkout"),
@@ -98,7 +108,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
         for choice in node.choices:
             if choice.goto and choice.goto not in nodes and choice.goto not in endings:
                 ck.error("FL042", (choice.line, node_lines.get((node.id, choice.index), 1)),
-                         f"choice goes to unknown node '{choice.goto}'{did_you_mean(choice.goto, all_ids)}")
+                         f"choice goes to unknown node '{choice.goto}'{all_ids.hint(choice.goto)}")
     if WALKED_OUT in nodes and on_walkout is None:
         ck.error("FL043", (nodes[WALKED_OUT].line, nodes[WALKED_OUT].column),
                  f"'{WALKED_OUT}' is the built-in walk-out ending; rename this node or set 'on_walkout'")
@@ -110,18 +120,17 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     else:
         endings_all = endings
 
+    conds.finish()
     if any(d.is_error for d in ck.diags) or start not in nodes:
-        _flag_warnings(ck, flags)
         return None, ck.diags
 
     scenario = Scenario(
         id=scenario_id, title=title, summary=summary, customer=customer, start=start,
         nodes=nodes, endings=endings_all, walkout_ending=walkout, version=version,
         difficulty=difficulty, tags=tuple(tags), estimated_minutes=minutes,
-        briefing=briefing, path=file, content_hash=content_hash,
+        briefing=briefing, path=file, content_hash=content_hash, shuffle=shuffle, personas=personas,
     )
     _graph_checks(ck, scenario, on_walkout)
-    _flag_warnings(ck, flags)
     if any(d.is_error for d in ck.diags):
         return None, ck.diags
     return scenario, ck.diags
@@ -146,16 +155,15 @@ def _customer(ck: FieldChecker, top: YMap) -> Customer:
     return Customer(name=name, role=role, mood=mood, portrait=portrait)
 
 
-def _nodes(ck: FieldChecker, top: YMap):
+def _nodes(ck: FieldChecker, top: YMap, conds: ConditionChecks, default_shuffle: bool, personas: Suggester):
     nodes: dict[str, Node] = {}
     goto_columns: dict[tuple[str, int], int] = {}
-    flags = {"set": {}, "tested": {}}
     if "nodes" not in top:
         ck.error("FL022", (top.line, top.column), "the scenario needs 'nodes'")
-        return nodes, goto_columns, flags
+        return nodes, goto_columns
     m = ck.mapping(top["nodes"], ck.value_pos(top, "nodes"), "'nodes'")
     if m is None:
-        return nodes, goto_columns, flags
+        return nodes, goto_columns
     if not m:
         ck.error("FL025", ck.value_pos(top, "nodes"), "'nodes' is empty; a scenario needs at least one node")
     for nid, raw in m.items():
@@ -170,7 +178,8 @@ def _nodes(ck: FieldChecker, top: YMap):
         speaker = ck.choice_of(node_map, "speaker", where, SPEAKERS, default="customer")
         text = ck.paragraphs(node_map, "text", where)
         venting = ck.boolean(node_map, "venting", where)
-        shuffle = ck.boolean(node_map, "shuffle", where)
+        shuffle = ck.boolean(node_map, "shuffle", where, default=default_shuffle)
+        variants = persona_checks.variants(ck, node_map, where, conds, ending=False)
         choices = []
         raw_choices = node_map.get("choices")
         if raw_choices is None:
@@ -184,15 +193,46 @@ def _nodes(ck: FieldChecker, top: YMap):
                 ck.error("FL027", raw_choices.item_pos[MAX_CHOICES],
                          f"{where} has {len(raw_choices)} choices; at most {MAX_CHOICES} are allowed")
             for index, item in enumerate(raw_choices):
-                choice = _choice(ck, item, raw_choices.item_pos[index], index, nid, flags, goto_columns)
+                choice = _choice(ck, item, raw_choices.item_pos[index], index, nid, conds, goto_columns, personas)
                 if choice is not None:
                     choices.append(choice)
-        nodes[nid] = Node(id=nid, text=text, choices=tuple(choices), speaker=speaker,
-                          venting=venting, shuffle=shuffle, line=pos[0], column=pos[1])
-    return nodes, goto_columns, flags
+        nodes[nid] = Node(id=nid, text=text, choices=tuple(choices), speaker=speaker, venting=venting,
+                          shuffle=shuffle, line=pos[0], column=pos[1], variants=variants)
+    return nodes, goto_columns
 
 
-def _choice(ck, item, pos, index, nid, flags, goto_columns) -> Choice | None:
+def _levers(ck, m, where) -> dict[str, int]:
+    levers = {}
+    lm = ck.mapping(m["levers"], ck.value_pos(m, "levers"), f"'levers' in {where}")
+    for lever, points in (lm or {}).items():
+        if lever not in LEVERS:
+            ck.error("FL037", ck.key_pos(lm, lever), f"unknown lever '{lever}'{did_you_mean(lever, LEVERS)}; "
+                     f"the levers are {', '.join(LEVERS)}")
+            continue
+        value = ck.integer(lm, lever, f"'levers' in {where}", LEVER_MIN, LEVER_MAX)
+        if value:
+            levers[lever] = value
+    return levers
+
+
+def _breaks(ck, m, where) -> tuple[str, ...]:
+    breaks = []
+    raw = m["breaks"]
+    items = [(raw, ck.value_pos(m, "breaks"))] if isinstance(raw, str) else \
+        list(zip(raw, raw.item_pos)) if isinstance(raw, YSeq) else None
+    if items is None:
+        ck.error("FL023", ck.value_pos(m, "breaks"), f"'breaks' in {where} must be a rule name or a list of them")
+        return ()
+    for rule, rpos in items:
+        if rule not in RULES:
+            ck.error("FL038", rpos, f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
+                     f"the rules are {', '.join(RULES)}")
+        elif rule not in breaks:
+            breaks.append(rule)
+    return tuple(r for r in RULES if r in breaks)
+
+
+def _choice(ck, item, pos, index, nid, conds, goto_columns, personas: Suggester) -> Choice | None:
     where = f"choice {index + 1} of node '{nid}'"
     m = ck.mapping(item, pos, where)
     if m is None:
@@ -202,56 +242,27 @@ def _choice(ck, item, pos, index, nid, flags, goto_columns) -> Choice | None:
     goto = ck.state_id(m, "goto", where) or ""
     goto_pos = ck.value_pos(m, "goto")
     goto_columns[(nid, index)] = goto_pos[1]
-    levers = {}
-    if "levers" in m:
-        lm = ck.mapping(m["levers"], ck.value_pos(m, "levers"), f"'levers' in {where}")
-        for lever, points in (lm or {}).items():
-            if lever not in LEVERS:
-                ck.error("FL037", ck.key_pos(lm, lever), f"unknown lever '{lever}'{did_you_mean(lever, LEVERS)}; "
-                         f"the levers are {', '.join(LEVERS)}")
-                continue
-            value = ck.integer(lm, lever, f"'levers' in {where}", LEVER_MIN, LEVER_MAX)
-            if value:
-                levers[lever] = value
+    levers = _levers(ck, m, where) if "levers" in m else {}
     mood = ck.choice_of(m, "mood", where, MOOD_CHANGES, default="steady")
     listens = ck.boolean(m, "listens", where)
-    breaks = []
-    if "breaks" in m:
-        raw = m["breaks"]
-        items = [(raw, ck.value_pos(m, "breaks"))] if isinstance(raw, str) else \
-            list(zip(raw, raw.item_pos)) if isinstance(raw, YSeq) else None
-        if items is None:
-            ck.error("FL023", ck.value_pos(m, "breaks"), f"'breaks' in {where} must be a list of rule names")
-        else:
-            for rule, rpos in items:
-                if rule not in RULES:
-                    ck.error("FL038", rpos, f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
-                             f"the rules are {', '.join(RULES)}")
-                elif rule not in breaks:
-                    breaks.append(rule)
+    breaks = _breaks(ck, m, where) if "breaks" in m else ()
     feedback = ck.text(m, "feedback", where) or ""
-    condition, source = None, ""
-    if "if" in m:
-        source = ck.text(m, "if", where, required=True) or ""
-        if source:
-            try:
-                condition = conditions.parse(source)
-            except ConditionError as exc:
-                line, col = ck.value_pos(m, "if")
-                col += exc.column - 1 + (1 if "if" in m.quoted else 0)
-                ck.error("FL060", (line, col), f"condition '{source}' does not parse: {exc.message}")
-            else:
-                for name in sorted(conditions.names(condition)):
-                    flags["tested"].setdefault(name, ck.value_pos(m, "if"))
+    condition, source = conds.parse(m, "if", where) if "if" in m else (None, "")
     once = ck.boolean(m, "once", where)
-    assigned = _flag_map(ck, m, "set", where, flags, (bool, int, str))
-    added = _flag_map(ck, m, "add", where, flags, (int,))
-    return Choice(index=index, text=text, goto=goto, levers=levers, mood=mood, listens=listens,
-                  breaks=tuple(r for r in RULES if r in breaks), feedback=feedback, condition=condition,
-                  condition_source=source, once=once, set=assigned, add=added, line=goto_pos[0])
+    assigned = _flag_map(ck, m, "set", where, conds, (bool, int, str))
+    added = _flag_map(ck, m, "add", where, conds, (int,))
+    choice = Choice(index=index, text=text, goto=goto, levers=levers, mood=mood, listens=listens,
+                    breaks=breaks, feedback=feedback, condition=condition,
+                    condition_source=source, once=once, set=assigned, add=added, line=goto_pos[0])
+    overrides = persona_checks.reply_personas(ck, m, where, choice, personas,
+                                              lambda om, inner: _levers(ck, om, inner),
+                                              lambda om, inner: _breaks(ck, om, inner))
+    if overrides:
+        choice = replace(choice, personas={pid: replace(choice, **changes) for pid, changes in overrides.items()})
+    return choice
 
 
-def _flag_map(ck, m, key, where, flags, types) -> dict:
+def _flag_map(ck, m, key, where, conds: ConditionChecks, types) -> dict:
     if key not in m:
         return {}
     fm = ck.mapping(m[key], ck.value_pos(m, key), f"'{key}' in {where}")
@@ -259,19 +270,30 @@ def _flag_map(ck, m, key, where, flags, types) -> dict:
     for name, value in (fm or {}).items():
         pos = ck.key_pos(fm, name)
         if not FLAG_PATTERN.match(name) or name in RESERVED_FLAGS:
-            reason = "is reserved" if name in RESERVED_FLAGS else "must start with a letter and use letters, digits and '_'"
-            ck.error("FL061", pos, f"flag name '{name}' {reason}")
+            if name in BEHAVIOUR_NAMES:
+                reason = (f"cannot be changed by '{key}': it is a read-only name that tells how the "
+                          "conversation has gone (breaches, each rule, each lever, persona); choose another name")
+            elif name in RESERVED_FLAGS:
+                reason = "is reserved"
+            else:
+                reason = "must start with a letter and use letters, digits and '_'"
+            ck.error("FL061", pos, f"flag name '{name}' is reserved" if reason == "is reserved"
+                     else f"flag name '{name}' {reason}")
             continue
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             wanted = "a whole number" if types == (int,) else "true, false, a whole number or text"
             ck.error("FL023", ck.value_pos(fm, name), f"flag '{name}' in '{key}' must be {wanted}, not {kind_name(value)}")
             continue
+        if key == "set" and isinstance(value, str) and name not in fm.quoted and value.lower() in YAML11_BOOLEANS:
+            ck.warning("FL065", ck.value_pos(fm, name),
+                       f"flag '{name}' is set to the text '{value}' (YAML 1.2 reads {value} as text, not "
+                       f"true or false): write {'true' if value.lower() in ('yes', 'on', 'y') else 'false'}")
         out[name] = value
-        flags["set"].setdefault(name, pos)
+        conds.assigned(name, value, pos)
     return out
 
 
-def _endings(ck: FieldChecker, top: YMap) -> dict[str, Ending]:
+def _endings(ck: FieldChecker, top: YMap, conds: ConditionChecks) -> dict[str, Ending]:
     endings: dict[str, Ending] = {}
     if "endings" not in top:
         ck.error("FL022", (top.line, top.column), "the scenario needs 'endings' (at least one)")
@@ -293,7 +315,9 @@ def _endings(ck: FieldChecker, top: YMap) -> dict[str, Ending]:
         outcome = ck.choice_of(em, "outcome", where, OUTCOMES, default="at_risk", required=True)
         text = ck.paragraphs(em, "text", where)
         coaching = ck.text(em, "coaching", where) or ""
-        endings[eid] = Ending(id=eid, outcome=outcome, text=text, coaching=coaching, line=pos[0], column=pos[1])
+        variants = persona_checks.variants(ck, em, where, conds, ending=True)
+        endings[eid] = Ending(id=eid, outcome=outcome, text=text, coaching=coaching, line=pos[0], column=pos[1],
+                              variants=variants)
     return endings
 
 
@@ -328,13 +352,3 @@ def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
         ck.warning("FL053", (where.line, where.column),
                    f"{kind} '{sid}' is only reached by replies that escalate an angry customer, who walks "
                    "out instead, so it is never shown (make one of those replies 'steady', or soothe earlier)")
-
-
-def _flag_warnings(ck: FieldChecker, flags) -> None:
-    for name, pos in flags["tested"].items():
-        if name not in flags["set"]:
-            ck.warning("FL062", pos, f"flag '{name}' is tested in a condition but never set"
-                       f"{did_you_mean(name, flags['set'])}")
-    for name, pos in flags["set"].items():
-        if name not in flags["tested"]:
-            ck.warning("FL063", pos, f"flag '{name}' is set but never tested")

@@ -41,6 +41,10 @@ _WORDS = {
     ".nan": float("nan"),
 }
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+# C0 and C1 control characters and DEL, but tab, newline and carriage return
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_REPORTS = 20
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
 
@@ -68,6 +72,8 @@ def _plain(value: str):
     first = value[0]
     if first in "0123456789+-.":
         if _INT.match(value):
+            if len(value.lstrip("+-").lstrip("0")) > 19:  # int() of a huge string is slow, and capped
+                return _TooLarge(value)
             return int(value)
         if _FLOAT.match(value):
             return float(value)
@@ -89,6 +95,27 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                                  f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8")]
 
 
+class _TooLarge(str):
+    """A plain integer with too many digits to read: reported, never converted."""
+
+
+def _control_name(ch: str) -> str:
+    return f"U+{ord(ch):04X}" + (" (NUL)" if ch == "\0" else "")
+
+
+def control_characters(text: str, file: str) -> list[Diagnostic]:
+    """A diagnostic for each control character written in the file itself."""
+    found = []
+    for m in _CONTROL.finditer(text):
+        line, column = _position_of_offset(text, m.start())
+        found.append(Diagnostic("FL007", "error", file, line, column,
+                                f"control character {_control_name(m.group())} in the file; remove it "
+                                "(only tab and newline may appear in text)"))
+        if len(found) >= MAX_CONTROL_REPORTS:
+            break
+    return found
+
+
 def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -97,7 +124,9 @@ def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
 
 def read(text: str, file: str):
     """Parse YAML text into YMap/YSeq/scalars. Returns (tree or None, diagnostics)."""
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = control_characters(text, file)
+    if diags:
+        return None, diags
 
     def err(code, mark, message):
         diags.append(Diagnostic(code, "error", file, mark.line + 1, mark.column + 1, message))
@@ -117,8 +146,20 @@ def read(text: str, file: str):
                 _refuse_anchor_and_tag(ev, err)
                 if ev.implicit[0]:  # a plain scalar: typed by the core schema
                     value = _plain(ev.value)
+                    if type(value) is int:
+                        if not INT64_MIN <= value <= INT64_MAX:
+                            err("FL017", mark, f"the number {value} is too large (whole numbers must fit in "
+                                "64 bits: -9223372036854775808 to 9223372036854775807)")
+                    elif type(value) is _TooLarge:
+                        err("FL017", mark, f"the number {value[:24]}… is too large (whole numbers must fit "
+                            "in 64 bits)")
+                        value = None
                 else:
                     value = ev.value
+                    if _CONTROL.search(value):
+                        bad = _CONTROL.search(value).group()
+                        err("FL007", mark, f"control character {_control_name(bad)} in text (written as an "
+                            "escape); remove it: only tab and newline may appear in text")
                 raw = ev.value
                 quoted = ev.style in ("'", '"')
             elif kind is _MappingStart or kind is _SequenceStart:
@@ -203,8 +244,9 @@ def read(text: str, file: str):
             context += f" (started on line {started.line + 1}, column {started.column + 1})"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
+        line, column, hint = syntax_hint(text, line, column, problem)
         diags.append(Diagnostic("FL001", "error", file, line, column,
-                                f"YAML syntax error: {problem}{context}"))
+                                f"YAML syntax error: {problem}{context}{hint}"))
         return None, diags
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         position = getattr(exc, "position", 0) or 0
@@ -215,6 +257,35 @@ def read(text: str, file: str):
     finally:
         loader.dispose()
     return root, diags
+
+
+_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
+_UNQUOTED_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^\s\"'|>\[{#][^#]*?:\s")
+
+
+def syntax_hint(text: str, line: int, column: int, problem: str) -> tuple[int, int, str]:
+    """(line, column, hint): plain words for the common causes of a YAML
+    syntax error, and the line where the cause is when libyaml noticed the
+    problem later (it often reports the line after)."""
+    lines = text.split("\n")
+    candidates = [n for n in (line, line - 1) if 1 <= n <= len(lines)]
+    for n in candidates:
+        src = lines[n - 1]
+        indent = src[: len(src) - len(src.lstrip(" \t\u00a0"))]
+        if "\t" in indent:
+            return n, indent.index("\t") + 1, (" (hint: a tab is used for indenting on this line; YAML "
+                                               "indents with spaces only)")
+        if "\u00a0" in src:
+            return n, src.index("\u00a0") + 1, (" (hint: this line has a non-breaking space, often pasted "
+                                                "from a document; replace it with an ordinary space)")
+    for n in candidates:
+        src = lines[n - 1]
+        if _UNQUOTED_COLON.match(src):
+            return n, src.index(": ", src.index(":") + 1) + 1, (" (hint: the text on this line has a colon followed by a space, "
+                                          "which YAML reads as a new key; put the text in quotes)")
+        if _KEY_NO_SPACE.match(src) and "mapping values" not in problem:
+            return n, src.index(":") + 2, " (hint: put a space after the colon: 'key: value')"
+    return line, column, ""
 
 
 def _refuse_anchor_and_tag(ev, err) -> None:

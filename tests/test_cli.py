@@ -22,8 +22,9 @@ def test_scripted_play_json_matches_the_contract_field_by_field():
     proc = run("play", LATE, "--choices", "1,2,2", "--json")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert list(out) == ["scenario", "version", "finished", "path", "ending", "outcome", "mood", "levers",
-                         "rules", "score", "grade", "steps"]
+    assert list(out) == ["scenario", "version", "persona", "finished", "path", "ending", "outcome", "mood",
+                         "levers", "rules", "score", "grade", "steps"]
+    assert out["persona"] is None
     assert (out["scenario"], out["version"], out["finished"]) == ("late-refund", 3, True)
     assert out["path"] == ["opening", "story", "fix", "kept"]
     assert (out["ending"], out["outcome"], out["mood"]) == ("kept", "retained", "calm")
@@ -36,7 +37,8 @@ def test_scripted_play_json_matches_the_contract_field_by_field():
     }
     assert out["rules"] == {"dont_upset": 0, "dont_make_it_worse": 1, "shut_up_and_listen": 0}
     assert (out["score"], out["grade"]) == (42, "Needs work")
-    assert out["steps"][0] == {"node": "opening", "choice": 1, "text": "I'm sorry. Please, tell me what happened.",
+    assert out["steps"][0]["line"] == "Third time I'm calling!"
+    assert out["steps"][0] == {"node": "opening", "line": out["steps"][0]["line"], "choice": 1, "text": "I'm sorry. Please, tell me what happened.",
                                "mood_before": "upset", "mood_after": "uneasy", "breaks": [],
                                "feedback": "Inviting the story first builds connection."}
     assert [s["breaks"] for s in out["steps"]] == [[], ["dont_make_it_worse"], []]

@@ -1,0 +1,62 @@
+"""Did-you-mean suggestions that stay linear in the size of a file.
+
+`difflib.get_close_matches` compares a word with every candidate, so a file
+with thousands of misspelt names against thousands of ids is quadratic.
+A `Suggester` indexes its candidates once by their deletion neighbourhood
+(every form with up to two characters removed, as SymSpell does); a lookup
+generates the same forms of the word and only ranks the few candidates that
+share one, with difflib's ratio. Small candidate sets (keys, levers, rules)
+skip the index and use difflib directly, which gives the same answers.
+"""
+from __future__ import annotations
+
+import difflib
+from itertools import combinations
+
+SMALL = 64  # below this many candidates, plain difflib is cheap
+CUTOFF = 0.6
+MAX_INDEXED_LENGTH = 48  # longer names are indexed by their first characters
+
+
+def _deletions(word: str, distance: int = 2) -> set[str]:
+    word = word[:MAX_INDEXED_LENGTH]
+    forms = {word}
+    for k in range(1, min(distance, len(word)) + 1):
+        for drop in combinations(range(len(word)), k):
+            forms.add("".join(ch for i, ch in enumerate(word) if i not in drop))
+    return forms
+
+
+class Suggester:
+    def __init__(self, candidates):
+        self.candidates = list(dict.fromkeys(str(c) for c in candidates))
+        self._index: dict[str, list[str]] | None = None
+
+    def _build(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for name in self.candidates:
+            for form in _deletions(name):
+                index.setdefault(form, []).append(name)
+        return index
+
+    def best(self, word) -> str | None:
+        word = str(word)
+        if len(self.candidates) < SMALL:
+            match = difflib.get_close_matches(word, self.candidates, n=1, cutoff=CUTOFF)
+            return match[0] if match else None
+        if self._index is None:
+            self._index = self._build()
+        near: dict[str, None] = {}
+        for form in _deletions(word):
+            for name in self._index.get(form, ()):
+                near[name] = None
+        best, best_ratio = None, CUTOFF
+        for name in near:
+            ratio = difflib.SequenceMatcher(None, word, name).ratio()
+            if ratio > best_ratio or (ratio == best_ratio and best is None):
+                best, best_ratio = name, ratio
+        return best
+
+    def hint(self, word) -> str:
+        match = self.best(word)
+        return f" (did you mean '{match}'?)" if match else ""
