@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--choices", type=_choice_list, metavar="1,2,…",
                       help="replies to pick, 1-based among the choices shown at each step")
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
-    play.add_argument("--seed", type=int, default=0, help="seed for shuffled choices (default 0)")
+    play.add_argument("--seed", type=int, default=None,
+                      help="seed for shuffled replies (scripted play: default 0; the window and the terminal "
+                      "draw a fresh one)")
+    play.add_argument("--persona", metavar="ID",
+                      help="which persona the customer is (default: scripted play the first declared; the "
+                      "window and the terminal draw one at random)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (for playtesting)")
     play.add_argument("--assess", action="store_true",
@@ -141,6 +146,15 @@ def cmd_play(args) -> int:
         except ValueError as exc:
             print(f"main.py play: error: --player: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    if args.persona is not None and args.persona not in scenario.personas:
+        known = (f"its personas are: {', '.join(scenario.personas)}" if scenario.personas
+                 else "it has no personas")
+        print(f"main.py play: error: --persona: scenario '{scenario.id}' has no persona '{args.persona}'; {known}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.seed is not None and not -(2 ** 63) <= args.seed < 2 ** 63:
+        print("main.py play: error: --seed must fit in 64 bits", file=sys.stderr)
+        return EXIT_USAGE
     if args.start is not None and args.start not in scenario.nodes:
         from .validator import did_you_mean
         print(f"main.py play: error: --from names unknown node '{args.start}'"
@@ -160,15 +174,16 @@ def cmd_play(args) -> int:
         from .ui import text
         on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
-                                  on_finish=on_finish)
+                                  on_finish=on_finish, persona=args.persona)
     from .ui import app
-    return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player)
+    return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
+                   persona=args.persona)
 
 
 def _scripted(scenario, args) -> int:
     from .engine import Playthrough
     record = cli_review.recorder(args.player, _mode(args), sys.stderr) if args.player else None
-    run = Playthrough(scenario, seed=args.seed, start=args.start)
+    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona)
     try:
         run.choose_all(args.choices)
     except ChoiceNotShown as exc:
@@ -192,8 +207,8 @@ def _screenshots(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from .ui import screenshots
-    code, files, message = screenshots.capture(args.file, args.choices, args.screenshot, seed=args.seed,
-                                               assess=args.assess, start=args.start)
+    code, files, message = screenshots.capture(args.file, args.choices, args.screenshot, seed=args.seed or 0,
+                                               assess=args.assess, start=args.start, persona=args.persona)
     for path in files:
         print(path)
     if message:

@@ -127,7 +127,7 @@ def fill_missing_steps(attempts, folder: Path | None = None) -> None:
         scenario = library.get(attempt.scenario)
         if attempt.steps or scenario is None or scenario.content_hash != attempt.content_hash:
             continue
-        run = play(scenario, attempt.choices, seed=attempt.seed)
+        run = play(scenario, attempt.choices, seed=attempt.seed, persona=attempt.persona or None)
         attempt.steps = [step_record(s, attempt.finished_at) for s in run.steps]
 
 

@@ -9,6 +9,7 @@ the scoreboard all come from `snapshot()`.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from dataclasses import dataclass, field
 
 from . import conditions, machines, scoring
@@ -89,6 +90,21 @@ def check_persona(scenario: Scenario, persona: str | None) -> str:
             raise PlayError(f"scenario '{scenario.id}' has no personas (asked for '{persona}')")
         raise PlayError(f"unknown persona '{persona}'; scenario '{scenario.id}' has: {', '.join(scenario.personas)}")
     return persona
+
+
+def fresh_seed() -> int:
+    """A new seed for a playthrough in the window or the terminal (63 bits,
+    so it fits every store)."""
+    return secrets.randbits(63)
+
+
+def draw_persona(scenario: Scenario, seed: int) -> str:
+    """The persona a playthrough with `seed` meets, drawn from the seed so
+    that the seed alone reproduces it ('' when the scenario has none)."""
+    if not scenario.personas:
+        return ""
+    ids = list(scenario.personas)
+    return ids[int(hashlib.sha256(f"{seed}:persona".encode()).hexdigest(), 16) % len(ids)]
 
 
 def pick_variant(variants, env: dict, mood: str):

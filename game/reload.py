@@ -48,6 +48,7 @@ def carry_over(run: Playthrough, new) -> tuple[Playthrough, str]:
     if replayed is not None and replayed.choices == run.choices and replayed.state == here:
         return replayed, f"you are still at '{here}'"
     if here in new.nodes:
-        return Playthrough(new, seed=run.seed, start=here), \
+        return Playthrough(new, seed=run.seed, start=here,
+                           persona=run.persona if run.persona in new.personas else None), \
             f"the earlier replies no longer lead to '{here}', so you continue from it afresh (mood, flags and points reset)"
-    return Playthrough(new, seed=run.seed), f"node '{here}' is no longer in the file, so the conversation starts again"
+    return Playthrough(new, seed=run.seed, persona=run.persona if run.persona in new.personas else None), f"node '{here}' is no longer in the file, so the conversation starts again"

@@ -49,6 +49,7 @@ class Attempt:
     ending: str | None = None
     # each reply: node, choice (1-based as shown), text, levers counted, breaks, mood before/after
     steps: list = field(default_factory=list)
+    persona: str = ""  # the persona id, '' when the scenario has none
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
@@ -69,6 +70,7 @@ class Attempt:
                    choices=list(run.choices), path=list(result.path),
                    levers={k: v.to_dict() for k, v in result.levers.items()}, rules=dict(result.rules),
                    score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending,
+                   persona=run.persona,
                    steps=[step_record(s, at or finished_at) for s, at in
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])])
 
@@ -82,14 +84,14 @@ class Attempt:
                 "seed": self.seed, "started_at": self.started_at, "finished_at": self.finished_at,
                 "duration_s": self.duration_s, "choices": self.choices, "path": self.path, "levers": self.levers,
                 "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
-                "ending": self.ending, "steps": self.steps}
+                "ending": self.ending, "persona": self.persona or None, "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
                 self.mode, self.seed, self.started_at, self.finished_at, self.duration_s,
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
-                json.dumps(self.steps, ensure_ascii=False))
+                json.dumps(self.steps, ensure_ascii=False), self.persona)
 
 
 def step_record(step, at: str) -> dict:

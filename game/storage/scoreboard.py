@@ -19,7 +19,7 @@ from .files import StorageError, saves_dir, set_aside
 DB_FILE = "scoreboard.sqlite3"
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending", "steps")
+           "score", "grade", "outcome", "ending", "steps", "persona")
 
 MIGRATIONS = [
     # version 1
@@ -54,6 +54,11 @@ MIGRATIONS = [
     # don't depend on the scenario file still being the same
     """
     ALTER TABLE attempts ADD COLUMN steps TEXT NOT NULL DEFAULT '[]';
+    """,
+    # version 3: the persona the customer was (empty: the scenario has none),
+    # so replays and reviews meet the same customer
+    """
+    ALTER TABLE attempts ADD COLUMN persona TEXT NOT NULL DEFAULT '';
     """,
 ]
 

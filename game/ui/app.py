@@ -245,8 +245,8 @@ class App:
         pygame.image.save(self.screen, str(path))
 
 
-def run(scenario_path=None, start=None, seed: int = 0, scenarios_dir: Path = SCENARIOS_DIR,
-        player: str | None = None) -> int:
+def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: Path = SCENARIOS_DIR,
+        player: str | None = None, persona: str | None = None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
     from .scenes.title import TitleScene
@@ -256,5 +256,5 @@ def run(scenario_path=None, start=None, seed: int = 0, scenarios_dir: Path = SCE
         title.player = player
     app.push(title)
     if scenario_path is not None:
-        title.play_file(scenario_path, start=start, seed=seed)
+        title.play_file(scenario_path, start=start, seed=seed, persona=persona)
     return app.run()

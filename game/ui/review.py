@@ -15,7 +15,7 @@ def rebuild(library, attempt):
         return None, f"The scenario '{attempt.scenario}' is no longer in the library, so this attempt can't be replayed."
     scenario = entry.scenario
     snapshot = {"scenario": scenario.id, "version": attempt.version, "content_hash": attempt.content_hash,
-                "seed": attempt.seed, "choices": list(attempt.choices)}
+                "seed": attempt.seed, "choices": list(attempt.choices), "persona": attempt.persona or None}
     same = scenario.content_hash == attempt.content_hash
     try:
         run = Playthrough.restore(scenario, snapshot, strict=same)

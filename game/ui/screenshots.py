@@ -14,7 +14,8 @@ from .intents import Intent
 
 
 def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: bool = False,
-            size=(1280, 720), text_size: str | None = None, start=None) -> tuple[int, list[Path], str]:
+            size=(1280, 720), text_size: str | None = None, start=None,
+            persona: str | None = None) -> tuple[int, list[Path], str]:
     """Returns (exit code, files written, message)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -22,7 +23,7 @@ def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: 
     with tempfile.TemporaryDirectory(prefix="five-levers-shots-") as tmp:
         os.environ["FIVE_LEVERS_SAVES"] = tmp
         try:
-            return _capture(path, choices, out, seed, assess, size, text_size, start)
+            return _capture(path, choices, out, seed, assess, size, text_size, start, persona)
         finally:
             if previous is None:
                 os.environ.pop("FIVE_LEVERS_SAVES", None)
@@ -30,7 +31,7 @@ def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: 
                 os.environ["FIVE_LEVERS_SAVES"] = previous
 
 
-def _capture(path, choices, out, seed, assess, size, text_size, start):
+def _capture(path, choices, out, seed, assess, size, text_size, start, persona=None):
     from .app import App
     from .scenes.title import TitleScene
 
@@ -50,7 +51,7 @@ def _capture(path, choices, out, seed, assess, size, text_size, start):
     try:
         title = TitleScene(app)
         app.push(title)
-        title.play_file(path, start=start, seed=seed)
+        title.play_file(path, start=start, seed=seed, persona=persona)
         if app.top.name != "briefing":
             return 1, files, (app.notices[-1][0] if app.notices else "the scenario could not be opened")
         shot("briefing")

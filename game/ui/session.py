@@ -11,13 +11,13 @@ from ..storage.files import StorageError
 class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
-                 start: str | None = None):
+                 start: str | None = None, persona: str | None = None):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
         self.mode = mode
         self.scoreboard = scoreboard
-        self.run = run or Playthrough(scenario, seed=seed, start=start)
+        self.run = run or Playthrough(scenario, seed=seed, start=start, persona=persona)
         self.started_at = started_at or now_iso()
         self.attempt: Attempt | None = None
         # when each reply was made, for the scoreboard (unknown for replies before a resume)
@@ -59,4 +59,4 @@ class GameSession:
 
     def restarted(self) -> "GameSession":
         return GameSession(self.scenario, self.scenario_path, self.player, self.mode, self.scoreboard,
-                           seed=self.run.seed, start=self.run.start)
+                           seed=self.run.seed, start=self.run.start, persona=self.run.persona)

@@ -10,7 +10,7 @@ import sys
 import textwrap
 
 from .. import loader
-from ..engine import Playthrough
+from ..engine import Playthrough, draw_persona, fresh_seed
 from ..model import LEVER_TITLES, RULE_TITLES
 
 MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
@@ -53,9 +53,9 @@ def summary_lines(scenario, result) -> list[str]:
 def debrief_lines(scenario, run: Playthrough) -> list[str]:
     result = run.result()
     lines = ["", "=" * 20 + " Debrief " + "=" * 20]
-    ending = run.ending
-    if ending is not None:
-        lines.append(_wrap(" ".join(ending.text)))
+    view = run.ending_view()
+    if view is not None:
+        lines.append(_wrap(" ".join(view[0])))
     lines += summary_lines(scenario, result)
     broken = [(s, r) for s in result.steps for r in s.breaks]
     if broken:
@@ -67,8 +67,8 @@ def debrief_lines(scenario, run: Playthrough) -> list[str]:
         lines.append(_wrap(f"{number}. You: {step.text}", "  "))
         if step.feedback:
             lines.append(_wrap(f"Coaching: {step.feedback}", "     "))
-    if ending is not None and ending.coaching:
-        lines.append(_wrap(f"Overall: {ending.coaching}"))
+    if view is not None and view[2]:
+        lines.append(_wrap(f"Overall: {view[2]}"))
     return lines
 
 
@@ -98,13 +98,15 @@ def _reader(stream):
     return read
 
 
-def play_scenario(scenario, coach: bool = True, seed: int = 0, start=None, stdin=None, stdout=None,
-                  on_finish=None) -> int:
+def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=None, stdin=None, stdout=None,
+                  on_finish=None, persona: str | None = None) -> int:
     """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     write = out.write
-    run = Playthrough(scenario, seed=seed, start=start)
+    seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
+    run = Playthrough(scenario, seed=seed, start=start,
+                      persona=persona if persona in scenario.personas else draw_persona(scenario, seed))
     try:
         _play(scenario, run, coach, read, write)
         if on_finish is not None and run.finished:
@@ -115,17 +117,17 @@ def play_scenario(scenario, coach: bool = True, seed: int = 0, start=None, stdin
 
 
 def _play(scenario, run, coach, read, write) -> None:
-    c = scenario.customer
+    c = run.customer
     write(f"\n{scenario.title}\n{'-' * len(scenario.title)}\n")
     write(f"Customer: {c.name}" + (f", {c.role}" if c.role else "") + "\n")
-    if scenario.briefing:
-        write(_wrap(scenario.briefing) + "\n")
+    if run.briefing:
+        write(_wrap(run.briefing) + "\n")
     write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
     while not run.finished:
         node = run.node
         speaker = c.name if node.speaker == "customer" else "Narrator"
         write(f"\nMood {mood_meter(run.mood)}\n")
-        for paragraph in node.text:
+        for paragraph in run.line():
             write(_wrap(f"{speaker}: {paragraph}" if node.speaker == "customer" else f"({paragraph})") + "\n")
         shown = run.shown_choices()
         if not shown:

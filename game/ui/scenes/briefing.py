@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 
 from ..drawing import draw_face, portrait_image
+from ...engine import draw_persona, fresh_seed
 from ..session import GameSession
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column, panel
@@ -17,13 +18,16 @@ MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
 class BriefingScene(Scene):
     name = "briefing"
 
-    def __init__(self, app, scenario, path: str, player: str = "", start=None, seed: int = 0):
+    def __init__(self, app, scenario, path: str, player: str = "", start=None, seed: int | None = None,
+                 persona: str | None = None):
         super().__init__(app)
         self.scenario = scenario
         self.path = path
         self.player = player or "Guest"
         self.start = start
-        self.seed = seed
+        # every playthrough meets a fresh order of replies and a persona drawn from its seed
+        self.seed = fresh_seed() if seed is None else seed
+        self.persona = persona if persona in scenario.personas else draw_persona(scenario, self.seed)
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self._text_rect = pygame.Rect(0, 0, 0, 0)
@@ -62,7 +66,7 @@ class BriefingScene(Scene):
 
     def begin(self) -> None:
         session = GameSession(self.scenario, self.path, self.player, self.app.settings.mode, self.app.scoreboard,
-                              seed=self.seed, start=self.start)
+                              seed=self.seed, start=self.start, persona=self.persona)
         session.autosave()
         from .dialogue import DialogueScene
         self.app.replace(DialogueScene(self.app, session))
@@ -84,7 +88,7 @@ class BriefingScene(Scene):
 
     def _text(self) -> str:
         s = self.scenario
-        parts = [s.briefing.strip() or s.summary]
+        parts = [s.briefing_for(self.persona).strip() or s.summary]
         if self.start and self.start != s.start:
             parts.append(f"(Playtest: starting at node '{self.start}'.)")
         return "\n\n".join(parts)
@@ -92,17 +96,18 @@ class BriefingScene(Scene):
     def draw(self, surface) -> None:
         theme = self.theme
         s = self.scenario
+        customer = s.customer_for(self.persona)
         header(surface, theme, s.title, "Enter: begin  ·  Esc: back")
         face = self._portrait
-        image = portrait_image(s.customer.portrait, s.customer.mood, face.w)
+        image = portrait_image(customer.portrait, customer.mood, face.w)
         if image is not None:
             surface.blit(image, face)
         else:
-            draw_face(surface, theme, face, s.customer.mood, s.customer.name)
+            draw_face(surface, theme, face, customer.mood, customer.name)
         y = face.bottom + 12
-        y += draw_text(surface, theme, s.customer.name, (face.x, y), face.w, theme.size("sub"), bold=True)
-        if s.customer.role:
-            y += draw_text(surface, theme, s.customer.role, (face.x, y), face.w, theme.size("small"), "muted")
+        y += draw_text(surface, theme, customer.name, (face.x, y), face.w, theme.size("sub"), bold=True)
+        if customer.role:
+            y += draw_text(surface, theme, customer.role, (face.x, y), face.w, theme.size("small"), "muted")
         facts = f"Difficulty {s.difficulty} of 5" + (f"  ·  about {s.estimated_minutes} min" if s.estimated_minutes else "")
         draw_text(surface, theme, facts, (face.x, y + 6), face.w, theme.size("small"), "muted")
         rect = self._text_rect

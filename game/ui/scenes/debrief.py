@@ -57,30 +57,32 @@ class DebriefScene(Scene):
         for n, step in enumerate(self.result.steps, 1):
             node = scenario.nodes.get(step.node)
             narrator = node is not None and node.speaker == "narrator"
-            who = "Narrator" if narrator else scenario.customer.name
-            blocks.append((f"{n}. {who}: " + (" ".join(node.text) if node else ""), "narrator" if narrator else "text", False, 2))
+            who = "Narrator" if narrator else self.session.run.customer.name
+            blocks.append((f"{n}. {who}: " + step.line.replace("\n\n", " "), "narrator" if narrator else "text", False, 2))
             broke = f"  [broke: {', '.join(RULE_TITLES[r] for r in step.breaks)}]" if step.breaks else ""
             blocks.append((f"You: {step.text}{broke}", "bad" if step.breaks else "accent", True, 2))
             if step.feedback:
                 blocks.append((f"Coaching: {step.feedback}", "muted", False, 2))
             blocks.append(("", "text", False, 10))
-        ending = self.session.run.ending
-        if ending is not None:
-            blocks.append(("Ending: " + " ".join(ending.text), "text", True, 2))
-            if ending.coaching:
-                blocks.append((f"Overall: {ending.coaching}", "muted", False, 2))
+        view = self.session.run.ending_view()
+        if view is not None:
+            text, _, coaching = view
+            blocks.append(("Ending: " + " ".join(text), "text", True, 2))
+            if coaching:
+                blocks.append((f"Overall: {coaching}", "muted", False, 2))
         return blocks
 
     def _conversation(self) -> str:
         parts = []
         for n, step in enumerate(self.result.steps, 1):
             node = self.session.scenario.nodes.get(step.node)
-            said = " ".join(node.text) if node else ""
-            who = "Narrator" if node is not None and node.speaker == "narrator" else self.session.scenario.customer.name
+            said = step.line.replace("\n\n", " ")
+            who = "Narrator" if node is not None and node.speaker == "narrator" else self.session.run.customer.name
             parts.append(f"{n}. {who}: {said}\nYou: {step.text}" + (f"\nCoaching: {step.feedback}" if step.feedback else ""))
-        ending = self.session.run.ending
-        if ending is not None:
-            parts.append("Ending: " + " ".join(ending.text) + (f"\nOverall: {ending.coaching}" if ending.coaching else ""))
+        view = self.session.run.ending_view()
+        if view is not None:
+            text, _, coaching = view
+            parts.append("Ending: " + " ".join(text) + (f"\nOverall: {coaching}" if coaching else ""))
         return "\n\n".join(parts)
 
     def handle(self, intent) -> None:

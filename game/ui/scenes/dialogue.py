@@ -51,7 +51,7 @@ class DialogueScene(Scene):
 
     def _node_text(self) -> str:
         node = self._speech_node()
-        return "\n\n".join(node.text) if node else ""
+        return "\n\n".join(self.run.line()) if node else ""
 
     def _enter_node(self) -> None:
         self.phase = "talk"
@@ -203,7 +203,7 @@ class DialogueScene(Scene):
         key = (self.run.mood, side, theme.high_contrast)
         if key not in self._faces:
             face = pygame.Surface((side, side), pygame.SRCALPHA)
-            customer = self.run.scenario.customer
+            customer = self.run.customer
             image = portrait_image(customer.portrait, self.run.mood, side)
             if image is not None:
                 face.blit(image, (0, 0))
@@ -227,14 +227,14 @@ class DialogueScene(Scene):
         if step.mood_before != step.mood_after:
             lines.append(f"Mood: {MOOD_NAMES[step.mood_before]} \u2192 {MOOD_NAMES[step.mood_after]}")
         if self.run.walked_out:
-            lines.append(f"{self.run.scenario.customer.name} has walked out.")
+            lines.append(f"{self.run.customer.name} has walked out.")
         return "\n".join(lines)
 
     def draw(self, surface) -> None:
         theme = self.theme
         surface.fill(theme.c("bg"))
         run = self.run
-        customer = run.scenario.customer
+        customer = run.customer
         portrait = self._rects["portrait"]
         surface.blit(self._faces[self._face_key], portrait)
         y = portrait.bottom + 10
@@ -290,7 +290,7 @@ class DialogueScene(Scene):
         node = self._speech_node()
         narrator = node is not None and node.speaker == "narrator"
         panel(surface, theme, rect, "panel_alt" if narrator else "panel")
-        who = "Narrator" if narrator else run.scenario.customer.name
+        who = "Narrator" if narrator else run.customer.name
         label = theme.line(who, theme.size("small"), theme.c("narrator" if narrator else "accent"), True)
         surface.blit(label, (rect.x + 20, rect.y + 14))
         reveal = None if self.reveal == float("inf") else int(self.reveal)

@@ -133,7 +133,7 @@ class TitleScene(Scene):
         from .dialogue import DialogueScene
         self.app.push(DialogueScene(self.app, session))
 
-    def play_file(self, path, start=None, seed: int = 0) -> None:
+    def play_file(self, path, start=None, seed: int | None = None, persona: str | None = None) -> None:
         """Open one scenario file straight at its briefing (`main.py play FILE`)."""
         checked = loader.check_file(path)
         if not checked.ok:
@@ -141,7 +141,8 @@ class TitleScene(Scene):
             return
         player = self.player.strip() or "Guest"
         from .briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, checked.scenario, str(path), player=player, start=start, seed=seed))
+        self.app.push(BriefingScene(self.app, checked.scenario, str(path), player=player, start=start, seed=seed,
+                                    persona=persona))
 
     # -- drawing -------------------------------------------------------------
     def update(self, dt: float) -> None:
