@@ -11,22 +11,22 @@ Two views:
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass, field
 
 from . import machines
-from .engine import Playthrough, Result, rule_causes
+from .engine import Playthrough, Result, play, rule_causes
+from .explorer import MAX_STATES, PathValues, explore_states, path_values
 from .graph import edges_of, reachable_states, shortest_path
-from .model import LEVERS, MOODS, RULES
+from .model import LEVERS, MOODS, RULES, WALKED_OUT
 from .scoring import ceilings, component_bests
 
 
-def lever_paths(scenario) -> dict[str, list[str]]:
+def lever_paths(scenario, persona: str = "") -> dict[str, list[str]]:
     """For each lever, a path from start to an ending that collects its ceiling
     (for loops, the path passes through each loop; the loop's points are the
     contract's upper bound)."""
     graph = edges_of(scenario)
-    _, comp_of, comps, links = component_bests(scenario)
+    _, comp_of, comps, links = component_bests(scenario, persona)
     paths = {}
     for k, lever in enumerate(LEVERS):
         path = [scenario.start]
@@ -55,85 +55,72 @@ def lever_paths(scenario) -> dict[str, list[str]]:
 class Exploration:
     best_choices: list[int] | None = None
     best: Result | None = None
-    endings: dict[str, list[int]] = field(default_factory=dict)  # ending -> one way there
-    outcomes: dict[str, int] = field(default_factory=dict)  # outcome -> distinct finishes
+    endings: dict[str, list[int]] = field(default_factory=dict)  # ending -> a shortest way there
+    outcomes: dict[str, int] = field(default_factory=dict)  # outcome -> distinct final states
     stuck: list[list[int]] = field(default_factory=list)  # ways to a node with no choice shown
-    walk_out: list[int] | None = None  # one way to make the customer walk out
-    # (rule, how) -> one way to break it; how is "breaks" (tagged) or "mood"
+    walk_out: list[int] | None = None  # a shortest way to make the customer walk out
+    # (rule, how) -> a shortest way to break it; how is "breaks" (tagged) or "mood"
     breaches: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    finishes: list[tuple[int, str]] = field(default_factory=list)  # (score, outcome) of each distinct finish
+    finishes: list[tuple[int, str]] = field(default_factory=list)  # (score, outcome) of Pareto-best finishes
     visited: set[str] = field(default_factory=set)  # nodes and endings some playthrough reaches
     states: int = 0
-    complete: bool = True
+    complete: bool = True  # every distinct state explored
+    paths_exact: bool = True  # the best score is the best of every way
 
 
-def _dominated(rules: tuple, known: list[tuple]) -> bool:
-    return any(all(k <= r for k, r in zip(other, rules)) for other in known)
-
-
-def explore(scenario, max_states: int = 200_000, seed: int = 0, time_limit: float | None = None) -> Exploration:
-    """Walk every distinct playthrough (up to `max_states` states).
-
-    Two visits with the same node, mood, flags and replies taken have the same
-    future and the same points; of those, a visit with at least as many
-    breaches of every rule can never end better, so it is pruned. This keeps
-    the walk finite when a loop can be repeated, and exact."""
-    found = Exploration()
-    deadline = time.monotonic() + time_limit if time_limit else None
-    seen: dict[tuple, list[tuple]] = {}
-    stack = [Playthrough(scenario, seed=seed)]
-    while stack:
-        run = stack.pop()
-        key = run.state_key()
-        rules = tuple(run.rules.values())
-        known = seen.setdefault(key, [])
-        if _dominated(rules, known):
+def explore(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> Exploration:
+    """Everything the tools need from one exact exploration (explorer.py)."""
+    space = explore_states(scenario, persona, seed, max_states)
+    values = path_values(space)
+    found = Exploration(states=len(space.keys), complete=space.exhaustive, paths_exact=values.exact)
+    found.visited = {key[0] for key in space.keys}
+    for state in sorted(space.finals):
+        ending, outcome = space.finals[state]
+        found.outcomes[outcome] = found.outcomes.get(outcome, 0) + 1
+        if ending not in found.endings:
+            found.endings[ending] = space.way(state)
+        if space.mood(state) == WALKED_OUT and found.walk_out is None:
+            found.walk_out = space.way(state)
+    found.stuck = [space.way(s) for s in space.stuck]
+    for state, out in enumerate(space.edges):
+        if not out:
             continue
-        known.append(rules)
-        found.visited.add(run.state)
-        found.states += 1
-        if found.states > max_states or (deadline and found.states % 512 == 0 and time.monotonic() > deadline):
-            found.complete = False
-            break
-        if run.finished:
-            result = run.result()
-            known = found.endings.get(result.ending)
-            if known is None or len(run.choices) < len(known):  # keep the shortest way there
-                found.endings[result.ending] = list(run.choices)
-            if run.walked_out and (found.walk_out is None or len(run.choices) < len(found.walk_out)):
-                found.walk_out = list(run.choices)
-            found.outcomes[result.outcome] = found.outcomes.get(result.outcome, 0) + 1
-            found.finishes.append((result.score, result.outcome))
-            if found.best is None or (result.score, -len(result.path)) > (found.best.score, -len(found.best.path)):
-                found.best, found.best_choices = result, list(run.choices)
-            continue
-        shown = run.shown_choices()
-        if not shown:
-            found.stuck.append(list(run.choices))
-            continue
-        for number in range(len(shown), 0, -1):
-            for rule, hows in rule_causes(run.node, shown[number - 1], run.mood).items():
+        node = scenario.nodes[space.node(state)]
+        for edge in out:
+            if not edge.breaks:
+                continue
+            choice = node.choices[edge.index].for_persona(persona)
+            for rule, hows in rule_causes(node, choice, space.mood(state)).items():
                 for how in hows:
-                    found.breaches.setdefault((rule, how), [*run.choices, number])
-            child = run.fork()
-            child.choose(number)
-            stack.append(child)
+                    if (rule, how) not in found.breaches:
+                        found.breaches[(rule, how)] = [*space.way(state), edge.number]
+    best_way, best_key = None, None
+    for label in values.finals:
+        way = PathValues.way(label)
+        result = play(scenario, way, seed=seed, persona=persona or None).result()
+        found.finishes.append((result.score, result.outcome))
+        key = (result.score, -len(way))
+        if best_key is None or key > best_key:
+            best_key, best_way, found.best = key, way, result
+    found.best_choices = best_way
     return found
 
 
-def node_moods(scenario) -> dict[str, set[str]]:
+def node_moods(scenario, persona: str = "") -> dict[str, set[str]]:
     """The moods the customer can be in at each node (conditions ignored)."""
-    return {sid: moods for sid, moods in machines.reachable_moods(scenario).items() if sid in scenario.nodes}
+    return {sid: moods for sid, moods in machines.reachable_moods(scenario, persona).items()
+            if sid in scenario.nodes}
 
 
-def rule_sites(scenario) -> dict[str, list[dict]]:
+def rule_sites(scenario, persona: str = "") -> dict[str, list[dict]]:
     """Where each rule can be broken: {"node", "choice" (1-based authored
     position), "how"}; how is "breaks" (tagged), "escalates" (from a mood
     the node can be reached in) or "venting" (not listening)."""
-    moods = node_moods(scenario)
+    moods = node_moods(scenario, persona)
     sites: dict[str, list[dict]] = {rule: [] for rule in RULES}
     for nid, node in scenario.nodes.items():
-        for choice in node.choices:
+        for base in node.choices:
+            choice = base.for_persona(persona)
             found: dict[str, str] = {}
             for rule in choice.breaks:
                 found.setdefault(rule, "breaks")
@@ -154,8 +141,8 @@ def unreachable(scenario) -> list[str]:
             if sid not in seen and not (sid in scenario.endings and scenario.endings[sid].builtin)]
 
 
-def summary(scenario) -> dict:
-    return {"ceilings": ceilings(scenario), "lever_paths": lever_paths(scenario)}
+def summary(scenario, persona: str = "") -> dict:
+    return {"ceilings": ceilings(scenario, persona), "lever_paths": lever_paths(scenario, persona)}
 
 
 @dataclass
@@ -189,7 +176,8 @@ class _Visit:
             self.summary = (r.score, r.outcome, r.grade, r.ending)
 
 
-def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, max_memo: int = 200_000) -> Sampled:
+def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, max_memo: int = 200_000,
+           persona: str = "") -> Sampled:
     """Play `runs` random playthroughs. Identical situations (same state, mood,
     flags, replies taken and breaches) are played once and remembered, so
     the cost grows with the scenario's distinct situations, not with `runs`."""
@@ -210,7 +198,7 @@ def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, ma
     grades: dict[str, int] = {}
     endings: dict[str, int] = {}
     unfinished = 0
-    root = visit(Playthrough(scenario, seed=seed))
+    root = visit(Playthrough(scenario, seed=seed, persona=persona or None))
     for _ in range(runs):
         here = root
         for _ in range(max_steps):

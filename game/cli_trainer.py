@@ -20,6 +20,8 @@ def add_parsers(sub) -> None:
     graph.add_argument("file", metavar="FILE", help="a scenario .yaml file")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="text format (default mermaid)")
     graph.add_argument("--out", metavar="FILE.png", help="draw a PNG picture to this file instead")
+    graph.add_argument("--persona", metavar="ID",
+                       help="points, rules and best path as this persona gets them (default: the first declared)")
 
     analyze = sub.add_parser("analyze", help="ceilings, best paths, endings, rule sites, random play",
                              description="Analyse a scenario: each lever's ceiling and best path, the best "
@@ -29,7 +31,10 @@ def add_parsers(sub) -> None:
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("--runs", type=int, default=10_000, metavar="N",
                          help="random playthroughs to sample (default 10,000)")
-    analyze.add_argument("--seed", type=int, default=0, help="seed for the random playthroughs")
+    analyze.add_argument("--seed", type=int, default=0,
+                         help="seed for the shuffled order of replies and the random playthroughs (default 0)")
+    analyze.add_argument("--persona", metavar="ID", help="analyse one persona only (default: every persona, "
+                         "side by side)")
 
     new = sub.add_parser("new", help="write a starter scenario that teaches the format",
                          description="Write a valid starter scenario with comments that teach the format, "
@@ -80,8 +85,10 @@ def cmd_graph(args) -> int:
     scenario, code = load_scenario(args.file, "graph", explain=True)
     if scenario is None:
         return code
+    if not _persona_ok(scenario, args.persona, "graph"):
+        return EXIT_USAGE
     from .graph_export import build, to_dot, to_mermaid
-    graph = build(scenario)
+    graph = build(scenario, persona=args.persona or scenario.default_persona)
     if args.out:
         if not args.out.lower().endswith(".png"):
             print("main.py graph: error: --out must name a .png file", file=sys.stderr)
@@ -98,6 +105,15 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def _persona_ok(scenario, persona, command) -> bool:
+    if persona is None or persona in scenario.personas:
+        return True
+    known = f"its personas are: {', '.join(scenario.personas)}" if scenario.personas else "it has no personas"
+    print(f"main.py {command}: error: --persona: scenario '{scenario.id}' has no persona '{persona}'; {known}",
+          file=sys.stderr)
+    return False
+
+
 def cmd_analyze(args) -> int:
     if args.runs < 0:
         print("main.py analyze: error: --runs must be 0 or more", file=sys.stderr)
@@ -106,7 +122,9 @@ def cmd_analyze(args) -> int:
     if scenario is None:
         return code
     from .analysis_report import analysis_data, analysis_text
-    data = analysis_data(scenario, runs=args.runs, seed=args.seed)
+    if not _persona_ok(scenario, args.persona, "analyze"):
+        return EXIT_USAGE
+    data = analysis_data(scenario, runs=args.runs, seed=args.seed, persona=args.persona)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:

@@ -56,12 +56,13 @@ def choice_label(choice) -> str:
     return f"{choice.index + 1}" + (": " + ", ".join(parts) if parts else "")
 
 
-def build(scenario, best_choices: list[int] | None = None) -> Graph:
-    """The graph of a scenario; the best-scoring playthrough's arrows marked."""
+def build(scenario, best_choices: list[int] | None = None, persona: str = "") -> Graph:
+    """The graph of a scenario as `persona` meets it; the best-scoring
+    playthrough's arrows marked."""
     if best_choices is None:
-        best = explore(scenario, time_limit=3.0).best
+        best = explore(scenario, persona).best
     else:
-        best = play(scenario, best_choices).result() if best_choices else None
+        best = play(scenario, best_choices, persona=persona or None).result() if best_choices else None
     best_edges = {(s.node, s.index) for s in best.steps} if best else set()
     best_score = best.score if best else None
     graph = Graph(scenario.title, best_score=best_score)
@@ -73,11 +74,12 @@ def build(scenario, best_choices: list[int] | None = None) -> Graph:
             continue
         graph.boxes[eid] = Box(eid, shorten(" ".join(ending.text)), ending=ending.outcome)
     broken_at: dict[tuple[str, int], set[str]] = {}
-    for rule, sites in rule_sites(scenario).items():
+    for rule, sites in rule_sites(scenario, persona).items():
         for site in sites:
             broken_at.setdefault((site["node"], site["choice"]), set()).add(rule)
     for nid, node in scenario.nodes.items():
-        for choice in node.choices:
+        for base in node.choices:
+            choice = base.for_persona(persona)
             broken = tuple(r for r in RULES if r in broken_at.get((nid, choice.index + 1), ()))
             label = choice_label(choice)
             if broken:
