@@ -53,14 +53,16 @@ def check_bytes(data: bytes, file: str = "<scenario>") -> Checked:
     gc.disable()
     try:
         tree, diags = yaml_reader.read(text, file)
-        if any(d.is_error for d in diags):
+        # a value the reader refused (a number beyond 64 bits, a control character
+        # written as an escape) leaves the tree whole: check the rest of the file too
+        if any(d.is_error and d.code not in yaml_reader.VALUE_ERRORS for d in diags):
             return Checked(file, None, diags)
         scenario, more = validator.build(tree, file, content_hash(data))
     finally:
         if was_enabled:
             gc.enable()
     ordered = sorted(diags + more, key=lambda d: (d.line, d.column))
-    return Checked(file, scenario, ordered)
+    return Checked(file, scenario if not any(d.is_error for d in diags) else None, ordered)
 
 
 def check_text(text: str, file: str = "<scenario>") -> Checked:

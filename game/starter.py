@@ -28,6 +28,8 @@ briefing: |
   happened so far.
 start: opening            # the first node
 on_walkout: walked        # the ending if the customer walks out
+shuffle: true             # show replies in an order fixed by each playthrough's seed,
+                          # so where the best reply sits tells the player nothing
 
 nodes:
   opening:

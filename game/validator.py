@@ -338,7 +338,11 @@ def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
         if not ending.builtin and eid not in seen:
             how = " (it is the walk-out ending, but no reachable choice escalates)" if eid == on_walkout else ""
             ck.warning("FL050", (ending.line, ending.column), f"ending '{eid}' cannot be reached from start '{scenario.start}'{how}")
-    shown = machines.reachable_moods(scenario)
+    _stuck_checks(ck, scenario, seen)
+    shown = {}
+    for persona in (scenario.personas or [""]):
+        for sid, moods in machines.reachable_moods(scenario, persona).items():
+            shown.setdefault(sid, set()).update(moods)
     for sid, where in [*scenario.nodes.items(), *scenario.endings.items()]:
         if sid not in seen or sid in shown or getattr(where, "builtin", False):
             continue
@@ -352,3 +356,31 @@ def _graph_checks(ck: FieldChecker, scenario: Scenario, on_walkout) -> None:
         ck.warning("FL053", (where.line, where.column),
                    f"{kind} '{sid}' is only reached by replies that escalate an angry customer, who walks "
                    "out instead, so it is never shown (make one of those replies 'steady', or soothe earlier)")
+
+
+STUCK_CHECK_STATES = 200_000  # validation stays quick; `analyze` explores up to 1,000,000
+
+
+def _stuck_checks(ck: FieldChecker, scenario: Scenario, seen) -> None:
+    """Warn about reachable points where conditions and `once` leave no reply.
+    Only a node whose every reply is conditional or `once` can be such a
+    point, so the explorer runs only when one is reachable."""
+    risky = [nid for nid in seen if nid in scenario.nodes
+             and all(c.condition is not None or c.once for c in scenario.nodes[nid].choices)]
+    if not risky:
+        return
+    from .explorer import explore_states
+    warned = set()
+    for persona in (scenario.personas or [""]):
+        space = explore_states(scenario, persona, max_states=STUCK_CHECK_STATES)
+        for state in space.stuck:
+            nid = space.node(state)
+            if nid in warned:
+                continue
+            warned.add(nid)
+            node = scenario.nodes[nid]
+            way = ",".join(map(str, space.way(state))) or "none"
+            who = f" (persona '{persona}')" if persona else ""
+            ck.warning("FL054", (node.line, node.column),
+                       f"node '{nid}' can be reached with no reply shown: conditions and 'once' hide every "
+                       f"reply (for example after choices {way}{who}); the player would be stuck")

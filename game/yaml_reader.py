@@ -45,6 +45,7 @@ INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 # C0 and C1 control characters and DEL, but tab, newline and carriage return
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_CONTROL_REPORTS = 20
+VALUE_ERRORS = ("FL007", "FL017")  # errors in one value; the rest of the tree is read as usual
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
 
@@ -153,7 +154,7 @@ def read(text: str, file: str):
                     elif type(value) is _TooLarge:
                         err("FL017", mark, f"the number {value[:24]}… is too large (whole numbers must fit "
                             "in 64 bits)")
-                        value = None
+                        value = INT64_MAX + 1 if not value.startswith("-") else INT64_MIN - 1
                 else:
                     value = ev.value
                     if _CONTROL.search(value):
