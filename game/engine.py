@@ -17,6 +17,7 @@ from .errors import ChoiceNotShown, PlayError, SnapshotError
 from .model import LEVERS, RULES, WALKED_OUT, Choice, Scenario
 
 SNAPSHOT_FORMAT = 1
+_MOOD_AFTER = machines.MOOD_AFTER
 
 
 @dataclass(slots=True)
@@ -72,12 +73,14 @@ def shuffle_key(seed: int, node_id: str, n: int) -> str:
     return hashlib.sha256(f"{seed}:{node_id}:{n}".encode("utf-8")).hexdigest()
 
 
-def shuffled_order(seed: int, node) -> list[int]:
+_AS_WRITTEN = [tuple(range(n)) for n in range(10)]
+
+
+def shuffled_order(seed: int, node) -> tuple[int, ...]:
     """Authored 0-based positions of `node`'s replies in the order shown."""
-    positions = range(len(node.choices))
     if not node.shuffle:
-        return list(positions)
-    return sorted(positions, key=lambda i: shuffle_key(seed, node.id, i + 1))
+        return _AS_WRITTEN[len(node.choices)]
+    return tuple(sorted(range(len(node.choices)), key=lambda i: shuffle_key(seed, node.id, i + 1)))
 
 
 def check_persona(scenario: Scenario, persona: str | None) -> str:
@@ -136,7 +139,7 @@ class Playthrough:
         self.steps: list[Step] = []
         self.path: list[str] = [self.start]
         self._shown: list[Choice] | None = None
-        self._orders: dict[str, list[int]] = {}
+        self._orders: dict[str, tuple[int, ...]] = {}
 
     # -- where we are -------------------------------------------------------
     @property
@@ -179,7 +182,7 @@ class Playthrough:
 
     def line(self) -> tuple[str, ...]:
         """What is said at the current node or ending, after variants."""
-        where = self.node or self.ending
+        where = self.scenario.nodes.get(self.state) or self.scenario.endings.get(self.state)
         if where is None:
             return ()
         if where.variants:
@@ -204,7 +207,9 @@ class Playthrough:
             outcome = "lost"
         return text, outcome, coaching
 
-    def _order(self, node) -> list[int]:
+    def _order(self, node) -> tuple[int, ...]:
+        if not node.shuffle:
+            return _AS_WRITTEN[len(node.choices)]
         order = self._orders.get(node.id)
         if order is None:
             order = self._orders[node.id] = shuffled_order(self.seed, node)
@@ -238,14 +243,14 @@ class Playthrough:
     # -- acting ---------------------------------------------------------------
     def choose(self, number: int) -> Step:
         """Take the choice at 1-based position `number` among those shown."""
-        if self.finished:
+        node = self.scenario.nodes.get(self.state)
+        if node is None:
             raise PlayError(f"the conversation has ended (at '{self.state}'); no more choices can be made")
-        shown = self.shown_choices()
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(shown):
+        shown = self._shown if self._shown is not None else self.shown_choices()
+        if type(number) is not int or not 0 < number <= len(shown):
             raise ChoiceNotShown(len(self.choices) + 1, self.state, number, len(shown))
         choice = shown[number - 1]
-        node = self.node
-        line = self.line()
+        line = self.line() if node.variants else node.text
         mood_before = self.mood
         breaks = rules_broken(node, choice, mood_before)
         for rule in breaks:
@@ -264,9 +269,9 @@ class Playthrough:
         for name, amount in choice.add.items():
             current = self.flags.get(name, 0)
             self.flags[name] = (current if isinstance(current, int) else 0) + amount
-        self.mood = machines.MOOD_AFTER[(mood_before, choice.mood)]
+        self.mood = _MOOD_AFTER[(mood_before, choice.mood)]
         if self.mood == WALKED_OUT:
-            self.state = self._flow["walk_out"][0]
+            self.state = self._flow.walkout
         else:
             self.state = self._flow[node.id][choice.index]
         self.path.append(self.state)

@@ -157,7 +157,7 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
     flow = machines.flow(scenario)
     mood_after = machines.MOOD_AFTER
     endings = scenario.endings
-    walkout = flow["walk_out"][0]
+    walkout = flow.walkout
     orders = {nid: shuffled_order(seed, node) for nid, node in scenario.nodes.items()}
 
     space = StateSpace(persona=persona, seed=seed, gains_only=gains_only, losses_only=losses_only)

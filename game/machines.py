@@ -13,13 +13,11 @@ Both machines are the single definition of how a conversation moves; a
 playthrough reads their transitions once into plain tables (`MOOD_AFTER`,
 `flow(scenario)`) and steps through those, because firing a `transitions`
 trigger costs several microseconds and a playthrough, the analysis and the
-scripted player take hundreds of thousands of steps. Building a machine
-runs with the garbage collector paused: it allocates tens of thousands of
-small objects, none of them cyclic garbage.
+scripted player take hundreds of thousands of steps. The dialogue machine
+grows node by node as conversations reach them (see `Flow`).
 """
 from __future__ import annotations
 
-import gc
 import logging
 from collections import OrderedDict
 
@@ -34,7 +32,7 @@ ESCALATION_RULE = {"calm": "dont_upset", "uneasy": "dont_upset",
                    "upset": "dont_make_it_worse", "angry": "dont_make_it_worse"}
 
 _CACHE_SIZE = 32
-_dialogue_cache: OrderedDict[tuple[str, str, int], Machine] = OrderedDict()
+_dialogue_cache: OrderedDict[tuple[str, str, int], "Flow"] = OrderedDict()
 
 
 def _build_mood_machine() -> Machine:
@@ -72,64 +70,71 @@ def _key(scenario) -> tuple:
     return (scenario.id, scenario.content_hash, id(scenario))
 
 
-def dialogue_machine(scenario) -> Machine:
+class Flow(dict):
+    """The dialogue machine, grown as the conversation reaches nodes, read
+    back as a table: node -> the state each of its choices leads to (by
+    authored position). `walkout` is the walk-out ending.
+
+    A node's transitions (`choice_<i>` and `walk_out`) are added to the
+    `transitions` machine the first time the node is looked up, and the
+    destinations are read back from the machine's events; after that a
+    step is one dict lookup. A playthrough of a 5,000-node scenario thus
+    builds only the part of the machine it visits (the explorer visits it
+    all); no collector pass over tens of thousands of fresh objects."""
+
+    def __init__(self, scenario):
+        super().__init__()
+        self.scenario = scenario
+        self.walkout = scenario.walkout_ending
+        self.machine = Machine(model=None, states=[scenario.start], initial=scenario.start,
+                               auto_transitions=False, send_event=False)
+        self._walk = self.machine.events["walk_out"] = self.machine._create_event("walk_out", self.machine)
+
+    def _state(self, name: str) -> None:
+        if name not in self.machine.states:
+            final = name in self.scenario.endings
+            self.machine.add_states([{"name": name, "final": True} if final else name])
+
+    def __missing__(self, nid: str) -> tuple[str, ...]:
+        node = self.scenario.nodes.get(nid)
+        if node is None:
+            raise KeyError(nid)
+        machine = self.machine
+        events = machine.events
+        self._state(nid)
+        for choice in node.choices:
+            self._state(choice.goto)
+            trigger = f"choice_{choice.index + 1}"
+            event = events.get(trigger)
+            if event is None:
+                event = events[trigger] = machine._create_event(trigger, machine)
+            event.transitions[nid].append(machine._create_transition(nid, choice.goto))
+        self._state(self.walkout)
+        self._walk.transitions[nid].append(machine._create_transition(nid, self.walkout))
+        dests = tuple(events[f"choice_{i}"].transitions[nid][0].dest for i in range(1, len(node.choices) + 1))
+        self[nid] = dests
+        return dests
+
+
+def flow(scenario) -> Flow:
+    """The (cached) dialogue machine of a scenario, as a growing table."""
     key = _key(scenario)
-    machine = _dialogue_cache.get(key)
-    if machine is not None:
+    found = _dialogue_cache.get(key)
+    if found is not None:
         _dialogue_cache.move_to_end(key)
-        return machine[0]
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        machine = _build_dialogue_machine(scenario)
-        table = _flow_table(machine, scenario)
-    finally:
-        if was_enabled:
-            gc.enable()
-    _dialogue_cache[key] = (machine, table)
+        return found
+    found = _dialogue_cache[key] = Flow(scenario)
     while len(_dialogue_cache) > _CACHE_SIZE:
         _dialogue_cache.popitem(last=False)
-    return machine
+    return found
 
 
-def _build_dialogue_machine(scenario) -> Machine:
-    states = [nid for nid in scenario.nodes]
-    states += [{"name": eid, "final": True} for eid in scenario.endings]
-    machine = Machine(model=None, states=states, initial=scenario.start, auto_transitions=False, send_event=False)
-    # Events and transitions are made with the machine's own factories and added
-    # in bulk: Machine.add_transition re-checks its arguments on every call,
-    # which is most of the cost at thousands of nodes.
-    events = machine.events
-    make_transition = machine._create_transition
-    widest = max((len(node.choices) for node in scenario.nodes.values()), default=0)
-    for i in range(1, widest + 1):
-        events[f"choice_{i}"] = machine._create_event(f"choice_{i}", machine)
-    walk = events["walk_out"] = machine._create_event("walk_out", machine)
-    for nid, node in scenario.nodes.items():
-        for choice in node.choices:
-            events[f"choice_{choice.index + 1}"].transitions[nid].append(make_transition(nid, choice.goto))
-        walk.transitions[nid].append(make_transition(nid, scenario.walkout_ending))
-    return machine
-
-
-def _flow_table(machine: Machine, scenario) -> dict[str, tuple[str, ...]]:
-    """node -> the state each of its choices (by authored position) leads to,
-    read from the machine's transitions."""
-    table: dict[str, list[str]] = {nid: [] for nid in scenario.nodes}
-    i = 1
-    while f"choice_{i}" in machine.events:
-        for source, found in machine.events[f"choice_{i}"].transitions.items():
-            table[source].append(found[0].dest)
-        i += 1
-    table["walk_out"] = [found[0].dest for found in machine.events["walk_out"].transitions.values()][:1]
-    return {sid: tuple(dests) for sid, dests in table.items()}
-
-
-def flow(scenario) -> dict[str, tuple[str, ...]]:
-    """The dialogue machine as a table: node -> destination of each choice,
-    and "walk_out" -> (the walk-out ending,)."""
-    dialogue_machine(scenario)
-    return _dialogue_cache[_key(scenario)][1]
+def dialogue_machine(scenario) -> Machine:
+    """The whole dialogue machine of a scenario: every node's transitions."""
+    table = flow(scenario)
+    for nid in scenario.nodes:
+        table[nid]
+    return table.machine
 
 
 def take_choice(machine: Machine, model, index: int) -> None:
