@@ -28,6 +28,7 @@ validate: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/load.py
+	$(BIN)/python bench/explore.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/frames.py
 	$(BIN)/python bench/scoreboard.py
 

@@ -3,6 +3,7 @@
 Run: `make bench` (or `.venv/bin/python bench/load.py`). Prints, for
 generated scenarios of 100, 1,000 and 5,000 nodes: our load+validate time
 as a ratio to `yaml.load(f, Loader=yaml.CSafeLoader)` of the same file
+(medians of repeated runs)
 (with the garbage collector on, as a plain call runs, and off), the ceiling
 analysis time, and scripted choices per second.
 """
@@ -27,13 +28,14 @@ from game import loader, scoring  # noqa: E402
 from game.engine import Playthrough  # noqa: E402
 
 
-def best_of(fn, repeat):
+def median_of(fn, repeat):
+    """The median time of `repeat` runs (and the fastest, for reference)."""
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+    return statistics.median(times), min(times)
 
 
 def bare_yaml(path, gc_on=True):
@@ -48,19 +50,23 @@ def bare_yaml(path, gc_on=True):
     return run
 
 
-def choices_per_second(scenario, seconds=1.0):
-    rng = random.Random(7)
-    made = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        run = Playthrough(scenario, seed=made)
-        while not run.finished:
-            shown = run.shown_choices()
-            if not shown:
-                break
-            run.choose(rng.randint(1, len(shown)))
-            made += 1
-    return made / (time.perf_counter() - t0)
+def choices_per_second(scenario, seconds=0.5, repeat=5):
+    """Median over `repeat` runs of random scripted play for `seconds` each."""
+    rates = []
+    for r in range(repeat):
+        rng = random.Random(r)
+        made = 0
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < seconds:
+            run = Playthrough(scenario, seed=made)
+            while not run.finished:
+                shown = run.shown_choices()
+                if not shown:
+                    break
+                run.choose(rng.randint(1, len(shown)))
+                made += 1
+        rates.append(made / (time.perf_counter() - t0))
+    return statistics.median(rates)
 
 
 def main():
@@ -75,11 +81,11 @@ def main():
             repeat = 30 if n <= 1000 else 10
             checked = loader.check_file(path)
             assert checked.ok, checked.diagnostics[:3]
-            on, _ = best_of(bare_yaml(path, True), repeat)
-            off, _ = best_of(bare_yaml(path, False), repeat)
-            ours, _ = best_of(lambda: loader.check_file(path), repeat)
+            on, _ = median_of(bare_yaml(path, True), repeat)
+            off, _ = median_of(bare_yaml(path, False), repeat)
+            ours, _ = median_of(lambda: loader.check_file(path), repeat)
             scenario = checked.scenario
-            ceil, _ = best_of(lambda: scoring.component_bests(scenario), repeat)
+            ceil, _ = median_of(lambda: scoring.component_bests(scenario), repeat)
             cps = choices_per_second(scenario)
             print(f"{n:>6} {path.stat().st_size / 1024:>6.0f} {on * 1000:>9.1f}ms {off * 1000:>9.1f}ms "
                   f"{ours * 1000:>6.1f}ms {ours / on:>9.2f} {ours / off:>9.2f} {ceil * 1000:>7.2f}ms {cps:>10,.0f}")

@@ -11,19 +11,20 @@ skip the index and use difflib directly, which gives the same answers.
 from __future__ import annotations
 
 import difflib
-from itertools import combinations
 
 SMALL = 64  # below this many candidates, plain difflib is cheap
 CUTOFF = 0.6
 MAX_INDEXED_LENGTH = 48  # longer names are indexed by their first characters
+RANKED = 8  # candidates compared with difflib per lookup
 
 
-def _deletions(word: str, distance: int = 2) -> set[str]:
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one or two characters removed."""
     word = word[:MAX_INDEXED_LENGTH]
-    forms = {word}
-    for k in range(1, min(distance, len(word)) + 1):
-        for drop in combinations(range(len(word)), k):
-            forms.add("".join(ch for i, ch in enumerate(word) if i not in drop))
+    once = {word[:i] + word[i + 1:] for i in range(len(word))}
+    forms = {word} | once
+    for form in once:
+        forms.update(form[:i] + form[i + 1:] for i in range(len(form)))
     return forms
 
 
@@ -46,10 +47,12 @@ class Suggester:
             return match[0] if match else None
         if self._index is None:
             self._index = self._build()
-        near: dict[str, None] = {}
+        shared: dict[str, int] = {}
         for form in _deletions(word):
             for name in self._index.get(form, ()):
-                near[name] = None
+                shared[name] = shared.get(name, 0) + 1
+        # rank only the few candidates that share the most forms with the word
+        near = sorted(shared, key=lambda name: (-shared[name], name))[:RANKED]
         best, best_ratio = None, CUTOFF
         for name in near:
             ratio = difflib.SequenceMatcher(None, word, name).ratio()
