@@ -70,10 +70,34 @@ def test_f5_on_a_broken_file_says_why_and_play_continues(make_app, library):
     assert scene.run.state == "fix"  # the old version still plays
 
 
-def test_f1_overlay_shows_node_flags_mood_points_and_rules(make_app, library):
+def test_f1_overlay_in_assessment_mode_shows_nothing_of_the_score(make_app, library):
     app = make_app(mode="assessment")
     scene = start_dialogue(app, library)
+    post(app, key(pygame.K_2))  # escalates and breaks a rule
+    post(app, key(pygame.K_F1))
+    text = scene.overlay_text()
+    assert "Node: story" in text and "coach mode" in text
+    for secret in ("Mood:", "angry", "Rules broken", "dont_make_it_worse", "Lever points:", "Flags:"):
+        assert secret not in text
+
+
+def test_f1_overlay_stays_on_top_while_the_line_is_typed(make_app, library):
+    app = make_app(mode="coach")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_F1))
+    overlay = scene._draw_overlay(app.screen, scene.theme)
+    ink = app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2))
+    scene.reveal = 1  # the typewriter starts again
+    rects = scene.draw_changes(app.screen)
+    assert overlay in rects
+    assert app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2)) == ink
+
+
+def test_f1_overlay_shows_node_flags_mood_points_and_rules(make_app, library):
+    app = make_app(mode="coach")
+    scene = start_dialogue(app, library)
     post(app, key(pygame.K_2))  # "Calm down.": escalates and breaks a rule
+    post(app, key(pygame.K_SPACE))  # past the coaching
     before = pygame.Surface.copy(app.screen)
     post(app, key(pygame.K_F1))
     assert scene.overlay

@@ -283,6 +283,8 @@ class DialogueScene(Scene):
         self._draw_speech(surface, self.theme, self.run)
         surface.set_clip(None)
         self._drawn_reveal = reveal
+        if self.overlay:  # the overlay stays on top of the typewriter's redraw
+            return [rect, self._draw_overlay(surface, self.theme)]
         return [rect]
 
     def _draw_speech(self, surface, theme, run) -> None:
@@ -300,17 +302,26 @@ class DialogueScene(Scene):
 
     def overlay_text(self) -> str:
         run = self.run
+        if not self.session.coach:
+            # assessment mode keeps its secrets: nothing of points, rules or mood until the debrief
+            return (f"Node: {run.state}    Step: {len(run.choices) + 1}\n"
+                    "Assessment mode: points, rules and mood stay hidden until the debrief. "
+                    "To playtest, switch to coach mode (Esc, then Settings).\n"
+                    "F1: hide  ·  F5: reload the file")
+        persona = run.scenario.personas.get(run.persona)
+        who = f"    Persona: {run.persona} ({persona.label})" if persona else ""
         points = ", ".join(f"{k} {v}" for k, v in run.points.items() if v) or "none"
         rules = ", ".join(f"{k} {v}" for k, v in run.rules.items() if v) or "none"
         flags = ", ".join(f"{k}={v}" for k, v in sorted(run.flags.items())) or "none"
-        return (f"Node: {run.state}    Mood: {run.mood}    Step: {len(run.choices) + 1}\n"
+        return (f"Node: {run.state}    Mood: {run.mood}    Step: {len(run.choices) + 1}{who}\n"
                 f"Flags: {flags}\nLever points: {points}\nRules broken: {rules}\n"
                 "F1: hide  ·  F5: reload the file")
 
-    def _draw_overlay(self, surface, theme) -> None:
+    def _draw_overlay(self, surface, theme) -> pygame.Rect:
         text = self.overlay_text()
         width = min(620, surface.get_width() - 40)
         height = text_height(theme, text, width - 24, theme.size("small")) + 20
         rect = pygame.Rect(surface.get_width() - width - 16, 16, width, height)
         pygame.draw.rect(surface, theme.c("text"), rect, border_radius=8)
         draw_text(surface, theme, text, (rect.x + 12, rect.y + 10), width - 24, theme.size("small"), theme.c("bg"))
+        return rect
