@@ -36,7 +36,7 @@ MAX_LABELS = 5_000
 _BEHAVIOUR_COUNTS = ("breaches", *RULES)
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     target: int
     number: int  # 1-based among the replies shown
@@ -251,7 +251,7 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
     return space
 
 
-@dataclass
+@dataclass(slots=True)
 class Label:
     state: int
     points: tuple[int, ...]
