@@ -2,7 +2,7 @@
 how, autosaved after every reply and recorded on the scoreboard when done."""
 from __future__ import annotations
 
-from ..engine import Playthrough
+from ..engine import Playthrough, draw_persona, fresh_seed
 from ..storage import saves
 from ..storage.attempts import Attempt, now_iso
 from ..storage.files import StorageError
@@ -11,13 +11,14 @@ from ..storage.files import StorageError
 class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
-                 start: str | None = None, persona: str | None = None):
+                 start: str | None = None, persona: str | None = None, persona_fixed: bool = False):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
         self.mode = mode
         self.scoreboard = scoreboard
         self.run = run or Playthrough(scenario, seed=seed, start=start, persona=persona)
+        self.persona_fixed = persona_fixed  # chosen with --persona: replays keep it
         self.started_at = started_at or now_iso()
         self.attempt: Attempt | None = None
         # when each reply was made, for the scoreboard (unknown for replies before a resume)
@@ -58,5 +59,9 @@ class GameSession:
             self.problem = f"this attempt could not be added to the scoreboard: {exc}"
 
     def restarted(self) -> "GameSession":
+        """A new playthrough of the same scenario: a fresh seed, so a fresh order
+        of replies and (unless one was chosen) a freshly drawn persona."""
+        seed = fresh_seed()
+        persona = self.run.persona if self.persona_fixed else draw_persona(self.scenario, seed)
         return GameSession(self.scenario, self.scenario_path, self.player, self.mode, self.scoreboard,
-                           seed=self.run.seed, start=self.run.start, persona=self.run.persona)
+                           seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed)

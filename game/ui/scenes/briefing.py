@@ -27,7 +27,8 @@ class BriefingScene(Scene):
         self.start = start
         # every playthrough meets a fresh order of replies and a persona drawn from its seed
         self.seed = fresh_seed() if seed is None else seed
-        self.persona = persona if persona in scenario.personas else draw_persona(scenario, self.seed)
+        self.persona_fixed = persona in scenario.personas
+        self.persona = persona if self.persona_fixed else draw_persona(scenario, self.seed)
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self._text_rect = pygame.Rect(0, 0, 0, 0)
@@ -66,7 +67,8 @@ class BriefingScene(Scene):
 
     def begin(self) -> None:
         session = GameSession(self.scenario, self.path, self.player, self.app.settings.mode, self.app.scoreboard,
-                              seed=self.seed, start=self.start, persona=self.persona)
+                              seed=self.seed, start=self.start, persona=self.persona,
+                              persona_fixed=self.persona_fixed)
         session.autosave()
         from .dialogue import DialogueScene
         self.app.replace(DialogueScene(self.app, session))
