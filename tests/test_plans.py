@@ -40,17 +40,18 @@ def test_plan(plan):
     assert steps and steps[0][1] == "scenario", f"{plan.name}: the first line must be 'scenario:'"
     scenario = loader.load_file(plan.parent / steps[0][2])
     seed = next((int(v) for _, k, v in steps if k == "seed"), 0)
-    run = Playthrough(scenario, seed=seed)
+    persona = next((v for _, k, v in steps if k == "persona"), None)
+    run = Playthrough(scenario, seed=seed, persona=persona)
     pending_options: list[str] = []
     error = None
     for number, key, value in steps[1:]:
         where = f"{plan.name}:{number}"
-        if key == "seed":
+        if key in ("seed", "persona"):
             continue
         if key == "node":
             assert run.state == value, where
         elif key == "line":
-            assert value in " ".join(run.node.text), where
+            assert value in " ".join(run.line()), f"{where}: {run.line()!r}"
         elif key == "option":
             pending_options.append(value)
         elif key == "select":
