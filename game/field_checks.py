@@ -48,6 +48,21 @@ class FieldChecker:
         self.error("FL021", pos, f"{what} must be a mapping of keys, not {kind_name(value)}")
         return None
 
+    def entries(self, m: YMap, kind: str, allowed, pattern):
+        """For each `id: {…}` entry of a mapping of nodes, endings or personas:
+        (id, key position, 'kind 'id'', the entry's mapping), after checking
+        the id's spelling, that the entry is a mapping, and its keys."""
+        for eid, raw in m.items():
+            pos = self.key_pos(m, eid)
+            if not pattern.match(eid):
+                self.error("FL036", pos, f"{kind} id '{eid}' may use only letters, digits, '-' and '_'")
+            where = f"{kind} '{eid}'"
+            entry = self.mapping(raw, self.value_pos(m, eid), where)
+            if entry is None:
+                continue
+            self.unknown_keys(entry, allowed, where)
+            yield eid, pos, where, entry
+
     def unknown_keys(self, m: YMap, allowed, where):
         for key in m:
             if key not in allowed:

@@ -28,15 +28,7 @@ def personas(ck, top: YMap, customer: Customer, state_pattern) -> dict[str, Pers
                  f"'personas' declares {len(m)} persona{'s' if len(m) != 1 else ''}; declare at least two "
                  "(the same customer with two temperaments), or remove 'personas'")
     found: dict[str, Persona] = {}
-    for pid, raw in m.items():
-        pos = ck.key_pos(m, pid)
-        if not state_pattern.match(pid):
-            ck.error("FL036", pos, f"persona id '{pid}' may use only letters, digits, '-' and '_'")
-        where = f"persona '{pid}'"
-        pm = ck.mapping(raw, ck.value_pos(m, pid), where)
-        if pm is None:
-            continue
-        ck.unknown_keys(pm, PERSONA_KEYS, where)
+    for pid, pos, where, pm in ck.entries(m, "persona", PERSONA_KEYS, state_pattern):
         label = ck.text(pm, "label", where, required=True, one_line=True) or pid
         style = ck.choice_of(pm, "style", where, STYLES, default="")
         briefing = ck.text(pm, "briefing", where) if "briefing" in pm else None

@@ -166,15 +166,7 @@ def _nodes(ck: FieldChecker, top: YMap, conds: ConditionChecks, default_shuffle:
         return nodes, goto_columns
     if not m:
         ck.error("FL025", ck.value_pos(top, "nodes"), "'nodes' is empty; a scenario needs at least one node")
-    for nid, raw in m.items():
-        pos = ck.key_pos(m, nid)
-        if not STATE_PATTERN.match(nid):
-            ck.error("FL036", pos, f"node id '{nid}' may use only letters, digits, '-' and '_'")
-        where = f"node '{nid}'"
-        node_map = ck.mapping(raw, ck.value_pos(m, nid), where)
-        if node_map is None:
-            continue
-        ck.unknown_keys(node_map, NODE_KEYS, where)
+    for nid, pos, where, node_map in ck.entries(m, "node", NODE_KEYS, STATE_PATTERN):
         speaker = ck.choice_of(node_map, "speaker", where, SPEAKERS, default="customer")
         text = ck.paragraphs(node_map, "text", where)
         venting = ck.boolean(node_map, "venting", where)
@@ -303,15 +295,7 @@ def _endings(ck: FieldChecker, top: YMap, conds: ConditionChecks) -> dict[str, E
         return endings
     if not m:
         ck.error("FL025", ck.value_pos(top, "endings"), "'endings' is empty; a scenario needs at least one ending")
-    for eid, raw in m.items():
-        pos = ck.key_pos(m, eid)
-        if not STATE_PATTERN.match(eid):
-            ck.error("FL036", pos, f"ending id '{eid}' may use only letters, digits, '-' and '_'")
-        where = f"ending '{eid}'"
-        em = ck.mapping(raw, ck.value_pos(m, eid), where)
-        if em is None:
-            continue
-        ck.unknown_keys(em, ENDING_KEYS, where)
+    for eid, pos, where, em in ck.entries(m, "ending", ENDING_KEYS, STATE_PATTERN):
         outcome = ck.choice_of(em, "outcome", where, OUTCOMES, default="at_risk", required=True)
         text = ck.paragraphs(em, "text", where)
         coaching = ck.text(em, "coaching", where) or ""
