@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, cli_review, cli_trainer, loader
-from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
+from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, load_scenario
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,8 +198,8 @@ def _scripted(scenario, args) -> int:
     else:
         from .ui.text import summary_lines
         print("\n".join(summary_lines(scenario, result)))
-    if record is not None:
-        record(run)
+    if record is not None and not record(run):
+        return EXIT_NOT_RECORDED
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ import os
 import sys
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
+EXIT_NOT_RECORDED = 4  # played to the end, but the attempt could not be put on the scoreboard
 
 
 def load_scenario(path: str, command: str, explain: bool = False):

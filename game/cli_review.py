@@ -137,8 +137,11 @@ def recorder(player: str, mode: str, stream=None):
     from .storage.attempts import now_iso
     started_at = now_iso()
 
-    def on_finish(run) -> None:
-        print(record_scripted(run, player, mode, started_at), file=stream or sys.stdout)
+    def on_finish(run) -> bool:
+        """True when the attempt is on the scoreboard (or there was nothing to record)."""
+        note = record_scripted(run, player, mode, started_at)
+        print(note, file=stream or sys.stdout)
+        return not note.startswith("error:")
     return on_finish
 
 

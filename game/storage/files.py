@@ -22,7 +22,12 @@ class StorageError(Exception):
 def saves_dir() -> Path:
     """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
     folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "a file stands where the folder should be" if isinstance(exc, (FileExistsError, NotADirectoryError)) \
+            else (exc.strerror or str(exc))
+        raise StorageError(f"the saves folder {folder} cannot be used: {why}") from exc
     return folder
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .files import read_json, saves_dir, set_aside, write_json
+from .files import StorageError, read_json, saves_dir, set_aside, write_json
 
 SAVE_FORMAT = 1
 SESSION_FILE = "session.json"
@@ -42,7 +42,10 @@ def _upgrade(data: dict) -> dict:
 
 def load_session():
     """(Session or None, message or None). A damaged save is moved aside."""
-    path = saves_dir() / SESSION_FILE
+    try:
+        path = saves_dir() / SESSION_FILE
+    except StorageError as exc:
+        return None, str(exc)
     data, problem = read_json(path)
     if data is None:
         return None, problem
@@ -67,10 +70,14 @@ def save_session(session: Session) -> None:
 
 
 def clear_session() -> None:
+    """Forget the conversation in progress; a save that cannot be removed is
+    a message (StorageError), never a crash at the end of a conversation."""
     try:
         (saves_dir() / SESSION_FILE).unlink()
     except FileNotFoundError:
         pass
+    except OSError as exc:
+        raise StorageError(f"the finished conversation's save could not be removed: {exc.strerror or exc}") from exc
 
 
 TEXT_SIZES = ("small", "medium", "large", "huge")
@@ -105,7 +112,10 @@ class Settings:
 
 
 def load_settings():
-    data, problem = read_json(saves_dir() / SETTINGS_FILE)
+    try:
+        data, problem = read_json(saves_dir() / SETTINGS_FILE)
+    except StorageError as exc:  # the game still starts, with default settings
+        return Settings(), f"{exc}; settings and progress will not be kept this time"
     if not isinstance(data, dict):
         return Settings(), problem
     known = {k: data[k] for k in Settings.__dataclass_fields__ if k in data and k != "extra"}

@@ -83,13 +83,43 @@ def _attempt(row: sqlite3.Row) -> Attempt:
     return Attempt(**data)
 
 
+# SQLite's own verdicts that a file is not a usable database (primary result codes)
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_PLAIN_REASONS = {
+    "SQLITE_READONLY": "the folder or the file is read-only",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_CANTOPEN": "the file cannot be opened there (is the folder missing, or a file?)",
+    "SQLITE_BUSY": "another program is holding it",
+    "SQLITE_LOCKED": "another program is holding it",
+    "SQLITE_IOERR": "the disk reported an error",
+    "SQLITE_PERM": "permission was refused",
+}
+
+
+def is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """True only when SQLite itself says the file is damaged or not a database."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def plain_reason(exc: sqlite3.DatabaseError) -> str:
+    name = (getattr(exc, "sqlite_errorname", "") or "").split("_")
+    primary = "_".join(name[:2]) if len(name) >= 2 else ""
+    reason = _PLAIN_REASONS.get(primary)
+    return f"{reason} ({exc})" if reason else str(exc)
+
+
 class SQLiteScoreboard:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else saves_dir() / DB_FILE
         self.notice: str | None = None  # set when a damaged file was moved aside
         try:
             self._conn = self._open()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if not is_corrupt(exc):
+                # a read-only folder, a full disk, a locked or unreachable file: the
+                # scoreboard is fine, it just cannot be used now; nothing is moved
+                raise StorageError(f"the scoreboard ({self.path}) cannot be opened: {plain_reason(exc)}") from exc
             aside = set_aside(self.path)
             for suffix in ("-wal", "-shm"):
                 extra = Path(f"{self.path}{suffix}")
@@ -144,7 +174,7 @@ class SQLiteScoreboard:
                 cur = self._conn.execute(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders})",
                                          attempt.row())
         except sqlite3.DatabaseError as exc:
-            raise StorageError(f"the attempt could not be recorded: {exc}") from exc
+            raise StorageError(f"the attempt could not be recorded: {plain_reason(exc)}") from exc
         attempt.id = cur.lastrowid
         return attempt.id
 

@@ -47,7 +47,10 @@ class GameSession:
             self.problem = str(exc)
 
     def finish(self) -> None:
-        saves.clear_session()
+        try:
+            saves.clear_session()
+        except StorageError as exc:  # the attempt is still recorded below
+            self.problem = str(exc)
         if self.scoreboard is None or self.attempt is not None or not self.player:
             return
         try:

@@ -109,8 +109,8 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
                       persona=persona if persona in scenario.personas else draw_persona(scenario, seed))
     try:
         _play(scenario, run, coach, read, write)
-        if on_finish is not None and run.finished:
-            on_finish(run)
+        if on_finish is not None and run.finished and on_finish(run) is False:
+            return 4  # played, but not recorded (the note above says why)
     except _Quit:
         write("\nYou left the conversation. Goodbye.\n")
     return 0
