@@ -66,19 +66,20 @@ class Exploration:
     states: int = 0
     complete: bool = True  # every distinct state explored
     paths_exact: bool = True  # the best score is the best of every way
+    explored: tuple | None = None  # (state space, path values), for the quality report
 
 
 def explore(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> Exploration:
     """Everything the tools need from one exact exploration (explorer.py)."""
     space = explore_states(scenario, persona, seed, max_states)
     values = path_values(space)
-    found = Exploration(states=len(space.keys), complete=space.exhaustive, paths_exact=values.exact)
+    found = Exploration(states=len(space.keys), complete=space.exhaustive, paths_exact=values.exact,
+                        explored=(space, values))
     found.visited = {key[0] for key in space.keys}
+    found.endings = space.ending_ways()
     for state in sorted(space.finals):
-        ending, outcome = space.finals[state]
+        outcome = space.finals[state][1]
         found.outcomes[outcome] = found.outcomes.get(outcome, 0) + 1
-        if ending not in found.endings:
-            found.endings[ending] = space.way(state)
         if space.mood(state) == WALKED_OUT and found.walk_out is None:
             found.walk_out = space.way(state)
     found.stuck = [space.way(s) for s in space.stuck]

@@ -17,7 +17,7 @@ def persona_data(scenario, persona: str, runs: int, seed: int) -> dict:
             continue
         choices = found.endings.get(eid)
         endings[eid] = {"outcome": ending.outcome, "reachable": choices is not None, "choices": choices}
-    fair = quality.report(scenario, persona, seed)
+    fair = quality.report(scenario, persona, seed, explored=found.explored)
     return {
         "persona": persona or None,
         "ceilings": ceilings(scenario, persona),

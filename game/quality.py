@@ -20,7 +20,7 @@ from . import machines
 from .engine import Playthrough
 from .explorer import PathValues, explore_states, most_breaches, path_values
 from .model import LEVER_TITLES, LEVERS, OUTCOME_WORDS
-from .scoring import BREACH_PENALTY, ceilings, grade_for, percent, round_half_away
+from .scoring import BREACH_PENALTY, ceilings, grade_for, lever_scores, round_half_away, score
 
 CODES = ("stuck", "position-tell", "length-tell", "naive-strategy", "outcome-ignores-behaviour",
          "grade-contradicts-outcome", "unreachable-ceiling")
@@ -97,15 +97,14 @@ def probe(scenario, persona: str, strategy: str) -> dict:
         result = run.result()
         scores.append(result.score)
         outcomes.append(result.outcome if run.finished else None)
-    score = round_half_away(Fraction(sum(scores), len(scores)))
+    mean = round_half_away(Fraction(sum(scores), len(scores)))
     outcome = Counter(outcomes).most_common(1)[0][0]
-    return {"score": score, "grade": grade_for(score), "outcome": outcome}
+    return {"score": mean, "grade": grade_for(mean), "outcome": outcome}
 
 
 def _score(points, breaches, ceiling) -> int:
-    assessed = [percent(p, c) for p, c in zip(points, ceiling) if c > 0]
-    base = round_half_away(Fraction(sum(assessed), len(assessed))) if assessed else 100
-    return max(0, min(100, base - BREACH_PENALTY * breaches))
+    """The score of a label's points and breaches, as `scoring` scores a playthrough."""
+    return score(lever_scores(dict(zip(LEVERS, points)), dict(zip(LEVERS, ceiling))), {"all rules": breaches})
 
 
 def _tell(code, what, picked: dict[str, int], nodes, key) -> dict | None:
@@ -129,10 +128,15 @@ def _tell(code, what, picked: dict[str, int], nodes, key) -> dict | None:
     return finding
 
 
-def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = None) -> dict:
-    """The quality report and the real bests for one persona (see module doc)."""
-    space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
-    values = path_values(space)
+def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = None,
+           explored=None) -> dict:
+    """The quality report and the real bests for one persona (see module doc).
+    `explored`: the (state space, path values) of an exploration already made
+    for this persona and seed, so `analyze` explores once."""
+    if explored is None:
+        space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
+        explored = (space, path_values(space))
+    space, values = explored
     ceiling_map = ceilings(scenario, persona)
     ceiling = tuple(ceiling_map[lever] for lever in LEVERS)
     findings: list[dict] = []
@@ -186,8 +190,6 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
                                         f"its ceiling of {info['ceiling']} points (without a breach: "
                                         f"{info['best_without_breaking'] if info['best_without_breaking'] is not None else 'none finishes'})"})
     findings.sort(key=lambda f: CODES.index(f["code"]))
-    best_label = max(values.finals, key=lambda lb: (_score(lb.points, lb.breaches, ceiling),
-                                                    -len(PathValues.way(lb))), default=None)
     return {
         "persona": persona or None,
         "exhaustive": space.exhaustive,
@@ -196,9 +198,7 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
         "probes": probes,
         "quality": findings,
         "levers": levers,
-        "best_choices": PathValues.way(best_label) if best_label else None,
-        "best_score": _score(best_label.points, best_label.breaches, ceiling) if best_label else None,
-        "endings": _ending_ways(space),
+        "endings": space.ending_ways(),
         "stuck": [space.way(s) for s in space.stuck[:10]],
     }
 
@@ -259,13 +259,3 @@ def _path(scenario, persona, seed, way) -> list[str]:
     run = Playthrough(scenario, seed=seed, persona=persona or None)
     run.choose_all(way)
     return list(run.path)
-
-
-def _ending_ways(space) -> dict[str, list[int]]:
-    """Ending -> a shortest way there (breadth-first order makes it shortest)."""
-    ways: dict[str, list[int]] = {}
-    for state in sorted(space.finals):
-        ending = space.finals[state][0]
-        if ending not in ways:
-            ways[ending] = space.way(state)
-    return ways
