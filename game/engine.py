@@ -101,9 +101,12 @@ def fresh_seed() -> int:
     return secrets.randbits(63)
 
 
-def draw_persona(scenario: Scenario, seed: int) -> str:
-    """The persona a playthrough with `seed` meets, drawn from the seed so
-    that the seed alone reproduces it ('' when the scenario has none)."""
+def draw_persona(scenario: Scenario, seed: int, chosen: str | None = None) -> str:
+    """The persona a playthrough with `seed` meets: `chosen` when the scenario
+    has it, else drawn from the seed so that the seed alone reproduces it
+    ('' when the scenario has none)."""
+    if chosen in scenario.personas:
+        return chosen
     if not scenario.personas:
         return ""
     ids = list(scenario.personas)
@@ -116,6 +119,22 @@ def pick_variant(variants, env: dict, mood: str):
         if conditions.evaluate(variant.condition, env, mood):
             return variant
     return None
+
+
+def resolve_ending(ending, env: dict, mood: str) -> tuple[tuple[str, ...], str, str]:
+    """(text, outcome, coaching) of `ending` after its variants; the outcome
+    is `lost` after a walk-out whatever a variant says."""
+    text, outcome, coaching = ending.text, ending.outcome, ending.coaching
+    variant = pick_variant(ending.variants, env, mood) if ending.variants else None
+    if variant is not None:
+        text = variant.text or text
+        outcome = variant.outcome or outcome
+        coaching = variant.coaching if variant.coaching is not None else coaching
+    return text, ("lost" if mood == WALKED_OUT else outcome), coaching
+
+
+def ending_outcome(ending, env: dict, mood: str) -> str:
+    return resolve_ending(ending, env, mood)[1]
 
 
 class Playthrough:
@@ -139,6 +158,7 @@ class Playthrough:
         self.steps: list[Step] = []
         self.path: list[str] = [self.start]
         self._shown: list[Choice] | None = None
+        self._line: tuple[str, ...] | None = None
         self._orders: dict[str, tuple[int, ...]] = {}
 
     # -- where we are -------------------------------------------------------
@@ -181,15 +201,17 @@ class Playthrough:
         return env
 
     def line(self) -> tuple[str, ...]:
-        """What is said at the current node or ending, after variants."""
-        where = self.scenario.nodes.get(self.state) or self.scenario.endings.get(self.state)
-        if where is None:
-            return ()
-        if where.variants:
-            variant = pick_variant(where.variants, self.env(), self.mood)
-            if variant is not None and variant.text:
-                return variant.text
-        return where.text
+        """What is said at the current node or ending, after variants
+        (worked out once per step: the window asks every frame)."""
+        if self._line is None:
+            where = self.scenario.nodes.get(self.state) or self.scenario.endings.get(self.state)
+            line = () if where is None else where.text
+            if where is not None and where.variants:
+                variant = pick_variant(where.variants, self.env(), self.mood)
+                if variant is not None and variant.text:
+                    line = variant.text
+            self._line = line
+        return self._line
 
     def ending_view(self) -> tuple[tuple[str, ...], str, str] | None:
         """(text, outcome, coaching) of the ending reached, after its variants;
@@ -197,15 +219,7 @@ class Playthrough:
         ending = self.ending
         if ending is None:
             return None
-        text, outcome, coaching = ending.text, ending.outcome, ending.coaching
-        variant = pick_variant(ending.variants, self.env(), self.mood) if ending.variants else None
-        if variant is not None:
-            text = variant.text or text
-            outcome = variant.outcome or outcome
-            coaching = variant.coaching if variant.coaching is not None else coaching
-        if self.walked_out:
-            outcome = "lost"
-        return text, outcome, coaching
+        return resolve_ending(ending, self.env() if ending.variants else {}, self.mood)
 
     def _order(self, node) -> tuple[int, ...]:
         if not node.shuffle:
@@ -277,6 +291,7 @@ class Playthrough:
         self.path.append(self.state)
         self.choices.append(number)
         self._shown = None
+        self._line = None
         step = Step(node.id, number, choice.index, choice.text, mood_before, self.mood,
                     breaks, choice.feedback, counted, "\n\n".join(line))
         self.steps.append(step)
@@ -294,6 +309,7 @@ class Playthrough:
         twin.steps = list(self.steps)
         twin.path = list(self.path)
         twin._shown = None
+        twin._line = None
         return twin
 
     def state_key(self) -> tuple:

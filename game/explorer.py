@@ -27,7 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from . import conditions, machines
-from .engine import pick_variant, rules_broken, shuffled_order
+from .engine import ending_outcome, rules_broken, shuffled_order
 from .graph import edges_of, strongly_connected
 from .model import LEVERS, RULES, WALKED_OUT
 
@@ -65,6 +65,15 @@ class StateSpace:
 
     def mood(self, state: int) -> str:
         return self.keys[state][1]
+
+    def ending_ways(self) -> dict[str, list[int]]:
+        """Ending -> a shortest way there (states are numbered breadth first)."""
+        ways: dict[str, list[int]] = {}
+        for state in sorted(self.finals):
+            ending = self.finals[state][0]
+            if ending not in ways:
+                ways[ending] = self.way(state)
+        return ways
 
     def way(self, state: int) -> list[int]:
         """The reply numbers of a shortest way from the start to `state`."""
@@ -183,12 +192,8 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
         sid, mood, flags, once_mask, counts, lever_vals, rep_mask = key
         if sid in endings:
             ending = endings[sid]
-            outcome = ending.outcome
-            if ending.variants:
-                variant = pick_variant(ending.variants, env_of(key), mood)
-                if variant is not None and variant.outcome:
-                    outcome = variant.outcome
-            space.finals[here] = (sid, "lost" if mood == WALKED_OUT else outcome)
+            env = env_of(key) if ending.variants else {}
+            space.finals[here] = (sid, ending_outcome(ending, env, mood))
             continue
         node = scenario.nodes[sid]
         env = None
