@@ -21,9 +21,8 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from transitions import Machine, MachineError
+from transitions import Machine
 
-from .errors import PlayError
 from .model import MOOD_CHANGES, MOODS, WALKED_OUT
 
 logging.getLogger("transitions").setLevel(logging.WARNING)
@@ -135,19 +134,6 @@ def dialogue_machine(scenario) -> Machine:
     for nid in scenario.nodes:
         table[nid]
     return table.machine
-
-
-def take_choice(machine: Machine, model, index: int) -> None:
-    """Fire the machine's trigger for the choice at authored position `index`
-    (0-based), moving `model.state`. (Playthroughs use `flow` instead.)"""
-    try:
-        machine.events[f"choice_{index + 1}"].trigger(model)
-    except (KeyError, MachineError) as exc:
-        raise PlayError(f"node '{model.state}' has no choice {index + 1}") from exc
-
-
-def walk_out(machine: Machine, model) -> None:
-    machine.events["walk_out"].trigger(model)
 
 
 class _MoodOnly:

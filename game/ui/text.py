@@ -106,7 +106,7 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     write = out.write
     seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
     run = Playthrough(scenario, seed=seed, start=start,
-                      persona=persona if persona in scenario.personas else draw_persona(scenario, seed))
+                      persona=draw_persona(scenario, seed, persona))
     try:
         _play(scenario, run, coach, read, write)
         if on_finish is not None and run.finished and on_finish(run) is False:

@@ -28,7 +28,7 @@ class BriefingScene(Scene):
         # every playthrough meets a fresh order of replies and a persona drawn from its seed
         self.seed = fresh_seed() if seed is None else seed
         self.persona_fixed = persona in scenario.personas
-        self.persona = persona if self.persona_fixed else draw_persona(scenario, self.seed)
+        self.persona = draw_persona(scenario, self.seed, persona)
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self._text_rect = pygame.Rect(0, 0, 0, 0)
