@@ -50,12 +50,14 @@ class Attempt:
     # each reply: node, choice (1-based as shown), text, levers counted, breaks, mood before/after
     steps: list = field(default_factory=list)
     persona: str = ""  # the persona id, '' when the scenario has none
+    persona_style: str = ""  # the persona's style (direct, analytical, steady, expressive), '' when none
+    player_style: str = ""  # the trainee's own style from the self-check at the time, '' when not taken
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
     @classmethod
     def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None,
-                         step_times: list[str] | None = None):
+                         step_times: list[str] | None = None, player_style: str = ""):
         """`step_times`: when each reply was made (ISO 8601); the finish time when unknown."""
         result = run.result()
         finished_at = finished_at or now_iso()
@@ -70,7 +72,8 @@ class Attempt:
                    choices=list(run.choices), path=list(result.path),
                    levers={k: v.to_dict() for k, v in result.levers.items()}, rules=dict(result.rules),
                    score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending,
-                   persona=run.persona,
+                   persona=run.persona, persona_style=persona_style(scenario, run.persona),
+                   player_style=player_style or "",
                    steps=[step_record(s, at or finished_at) for s, at in
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])])
 
@@ -84,14 +87,22 @@ class Attempt:
                 "seed": self.seed, "started_at": self.started_at, "finished_at": self.finished_at,
                 "duration_s": self.duration_s, "choices": self.choices, "path": self.path, "levers": self.levers,
                 "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
-                "ending": self.ending, "persona": self.persona or None, "steps": self.steps}
+                "ending": self.ending, "persona": self.persona or None,
+                "persona_style": self.persona_style or None, "player_style": self.player_style or None,
+                "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
                 self.mode, self.seed, self.started_at, self.finished_at, self.duration_s,
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
-                json.dumps(self.steps, ensure_ascii=False), self.persona)
+                json.dumps(self.steps, ensure_ascii=False), self.persona,
+                self.persona_style, self.player_style)
+
+
+def persona_style(scenario, persona: str) -> str:
+    found = scenario.personas.get(persona) if persona else None
+    return found.style if found is not None else ""
 
 
 def step_record(step, at: str) -> dict:

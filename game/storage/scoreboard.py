@@ -19,7 +19,7 @@ from .files import StorageError, saves_dir, set_aside
 DB_FILE = "scoreboard.sqlite3"
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending", "steps", "persona")
+           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style")
 
 MIGRATIONS = [
     # version 1
@@ -60,18 +60,38 @@ MIGRATIONS = [
     """
     ALTER TABLE attempts ADD COLUMN persona TEXT NOT NULL DEFAULT '';
     """,
+    # version 4: styles. Each attempt keeps the customer's style and the
+    # trainee's own (from the self-check, at the time); each player's latest
+    # self-check is kept in `players`.
+    """
+    ALTER TABLE attempts ADD COLUMN persona_style TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attempts ADD COLUMN player_style TEXT NOT NULL DEFAULT '';
+    CREATE TABLE players (
+        name TEXT PRIMARY KEY,
+        style TEXT NOT NULL DEFAULT '',
+        style_counts TEXT NOT NULL DEFAULT '{}',
+        style_answers TEXT NOT NULL DEFAULT '[]',
+        style_taken_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX attempts_by_persona ON attempts(scenario, persona);
+    """,
 ]
 
 
 class Scoreboard(Protocol):
     def record(self, attempt: Attempt) -> int: ...
     def attempts(self, scenario: str | None = None, player: str | None = None,
-                 with_steps: bool = True) -> list[Attempt]: ...
+                 with_steps: bool = True, persona: str | None = None,
+                 persona_style: str | None = None) -> list[Attempt]: ...
     def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]: ...
     def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
     def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
     def get(self, attempt_id: int) -> Attempt | None: ...
     def scenarios(self) -> dict[str, str]: ...
+    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]: ...
+    def style_breakdown(self, player: str) -> list[dict]: ...
+    def save_style(self, player: str, style: str, counts: dict, answers: list, taken_at: str) -> None: ...
+    def player_style(self, player: str) -> dict | None: ...
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
@@ -178,17 +198,18 @@ class SQLiteScoreboard:
         attempt.id = cur.lastrowid
         return attempt.id
 
-    def attempts(self, scenario=None, player=None, with_steps: bool = True) -> list[Attempt]:
+    def attempts(self, scenario=None, player=None, with_steps: bool = True, persona=None,
+                 persona_style=None) -> list[Attempt]:
         """Attempts oldest first; without `with_steps`, each reply's details
         are left out (lists and charts don't need them, and they are most of
-        the data)."""
+        the data). `persona` (an id) and `persona_style` filter by the
+        customer the trainee met."""
         where, params = [], []
-        if scenario:
-            where.append("scenario = ?")
-            params.append(scenario)
-        if player:
-            where.append("player = ?")
-            params.append(player)
+        for column, value in (("scenario", scenario), ("player", player), ("persona", persona),
+                              ("persona_style", persona_style)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         columns = "*" if with_steps else f"id, {', '.join(c for c in COLUMNS if c != 'steps')}"
         return [_attempt(r) for r in self._query(f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id",
@@ -208,9 +229,52 @@ class SQLiteScoreboard:
                           "id": attempt.id})
         return board
 
-    def history(self, player: str, scenario: str | None = None) -> list[Attempt]:
+    def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
         """A player's attempts, oldest first, without each reply's details (see `get`)."""
-        return self.attempts(scenario=scenario, player=player, with_steps=False)
+        return self.attempts(scenario=scenario, player=player, with_steps=False, persona=persona)
+
+    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]:
+        """(persona id, style) pairs met in attempts, of one scenario or all."""
+        clause, params = ("AND scenario = ?", (scenario,)) if scenario else ("", ())
+        rows = self._query(f"SELECT DISTINCT persona, persona_style FROM attempts WHERE persona != '' {clause} "
+                           "ORDER BY persona", params)
+        return [(r["persona"], r["persona_style"]) for r in rows]
+
+    def style_breakdown(self, player: str) -> list[dict]:
+        """How a player does with each customer style: attempts, average and
+        best score, and how many customers were retained (styles never met
+        are left out; customers with no style are under '')."""
+        rows = self._query(
+            "SELECT persona_style AS style, COUNT(*) AS attempts, AVG(score) AS average, MAX(score) AS best, "
+            "SUM(outcome = 'retained') AS retained FROM attempts WHERE player = ? GROUP BY persona_style "
+            "ORDER BY AVG(score) DESC, persona_style", (player,))
+        return [{"style": r["style"], "attempts": r["attempts"], "average": round(r["average"]), "best": r["best"],
+                 "retained": r["retained"]} for r in rows]
+
+    def save_style(self, player: str, style: str, counts: dict, answers: list, taken_at: str) -> None:
+        """Keep a player's latest self-check (a retake replaces it)."""
+        try:
+            with self._conn:
+                self._conn.execute(
+                    "INSERT INTO players (name, style, style_counts, style_answers, style_taken_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET style = excluded.style, "
+                    "style_counts = excluded.style_counts, style_answers = excluded.style_answers, "
+                    "style_taken_at = excluded.style_taken_at",
+                    (player, style, json.dumps(counts), json.dumps(list(answers)), taken_at))
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"your style could not be saved: {plain_reason(exc)}") from exc
+
+    def player_style(self, player: str) -> dict | None:
+        """{'style', 'counts', 'answers', 'taken_at'} of a player's latest self-check, or None."""
+        rows = self._query("SELECT * FROM players WHERE name = ? AND style != ''", (player,))
+        if not rows:
+            return None
+        row = rows[0]
+        try:
+            counts, answers = json.loads(row["style_counts"]), json.loads(row["style_answers"])
+        except ValueError:
+            counts, answers = {}, []
+        return {"style": row["style"], "counts": counts, "answers": answers, "taken_at": row["style_taken_at"]}
 
     def bests(self, player: str) -> dict[str, tuple[int, str]]:
         rows = self._query("SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? GROUP BY scenario",

@@ -11,7 +11,8 @@ from ..storage.files import StorageError
 class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
-                 start: str | None = None, persona: str | None = None, persona_fixed: bool = False):
+                 start: str | None = None, persona: str | None = None, persona_fixed: bool = False,
+                 player_style: str | None = None):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
@@ -24,6 +25,8 @@ class GameSession:
         # when each reply was made, for the scoreboard (unknown for replies before a resume)
         self.step_times: list[str | None] = [None] * len(self.run.choices)
         self.problem: str | None = None  # a storage message to show, if any
+        # the trainee's own style (self-check) when the playthrough began; '' when not taken
+        self.player_style = player_style if player_style is not None else lookup_style(scoreboard, player)
 
     @property
     def coach(self) -> bool:
@@ -55,7 +58,7 @@ class GameSession:
             return
         try:
             attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
-                                               step_times=self.step_times)
+                                               step_times=self.step_times, player_style=self.player_style)
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:
@@ -67,4 +70,17 @@ class GameSession:
         seed = fresh_seed()
         persona = self.run.persona if self.persona_fixed else draw_persona(self.scenario, seed)
         return GameSession(self.scenario, self.scenario_path, self.player, self.mode, self.scoreboard,
-                           seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed)
+                           seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed,
+                           player_style=self.player_style)
+
+
+def lookup_style(scoreboard, player: str) -> str:
+    """The player's style from their latest self-check; '' when none (or the
+    scoreboard cannot say: the game goes on without it)."""
+    if scoreboard is None or not player:
+        return ""
+    try:
+        found = scoreboard.player_style(player)
+    except (StorageError, AttributeError):
+        return ""
+    return found["style"] if found else ""
