@@ -174,7 +174,8 @@ def cmd_play(args) -> int:
         from .ui import text
         on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
-                                  on_finish=on_finish, persona=args.persona)
+                                  on_finish=on_finish, persona=args.persona,
+                                  player_style=cli_review.stored_style(args.player))
     from .ui import app
     return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
                    persona=args.persona)
@@ -235,7 +236,8 @@ def _terminal_recording() -> dict:
     settings, _ = load_settings()
     if not settings.player:
         return {}
-    return {"on_finish": cli_review.recorder(settings.player, settings.mode), "coach": settings.mode == "coach"}
+    return {"on_finish": cli_review.recorder(settings.player, settings.mode), "coach": settings.mode == "coach",
+            "player_style": cli_review.stored_style(settings.player)}
 
 
 def cmd_game(args) -> int:

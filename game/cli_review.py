@@ -14,6 +14,9 @@ def add_parsers(sub) -> None:
                            "folder (saves/, or the folder FIVE_LEVERS_SAVES names).")
     board.add_argument("--scenario", metavar="ID", help="only this scenario")
     board.add_argument("--player", metavar="NAME", help="only this player")
+    _customer_filters(board)
+    board.add_argument("--by-style", action="store_true",
+                       help="with --player: how the player does with each customer style (and their own style)")
     board.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="table (default), csv or json")
 
@@ -25,6 +28,7 @@ def add_parsers(sub) -> None:
     target.add_argument("--xapi", metavar="FILE", help="xAPI 1.0.3 statements as a JSON list")
     export.add_argument("--scenario", metavar="ID", help="only this scenario")
     export.add_argument("--player", metavar="NAME", help="only this player")
+    _customer_filters(export)
     from .storage.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE
     export.add_argument("--home-page", default=os.environ.get("FIVE_LEVERS_XAPI_HOME_PAGE", DEFAULT_HOME_PAGE),
                         metavar="URL", help="the home page of the players' accounts in xAPI "
@@ -32,6 +36,12 @@ def add_parsers(sub) -> None:
     export.add_argument("--activity-base", default=os.environ.get("FIVE_LEVERS_XAPI_BASE", DEFAULT_ACTIVITY_BASE),
                         metavar="URL", help="the address under which scenarios are named as xAPI activities "
                         f"(default {DEFAULT_ACTIVITY_BASE}, or FIVE_LEVERS_XAPI_BASE)")
+
+
+def _customer_filters(parser) -> None:
+    from .model import STYLES
+    parser.add_argument("--persona", metavar="ID", help="only attempts that met this persona (a scenario's persona id)")
+    parser.add_argument("--style", choices=STYLES, help="only attempts whose customer had this style")
 
 
 def _open_board():
@@ -45,13 +55,16 @@ def _open_board():
 def _selected(args):
     board = _open_board()
     try:
-        return board.attempts(scenario=args.scenario, player=args.player.strip() if args.player else None)
+        return board.attempts(scenario=args.scenario, player=args.player.strip() if args.player else None,
+                              persona=args.persona, persona_style=args.style)
     finally:
         board.close()
 
 
 def cmd_scoreboard(args) -> int:
     from .storage import export
+    if args.by_style:
+        return _by_style(args)
     attempts = _selected(args)
     if args.format == "json":
         print(export.to_json(attempts))
@@ -60,7 +73,47 @@ def cmd_scoreboard(args) -> int:
     elif attempts:
         print(export.to_table(attempts))
     else:
-        print("No attempts recorded" + (" for that selection." if args.scenario or args.player else " yet."))
+        chosen = args.scenario or args.player or args.persona or args.style
+        print("No attempts recorded" + (" for that selection." if chosen else " yet."))
+    return EXIT_OK
+
+
+def _by_style(args) -> int:
+    """`scoreboard --by-style --player NAME`: which customer styles a player handles well."""
+    import json
+    from .styles import STYLE_NAMES, flex_tip
+    if not args.player:
+        print("main.py scoreboard: error: --by-style needs --player NAME", file=sys.stderr)
+        return EXIT_USAGE
+    player = args.player.strip()
+    board = _open_board()
+    try:
+        own = (board.player_style(player) or {}).get("style", "")
+        rows = board.style_breakdown(player)
+    finally:
+        board.close()
+    if args.format == "json":
+        print(json.dumps({"player": player, "style": own or None,
+                          "customers": [{**r, "style": r["style"] or None,
+                                         "tip": flex_tip(own, r["style"]) if own and r["style"] else None}
+                                        for r in rows]}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if args.format == "csv":
+        print("player,player_style,customer_style,attempts,average,best,retained")
+        for r in rows:
+            print(",".join(str(v) for v in (player, own, r["style"], r["attempts"], r["average"], r["best"],
+                                             r["retained"])))
+        return EXIT_OK
+    print(f"{player}: your style is {STYLE_NAMES[own]}" if own else
+          f"{player}: style not known (take the self-check: 'Your style' on the title screen)")
+    if not rows:
+        print("No attempts recorded for that player.")
+    for r in rows:
+        name = f"{STYLE_NAMES[r['style']]} customers" if r["style"] else "Customers with no style given"
+        print(f"  {name:<32} {r['attempts']:>4} attempts  average {r['average']:>3}  best {r['best']:>3}  "
+              f"retained {r['retained']}")
+        if own and r["style"]:
+            print(f"      tip: {flex_tip(own, r['style'])}")
     return EXIT_OK
 
 
@@ -145,6 +198,22 @@ def recorder(player: str, mode: str, stream=None):
     return on_finish
 
 
+def stored_style(player: str | None) -> str:
+    """A player's style from their latest self-check ('' when none or unreadable)."""
+    from .storage.files import StorageError
+    if not player:
+        return ""
+    try:
+        board = _open_board()
+        try:
+            found = board.player_style(player)
+        finally:
+            board.close()
+    except StorageError:
+        return ""
+    return found["style"] if found else ""
+
+
 def record_scripted(run, player: str, mode: str, started_at: str) -> str:
     """Record a finished scripted playthrough; returns a one-line note for the user."""
     from .storage.attempts import Attempt
@@ -154,7 +223,9 @@ def record_scripted(run, player: str, mode: str, started_at: str) -> str:
     try:
         board = _open_board()
         try:
-            attempt = Attempt.from_playthrough(run, player, mode, started_at)
+            found = board.player_style(player)
+            attempt = Attempt.from_playthrough(run, player, mode, started_at,
+                                               player_style=found["style"] if found else "")
             board.record(attempt)
         finally:
             board.close()

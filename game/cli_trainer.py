@@ -41,6 +41,8 @@ def add_parsers(sub) -> None:
                          "to scenarios/ID.yaml (under the current folder) or --out FILE. Never overwrites a file.")
     new.add_argument("id", metavar="ID", help="the new scenario's id: lower-case letters, digits and '-'")
     new.add_argument("--out", metavar="FILE", help="where to write it (default scenarios/ID.yaml)")
+    new.add_argument("--personas", action="store_true",
+                     help="a starter with two personas: the same situation with two customers to read")
 
     sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)",
                    description="Print a JSON Schema of the scenario format on standard output. Point your "
@@ -66,7 +68,7 @@ def cmd_new(args) -> int:
         out.parent.mkdir(exist_ok=True)
     schema = os.path.relpath(SCHEMA_FILE, out.resolve().parent)
     shown = os.path.relpath(out) if not out.is_absolute() or str(out).startswith(os.getcwd()) else str(out)
-    text = starter_text(args.id, shown, Path(schema).as_posix())
+    text = starter_text(args.id, shown, Path(schema).as_posix(), personas=args.personas)
     try:
         with open(out, "x", encoding="utf-8") as handle:
             handle.write(text)

@@ -39,7 +39,8 @@ class Landing:
         return (-len(self.breaks), self.points, {"soothe": 1, "steady": 0, "escalate": -1}[self.mood])
 
     def effects(self) -> str:
-        parts = [f"{self.points:+d} point{'s' if abs(self.points) != 1 else ''}" if self.points else "no points"]
+        sign = "+" if self.points > 0 else "\u2212"
+        parts = [f"{sign}{abs(self.points)} point{'s' if abs(self.points) != 1 else ''}" if self.points else "no points"]
         parts += [f"broke \u201c{RULE_TITLES[r]}\u201d" for r in self.breaks]
         if MOOD_EFFECTS[self.mood]:
             parts.append(MOOD_EFFECTS[self.mood])
@@ -128,23 +129,29 @@ def flex_report(run: Playthrough) -> FlexReport | None:
 
 
 def report_lines(report: FlexReport, scenario, own_style: str = "") -> list[str]:
-    """The comparison as plain lines (terminal debrief, report card)."""
+    """The comparison as plain lines, reply by reply (the window's debrief,
+    the report card, the terminal). Lines starting with two spaces belong
+    to the reply above them."""
     from .styles import STYLE_NAMES, flex_tip
-    lines = [f"Flex your style: this customer was \u201c{report.label}\u201d"
-             + (f" ({STYLE_NAMES[report.style]}: {STYLE_TITLES[report.style].split(': ', 1)[1]})"
-                if report.style else "") + "."]
+    style = f": {STYLE_NAMES[report.style]} ({STYLE_TITLES[report.style].split(': ', 1)[1]})" if report.style else ""
+    lines = [f"This customer was \u201c{report.label}\u201d{style}."]
     if own_style and report.style:
-        lines.append(f"Your style: {STYLE_NAMES[own_style]}. Tip: {flex_tip(own_style, report.style)}")
+        lines.append(f"Your style is {STYLE_NAMES[own_style]}. Tip for this pairing: {flex_tip(own_style, report.style)}")
     elif not own_style:
         lines.append("Take the self-check (\u201cYour style\u201d on the title screen) to get a tip for this pairing.")
-    if not report.notes:
+    notes = {note.step: note for note in report.notes}
+    bests = {best.step: best for best in report.bests}
+    if not notes:
         lines.append("None of your replies would have landed differently with the other customers.")
-    for note in report.notes:
-        lines.append(f"Reply {note.step}: \u201c{note.text}\u201d")
-        lines += [f"  {s}" for s in note.sentences()]
-    for best in report.bests:
-        labels = {p: scenario.personas[p].label for p in best.best}
-        lines.append(f"At step {best.step} the best reply depended on the customer: "
-                     + "; ".join(f"with \u201c{labels[p]}\u201d, \u201c{text}\u201d" for p, text in best.best.items())
-                     + ".")
+    for step in sorted({*notes, *bests}):
+        note, best = notes.get(step), bests.get(step)
+        if note is not None:
+            lines.append(f"Reply {step}: \u201c{note.text}\u201d")
+            lines += [f"  {sentence}" for sentence in note.sentences()]
+        else:
+            lines.append(f"Reply {step}: the best reply here depended on the customer.")
+        if best is not None:
+            lines.append("  Best here: " + "; ".join(
+                f"\u201c{text}\u201d with \u201c{scenario.personas[p].label}\u201d" for p, text in best.best.items())
+                + ".")
     return lines

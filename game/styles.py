@@ -146,6 +146,16 @@ def unlike(own: str) -> tuple[str, ...]:
     return (OPPOSITE[own], *(s for s in STYLES if s not in (own, OPPOSITE[own])))
 
 
+def unlike_customers(scenarios, own: str) -> list[tuple[object, str]]:
+    """(scenario, persona id) pairs to practise with: every persona whose
+    style differs from `own`, those of the opposite style first."""
+    order = unlike(own)
+    pairs = [(scenario, pid, order.index(p.style)) for scenario in scenarios
+             for pid, p in scenario.personas.items() if p.style in order]
+    best = min((rank for _, _, rank in pairs), default=None)
+    return [(scenario, pid) for scenario, pid, rank in pairs if rank == best]
+
+
 FLEX_TIPS: dict[tuple[str, str], str] = {
     ("direct", "direct"): "You both want the point. Lead with the answer and a date, keep it short, and let them "
                           "choose between two options: two deciders clash when one of them is told.",

@@ -17,6 +17,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "content_hash", "mode",
               "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending",
+              "persona", "persona_style", "player_style",
               *(f"{lever}_points" for lever in LEVERS), *(f"{lever}_ceiling" for lever in LEVERS),
               *(f"{lever}_percent" for lever in LEVERS), *(f"{rule}_breaches" for rule in RULES),
               "choices", "path"]
@@ -49,7 +50,8 @@ def csv_row(attempt) -> list[str]:
     levers = attempt.levers
     row = [attempt.id, attempt.registration, attempt.player, attempt.scenario, attempt.title, attempt.version,
            attempt.content_hash, attempt.mode, attempt.started_at, attempt.finished_at,
-           f"{attempt.duration_s:.0f}", attempt.score, attempt.grade, attempt.outcome, attempt.ending]
+           f"{attempt.duration_s:.0f}", attempt.score, attempt.grade, attempt.outcome, attempt.ending,
+           attempt.persona, attempt.persona_style, attempt.player_style]
     for key in ("points", "ceiling", "percent"):
         row += [levers.get(lever, {}).get(key) for lever in LEVERS]
     row += [attempt.rules.get(rule, 0) for rule in RULES]
@@ -75,9 +77,12 @@ def to_csv(attempts) -> str:
 
 def to_table(attempts) -> str:
     """A plain-text table for the terminal, one line per attempt."""
-    headers = ["#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode"]
+    headers = ["#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode", "Customer",
+               "Style"]
     rows = [[str(a.id or ""), short_time(a.finished_at), a.player, a.scenario, str(a.score), a.grade,
-             OUTCOME_WORDS.get(a.outcome, a.outcome), str(sum(a.rules.values())), a.mode] for a in attempts]
+             OUTCOME_WORDS.get(a.outcome, a.outcome), str(sum(a.rules.values())), a.mode,
+             f"{a.persona} ({a.persona_style})" if a.persona and a.persona_style else a.persona or "-",
+             a.player_style or "-"] for a in attempts]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     right = {0, 4, 7}
 

@@ -83,7 +83,7 @@ class Scoreboard(Protocol):
     def attempts(self, scenario: str | None = None, player: str | None = None,
                  with_steps: bool = True, persona: str | None = None,
                  persona_style: str | None = None) -> list[Attempt]: ...
-    def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]: ...
+    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]: ...
     def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
     def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
     def get(self, attempt_id: int) -> Attempt | None: ...
@@ -215,14 +215,16 @@ class SQLiteScoreboard:
         return [_attempt(r) for r in self._query(f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id",
                                                  params)]
 
-    def leaderboard(self, scenario: str, limit: int = 20) -> list[dict]:
+    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
+        """Each player's best in a scenario (with `persona`: against that customer only)."""
+        extra, params = ("AND persona = ?", (persona,)) if persona else ("", ())
         rows = self._query(
-            "SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? "
-            "GROUP BY player ORDER BY best DESC, player LIMIT ?", (scenario, limit))
+            f"SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? {extra} "
+            "GROUP BY player ORDER BY best DESC, player LIMIT ?", (scenario, *params, limit))
         board = []
         for row in rows:
-            best = self._query("SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? "
-                               "ORDER BY finished_at LIMIT 1", (scenario, row["player"], row["best"]))
+            best = self._query(f"SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? {extra} "
+                               "ORDER BY finished_at LIMIT 1", (scenario, row["player"], row["best"], *params))
             attempt = _attempt(best[0])
             board.append({"player": row["player"], "best": row["best"], "attempts": row["attempts"],
                           "grade": attempt.grade, "outcome": attempt.outcome, "finished_at": attempt.finished_at,

@@ -64,7 +64,11 @@ class StatementBuilder:
     def context(self, attempt) -> dict:
         return {"registration": attempt.registration, "platform": "Five Levers",
                 "revision": str(attempt.version),
-                "extensions": {self.ext("mode"): attempt.mode, self.ext("content-hash"): attempt.content_hash}}
+                "extensions": {self.ext("mode"): attempt.mode, self.ext("content-hash"): attempt.content_hash,
+                               # who the customer was and the trainee's own style (null when not known)
+                               self.ext("persona"): attempt.persona or None,
+                               self.ext("persona-style"): attempt.persona_style or None,
+                               self.ext("player-style"): attempt.player_style or None}}
 
     def statement_id(self, attempt, name: str) -> str:
         return str(uuid.uuid5(uuid.UUID(attempt.registration), name))

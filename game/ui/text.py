@@ -11,6 +11,7 @@ import textwrap
 
 from .. import loader
 from ..engine import Playthrough, draw_persona, fresh_seed
+from ..flex import flex_report, report_lines
 from ..model import LEVER_TITLES, RULE_TITLES
 
 MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
@@ -50,7 +51,7 @@ def summary_lines(scenario, result) -> list[str]:
     return lines
 
 
-def debrief_lines(scenario, run: Playthrough) -> list[str]:
+def debrief_lines(scenario, run: Playthrough, player_style: str = "") -> list[str]:
     result = run.result()
     lines = ["", "=" * 20 + " Debrief " + "=" * 20]
     view = run.ending_view()
@@ -69,6 +70,11 @@ def debrief_lines(scenario, run: Playthrough) -> list[str]:
             lines.append(_wrap(f"Coaching: {step.feedback}", "     "))
     if view is not None and view[2]:
         lines.append(_wrap(f"Overall: {view[2]}"))
+    report = flex_report(run)
+    if report is not None:
+        lines.append("Flex your style:")
+        lines += [_wrap(line.strip(), "    " if line.startswith("  ") else "  ")
+                  for line in report_lines(report, scenario, player_style)]
     return lines
 
 
@@ -99,7 +105,7 @@ def _reader(stream):
 
 
 def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=None, stdin=None, stdout=None,
-                  on_finish=None, persona: str | None = None) -> int:
+                  on_finish=None, persona: str | None = None, player_style: str = "") -> int:
     """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
@@ -108,7 +114,7 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     run = Playthrough(scenario, seed=seed, start=start,
                       persona=draw_persona(scenario, seed, persona))
     try:
-        _play(scenario, run, coach, read, write)
+        _play(scenario, run, coach, read, write, player_style)
         if on_finish is not None and run.finished and on_finish(run) is False:
             return 4  # played, but not recorded (the note above says why)
     except _Quit:
@@ -116,7 +122,7 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     return 0
 
 
-def _play(scenario, run, coach, read, write) -> None:
+def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
     c = run.customer
     write(f"\n{scenario.title}\n{'-' * len(scenario.title)}\n")
     write(f"Customer: {c.name}" + (f", {c.role}" if c.role else "") + "\n")
@@ -142,10 +148,10 @@ def _play(scenario, run, coach, read, write) -> None:
             write("  Rule broken: " + ", ".join(RULE_TITLES[r] for r in step.breaks) + "\n")
     if run.walked_out:
         write(f"\n{c.name} has walked out.\n")
-    write("\n".join(debrief_lines(scenario, run)) + "\n")
+    write("\n".join(debrief_lines(scenario, run, player_style)) + "\n")
 
 
-def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True) -> int:
+def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True, player_style: str = "") -> int:
     """Choose a bundled scenario in the terminal, then play it (`on_finish`
     as for `play_scenario`)."""
     out = stdout or sys.stdout
@@ -168,4 +174,5 @@ def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = T
     except _Quit:
         out.write("\nGoodbye.\n")
         return 0
-    return play_scenario(playable[pick - 1].scenario, coach=coach, stdin=stdin, stdout=stdout, on_finish=on_finish)
+    return play_scenario(playable[pick - 1].scenario, coach=coach, stdin=stdin, stdout=stdout, on_finish=on_finish,
+                         player_style=player_style)

@@ -71,7 +71,7 @@ def test_keyboard_alone_reaches_an_attempt(make_app):
     app = make_app()
     record(app, "Ana", [1, 2, 2], 1)
     scene = open_board(app)
-    for _ in range(4):  # past the two tabs and the two scenario arrows
+    for _ in range(5):  # past the three tabs and the two scenario arrows
         post(app, key(pygame.K_TAB))
     post(app, key(pygame.K_RETURN))
     assert app.top.name == "debrief"
@@ -111,14 +111,14 @@ def test_scoreboard_with_many_attempts_fits_at_the_largest_text_and_a_small_wind
     for day in range(1, 16):
         record(app, "Ana", [1, 2, 2] if day % 2 else [1, 1, 1], day)
     scene = open_board(app)
-    for _ in range(4 + 10):  # past the tabs and arrows, then down the list to the 11th attempt
+    for _ in range(5 + 10):  # past the tabs and arrows, then down the list to the 11th attempt
         post(app, key(pygame.K_DOWN))
     focused = scene.buttons.buttons[scene.buttons.focus]
     assert focused in scene.rows[10:11]
     assert scene._rects["list"].contains(focused.rect)  # scrolled into view
-    for view in ("history", "leaders"):
-        if view == "leaders":
-            scene.activate(("view", "leaders"))
+    for view in ("history", "leaders", "styles"):
+        if view != "history":
+            scene.activate(("view", view))
             post(app)
         for button in scene.buttons.buttons:
             assert 0 <= button.rect.left and button.rect.right <= 800, button.label

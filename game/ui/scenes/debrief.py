@@ -7,7 +7,9 @@ import time
 
 import pygame
 
+from ...flex import flex_report, report_lines
 from ...model import LEVERS, RULE_TITLES
+from ...styles import STYLE_NAMES
 from ...storage.files import StorageError, saves_dir
 from ..drawing import LEVER_SHORT, draw_radar
 from ..theme import draw_text, text_height
@@ -47,6 +49,10 @@ class DebriefScene(Scene):
                              for step, rule in broken]
         self.buttons.set(self.actions + self.rule_buttons + self.topics)
         self.blocks = self._blocks()
+        report = flex_report(session.run)
+        # flex your style: the customer's style, the trainee's, a tip, and how each reply would have landed
+        self.flex_lines = report_lines(report, session.scenario, session.player_style) if report else []
+        self._flex_heights: list[int] = []
         self._block_heights: list[int] = []
         self._rects: dict[str, pygame.Rect] = {}
 
@@ -145,15 +151,23 @@ class DebriefScene(Scene):
         width = 1100
         convo = self._conversation()
         height = 520 + text_height(theme, self._rules_text(), width - 80) + text_height(theme, convo, width - 80) + 120
+        if self.flex_lines:
+            height += text_height(theme, self._flex_text(), width - 80) + 80
         card = pygame.Surface((width, height))
         card.fill(theme.c("bg"))
         y = self._draw_summary(card, pygame.Rect(40, 30, width - 80, 460))
         y = max(y, 500)
         y += draw_text(card, theme, "Rules", (40, y), width - 80, theme.size("sub"), bold=True) + 6
         y += draw_text(card, theme, self._rules_text(), (40, y), width - 80) + 20
+        if self.flex_lines:
+            y += draw_text(card, theme, "Flex your style", (40, y), width - 80, theme.size("sub"), bold=True) + 6
+            y += draw_text(card, theme, self._flex_text(), (40, y), width - 80) + 20
         y += draw_text(card, theme, "The conversation", (40, y), width - 80, theme.size("sub"), bold=True) + 6
         draw_text(card, theme, convo, (40, y), width - 80)
         return card
+
+    def _flex_text(self) -> str:
+        return "\n".join(line.replace("  ", "    ", 1) if line.startswith("  ") else line for line in self.flex_lines)
 
     def _rules_text(self) -> str:
         broken = [f"{RULE_TITLES[rule]}: \u201c{step.text}\u201d" for step in self.result.steps for rule in step.breaks]
@@ -201,6 +215,13 @@ class DebriefScene(Scene):
                 placed.append((b, y, bh))
                 y += bh + 6
             y += 14
+            if section == "Rules broken" and self.flex_lines:
+                self._section_y["Flex your style"] = y
+                y += text_height(theme, "Flex your style", width, sub, True) + 8
+                self._flex_heights = [text_height(theme, line.strip(), width - self._indent(line)) + 4
+                                      for line in self.flex_lines]
+                self._flex_y = y
+                y += sum(self._flex_heights) + 14
         self._convo_y = y
         y += text_height(theme, "The conversation", width, sub, True) + 8
         self._block_heights = [text_height(theme, text, width, None, bold) if text else 0
@@ -209,6 +230,19 @@ class DebriefScene(Scene):
         self.scroll.set_sizes(y, view.h)
         for b, top, bh in placed:
             b.rect = pygame.Rect(view.x, view.y + top - self.scroll.offset, width, bh)
+
+    def _pairing(self) -> str:
+        """'Customer: <label> (Direct)  ·  You: Steady' for a scenario with personas."""
+        run = self.session.run
+        persona = run.scenario.personas.get(run.persona) if run.persona else None
+        if persona is None:
+            return ""
+        style = f" ({STYLE_NAMES[persona.style]})" if persona.style else ""
+        yours = STYLE_NAMES.get(self.session.player_style, "not known yet")
+        return f"Customer: {persona.label}{style}  \u00b7  Your style: {yours}"
+
+    def _indent(self, line: str) -> int:
+        return self.theme.body if line.startswith("  ") else 0
 
     def _draw_summary(self, surface, rect) -> int:
         theme = self.theme
@@ -222,6 +256,9 @@ class DebriefScene(Scene):
         y += draw_text(surface, theme, f"{self.session.scenario.title}  ·  {self.session.player}  ·  "
                        f"{'coach' if self.session.coach else 'assessment'} mode{when}", (rect.x, y), rect.w,
                        theme.size("small"), "muted")
+        pairing = self._pairing()
+        if pairing:
+            y += draw_text(surface, theme, pairing, (rect.x, y), rect.w, theme.size("small"), "muted")
         height = rect.bottom - y - 10
         if height > 120:
             radar = pygame.Rect(rect.x, y + 4, rect.w, height)
@@ -248,6 +285,14 @@ class DebriefScene(Scene):
         for b in self.rule_buttons + self.topics:
             if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
                 draw_button(surface, theme, b, b is focus)
+        if self.flex_lines:
+            y = top + self._flex_y
+            for line, height in zip(self.flex_lines, self._flex_heights):
+                if y + height >= view.top and y <= view.bottom:
+                    indent = self._indent(line)
+                    draw_text(surface, theme, line.strip(), (view.x + indent, y), view.w - 20 - indent,
+                              colour="muted" if indent else "text")
+                y += height
         y = top + self._convo_y
         y += draw_text(surface, theme, "The conversation", (view.x, y), view.w - 20, theme.size("sub"), bold=True) + 8
         for (text, colour, bold, gap), height in zip(self.blocks, self._block_heights):

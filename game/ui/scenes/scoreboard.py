@@ -7,13 +7,14 @@ import pygame
 
 from ...model import OUTCOME_WORDS
 from ...storage.export import short_time
+from ...styles import STYLE_NAMES, flex_tip
 from ..charts import draw_trend, trend_height_needed
 from ..theme import draw_text
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
 
-HISTORY, LEADERS = "history", "leaders"
+HISTORY, LEADERS, STYLES_VIEW = "history", "leaders", "styles"
 
 
 def _breaches(n: int) -> str:
@@ -29,8 +30,14 @@ class ScoreboardScene(Scene):
         self.view = view
         self.scroll = ScrollView()
         self.buttons = ButtonList()
-        self.tabs = [Button("My attempts", ("view", HISTORY)), Button("Leaderboard", ("view", LEADERS))]
+        self.tabs = [Button("My attempts", ("view", HISTORY)), Button("Leaderboard", ("view", LEADERS)),
+                     Button("By customer style", ("view", STYLES_VIEW))]
         self.prev_button, self.next_button = Button("\u25c0", ("scenario", -1)), Button("\u25b6", ("scenario", 1))
+        # which customers to show: None (all), ("persona", id) in one scenario, ("style", s) across scenarios
+        self.filters: list = [None]
+        self.filter_index = 0
+        self.filter_button = Button("", ("filter", 1))
+        self.own_style = ""  # the player's style, in the styles view
         self.scenario_ids: list[str] = []
         self.titles: dict[str, str] = {}
         self.scenario_index = 0  # in history, 0 is "all scenarios"
@@ -50,6 +57,35 @@ class ScoreboardScene(Scene):
     def _choices_count(self) -> int:
         return len(self.scenario_ids) + (1 if self.view == HISTORY else 0)
 
+    @property
+    def customer_filter(self):
+        return self.filters[self.filter_index] if self.filter_index < len(self.filters) else None
+
+    def persona_label(self, scenario: str, persona: str) -> str:
+        entry = next((e for e in self.app.library.playable() if e.scenario.id == scenario), None)
+        found = entry.scenario.personas.get(persona) if entry is not None else None
+        return found.label if found is not None else persona
+
+    def filter_label(self) -> str:
+        chosen = self.customer_filter
+        if chosen is None:
+            return "Customers: all"
+        kind, value = chosen
+        if kind == "style":
+            return f"Customers: {STYLE_NAMES.get(value, value).lower()} only"
+        return f"Customer: {self.persona_label(self.scenario, value)}"
+
+    def _load_filters(self, board) -> None:
+        previous = self.customer_filter
+        if self.view == STYLES_VIEW:
+            found = []
+        elif self.scenario is None:
+            found = [("style", s) for s in sorted({style for _, style in board.personas() if style})]
+        else:
+            found = [("persona", p) for p, _ in board.personas(self.scenario)]
+        self.filters = [None, *found]
+        self.filter_index = self.filters.index(previous) if previous in self.filters else 0
+        self.filter_button.label = self.filter_label()
     def load(self) -> None:
         board = self.app.scoreboard
         self.message, self.rows, self.attempts = "", [], []
@@ -63,10 +99,13 @@ class ScoreboardScene(Scene):
             self.titles = {**recorded, **{k: v for k, v in titles.items() if k in recorded}}
             self.scenario_ids = sorted(recorded, key=lambda s: self.titles[s].lower())
             self.scenario_index = min(self.scenario_index, max(0, self._choices_count() - 1))
+            self._load_filters(board)
             if self.view == HISTORY:
                 self._load_history(board)
-            else:
+            elif self.view == LEADERS:
                 self._load_leaders(board)
+            else:
+                self._load_styles(board)
         except Exception as exc:  # a storage problem is a message, never a crash
             self.message = f"The scoreboard could not be read: {exc}"
         self._relist()
@@ -75,7 +114,11 @@ class ScoreboardScene(Scene):
         if not self.player:
             self.message = "Type your name on the title screen to see your attempts."
             return
-        self.attempts = board.history(self.player, self.scenario)
+        chosen = self.customer_filter
+        self.attempts = board.history(self.player, self.scenario,
+                                      persona=chosen[1] if chosen and chosen[0] == "persona" else None)
+        if chosen and chosen[0] == "style":
+            self.attempts = [a for a in self.attempts if a.persona_style == chosen[1]]
         if not self.attempts:
             self.message = f"No finished conversations for {self.player} yet" + \
                 (" in this scenario." if self.scenario else ".")
@@ -83,23 +126,58 @@ class ScoreboardScene(Scene):
             label = f"{short_time(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
             detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
                       f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
+            if a.persona:
+                detail += f"\nCustomer: {self.persona_label(a.scenario, a.persona)}" + \
+                    (f" ({STYLE_NAMES[a.persona_style]})" if a.persona_style in STYLE_NAMES else "") + \
+                    f" · your style: {STYLE_NAMES.get(a.player_style, 'not known')}"
             self.rows.append(Button(label, ("attempt", a.id), detail=detail))
 
     def _load_leaders(self, board) -> None:
         if self.scenario is None:
             self.message = "No finished conversations yet: play a scenario to start the leaderboard."
             return
-        for rank, row in enumerate(board.leaderboard(self.scenario), 1):
+        chosen = self.customer_filter
+        for rank, row in enumerate(board.leaderboard(self.scenario, persona=chosen[1] if chosen else None), 1):
             you = "  (you)" if row["player"] == self.player else ""
             label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
             detail = (f"customer {OUTCOME_WORDS.get(row['outcome'], row['outcome'])} · {row['attempts']} "
                       f"attempt{'s' if row['attempts'] != 1 else ''} · {short_time(row['finished_at'])}")
             self.rows.append(Button(label, ("attempt", row["id"]), detail=detail))
 
+    def _load_styles(self, board) -> None:
+        """How the player does with each customer style, with the tip for each pairing."""
+        if not self.player:
+            self.message = "Type your name on the title screen to see how you do with each customer style."
+            return
+        own = self.own_style = (board.player_style(self.player) or {}).get("style", "")
+        breakdown = [row for row in board.style_breakdown(self.player) if row["style"]]
+        if not breakdown:
+            self.message = (f"No conversations with a customer of a known style for {self.player} yet. "
+                            "Scenarios with several customers (personas) record the customer's style.")
+            return
+        best = breakdown[0]["style"]
+        for row in breakdown:
+            style = row["style"]
+            label = (f"{STYLE_NAMES.get(style, style)} customers  —  average {row['average']} · best {row['best']}"
+                     + ("  (your strongest)" if style == best and len(breakdown) > 1 else ""))
+            detail = (f"{row['attempts']} attempt{'s' if row['attempts'] != 1 else ''} · "
+                      f"{row['retained']} retained")
+            if own:
+                detail += f"\nYou are {STYLE_NAMES[own].lower()}. Tip: {flex_tip(own, style)}"
+            self.rows.append(Button(label, ("style", style), detail=detail))
+        if not own:
+            self.rows.append(Button("Take the self-check to see your own style beside these", ("selfcheck", None)))
+
     def _relist(self) -> None:
-        self.buttons.set([*self.tabs, self.prev_button, self.next_button, *self.rows])
+        arrows_on = self.view != STYLES_VIEW
+        self.prev_button.enabled = self.next_button.enabled = arrows_on
+        shown_filter = [self.filter_button] if len(self.filters) > 1 else []
+        self.buttons.set([*self.tabs, *([self.prev_button, self.next_button] if arrows_on else []),
+                          *shown_filter, *self.rows])
 
     def scenario_label(self) -> str:
+        if self.view == STYLES_VIEW:
+            return f"You: {STYLE_NAMES[self.own_style]}" if self.own_style else "Your style: not known yet"
         if self.scenario is None:
             return "All scenarios" if self.view == HISTORY else "No scenarios yet"
         return self.titles.get(self.scenario, self.scenario)
@@ -126,12 +204,20 @@ class ScoreboardScene(Scene):
             self.view, self.scenario_index = value, 0
             self.scroll.offset = 0
             self.load()
-        elif kind == "scenario" and self._choices_count() > 0:
+        elif kind == "scenario" and self._choices_count() > 0 and self.view != STYLES_VIEW:
             self.scenario_index = (self.scenario_index + value) % self._choices_count()
+            self.filter_index = 0
+            self.scroll.offset = 0
+            self.load()
+        elif kind == "filter":
+            self.filter_index = (self.filter_index + value) % len(self.filters)
             self.scroll.offset = 0
             self.load()
         elif kind == "attempt":
             self.open_attempt(value)
+        elif kind == "selfcheck" and self.player:
+            from .selfcheck import SelfCheckScene
+            self.app.push(SelfCheckScene(self.app, self.player))
 
     def open_attempt(self, attempt_id: int) -> None:
         from ..review import rebuild
@@ -152,8 +238,11 @@ class ScoreboardScene(Scene):
             self.app.notify(note)
         self.app.push(DebriefScene(self.app, session, reviewing=short_time(attempt.finished_at)))
 
+    def on_resume(self) -> None:
+        self.load()
+
     def _scroll_to_focus(self) -> None:
-        focus = self.buttons.focus - 4
+        focus = self.buttons.focus - (len(self.buttons.buttons) - len(self.rows))
         if 0 <= focus < len(self.rows) and "list" in self._rects:
             view = self._rects["list"]
             rect = self.rows[focus].rect
@@ -173,7 +262,9 @@ class ScoreboardScene(Scene):
         top = header_top(theme, w, *self.header_text())
         x = MARGIN
         for tab in self.tabs:
-            tw = theme.font(theme.body).size(tab.label)[0] + theme.body * 2
+            tw = min(w - 2 * MARGIN, theme.font(theme.body).size(tab.label)[0] + theme.body * 2)
+            if x > MARGIN and x + tw > w - MARGIN:  # no room: the tabs wrap onto another row
+                x, top = MARGIN, top + tab.rect.h + 8
             tab.rect = pygame.Rect(x, top, tw, button_height(theme, tab, tw))
             x += tw + 8
         bh = self.tabs[0].rect.h
@@ -188,6 +279,10 @@ class ScoreboardScene(Scene):
             self._rects["label"] = pygame.Rect(MARGIN + arrow_w + 8, top, w - 2 * MARGIN - 2 * arrow_w - 16, bh)
             self.next_button.rect.topleft = (self._rects["label"].right + 8, top)
         y = top + bh + 16
+        if len(self.filters) > 1:
+            fw = min(w - 2 * MARGIN, theme.font(theme.body).size(self.filter_button.label)[0] + theme.body * 2)
+            self.filter_button.rect = pygame.Rect(MARGIN, y - 8, fw, button_height(theme, self.filter_button, fw))
+            y = self.filter_button.rect.bottom + 12
         chart_h = min(300, int((h - y) * 0.5))
         if self.view == HISTORY and self.attempts and \
                 chart_h - 24 >= trend_height_needed(theme, w - 2 * MARGIN - 32):
@@ -212,8 +307,11 @@ class ScoreboardScene(Scene):
         for tab in self.tabs:
             selected = tab.action[1] == self.view
             draw_button(surface, theme, tab, tab is focus, "primary" if selected else "plain")
-        for arrow in (self.prev_button, self.next_button):
-            draw_button(surface, theme, arrow, arrow is focus)
+        if self.view != STYLES_VIEW:
+            for arrow in (self.prev_button, self.next_button):
+                draw_button(surface, theme, arrow, arrow is focus)
+        if len(self.filters) > 1:
+            draw_button(surface, theme, self.filter_button, self.filter_button is focus)
         label = self._rects["label"]
         text = theme.line(self.scenario_label(), theme.body, theme.c("text"), True)
         surface.blit(text, (label.centerx - min(text.get_width(), label.w) // 2,

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pygame
 
+from ...engine import fresh_seed
+from ...styles import STYLE_NAMES, unlike_customers
+from ..session import lookup_style
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
+
+
+UNLIKE = "unlike"
 
 
 class SelectScene(Scene):
@@ -31,6 +37,11 @@ class SelectScene(Scene):
             except Exception as exc:  # a scoreboard problem must not hide the scenarios
                 self.app.notify(f"Best scores are unavailable: {exc}")
         items = []
+        if any(p.style for e in self.app.library.playable() for p in e.scenario.personas.values()):
+            own = lookup_style(self.app.scoreboard, player)
+            detail = (f"A scenario and a customer whose style is most unlike yours ({STYLE_NAMES[own].lower()})."
+                      if own else "Take the short self-check first, so we know what \u201cunlike you\u201d means.")
+            items.append(Button("Practise with customers unlike you", UNLIKE, detail=detail))
         for entry in self.app.library.entries:
             if entry.ok:
                 s = entry.scenario
@@ -67,9 +78,32 @@ class SelectScene(Scene):
         action = self.buttons.handle(intent)
         if intent.kind in ("up", "down", "left", "right", "tab"):
             self._scroll_to_focus()
-        if action is not None and action.ok:
+        if action == UNLIKE:
+            self.practise_unlike()
+        elif action is not None and action.ok:
             from .briefing import BriefingScene
             self.app.push(BriefingScene(self.app, action.scenario, action.path, player=self.app.settings.player))
+
+    def practise_unlike(self) -> None:
+        """Open the briefing of a scenario with a customer unlike the player
+        (drawn at random among the most unlike); the self-check first if
+        the player's style is not known."""
+        player = self.app.settings.player
+        own = lookup_style(self.app.scoreboard, player)
+        if not own:
+            from .selfcheck import SelfCheckScene
+            self.app.push(SelfCheckScene(self.app, player))
+            return
+        scenarios = [e.scenario for e in self.app.library.playable()]
+        pairs = unlike_customers(scenarios, own)
+        if not pairs:
+            self.app.notify("No scenario has a customer unlike you yet.")
+            return
+        seed = fresh_seed()
+        scenario, persona = pairs[seed % len(pairs)]
+        entry = next(e for e in self.app.library.playable() if e.scenario is scenario)
+        from .briefing import BriefingScene
+        self.app.push(BriefingScene(self.app, scenario, entry.path, player=player, seed=seed, persona=persona))
 
     def _scroll_to_focus(self) -> None:
         if not self.buttons.buttons:

@@ -37,7 +37,8 @@ class TitleScene(Scene):
         if self.saved is not None:
             items.append(Button("Resume where you left off", "resume",
                                 detail=f"{self.saved.title or self.saved.scenario_path} - {self.saved.player}"))
-        items += [Button("Start", "start"), Button("Scoreboard", "scoreboard"), Button("Handbook", "handbook"),
+        items += [Button("Start", "start"), Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
+                  Button("Handbook", "handbook"),
                   Button("Settings", "settings"), Button("Quit", "quit")]
         self.buttons.set(items)
 
@@ -106,6 +107,9 @@ class TitleScene(Scene):
         elif action == "scoreboard":
             from .scoreboard import ScoreboardScene
             self.app.push(ScoreboardScene(self.app, self.player.strip()))
+        elif action == "style" and self._named():
+            from .selfcheck import SelfCheckScene
+            self.app.push(SelfCheckScene(self.app, self.player))
         elif action == "start" and self._named():
             from .select import SelectScene
             self.app.push(SelectScene(self.app))
