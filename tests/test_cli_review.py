@@ -111,3 +111,50 @@ def test_the_terminal_game_records_for_the_remembered_player(cli):
     assert "Recorded attempt 1 for Ana" in proc.stdout
     [record] = json.loads(cli("scoreboard", "--format", "json").stdout)
     assert (record["player"], record["mode"], record["scenario"]) == ("Ana", "assessment", "tutorial")
+
+
+# --- personas and styles -------------------------------------------------------
+
+TWO_FACES = ROOT / "tests" / "plans" / "scenarios" / "two-faces.yaml"
+
+
+def test_attempts_record_the_persona_and_the_scoreboard_filters_and_breaks_down_by_style(cli, tmp_path):
+    cli("play", TWO_FACES, "--choices", "2,1", "--persona", "brisk", "--player", "Ana")
+    cli("play", TWO_FACES, "--choices", "1,1", "--persona", "hurt", "--player", "Ana")
+    cli("play", TWO_FACES, "--choices", "1,2", "--persona", "brisk", "--player", "Bo")
+    brisk = json.loads(cli("scoreboard", "--persona", "brisk", "--format", "json").stdout)
+    assert [(r["player"], r["persona"], r["persona_style"]) for r in brisk] == \
+        [("Ana", "brisk", "direct"), ("Bo", "brisk", "direct")]
+    expressive = json.loads(cli("scoreboard", "--style", "expressive", "--format", "json").stdout)
+    assert [r["persona"] for r in expressive] == ["hurt"]
+    table = cli("scoreboard").stdout
+    assert "brisk (direct)" in table and "hurt (expressive)" in table
+    by_style = cli("scoreboard", "--by-style", "--player", "Ana", "--format", "json")
+    data = json.loads(by_style.stdout)
+    assert data["player"] == "Ana" and data["style"] is None
+    assert sorted(r["style"] for r in data["customers"]) == ["direct", "expressive"]
+    assert all(r["attempts"] == 1 for r in data["customers"])
+    text = cli("scoreboard", "--by-style", "--player", "Ana").stdout
+    assert "Direct customers" in text and "take the self-check" in text
+    assert cli("scoreboard", "--by-style").returncode == 2
+    out = tmp_path / "s.json"
+    assert cli("export", "--xapi", out, "--persona", "hurt").returncode == 0
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert statements and all(BaseXapiStatement.model_validate(s) for s in statements)
+    ext = statements[-1]["context"]["extensions"]
+    assert ext["https://five-levers.invalid/xapi/extensions/persona"] == "hurt"
+    assert ext["https://five-levers.invalid/xapi/extensions/persona-style"] == "expressive"
+    assert ext["https://five-levers.invalid/xapi/extensions/player-style"] is None
+
+
+def test_an_attempt_carries_the_players_style_from_their_self_check(cli):
+    from game.storage.scoreboard import SQLiteScoreboard
+    cli.saves.mkdir(parents=True, exist_ok=True)
+    board = SQLiteScoreboard(cli.saves / "scoreboard.sqlite3")
+    board.save_style("Ana", "analytical", {"analytical": 6}, [1] * 10, "2026-11-24T10:00:00+00:00")
+    board.close()
+    cli("play", TWO_FACES, "--choices", "2,1", "--persona", "hurt", "--player", "Ana")
+    [record] = json.loads(cli("scoreboard", "--format", "json").stdout)
+    assert record["player_style"] == "analytical"
+    text = cli("scoreboard", "--by-style", "--player", "Ana").stdout
+    assert "your style is Analytical" in text and "tip:" in text

@@ -171,6 +171,23 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(tmp_path):
     assert out.read_text(encoding="utf-8") == "my work"
 
 
+def test_new_with_personas_writes_a_two_persona_starter_that_is_a_fair_test(tmp_path):
+    out = tmp_path / "two-ways.yaml"
+    proc = run("new", "two-ways", "--personas", "--out", out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    checked = loader.check_file(out)
+    assert checked.ok and checked.diagnostics == []
+    scenario = checked.scenario
+    assert len(scenario.personas) == 2
+    assert len({p.style for p in scenario.personas.values()}) == 2  # two different temperaments
+    report = json.loads(run("analyze", out, "--json").stdout)
+    for persona, data in report["personas"].items():
+        assert data["exhaustive"] and data["quality"] == [], persona
+    plain = tmp_path / "plain.yaml"
+    run("new", "plain", "--out", plain, cwd=tmp_path)
+    assert json.loads(run("analyze", plain, "--json").stdout)["quality"] == []  # the plain starter too
+
+
 def test_new_schema_modeline_points_at_the_shipped_schema(tmp_path):
     out = tmp_path / "x.yaml"
     run("new", "x", "--out", out)

@@ -48,3 +48,27 @@ def test_the_briefing_and_the_customer_are_the_personas_and_the_save_keeps_both(
     again = scene.session.restarted()
     assert again.run.seed != 5 and again.run.persona == "brisk"  # chosen with --persona: kept
     assert again.run.choices == []
+
+
+def test_resume_meets_the_same_customer_with_the_same_order_of_replies(make_app, tmp_path):
+    path = tmp_path / "two-faces.yaml"
+    path.write_text(PERSONAS.replace("start: opening", "shuffle: true\nstart: opening"))
+    app = make_app(mode="coach", player="Ana")
+    briefing = open_briefing(app, path)
+    seed, persona = briefing.seed, briefing.persona
+    post(app, key(pygame.K_RETURN))
+    first = app.top
+    post(app, key(pygame.K_SPACE), key(pygame.K_2), key(pygame.K_RETURN))
+    shown = [c.text for c in first.run.shown_choices()]
+    app.shutdown()
+    later = make_app(mode="coach", player="Ana")
+    from game.ui.scenes.title import TitleScene
+    title = TitleScene(later)
+    later.push(title)
+    title.activate("resume")
+    resumed = later.top
+    assert resumed.name == "dialogue"
+    assert (resumed.run.seed, resumed.run.persona) == (seed, persona)
+    assert resumed.run.choices == [2]
+    assert [c.text for c in resumed.run.shown_choices()] == shown
+    assert resumed.run.customer == first.run.customer
