@@ -72,6 +72,7 @@ class Exploration:
 def explore(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> Exploration:
     """Everything the tools need from one exact exploration (explorer.py)."""
     space = explore_states(scenario, persona, seed, max_states)
+    persona = space.persona  # '' resolved to the default persona
     values = path_values(space)
     found = Exploration(states=len(space.keys), complete=space.exhaustive, paths_exact=values.exact,
                         explored=(space, values))

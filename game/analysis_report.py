@@ -78,14 +78,14 @@ def analysis_text(scenario, data: dict) -> str:
     personas = data.get("personas")
     if not personas:
         return "\n".join(out + _persona_text(scenario, data))
-    out.append("Personas side by side")
-    out.append(f"  {'':<28}" + "".join(f"{pid[:14]:>16}" for pid in personas))
+    out.append("Personas side by side (each lever: best a playthrough collects / ceiling)")
+    out.append(f"  {'':<38}" + "".join(f"{pid[:14]:>16}" for pid in personas))
     for lever in LEVERS:
         cells = "".join(f"{_ceiling_cell(d, lever):>16}" for d in personas.values())
-        out.append(f"  {LEVER_TITLES[lever][:26] + ' (ceiling)':<28}{cells}")
-    out.append(f"  {'best playthrough':<28}" + "".join(
+        out.append(f"  {LEVER_TITLES[lever]:<38}{cells}")
+    out.append(f"  {'best playthrough':<38}" + "".join(
         f"{(str(d['best_score']) + ' ' + (d['best_grade'] or '')).strip():>16}" for d in personas.values()))
-    out.append(f"  {'fair-test findings':<28}" + "".join(f"{len(d['quality']):>16}" for d in personas.values()))
+    out.append(f"  {'fair-test findings':<38}" + "".join(f"{len(d['quality']):>16}" for d in personas.values()))
     for pid, d in personas.items():
         persona = scenario.personas[pid]
         style = f" ({STYLE_TITLES[persona.style]})" if persona.style else ""

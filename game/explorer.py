@@ -27,7 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from . import conditions, machines
-from .engine import ending_outcome, rules_broken, shuffled_order
+from .engine import check_persona, ending_outcome, rules_broken, shuffled_order
 from .graph import edges_of, strongly_connected
 from .model import LEVERS, RULES, WALKED_OUT
 
@@ -140,6 +140,8 @@ def _capped(value, cap):
 
 
 def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> StateSpace:
+    """`persona`: '' (or None) means the scenario's default persona, as in play."""
+    persona = check_persona(scenario, persona)
     read: set[str] = set()
     for tree in _conditions(scenario):
         read |= conditions.names(tree)

@@ -137,6 +137,7 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
         space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
         explored = (space, path_values(space))
     space, values = explored
+    persona = space.persona  # '' resolved to the default persona, as in play
     ceiling_map = ceilings(scenario, persona)
     ceiling = tuple(ceiling_map[lever] for lever in LEVERS)
     findings: list[dict] = []
