@@ -161,6 +161,14 @@ class TitleScene(Scene):
         y = self.field_rect.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
         layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8)
         self._top = max(24, h // 2 - 300)
+        # a small window at a large text size: slide everything up so the focused button shows
+        focused = self.buttons.buttons[self.buttons.focus].rect if not self.focus_field else self.field_rect
+        shift = max(0, focused.bottom - (h - 16))
+        if shift:
+            self._top -= shift
+            self.field_rect.y -= shift
+            for button in self.buttons.buttons:
+                button.rect.y -= shift
 
     def draw(self, surface) -> None:
         theme = self.theme
