@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .engine import Playthrough, rules_broken
+from .errors import FiveLeversError
 from .model import LEVERS, RULE_TITLES, STYLE_TITLES
+from .styles import STYLE_NAMES, flex_tip
 
 MOOD_EFFECTS = {"soothe": "calmed them", "steady": "", "escalate": "upset them more"}
 
@@ -122,7 +124,7 @@ def flex_report(run: Playthrough) -> FlexReport | None:
                 bests.append(BestNote(number, node.id, best))
         try:
             replay.choose(step.choice)
-        except Exception:  # the file changed under a stored attempt: compare what still fits
+        except FiveLeversError:  # the file changed under a stored attempt: compare what still fits
             break
     p = scenario.personas[run.persona]
     return FlexReport(run.persona, p.label, p.style, tuple(notes), tuple(bests))
@@ -132,7 +134,6 @@ def report_lines(report: FlexReport, scenario, own_style: str = "") -> list[str]
     """The comparison as plain lines, reply by reply (the window's debrief,
     the report card, the terminal). Lines starting with two spaces belong
     to the reply above them."""
-    from .styles import STYLE_NAMES, flex_tip
     style = f": {STYLE_NAMES[report.style]} ({STYLE_TITLES[report.style].split(': ', 1)[1]})" if report.style else ""
     lines = [f"This customer was \u201c{report.label}\u201d{style}."]
     if own_style and report.style:

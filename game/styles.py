@@ -195,6 +195,3 @@ FLEX_TIPS: dict[tuple[str, str], str] = {
     ("expressive", "expressive"): "Enjoy the rapport, then make sure someone writes down what was agreed. Two "
                                   "storytellers can leave a call feeling great with nothing decided.",
 }
-
-assert set(FLEX_TIPS) == {(a, b) for a in STYLES for b in STYLES}
-assert all(sorted(s for s, _ in q.answers) == sorted(STYLES) for q in QUESTIONS)
