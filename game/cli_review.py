@@ -99,10 +99,13 @@ def _by_style(args) -> int:
                                         for r in rows]}, indent=2, ensure_ascii=False))
         return EXIT_OK
     if args.format == "csv":
-        print("player,player_style,customer_style,attempts,average,best,retained")
+        import csv
+        from .storage.export import neutralise
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["player", "player_style", "customer_style", "attempts", "average", "best", "retained"])
         for r in rows:
-            print(",".join(str(v) for v in (player, own, r["style"], r["attempts"], r["average"], r["best"],
-                                             r["retained"])))
+            writer.writerow([neutralise(v) for v in (player, own, r["style"], r["attempts"], r["average"],
+                                                     r["best"], r["retained"])])
         return EXIT_OK
     print(f"{player}: your style is {STYLE_NAMES[own]}" if own else
           f"{player}: style not known (take the self-check: 'Your style' on the title screen)")

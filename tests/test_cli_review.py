@@ -158,3 +158,10 @@ def test_an_attempt_carries_the_players_style_from_their_self_check(cli):
     assert record["player_style"] == "analytical"
     text = cli("scoreboard", "--by-style", "--player", "Ana").stdout
     assert "your style is Analytical" in text and "tip:" in text
+
+
+def test_the_style_breakdown_as_csv_is_safe_for_any_player_name(cli):
+    cli("play", TWO_FACES, "--choices", "2,1", "--persona", "brisk", "--player", "=Lima, Ana")
+    proc = cli("scoreboard", "--by-style", "--player", "=Lima, Ana", "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert row["player"] == "'=Lima, Ana" and row["customer_style"] == "direct" and row["attempts"] == "1"
