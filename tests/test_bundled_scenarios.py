@@ -174,7 +174,7 @@ def test_the_content_map_names_real_scenarios_and_nodes():
 # --- the fair test, scenario by scenario ----------------------------------------
 # Scenarios rebuilt as a fair test (issue 12 brings the rest of the library
 # here): every persona's quality report is empty, exhaustively.
-FAIR_TEST = ["card-machine"]
+FAIR_TEST = ["card-machine", "tutorial"]
 
 
 @pytest.mark.parametrize("stem", FAIR_TEST)
@@ -196,3 +196,14 @@ def test_the_library_has_a_persona_scenario_whose_customers_differ_in_style_and_
         best_a, best_b = best_replies(scenario, a), best_replies(scenario, b)
         differing = [n for n in best_a if best_a[n] != best_b.get(n)]
         assert len(differing) >= 2, f"{scenario.id}: the best reply differs at {differing} only"
+
+
+def test_the_tutorial_played_perfectly_reaches_100_through_a_venting_turn():
+    scenario = SCENARIOS["tutorial"]
+    best = explored("tutorial").best
+    assert best.score == 100 and best.outcome == "retained"
+    on_the_way = [scenario.nodes[n] for n in best.path if n in scenario.nodes]
+    assert any(node.venting for node in on_the_way), "the good path never lets the customer vent"
+    assert any(node.speaker == "narrator" for node in on_the_way)
+    assert any(node.variants for node in on_the_way), "no line on the good path follows the mood"
+    assert any(c.condition for node in on_the_way for c in node.choices), "no reply depends on an earlier one"
