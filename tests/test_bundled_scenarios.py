@@ -125,9 +125,18 @@ def test_each_lever_is_assessed_in_at_least_four_scenarios():
         assert len(assessed) >= 4, f"{lever} is assessed only in {assessed}"
 
 
+# How each rule can be broken. Through the machine ("mood": escalating, or not
+# listening at a venting node) every rule, in at least three scenarios. By a
+# tag ("breaks"), only the two rules a reply can break without moving the
+# mood there and then (an over-promise that plants the next upset, handing an
+# upset customer to another team to start again); listening is judged by the
+# venting turns themselves, never by a tag on a calm customer.
+TAGGED_RULES = ("dont_upset", "dont_make_it_worse")
+
+
 @pytest.mark.parametrize("how", ["mood", "breaks"])
-def test_each_rule_can_be_broken_in_at_least_three_scenarios_both_ways(how):
-    for rule in RULES:
+def test_each_rule_can_be_broken_in_at_least_three_scenarios(how):
+    for rule in (RULES if how == "mood" else TAGGED_RULES):
         where = [stem for stem in SCENARIOS if (rule, how) in explored(stem).breaches]
         assert len(where) >= 3, f"{rule} can be broken through {how} only in {where}"
         for stem in where:  # and the recorded way really breaks it
@@ -172,9 +181,9 @@ def test_the_content_map_names_real_scenarios_and_nodes():
 
 
 # --- the fair test, scenario by scenario ----------------------------------------
-# Scenarios rebuilt as a fair test (issue 12 brings the rest of the library
-# here): every persona's quality report is empty, exhaustively.
-FAIR_TEST = ["anniversary-table", "card-machine", "cheaper-quote", "dead-line", "go-live", "missed-pickups", "quiet-account", "renewal-call", "tutorial"]
+# Every bundled scenario, new ones included, is a fair test: every persona's
+# quality report is empty, exhaustively.
+FAIR_TEST = sorted(SCENARIOS)
 
 
 @pytest.mark.parametrize("stem", FAIR_TEST)
@@ -207,3 +216,42 @@ def test_the_tutorial_played_perfectly_reaches_100_through_a_venting_turn():
     assert any(node.speaker == "narrator" for node in on_the_way)
     assert any(node.variants for node in on_the_way), "no line on the good path follows the mood"
     assert any(c.condition for node in on_the_way for c in node.choices), "no reply depends on an earlier one"
+
+
+@pytest.mark.parametrize("stem", sorted(SCENARIOS))
+def test_no_reply_is_penalised_twice_for_one_mistake(stem):
+    """A reply that escalates already breaks the rule for the customer's mood;
+    tagging that rule too would cost 20 points for one mistake. And no reply
+    is tagged as not listening: venting turns judge that."""
+    from game import machines
+    scenario = SCENARIOS[stem]
+    for persona in scenario.personas or [""]:
+        moods = machines.reachable_moods(scenario, persona)
+        for nid, node in scenario.nodes.items():
+            for choice in node.choices:
+                reply = choice.for_persona(persona)
+                assert "shut_up_and_listen" not in reply.breaks, f"{stem}:{reply.line}"
+                if reply.mood == "escalate":
+                    escalation = {machines.ESCALATION_RULE[m] for m in moods.get(nid, ())}
+                    assert not escalation & set(reply.breaks), f"{stem}:{reply.line}: tagged and escalated"
+
+
+POLITE_WORDS = re.compile(r"\b(sorry|apologi[sz]e|apologies|understand|thanks?|appreciate|feel|hear)\b", re.I)
+
+
+@pytest.mark.parametrize("stem", FAIR_TEST)
+def test_a_bot_that_picks_the_most_apologetic_reply_stays_below_strong(stem):
+    """Measured on the first library: always choosing the reply with the most
+    apologetic words won Legendary. Sympathy words must not be a tell."""
+    from game.engine import Playthrough
+    scenario = SCENARIOS[stem]
+    for persona in scenario.personas or [""]:
+        scores = []
+        for seed in range(20):
+            run = Playthrough(scenario, seed=seed, persona=persona or None)
+            while not run.finished:
+                shown = run.shown_choices()
+                pick = max(range(len(shown)), key=lambda i: (len(POLITE_WORDS.findall(shown[i].text)), -i))
+                run.choose(pick + 1)
+            scores.append(run.result().score)
+        assert sum(scores) / len(scores) < 75, (persona, scores)
