@@ -21,9 +21,9 @@ TOPICS = [
      "In the game: replies that invite the customer's story, reflect what they said, or match their style earn "
      "points here."),
     ("solve_problems", "Solve problems",
-     "Strip everything else away and service is about recognising and solving problems. The skill is in the "
-     "questions. Customers rarely reveal their real problem until they feel connected. Start with easy questions "
-     "to get them talking. Let them tell it as a story: the clues are buried in it. Follow the emotional cues to "
+     "Underneath every kind word, a customer called because something needs fixing, and the fixing starts "
+     "with what you ask. Customers rarely reveal their real problem until they feel connected. Start with easy "
+     "questions to get them talking. Let them tell it as a story: the clues are buried in it. Follow the emotional cues to "
      "the real issue. And never assume you already know the answer: jumping to a conclusion tells the customer "
      "you were not listening.\n\n"
      "The best problem solvers ask good questions while staying warm and connected at the same time, and when "
