@@ -81,8 +81,10 @@ def shuffles(scenario) -> bool:
     return any(node.shuffle for node in scenario.nodes.values())
 
 
-def probe(scenario, persona: str, strategy: str) -> dict:
-    pick = STRATEGIES[strategy]
+def probe(scenario, persona: str, strategy) -> dict:
+    """Play a naive strategy (a name in STRATEGIES, or a function from the
+    shown replies to a 0-based position) to the end, once per probe seed."""
+    pick = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
     seeds = PROBE_SEEDS if shuffles(scenario) else (0,)
     scores, outcomes = [], []
     for seed in seeds:

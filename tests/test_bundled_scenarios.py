@@ -243,15 +243,12 @@ POLITE_WORDS = re.compile(r"\b(sorry|apologi[sz]e|apologies|understand|thanks?|a
 def test_a_bot_that_picks_the_most_apologetic_reply_stays_below_strong(stem):
     """Measured on the first library: always choosing the reply with the most
     apologetic words won Legendary. Sympathy words must not be a tell."""
-    from game.engine import Playthrough
+    from game import quality
+
+    def most_apologetic(shown):
+        return max(range(len(shown)), key=lambda i: (len(POLITE_WORDS.findall(shown[i].text)), -i))
     scenario = SCENARIOS[stem]
+    assert quality.shuffles(scenario)  # so the probe plays seeds 0-19
     for persona in scenario.personas or [""]:
-        scores = []
-        for seed in range(20):
-            run = Playthrough(scenario, seed=seed, persona=persona or None)
-            while not run.finished:
-                shown = run.shown_choices()
-                pick = max(range(len(shown)), key=lambda i: (len(POLITE_WORDS.findall(shown[i].text)), -i))
-                run.choose(pick + 1)
-            scores.append(run.result().score)
-        assert sum(scores) / len(scores) < 75, (persona, scores)
+        found = quality.probe(scenario, persona, most_apologetic)
+        assert found["score"] < quality.NAIVE_LIMIT, (persona, found)
