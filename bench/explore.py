@@ -141,8 +141,30 @@ def validation():
               f"bare libyaml ({floor * 1000:.0f} ms); {len(found):,} diagnostics")
 
 
+def random_play():
+    """`analyze`'s random play (10,000 runs) of each bundled scenario against
+    its floor: the same 10,000 runs played one by one by the engine."""
+    import random
+    from game import analysis
+    print(f"{'scenario':<20} {'sample':>8} {'one by one':>11} {'ratio':>6}")
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("scenarios/*.yaml")):
+        scenario = loader.load_file(path)
+
+        def one_by_one():
+            rng = random.Random(0)
+            for _ in range(10_000):
+                run = Playthrough(scenario, seed=0)
+                while not run.finished:
+                    run.choose(rng.randint(1, len(run.shown_choices())))
+                run.result()
+        ours = median_time(lambda: analysis.sample(scenario, runs=10_000), 3)
+        floor = median_time(one_by_one, 3)
+        print(f"{path.stem:<20} {ours * 1000:>6.0f}ms {floor * 1000:>9.0f}ms {ours / floor:>6.2f}")
+
+
 if __name__ == "__main__":
     print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__}")
     validation()
     exploration()
     engine()
+    random_play()

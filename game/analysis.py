@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from . import machines
 from .engine import Playthrough, Result, play, rule_causes
-from .explorer import MAX_STATES, PathValues, explore_states, path_values
+from .explorer import MAX_STATES, PathValues, cyclic_nodes, explore_states, names_read, path_values
 from .graph import edges_of, reachable_states, shortest_path
 from .model import LEVERS, MOODS, RULES, WALKED_OUT
-from .scoring import ceilings, component_bests
+from .scoring import ceilings, component_bests, grade_for, lever_scores, score
 
 
 def lever_paths(scenario, persona: str = "") -> dict[str, list[str]]:
@@ -166,28 +166,51 @@ class Sampled:
 
 
 class _Visit:
-    __slots__ = ("run", "shown", "children", "summary")
+    """One situation of random play: its playthrough (the first way there),
+    how many replies it shows, its children by reply number with the points
+    each adds, and for an ending the result per points total."""
+    __slots__ = ("run", "shown", "children", "finals")
 
     def __init__(self, run: Playthrough):
         self.run = run
         self.shown = 0 if run.finished else len(run.shown_choices())
-        self.children: dict[int, "_Visit"] = {}
-        self.summary = None
-        if run.finished:
-            r = run.result()
-            self.summary = (r.score, r.outcome, r.grade, r.ending)
+        self.children: dict[int, tuple["_Visit", tuple[int, ...]]] = {}
+        self.finals: dict[tuple[int, ...], tuple] | None = {} if run.finished else None
+
+    def summary(self, points: tuple[int, ...], ceiling: dict[str, int]) -> tuple:
+        found = self.finals.get(points)
+        if found is None:
+            run = self.run
+            total = score(lever_scores(dict(zip(LEVERS, points)), ceiling), run.rules)
+            view = run.ending_view()
+            found = self.finals[points] = (total, view[1], grade_for(total), run.state)
+        return found
+
+
+def _points(run: Playthrough) -> tuple[int, ...]:
+    return tuple(run.points.get(lever, 0) for lever in LEVERS)
 
 
 def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, max_memo: int = 200_000,
            persona: str = "") -> Sampled:
-    """Play `runs` random playthroughs. Identical situations (same state, mood,
-    flags, replies taken and breaches) are played once and remembered, so
-    the cost grows with the scenario's distinct situations, not with `runs`."""
+    """Play `runs` random playthroughs. Identical situations are played once
+    and remembered, so the cost grows with the scenario's distinct
+    situations, not with `runs`. A situation is what decides the future:
+    node, mood, flags, breaches, the replies taken that can matter again
+    (`once` replies, and replies that can come round in a loop), and points
+    only when a condition reads a lever. Points are otherwise carried along
+    each walk, and an ending's result is worked out once per points total."""
     rng = random.Random(seed)
     memo: dict[tuple, _Visit] = {}
+    cyclic = cyclic_nodes(scenario)
+    remembered = {(nid, i) for nid, node in scenario.nodes.items()
+                  for i, choice in enumerate(node.choices) if choice.once or nid in cyclic}
+    levers_read = bool(names_read(scenario) & set(LEVERS))
 
     def visit(run: Playthrough) -> _Visit:
-        key = (run.state_key(), tuple(run.rules.values()))
+        key = (run.state, run.mood, tuple(sorted(run.flags.items())), tuple(run.rules.values()),
+               _points(run) if levers_read else None,
+               frozenset(run.taken & remembered) if remembered else None)
         found = memo.get(key)
         if found is None:
             found = _Visit(run)
@@ -200,25 +223,29 @@ def sample(scenario, runs: int = 10_000, seed: int = 0, max_steps: int = 200, ma
     grades: dict[str, int] = {}
     endings: dict[str, int] = {}
     unfinished = 0
-    root = visit(Playthrough(scenario, seed=seed, persona=persona or None))
+    first = Playthrough(scenario, seed=seed, persona=persona or None)
+    ceiling = ceilings(scenario, first.persona)
+    root = visit(first)
     for _ in range(runs):
         here = root
+        points = (0,) * len(LEVERS)
         for _ in range(max_steps):
-            if here.summary is not None or here.shown == 0:
+            if here.finals is not None or here.shown == 0:
                 break
             n = rng.randint(1, here.shown)
             child = here.children.get(n)
             if child is None:
                 run = here.run.fork()
                 run.choose(n)
-                child = visit(run)
-                here.children[n] = child
-            here = child
-        if here.summary is None:
+                gained = tuple(a - b for a, b in zip(_points(run), _points(here.run)))
+                child = here.children[n] = (visit(run), gained)
+            here, gained = child
+            points = tuple(a + b for a, b in zip(points, gained))
+        if here.finals is None:
             unfinished += 1
             continue
-        score, outcome, grade, ending = here.summary
-        scores[score] = scores.get(score, 0) + 1
+        total, outcome, grade, ending = here.summary(points, ceiling)
+        scores[total] = scores.get(total, 0) + 1
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
         grades[grade] = grades.get(grade, 0) + 1
         endings[ending] = endings.get(ending, 0) + 1

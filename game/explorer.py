@@ -84,7 +84,7 @@ class StateSpace:
         return numbers[::-1]
 
 
-def _cyclic_nodes(scenario) -> set[str]:
+def cyclic_nodes(scenario) -> set[str]:
     graph = edges_of(scenario)
     _, comps = strongly_connected(graph, [scenario.start])
     cyclic = set()
@@ -106,6 +106,14 @@ def _conditions(scenario):
     for ending in scenario.endings.values():
         for variant in ending.variants:
             yield variant.condition
+
+
+def names_read(scenario) -> set[str]:
+    """Every name some condition of the scenario reads."""
+    read: set[str] = set()
+    for tree in _conditions(scenario):
+        read |= conditions.names(tree)
+    return read
 
 
 def _caps(scenario, read: set[str]) -> dict[str, int | None]:
@@ -142,14 +150,12 @@ def _capped(value, cap):
 def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> StateSpace:
     """`persona`: '' (or None) means the scenario's default persona, as in play."""
     persona = check_persona(scenario, persona)
-    read: set[str] = set()
-    for tree in _conditions(scenario):
-        read |= conditions.names(tree)
+    read = names_read(scenario)
     caps = _caps(scenario, read)
     flags_read = sorted(n for n in read if n not in (*_BEHAVIOUR_COUNTS, *LEVERS, "persona"))
     counts_read = [n for n in _BEHAVIOUR_COUNTS if n in read]
     levers_read = [n for n in LEVERS if n in read]
-    cyclic = _cyclic_nodes(scenario)
+    cyclic = cyclic_nodes(scenario)
     once_bits: dict[tuple[str, int], int] = {}
     repeat_bits: dict[tuple[str, int], int] = {}
     gains_only = losses_only = 0

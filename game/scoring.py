@@ -9,7 +9,6 @@ below 0. Linear in the size of the graph. Rounding is half away from zero.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -24,8 +23,14 @@ _NEG = float("-inf")
 def round_half_away(value) -> int:
     """62.5 -> 63, -62.5 -> -63 (not Python's banker's rounding)."""
     value = Fraction(value)
-    magnitude = math.floor(abs(value) + Fraction(1, 2))
-    return magnitude if value >= 0 else -magnitude
+    return round_ratio(value.numerator, value.denominator)
+
+
+def round_ratio(numerator: int, denominator: int) -> int:
+    """numerator / denominator (denominator > 0) rounded half away from zero,
+    in integers: scoring runs for every random playthrough `analyze` samples."""
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return magnitude if numerator >= 0 else -magnitude
 
 
 def grade_for(score: int) -> str:
@@ -48,12 +53,12 @@ class LeverScore:
 def percent(points: int, ceiling: int) -> int | None:
     if ceiling <= 0:
         return None
-    return max(0, min(100, round_half_away(Fraction(100 * points, ceiling))))
+    return max(0, min(100, round_ratio(100 * points, ceiling)))
 
 
 def score(levers: dict[str, LeverScore], rules: dict[str, int]) -> int:
     assessed = [lv.percent for lv in levers.values() if lv.percent is not None]
-    base = round_half_away(Fraction(sum(assessed), len(assessed))) if assessed else 100
+    base = round_ratio(sum(assessed), len(assessed)) if assessed else 100
     return max(0, min(100, base - BREACH_PENALTY * sum(rules.values())))
 
 
