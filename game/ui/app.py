@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
 WINDOW_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
+# After the screen changes, picks (a click, a number, Enter) are ignored this
+# long: the second click of a double-click must not answer the next question unread.
+SETTLE_SECONDS = 0.35
+GUARDED = frozenset({"click", "number", "confirm"})
 
 
 def display_available() -> bool:
@@ -92,6 +96,8 @@ class App:
         self.clock = pygame.time.Clock()
         self._drawn = None  # what the last full frame showed, for partial redraws
         self.sounds = Sounds()
+        self.input_settle = SETTLE_SECONDS  # tests and the screenshot driver set 0
+        self._settle = 0.0
 
     # -- window ------------------------------------------------------------------
     def _open_window(self, size):
@@ -119,14 +125,20 @@ class App:
     def top(self):
         return self.stack[-1] if self.stack else None
 
+    def screen_changed(self) -> None:
+        """What the player is looking at changed: hold picks for a moment."""
+        self._settle = self.input_settle
+
     def push(self, scene) -> None:
         if self.top:
             self.top.on_pause()
         self.stack.append(scene)
+        self.screen_changed()
 
     def pop(self) -> None:
         if self.stack:
             self.stack.pop().on_shutdown()
+        self.screen_changed()
         if self.top:
             self.top.on_resume()
         else:
@@ -136,6 +148,7 @@ class App:
         if self.stack:
             self.stack.pop().on_shutdown()
         self.stack.append(scene)
+        self.screen_changed()
 
     def play_sound(self, name: str) -> None:
         was_failed = self.sounds.failed
@@ -155,6 +168,8 @@ class App:
             self.settings.fullscreen = not self.settings.fullscreen
             self.apply_settings()
             return
+        if self._settle > 0 and intent.kind in GUARDED:
+            return
         if intent.kind == "resize":
             if not self.screen.get_flags() & pygame.FULLSCREEN:
                 self._windowed_size = self.screen.get_size()
@@ -162,6 +177,7 @@ class App:
             self.top.handle(intent)
 
     def update(self, dt: float) -> None:
+        self._settle = max(0.0, self._settle - dt)
         for notice in self.notices:
             notice[1] -= dt
         self.notices = [n for n in self.notices if n[1] > 0]

@@ -36,6 +36,7 @@ def _capture(path, choices, out, seed, assess, size, text_size, start, persona=N
     from .scenes.title import TitleScene
 
     app = App(size=size)
+    app.input_settle = 0  # scripted picks arrive at machine speed
     app.settings.player = "Screenshot"
     app.settings.mode = "assessment" if assess else "coach"
     if text_size:

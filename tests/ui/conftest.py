@@ -27,6 +27,7 @@ def make_app(saves, library):
 
     def make(size=(1280, 720), **settings):
         app = App(library, size=size)
+        app.input_settle = 0  # tests pick at machine speed; test_input_guard.py tests the guard
         for key, value in settings.items():
             setattr(app.settings, key, value)
         app.settings.typewriter = settings.get("typewriter", "instant")

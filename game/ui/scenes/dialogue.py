@@ -60,6 +60,7 @@ class DialogueScene(Scene):
         shown = self.run.shown_choices() if not self.run.finished else []
         self.buttons.set([Button(c.text, n, number=n) for n, c in enumerate(shown, 1)])
         self.buttons.focus = 0
+        self.app.screen_changed()
         if not self.run.finished and not shown:
             self.app.notify("No reply is available here: every reply's condition is false. "
                             "This is a problem in the scenario file; tell its author.")
@@ -84,6 +85,7 @@ class DialogueScene(Scene):
             self.scroll.offset = 0
             self.buttons.set([Button("Continue", "continue")])
             self.buttons.focus = 0
+            self.app.screen_changed()
         else:
             self._after_reply()
 
@@ -109,9 +111,11 @@ class DialogueScene(Scene):
         if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
             return
         if self.phase == "talk":
-            if not self.typing_done and (kind in ("skip", "confirm") or
-                                         (kind == "click" and self._rects.get("speech", pygame.Rect(0, 0, 0, 0)).collidepoint(intent.pos))):
+            if not self.typing_done and kind in ("skip", "confirm", "click", "number"):
+                # the customer is still speaking: the first press shows the whole line, and
+                # no reply can be picked before it has been on screen a moment
                 self.reveal = float("inf")
+                self.app.screen_changed()
                 return
             if kind == "number":
                 if 1 <= intent.value <= len(self.buttons.buttons):
