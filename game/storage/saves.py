@@ -1,22 +1,32 @@
-"""The autosaved session and the player's settings.
+"""The autosaved sessions and the player's settings.
 
-The session save holds the playthrough as data (scenario id, version,
-content hash, seed, choices) plus who is playing and how; never the
-scenario's text. Saves carry `save_format`; older formats are upgraded one
-version at a time by the functions in `UPGRADES`.
+Each player has their own save, `sessions/<name>-<hash>.json` (the name
+compared without regard to case), so a new player never overwrites another
+player's conversation, and Resume is offered only to the player it belongs
+to. A save holds the playthrough as data (scenario id, version, content
+hash, seed, choices) plus who is playing and how; never the scenario's text.
+Saves carry `save_format`; older formats are upgraded one version at a time
+by the functions in `UPGRADES`. Format 1 was one `session.json` for
+everyone: it is moved into its player's file the first time saves are read.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from .files import StorageError, read_json, saves_dir, set_aside, write_json
 
-SAVE_FORMAT = 1
-SESSION_FILE = "session.json"
+SAVE_FORMAT = 2
+LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player
+SESSIONS_DIR = "sessions"
 SETTINGS_FILE = "settings.json"
 
 # UPGRADES[n] turns a save of format n into format n + 1.
-UPGRADES: dict[int, callable] = {}
+UPGRADES: dict[int, callable] = {
+    1: lambda data: data,  # same fields; only where the file lives changed (see `_migrate_legacy`)
+}
 
 
 @dataclass
@@ -32,6 +42,18 @@ class Session:
         return {"save_format": SAVE_FORMAT, **asdict(self)}
 
 
+def player_key(name: str) -> str:
+    """How saves tell players apart: the trimmed name, case folded."""
+    return str(name).strip().casefold()
+
+
+def session_path(player: str) -> Path:
+    key = player_key(player)
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:32] or "player"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+    return saves_dir() / SESSIONS_DIR / f"{slug}-{digest}.json"
+
+
 def _upgrade(data: dict) -> dict:
     version = data.get("save_format")
     while isinstance(version, int) and version < SAVE_FORMAT:
@@ -40,40 +62,92 @@ def _upgrade(data: dict) -> dict:
     return data
 
 
-def load_session():
-    """(Session or None, message or None). A damaged save is moved aside."""
-    try:
-        path = saves_dir() / SESSION_FILE
-    except StorageError as exc:
-        return None, str(exc)
+def _read(path: Path):
+    """(Session or None, message or None) for one save file. A damaged one is moved aside."""
     data, problem = read_json(path)
     if data is None:
         return None, problem
     version = data.get("save_format") if isinstance(data, dict) else None
     if isinstance(version, int) and version > SAVE_FORMAT:
-        return None, "the saved session was made by a newer version of Five Levers; it was left untouched"
+        return None, f"the saved session {path.name} was made by a newer version of Five Levers; it was left untouched"
     try:
         data = _upgrade(data)
         session = Session(player=str(data["player"]), mode=str(data["mode"]),
                           scenario_path=str(data["scenario_path"]), snapshot=dict(data["snapshot"]),
                           started_at=str(data["started_at"]), title=str(data.get("title", "")))
-        if session.mode not in ("coach", "assessment") or not isinstance(session.snapshot.get("choices"), list):
+        if session.mode not in ("coach", "assessment") or not isinstance(session.snapshot.get("choices"), list) \
+                or not player_key(session.player):
             raise ValueError("bad values")
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         aside = set_aside(path)
         return None, f"the saved session could not be read and has been moved aside to {aside.name}"
     return session, None
 
 
-def save_session(session: Session) -> None:
-    write_json(saves_dir() / SESSION_FILE, session.to_dict())
-
-
-def clear_session() -> None:
-    """Forget the conversation in progress; a save that cannot be removed is
-    a message (StorageError), never a crash at the end of a conversation."""
+def _migrate_legacy() -> str | None:
+    """Move a format-1 `session.json` into its player's own file."""
+    legacy = saves_dir() / LEGACY_SESSION_FILE
+    if not legacy.exists():
+        return None
+    session, problem = _read(legacy)
+    if session is None:
+        return problem
+    target = session_path(session.player)
+    if not target.exists():
+        save_session(session)
     try:
-        (saves_dir() / SESSION_FILE).unlink()
+        legacy.unlink()
+    except OSError as exc:
+        return f"the old shared save {legacy.name} could not be removed: {exc.strerror or exc}"
+    return None
+
+
+def load_sessions():
+    """({player key: Session}, [messages]): every player's saved conversation."""
+    try:
+        problems = [p for p in [_migrate_legacy()] if p]
+        folder = saves_dir() / SESSIONS_DIR
+        files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    except StorageError as exc:
+        return {}, [str(exc)]
+    except OSError as exc:
+        return {}, [f"the saved sessions could not be listed: {exc.strerror or exc}"]
+    found: dict[str, Session] = {}
+    for path in files:
+        session, problem = _read(path)
+        if problem:
+            problems.append(problem)
+        if session is not None and path == session_path(session.player):
+            found[player_key(session.player)] = session
+    return found, problems
+
+
+def load_session(player: str):
+    """(Session or None, message or None): this player's saved conversation."""
+    if not player_key(player):
+        return None, None
+    try:
+        problem = _migrate_legacy()
+        session, found_problem = _read(session_path(player))
+    except StorageError as exc:
+        return None, str(exc)
+    return session, found_problem or problem
+
+
+def save_session(session: Session) -> None:
+    path = session_path(session.player)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"the saves folder {path.parent} cannot be used: {exc.strerror or exc}") from exc
+    write_json(path, session.to_dict())
+
+
+def clear_session(player: str) -> None:
+    """Forget this player's conversation in progress; a save that cannot be
+    removed is a message (StorageError), never a crash at the end of a conversation."""
+    try:
+        session_path(player).unlink()
     except FileNotFoundError:
         pass
     except OSError as exc:

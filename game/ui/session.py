@@ -51,7 +51,7 @@ class GameSession:
 
     def finish(self) -> None:
         try:
-            saves.clear_session()
+            saves.clear_session(self.player)
         except StorageError as exc:  # the attempt is still recorded below
             self.problem = str(exc)
         if self.scoreboard is None or self.attempt is not None or not self.player:

@@ -35,7 +35,7 @@ def test_keyboard_only_playthrough_records_an_attempt(make_app):
     assert app.top.result.score == 42
     attempts = app.scoreboard.history("Ana Lima")
     assert [a.score for a in attempts] == [42] and attempts[0].mode == "coach"
-    assert save_store.load_session() == (None, None)  # finished: nothing left to resume
+    assert save_store.load_session("Ana Lima") == (None, None)  # finished: nothing left to resume
 
 
 def test_mouse_only_playthrough_in_assessment_mode(make_app):

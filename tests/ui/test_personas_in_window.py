@@ -43,7 +43,7 @@ def test_the_briefing_and_the_customer_are_the_personas_and_the_save_keeps_both(
     assert scene.run.persona == "brisk" and scene.run.mood == "uneasy" and scene.run.seed == 5
     assert scene._node_text() == "Refund. Date. Now."
     post(app, key(pygame.K_1))
-    saved, _ = saves.load_session()
+    saved, _ = saves.load_session(scene.session.player)
     assert saved.snapshot["persona"] == "brisk" and saved.snapshot["seed"] == 5
     again = scene.session.restarted()
     assert again.run.seed != 5 and again.run.persona == "brisk"  # chosen with --persona: kept

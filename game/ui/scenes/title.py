@@ -24,13 +24,19 @@ class TitleScene(Scene):
         super().__init__(app)
         self.player = app.settings.player
         self.error = ""
-        self.saved, problem = saves.load_session()
-        if problem:
+        self.sessions, problems = saves.load_sessions()
+        for problem in problems:
             app.notify(problem)
         self.buttons = ButtonList()
         self._build()
         self.field_rect = pygame.Rect(0, 0, 0, 0)
         self.focus_field = not self.player
+
+    @property
+    def saved(self):
+        """The conversation saved by the player whose name is typed, if any:
+        Resume is never offered for somebody else's."""
+        return self.sessions.get(saves.player_key(self.player))
 
     def _build(self) -> None:
         items = []
@@ -47,7 +53,7 @@ class TitleScene(Scene):
         return self.focus_field
 
     def on_resume(self) -> None:
-        self.saved, _ = saves.load_session()
+        self.sessions, _ = saves.load_sessions()
         self._build()
 
     # -- intents -------------------------------------------------------------
@@ -58,9 +64,11 @@ class TitleScene(Scene):
                 if len(self.player) < 40:
                     self.player += str(intent.value)
                 self.error = ""
+                self._build()
                 return
             if kind == "backspace":
                 self.player = self.player[:-1]
+                self._build()
                 return
             if kind in ("confirm", "down", "tab"):
                 self.focus_field = False
@@ -118,6 +126,8 @@ class TitleScene(Scene):
 
     def resume(self) -> None:
         saved = self.saved
+        if saved is None or not self._named():
+            return
         checked = loader.check_file(saved.scenario_path)
         if not checked.ok:
             self.app.notify(f"The saved scenario cannot be opened: {(checked.errors or checked.diagnostics)[0].format()}")
