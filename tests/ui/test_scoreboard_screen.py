@@ -124,3 +124,26 @@ def test_scoreboard_with_many_attempts_fits_at_the_largest_text_and_a_small_wind
             assert 0 <= button.rect.left and button.rect.right <= 800, button.label
         for rect in scene._rects.values():
             assert rect.right <= 800 and rect.bottom <= 600
+
+
+def test_the_leaderboard_opens_only_your_own_transcript(make_app):
+    """Others' attempts show scores only; full transcripts are for their owner
+    (reviewers read them through `main.py scoreboard --format json`)."""
+    app = make_app()
+    record(app, "Ana", [1, 1, 1], 1)
+    record(app, "Bo", [1, 2, 2], 2)
+    scene = open_board(app, player="ana")  # the same player, typed in another case
+    scene.activate(("view", "leaders"))
+    post(app)
+    mine, theirs = scene.rows
+    assert "(you)" in mine.label and "scores only" in theirs.detail
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=theirs.rect.center))
+    assert app.top is scene  # Bo's replies stay closed
+    assert any("theirs to open" in n[0] for n in app.notices)
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=mine.rect.center))
+    assert app.top.name == "debrief"
+    bo_id = theirs.action  # not an attempt action at all
+    assert bo_id[0] == "others"
+    app.pop()
+    scene.open_attempt(2)  # even asked directly, Bo's attempt does not open
+    assert app.top is scene

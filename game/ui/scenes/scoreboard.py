@@ -7,6 +7,7 @@ import pygame
 
 from ...model import OUTCOME_WORDS
 from ...storage.export import short_time
+from ...storage.saves import player_key
 from ...styles import STYLE_NAMES, flex_tip
 from ..charts import draw_trend, trend_height_needed
 from ..theme import draw_text
@@ -138,11 +139,19 @@ class ScoreboardScene(Scene):
             return
         chosen = self.customer_filter
         for rank, row in enumerate(board.leaderboard(self.scenario, persona=chosen[1] if chosen else None), 1):
-            you = "  (you)" if row["player"] == self.player else ""
+            mine = self._mine(row["player"])
+            you = "  (you)" if mine else ""
             label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
             detail = (f"customer {OUTCOME_WORDS.get(row['outcome'], row['outcome'])} · {row['attempts']} "
                       f"attempt{'s' if row['attempts'] != 1 else ''} · {short_time(row['finished_at'])}")
-            self.rows.append(Button(label, ("attempt", row["id"]), detail=detail))
+            if not mine:
+                detail += " · scores only"
+            # a transcript is its owner's: others see the scores (reviewers use `main.py scoreboard`)
+            self.rows.append(Button(label, ("attempt", row["id"]) if mine else ("others", row["player"]),
+                                    detail=detail))
+
+    def _mine(self, player: str) -> bool:
+        return bool(self.player) and player_key(player) == player_key(self.player)
 
     def _load_styles(self, board) -> None:
         """How the player does with each customer style, with the tip for each pairing."""
@@ -215,6 +224,9 @@ class ScoreboardScene(Scene):
             self.load()
         elif kind == "attempt":
             self.open_attempt(value)
+        elif kind == "others":
+            self.app.notify(f"{value}'s replies are theirs to open: the leaderboard shows everyone's scores, "
+                            "and reviewers read transcripts with `main.py scoreboard --format json`.")
         elif kind == "selfcheck" and self.player:
             from .selfcheck import SelfCheckScene
             self.app.push(SelfCheckScene(self.app, self.player))
@@ -229,6 +241,9 @@ class ScoreboardScene(Scene):
             return
         if attempt is None:
             self.app.notify("That attempt is no longer on the scoreboard.")
+            return
+        if not self._mine(attempt.player):
+            self.app.notify(f"{attempt.player}'s replies are theirs to open.")
             return
         session, note = rebuild(self.app.library, attempt)
         if session is None:
