@@ -64,12 +64,13 @@ class GameSession:
         except (StorageError, ValueError) as exc:
             self.problem = f"this attempt could not be added to the scoreboard: {exc}"
 
-    def restarted(self) -> "GameSession":
+    def restarted(self, mode: str | None = None) -> "GameSession":
         """A new playthrough of the same scenario: a fresh seed, so a fresh order
-        of replies and (unless one was chosen) a freshly drawn persona."""
+        of replies and (unless one was chosen) a freshly drawn persona; in
+        `mode` when given (a mode changed in the settings applies from here)."""
         seed = fresh_seed()
         persona = self.run.persona if self.persona_fixed else draw_persona(self.scenario, seed)
-        return GameSession(self.scenario, self.scenario_path, self.player, self.mode, self.scoreboard,
+        return GameSession(self.scenario, self.scenario_path, self.player, mode or self.mode, self.scoreboard,
                            seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed,
                            player_style=self.player_style)
 

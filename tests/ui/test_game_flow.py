@@ -153,3 +153,28 @@ def test_player_name_is_checked(make_app):
     app.push(TitleScene(app))
     post(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
     assert app.top.name == "title" and "cannot be empty" in app.top.error
+
+
+def test_a_mode_change_mid_conversation_is_announced_and_applies_from_the_next(make_app):
+    app = make_app(player="Eve", mode="assessment")
+    from game.ui.scenes.title import TitleScene
+    app.push(TitleScene(app))
+    app.top.play_file(app.library.playable()[1].path)
+    post(app, key(pygame.K_RETURN), key(pygame.K_1))
+    dialogue = app.top
+    assert dialogue.session.mode == "assessment"
+    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))
+    settings = app.top
+    assert settings.name == "settings"
+    settings.change("mode", 1)
+    assert app.settings.mode == "coach"
+    mode_button = next(b for b in settings.buttons.buttons if b.action == "mode")
+    assert "This one stays in assessment mode" in mode_button.detail
+    assert any("from your next conversation" in n[0] for n in app.notices)
+    post(app, key(pygame.K_ESCAPE))  # back to the pause menu
+    post(app, key(pygame.K_ESCAPE))  # and the conversation
+    assert app.top is dialogue and dialogue.session.mode == "assessment"
+    post(app, key(pygame.K_1))
+    assert dialogue.phase == "talk"  # still no coaching between replies
+    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Restart: the next conversation
+    assert app.top.name == "dialogue" and app.top.session.mode == "coach"

@@ -111,7 +111,7 @@ class DebriefScene(Scene):
             app.push(HandbookScene(app, topic=action[1]))
         elif action == "replay":
             from .dialogue import DialogueScene
-            session = self.session.restarted()
+            session = self.session.restarted(mode=self.app.settings.mode)
             session.autosave()
             app.replace(DialogueScene(app, session))
         elif action == "next":

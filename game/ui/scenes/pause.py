@@ -29,13 +29,13 @@ class PauseScene(Scene):
             self.app.pop()
         elif action == "restart":
             from .dialogue import DialogueScene
-            session = self.dialogue.session.restarted()
+            session = self.dialogue.session.restarted(mode=self.app.settings.mode)
             session.autosave()
             self.app.pop()
             self.app.replace(DialogueScene(self.app, session))
         elif action == "settings":
             from .settings import SettingsScene
-            self.app.push(SettingsScene(self.app))
+            self.app.push(SettingsScene(self.app, conversation_mode=self.dialogue.session.mode))
         elif action == "menu":
             while len(self.app.stack) > 1:
                 self.app.pop()

@@ -22,15 +22,27 @@ NAMES = {False: "off", True: "on", "coach": "coach (coaching after each reply)",
 class SettingsScene(Scene):
     name = "settings"
 
-    def __init__(self, app):
+    def __init__(self, app, conversation_mode: str | None = None):
+        """`conversation_mode`: the mode of the conversation paused behind this
+        screen; a conversation keeps the mode it began in (an assessment
+        cannot turn into coaching half-way), so a change applies from the next."""
         super().__init__(app)
+        self.conversation_mode = conversation_mode
         self.buttons = ButtonList()
         self._build()
+
+    def _detail(self, key: str) -> str:
+        if key == "mode" and self.conversation_mode:
+            if self.app.settings.mode != self.conversation_mode:
+                return (f"From your next conversation. This one stays in {self.conversation_mode} mode: "
+                        "a conversation keeps the mode it began in.")
+            return f"Applies from your next conversation; this one is in {self.conversation_mode} mode."
+        return "Left/Right or Enter to change"
 
     def _build(self) -> None:
         s = self.app.settings
         items = [Button(f"{label}: {NAMES.get(getattr(s, key), getattr(s, key))}", key,
-                        detail="Left/Right or Enter to change") for key, label, _ in OPTIONS]
+                        detail=self._detail(key)) for key, label, _ in OPTIONS]
         items.append(Button("Done", "done"))
         focus = self.buttons.focus
         self.buttons.set(items)
@@ -42,6 +54,9 @@ class SettingsScene(Scene):
         index = values.index(current) if current in values else 0
         setattr(self.app.settings, key, values[(index + step) % len(values)])
         self.app.apply_settings()
+        if key == "mode" and self.conversation_mode and self.app.settings.mode != self.conversation_mode:
+            self.app.notify(f"Mode set to {self.app.settings.mode} from your next conversation; this one stays "
+                            f"in {self.conversation_mode} mode.")
         self._build()
 
     def handle(self, intent) -> None:
