@@ -1,4 +1,6 @@
-"""An attempt: one finished playthrough as the scoreboard keeps it."""
+"""An attempt: one playthrough as the scoreboard keeps it: finished, or
+abandoned (an assessment restarted or replaced before its end, kept so that
+a bad run cannot be dropped silently; never on a leaderboard)."""
 from __future__ import annotations
 
 import json
@@ -52,6 +54,7 @@ class Attempt:
     persona: str = ""  # the persona id, '' when the scenario has none
     persona_style: str = ""  # the persona's style (direct, analytical, steady, expressive), '' when none
     player_style: str = ""  # the trainee's own style from the self-check at the time, '' when not taken
+    status: str = "finished"  # finished | abandoned
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
@@ -71,11 +74,13 @@ class Attempt:
                    started_at=started_at, finished_at=finished_at, duration_s=duration,
                    choices=list(run.choices), path=list(result.path),
                    levers={k: v.to_dict() for k, v in result.levers.items()}, rules=dict(result.rules),
-                   score=result.score, grade=result.grade, outcome=result.outcome or "lost", ending=result.ending,
+                   score=result.score, grade=result.grade,
+                   outcome=result.outcome or ("lost" if run.finished else "abandoned"), ending=result.ending,
                    persona=run.persona, persona_style=persona_style(scenario, run.persona),
                    player_style=player_style or "",
                    steps=[step_record(s, at or finished_at) for s, at in
-                          zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])])
+                          zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])],
+                   status="finished" if run.finished else "abandoned")
 
     @property
     def breaches(self) -> int:
@@ -89,7 +94,7 @@ class Attempt:
                 "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
                 "ending": self.ending, "persona": self.persona or None,
                 "persona_style": self.persona_style or None, "player_style": self.player_style or None,
-                "steps": self.steps}
+                "status": self.status, "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
@@ -97,7 +102,7 @@ class Attempt:
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
                 json.dumps(self.steps, ensure_ascii=False), self.persona,
-                self.persona_style, self.player_style)
+                self.persona_style, self.player_style, self.status)
 
 
 def persona_style(scenario, persona: str) -> str:

@@ -19,7 +19,7 @@ from .files import StorageError, saves_dir, set_aside
 DB_FILE = "scoreboard.sqlite3"
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style")
+           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style", "status")
 
 MIGRATIONS = [
     # version 1
@@ -75,7 +75,12 @@ MIGRATIONS = [
     );
     CREATE INDEX attempts_by_persona ON attempts(scenario, persona);
     """,
+    # version 5: abandoned assessment attempts are kept (status), never ranked
+    """
+    ALTER TABLE attempts ADD COLUMN status TEXT NOT NULL DEFAULT 'finished';
+    """,
 ]
+FINISHED = "status = 'finished'"
 
 
 class Scoreboard(Protocol):
@@ -219,11 +224,11 @@ class SQLiteScoreboard:
         """Each player's best in a scenario (with `persona`: against that customer only)."""
         extra, params = ("AND persona = ?", (persona,)) if persona else ("", ())
         rows = self._query(
-            f"SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? {extra} "
+            f"SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? AND {FINISHED} {extra} "
             "GROUP BY player ORDER BY best DESC, player LIMIT ?", (scenario, *params, limit))
         board = []
         for row in rows:
-            best = self._query(f"SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? {extra} "
+            best = self._query(f"SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? AND {FINISHED} {extra} "
                                "ORDER BY finished_at LIMIT 1", (scenario, row["player"], row["best"], *params))
             attempt = _attempt(best[0])
             board.append({"player": row["player"], "best": row["best"], "attempts": row["attempts"],
@@ -248,7 +253,7 @@ class SQLiteScoreboard:
         are left out; customers with no style are under '')."""
         rows = self._query(
             "SELECT persona_style AS style, COUNT(*) AS attempts, AVG(score) AS average, MAX(score) AS best, "
-            "SUM(outcome = 'retained') AS retained FROM attempts WHERE player = ? GROUP BY persona_style "
+            f"SUM(outcome = 'retained') AS retained FROM attempts WHERE player = ? AND {FINISHED} GROUP BY persona_style "
             "ORDER BY AVG(score) DESC, persona_style", (player,))
         return [{"style": r["style"], "attempts": r["attempts"], "average": round(r["average"]), "best": r["best"],
                  "retained": r["retained"]} for r in rows]
@@ -279,8 +284,8 @@ class SQLiteScoreboard:
         return {"style": row["style"], "counts": counts, "answers": answers, "taken_at": row["style_taken_at"]}
 
     def bests(self, player: str) -> dict[str, tuple[int, str]]:
-        rows = self._query("SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? GROUP BY scenario",
-                           (player,))
+        rows = self._query(f"SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? AND {FINISHED} "
+                           "GROUP BY scenario", (player,))
         from ..scoring import grade_for
         return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
 

@@ -21,6 +21,7 @@ DEFAULT_HOME_PAGE = "https://five-levers.invalid/players"
 DEFAULT_ACTIVITY_BASE = "https://five-levers.invalid/xapi"
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
+VERB_ABANDONED = {"id": "https://w3id.org/xapi/adl/verbs/abandoned", "display": {"en-US": "abandoned"}}
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s]+$")
 
@@ -115,10 +116,23 @@ class StatementBuilder:
             "timestamp": _timestamp(attempt.finished_at),
         }
 
+    def abandoned(self, attempt) -> dict:
+        """An assessment left before its end: no completion, no success."""
+        return {
+            "id": self.statement_id(attempt, "abandoned"),
+            "version": XAPI_VERSION,
+            "actor": self.actor(attempt.player),
+            "verb": VERB_ABANDONED,
+            "object": self.scenario_activity(attempt),
+            "result": {"completion": False, "duration": _iso_duration(attempt.duration_s)},
+            "context": self.context(attempt),
+            "timestamp": _timestamp(attempt.finished_at),
+        }
+
     def statements(self, attempts) -> list[dict]:
         out = []
         for attempt in attempts:
             for number, step in enumerate(attempt.steps, 1):
                 out.append(self.answered(attempt, number, step))
-            out.append(self.completed(attempt))
+            out.append(self.abandoned(attempt) if attempt.status == "abandoned" else self.completed(attempt))
         return out

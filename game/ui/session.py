@@ -64,6 +64,22 @@ class GameSession:
         except (StorageError, ValueError) as exc:
             self.problem = f"this attempt could not be added to the scoreboard: {exc}"
 
+    def abandon(self) -> None:
+        """The trainee leaves this conversation for a new one before its end.
+        An assessment is recorded as abandoned (with its replies so far), so
+        a bad run is never dropped silently; practice in coach mode is not."""
+        if self.run.finished or not self.run.choices or self.mode != "assessment" or self.attempt is not None:
+            return
+        if self.scoreboard is None or not self.player:
+            return
+        try:
+            attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
+                                               step_times=self.step_times, player_style=self.player_style)
+            self.scoreboard.record(attempt)
+            self.attempt = attempt
+        except (StorageError, ValueError) as exc:
+            self.problem = f"the abandoned attempt could not be added to the scoreboard: {exc}"
+
     def restarted(self, mode: str | None = None) -> "GameSession":
         """A new playthrough of the same scenario: a fresh seed, so a fresh order
         of replies and (unless one was chosen) a freshly drawn persona; in
@@ -73,6 +89,28 @@ class GameSession:
         return GameSession(self.scenario, self.scenario_path, self.player, mode or self.mode, self.scoreboard,
                            seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed,
                            player_style=self.player_style)
+
+
+def abandon_saved(player: str, scoreboard) -> str | None:
+    """Before a new conversation replaces this player's saved one: record
+    the saved one as abandoned if it was an assessment. Returns a message
+    when it could not be recorded (the new conversation goes ahead)."""
+    saved, _ = saves.load_session(player)
+    if saved is None or saved.mode != "assessment" or not saved.snapshot.get("choices"):
+        return None
+    from .. import loader
+    from ..errors import SnapshotError
+    checked = loader.check_file(saved.scenario_path)
+    if not checked.ok:
+        return "an unfinished assessment could not be recorded as abandoned: its scenario no longer opens"
+    try:
+        run = Playthrough.restore(checked.scenario, saved.snapshot, strict=False)
+    except SnapshotError as exc:
+        return f"an unfinished assessment could not be recorded as abandoned: {exc}"
+    old = GameSession(checked.scenario, saved.scenario_path, saved.player, saved.mode, scoreboard, run=run,
+                      started_at=saved.started_at)
+    old.abandon()
+    return old.problem
 
 
 def lookup_style(scoreboard, player: str) -> str:

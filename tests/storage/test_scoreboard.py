@@ -62,7 +62,7 @@ def test_a_version_1_database_is_migrated_on_open_and_keeps_its_attempts(saves):
     board = SQLiteScoreboard()
     assert board._conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     [old] = board.attempts()
-    assert (old.player, old.score, old.steps) == ("Old", 10, [])
+    assert (old.player, old.score, old.steps, old.status) == ("Old", 10, [], "finished")
 
 
 def test_a_database_from_a_newer_game_is_refused_not_overwritten(saves):

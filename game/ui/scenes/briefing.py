@@ -5,7 +5,7 @@ import pygame
 
 from ..drawing import draw_face, portrait_image
 from ...engine import draw_persona, fresh_seed
-from ..session import GameSession
+from ..session import GameSession, abandon_saved
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column, panel
 from .base import Scene
@@ -66,6 +66,9 @@ class BriefingScene(Scene):
             self.begin()
 
     def begin(self) -> None:
+        problem = abandon_saved(self.player, self.app.scoreboard)  # this player's save is about to be replaced
+        if problem:
+            self.app.notify(problem)
         session = GameSession(self.scenario, self.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               seed=self.seed, start=self.start, persona=self.persona,
                               persona_fixed=self.persona_fixed)

@@ -29,7 +29,11 @@ class PauseScene(Scene):
             self.app.pop()
         elif action == "restart":
             from .dialogue import DialogueScene
-            session = self.dialogue.session.restarted(mode=self.app.settings.mode)
+            old = self.dialogue.session
+            old.abandon()
+            if old.problem:
+                self.app.notify(old.problem)
+            session = old.restarted(mode=self.app.settings.mode)
             session.autosave()
             self.app.pop()
             self.app.replace(DialogueScene(self.app, session))

@@ -125,8 +125,12 @@ class ScoreboardScene(Scene):
                 (" in this scenario." if self.scenario else ".")
         for a in reversed(self.attempts):  # newest first in the list
             label = f"{short_time(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
-            detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
-                      f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
+            if a.status == "abandoned":
+                detail = (f"Abandoned after {len(a.choices)} repl{'y' if len(a.choices) == 1 else 'ies'} · "
+                          f"score so far {a.score} · {_breaches(sum(a.rules.values()))} · {a.mode} mode")
+            else:
+                detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
+                          f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
             if a.persona:
                 detail += f"\nCustomer: {self.persona_label(a.scenario, a.persona)}" + \
                     (f" ({STYLE_NAMES[a.persona_style]})" if a.persona_style in STYLE_NAMES else "") + \
