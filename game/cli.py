@@ -171,6 +171,8 @@ def cmd_play(args) -> int:
         print("main.py play: error: --json goes with --choices", file=sys.stderr)
         return EXIT_USAGE
     if args.text or not _window_available():
+        if not args.text:
+            print(NO_DISPLAY, file=sys.stderr)
         from .ui import text
         on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
@@ -221,6 +223,9 @@ def _mode(args) -> str:
     return "assessment" if args.assess else "coach"
 
 
+NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."
+
+
 def _window_available() -> bool:
     try:
         from .ui import app  # noqa: F401  (the window exists in this build)
@@ -243,8 +248,7 @@ def _terminal_recording() -> dict:
 def cmd_game(args) -> int:
     if args.text or not _window_available():
         if not args.text:
-            print("No display is available for the game window; starting the terminal version instead.",
-                  file=sys.stderr)
+            print(NO_DISPLAY, file=sys.stderr)
         from .ui import text
         return text.run_library(SCENARIOS_DIR, **_terminal_recording())
     from .ui import app

@@ -146,3 +146,17 @@ def test_no_display_says_so_and_offers_the_terminal_version(tmp_path):
     assert proc.returncode == 0
     assert "No display is available" in proc.stderr and proc.stderr.count("\n") == 1
     assert "Pick a scenario" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("command", [["main.py"], ["main.py", "play", "scenarios/tutorial.yaml"]])
+def test_a_display_that_names_no_x_server_falls_back_to_the_terminal_at_once(tmp_path, command):
+    """SDL falls back to its offscreen driver when DISPLAY names no server:
+    the game would draw into nothing and seem to hang. It must notice."""
+    import time
+    env = {"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(tmp_path), "DISPLAY": ":97"}
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, input="",
+                          timeout=60, env=env)
+    assert time.monotonic() - started < 20  # a generous bound: the point is "not forever"
+    assert "No display is available" in proc.stderr and "Traceback" not in proc.stdout + proc.stderr
+    assert proc.returncode == 0

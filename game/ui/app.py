@@ -31,18 +31,22 @@ GUARDED = frozenset({"click", "number", "confirm"})
 
 
 def display_available() -> bool:
-    """Whether a window can be opened (the dummy driver counts, for tests)."""
-    driver = os.environ.get("SDL_VIDEODRIVER", "")
-    if driver in ("dummy", "offscreen"):
+    """Whether a window can be opened and seen. The dummy and offscreen
+    drivers count only when asked for (tests, screenshots): SDL falls back
+    to offscreen by itself when DISPLAY names no X server, and the game
+    would draw into nothing."""
+    asked = os.environ.get("SDL_VIDEODRIVER", "")
+    if asked in ("dummy", "offscreen"):
         return True
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return False
     try:
         pygame.display.init()
+        driver = pygame.display.get_driver()
         pygame.display.quit()
-        return True
     except pygame.error:
         return False
+    return driver not in ("dummy", "offscreen")
 
 
 class Library:
