@@ -85,6 +85,7 @@ def read_json(path: Path):
         return None, f"could not read {path.name}: {exc.strerror or exc}"
     try:
         return json.loads(raw.decode("utf-8")), None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # not JSON, a number too long to read, or nesting too deep to read: the parser's verdict
         aside = set_aside(path)
         return None, f"{path.name} was damaged and has been moved aside to {aside.name}"

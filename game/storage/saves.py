@@ -16,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .attempts import MAX_NAME, clean_player_name
 from .files import StorageError, read_json, saves_dir, set_aside, write_json
 
 SAVE_FORMAT = 2
@@ -75,13 +76,25 @@ def _read(path: Path):
         session = Session(player=str(data["player"]), mode=str(data["mode"]),
                           scenario_path=str(data["scenario_path"]), snapshot=dict(data["snapshot"]),
                           started_at=str(data["started_at"]), title=str(data.get("title", "")))
-        if session.mode not in ("coach", "assessment") or not isinstance(session.snapshot.get("choices"), list) \
-                or not player_key(session.player):
+        clean_player_name(session.player)  # ValueError for an empty, overlong or unprintable name
+        if session.mode not in ("coach", "assessment") or not player_key(session.player) \
+                or not _snapshot_shape_ok(session.snapshot):
             raise ValueError("bad values")
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         aside = set_aside(path)
         return None, f"the saved session could not be read and has been moved aside to {aside.name}"
     return session, None
+
+
+def _snapshot_shape_ok(snap: dict) -> bool:
+    """The snapshot's fields have the types a playthrough is rebuilt from
+    (whether they fit the scenario is the engine's business, on resume)."""
+    choices = snap.get("choices")
+    if not isinstance(choices, list) or not all(type(c) is int and 0 < c < 100 for c in choices):
+        return False
+    if type(snap.get("seed", 0)) is not int or not 0 <= snap.get("seed", 0) < 2 ** 63:
+        return False
+    return all(isinstance(snap.get(name, ""), str) for name in ("scenario", "start", "persona", "content_hash"))
 
 
 def _migrate_legacy() -> str | None:
@@ -180,7 +193,7 @@ class Settings:
         for flag in ("high_contrast", "fullscreen", "sound"):
             if not isinstance(getattr(self, flag), bool):
                 setattr(self, flag, False)
-        if not isinstance(self.player, str):
+        if not isinstance(self.player, str) or len(self.player) > MAX_NAME or not self.player.isprintable():
             self.player = ""
         return self
 
