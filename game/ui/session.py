@@ -54,6 +54,10 @@ class GameSession:
             saves.clear_session(self.player)
         except StorageError as exc:  # the attempt is still recorded below
             self.problem = str(exc)
+        self._record("this attempt")
+
+    def _record(self, what: str) -> None:
+        """Put this playthrough on the scoreboard once (finished or abandoned)."""
         if self.scoreboard is None or self.attempt is not None or not self.player:
             return
         try:
@@ -62,23 +66,14 @@ class GameSession:
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:
-            self.problem = f"this attempt could not be added to the scoreboard: {exc}"
+            self.problem = f"{what} could not be added to the scoreboard: {exc}"
 
     def abandon(self) -> None:
         """The trainee leaves this conversation for a new one before its end.
         An assessment is recorded as abandoned (with its replies so far), so
         a bad run is never dropped silently; practice in coach mode is not."""
-        if self.run.finished or not self.run.choices or self.mode != "assessment" or self.attempt is not None:
-            return
-        if self.scoreboard is None or not self.player:
-            return
-        try:
-            attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
-                                               step_times=self.step_times, player_style=self.player_style)
-            self.scoreboard.record(attempt)
-            self.attempt = attempt
-        except (StorageError, ValueError) as exc:
-            self.problem = f"the abandoned attempt could not be added to the scoreboard: {exc}"
+        if not self.run.finished and self.run.choices and self.mode == "assessment":
+            self._record("the abandoned attempt")
 
     def restarted(self, mode: str | None = None) -> "GameSession":
         """A new playthrough of the same scenario: a fresh seed, so a fresh order
