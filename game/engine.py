@@ -352,21 +352,16 @@ class Playthrough:
         With `strict`, a snapshot of another version of the file is refused;
         without it, the choices are replayed as far as they still fit.
         """
-        if not isinstance(snap, dict):
-            raise SnapshotError("a saved playthrough must be a mapping")
+        problem = snapshot_shape_problem(snap)
+        if problem:
+            raise SnapshotError(problem)
         if snap.get("scenario") != scenario.id:
             raise SnapshotError(f"the save is for scenario '{snap.get('scenario')}', not '{scenario.id}'")
         if strict and snap.get("content_hash") != scenario.content_hash:
             raise SnapshotError(f"scenario '{scenario.id}' has changed since this playthrough was saved")
         choices = snap.get("choices")
         seed = snap.get("seed", 0)
-        if not isinstance(choices, list) or not all(isinstance(c, int) and not isinstance(c, bool) for c in choices):
-            raise SnapshotError("the save's 'choices' must be a list of whole numbers")
-        if not isinstance(seed, int) or isinstance(seed, bool):
-            raise SnapshotError("the save's 'seed' must be a whole number")
         persona = snap.get("persona") or None
-        if persona is not None and not isinstance(persona, str):
-            raise SnapshotError("the save's 'persona' must be text")
         if persona is not None and persona not in scenario.personas and not strict:
             persona = None  # the persona was removed from the file since: play the first one
         start = snap.get("start")
@@ -382,6 +377,22 @@ class Playthrough:
                     raise SnapshotError(f"the saved choices no longer fit the scenario: {exc}") from exc
                 break
         return play
+
+
+def snapshot_shape_problem(snap) -> str | None:
+    """What is wrong with the kinds of a snapshot's fields (None: nothing);
+    whether they fit a scenario is `Playthrough.restore`'s business."""
+    if not isinstance(snap, dict):
+        return "a saved playthrough must be a mapping"
+    choices, seed = snap.get("choices"), snap.get("seed", 0)
+    if not isinstance(choices, list) or not all(isinstance(c, int) and not isinstance(c, bool) for c in choices):
+        return "the save's 'choices' must be a list of whole numbers"
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        return "the save's 'seed' must be a whole number"
+    for name in ("persona", "start"):
+        if snap.get(name) is not None and not isinstance(snap.get(name), str):
+            return f"the save's '{name}' must be text"
+    return None
 
 
 def rules_broken(node, choice: Choice, mood: str) -> tuple[str, ...]:

@@ -115,7 +115,8 @@ def test_restore_refuses_another_scenario_or_a_changed_file(load):
     with pytest.raises(SnapshotError, match="no longer fit"):
         Playthrough.restore(scenario, dict(snap, choices=[1, 9]))
     for bad in ([], {"scenario": "shuffled", "content_hash": scenario.content_hash, "choices": "1,2"},
-                {"scenario": "shuffled", "content_hash": scenario.content_hash, "choices": [1], "seed": "x"}):
+                {"scenario": "shuffled", "content_hash": scenario.content_hash, "choices": [1], "seed": "x"},
+                {"scenario": "shuffled", "content_hash": scenario.content_hash, "choices": [1], "start": ["a"]}):
         with pytest.raises(SnapshotError):
             Playthrough.restore(scenario, bad)
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..engine import snapshot_shape_problem
 from .attempts import MAX_NAME, clean_player_name
 from .files import StorageError, read_json, saves_dir, set_aside, write_json
 
@@ -87,14 +88,14 @@ def _read(path: Path):
 
 
 def _snapshot_shape_ok(snap: dict) -> bool:
-    """The snapshot's fields have the types a playthrough is rebuilt from
-    (whether they fit the scenario is the engine's business, on resume)."""
-    choices = snap.get("choices")
-    if not isinstance(choices, list) or not all(type(c) is int and 0 < c < 100 for c in choices):
+    """The snapshot's fields have the kinds a playthrough is rebuilt from
+    (the engine's check), and numbers a save can hold: a seed within 64 bits,
+    reply numbers as a node can show (whether they fit the scenario is
+    checked on resume)."""
+    if snapshot_shape_problem(snap) is not None:
         return False
-    if type(snap.get("seed", 0)) is not int or not 0 <= snap.get("seed", 0) < 2 ** 63:
-        return False
-    return all(isinstance(snap.get(name, ""), str) for name in ("scenario", "start", "persona", "content_hash"))
+    return 0 <= snap.get("seed", 0) < 2 ** 63 and all(0 < c < 100 for c in snap["choices"]) \
+        and all(isinstance(snap.get(name, ""), str) for name in ("scenario", "content_hash"))
 
 
 def _migrate_legacy() -> str | None:
