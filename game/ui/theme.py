@@ -81,11 +81,11 @@ class Theme:
         words split). Linear in the text's length: each word is measured
         once and a word wider than the line is cut by its characters'
         advances (an 8,000-character word took 84 s when cut by trial)."""
-        text = printable(text)
         key = (text, size, width, bold)
         lines = self._lines.get(key)
         if lines is not None:
             return lines
+        text = printable(text)  # on a miss only: draw_text asks every frame
         font = self.font(size, bold)
         space = font.size(" ")[0]
         width = max(1, width)
@@ -126,11 +126,10 @@ class Theme:
         return pieces
 
     def line(self, text: str, size: int, colour, bold: bool = False) -> pygame.Surface:
-        text = printable(text)
         key = (text, size, tuple(colour), bold)
         surface = self._surfaces.get(key)
         if surface is None:
-            surface = self.font(size, bold).render(text, True, colour)
+            surface = self.font(size, bold).render(printable(text), True, colour)
             self._remember(self._surfaces, key, surface)
         return surface
 
