@@ -86,6 +86,28 @@ class GameSession:
                            player_style=self.player_style)
 
 
+def session_from_save(saved: saves.Session, scoreboard) -> tuple[GameSession | None, str | None]:
+    """A saved conversation rebuilt: (session, note). The note says the file
+    was edited since (replies replayed as far as they still fit) or, without
+    a session, why it could not be rebuilt."""
+    from .. import loader
+    from ..errors import SnapshotError
+    checked = loader.check_file(saved.scenario_path)
+    if not checked.ok:
+        return None, f"The saved scenario cannot be opened: {(checked.errors or checked.diagnostics)[0].format()}"
+    note = None
+    try:
+        run = Playthrough.restore(checked.scenario, saved.snapshot)
+    except SnapshotError:
+        try:
+            run = Playthrough.restore(checked.scenario, saved.snapshot, strict=False)
+            note = "The scenario was edited since you saved; your replies were replayed as far as they still fit."
+        except SnapshotError as exc:
+            return None, f"The saved conversation could not be resumed: {exc}"
+    return GameSession(checked.scenario, saved.scenario_path, saved.player, saved.mode, scoreboard, run=run,
+                       started_at=saved.started_at), note
+
+
 def abandon_saved(player: str, scoreboard) -> str | None:
     """Before a new conversation replaces this player's saved one: record
     the saved one as abandoned if it was an assessment. Returns a message
@@ -93,17 +115,9 @@ def abandon_saved(player: str, scoreboard) -> str | None:
     saved, _ = saves.load_session(player)
     if saved is None or saved.mode != "assessment" or not saved.snapshot.get("choices"):
         return None
-    from .. import loader
-    from ..errors import SnapshotError
-    checked = loader.check_file(saved.scenario_path)
-    if not checked.ok:
-        return "an unfinished assessment could not be recorded as abandoned: its scenario no longer opens"
-    try:
-        run = Playthrough.restore(checked.scenario, saved.snapshot, strict=False)
-    except SnapshotError as exc:
-        return f"an unfinished assessment could not be recorded as abandoned: {exc}"
-    old = GameSession(checked.scenario, saved.scenario_path, saved.player, saved.mode, scoreboard, run=run,
-                      started_at=saved.started_at)
+    old, note = session_from_save(saved, scoreboard)
+    if old is None:
+        return f"An unfinished assessment could not be recorded as abandoned. {note}"
     old.abandon()
     return old.problem
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import pygame
 
 from ... import loader
-from ...engine import Playthrough
-from ...errors import SnapshotError
 from ...storage import saves
 from ...storage.attempts import clean_player_name
-from ..session import GameSession
+from ..session import session_from_save
 from ..theme import draw_text
 from ..widgets import Button, ButtonList, draw_button, layout_column
 from .base import Scene
@@ -128,22 +126,11 @@ class TitleScene(Scene):
         saved = self.saved
         if saved is None or not self._named():
             return
-        checked = loader.check_file(saved.scenario_path)
-        if not checked.ok:
-            self.app.notify(f"The saved scenario cannot be opened: {(checked.errors or checked.diagnostics)[0].format()}")
+        session, note = session_from_save(saved, self.app.scoreboard)
+        if note:
+            self.app.notify(note)
+        if session is None:
             return
-        scenario = checked.scenario
-        try:
-            run = Playthrough.restore(scenario, saved.snapshot)
-        except SnapshotError:
-            try:
-                run = Playthrough.restore(scenario, saved.snapshot, strict=False)
-                self.app.notify("The scenario was edited since you saved; your replies were replayed as far as they still fit.")
-            except SnapshotError as exc:
-                self.app.notify(f"The saved conversation could not be resumed: {exc}")
-                return
-        session = GameSession(scenario, saved.scenario_path, saved.player, saved.mode, self.app.scoreboard,
-                              run=run, started_at=saved.started_at)
         from .dialogue import DialogueScene
         self.app.push(DialogueScene(self.app, session))
 
