@@ -204,17 +204,17 @@ def recorder(player: str, mode: str, stream=None):
 def stored_style(player: str | None) -> str:
     """A player's style from their latest self-check ('' when none or unreadable)."""
     from .storage.files import StorageError
+    from .storage.scoreboard import lookup_style
     if not player:
         return ""
     try:
         board = _open_board()
-        try:
-            found = board.player_style(player)
-        finally:
-            board.close()
     except StorageError:
         return ""
-    return found["style"] if found else ""
+    try:
+        return lookup_style(board, player)
+    finally:
+        board.close()
 
 
 def record_scripted(run, player: str, mode: str, started_at: str) -> str:

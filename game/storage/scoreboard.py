@@ -302,5 +302,17 @@ class SQLiteScoreboard:
         return self._query("SELECT COUNT(*) FROM attempts")[0][0]
 
 
+def lookup_style(scoreboard, player: str | None) -> str:
+    """The player's style from their latest self-check; '' when none (or the
+    scoreboard cannot say: the game goes on without it)."""
+    if scoreboard is None or not player:
+        return ""
+    try:
+        found = scoreboard.player_style(player)
+    except (StorageError, AttributeError):
+        return ""
+    return found["style"] if found else ""
+
+
 def open_scoreboard(path=None) -> SQLiteScoreboard:
     return SQLiteScoreboard(path)

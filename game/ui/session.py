@@ -6,6 +6,7 @@ from ..engine import Playthrough, draw_persona, fresh_seed
 from ..storage import saves
 from ..storage.attempts import Attempt, now_iso
 from ..storage.files import StorageError
+from ..storage.scoreboard import lookup_style
 
 
 class GameSession:
@@ -121,14 +122,3 @@ def abandon_saved(player: str, scoreboard) -> str | None:
     old.abandon()
     return old.problem
 
-
-def lookup_style(scoreboard, player: str) -> str:
-    """The player's style from their latest self-check; '' when none (or the
-    scoreboard cannot say: the game goes on without it)."""
-    if scoreboard is None or not player:
-        return ""
-    try:
-        found = scoreboard.player_style(player)
-    except (StorageError, AttributeError):
-        return ""
-    return found["style"] if found else ""

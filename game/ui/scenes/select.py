@@ -6,7 +6,7 @@ import pygame
 
 from ...engine import fresh_seed
 from ...styles import STYLE_NAMES, unlike_customers
-from ..session import lookup_style
+from ...storage.scoreboard import lookup_style
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, panel
 from .base import Scene
