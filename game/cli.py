@@ -72,9 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
     play.add_argument("--player", metavar="NAME",
                       help="play as this name and record the finished conversation on the scoreboard")
+    shots = sub.add_parser("screenshots", help="save a PNG of every screen, drawn from sample data",
+                           description="Render every screen of the window (title to report card) from sample "
+                           "data into DIR, and report anything that does not fit the window (exit 1 then).")
+    shots.add_argument("dir", metavar="DIR", help="folder for the PNG files (created if missing)")
+    shots.add_argument("--size", type=_window_size, default=(1280, 720), metavar="WxH",
+                       help="window size, e.g. 800x600 (default 1280x720; at least 800x600)")
+    shots.add_argument("--text-size", choices=("small", "medium", "large", "huge"), default="medium")
+    shots.add_argument("--high-contrast", action="store_true")
     cli_review.add_parsers(sub)
     cli_trainer.add_parsers(sub)
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720")
+    w, h = (int(p) for p in parts)
+    if w < 800 or h < 600 or w > 7680 or h > 4320:
+        raise argparse.ArgumentTypeError(f"{w}x{h} is outside the window sizes the game supports "
+                                         "(800x600 to 7680x4320)")
+    return w, h
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,6 +128,8 @@ def _main(argv) -> int:
         return cli_review.cmd_scoreboard(args)
     if args.command == "export":
         return cli_review.cmd_export(args)
+    if args.command == "screenshots":
+        return cmd_screenshots(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:
@@ -217,6 +238,23 @@ def _screenshots(args) -> int:
     if message:
         print(f"error: {message}", file=sys.stderr)
     return code
+
+
+def cmd_screenshots(args) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from .ui import tour
+    try:
+        files, found = tour.render_all(args.dir, size=args.size, text_size=args.text_size,
+                                       high_contrast=args.high_contrast)
+    except OSError as exc:
+        print(f"main.py screenshots: error: cannot write to {args.dir}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in files:
+        print(path)
+    for problem in found:
+        print(f"layout: {problem}", file=sys.stderr)
+    return 1 if found else EXIT_OK
 
 
 def _mode(args) -> str:

@@ -23,7 +23,7 @@ from .theme import Theme, draw_text
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
 WINDOW_SIZE = (1280, 720)
-MIN_SIZE = (640, 480)
+MIN_SIZE = (800, 600)  # every screen is laid out and tested down to this
 # After the screen changes, picks (a click, a number, Enter) are ignored this
 # long: the second click of a double-click must not answer the next question unread.
 SETTLE_SECONDS = 0.35
@@ -47,6 +47,20 @@ def display_available() -> bool:
     except pygame.error:
         return False
     return driver not in ("dummy", "offscreen")
+
+
+def _set_minimum_size() -> None:
+    """Ask SDL not to let the window shrink below MIN_SIZE. pygame-ce reaches
+    SDL_SetWindowMinimumSize only through its Window object, whose wrapper
+    of the display-module window is marked as deprecated for drawing (we
+    only set a size on it)."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+    except (AttributeError, pygame.error):
+        pass  # an older pygame: the resize handler still grows the window back
 
 
 class Library:
@@ -109,10 +123,20 @@ class App:
         if self.settings.fullscreen:
             flags |= pygame.FULLSCREEN
             size = (0, 0)
+        if not flags & pygame.FULLSCREEN:
+            size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         try:
-            return pygame.display.set_mode(size, flags)
+            screen = pygame.display.set_mode(size, flags)
         except pygame.error:
-            return pygame.display.set_mode(WINDOW_SIZE, pygame.RESIZABLE)
+            screen = pygame.display.set_mode(WINDOW_SIZE, pygame.RESIZABLE)
+        _set_minimum_size()
+        return screen
+
+    def _enforce_minimum(self) -> None:
+        """A window manager that ignored the minimum: grow the window back to it."""
+        w, h = self.screen.get_size()
+        if (w < MIN_SIZE[0] or h < MIN_SIZE[1]) and not self.screen.get_flags() & pygame.FULLSCREEN:
+            self.screen = self._open_window((max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])))
 
     def apply_settings(self) -> None:
         self.theme.configure(self.settings.text_size, self.settings.high_contrast)
@@ -175,47 +199,79 @@ class App:
         if self._settle > 0 and intent.kind in GUARDED:
             return
         if intent.kind == "resize":
+            self.screen = pygame.display.get_surface() or self.screen
+            self._enforce_minimum()
             if not self.screen.get_flags() & pygame.FULLSCREEN:
                 self._windowed_size = self.screen.get_size()
         if self.top:
             self.top.handle(intent)
 
     def update(self, dt: float) -> None:
+        self.theme.fit(self.screen.get_size())
         self._settle = max(0.0, self._settle - dt)
         for notice in self.notices:
             notice[1] -= dt
         self.notices = [n for n in self.notices if n[1] > 0]
+        for scene in self._visible()[:-1]:  # scenes seen under an overlay keep their layout (a resize)
+            scene.update(0.0)
         if self.top:
             self.top.update(dt)
 
-    def draw(self) -> None:
-        surface = self.screen
+    def _visible(self) -> list:
+        """The scenes drawn this frame: the top opaque one and the overlays above it."""
         first = 0
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].opaque:
                 first = i
                 break
+        return self.stack[first:]
+
+    def draw(self) -> None:
+        surface = self.screen
         if not self.stack:
             surface.fill(self.theme.c("bg"))
-        for scene in self.stack[first:]:
+        for scene in self._visible():
             scene.draw(surface)
-        self._draw_notices(surface)
+        self.draw_notices(surface)
 
-    def _draw_notices(self, surface) -> None:
+    def draw_notices(self, surface) -> None:
+        """Notices (toasts) stacked at the bottom, or at the top when that
+        would cover fewer of the screen's buttons: a notice never hides a button."""
         if not self.notices:
             return
         theme = self.theme
         width = min(surface.get_width() - 40, 760)
-        y = surface.get_height() - 20
-        for text, _ in reversed(self.notices[-3:]):
-            lines = theme.wrap(text, theme.size("small"), width - 24)
-            height = len(lines) * theme.line_height(theme.size("small")) + 16
-            y -= height
-            rect = pygame.Rect((surface.get_width() - width) // 2, y, width, height)
+        small = theme.size("small")
+        boxes = []
+        for text, _ in self.notices[-3:]:
+            lines = theme.wrap(text, small, width - 24)
+            boxes.append((text, len(lines) * theme.line_height(small) + 16))
+        total = sum(height + 8 for _, height in boxes)
+        x = (surface.get_width() - width) // 2
+        buttons = self._button_rects(surface)
+        places = [surface.get_height() - 20 - total + 8, 12]
+        if buttons:  # also just above the highest button and just below the lowest one
+            places += [min(r.top for r in buttons) - total - 4, max(r.bottom for r in buttons) + 8]
+        places = [y for y in places if 0 <= y <= surface.get_height() - total + 8] or places[:1]
+
+        def covered(y: int) -> int:
+            area = pygame.Rect(x, y, width, total)
+            return sum(1 for r in buttons if area.colliderect(r))
+        y = min(places, key=covered)
+        for text, height in boxes:
+            rect = pygame.Rect(x, y, width, height)
             pygame.draw.rect(surface, theme.c("text"), rect, border_radius=8)
-            draw_text(surface, theme, text, (rect.x + 12, rect.y + 8), width - 24, theme.size("small"),
-                      colour=theme.c("bg"))
-            y -= 8
+            theme.note("toast", rect, surface)
+            recording, theme.record = theme.record, None
+            draw_text(surface, theme, text, (rect.x + 12, rect.y + 8), width - 24, small, colour=theme.c("bg"))
+            theme.record = recording
+            y += height + 8
+
+    def _button_rects(self, surface) -> list:
+        top = self.top
+        buttons = getattr(getattr(top, "buttons", None), "buttons", None) or []
+        window = surface.get_rect()
+        return [b.rect.clip(window) for b in buttons if b.rect.w and b.rect.clip(window).h > 0]
 
     def render(self) -> None:
         """Put this frame on screen: only the animated parts when nothing else

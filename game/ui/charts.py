@@ -66,6 +66,7 @@ def trend_height_needed(theme: Theme, width: int) -> int:
 
 def draw_trend(surface, theme: Theme, rect: pygame.Rect, attempts) -> None:
     """Score (thick) and lever percents (thin) against attempt number, 0-100."""
+    theme.note("picture", rect, surface)
     small = theme.size("small")
     font = theme.font(small)
     legend_items = trend_series(attempts)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pygame
 
 from ..model import LEVERS, MOODS
-from .theme import ASSETS, MOOD_COLOURS, Theme
+from .theme import ASSETS, MOOD_COLOURS, Theme, draw_text, text_height
 
 MOOD_NAMES = {"calm": "Calm", "uneasy": "Uneasy", "upset": "Upset", "angry": "Angry", "walked_out": "Walked out"}
 LEVER_SHORT = {"customers_first": "Customers first", "connect": "Connect", "solve_problems": "Solve problems",
@@ -84,9 +84,9 @@ def draw_mood_meter(surface, theme: Theme, rect: pygame.Rect, mood: str) -> None
     """Four labelled segments; the current one filled and marked, plus a text
     label, so it reads without colour."""
     label_size = theme.size("small")
-    title = theme.line(f"Mood: {MOOD_NAMES.get(mood, mood)}", theme.size("body"), theme.c("text"), True)
-    surface.blit(title, (rect.x, rect.y))
-    y = rect.y + title.get_height() + 6
+    title_h = draw_text(surface, theme, f"Mood: {MOOD_NAMES.get(mood, mood)}", rect.topleft, rect.w, bold=True)
+    y = rect.y + title_h + 6
+    theme.note("picture", pygame.Rect(rect.x, y, rect.w, 26 + theme.line_height(label_size)), surface)
     seg_w = (rect.w - 3 * 4) // 4
     level = MOODS.index(mood) if mood in MOODS else len(MOODS)
     font = theme.font(label_size, True)
@@ -106,9 +106,16 @@ def draw_mood_meter(surface, theme: Theme, rect: pygame.Rect, mood: str) -> None
             surface.blit(text, (x, seg.bottom + 12))
 
 
+def mood_meter_height(theme: Theme, width: int, mood: str) -> int:
+    """The height `draw_mood_meter` uses at this width."""
+    return text_height(theme, f"Mood: {MOOD_NAMES.get(mood, mood)}", width, bold=True) + 6 + 26 + \
+        theme.line_height(theme.size("small"))
+
+
 def draw_radar(surface, theme: Theme, rect: pygame.Rect, levers: dict) -> None:
     """A five-axis radar of lever percents; a lever not assessed is drawn as
     a dashed axis labelled 'not assessed', never as zero."""
+    theme.note("picture", rect, surface)
     cx, cy = rect.center
     label_size = theme.size("small")
     font = theme.font(label_size, True)

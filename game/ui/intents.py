@@ -57,7 +57,8 @@ def translate(event, typing: bool = False) -> Intent | None:
     if kind == pygame.MOUSEMOTION:
         return Intent("hover", pos=tuple(event.pos))
     if kind == pygame.MOUSEWHEEL:
-        return Intent("scroll", -event.y)
+        # where the pointer is says which panel the wheel scrolls
+        return Intent("scroll", -event.y, pos=tuple(pygame.mouse.get_pos()) if pygame.display.get_init() else None)
     if kind in (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
         return Intent("resize")
     return None

@@ -6,6 +6,7 @@ text and width, and every rendered line is cached: a frame only blits.
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -44,20 +45,59 @@ def printable(text) -> str:
     return str(text).translate(_CONTROL)
 
 
+_LIST_ITEM = re.compile(r"\s*([-*\u2022]|\d+[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Text from a YAML block with its hard line breaks undone: lines of a
+    paragraph join into one (a narrow window then wraps them evenly, with
+    no orphan word per line); blank lines still part paragraphs, and a
+    line that starts a list item (-, *, 1.) keeps its own line."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        joined = ""
+        for line in lines:
+            if joined and not _LIST_ITEM.match(line):
+                joined += " " + line
+            else:
+                joined += ("\n" if joined else "") + line
+        paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
 class Theme:
     def __init__(self, text_size: str = "medium", high_contrast: bool = False):
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._lines: OrderedDict = OrderedDict()
         self._surfaces: OrderedDict = OrderedDict()
+        # when a list, every text, button and panel drawn is noted here as
+        # (kind, rect, clip): the layout check reads it (see layout_check.py)
+        self.record: list | None = None
+        self.scale = 1.0  # text grows with a window larger than 1280×720 (see fit)
         self.configure(text_size, high_contrast)
 
     def configure(self, text_size: str, high_contrast: bool) -> None:
         self.text_size = text_size if text_size in BODY_SIZES else "medium"
         self.high_contrast = high_contrast
         self.colours = HIGH_CONTRAST if high_contrast else NORMAL
-        self.body = BODY_SIZES[self.text_size]
+        self.body = round(BODY_SIZES[self.text_size] * self.scale)
         self._lines.clear()
         self._surfaces.clear()
+
+    def fit(self, size) -> None:
+        """Scale text to the window: the chosen size at 1280×720 and below,
+        up to twice that on a window twice as large (a 4K screen)."""
+        scale = max(1.0, min(2.0, size[0] / 1280, size[1] / 720))
+        if abs(scale - self.scale) > 0.01:
+            self.scale = scale
+            self.configure(self.text_size, self.high_contrast)
+
+    @property
+    def measure(self) -> int:
+        """The widest a column of body text should be (about 70 characters):
+        longer lines are hard to read on a wide screen."""
+        return self.body * 36
 
     def c(self, name: str):
         return self.colours[name]
@@ -133,6 +173,12 @@ class Theme:
             self._remember(self._surfaces, key, surface)
         return surface
 
+    def note(self, kind: str, rect, surface) -> None:
+        """Remember a drawn box for the layout check (only while recording)."""
+        if self.record is not None and rect.w > 0 and rect.h > 0:
+            offset = surface.get_abs_offset()
+            self.record.append((kind, pygame.Rect(rect).move(offset), surface.get_clip().move(offset)))
+
     def line_height(self, size: int) -> int:
         return int(self.font(size).get_linesize() * 1.08)
 
@@ -153,7 +199,11 @@ def draw_text(surface, theme: Theme, text: str, pos, width: int, size: int | Non
     step = theme.line_height(size)
     remaining = reveal
     font = theme.font(size, bold)
-    for text_line in theme.wrap(text, size, width, bold):
+    lines = theme.wrap(text, size, width, bold)
+    if theme.record is not None and text.strip():
+        widest = max(font.size(text_line)[0] for text_line in lines)
+        theme.note("text", pygame.Rect(x, y, widest, len(lines) * step), surface)
+    for text_line in lines:
         if remaining is not None and remaining <= 0:
             break
         surf = theme.line(text_line, size, col, bold)
@@ -166,6 +216,13 @@ def draw_text(surface, theme: Theme, text: str, pos, width: int, size: int | Non
             remaining -= len(text_line) + 1
         y += step
     return y - pos[1]
+
+
+def blit_text(surface, theme: Theme, surf: pygame.Surface, pos, area: pygame.Rect | None = None) -> None:
+    """Blit one rendered line (and note it for the layout check)."""
+    surface.blit(surf, pos, area)
+    shown = area.clip(surf.get_rect()) if area is not None else surf.get_rect()
+    theme.note("text", pygame.Rect(pos, shown.size), surface)
 
 
 def text_height(theme: Theme, text: str, width: int, size: int | None = None, bold: bool = False) -> int:

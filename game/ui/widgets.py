@@ -16,6 +16,7 @@ class Button:
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     number: int | None = None  # shown as a key hint ("1.") when set
     detail: str = ""  # a second, smaller line
+    clip: pygame.Rect | None = None  # set when seen through a scrolling panel: only clicks inside it count
 
 
 class ButtonList:
@@ -26,6 +27,10 @@ class ButtonList:
         self.buttons: list[Button] = buttons or []
         self.focus = 0
         self.hover: int | None = None
+        # the part of the window the buttons are seen through (a scrolling
+        # panel): a click or hover outside it reaches no button, even one
+        # whose rect lies there, scrolled out of view
+        self.viewport: pygame.Rect | None = None
 
     def set(self, buttons: list[Button]) -> None:
         self.buttons = buttons
@@ -42,8 +47,10 @@ class ButtonList:
                 return
 
     def at(self, pos) -> int | None:
+        if self.viewport is not None and not self.viewport.collidepoint(pos):
+            return None
         for i, button in enumerate(self.buttons):
-            if button.rect.collidepoint(pos):
+            if button.rect.collidepoint(pos) and (button.clip is None or button.clip.collidepoint(pos)):
                 return i
         return None
 
@@ -90,10 +97,13 @@ def draw_button(surface, theme: Theme, button: Button, focused: bool, style: str
     pygame.draw.rect(surface, theme.c("focus") if focused else border, rect, width=3 if focused else 1,
                      border_radius=8)
     label = (f"{button.number}.  " if button.number else "") + button.label
+    theme.note("button", rect, surface)
+    recording, theme.record = theme.record, None  # the button's own text is part of the button
     h = draw_text(surface, theme, label, (rect.x + pad, rect.y + pad), rect.w - 2 * pad, colour=fg)
     if button.detail:
         draw_text(surface, theme, button.detail, (rect.x + pad, rect.y + pad + h), rect.w - 2 * pad,
                   theme.size("small"), colour=fg if style == "primary" else "muted")
+    theme.record = recording
 
 
 def layout_column(theme: Theme, buttons: list[Button], x: int, y: int, width: int, gap: int = 10) -> int:
@@ -103,6 +113,28 @@ def layout_column(theme: Theme, buttons: list[Button], x: int, y: int, width: in
         button.rect = pygame.Rect(x, y, width, h)
         y += h + gap
     return y
+
+
+def layout_rows(theme: Theme, buttons: list[Button], x: int, bottom: int, width: int, gap: int = 8) -> int:
+    """Buttons side by side in as few rows as their longest words allow,
+    the last row ending at `bottom`; returns the top of the first row."""
+    if not buttons:
+        return bottom
+    font = theme.font(theme.body)
+    widest = max(font.size(word)[0] for b in buttons for word in b.label.split(" ")) + theme.body + 8
+    per_row = max(1, min(len(buttons), (width + gap) // (widest + gap)))
+    rows = [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+    heights = []
+    for row in rows:
+        bw = (width - gap * (len(row) - 1)) // len(row)
+        heights.append(max(button_height(theme, b, bw) for b in row))
+    y = top = bottom - sum(heights) - gap * (len(rows) - 1)
+    for row, rh in zip(rows, heights):
+        bw = (width - gap * (len(row) - 1)) // len(row)
+        for i, b in enumerate(row):
+            b.rect = pygame.Rect(x + i * (bw + gap), y, bw, rh)
+        y += rh + gap
+    return top
 
 
 class ScrollView:
@@ -123,6 +155,15 @@ class ScrollView:
 
     def scroll(self, amount: int) -> None:
         self.offset = max(0, min(self.max_offset, self.offset + amount))
+
+    def reveal(self, top: int, bottom: int, margin: int = 8) -> None:
+        """Scroll the least that shows content from `top` to `bottom` (content
+        coordinates); when taller than the view, its top."""
+        if bottom + margin > self.offset + self.view_height:
+            self.offset = bottom + margin - self.view_height
+        if top - margin < self.offset:
+            self.offset = top - margin
+        self.scroll(0)
 
     def handle(self, intent, step: int) -> bool:
         if intent.kind == "scroll":
@@ -146,6 +187,7 @@ class ScrollView:
 
 
 def panel(surface, theme: Theme, rect: pygame.Rect, colour: str = "panel") -> None:
+    theme.note("panel", rect, surface)
     if theme.c("shadow") is not None:
         pygame.draw.rect(surface, theme.c("shadow"), rect.move(0, 3), border_radius=12)
     pygame.draw.rect(surface, theme.c(colour), rect, border_radius=12)

@@ -166,7 +166,7 @@ def test_a_mode_change_mid_conversation_is_announced_and_applies_from_the_next(m
     post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))
     settings = app.top
     assert settings.name == "settings"
-    settings.change("mode", 1)
+    settings.change("mode", -1)  # Left: assessment -> coach
     assert app.settings.mode == "coach"
     mode_button = next(b for b in settings.buttons.buttons if b.action == "mode")
     assert "This one stays in assessment mode" in mode_button.detail

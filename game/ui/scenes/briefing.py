@@ -6,11 +6,12 @@ import pygame
 from ..drawing import draw_face, portrait_image
 from ...engine import draw_persona, fresh_seed
 from ..session import GameSession, abandon_saved
-from ..theme import draw_text, text_height
-from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column, panel
+from ..theme import draw_text, reflow, text_height
+from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_rows, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
 
+HINT = "Enter: begin  ·  Esc: back"
 MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
                "assessment": "Assessment mode: coaching only in the debrief"}
 
@@ -38,7 +39,7 @@ class BriefingScene(Scene):
         mode = self.app.settings.mode
         other = "assessment" if mode == "coach" else "coach"
         self.buttons.set([Button("Begin the conversation", "begin"),
-                          Button(f"Switch to {other} mode", "mode", detail=MODE_LABELS[mode]),
+                          Button(f"Switch to {other} mode", "mode"),
                           Button("Back", "back")])
 
     def handle(self, intent) -> None:
@@ -77,23 +78,50 @@ class BriefingScene(Scene):
         self.app.replace(DialogueScene(self.app, session))
 
     def update(self, dt: float) -> None:
+        """Portrait and who they are on the left, the briefing beside it (no
+        wider than reads well; the page centred on a wide window), the
+        buttons in a row along the bottom. A narrow window puts a small
+        portrait and who they are above a full-width briefing."""
         w, h = self.app.screen.get_size()
         theme = self.theme
-        top = header_top(theme, w, self.scenario.title, "Enter: begin  ·  Esc: back")
-        side = min(320, w // 3)
-        self._portrait = pygame.Rect(MARGIN, top, side, side)
-        body_x = MARGIN + side + 32
-        body_w = w - body_x - MARGIN
-        button_w = min(420, body_w)
-        heights = sum(theme.line_height(theme.body) * 2 + 24 for _ in self.buttons.buttons)
-        self._text_rect = pygame.Rect(body_x, top, body_w, max(80, h - top - MARGIN - heights - 40))
-        text = self._text()
-        self.scroll.set_sizes(text_height(theme, text, body_w - 40) + 40, self._text_rect.h)
-        layout_column(theme, self.buttons.buttons, body_x, self._text_rect.bottom + 20, button_w, gap=8)
+        top = header_top(theme, w, self.scenario.title, HINT)
+        if w < 1000:
+            width = w - 2 * MARGIN
+            left = MARGIN
+            bar_top = layout_rows(theme, self.buttons.buttons, left, h - MARGIN, width)
+            side = int(96 * theme.scale)
+            self._about_w = width - side - 20
+            self._about_at = (left + side + 20, top)
+            strip = max(side, self._about_height(self._about_w) - 12)
+            self._portrait = pygame.Rect(left, top, side, side)
+            self._text_rect = pygame.Rect(left, top + strip + 16, width, max(60, bar_top - 32 - top - strip))
+        else:
+            side = min(int(320 * theme.scale), w // 3)
+            panel_w = min(w - 3 * MARGIN - side, theme.measure + 40)
+            left = max(MARGIN, (w - side - MARGIN - panel_w) // 2)
+            bar_top = layout_rows(theme, self.buttons.buttons, left, h - MARGIN, side + MARGIN + panel_w)
+            self._about_w = side
+            face = max(60, min(side, bar_top - 16 - top - self._about_height(side)))  # a short window: smaller
+            self._portrait = pygame.Rect(left, top, face, face)
+            self._about_at = (left, top + face + 12)
+            self._text_rect = pygame.Rect(left + side + MARGIN, top, panel_w, max(60, bar_top - 16 - top))
+        self.scroll.set_sizes(text_height(theme, self._text(), self._text_rect.w - 40) + 40, self._text_rect.h)
+
+    def _about_height(self, width: int) -> int:
+        theme = self.theme
+        customer = self.scenario.customer_for(self.persona)
+        return 12 + text_height(theme, customer.name, width, theme.size("sub"), True) + \
+            (text_height(theme, customer.role, width, theme.size("small")) if customer.role else 0) + 6 + \
+            text_height(theme, self._facts(), width, theme.size("small"))
+
+    def _facts(self) -> str:
+        s = self.scenario
+        return f"Difficulty {s.difficulty} of 5" + (f"  ·  about {s.estimated_minutes} min" if s.estimated_minutes else "") + \
+            "\n" + MODE_LABELS[self.app.settings.mode]
 
     def _text(self) -> str:
         s = self.scenario
-        parts = [s.briefing_for(self.persona).strip() or s.summary]
+        parts = [reflow(s.briefing_for(self.persona)) or s.summary]
         if self.start and self.start != s.start:
             parts.append(f"(Playtest: starting at node '{self.start}'.)")
         return "\n\n".join(parts)
@@ -102,19 +130,20 @@ class BriefingScene(Scene):
         theme = self.theme
         s = self.scenario
         customer = s.customer_for(self.persona)
-        header(surface, theme, s.title, "Enter: begin  ·  Esc: back")
+        header(surface, theme, s.title, HINT)
         face = self._portrait
         image = portrait_image(customer.portrait, customer.mood, face.w)
         if image is not None:
             surface.blit(image, face)
         else:
             draw_face(surface, theme, face, customer.mood, customer.name)
-        y = face.bottom + 12
-        y += draw_text(surface, theme, customer.name, (face.x, y), face.w, theme.size("sub"), bold=True)
+        theme.note("picture", face, surface)
+        about = self._about_w
+        x, y = self._about_at
+        y += draw_text(surface, theme, customer.name, (x, y), about, theme.size("sub"), bold=True)
         if customer.role:
-            y += draw_text(surface, theme, customer.role, (face.x, y), face.w, theme.size("small"), "muted")
-        facts = f"Difficulty {s.difficulty} of 5" + (f"  ·  about {s.estimated_minutes} min" if s.estimated_minutes else "")
-        draw_text(surface, theme, facts, (face.x, y + 6), face.w, theme.size("small"), "muted")
+            y += draw_text(surface, theme, customer.role, (x, y), about, theme.size("small"), "muted")
+        draw_text(surface, theme, self._facts(), (x, y + 6), about, theme.size("small"), "muted")
         rect = self._text_rect
         panel(surface, theme, rect)
         surface.set_clip(rect.inflate(-4, -4))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pygame
 
-from ..theme import draw_text
+from ..theme import blit_text, draw_text
 
 MARGIN = 32
 
@@ -29,14 +29,14 @@ def header(surface, theme, title: str, hint: str = "Esc: back") -> int:
     surface.fill(theme.c("bg"))
     size = theme.size("heading")
     title_surf = theme.line(title, size, theme.c("text"), True)
-    surface.blit(title_surf, (MARGIN, MARGIN - 8))
+    blit_text(surface, theme, title_surf, (MARGIN, MARGIN - 8))
     y = MARGIN - 8 + title_surf.get_height() + 10
     if hint:
         hint_surf = theme.line(hint, theme.size("small"), theme.c("muted"))
         if _hint_fits(theme, surface.get_width(), title, hint):
-            surface.blit(hint_surf, (surface.get_width() - MARGIN - hint_surf.get_width(), MARGIN))
+            blit_text(surface, theme, hint_surf, (surface.get_width() - MARGIN - hint_surf.get_width(), MARGIN))
         else:  # no room beside the title: the hint goes on its own line below it
-            surface.blit(hint_surf, (MARGIN, y - 6), pygame.Rect(0, 0, surface.get_width() - 2 * MARGIN,
+            blit_text(surface, theme, hint_surf, (MARGIN, y - 6), pygame.Rect(0, 0, surface.get_width() - 2 * MARGIN,
                                                                   hint_surf.get_height()))
             y += hint_surf.get_height()
     pygame.draw.line(surface, theme.c("border"), (MARGIN, y), (surface.get_width() - MARGIN, y))

@@ -13,7 +13,7 @@ from ...styles import STYLE_NAMES
 from ...storage.files import StorageError, saves_dir
 from ..drawing import LEVER_SHORT, draw_radar
 from ..theme import draw_text, text_height
-from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, layout_rows, panel
 from .base import Scene
 from .common import MARGIN
 
@@ -101,8 +101,20 @@ class DebriefScene(Scene):
         if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
             return
         action = self.buttons.handle(intent)
+        if intent.kind in ("up", "down", "left", "right", "tab"):
+            self._scroll_to_focus()
         if action is not None:
             self.activate(action)
+
+    def _scroll_to_focus(self) -> None:
+        """Tab onto a rule or lever scrolled out of the panel: bring it into view."""
+        button = self.buttons.buttons[self.buttons.focus] if self.buttons.buttons else None
+        view = self._rects.get("view")
+        if button is None or button.clip is None or view is None:
+            return
+        top = button.rect.top - view.top + self.scroll.offset
+        self.scroll.reveal(top, top + button.rect.h)
+        self.update(0.0)
 
     def activate(self, action) -> None:
         app = self.app
@@ -173,28 +185,10 @@ class DebriefScene(Scene):
         broken = [f"{RULE_TITLES[rule]}: \u201c{step.text}\u201d" for step in self.result.steps for rule in step.breaks]
         return "\n".join(broken) if broken else "No rule broken. Well done."
 
-    def _action_rows(self, width: int) -> list[list[Button]]:
-        theme = self.theme
-        font = theme.font(theme.body)
-        widest = max(font.size(word)[0] for b in self.actions for word in b.label.split(" ")) + theme.body + 8
-        per_row = max(1, min(len(self.actions), (width + 8) // (widest + 8)))
-        return [self.actions[i:i + per_row] for i in range(0, len(self.actions), per_row)]
-
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        rows = self._action_rows(w - 2 * MARGIN)
-        bar_heights = []
-        for row in rows:
-            bw = (w - 2 * MARGIN - 8 * (len(row) - 1)) // len(row)
-            bar_heights.append(max(button_height(theme, b, bw) for b in row))
-        bar_h = sum(bar_heights) + 8 * (len(rows) - 1)
-        y = h - MARGIN - bar_h
-        for row, rh in zip(rows, bar_heights):
-            bw = (w - 2 * MARGIN - 8 * (len(row) - 1)) // len(row)
-            for i, b in enumerate(row):
-                b.rect = pygame.Rect(MARGIN + i * (bw + 8), y, bw, rh)
-            y += rh + 8
+        bar_h = h - MARGIN - layout_rows(theme, self.actions, MARGIN, h - MARGIN, w - 2 * MARGIN)
         left_w = max(260, min(460, int(w * 0.38)))
         self._rects["left"] = pygame.Rect(MARGIN, MARGIN, left_w, h - 3 * MARGIN - bar_h)
         x = MARGIN * 2 + left_w
@@ -230,6 +224,7 @@ class DebriefScene(Scene):
         self.scroll.set_sizes(y, view.h)
         for b, top, bh in placed:
             b.rect = pygame.Rect(view.x, view.y + top - self.scroll.offset, width, bh)
+            b.clip = view
 
     def _pairing(self) -> str:
         """'Customer: <label> (Direct)  ·  You: Steady' for a scenario with personas."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 
 from ...model import LEVER_TITLES, RULE_TITLES
-from ..drawing import MOOD_NAMES, draw_face, draw_mood_meter, portrait_image
-from ..theme import draw_text, text_height
+from ..drawing import MOOD_NAMES, draw_face, draw_mood_meter, mood_meter_height, portrait_image
+from ..theme import blit_text, draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN
@@ -173,10 +173,11 @@ class DialogueScene(Scene):
     def _layout(self) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        side = max(180, min(300, int(w * 0.24)))
-        self._rects["portrait"] = pygame.Rect(MARGIN, MARGIN, side, side)
-        x = MARGIN + side + MARGIN
-        width = w - x - MARGIN - 10
+        side = max(180, min(int(300 * theme.scale), int(w * 0.24)))
+        width = min(w - 3 * MARGIN - side - 10, theme.measure)
+        left = max(MARGIN, (w - (side + MARGIN + width + 10)) // 2)  # a wide window: the page is centred
+        self._rects["portrait"] = pygame.Rect(left, MARGIN, side, side)
+        x = left + side + MARGIN
         view = pygame.Rect(x, MARGIN, width + 10, h - 2 * MARGIN)
         self._rects["view"] = view
         y = 0
@@ -197,6 +198,7 @@ class DialogueScene(Scene):
             tops.append((y, bh))
             y += bh + 8
         self.scroll.set_sizes(y, view.h)
+        self.buttons.viewport = view
         off = self.scroll.offset
         for button, (top, bh) in zip(self.buttons.buttons, tops):
             button.rect = pygame.Rect(x, view.y + top - off, reply_w, bh)
@@ -215,6 +217,10 @@ class DialogueScene(Scene):
                 draw_face(face, theme, face.get_rect(), self.run.mood, customer.name)
             self._faces[key] = face
         self._face_key = key
+
+    def _hint(self) -> str:
+        mode = "Coach mode" if self.session.coach else "Assessment mode"
+        return f"{mode}  ·  1-9: pick  ·  Esc: pause"
 
     def _coaching_text(self) -> str:
         step = self.last_step
@@ -245,10 +251,13 @@ class DialogueScene(Scene):
         y += draw_text(surface, theme, customer.name, (portrait.x, y), portrait.w, theme.size("sub"), bold=True)
         if customer.role:
             y += draw_text(surface, theme, customer.role, (portrait.x, y), portrait.w, theme.size("small"), "muted")
-        draw_mood_meter(surface, theme, pygame.Rect(portrait.x, y + 14, portrait.w, 80), run.mood)
-        mode = "Coach mode" if self.session.coach else "Assessment mode"
-        hint = theme.line(f"{mode}  ·  1-9 pick  ·  Esc: pause", theme.size("small"), theme.c("muted"))
-        surface.blit(hint, (portrait.x, surface.get_height() - MARGIN - hint.get_height()))
+        meter_h = mood_meter_height(theme, portrait.w, run.mood)
+        draw_mood_meter(surface, theme, pygame.Rect(portrait.x, y + 14, portrait.w, meter_h), run.mood)
+        hint = self._hint()
+        hint_h = text_height(theme, hint, portrait.w, theme.size("small"))
+        if y + 14 + meter_h + 12 <= surface.get_height() - MARGIN - hint_h:  # a short window: the hint gives way
+            draw_text(surface, theme, hint, (portrait.x, surface.get_height() - MARGIN - hint_h), portrait.w,
+                      theme.size("small"), "muted")
 
         view = self._rects["view"]
         surface.set_clip(view)
@@ -260,7 +269,7 @@ class DialogueScene(Scene):
             draw_text(surface, theme, self._coaching_text(), (rect.x + 20, rect.y + 20), rect.w - 40)
         elif self.buttons.buttons:
             label = theme.line("Your reply", theme.size("small"), theme.c("muted"), True)
-            surface.blit(label, (view.x, self._replies_label_y))
+            blit_text(surface, theme, label, (view.x, self._replies_label_y))
         for i, button in enumerate(self.buttons.buttons):
             if button.rect.bottom >= view.top and button.rect.top <= view.bottom:
                 draw_button(surface, theme, button, i == self.buttons.focus or i == self.buttons.hover,
@@ -298,7 +307,7 @@ class DialogueScene(Scene):
         panel(surface, theme, rect, "panel_alt" if narrator else "panel")
         who = "Narrator" if narrator else run.customer.name
         label = theme.line(who, theme.size("small"), theme.c("narrator" if narrator else "accent"), True)
-        surface.blit(label, (rect.x + 20, rect.y + 14))
+        blit_text(surface, theme, label, (rect.x + 20, rect.y + 14))
         reveal = None if self.reveal == float("inf") else int(self.reveal)
         self._drawn_reveal = reveal
         draw_text(surface, theme, self._node_text(), (rect.x + 20, rect.y + 20 + label.get_height()), rect.w - 40,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..theme import blit_text
 from ..widgets import Button, ButtonList, draw_button, layout_column
 from .base import Scene
 
@@ -63,6 +64,6 @@ class PauseScene(Scene):
         pygame.draw.rect(surface, theme.c("panel"), self._box, border_radius=12)
         pygame.draw.rect(surface, theme.c("border"), self._box, width=1, border_radius=12)
         title = theme.line("Paused", theme.size("heading"), theme.c("text"), True)
-        surface.blit(title, (self._box.x + 24, self._box.y + 16))
+        blit_text(surface, theme, title, (self._box.x + 24, self._box.y + 16))
         for i, button in enumerate(self.buttons.buttons):
             draw_button(surface, theme, button, i == self.buttons.focus, "primary" if i == 0 else "plain")

@@ -10,7 +10,7 @@ from ...storage.export import short_time
 from ...storage.saves import player_key
 from ...styles import STYLE_NAMES, flex_tip
 from ..charts import draw_trend, trend_height_needed
-from ..theme import draw_text
+from ..theme import blit_text, draw_text
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
@@ -280,13 +280,13 @@ class ScoreboardScene(Scene):
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, *self.header_text())
         x = MARGIN
+        bh = max(button_height(theme, tab, w) for tab in self.tabs)
         for tab in self.tabs:
             tw = min(w - 2 * MARGIN, theme.font(theme.body).size(tab.label)[0] + theme.body * 2)
             if x > MARGIN and x + tw > w - MARGIN:  # no room: the tabs wrap onto another row
-                x, top = MARGIN, top + tab.rect.h + 8
-            tab.rect = pygame.Rect(x, top, tw, button_height(theme, tab, tw))
+                x, top = MARGIN, top + bh + 8
+            tab.rect = pygame.Rect(x, top, tw, bh)
             x += tw + 8
-        bh = self.tabs[0].rect.h
         arrow_w = bh + 8
         self.next_button.rect = pygame.Rect(w - MARGIN - arrow_w, top, arrow_w, bh)
         label_w = min(420, max(160, w - x - 2 * arrow_w - MARGIN - 40))
@@ -317,6 +317,7 @@ class ScoreboardScene(Scene):
         y = view.y + 10 - self.scroll.offset
         for row, rh in zip(self.rows, heights):
             row.rect = pygame.Rect(view.x + 16, y, inner_w, rh)
+            row.clip = view.inflate(-4, -4)
             y += rh + 8
 
     def draw(self, surface) -> None:
@@ -333,7 +334,7 @@ class ScoreboardScene(Scene):
             draw_button(surface, theme, self.filter_button, self.filter_button is focus)
         label = self._rects["label"]
         text = theme.line(self.scenario_label(), theme.body, theme.c("text"), True)
-        surface.blit(text, (label.centerx - min(text.get_width(), label.w) // 2,
+        blit_text(surface, theme, text, (label.centerx - min(text.get_width(), label.w) // 2,
                             label.centery - text.get_height() // 2), pygame.Rect(0, 0, label.w, text.get_height()))
         if "chart" in self._rects:
             chart = self._rects["chart"]

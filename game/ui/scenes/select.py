@@ -139,6 +139,7 @@ class SelectScene(Scene):
             self._content_rects.append(rect)
         content = max(y_cols) if self.buttons.buttons else row_h
         self.scroll.set_sizes(content, self._view.h)
+        self.buttons.viewport = self._view
         for button, rect in zip(self.buttons.buttons, self._content_rects):
             button.rect = rect.move(self._view.x, self._view.y - self.scroll.offset)
 

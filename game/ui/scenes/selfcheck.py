@@ -151,6 +151,7 @@ class SelfCheckScene(Scene):
         tail_h = text_height(theme, tail, width) + 20 if tail else 0
         heights = [button_height(theme, b, width) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
+        self.buttons.viewport = self._view.inflate(-4, -4)
         self.scroll.set_sizes(20 + self._head_h + 20 + buttons_h + 12 + tail_h, self._view.h)
         y = self._view.y + 20 + self._head_h + 20 - self.scroll.offset
         for b, bh in zip(self.buttons.buttons, heights):

@@ -2,8 +2,10 @@
 sound. Left/Right (or Enter, or a click) changes a value; saved at once."""
 from __future__ import annotations
 
+import pygame
+
 from ...storage.saves import TEXT_SIZES, TYPEWRITER_SPEEDS
-from ..widgets import Button, ButtonList, draw_button, layout_column
+from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column
 from .base import Scene
 from .common import MARGIN, header, header_top
 
@@ -15,6 +17,7 @@ OPTIONS = [
     ("fullscreen", "Fullscreen", (False, True)),
     ("sound", "Sound", (False, True)),
 ]
+HINT = "Up/Down: choose  ·  Left/Right: change  ·  Esc: back"
 NAMES = {False: "off", True: "on", "coach": "coach (coaching after each reply)",
          "assessment": "assessment (coaching at the end)"}
 
@@ -29,6 +32,8 @@ class SettingsScene(Scene):
         super().__init__(app)
         self.conversation_mode = conversation_mode
         self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self.view = pygame.Rect(0, 0, 0, 0)
         self._build()
 
     def _detail(self, key: str) -> str:
@@ -41,18 +46,31 @@ class SettingsScene(Scene):
 
     def _build(self) -> None:
         s = self.app.settings
-        items = [Button(f"{label}: {NAMES.get(getattr(s, key), getattr(s, key))}", key,
-                        detail=self._detail(key)) for key, label, _ in OPTIONS]
+        items = [Button(self._label(key, label, values, getattr(s, key)), key, detail=self._detail(key))
+                 for key, label, values in OPTIONS]
         items.append(Button("Done", "done"))
         focus = self.buttons.focus
         self.buttons.set(items)
         self.buttons.focus = focus
 
-    def change(self, key: str, step: int) -> None:
+    @staticmethod
+    def _label(key: str, label: str, values, value) -> str:
+        """'Text size:  ◀ large ▶': an arrow only where Left or Right can go."""
+        index = values.index(value) if value in values else 0
+        left = "◀ " if index > 0 else "   "
+        right = " ▶" if index < len(values) - 1 else ""
+        return f"{label}:  {left}{NAMES.get(value, value)}{right}"
+
+    def change(self, key: str, step: int, wrap: bool = False) -> None:
+        """Left/Right move the way they point and stop at the ends; Enter or a
+        click steps on and comes round again."""
         values = next(v for k, _, v in OPTIONS if k == key)
         current = getattr(self.app.settings, key)
         index = values.index(current) if current in values else 0
-        setattr(self.app.settings, key, values[(index + step) % len(values)])
+        new = (index + step) % len(values) if wrap else max(0, min(len(values) - 1, index + step))
+        if new == index:
+            return
+        setattr(self.app.settings, key, values[new])
         self.app.apply_settings()
         if key == "mode" and self.conversation_mode and self.app.settings.mode != self.conversation_mode:
             self.app.notify(f"Mode set to {self.app.settings.mode} from your next conversation; this one stays "
@@ -69,22 +87,30 @@ class SettingsScene(Scene):
             self.change(focused, -1 if kind == "left" else 1)
             return
         if kind in ("up", "down", "tab", "hover", "click", "confirm"):
-            if kind in ("left", "right"):
-                return
             action = self.buttons.handle(intent)
             if action == "done":
                 self.app.pop()
             elif action is not None:
-                self.change(action, 1)
+                self.change(action, 1, wrap=True)
 
     def update(self, dt: float) -> None:
-        w, _ = self.app.screen.get_size()
+        w, h = self.app.screen.get_size()
         theme = self.theme
-        top = header_top(theme, w, "Settings", "Up/Down: choose  ·  Left/Right: change  ·  Esc: back")
-        layout_column(theme, self.buttons.buttons, MARGIN, top, min(640, w - 2 * MARGIN), gap=8)
+        top = header_top(theme, w, "Settings", HINT)
+        self.view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - 16)
+        bottom = layout_column(theme, self.buttons.buttons, MARGIN, 0, min(640, w - 2 * MARGIN - 14), gap=8) - 8
+        self.scroll.set_sizes(bottom, self.view.h)
+        focused = self.buttons.buttons[self.buttons.focus].rect
+        self.scroll.reveal(focused.top, focused.bottom, margin=0)
+        for button in self.buttons.buttons:
+            button.rect.y += top - self.scroll.offset
+        self.buttons.viewport = self.view
 
     def draw(self, surface) -> None:
         theme = self.theme
-        header(surface, theme, "Settings", "Up/Down: choose  ·  Left/Right: change  ·  Esc: back")
+        header(surface, theme, "Settings", HINT)
+        surface.set_clip(self.view)
         for i, b in enumerate(self.buttons.buttons):
             draw_button(surface, theme, b, i == self.buttons.focus, "primary" if b.action == "done" else "plain")
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, self.view)

@@ -8,8 +8,8 @@ from ... import loader
 from ...storage import saves
 from ...storage.attempts import clean_player_name
 from ..session import session_from_save
-from ..theme import draw_text
-from ..widgets import Button, ButtonList, draw_button, layout_column
+from ..theme import blit_text, draw_text
+from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column
 from .base import Scene
 
 NAME_FIELD = "name"
@@ -26,6 +26,8 @@ class TitleScene(Scene):
         for problem in problems:
             app.notify(problem)
         self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self.page = pygame.Rect(0, 0, 0, 0)
         self._build()
         self.field_rect = pygame.Rect(0, 0, 0, 0)
         self.focus_field = not self.player
@@ -146,44 +148,61 @@ class TitleScene(Scene):
                                     persona=persona))
 
     # -- drawing -------------------------------------------------------------
+    TAGLINE = "Practise the conversations that keep customers."
+
+    def _tag_lines(self, width: int) -> list[str]:
+        return self.theme.wrap(self.TAGLINE, self.theme.size("sub"), width)
+
     def update(self, dt: float) -> None:
+        """Lay the page out from y=0; when it is taller than the window it
+        scrolls (under a clip) so the focused field or button is always seen."""
         w, h = self.app.screen.get_size()
         theme = self.theme
         col_w = min(520, w - 64)
         x = (w - col_w) // 2
-        y = max(24, h // 2 - 300)
-        y += theme.line_height(theme.size("title")) + theme.line_height(theme.size("sub")) * 2 + 10
+        y = theme.line_height(theme.size("title"))
+        y += len(self._tag_lines(w - 64)) * theme.line_height(theme.size("sub")) + 18
         field_h = theme.line_height(theme.size("body")) + 20
-        self.field_rect = pygame.Rect(x, y + theme.line_height(theme.size("small")) + 4, col_w, field_h)
-        y = self.field_rect.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
-        layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8)
-        self._top = max(24, h // 2 - 300)
-        # a small window at a large text size: slide everything up so the focused button shows
-        focused = self.buttons.buttons[self.buttons.focus].rect if not self.focus_field else self.field_rect
-        shift = max(0, focused.bottom - (h - 16))
-        if shift:
-            self._top -= shift
-            self.field_rect.y -= shift
-            for button in self.buttons.buttons:
-                button.rect.y -= shift
+        field = pygame.Rect(x, y + theme.line_height(theme.size("small")) + 4, col_w, field_h)
+        y = field.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
+        bottom = layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8) - 8
+        if bottom + 48 <= h:  # it all fits: centred a little above the middle
+            top = max(24, min(h // 2 - 300, (h - bottom) // 2))
+            self.scroll.set_sizes(bottom, h)
+            self.scroll.offset = 0
+            self.page = pygame.Rect(0, 0, w, h)
+        else:
+            self.page = pygame.Rect(0, 8, w, h - 16)
+            self.scroll.set_sizes(bottom + 16, self.page.h)
+            focused = field if self.focus_field else self.buttons.buttons[self.buttons.focus].rect
+            self.scroll.reveal(focused.top - field.h if self.focus_field else focused.top, focused.bottom)
+            top = self.page.y + 8 - self.scroll.offset
+        self._top = top
+        self.field_rect = field.move(0, top)
+        for button in self.buttons.buttons:
+            button.rect.y += top
+        self.buttons.viewport = self.page
 
     def draw(self, surface) -> None:
         theme = self.theme
         surface.fill(theme.c("bg"))
         w = surface.get_width()
+        surface.set_clip(self.page)
         title = theme.line("Five Levers", theme.size("title"), theme.c("accent"), True)
-        y = getattr(self, "_top", 24)
-        surface.blit(title, ((w - title.get_width()) // 2, y))
+        y = self._top
+        blit_text(surface, theme, title, ((w - title.get_width()) // 2, y))
         y += theme.line_height(theme.size("title"))
-        tag = "Practise the conversations that keep customers."
-        tag_s = theme.line(tag, theme.size("sub"), theme.c("muted"))
-        surface.blit(tag_s, ((w - tag_s.get_width()) // 2, y))
+        for line in self._tag_lines(w - 64):
+            tag_s = theme.line(line, theme.size("sub"), theme.c("muted"))
+            blit_text(surface, theme, tag_s, ((w - tag_s.get_width()) // 2, y))
+            y += theme.line_height(theme.size("sub"))
         field = self.field_rect
         label = theme.line("Your name", theme.size("small"), theme.c("muted"), True)
-        surface.blit(label, (field.x, field.y - label.get_height() - 4))
+        blit_text(surface, theme, label, (field.x, field.y - label.get_height() - 4))
         pygame.draw.rect(surface, theme.c("panel"), field, border_radius=8)
         pygame.draw.rect(surface, theme.c("focus") if self.focus_field else theme.c("border"), field,
                          width=3 if self.focus_field else 1, border_radius=8)
+        theme.note("button", field, surface)
         shown = self.player or ("Type your name" if self.focus_field else "")
         colour = "text" if self.player else "muted"
         text = theme.line(shown + ("|" if self.focus_field and self.player else ""), theme.body, theme.c(colour))
@@ -194,3 +213,5 @@ class TitleScene(Scene):
         for i, button in enumerate(self.buttons.buttons):
             focused = not self.focus_field and i == self.buttons.focus
             draw_button(surface, theme, button, focused, "primary" if button.action in ("start", "resume") else "plain")
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, self.page.inflate(-8, -8))

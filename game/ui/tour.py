@@ -1,0 +1,209 @@
+"""A tour of every screen from fixture data, for `main.py screenshots DIR`
+and the layout test: a throwaway saves folder gets a scoreboard of past
+attempts (this player's and others'), a saved conversation and a
+self-check, then each screen is opened in turn.
+"""
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..engine import Playthrough
+
+PLAYER = "Alex Morgan"
+OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
+SCENARIO = "renewal-call"  # the tour's conversation
+SECOND = "missed-pickups"  # a second scenario for the trend chart
+SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "pause",
+           "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
+           "report-card")
+
+
+@contextmanager
+def throwaway_saves():
+    """FIVE_LEVERS_SAVES pointed at an empty temporary folder for the duration."""
+    previous = os.environ.get("FIVE_LEVERS_SAVES")
+    with tempfile.TemporaryDirectory(prefix="five-levers-tour-") as tmp:
+        os.environ["FIVE_LEVERS_SAVES"] = tmp
+        try:
+            yield Path(tmp)
+        finally:
+            if previous is None:
+                os.environ.pop("FIVE_LEVERS_SAVES", None)
+            else:
+                os.environ["FIVE_LEVERS_SAVES"] = previous
+
+
+def played(scenario, seed: int, rng: random.Random, best: bool = False) -> Playthrough:
+    """A playthrough to its end: replies drawn by `rng` (or always the first shown)."""
+    run = Playthrough(scenario, seed=seed)
+    while not run.finished and run.shown_choices():
+        run.choose(1 if best else rng.randint(1, len(run.shown_choices())))
+    return run
+
+
+def fill_scoreboard(board, library) -> None:
+    """Past attempts: six of this player's over two scenarios, and others' on the leaderboard."""
+    from ..storage.attempts import Attempt
+    scenarios = {e.scenario.id: e.scenario for e in library.playable()}
+    rng = random.Random(7)
+    started = "2026-11-{:02d}T09:{:02d}:00+00:00"
+    for n in range(6):
+        scenario = scenarios.get(SCENARIO if n % 2 == 0 else SECOND)
+        if scenario is None:
+            continue
+        run = played(scenario, seed=n, rng=rng)
+        attempt = Attempt.from_playthrough(run, PLAYER, "assessment", started.format(n + 2, 10 + n))
+        board.record(attempt)
+    for n, name in enumerate(OTHERS):
+        if SCENARIO in scenarios:
+            run = played(scenarios[SCENARIO], seed=10 + n, rng=rng)
+            board.record(Attempt.from_playthrough(run, name, "assessment", started.format(n + 10, 30)))
+    board.save_style(PLAYER, "steady", {"direct": 2, "analytical": 2, "steady": 4, "expressive": 2},
+                     [3, 3, 1, 3, 2, 4, 3, 3, 1, 2], "2026-11-01T08:00:00+00:00")
+
+
+def _entry(app, scenario_id: str):
+    for entry in app.library.playable():
+        if entry.scenario.id == scenario_id:
+            return entry
+    entries = app.library.playable()
+    if not entries:
+        raise LookupError("no playable scenario in the library")
+    return entries[0]
+
+
+def _home(app):
+    """Back to the title screen alone."""
+    while len(app.stack) > 1:
+        app.pop()
+    return app.top
+
+
+def visit(app):
+    """Open each screen in turn; yields its name with it on top (drawn as the player would see it).
+    The report card is yielded as ("report-card", surface)."""
+    from .intents import Intent
+    from .scenes.briefing import BriefingScene
+    from .scenes.debrief import DebriefScene
+    from .scenes.dialogue import DialogueScene
+    from .scenes.handbook import HandbookScene
+    from .scenes.scoreboard import ScoreboardScene
+    from .scenes.select import SelectScene
+    from .scenes.selfcheck import SelfCheckScene
+    from .scenes.settings import SettingsScene
+    from .scenes.title import TitleScene
+    from .session import GameSession
+
+    app.input_settle = 0
+    app.settings.player = PLAYER
+    app.settings.mode = "coach"
+    if app.scoreboard is not None:
+        fill_scoreboard(app.scoreboard, app.library)
+    entry = _entry(app, SCENARIO)
+    saved = GameSession(entry.scenario, entry.path, PLAYER, "assessment", app.scoreboard, seed=3)
+    saved.run.choose(1)
+    saved.autosave()
+
+    title = TitleScene(app)
+    app.push(title)
+    yield "title", None
+    title.focus_field, title.player = True, "Alex Morg"
+    title._build()
+    yield "name-entry", None
+    title.player, title.focus_field = PLAYER, False
+    title._build()
+    app.push(SelectScene(app))
+    yield "select", None
+    briefing = BriefingScene(app, entry.scenario, entry.path, player=PLAYER, seed=3)
+    app.replace(briefing)
+    yield "briefing", None
+    briefing.begin()
+    app.dispatch(Intent("skip"))
+    yield "dialogue", None
+    dialogue = app.top
+    dialogue.choose(1)
+    yield "coaching", None
+    app.dispatch(Intent("confirm"))
+    session = dialogue.session
+    rng = random.Random(1)
+    while not session.run.finished:
+        shown = len(session.run.shown_choices())
+        dialogue.choose(rng.randint(1, shown) if len(session.run.choices) > 1 else 1)
+        if app.top is not dialogue or dialogue.phase == "ending":
+            break
+        app.dispatch(Intent("confirm"))
+    if app.top is dialogue and dialogue.phase == "ending":
+        yield "ending", None
+        app.dispatch(Intent("confirm"))
+    debrief = app.top if isinstance(app.top, DebriefScene) else None
+    _home(app)
+    resumed = GameSession(entry.scenario, entry.path, PLAYER, "assessment", app.scoreboard, seed=5)
+    resumed.run.choose(2)
+    app.push(DialogueScene(app, resumed))
+    app.dispatch(Intent("skip"))
+    app.dispatch(Intent("back"))
+    yield "pause", None
+    pause = app.top
+    if hasattr(pause, "ask"):
+        pause.ask("menu")
+        yield "confirm-leave", None
+        app.dispatch(Intent("back"))
+    app.push(SettingsScene(app, conversation_mode="assessment"))
+    yield "settings", None
+    _home(app)
+    app.push(HandbookScene(app, topic="connect"))
+    yield "handbook", None
+    _home(app)
+    check = SelfCheckScene(app, PLAYER)
+    app.push(check)
+    check.activate("start")
+    for _ in range(10):
+        check.activate(("answer", 3))
+    yield "style", None
+    _home(app)
+    board = ScoreboardScene(app, PLAYER)
+    app.push(board)
+    yield "scoreboard", None
+    board.scenario_index = 0
+    board.activate(("scenario", 1))
+    yield "trend-chart", None
+    board.activate(("view", "leaders"))
+    yield "leaderboard", None
+    _home(app)
+    if debrief is not None:
+        app.push(debrief)
+        yield "debrief", None
+        yield "report-card", debrief.render_report()
+
+
+def render_all(out_dir, size=(1280, 720), text_size: str = "medium", high_contrast: bool = False,
+               scenarios_dir=None) -> tuple[list[Path], list[str]]:
+    """Every screen as a PNG in `out_dir`; returns (files, layout problems found on the way)."""
+    import pygame
+
+    from .app import SCENARIOS_DIR, App
+    from .layout_check import drawn_boxes, problems
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files, found = [], []
+    with throwaway_saves():
+        app = App(scenarios_dir or SCENARIOS_DIR, size=size)
+        try:
+            app.settings.text_size, app.settings.high_contrast = text_size, high_contrast
+            app.apply_settings()
+            for name, image in visit(app):
+                target = out / f"{len(files) + 1:02d}-{name}.png"
+                if image is None:
+                    found += [f"{name}: {p}" for p in problems(drawn_boxes(app), app.screen.get_size())]
+                    app.screenshot(target)
+                else:
+                    pygame.image.save(image, str(target))
+                files.append(target)
+        finally:
+            app.shutdown()
+    return files, found
