@@ -71,6 +71,10 @@ def _capture(path, choices, out, seed, assess, size, text_size, start, persona=N
             if scene.phase == "coach":
                 shot(f"coaching-step{step}")
                 app.dispatch(Intent("confirm"))
+        if app.top.name == "dialogue" and app.top.phase == "ending":
+            app.dispatch(Intent("skip"))  # the last words, whole
+            shot("ending")
+            app.dispatch(Intent("confirm"))
         if app.top.name == "debrief":
             shot("debrief")
         return 0, files, ""

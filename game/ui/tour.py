@@ -17,7 +17,7 @@ PLAYER = "Alex Morgan"
 OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
-SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "pause",
+SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
            "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
            "report-card")
 
@@ -130,13 +130,14 @@ def visit(app):
     app.dispatch(Intent("confirm"))
     session = dialogue.session
     rng = random.Random(1)
-    while not session.run.finished:
+    while app.top is dialogue and dialogue.phase != "ending":
+        if dialogue.phase == "coach":
+            app.dispatch(Intent("confirm"))
+            continue
         shown = len(session.run.shown_choices())
         dialogue.choose(rng.randint(1, shown) if len(session.run.choices) > 1 else 1)
-        if app.top is not dialogue or dialogue.phase == "ending":
-            break
-        app.dispatch(Intent("confirm"))
     if app.top is dialogue and dialogue.phase == "ending":
+        dialogue.reveal = float("inf")  # the last words, whole
         yield "ending", None
         app.dispatch(Intent("confirm"))
     debrief = app.top if isinstance(app.top, DebriefScene) else None

@@ -31,6 +31,9 @@ def test_keyboard_only_playthrough_records_an_attempt(make_app):
         post(app, key(getattr(pygame, f"K_{number}")))
         assert app.top.phase == "coach"  # coach mode: coaching right after the reply
         post(app, key(pygame.K_RETURN))
+    assert app.top.name == "dialogue" and app.top.phase == "ending"  # the last words, in the conversation
+    assert "Customer retained" in app.top._coaching_text()
+    post(app, key(pygame.K_RETURN))
     assert app.top.name == "debrief"
     assert app.top.result.score == 42
     attempts = app.scoreboard.history("Ana Lima")
@@ -51,9 +54,12 @@ def test_mouse_only_playthrough_in_assessment_mode(make_app):
     for number in (1, 1, 1):
         reply = app.top.buttons.buttons[number - 1]
         post(app, move(centre(reply)), click(centre(reply)))
-        assert app.top.name in ("dialogue", "debrief")
-        if app.top.name == "dialogue":
-            assert app.top.phase == "talk"  # assessment mode: no coaching between replies
+        assert app.top.name == "dialogue"
+        assert app.top.phase in ("talk", "ending")  # assessment mode: no coaching between replies
+    assert app.top.phase == "ending"
+    see = app.top.buttons.buttons[0]
+    assert see.label == "See your debrief"
+    post(app, move(centre(see)), click(centre(see)))
     assert app.top.name == "debrief" and app.top.result.grade == "Legendary"
 
 
@@ -135,6 +141,8 @@ def test_debrief_report_card_and_handbook_links(make_app, saves):
     post(app, key(pygame.K_RETURN))
     for n in (pygame.K_2, pygame.K_1, pygame.K_3):
         post(app, key(n), key(pygame.K_RETURN))
+    assert app.top.phase == "ending" and "walked out" in app.top._coaching_text()
+    post(app, key(pygame.K_RETURN))
     debrief = app.top
     assert debrief.name == "debrief" and debrief.result.outcome == "lost"
     rule_button = debrief.rule_buttons[0]

@@ -41,6 +41,9 @@ def all_screens(app):
     post(app, key(pygame.K_RETURN), key(pygame.K_ESCAPE))
     yield "pause"
     post(app, key(pygame.K_ESCAPE), key(pygame.K_2), key(pygame.K_RETURN), key(pygame.K_2), key(pygame.K_RETURN))
+    assert app.top.phase == "ending"
+    yield "ending"
+    post(app, key(pygame.K_RETURN))
     assert isinstance(app.top, DebriefScene)
     yield "debrief"
     for scene in (HandbookScene(app), SettingsScene(app), ScoreboardScene(app, app.settings.player)):
@@ -62,7 +65,7 @@ def test_screens_are_drawn_and_text_stays_inside(make_app, size, text_size):
             assert edge_is_background(surface, app.theme.c("bg")), f"{name}: something crosses the right edge"
         for button in getattr(app.top, "buttons", None).buttons if hasattr(app.top, "buttons") else []:
             assert button.rect.right <= size[0] and button.rect.left >= 0, f"{name}: {button.label} outside"
-    assert seen == ["title", "select", "briefing", "dialogue", "coaching", "pause", "debrief", "handbook",
+    assert seen == ["title", "select", "briefing", "dialogue", "coaching", "pause", "ending", "debrief", "handbook",
                     "settings", "scoreboard"]
 
 
@@ -76,7 +79,7 @@ def test_screenshot_driver_names_each_screen(tmp_path, saves, monkeypatch):
     assert code == 0 and message == ""
     assert [f.name for f in files] == ["01-briefing.png", "02-dialogue-step1.png", "03-coaching-step1.png",
                                        "04-dialogue-step2.png", "05-coaching-step2.png", "06-dialogue-step3.png",
-                                       "07-coaching-step3.png", "08-debrief.png"]
+                                       "07-coaching-step3.png", "08-ending.png", "09-debrief.png"]
     assert not (saves / "session.json").exists()  # a throwaway saves folder was used
 
 

@@ -45,6 +45,8 @@ def play_two_faces(app, persona, numbers, seed=3):
         post(app, key(getattr(pygame, f"K_{number}")))
         if app.top.name == "dialogue" and app.top.phase == "coach":
             post(app, key(pygame.K_RETURN))
+        if app.top.name == "dialogue" and app.top.phase == "ending":
+            post(app, key(pygame.K_RETURN))  # past the last words, to the debrief
         yield chosen
 
 

@@ -50,6 +50,9 @@ class DialogueScene(Scene):
         return self.run.node
 
     def _node_text(self) -> str:
+        if self.phase == "ending":
+            view = self.run.ending_view()
+            return "\n\n".join(view[0]) if view else ""
         node = self._speech_node()
         return "\n\n".join(self.run.line()) if node else ""
 
@@ -91,10 +94,24 @@ class DialogueScene(Scene):
 
     def _after_reply(self) -> None:
         if self.run.finished:
-            from .debrief import DebriefScene
-            self.app.replace(DebriefScene(self.app, self.session))
+            self._enter_ending()
         else:
             self._enter_node()
+
+    def _enter_ending(self) -> None:
+        """The conversation's last moment, in the conversation: how it ended
+        (the customer's last words, or the empty chair after a walk-out)
+        before the debrief."""
+        self.phase = "ending"
+        self.reveal = 0.0 if SPEEDS.get(self.app.settings.typewriter) else float("inf")
+        self.scroll.offset = 0
+        self.buttons.set([Button("See your debrief", "debrief")])
+        self.buttons.focus = 0
+        self.app.screen_changed()
+
+    def to_debrief(self) -> None:
+        from .debrief import DebriefScene
+        self.app.replace(DebriefScene(self.app, self.session))
 
     def handle(self, intent) -> None:
         kind = intent.kind
@@ -109,6 +126,14 @@ class DialogueScene(Scene):
             self.reload()
             return
         if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
+            return
+        if self.phase == "ending":
+            if not self.typing_done and kind in ("skip", "confirm", "click"):
+                self.reveal = float("inf")
+                self.app.screen_changed()
+                return
+            if kind == "skip" or self.buttons.handle(intent) == "debrief":
+                self.to_debrief()
             return
         if self.phase == "talk":
             if not self.typing_done and kind in ("skip", "confirm", "click", "number"):
@@ -165,7 +190,7 @@ class DialogueScene(Scene):
 
     def update(self, dt: float) -> None:
         speed = SPEEDS.get(self.app.settings.typewriter)
-        if self.phase == "talk" and not self.typing_done:
+        if self.phase in ("talk", "ending") and not self.typing_done:
             self.reveal = float("inf") if speed is None else self.reveal + speed * dt
         self._layout()
 
@@ -185,8 +210,8 @@ class DialogueScene(Scene):
         speech_h = text_height(theme, self._node_text(), width - 40) + 40 + label_h
         self._rects["speech_rel"] = pygame.Rect(0, y, width, speech_h)
         y += speech_h + 20
-        if self.phase == "coach":
-            coach_h = text_height(theme, self._coaching_text(), width - 40) + 40
+        if self.phase in ("coach", "ending"):
+            coach_h = text_height(theme, self._coaching_text(), width - 40, bold=self.phase == "ending") + 40
             self._rects["coach_rel"] = pygame.Rect(0, y, width, coach_h)
             y += coach_h + 16
         else:
@@ -203,7 +228,7 @@ class DialogueScene(Scene):
         for button, (top, bh) in zip(self.buttons.buttons, tops):
             button.rect = pygame.Rect(x, view.y + top - off, reply_w, bh)
         self._rects["speech"] = self._rects["speech_rel"].move(x, view.y - off)
-        if self.phase == "coach":
+        if self.phase in ("coach", "ending"):
             self._rects["coach"] = self._rects["coach_rel"].move(x, view.y - off)
         self._replies_label_y = view.y + self._rects["speech_rel"].bottom + 20 - off
         key = (self.run.mood, side, theme.high_contrast)
@@ -218,11 +243,25 @@ class DialogueScene(Scene):
             self._faces[key] = face
         self._face_key = key
 
+    def _ending_summary(self) -> str:
+        """The outcome in plain words; the score and coaching wait for the debrief."""
+        name = self.run.customer.name
+        view = self.run.ending_view()
+        outcome = view[1] if view else ""
+        if self.run.walked_out:
+            return f"{name} has walked out. The customer is lost."
+        return {"retained": f"{name} is staying with you. Customer retained.",
+                "at_risk": f"{name} has not decided. The customer is at risk.",
+                "lost": f"{name} is leaving. The customer is lost."}.get(outcome, "The conversation is over.")
+
     def _hint(self) -> str:
         mode = "Coach mode" if self.session.coach else "Assessment mode"
-        return f"{mode}  ·  1-9: pick  ·  Esc: pause"
+        keys = "Enter: your debrief" if self.phase == "ending" else "1-9: pick  ·  Esc: pause"
+        return f"{mode}  ·  {keys}"
 
     def _coaching_text(self) -> str:
+        if self.phase == "ending":
+            return self._ending_summary()
         step = self.last_step
         if step is None:
             return ""
@@ -262,18 +301,20 @@ class DialogueScene(Scene):
         view = self._rects["view"]
         surface.set_clip(view)
         self._draw_speech(surface, theme, run)
-        if self.phase == "coach":
+        if self.phase in ("coach", "ending"):
             rect = self._rects["coach"]
             panel(surface, theme, rect, "panel_alt")
-            pygame.draw.rect(surface, theme.c("accent"), (rect.x, rect.y + 8, 5, rect.h - 16), border_radius=2)
-            draw_text(surface, theme, self._coaching_text(), (rect.x + 20, rect.y + 20), rect.w - 40)
+            bar = "accent" if self.phase == "coach" else self._outcome_colour()
+            pygame.draw.rect(surface, theme.c(bar), (rect.x, rect.y + 8, 5, rect.h - 16), border_radius=2)
+            draw_text(surface, theme, self._coaching_text(), (rect.x + 20, rect.y + 20), rect.w - 40,
+                      bold=self.phase == "ending")
         elif self.buttons.buttons:
             label = theme.line("Your reply", theme.size("small"), theme.c("muted"), True)
             blit_text(surface, theme, label, (view.x, self._replies_label_y))
         for i, button in enumerate(self.buttons.buttons):
             if button.rect.bottom >= view.top and button.rect.top <= view.bottom:
-                draw_button(surface, theme, button, i == self.buttons.focus or i == self.buttons.hover,
-                            "primary" if button.action == "continue" else "plain")
+                draw_button(surface, theme, button, i == self.buttons.focus,
+                            "primary" if button.action in ("continue", "debrief") else "plain")
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view)
         if self.overlay:
@@ -300,12 +341,17 @@ class DialogueScene(Scene):
             return [rect, self._draw_overlay(surface, self.theme)]
         return [rect]
 
+    def _outcome_colour(self) -> str:
+        view = self.run.ending_view()
+        return {"retained": "good", "at_risk": "warn"}.get(view[1] if view else "", "bad")
+
     def _draw_speech(self, surface, theme, run) -> None:
         rect = self._rects["speech"]
         node = self._speech_node()
-        narrator = node is not None and node.speaker == "narrator"
+        ending = self.phase == "ending"
+        narrator = ending or (node is not None and node.speaker == "narrator")
         panel(surface, theme, rect, "panel_alt" if narrator else "panel")
-        who = "Narrator" if narrator else run.customer.name
+        who = "How it ended" if ending else "Narrator" if narrator else run.customer.name
         label = theme.line(who, theme.size("small"), theme.c("narrator" if narrator else "accent"), True)
         blit_text(surface, theme, label, (rect.x + 20, rect.y + 14))
         reveal = None if self.reveal == float("inf") else int(self.reveal)
