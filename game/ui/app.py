@@ -189,8 +189,8 @@ class App:
 
     # -- the loop ------------------------------------------------------------------
     def dispatch(self, intent: Intent) -> None:
-        if intent.kind == "quit":
-            self.quit()
+        if intent.kind == "quit":  # the window's close button
+            self.ask_to_quit(closing=True)
             return
         if intent.kind == "fullscreen":
             self.settings.fullscreen = not self.settings.fullscreen
@@ -307,6 +307,19 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+
+    def ask_to_quit(self, closing: bool = False) -> None:
+        """Quit, after a confirmation. Closing the window mid-conversation
+        asks too (the conversation is saved either way); a second close
+        while asking quits."""
+        from .scenes.confirm import ConfirmScene
+        talking = any(s.name == "dialogue" and not s.session.run.finished for s in self.stack)
+        if isinstance(self.top, ConfirmScene) or (closing and not talking):
+            self.quit()
+            return
+        detail = ("Your conversation is saved: Resume on the title screen picks it up next time."
+                  if talking else "Your name, settings and scores are kept for next time.")
+        self.push(ConfirmScene(self, "Quit Five Levers?", detail, "Yes, quit", self.quit))
 
     def shutdown(self) -> None:
         while self.stack:

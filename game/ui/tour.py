@@ -18,7 +18,7 @@ OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
-           "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
+           "confirm-leave", "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
            "report-card")
 
 
@@ -149,10 +149,9 @@ def visit(app):
     app.dispatch(Intent("back"))
     yield "pause", None
     pause = app.top
-    if hasattr(pause, "ask"):
-        pause.ask("menu")
-        yield "confirm-leave", None
-        app.dispatch(Intent("back"))
+    pause.ask("menu")
+    yield "confirm-leave", None
+    app.dispatch(Intent("back"))
     app.push(SettingsScene(app, conversation_mode="assessment"))
     yield "settings", None
     _home(app)

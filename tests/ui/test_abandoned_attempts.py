@@ -25,6 +25,8 @@ def begin(app, player="Ana"):
 
 def restart(app):
     post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN))
+    assert app.top.name == "confirm"  # restarting asks first; No is focused
+    post(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))
     assert app.top.name == "dialogue" and app.top.run.choices == []
 
 

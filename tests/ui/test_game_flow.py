@@ -87,6 +87,9 @@ def test_save_quit_and_resume_lands_on_the_same_node_with_the_same_scores(make_a
     assert app.top.name == "pause"
     menu = next(b for b in app.top.buttons.buttons if b.action == "menu")
     post(app, click(centre(menu)))
+    assert app.top.name == "confirm" and "saved" in app.top.detail
+    yes = next(b for b in app.top.buttons.buttons if b.action == "yes")
+    post(app, click(centre(yes)))
     assert app.top.name == "title"
     assert app.top.buttons.buttons[0].action == "resume"  # offered at once, not only next launch
     app.shutdown()
@@ -124,8 +127,9 @@ def test_pause_restart_and_settings_persist(make_app, saves):
     post(app, key(pygame.K_RETURN), key(pygame.K_1), key(pygame.K_RETURN))
     assert len(app.top.run.choices) == 1
     post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Restart
+    post(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))  # Yes, restart
     assert app.top.name == "dialogue" and app.top.run.choices == []
-    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))
+    post(app, key(pygame.K_ESCAPE), *[key(pygame.K_DOWN)] * 3, key(pygame.K_RETURN))
     assert app.top.name == "settings"
     post(app, key(pygame.K_RIGHT))  # text size: medium -> large
     assert app.settings.text_size == "large"
@@ -171,7 +175,7 @@ def test_a_mode_change_mid_conversation_is_announced_and_applies_from_the_next(m
     post(app, key(pygame.K_RETURN), key(pygame.K_1))
     dialogue = app.top
     assert dialogue.session.mode == "assessment"
-    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN))
+    post(app, key(pygame.K_ESCAPE), *[key(pygame.K_DOWN)] * 3, key(pygame.K_RETURN))
     settings = app.top
     assert settings.name == "settings"
     settings.change("mode", -1)  # Left: assessment -> coach
@@ -184,5 +188,6 @@ def test_a_mode_change_mid_conversation_is_announced_and_applies_from_the_next(m
     assert app.top is dialogue and dialogue.session.mode == "assessment"
     post(app, key(pygame.K_1))
     assert dialogue.phase == "talk"  # still no coaching between replies
-    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN))  # Restart: the next conversation
+    post(app, key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN),  # Restart: the next conversation
+         key(pygame.K_RIGHT), key(pygame.K_RETURN))
     assert app.top.name == "dialogue" and app.top.session.mode == "coach"

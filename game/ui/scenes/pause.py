@@ -17,7 +17,7 @@ class PauseScene(Scene):
         super().__init__(app)
         self.dialogue = dialogue
         self.buttons = ButtonList([Button("Resume", "resume"), Button("Restart this conversation", "restart"),
-                                   Button("Settings", "settings"),
+                                   Button("Handbook", "handbook"), Button("Settings", "settings"),
                                    Button("Quit to menu", "menu", detail="Your conversation is saved; resume it from the title screen.")])
         self._box = pygame.Rect(0, 0, 0, 0)
 
@@ -28,22 +28,49 @@ class PauseScene(Scene):
         action = self.buttons.handle(intent)
         if action == "resume":
             self.app.pop()
-        elif action == "restart":
-            from .dialogue import DialogueScene
-            old = self.dialogue.session
-            old.abandon()
-            if old.problem:
-                self.app.notify(old.problem)
-            session = old.restarted(mode=self.app.settings.mode)
-            session.autosave()
-            self.app.pop()
-            self.app.replace(DialogueScene(self.app, session))
+        elif action in ("restart", "menu"):
+            self.ask(action)
+        elif action == "handbook":
+            from .handbook import HandbookScene
+            self.app.push(HandbookScene(self.app))
         elif action == "settings":
             from .settings import SettingsScene
             self.app.push(SettingsScene(self.app, conversation_mode=self.dialogue.session.mode))
-        elif action == "menu":
-            while len(self.app.stack) > 1:
-                self.app.pop()
+
+    def ask(self, action: str) -> None:
+        """Restarting and leaving cannot be taken back: ask first."""
+        from .confirm import ConfirmScene
+        session = self.dialogue.session
+        if action == "restart":
+            if session.run.finished:
+                detail = "The conversation starts again with fresh replies."
+            elif session.mode == "assessment" and session.run.choices:
+                detail = ("This assessment is recorded as abandoned, with the replies you have made so far, "
+                          "and a new one begins.")
+            else:
+                detail = "Your replies so far are dropped (practice in coach mode is not recorded)."
+            self.app.push(ConfirmScene(self.app, "Restart this conversation?", detail, "Yes, restart",
+                                       self.restart))
+        else:
+            detail = ("Your conversation is saved: Resume on the title screen picks it up where you left it."
+                      if not session.run.finished else "This conversation is over and already on the scoreboard.")
+            self.app.push(ConfirmScene(self.app, "Leave this conversation?", detail, "Yes, leave",
+                                       self.to_menu))
+
+    def restart(self) -> None:
+        from .dialogue import DialogueScene
+        old = self.dialogue.session
+        old.abandon()
+        if old.problem:
+            self.app.notify(old.problem)
+        session = old.restarted(mode=self.app.settings.mode)
+        session.autosave()
+        self.app.pop()
+        self.app.replace(DialogueScene(self.app, session))
+
+    def to_menu(self) -> None:
+        while len(self.app.stack) > 1:
+            self.app.pop()
 
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()

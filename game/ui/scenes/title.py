@@ -75,7 +75,7 @@ class TitleScene(Scene):
                 self.buttons.focus = 1 if self.saved is not None and kind == "confirm" else 0
                 return
             if kind == "back":
-                self.app.quit()
+                self.app.ask_to_quit()
                 return
         if kind == "click" and self.field_rect.collidepoint(intent.pos):
             self.focus_field = True
@@ -84,7 +84,7 @@ class TitleScene(Scene):
             self.focus_field = True
             return
         if kind == "back":
-            self.app.quit()
+            self.app.ask_to_quit()
             return
         action = self.buttons.handle(intent)
         if action:
@@ -105,7 +105,7 @@ class TitleScene(Scene):
 
     def activate(self, action: str) -> None:
         if action == "quit":
-            self.app.quit()
+            self.app.ask_to_quit()
         elif action == "handbook":
             from .handbook import HandbookScene
             self.app.push(HandbookScene(self.app))

@@ -1,0 +1,63 @@
+"""A yes/no question over the screen below it, for the steps a trainee
+cannot take back: quitting, restarting and leaving a conversation. "No"
+is focused first, and Esc means no."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, draw_button, layout_rows
+from .base import Scene
+
+
+class ConfirmScene(Scene):
+    name = "confirm"
+    opaque = False
+
+    def __init__(self, app, question: str, detail: str, yes: str, on_yes: Callable[[], None], no: str = "No, go back"):
+        super().__init__(app)
+        self.question, self.detail = question, detail
+        self.on_yes = on_yes
+        self.buttons = ButtonList([Button(no, "no"), Button(yes, "yes")])
+        self._box = pygame.Rect(0, 0, 0, 0)
+
+    def handle(self, intent) -> None:
+        if intent.kind == "back":
+            self.app.pop()
+            return
+        action = self.buttons.handle(intent)
+        if action == "no":
+            self.app.pop()
+        elif action == "yes":
+            self.app.pop()
+            self.on_yes()
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        width = min(max(480, theme.measure // 2 + 48), w - 40)
+        inner = width - 48
+        text_h = text_height(theme, self.question, inner, theme.size("sub"), True) + 10 + \
+            text_height(theme, self.detail, inner)
+        bar_bottom = layout_rows(theme, self.buttons.buttons, 0, 0, inner)
+        bar_h = -bar_bottom
+        height = 24 + text_h + 24 + bar_h + 24
+        self._box = pygame.Rect((w - width) // 2, max(10, (h - height) // 2), width, height)
+        layout_rows(theme, self.buttons.buttons, self._box.x + 24, self._box.bottom - 24, inner)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill(theme.c("overlay"))
+        surface.blit(shade, (0, 0))
+        box = self._box
+        pygame.draw.rect(surface, theme.c("panel"), box, border_radius=12)
+        pygame.draw.rect(surface, theme.c("border"), box, width=1, border_radius=12)
+        theme.note("panel", box, surface)
+        y = box.y + 24
+        y += draw_text(surface, theme, self.question, (box.x + 24, y), box.w - 48, theme.size("sub"), bold=True) + 10
+        draw_text(surface, theme, self.detail, (box.x + 24, y), box.w - 48, colour="muted")
+        for i, button in enumerate(self.buttons.buttons):
+            draw_button(surface, theme, button, i == self.buttons.focus, "primary" if button.action == "no" else "plain")
