@@ -272,22 +272,30 @@ def _window_available() -> bool:
     return app.display_available()
 
 
-def _terminal_recording() -> dict:
-    """The terminal game plays as the player remembered by the window (the
-    name typed on its title screen), in their mode, and records the attempt."""
-    from .storage.saves import load_settings
+def _terminal_game() -> int:
+    """The terminal game asks the player's name first (the window's remembered
+    name is offered), remembers it, plays in the player's mode and records the attempt."""
+    from .storage.saves import load_settings, save_settings
+    from .ui import text
     settings, _ = load_settings()
-    if not settings.player:
-        return {}
-    return {"on_finish": cli_review.recorder(settings.player, settings.mode), "coach": settings.mode == "coach",
-            "player_style": cli_review.stored_style(settings.player)}
+    player = text.ask_player_name(settings.player)
+    if player is None:
+        print("\nGoodbye.")
+        return EXIT_OK
+    if player != settings.player:
+        settings.player = player
+        try:
+            save_settings(settings)
+        except StorageError as exc:
+            print(f"note: {exc}", file=sys.stderr)
+    return text.run_library(SCENARIOS_DIR, on_finish=cli_review.recorder(player, settings.mode),
+                            coach=settings.mode == "coach", player_style=cli_review.stored_style(player))
 
 
 def cmd_game(args) -> int:
     if args.text or not _window_available():
         if not args.text:
             print(NO_DISPLAY, file=sys.stderr)
-        from .ui import text
-        return text.run_library(SCENARIOS_DIR, **_terminal_recording())
+        return _terminal_game()
     from .ui import app
     return app.run()

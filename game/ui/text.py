@@ -95,6 +95,28 @@ def _ask(prompt: str, count: int, read, write) -> int:
         write(f"Please type a number from 1 to {count} (or q to quit).\n")
 
 
+def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None:
+    """The player's name, asked in the terminal (Enter keeps the remembered
+    one); None when they quit. The same rules as the window's name field."""
+    from ..storage.attempts import clean_player_name
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    prompt = f"Your name (Enter for {remembered}): " if remembered else "Your name: "
+    while True:
+        out.write(prompt)
+        try:
+            answer = read()
+        except (EOFError, KeyboardInterrupt):
+            return None
+        answer = (answer or "").strip()
+        if not answer and remembered:
+            return remembered
+        try:
+            return clean_player_name(answer)
+        except ValueError as exc:
+            out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
+
+
 def _reader(stream):
     def read():
         line = stream.readline()
