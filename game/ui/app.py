@@ -182,7 +182,9 @@ class App:
         was_failed = self.sounds.failed
         self.sounds.play(name, self.settings.sound)
         if self.sounds.failed and not was_failed:
-            self.notify(f"Sound is unavailable ({self.sounds.failed}); the game carries on without it.")
+            # plain words: SDL's own reason ("dsp: No such audio device") means nothing to a trainee
+            self.notify("No sound: the game could not find a speaker or headphones to play through. "
+                        "Everything else works as usual; turn Sound off in Settings to stop trying.")
 
     def notify(self, text: str, seconds: float = 6.0) -> None:
         self.notices.append([text, seconds])
