@@ -99,6 +99,8 @@ class App:
             self.notify(problem)
         self.theme = Theme(self.settings.text_size, self.settings.high_contrast)
         self._windowed_size = size
+        from .drawing import window_icon
+        pygame.display.set_icon(window_icon())  # before the window opens, so its frame shows it
         self.screen = self._open_window(size)
         pygame.display.set_caption("Five Levers")
         try:

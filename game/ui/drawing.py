@@ -32,52 +32,21 @@ def portrait_image(name: str, mood: str, size: int, folder: Path = ASSETS / "por
     return _portrait_files[key]
 
 
-def draw_face(surface, theme: Theme, rect: pygame.Rect, mood: str, seed: str = "") -> None:
-    """A simple, friendly face whose brows, eyes and mouth follow the mood."""
-    cx, cy = rect.center
-    r = min(rect.w, rect.h) // 2 - 4
-    bg = MOOD_COLOURS.get(mood, (120, 120, 120))
-    pygame.draw.circle(surface, theme.c("panel_alt"), (cx, cy), r + 4)
-    pygame.draw.circle(surface, bg, (cx, cy), r + 4, width=4)
-    if mood == "walked_out":  # an empty chair: they have gone
-        chair = theme.c("muted")
-        pygame.draw.rect(surface, chair, (cx - r // 3, cy - r // 2, r * 2 // 3, r // 2), border_radius=6)
-        pygame.draw.rect(surface, chair, (cx - r // 2, cy, r, r // 6), border_radius=4)
-        for dx in (-r // 2 + 4, r // 2 - 8):
-            pygame.draw.rect(surface, chair, (cx + dx, cy + r // 6, 4, r // 2))
-        return
-    hue = sum(map(ord, seed)) % 4
-    skin = [(236, 200, 170), (205, 160, 120), (160, 110, 80), (110, 75, 55)][hue]
-    hair = [(70, 52, 40), (30, 30, 30), (150, 100, 50), (90, 90, 90)][(hue + len(seed)) % 4]
-    face = pygame.Rect(0, 0, int(r * 1.25), int(r * 1.5))
-    face.center = (cx, cy + r // 10)
-    pygame.draw.ellipse(surface, hair, face.inflate(r // 5, r // 6).move(0, -r // 10))
-    pygame.draw.ellipse(surface, skin, face)
-    ink = (40, 30, 30)
-    eye_y = face.y + face.h * 2 // 5
-    dx = face.w // 5
-    brow = {"calm": 0, "uneasy": 3, "upset": -4, "angry": -9}.get(mood, 0)
-    for side in (-1, 1):
-        ex = cx + side * dx
-        eye_h = 4 if mood == "angry" else 7
-        pygame.draw.ellipse(surface, ink, (ex - 5, eye_y - eye_h // 2, 10, eye_h))
-        inner, outer = (ex - side * 10, eye_y - 14 - brow * (0 if mood in ("calm", "uneasy") else -1)), \
-            (ex + side * 10, eye_y - 14 - (brow if mood in ("calm", "uneasy") else 0))
-        if mood in ("upset", "angry"):
-            inner = (ex - side * 10, eye_y - 12 + abs(brow) // 2)
-            outer = (ex + side * 10, eye_y - 16 - abs(brow) // 2)
-        pygame.draw.line(surface, ink, inner, outer, 3)
-    mouth = pygame.Rect(0, 0, face.w // 2, face.h // 6)
-    mouth.center = (cx, face.y + face.h * 3 // 4)
-    if mood == "calm":
-        pygame.draw.arc(surface, ink, mouth.move(0, -mouth.h // 2), math.pi * 1.1, math.pi * 1.9, 3)
-    elif mood == "uneasy":
-        pygame.draw.line(surface, ink, (mouth.x + 6, mouth.centery), (mouth.right - 6, mouth.centery - 3), 3)
-    elif mood == "upset":
-        pygame.draw.arc(surface, ink, mouth.move(0, mouth.h // 3), math.pi * 0.15, math.pi * 0.85, 3)
-    else:
-        pygame.draw.arc(surface, ink, mouth.move(0, mouth.h // 2).inflate(4, 6), math.pi * 0.1, math.pi * 0.9, 4)
-        pygame.draw.line(surface, (200, 60, 60), (face.right - 10, face.y + 12), (face.right - 4, face.y + 4), 3)
+def window_icon(size: int = 64) -> pygame.Surface:
+    """Our icon: five levers (bars) on the accent colour, the fourth pulled
+    down, drawn large and scaled down smooth."""
+    big = size * 4
+    canvas = pygame.Surface((big, big), pygame.SRCALPHA)
+    pygame.draw.rect(canvas, (24, 110, 128), canvas.get_rect(), border_radius=big // 5)
+    slot_w, gap = big // 12, big // 12
+    x = (big - 5 * slot_w - 4 * gap) // 2
+    for i in range(5):
+        slot = pygame.Rect(x + i * (slot_w + gap), big // 6, slot_w, big * 2 // 3)
+        pygame.draw.rect(canvas, (16, 80, 94), slot, border_radius=slot_w // 2)
+        knob_y = slot.bottom - slot_w if i == 3 else slot.top + slot_w
+        pygame.draw.circle(canvas, (255, 255, 255) if i != 3 else (222, 141, 38), (slot.centerx, knob_y),
+                           slot_w * 3 // 4 + 2)
+    return pygame.transform.smoothscale(canvas, (size, size))
 
 
 def draw_mood_meter(surface, theme: Theme, rect: pygame.Rect, mood: str) -> None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pygame
 
-from ..drawing import draw_face, portrait_image
+from ..drawing import portrait_image
+from ..portraits import draw_portrait
 from ...engine import draw_persona, fresh_seed
 from ..session import GameSession, abandon_saved
 from ..theme import draw_text, reflow, text_height
@@ -136,7 +137,7 @@ class BriefingScene(Scene):
         if image is not None:
             surface.blit(image, face)
         else:
-            draw_face(surface, theme, face, customer.mood, customer.name)
+            draw_portrait(surface, theme, face, customer, customer.mood)
         theme.note("picture", face, surface)
         about = self._about_w
         x, y = self._about_at

@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 
 from ...model import LEVER_TITLES, RULE_TITLES
-from ..drawing import MOOD_NAMES, draw_face, draw_mood_meter, mood_meter_height, portrait_image
+from ..drawing import MOOD_NAMES, draw_mood_meter, mood_meter_height, portrait_image
+from ..portraits import draw_portrait
 from ..theme import blit_text, draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
@@ -239,7 +240,7 @@ class DialogueScene(Scene):
             if image is not None:
                 face.blit(image, (0, 0))
             else:
-                draw_face(face, theme, face.get_rect(), self.run.mood, customer.name)
+                draw_portrait(face, theme, face.get_rect(), customer, self.run.mood)
             self._faces[key] = face
         self._face_key = key
 
