@@ -56,12 +56,14 @@ def fill_scoreboard(board, library) -> None:
         if scenario is None:
             continue
         run = played(scenario, seed=n, rng=rng)
-        attempt = Attempt.from_playthrough(run, PLAYER, "assessment", started.format(n + 2, 10 + n))
+        attempt = Attempt.from_playthrough(run, PLAYER, "assessment", started.format(n + 2, 10 + n),
+                                           finished_at=started.format(n + 2, 20 + n))
         board.record(attempt)
     for n, name in enumerate(OTHERS):
         if SCENARIO in scenarios:
             run = played(scenarios[SCENARIO], seed=10 + n, rng=rng)
-            board.record(Attempt.from_playthrough(run, name, "assessment", started.format(n + 10, 30)))
+            board.record(Attempt.from_playthrough(run, name, "assessment", started.format(n + 10, 30),
+                                                  finished_at=started.format(n + 10, 40)))
     board.save_style(PLAYER, "steady", {"direct": 2, "analytical": 2, "steady": 4, "expressive": 2},
                      [3, 3, 1, 3, 2, 4, 3, 3, 1, 2], "2026-11-01T08:00:00+00:00")
 

@@ -147,3 +147,21 @@ def test_the_leaderboard_opens_only_your_own_transcript(make_app):
     app.pop()
     scene.open_attempt(2)  # even asked directly, Bo's attempt does not open
     assert app.top is scene
+
+
+def test_the_trend_chart_keeps_scenarios_apart_and_shows_points_below_zero():
+    from types import SimpleNamespace as A
+
+    from game.ui.charts import BELOW_ZERO, trend_series
+    levers = {"connect": {"points": -2, "ceiling": 4, "percent": 0}, "customers_first": {"points": 0, "ceiling": 2,
+                                                                                        "percent": 0}}
+    attempts = [A(scenario="a", score=40, levers=levers, status="finished"),
+                A(scenario="b", score=90, levers=levers, status="finished"),
+                A(scenario="a", score=10, levers=levers, status="abandoned"),
+                A(scenario="a", score=60, levers=levers, status="finished")]
+    lines = trend_series(attempts, by_scenario=True, titles={"a": "Alpha", "b": "Beta"})
+    assert [(s.label, s.values) for s in lines] == [("Alpha", [40, None, 60]), ("Beta", [None, 90, None])]
+    assert all(s.joined for s in lines)  # Alpha's two attempts are one line, across Beta's
+    one = {s.key: s.values for s in trend_series([attempts[0]])}
+    assert one["connect"] == [BELOW_ZERO]  # points below zero: under the 0 line, not on it
+    assert one["customers_first"] == [0] and one["build_trust"] == [None]  # zero is zero; not assessed is a gap

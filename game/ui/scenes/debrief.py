@@ -41,8 +41,13 @@ class DebriefScene(Scene):
         self.topics = []
         for lv in LEVERS:
             score = self.result.levers[lv]
-            shown = "not assessed in this scenario" if score.percent is None else \
-                f"{score.percent}% ({score.points} of {score.ceiling} points)"
+            if score.percent is None:
+                shown = "not assessed in this scenario"
+            elif score.points < 0:  # "-2 of 4 points" reads as a typo; say what happened
+                shown = f"0% (below zero: {-score.points} point{'s' if score.points < -1 else ''} lost, " \
+                        f"{score.ceiling} possible)"
+            else:
+                shown = f"{score.percent}% ({score.points} of {score.ceiling} points)"
             self.topics.append(Button(f"{LEVER_SHORT[lv]}: {shown}", ("topic", lv), detail="Open the handbook"))
         broken = [(step, rule) for step in self.result.steps for rule in step.breaks]
         self.rule_buttons = [Button(RULE_TITLES[rule], ("topic", rule), detail=f"You said: \u201c{step.text}\u201d")

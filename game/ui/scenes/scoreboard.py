@@ -9,7 +9,7 @@ from ...model import OUTCOME_WORDS
 from ...storage.export import short_time
 from ...storage.saves import player_key
 from ...styles import STYLE_NAMES, flex_tip
-from ..charts import draw_trend, trend_height_needed
+from ..charts import draw_trend, trend_height_needed, trend_series
 from ..theme import blit_text, draw_text
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
@@ -46,6 +46,7 @@ class ScoreboardScene(Scene):
         self.attempts: list = []  # history shown in the chart (oldest first)
         self.message = ""
         self._rects: dict[str, pygame.Rect] = {}
+        self.series: list = []  # the trend chart's lines
         self.load()
 
     # --- data -------------------------------------------------------------
@@ -103,6 +104,8 @@ class ScoreboardScene(Scene):
             self._load_filters(board)
             if self.view == HISTORY:
                 self._load_history(board)
+                # all scenarios: one line per scenario; one scenario: its score and levers
+                self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
             elif self.view == LEADERS:
                 self._load_leaders(board)
             else:
@@ -304,7 +307,7 @@ class ScoreboardScene(Scene):
             y = self.filter_button.rect.bottom + 12
         chart_h = min(300, int((h - y) * 0.5))
         if self.view == HISTORY and self.attempts and \
-                chart_h - 24 >= trend_height_needed(theme, w - 2 * MARGIN - 32):
+                chart_h - 24 >= trend_height_needed(theme, w - 2 * MARGIN - 32, self.series):
             self._rects["chart"] = pygame.Rect(MARGIN, y, w - 2 * MARGIN, chart_h)
             y += chart_h + 16
         else:
@@ -339,7 +342,7 @@ class ScoreboardScene(Scene):
         if "chart" in self._rects:
             chart = self._rects["chart"]
             panel(surface, theme, chart)
-            draw_trend(surface, theme, chart.inflate(-32, -24), self.attempts)
+            draw_trend(surface, theme, chart.inflate(-32, -24), self.attempts, self.series)
         view = self._rects["list"]
         panel(surface, theme, view)
         if self.message:
