@@ -163,25 +163,9 @@ class DebriefScene(Scene):
         return path
 
     def render_report(self) -> pygame.Surface:
-        """The whole debrief on one tall image (nothing scrolled away)."""
-        theme = self.theme
-        width = 1100
-        convo = self._conversation()
-        height = 520 + text_height(theme, self._rules_text(), width - 80) + text_height(theme, convo, width - 80) + 120
-        if self.flex_lines:
-            height += text_height(theme, self._flex_text(), width - 80) + 80
-        card = pygame.Surface((width, height))
-        card.fill(theme.c("bg"))
-        y = self._draw_summary(card, pygame.Rect(40, 30, width - 80, 460))
-        y = max(y, 500)
-        y += draw_text(card, theme, "Rules", (40, y), width - 80, theme.size("sub"), bold=True) + 6
-        y += draw_text(card, theme, self._rules_text(), (40, y), width - 80) + 20
-        if self.flex_lines:
-            y += draw_text(card, theme, "Flex your style", (40, y), width - 80, theme.size("sub"), bold=True) + 6
-            y += draw_text(card, theme, self._flex_text(), (40, y), width - 80) + 20
-        y += draw_text(card, theme, "The conversation", (40, y), width - 80, theme.size("sub"), bold=True) + 6
-        draw_text(card, theme, convo, (40, y), width - 80)
-        return card
+        """The report card: one designed page (see report_card.py)."""
+        from ..report_card import render_report_card
+        return render_report_card(self.session, self.result, when=self.reviewing)
 
     def _flex_text(self) -> str:
         return "\n".join(line.replace("  ", "    ", 1) if line.startswith("  ") else line for line in self.flex_lines)
