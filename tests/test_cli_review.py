@@ -100,12 +100,12 @@ def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path):
     assert proc.returncode == 1 and "could not save a.csv" in proc.stderr
 
 
-def test_the_terminal_game_records_for_the_remembered_player(cli):
+def test_the_terminal_game_records_for_the_remembered_player_when_enter_keeps_the_name(cli):
     cli.saves.mkdir(parents=True)
     (cli.saves / "settings.json").write_text(json.dumps({"save_format": 1, "player": "Ana", "mode": "assessment"}),
                                              encoding="utf-8")
     proc = subprocess.run([sys.executable, "main.py", "--text"], cwd=ROOT, capture_output=True, text=True,
-                          input="1\n" * 40, timeout=60,
+                          input="\n" + "1\n" * 40, timeout=60,
                           env={"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(cli.saves)})
     assert proc.returncode == 0, proc.stderr
     assert "Recorded attempt 1 for Ana" in proc.stdout
