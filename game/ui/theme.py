@@ -165,6 +165,18 @@ class Theme:
         pieces.append(word[start:])
         return pieces
 
+    def fit_line(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        """`text` on one line no wider than `width`: whole words, then an
+        ellipsis when it had to be shortened (never cut mid-word)."""
+        font = self.font(size, bold)
+        if font.size(text)[0] <= width:
+            return text
+        words = text.split(" ")
+        while len(words) > 1 and font.size(" ".join(words) + "\u2026")[0] > width:
+            words.pop()
+        shown = " ".join(words)
+        return shown + "\u2026" if font.size(shown + "\u2026")[0] <= width else shown
+
     def line(self, text: str, size: int, colour, bold: bool = False) -> pygame.Surface:
         key = (text, size, tuple(colour), bold)
         surface = self._surfaces.get(key)

@@ -126,3 +126,24 @@ def test_the_window_has_a_minimum_size(make_app):
     app.screen = pygame.display.set_mode((500, 400), pygame.RESIZABLE)
     app.dispatch(Intent("resize"))
     assert app.screen.get_width() >= MIN_SIZE[0] and app.screen.get_height() >= MIN_SIZE[1]
+
+
+def test_a_long_title_wraps_whole_words_and_the_page_still_fits(make_app):
+    app = make_app(size=(800, 600), text_size="huge")
+    from game.ui.scenes.briefing import BriefingScene
+    entry = next(e for e in app.library.playable() if e.scenario.id == "tutorial")
+    app.push(BriefingScene(app, entry.scenario, entry.path, player="Ann"))
+    boxes = drawn_boxes(app)
+    assert not problems(boxes, app.screen.get_size())
+    title_lines = app.theme.wrap(entry.scenario.title, app.theme.size("heading"), 800 - 64, True)
+    assert len(title_lines) > 1 and all(line.split(" ")[-1] in entry.scenario.title.split(" ") for line in title_lines)
+
+
+def test_a_label_too_long_for_its_box_ends_in_an_ellipsis_after_a_whole_word(make_app):
+    app = make_app()
+    theme = app.theme
+    text = "The Colleague Who Is Short With You"
+    shown = theme.fit_line(text, theme.body, 200, True)
+    assert shown.endswith("\u2026") and text.startswith(shown[:-1]) and text[len(shown) - 1] == " "
+    assert theme.font(theme.body, True).size(shown)[0] <= 200
+    assert theme.fit_line(text, theme.body, 2000) == text

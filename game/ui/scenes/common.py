@@ -11,9 +11,11 @@ MARGIN = 32
 
 
 def header_top(theme, width: int, title: str, hint: str = "Esc: back") -> int:
-    """Where content starts below `header` (one line more when the hint
-    doesn't fit beside the title)."""
-    top = MARGIN + theme.line_height(theme.size("heading")) + 26
+    """Where content starts below `header`: a long title wraps onto more
+    lines (never cut), and the hint goes below it when not beside it."""
+    size = theme.size("heading")
+    lines = len(theme.wrap(title, size, width - 2 * MARGIN, True))
+    top = MARGIN + lines * theme.line_height(size) + 26
     if hint and not _hint_fits(theme, width, title, hint):
         top += theme.line_height(theme.size("small"))
     return top
@@ -27,19 +29,18 @@ def _hint_fits(theme, width: int, title: str, hint: str) -> bool:
 def header(surface, theme, title: str, hint: str = "Esc: back") -> int:
     """Draw a screen title and a key hint; return the y below them."""
     surface.fill(theme.c("bg"))
+    width = surface.get_width()
     size = theme.size("heading")
-    title_surf = theme.line(title, size, theme.c("text"), True)
-    blit_text(surface, theme, title_surf, (MARGIN, MARGIN - 8))
-    y = MARGIN - 8 + title_surf.get_height() + 10
+    y = MARGIN - 8 + draw_text(surface, theme, title, (MARGIN, MARGIN - 8), width - 2 * MARGIN, size, bold=True) + 6
     if hint:
         hint_surf = theme.line(hint, theme.size("small"), theme.c("muted"))
-        if _hint_fits(theme, surface.get_width(), title, hint):
-            blit_text(surface, theme, hint_surf, (surface.get_width() - MARGIN - hint_surf.get_width(), MARGIN))
+        if _hint_fits(theme, width, title, hint):
+            blit_text(surface, theme, hint_surf, (width - MARGIN - hint_surf.get_width(), MARGIN))
         else:  # no room beside the title: the hint goes on its own line below it
-            blit_text(surface, theme, hint_surf, (MARGIN, y - 6), pygame.Rect(0, 0, surface.get_width() - 2 * MARGIN,
-                                                                  hint_surf.get_height()))
+            blit_text(surface, theme, hint_surf, (MARGIN, y - 6), pygame.Rect(0, 0, width - 2 * MARGIN,
+                                                                                hint_surf.get_height()))
             y += hint_surf.get_height()
-    pygame.draw.line(surface, theme.c("border"), (MARGIN, y), (surface.get_width() - MARGIN, y))
+    pygame.draw.line(surface, theme.c("border"), (MARGIN, y), (width - MARGIN, y))
     return y + 16
 
 

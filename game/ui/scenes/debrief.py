@@ -178,10 +178,10 @@ class DebriefScene(Scene):
         w, h = self.app.screen.get_size()
         theme = self.theme
         bar_h = h - MARGIN - layout_rows(theme, self.actions, MARGIN, h - MARGIN, w - 2 * MARGIN)
-        left_w = max(260, min(460, int(w * 0.38)))
+        left_w = max(260, min(int(460 * theme.scale), int(w * 0.38)))
         self._rects["left"] = pygame.Rect(MARGIN, MARGIN, left_w, h - 3 * MARGIN - bar_h)
         x = MARGIN * 2 + left_w
-        view = pygame.Rect(x, MARGIN, w - x - MARGIN, h - 3 * MARGIN - bar_h)
+        view = pygame.Rect(x, MARGIN, min(w - x - MARGIN, theme.measure + 20), h - 3 * MARGIN - bar_h)
         self._rects["view"] = view
         width = view.w - 20
         sub = theme.size("sub")

@@ -44,7 +44,7 @@ class HandbookScene(Scene):
         w, h = self.app.screen.get_size()
         theme = self.theme
         top = header_top(theme, w, "Handbook", "Up/Down: topic  ·  PgUp/PgDn: scroll  ·  Esc: back")
-        menu_w = max(220, min(360, w // 3))
+        menu_w = max(220, min(int(360 * theme.scale), w // 3))
         self._menu = pygame.Rect(MARGIN, top, menu_w + 10, h - top - MARGIN)
         y = 0
         for b in self.buttons.buttons:
@@ -58,7 +58,8 @@ class HandbookScene(Scene):
         for b in self.buttons.buttons:
             b.rect.y += top - self.menu_scroll.offset
         self.buttons.viewport = self._menu
-        self._view = pygame.Rect(MARGIN * 2 + menu_w, top, w - 3 * MARGIN - menu_w, h - top - MARGIN)
+        self._view = pygame.Rect(MARGIN * 2 + menu_w, top, min(w - 3 * MARGIN - menu_w, theme.measure + 40),
+                                 h - top - MARGIN)
         _, title, body = TOPICS[self.current]
         content = text_height(theme, title, self._view.w - 40, theme.size("heading"), True) + \
             text_height(theme, body, self._view.w - 40) + 60

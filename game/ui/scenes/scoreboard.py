@@ -47,6 +47,7 @@ class ScoreboardScene(Scene):
         self.message = ""
         self._rects: dict[str, pygame.Rect] = {}
         self.series: list = []  # the trend chart's lines
+        self._chart_in_list = 0  # the chart's height when it scrolls with the list (a small window)
         self.load()
 
     # --- data -------------------------------------------------------------
@@ -305,19 +306,25 @@ class ScoreboardScene(Scene):
             fw = min(w - 2 * MARGIN, theme.font(theme.body).size(self.filter_button.label)[0] + theme.body * 2)
             self.filter_button.rect = pygame.Rect(MARGIN, y - 8, fw, button_height(theme, self.filter_button, fw))
             y = self.filter_button.rect.bottom + 12
-        chart_h = min(300, int((h - y) * 0.5))
-        if self.view == HISTORY and self.attempts and \
-                chart_h - 24 >= trend_height_needed(theme, w - 2 * MARGIN - 32, self.series):
+        chart_h = min(int(300 * theme.scale), int((h - y) * 0.5))
+        needed = trend_height_needed(theme, w - 2 * MARGIN - 32, self.series) + 24
+        charted = self.view == HISTORY and bool(self.attempts)
+        self._rects.pop("chart", None)
+        self._chart_in_list = 0
+        if charted and chart_h >= needed:
             self._rects["chart"] = pygame.Rect(MARGIN, y, w - 2 * MARGIN, chart_h)
             y += chart_h + 16
-        else:
-            self._rects.pop("chart", None)
+        elif charted:  # no room above the list: the chart is the list's first item, scrolled with it
+            self._chart_in_list = needed + 20
         view = pygame.Rect(MARGIN, y, w - 2 * MARGIN, h - y - MARGIN)
         self._rects["list"] = view
         inner_w = view.w - 40
         heights = [button_height(theme, row, inner_w) for row in self.rows]
-        self.scroll.set_sizes(10 + sum(rh + 8 for rh in heights) + 10, view.h)
+        self.scroll.set_sizes(10 + self._chart_in_list + sum(rh + 8 for rh in heights) + 10, view.h)
         y = view.y + 10 - self.scroll.offset
+        if self._chart_in_list:
+            self._rects["list_chart"] = pygame.Rect(view.x + 16, y, inner_w, self._chart_in_list - 20)
+            y += self._chart_in_list
         for row, rh in zip(self.rows, heights):
             row.rect = pygame.Rect(view.x + 16, y, inner_w, rh)
             row.clip = view.inflate(-4, -4)
@@ -336,7 +343,8 @@ class ScoreboardScene(Scene):
         if len(self.filters) > 1:
             draw_button(surface, theme, self.filter_button, self.filter_button is focus)
         label = self._rects["label"]
-        text = theme.line(self.scenario_label(), theme.body, theme.c("text"), True)
+        text = theme.line(theme.fit_line(self.scenario_label(), theme.body, label.w, True), theme.body,
+                          theme.c("text"), True)
         blit_text(surface, theme, text, (label.centerx - min(text.get_width(), label.w) // 2,
                             label.centery - text.get_height() // 2), pygame.Rect(0, 0, label.w, text.get_height()))
         if "chart" in self._rects:
@@ -349,6 +357,9 @@ class ScoreboardScene(Scene):
             draw_text(surface, theme, self.message, (view.x + 20, view.y + 20), view.w - 40)
             return
         surface.set_clip(view.inflate(-4, -4))
+        if self._chart_in_list:
+            chart = self._rects["list_chart"]
+            draw_trend(surface, theme, chart.inflate(-8, -8), self.attempts, self.series)
         for row in self.rows:
             if row.rect.bottom >= view.top and row.rect.top <= view.bottom:
                 draw_button(surface, theme, row, row is focus)

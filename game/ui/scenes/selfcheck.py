@@ -144,7 +144,7 @@ class SelfCheckScene(Scene):
         theme = self.theme
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, "Your style", self.hint)
-        width = min(760, w - 2 * MARGIN - 40)
+        width = min(theme.measure, w - 2 * MARGIN - 40)
         self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
         head, tail = self.text()
         self._head_h = text_height(theme, head, width)
