@@ -74,7 +74,7 @@ class PauseScene(Scene):
 
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
-        width = min(460, w - 40)
+        width = min(int(460 * self.theme.scale), w - 40)
         x = (w - width) // 2
         bottom = layout_column(self.theme, self.buttons.buttons, x + 24, 0, width - 48, gap=8)
         height = bottom + self.theme.line_height(self.theme.size("heading")) + 48
