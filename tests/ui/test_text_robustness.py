@@ -47,3 +47,11 @@ def test_control_characters_are_drawn_as_spaces_not_a_crash(theme, bad):
     draw_text(surface, theme, bad + "\nsecond paragraph", (0, 0), 580)
     theme.line(bad, theme.body, (0, 0, 0))
     assert all(len(line) == len(line.strip("\x00")) for line in theme.wrap(bad, theme.body, 580))
+
+
+def test_a_briefing_written_with_hard_line_breaks_is_reflowed_into_paragraphs():
+    from game.ui.theme import reflow
+    text = "Video call, scheduled for\ntwenty minutes. Marcus runs\neight clinics.\n\nWhat he wants:\n- a date\n- a name\n1. first\n"
+    assert reflow(text) == ("Video call, scheduled for twenty minutes. Marcus runs eight clinics.\n\n"
+                            "What he wants:\n- a date\n- a name\n1. first")
+    assert reflow("One line only.") == "One line only."
