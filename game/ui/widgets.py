@@ -186,6 +186,16 @@ class ScrollView:
         pygame.draw.rect(surface, theme.c("muted"), (track.x, y, 6, h), border_radius=3)
 
 
+def modal_box(surface, theme: Theme, rect: pygame.Rect) -> None:
+    """Shade the screen below an overlay (pause, a question) and draw its box."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill(theme.c("overlay"))
+    surface.blit(shade, (0, 0))
+    pygame.draw.rect(surface, theme.c("panel"), rect, border_radius=12)
+    pygame.draw.rect(surface, theme.c("border"), rect, width=1, border_radius=12)
+    theme.note("panel", rect, surface)
+
+
 def panel(surface, theme: Theme, rect: pygame.Rect, colour: str = "panel") -> None:
     theme.note("panel", rect, surface)
     if theme.c("shadow") is not None:

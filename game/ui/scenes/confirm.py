@@ -8,7 +8,7 @@ from typing import Callable
 import pygame
 
 from ..theme import draw_text, text_height
-from ..widgets import Button, ButtonList, draw_button, layout_rows
+from ..widgets import Button, ButtonList, draw_button, layout_rows, modal_box
 from .base import Scene
 
 
@@ -24,14 +24,10 @@ class ConfirmScene(Scene):
         self._box = pygame.Rect(0, 0, 0, 0)
 
     def handle(self, intent) -> None:
-        if intent.kind == "back":
+        action = "no" if intent.kind == "back" else self.buttons.handle(intent)
+        if action in ("no", "yes"):
             self.app.pop()
-            return
-        action = self.buttons.handle(intent)
-        if action == "no":
-            self.app.pop()
-        elif action == "yes":
-            self.app.pop()
+        if action == "yes":
             self.on_yes()
 
     def update(self, dt: float) -> None:
@@ -49,13 +45,8 @@ class ConfirmScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.theme
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill(theme.c("overlay"))
-        surface.blit(shade, (0, 0))
         box = self._box
-        pygame.draw.rect(surface, theme.c("panel"), box, border_radius=12)
-        pygame.draw.rect(surface, theme.c("border"), box, width=1, border_radius=12)
-        theme.note("panel", box, surface)
+        modal_box(surface, theme, box)
         y = box.y + 24
         y += draw_text(surface, theme, self.question, (box.x + 24, y), box.w - 48, theme.size("sub"), bold=True) + 10
         draw_text(surface, theme, self.detail, (box.x + 24, y), box.w - 48, colour="muted")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..theme import blit_text
-from ..widgets import Button, ButtonList, draw_button, layout_column
+from ..widgets import Button, ButtonList, draw_button, layout_column, modal_box
 from .base import Scene
 
 
@@ -85,11 +85,7 @@ class PauseScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.theme
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill(theme.c("overlay"))
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, theme.c("panel"), self._box, border_radius=12)
-        pygame.draw.rect(surface, theme.c("border"), self._box, width=1, border_radius=12)
+        modal_box(surface, theme, self._box)
         title = theme.line("Paused", theme.size("heading"), theme.c("text"), True)
         blit_text(surface, theme, title, (self._box.x + 24, self._box.y + 16))
         for i, button in enumerate(self.buttons.buttons):
