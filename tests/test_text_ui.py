@@ -2,7 +2,7 @@ import io
 
 from game import loader
 from game.ui import text
-from tests.test_cli import LATE, ROOT
+from tests.test_cli import LATE
 
 
 def play(answers, coach=True):

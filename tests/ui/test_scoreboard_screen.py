@@ -70,7 +70,7 @@ def test_an_attempt_opens_as_its_debrief_rebuilt_from_the_choices_and_esc_return
 def test_keyboard_alone_reaches_an_attempt(make_app):
     app = make_app()
     record(app, "Ana", [1, 2, 2], 1)
-    scene = open_board(app)
+    open_board(app)
     for _ in range(5):  # past the three tabs and the two scenario arrows
         post(app, key(pygame.K_TAB))
     post(app, key(pygame.K_RETURN))
