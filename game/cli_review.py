@@ -36,6 +36,9 @@ def add_parsers(sub) -> None:
     export.add_argument("--activity-base", default=os.environ.get("FIVE_LEVERS_XAPI_BASE", DEFAULT_ACTIVITY_BASE),
                         metavar="URL", help="the address under which scenarios are named as xAPI activities "
                         f"(default {DEFAULT_ACTIVITY_BASE}, or FIVE_LEVERS_XAPI_BASE)")
+    export.add_argument("--void", action="store_true",
+                        help="with --xapi: write statements that void an earlier export made with this "
+                        "--home-page and --activity-base (send them, then the corrected export)")
 
 
 def _customer_filters(parser) -> None:
@@ -144,6 +147,9 @@ def cmd_export(args) -> int:
     except ValueError as exc:
         print(f"main.py export: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.void and not args.xapi:
+        print("main.py export: error: --void goes with --xapi (it takes back xAPI statements)", file=sys.stderr)
+        return EXIT_USAGE
     attempts = _selected(args)
     if args.csv:
         _write(args.csv, export.to_csv(attempts))
@@ -156,9 +162,10 @@ def cmd_export(args) -> int:
             print(f"note: {bare} attempt{'s were' if bare != 1 else ' was'} recorded before replies were stored "
                   f"and {'their scenarios have' if bare != 1 else 'its scenario has'} changed since: "
                   "only the 'completed' statement is written for them", file=sys.stderr)
-        statements = builder.statements(attempts)
+        statements = builder.voiding(attempts) if args.void else builder.statements(attempts)
         _write(args.xapi, json.dumps(statements, indent=2, ensure_ascii=False) + "\n")
-        what, where = f"{len(statements)} statements from {len(attempts)} attempts", args.xapi
+        what = f"{len(statements)} {'voiding ' if args.void else ''}statements from {len(attempts)} attempts"
+        where = args.xapi
     if where != "-":
         print(f"Wrote {what} to {where}", file=sys.stderr)
     return EXIT_OK

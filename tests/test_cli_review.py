@@ -84,6 +84,21 @@ def test_export_xapi_writes_valid_statements_with_a_configured_home_page(cli, tm
     assert [s["verb"]["display"]["en-US"] for s in statements].count("completed") == 2
 
 
+def test_export_void_takes_back_an_export_made_with_the_wrong_activity_base(cli, tmp_path):
+    cli("play", LATE, "--choices", "1,2,2", "--player", "Ana")
+    wrong, void, right = tmp_path / "wrong.json", tmp_path / "void.json", tmp_path / "right.json"
+    cli("export", "--xapi", wrong, "--activity-base", "https://wrong.example.org/fl")
+    proc = cli("export", "--xapi", void, "--void", "--activity-base", "https://wrong.example.org/fl")
+    assert proc.returncode == 0 and "4 voiding statements from 1 attempts" in proc.stderr
+    cli("export", "--xapi", right, "--activity-base", "https://example.org/fl")
+    sent = [s["id"] for s in json.loads(wrong.read_text(encoding="utf-8"))]
+    voids = json.loads(void.read_text(encoding="utf-8"))
+    assert [v["object"]["id"] for v in voids] == sent
+    assert not set(sent) & {s["id"] for s in json.loads(right.read_text(encoding="utf-8"))}
+    refused = cli("export", "--csv", tmp_path / "a.csv", "--void")
+    assert refused.returncode == 2 and "--void goes with --xapi" in refused.stderr
+
+
 def test_export_refuses_a_home_page_that_is_not_an_address(cli, tmp_path):
     proc = cli("export", "--xapi", tmp_path / "x.json", "--home-page", "lms")
     assert proc.returncode == 2 and "absolute address" in proc.stderr

@@ -21,6 +21,7 @@ DEFAULT_HOME_PAGE = "https://five-levers.invalid/players"
 DEFAULT_ACTIVITY_BASE = "https://five-levers.invalid/xapi"
 VERB_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
 VERB_COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
+VERB_VOIDED = {"id": "http://adlnet.gov/expapi/verbs/voided", "display": {"en-US": "voided"}}
 VERB_ABANDONED = {"id": "https://w3id.org/xapi/adl/verbs/abandoned", "display": {"en-US": "abandoned"}}
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s]+$")
@@ -72,7 +73,11 @@ class StatementBuilder:
                                self.ext("player-style"): attempt.player_style or None}}
 
     def statement_id(self, attempt, name: str) -> str:
-        return str(uuid.uuid5(uuid.UUID(attempt.registration), name))
+        """Stable for the same attempt and settings (re-sending is harmless:
+        the LRS answers 409, already there); new when the activity base or
+        the home page changes, so a corrected export is new statements (and
+        `voiding` takes back the old ones)."""
+        return str(uuid.uuid5(uuid.UUID(attempt.registration), f"{self.home_page} {self.base} {name}"))
 
     def answered(self, attempt, number: int, step: dict) -> dict:
         return {
@@ -128,6 +133,18 @@ class StatementBuilder:
             "context": self.context(attempt),
             "timestamp": _timestamp(attempt.finished_at),
         }
+
+    def voiding(self, attempts) -> list[dict]:
+        """Statements that void what `statements(attempts)` sent with these
+        settings (a wrong activity base or home page): send them, then the
+        corrected export."""
+        out = []
+        for target in self.statements(attempts):
+            out.append({"id": str(uuid.uuid5(uuid.UUID(target["id"]), "voided")), "version": XAPI_VERSION,
+                        "actor": target["actor"], "verb": VERB_VOIDED,
+                        "object": {"objectType": "StatementRef", "id": target["id"]},
+                        "timestamp": target["timestamp"]})
+        return out
 
     def statements(self, attempts) -> list[dict]:
         out = []

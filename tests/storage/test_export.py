@@ -77,6 +77,24 @@ def test_xapi_statements_validate_against_ralph_and_follow_our_contract(make_att
     assert [s["id"] for s in again] == [s["id"] for s in statements]
 
 
+def test_a_corrected_export_is_new_statements_and_the_old_ones_can_be_voided(make_attempt):
+    attempt = make_attempt("Ana")
+    wrong = StatementBuilder("https://lms.example.org", "https://wrong.example.org/fl")
+    right = StatementBuilder("https://lms.example.org", "https://example.org/fl")
+    other_home = StatementBuilder("https://other-lms.example.org", "https://example.org/fl")
+    sent = wrong.statements([attempt])
+    ids = [s["id"] for s in sent]
+    assert not set(ids) & {s["id"] for s in right.statements([attempt])}  # an LRS stores the correction
+    assert not set(ids) & {s["id"] for s in other_home.statements([attempt])}
+    voids = wrong.voiding([attempt])
+    assert [v["object"] for v in voids] == [{"objectType": "StatementRef", "id": i} for i in ids]
+    for void in voids:
+        BaseXapiStatement.model_validate(void)
+        assert void["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"
+    assert voids[0]["actor"] == sent[0]["actor"]
+    assert [v["id"] for v in wrong.voiding([attempt])] == [v["id"] for v in voids]  # re-sent: 409, not twice
+
+
 def test_validator_really_rejects_a_broken_statement(make_attempt):
     statement = StatementBuilder().completed(make_attempt())
     statement["result"]["score"]["scaled"] = 4.2
