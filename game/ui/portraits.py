@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pygame
@@ -63,13 +64,34 @@ def _darker(colour, amount: float = 0.75):
     return tuple(int(c * amount) for c in colour[:3])
 
 
+def draw_customer(surface, theme: Theme, rect: pygame.Rect, customer, mood: str) -> None:
+    """The trainer's picture (assets/portraits/<id>[-<mood>].png) when one
+    ships, else the drawn portrait; noted for the layout check."""
+    from .drawing import portrait_image
+    image = portrait_image(customer.portrait, mood, min(rect.w, rect.h))
+    if image is not None:
+        surface.blit(image, rect)
+    else:
+        draw_portrait(surface, theme, rect, customer, mood)
+    theme.note("picture", rect, surface)
+
+
+_drawn: OrderedDict = OrderedDict()  # (look, mood, side, high contrast) -> the finished picture
+
+
 def draw_portrait(surface, theme: Theme, rect: pygame.Rect, customer, mood: str) -> None:
-    """The customer's portrait in `rect`: face, hair, clothes and the mood's expression."""
+    """The customer's portrait in `rect`: face, hair, clothes and the mood's
+    expression. Painted once per look, mood, size and palette (the briefing
+    draws it every frame), then blitted."""
     side = min(rect.w, rect.h)
-    k = 3
-    canvas = pygame.Surface((side * k, side * k), pygame.SRCALPHA)
-    _paint(canvas, theme, look_for(customer), mood)
-    image = pygame.transform.smoothscale(canvas, (side, side))
+    key = (look_for(customer), mood, side, theme.high_contrast)
+    image = _drawn.get(key)
+    if image is None:
+        canvas = pygame.Surface((side * 3, side * 3), pygame.SRCALPHA)
+        _paint(canvas, theme, key[0], mood)
+        image = _drawn[key] = pygame.transform.smoothscale(canvas, (side, side))
+        if len(_drawn) > 64:
+            _drawn.popitem(last=False)
     surface.blit(image, (rect.x + (rect.w - side) // 2, rect.y + (rect.h - side) // 2))
 
 

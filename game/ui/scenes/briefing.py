@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..drawing import portrait_image
-from ..portraits import draw_portrait
+from ..portraits import draw_customer
 from ...engine import draw_persona, fresh_seed
 from ..session import GameSession, abandon_saved
 from ..theme import draw_text, reflow, text_height
@@ -133,12 +132,7 @@ class BriefingScene(Scene):
         customer = s.customer_for(self.persona)
         header(surface, theme, s.title, HINT)
         face = self._portrait
-        image = portrait_image(customer.portrait, customer.mood, face.w)
-        if image is not None:
-            surface.blit(image, face)
-        else:
-            draw_portrait(surface, theme, face, customer, customer.mood)
-        theme.note("picture", face, surface)
+        draw_customer(surface, theme, face, customer, customer.mood)
         about = self._about_w
         x, y = self._about_at
         y += draw_text(surface, theme, customer.name, (x, y), about, theme.size("sub"), bold=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 
 from ...model import LEVER_TITLES, RULE_TITLES
-from ..drawing import MOOD_NAMES, draw_mood_meter, mood_meter_height, portrait_image
-from ..portraits import draw_portrait
+from ..drawing import MOOD_NAMES, draw_mood_meter, mood_meter_height
+from ..portraits import draw_customer
 from ..theme import blit_text, draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
@@ -36,7 +36,6 @@ class DialogueScene(Scene):
         self.reveal = 0.0
         self.overlay = False
         self._rects: dict[str, pygame.Rect] = {}
-        self._faces: dict = {}
         self._enter_node()
 
     # -- state ---------------------------------------------------------------
@@ -172,7 +171,6 @@ class DialogueScene(Scene):
         session.scenario = new
         session.autosave()
         self.last_step = None
-        self._faces.clear()
         self._enter_node()
         self.reveal = float("inf")
         self.app.notify(f"Reloaded {Path(session.scenario_path).name} ({changes}): {where}.", seconds=8)
@@ -232,17 +230,6 @@ class DialogueScene(Scene):
         if self.phase in ("coach", "ending"):
             self._rects["coach"] = self._rects["coach_rel"].move(x, view.y - off)
         self._replies_label_y = view.y + self._rects["speech_rel"].bottom + 20 - off
-        key = (self.run.mood, side, theme.high_contrast)
-        if key not in self._faces:
-            face = pygame.Surface((side, side), pygame.SRCALPHA)
-            customer = self.run.customer
-            image = portrait_image(customer.portrait, self.run.mood, side)
-            if image is not None:
-                face.blit(image, (0, 0))
-            else:
-                draw_portrait(face, theme, face.get_rect(), customer, self.run.mood)
-            self._faces[key] = face
-        self._face_key = key
 
     def _ending_summary(self) -> str:
         """The outcome in plain words; the score and coaching wait for the debrief."""
@@ -286,7 +273,7 @@ class DialogueScene(Scene):
         run = self.run
         customer = run.customer
         portrait = self._rects["portrait"]
-        surface.blit(self._faces[self._face_key], portrait)
+        draw_customer(surface, theme, portrait, customer, run.mood)
         y = portrait.bottom + 10
         y += draw_text(surface, theme, customer.name, (portrait.x, y), portrait.w, theme.size("sub"), bold=True)
         if customer.role:
