@@ -29,6 +29,7 @@ MOOD_ORDER = {m: i for i, m in enumerate(MOODS)}
 MOOD_CHANGES = ("soothe", "steady", "escalate")
 OUTCOMES = ("retained", "at_risk", "lost")
 OUTCOME_WORDS = {"retained": "retained", "at_risk": "at risk", "lost": "lost"}
+OUTCOME_TITLES = {outcome: f"Customer {word}" for outcome, word in OUTCOME_WORDS.items()}  # "Customer at risk"
 SPEAKERS = ("customer", "narrator")
 STYLES = ("direct", "analytical", "steady", "expressive")
 STYLE_TITLES = {

@@ -10,15 +10,13 @@ from datetime import datetime
 
 import pygame
 
-from ..model import LEVER_TITLES, RULE_TITLES
+from ..model import LEVER_TITLES, OUTCOME_TITLES, RULE_TITLES
 from .drawing import draw_radar
 from .portraits import draw_portrait
-from .theme import Theme, draw_text
+from .theme import OUTCOME_COLOURS, Theme, draw_text
 
 PAGE = (1240, 1754)
 PAD = 80
-OUTCOME_WORDS = {"retained": "Customer retained", "at_risk": "Customer at risk", "lost": "Customer lost"}
-OUTCOME_COLOURS = {"retained": "good", "at_risk": "warn", "lost": "bad"}
 
 
 def coaching_notes(result, ending_coaching: str = "", count: int = 3) -> list[tuple[str, str]]:
@@ -75,7 +73,7 @@ def render_report_card(session, result, when: str | None = None, high_contrast: 
     # the verdict
     y = band.bottom + 40
     colour = OUTCOME_COLOURS.get(result.outcome, "muted")
-    y += draw_text(page, theme, OUTCOME_WORDS.get(result.outcome, "Not finished"), (PAD, y), width,
+    y += draw_text(page, theme, OUTCOME_TITLES.get(result.outcome, "Not finished"), (PAD, y), width,
                    theme.size("title"), colour, True)
     y += draw_text(page, theme, f"Score {result.score} of 100  \u00b7  {result.grade}", (PAD, y), width,
                    theme.size("heading"), "text", True) + 30

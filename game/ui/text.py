@@ -12,10 +12,9 @@ import textwrap
 from .. import loader
 from ..engine import Playthrough, draw_persona, fresh_seed
 from ..flex import flex_report, report_lines
-from ..model import LEVER_TITLES, RULE_TITLES
+from ..model import LEVER_TITLES, OUTCOME_TITLES, RULE_TITLES
 
 MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
-OUTCOME_LABELS = {"retained": "Customer retained", "at_risk": "Customer at risk", "lost": "Customer lost"}
 
 
 class _Quit(Exception):
@@ -39,7 +38,7 @@ def mood_meter(mood: str) -> str:
 
 
 def summary_lines(scenario, result) -> list[str]:
-    lines = [f"{scenario.title}: " + (OUTCOME_LABELS.get(result.outcome, "") if result.finished
+    lines = [f"{scenario.title}: " + (OUTCOME_TITLES.get(result.outcome, "") if result.finished
                                         else "not finished"),
              f"Score {result.score} ({result.grade})  path: {' > '.join(result.path)}"]
     for lever, lv in result.levers.items():

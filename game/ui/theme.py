@@ -31,6 +31,7 @@ HIGH_CONTRAST = {
     "narrator": (200, 180, 255), "disabled": (128, 128, 128), "shadow": None,
     "skin": (240, 200, 170), "hair": (90, 70, 50), "overlay": (0, 0, 0, 200),
 }
+OUTCOME_COLOURS = {"retained": "good", "at_risk": "warn", "lost": "bad"}  # names in the palette
 MOOD_COLOURS = {"calm": (46, 125, 50), "uneasy": (176, 145, 0), "upset": (214, 110, 20), "angry": (178, 40, 48),
                 "walked_out": (90, 90, 90)}
 

@@ -8,16 +8,15 @@ import time
 import pygame
 
 from ...flex import flex_report, report_lines
-from ...model import LEVERS, RULE_TITLES
+from ...model import LEVERS, OUTCOME_TITLES, RULE_TITLES
 from ...styles import STYLE_NAMES
 from ...storage.files import StorageError, saves_dir
 from ..drawing import LEVER_SHORT, draw_radar
-from ..theme import draw_text, text_height
+from ..theme import OUTCOME_COLOURS, draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, layout_rows, panel
 from .base import Scene
 from .common import MARGIN
 
-OUTCOMES = {"retained": "Customer retained", "at_risk": "Customer at risk", "lost": "Customer lost"}
 
 
 class DebriefScene(Scene):
@@ -232,8 +231,8 @@ class DebriefScene(Scene):
         theme = self.theme
         r = self.result
         y = rect.y
-        outcome = OUTCOMES.get(r.outcome, "Not finished")
-        colour = {"retained": "good", "at_risk": "warn", "lost": "bad"}.get(r.outcome, "muted")
+        outcome = OUTCOME_TITLES.get(r.outcome, "Not finished")
+        colour = OUTCOME_COLOURS.get(r.outcome, "muted")
         y += draw_text(surface, theme, outcome, (rect.x, y), rect.w, theme.size("heading"), colour, True)
         y += draw_text(surface, theme, f"Score {r.score}  ·  {r.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
         when = f"  ·  {self.reviewing}" if self.reviewing else ""

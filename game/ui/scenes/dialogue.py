@@ -10,7 +10,7 @@ import pygame
 from ...model import LEVER_TITLES, RULE_TITLES
 from ..drawing import MOOD_NAMES, draw_mood_meter, mood_meter_height
 from ..portraits import draw_customer
-from ..theme import blit_text, draw_text, text_height
+from ..theme import OUTCOME_COLOURS, blit_text, draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN
@@ -331,7 +331,7 @@ class DialogueScene(Scene):
 
     def _outcome_colour(self) -> str:
         view = self.run.ending_view()
-        return {"retained": "good", "at_risk": "warn"}.get(view[1] if view else "", "bad")
+        return OUTCOME_COLOURS.get(view[1] if view else "", "bad")
 
     def _draw_speech(self, surface, theme, run) -> None:
         rect = self._rects["speech"]
