@@ -165,6 +165,11 @@ class ScrollView:
             self.offset = top - margin
         self.scroll(0)
 
+    def show(self, rect: pygame.Rect, view: pygame.Rect, margin: int = 8) -> None:
+        """`reveal` for a rect on screen, laid out in the panel `view` at the current offset."""
+        top = rect.top - view.top + self.offset
+        self.reveal(top, top + rect.h, margin)
+
     def handle(self, intent, step: int) -> bool:
         if intent.kind == "scroll":
             self.scroll(int(intent.value) * step)

@@ -116,8 +116,7 @@ class DebriefScene(Scene):
         view = self._rects.get("view")
         if button is None or button.clip is None or view is None:
             return
-        top = button.rect.top - view.top + self.scroll.offset
-        self.scroll.reveal(top, top + button.rect.h)
+        self.scroll.show(button.rect, view)
         self.update(0.0)
 
     def activate(self, action) -> None:

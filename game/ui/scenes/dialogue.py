@@ -182,10 +182,7 @@ class DialogueScene(Scene):
         view = self._rects.get("view")
         if view is None:
             return
-        if rect.top < view.top:
-            self.scroll.scroll(rect.top - view.top)
-        elif rect.bottom > view.bottom:
-            self.scroll.scroll(rect.bottom - view.bottom)
+        self.scroll.show(rect, view, margin=0)
 
     def update(self, dt: float) -> None:
         speed = SPEEDS.get(self.app.settings.typewriter)

@@ -267,12 +267,7 @@ class ScoreboardScene(Scene):
     def _scroll_to_focus(self) -> None:
         focus = self.buttons.focus - (len(self.buttons.buttons) - len(self.rows))
         if 0 <= focus < len(self.rows) and "list" in self._rects:
-            view = self._rects["list"]
-            rect = self.rows[focus].rect
-            if rect.top < view.top:
-                self.scroll.scroll(rect.top - view.top - 8)
-            elif rect.bottom > view.bottom:
-                self.scroll.scroll(rect.bottom - view.bottom + 8)
+            self.scroll.show(self.rows[focus].rect, self._rects["list"])
 
     # --- layout and drawing -------------------------------------------------
     def header_text(self) -> tuple[str, str]:

@@ -109,11 +109,7 @@ class SelectScene(Scene):
         if not self.buttons.buttons:
             return
         rect = self._content_rects[self.buttons.focus]
-        if rect.top < self.scroll.offset:
-            self.scroll.offset = rect.top
-        elif rect.bottom > self.scroll.offset + self.scroll.view_height:
-            self.scroll.offset = rect.bottom - self.scroll.view_height
-        self.scroll.scroll(0)
+        self.scroll.reveal(rect.top, rect.bottom, margin=0)
 
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()

@@ -133,11 +133,7 @@ class SelfCheckScene(Scene):
         self.saved = {"style": self.result.style, "taken_at": now_iso()}
 
     def _scroll_to_focus(self) -> None:
-        rect = self.buttons.buttons[self.buttons.focus].rect
-        if rect.top < self._view.top:
-            self.scroll.scroll(rect.top - self._view.top - 8)
-        elif rect.bottom > self._view.bottom:
-            self.scroll.scroll(rect.bottom - self._view.bottom + 8)
+        self.scroll.show(self.buttons.buttons[self.buttons.focus].rect, self._view)
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
