@@ -17,9 +17,8 @@ MARKERS = {"score": "circle", "customers_first": "square", "connect": "diamond",
            "build_trust": "cross", "positive_emotions": "ring"}
 
 
-SCENARIO_COLOURS = [(31, 119, 180), (214, 39, 40), (44, 160, 44), (148, 103, 189), (230, 140, 20), (23, 190, 207),
-                    (140, 86, 75), (227, 119, 194)]
-SHAPES = ("circle", "square", "diamond", "triangle", "cross", "ring")
+SCENARIO_COLOURS = [*LEVER_COLOURS.values(), (23, 190, 207), (140, 86, 75), (227, 119, 194)]
+SHAPES = tuple(MARKERS.values())
 BELOW_ZERO = -15  # where a lever whose points went below zero is drawn: under the 0 line, in its own band
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .intents import Intent
@@ -19,11 +20,18 @@ def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: 
     """Returns (exit code, files written, message)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with throwaway_saves():
+        return _capture(path, choices, out, seed, assess, size, text_size, start, persona)
+
+
+@contextmanager
+def throwaway_saves():
+    """FIVE_LEVERS_SAVES pointed at an empty temporary folder for the duration."""
     previous = os.environ.get("FIVE_LEVERS_SAVES")
     with tempfile.TemporaryDirectory(prefix="five-levers-shots-") as tmp:
         os.environ["FIVE_LEVERS_SAVES"] = tmp
         try:
-            return _capture(path, choices, out, seed, assess, size, text_size, start, persona)
+            yield Path(tmp)
         finally:
             if previous is None:
                 os.environ.pop("FIVE_LEVERS_SAVES", None)

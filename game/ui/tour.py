@@ -5,13 +5,11 @@ self-check, then each screen is opened in turn.
 """
 from __future__ import annotations
 
-import os
 import random
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from ..engine import Playthrough
+from .screenshots import throwaway_saves
 
 PLAYER = "Alex Morgan"
 OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
@@ -20,21 +18,6 @@ SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
            "confirm-leave", "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
            "report-card")
-
-
-@contextmanager
-def throwaway_saves():
-    """FIVE_LEVERS_SAVES pointed at an empty temporary folder for the duration."""
-    previous = os.environ.get("FIVE_LEVERS_SAVES")
-    with tempfile.TemporaryDirectory(prefix="five-levers-tour-") as tmp:
-        os.environ["FIVE_LEVERS_SAVES"] = tmp
-        try:
-            yield Path(tmp)
-        finally:
-            if previous is None:
-                os.environ.pop("FIVE_LEVERS_SAVES", None)
-            else:
-                os.environ["FIVE_LEVERS_SAVES"] = previous
 
 
 def played(scenario, seed: int, rng: random.Random, best: bool = False) -> Playthrough:
