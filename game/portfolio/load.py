@@ -1,0 +1,100 @@
+"""Load portfolio files: size, UTF-8, YAML, validation (never raises for bad input
+in `check_*`; `load_*` raise ScenarioError with every diagnostic)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import yaml_reader
+from ..errors import Diagnostic, ScenarioError
+from ..loader import content_hash, scenario_files
+from . import build
+from .model import Portfolio
+
+
+@dataclass
+class CheckedPortfolio:
+    path: str
+    portfolio: Portfolio | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.portfolio is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> CheckedPortfolio:
+    if len(data) > yaml_reader.MAX_BYTES:
+        return CheckedPortfolio(file, None, [Diagnostic("FL005", "error", file, 1, 1,
+                                                        "the file is larger than 10 MB")])
+    text, diags = yaml_reader.decode(data, file)
+    if text is None:
+        return CheckedPortfolio(file, None, diags)
+    tree, diags = yaml_reader.read(text, file)
+    if any(d.is_error for d in diags):
+        return CheckedPortfolio(file, None, diags)
+    portfolio, more = build.build(tree, file, content_hash(data), library)
+    ordered = sorted(diags + more, key=lambda d: (d.line, d.column))
+    return CheckedPortfolio(file, portfolio, ordered)
+
+
+def check_file(path, library=None) -> CheckedPortfolio:
+    file = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(yaml_reader.MAX_BYTES + 1)
+    except IsADirectoryError:
+        return CheckedPortfolio(file, None, [Diagnostic("FL006", "error", file, 1, 1, "this is a folder, not a file")])
+    except OSError as exc:
+        return CheckedPortfolio(file, None, [Diagnostic("FL006", "error", file, 1, 1,
+                                                        f"cannot read the file: {exc.strerror or exc}")])
+    return check_bytes(data, file, library)
+
+
+def load_file(path, library=None) -> Portfolio:
+    checked = check_file(path, library)
+    if not checked.ok:
+        raise ScenarioError(checked.diagnostics)
+    return checked.portfolio
+
+
+def is_portfolio_file(path) -> bool:
+    """A file in a `portfolios` folder, or one with a top-level `accounts:` key."""
+    p = Path(path)
+    if p.parent.name == "portfolios":
+        return True
+    try:
+        with open(p, encoding="utf-8", errors="replace") as handle:
+            return any(line.startswith("accounts:") for line in handle)
+    except OSError:
+        return False
+
+
+def portfolio_files(paths) -> tuple[list[str], list[Diagnostic]]:
+    files, problems = scenario_files(paths)
+    return [f for f in files if is_portfolio_file(f)], problems
+
+
+def library_ids(folder) -> set[str]:
+    """The scenario ids in a folder, read from each file's top-level `id:` line."""
+    ids = set()
+    folder = Path(folder)
+    if not folder.is_dir():
+        return ids
+    for path in folder.iterdir():
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("id:"):
+                        ids.add(line[3:].split("#")[0].strip().strip("'\""))
+                        break
+        except OSError:
+            continue
+    return ids
+
+
+def check_files(paths, library=None) -> list[CheckedPortfolio]:
+    return [check_file(f, library) for f in paths if os.path.exists(f)]

@@ -1,0 +1,121 @@
+"""The portfolio model: accounts, notes, contact methods and frequencies.
+
+Plain, immutable data built by the portfolio loader. The numbers a trainer
+reasons with (hours, lifts, decay) are here, in one place, and documented in
+docs/portfolio-model.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+WEEKS = 13  # one quarter
+MIN_ACCOUNTS, MAX_ACCOUNTS = 8, 12
+
+PRESSURES = ("low", "medium", "high")
+PRESSURE_DECAY = {"low": 1.0, "medium": 2.0, "high": 3.0}  # health lost a week, before contact
+
+# contact methods: minutes a contact takes (with its preparation) and the health it adds
+METHODS = ("visit", "call", "email", "review")
+METHOD_TITLES = {"visit": "Visit", "call": "Phone call", "email": "E-mail", "review": "Business review"}
+METHOD_MINUTES = {"visit": 180, "call": 30, "email": 15, "review": 300}
+METHOD_LIFT = {"visit": 9.0, "call": 5.0, "email": 2.0, "review": 14.0}
+PERSONAL = ("visit", "call", "review")  # a voice or a face; an e-mail is not
+IN_PERSON_TRUST = {"visit": 0.5, "review": 1.0}  # lasting cut in the weekly decay after meeting in person
+FULL_LIFT_GAP = 2  # weeks between contacts for a contact's full lift (weekly contact lifts half)
+
+# how often: the weeks of the quarter (1..13) with a contact
+FREQUENCIES = ("weekly", "fortnightly", "monthly", "quarterly")
+FREQUENCY_WEEKS = {
+    "weekly": tuple(range(1, WEEKS + 1)),
+    "fortnightly": (2, 4, 6, 8, 10, 12),
+    "monthly": (3, 7, 11),
+    "quarterly": (6,),
+}
+FREQUENCY_TITLES = {"weekly": "every week", "fortnightly": "every two weeks",
+                    "monthly": "every four weeks", "quarterly": "once a quarter"}
+
+# what a note can tell the trainee, and what it means in the model
+CUES = ("new-decision-maker", "slipping-volumes", "competitor-interest", "price-pressure",
+        "personal", "complaint-history", "loyal")
+CUE_TITLES = {
+    "new-decision-maker": "a new decision maker",
+    "slipping-volumes": "slipping volumes",
+    "competitor-interest": "a competitor is interested",
+    "price-pressure": "pressure on price",
+    "personal": "something personal worth remembering",
+    "complaint-history": "a history of complaints",
+    "loyal": "a long, loyal relationship",
+}
+
+TROUBLE = 35.0  # health below this: the account is in trouble (a linked conversation happens)
+MAX_HEALTH = 100.0
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str
+    sector: str
+    revenue: int  # a year, in the portfolio's currency
+    margin: float  # 0..1: profit is revenue × margin
+    health: int  # 0..100 at the start of the quarter
+    pressure: str  # competitor pressure: low, medium, high
+    notes: tuple[Note, ...] = ()
+    scenario: str | None = None  # a linked conversation, played when the account is in trouble
+
+    @property
+    def profit(self) -> float:
+        return self.revenue * self.margin
+
+    @property
+    def cues(self) -> frozenset[str]:
+        return frozenset(n.cue for n in self.notes if n.cue)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    id: str
+    version: int
+    title: str
+    summary: str
+    industry: str
+    currency: str
+    budget_hours: float  # a week
+    briefing: str
+    accounts: tuple[Account, ...]
+    file: str = ""
+    content_hash: str = ""
+    account_lines: dict = field(default_factory=dict, compare=False)
+
+    def account(self, account_id: str) -> Account:
+        for account in self.accounts:
+            if account.id == account_id:
+                return account
+        raise KeyError(account_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.accounts)
+
+    @property
+    def budget_minutes(self) -> int:
+        """The quarter's time for contact, in minutes (weekly hours × 13 weeks)."""
+        return round(self.budget_hours * 60 * WEEKS)
+
+
+def contact_minutes(method: str | None, frequency: str | None) -> int:
+    """Minutes over the quarter for one account's contact."""
+    if not method or not frequency:
+        return 0
+    return METHOD_MINUTES[method] * len(FREQUENCY_WEEKS[frequency])
+
+
+def weekly_hours(minutes: int) -> float:
+    return minutes / 60 / WEEKS
