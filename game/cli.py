@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, cli_review, cli_trainer, loader
+from . import __version__, cli_portfolio, cli_review, cli_trainer, loader
 from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, load_scenario
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--high-contrast", action="store_true")
     cli_review.add_parsers(sub)
     cli_trainer.add_parsers(sub)
+    cli_portfolio.add_parser(sub)
     return parser
 
 
@@ -130,6 +131,8 @@ def _main(argv) -> int:
         return cli_review.cmd_export(args)
     if args.command == "screenshots":
         return cmd_screenshots(args)
+    if args.command == "portfolio":
+        return cli_portfolio.cmd_portfolio(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:
@@ -138,7 +141,14 @@ def _main(argv) -> int:
 
 
 def cmd_validate(args) -> int:
-    results, problems = loader.check_library(args.paths)
+    """Scenario files and portfolio files (in a `portfolios` folder, or with
+    a top-level `accounts:`), each checked by its own validator."""
+    from .portfolio.load import check_file as check_portfolio, is_portfolio_file
+    files, problems = loader.scenario_files(args.paths)
+    portfolios = [f for f in files if is_portfolio_file(f)]
+    results, _ = loader.check_library([f for f in files if f not in portfolios])
+    library = cli_portfolio.library() | {c.scenario.id for c in results if c.scenario is not None}
+    results += [check_portfolio(f, library) for f in portfolios]
     diagnostics = list(problems)
     for checked in results:
         diagnostics.extend(checked.diagnostics)

@@ -27,7 +27,8 @@ def add_parsers(sub) -> None:
                              description="Analyse a scenario: each lever's ceiling and best path, the best "
                              "playthrough and its score, the endings and how to reach them, where each rule can "
                              "be broken, unreachable nodes, and scores over random playthroughs.")
-    analyze.add_argument("file", metavar="FILE", help="a scenario .yaml file")
+    analyze.add_argument("file", metavar="FILE", help="a scenario .yaml file, or a portfolio file (its best plan "
+                         "for --seed and the value of each account)")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("--runs", type=int, default=10_000, metavar="N",
                          help="random playthroughs to sample (default 10,000)")
@@ -44,15 +45,18 @@ def add_parsers(sub) -> None:
     new.add_argument("--personas", action="store_true",
                      help="a starter with two personas: the same situation with two customers to read")
 
-    sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)",
+    schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)",
                    description="Print a JSON Schema of the scenario format on standard output. Point your "
                    "editor's YAML extension at it for autocompletion and inline errors (see the trainer's "
                    "guide).")
+    schema.add_argument("--portfolio", action="store_true", help="the portfolio format's schema instead")
 
 
 def cmd_schema(args) -> int:
+    from .portfolio.schema import portfolio_schema
     from .schema import scenario_schema
-    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    schema = portfolio_schema() if args.portfolio else scenario_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -120,6 +124,10 @@ def cmd_analyze(args) -> int:
     if args.runs < 0:
         print("main.py analyze: error: --runs must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
+    from .portfolio.load import is_portfolio_file
+    if os.path.isfile(args.file) and is_portfolio_file(args.file):
+        from .cli_portfolio import cmd_analyze as analyze_portfolio
+        return analyze_portfolio(args)
     scenario, code = load_scenario(args.file, "analyze", explain=True)
     if scenario is None:
         return code

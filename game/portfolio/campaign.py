@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import WEEKS, Portfolio
+from .model import METHOD_TITLES, WEEKS, Portfolio
 from .plan import Plan, budget_problem
-from .quarter import OUTCOMES, AccountRun
+from .quarter import EVENT_TITLES, OUTCOMES, AccountRun
 from .ranking import ranking_problem
 
 
@@ -89,8 +89,10 @@ class Campaign:
             log = run.log[week - 1]
             parts = []
             if log.contact:
-                parts.append(f"{log.contact}")
-            parts.extend(log.events)
+                parts.append(METHOD_TITLES[log.contact])
+            for line in log.events:
+                kind, _, how = line.partition(": ")
+                parts.append(f"{EVENT_TITLES[kind]}: {how}")
             if log.conversation:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
             if log.lost:

@@ -146,7 +146,7 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
     for a in by_gap[:2]:
         lost = a["best_profit_kept"] - a["profit_kept"]
         if lost > 0.5 and a["contact"] != a["best_contact"]:
-            lines.append(f"{a['name']} ({ordinal(a['worth_rank'])} most valuable) had {a['contact']}; "
+            lines.append(f"{a['name']} ({ordinal(a['worth_rank'])} most valuable): {a['contact']} in your plan; "
                          f"{a['best_contact']} would have kept {money(cur, lost)} more.")
     weak = [(pct, lever) for lever, pct in result["levers"].items() if pct is not None and pct < 60]
     for _pct, lever in sorted(weak)[:2]:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from .attempts import Attempt
 from .files import StorageError, saves_dir, set_aside
+from .portfolio_board import PortfolioRecords
 
 DB_FILE = "scoreboard.sqlite3"
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
@@ -79,6 +80,27 @@ MIGRATIONS = [
     """
     ALTER TABLE attempts ADD COLUMN status TEXT NOT NULL DEFAULT 'finished';
     """,
+    # version 6: the portfolio campaign's quarters (see portfolio_board.py)
+    """
+    CREATE TABLE portfolio_attempts (
+        id INTEGER PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        player TEXT NOT NULL,
+        portfolio TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        seed INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        rank_percent INTEGER NOT NULL,
+        profit_kept REAL NOT NULL,
+        best_profit_kept REAL NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
+    """,
 ]
 FINISHED = "status = 'finished'"
 
@@ -134,7 +156,7 @@ def plain_reason(exc: sqlite3.DatabaseError) -> str:
     return f"{reason} ({exc})" if reason else str(exc)
 
 
-class SQLiteScoreboard:
+class SQLiteScoreboard(PortfolioRecords):
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else saves_dir() / DB_FILE
         self.notice: str | None = None  # set when a damaged file was moved aside
