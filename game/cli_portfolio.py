@@ -111,7 +111,12 @@ def _scripted(portfolio, args) -> int:
             return "at_risk", "assumed", None
         account = portfolio.account(account_id)
         run = Playthrough(linked_scenario(account.scenario), seed=campaign.seed)
-        run.choose_all(script.choices[account_id])
+        try:
+            run.choose_all(script.choices[account_id])
+        except ChoiceNotShown:
+            raise
+        except PlayError as exc:
+            raise PlayError(f"the conversation with {account.name}: {exc}") from None
         if not run.finished:
             raise PlayError(f"the choices stop before the conversation with {account.name} ends")
         result = run.result()

@@ -13,6 +13,8 @@ def add_parsers(sub) -> None:
                            description="List recorded attempts, oldest first, from the scoreboard in the saves "
                            "folder (saves/, or the folder FIVE_LEVERS_SAVES names).")
     board.add_argument("--scenario", metavar="ID", help="only this scenario")
+    board.add_argument("--portfolio", metavar="ID",
+                       help="the portfolio campaign's quarters for this portfolio, with its leaderboard")
     board.add_argument("--player", metavar="NAME", help="only this player")
     _customer_filters(board)
     board.add_argument("--by-style", action="store_true",
@@ -68,6 +70,8 @@ def cmd_scoreboard(args) -> int:
     from .storage import export
     if args.by_style:
         return _by_style(args)
+    if args.portfolio:
+        return _quarters(args)
     attempts = _selected(args)
     if args.format == "json":
         print(export.to_json(attempts))
@@ -78,6 +82,39 @@ def cmd_scoreboard(args) -> int:
     else:
         chosen = args.scenario or args.player or args.persona or args.style
         print("No attempts recorded" + (" for that selection." if chosen else " yet."))
+    return EXIT_OK
+
+
+def _quarters(args) -> int:
+    """`scoreboard --portfolio ID`: the leaderboard and every quarter played."""
+    import json
+    board = _open_board()
+    try:
+        leaders = board.quarter_leaderboard(args.portfolio)
+        quarters = board.quarters(args.portfolio, args.player.strip() if args.player else None)
+    finally:
+        board.close()
+    rows = [{k: q[k] for k in ("id", "player", "portfolio", "version", "seed", "started_at", "finished_at", "score",
+                               "rank_percent", "profit_kept", "best_profit_kept")} for q in quarters]
+    if args.format == "json":
+        print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": rows},
+                         indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if args.format == "csv":
+        import csv
+        from .storage.export import neutralise
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(list(rows[0]) if rows else ["id"])
+        for r in rows:
+            writer.writerow([neutralise(str(v)) for v in r.values()])
+        return EXIT_OK
+    if not leaders:
+        print(f"No quarters recorded for portfolio '{args.portfolio}' yet.")
+        return EXIT_OK
+    print(f"Leaderboard: {args.portfolio}")
+    for place, r in enumerate(leaders, 1):
+        print(f"{place:>3}. {r['player'][:24]:<24} {r['best']:>3}%  ranking {r['rank_percent']:>3}%  "
+              f"({r['attempts']} quarter{'s' if r['attempts'] != 1 else ''})")
     return EXIT_OK
 
 

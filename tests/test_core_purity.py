@@ -7,7 +7,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # every module directly in game/ is core, apart from the command line (which
 # reaches storage and the UI); a new core module is covered automatically
 CORE = sorted(f"game.{p.stem}" for p in (ROOT / "game").glob("*.py")
-              if p.stem != "__init__" and not p.stem.startswith("cli"))
+              if p.stem != "__init__" and not p.stem.startswith("cli")) + \
+    sorted(f"game.portfolio.{p.stem}" for p in (ROOT / "game" / "portfolio").glob("*.py"))
 
 
 def test_core_imports_with_pygame_blocked():

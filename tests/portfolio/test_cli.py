@@ -1,0 +1,152 @@
+"""`main.py portfolio`, and validate/analyze/schema on portfolios: real processes."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .helpers import ROOT, SHOP
+
+EXAMPLE = ROOT / "docs" / "examples" / "shop-systems-plan.yaml"
+
+
+def run(*args, stdin=None, saves=None):
+    env = {"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    if saves:
+        env["FIVE_LEVERS_SAVES"] = str(saves)
+    proc = subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                          input=stdin, timeout=120, env=env)
+    assert "Traceback" not in proc.stdout + proc.stderr
+    return proc
+
+
+def test_scripted_quarter_is_reproducible_json(tmp_path):
+    one = run("portfolio", SHOP, "--plan", EXAMPLE, "--json")
+    assert one.returncode == 0, one.stderr
+    two = run("portfolio", SHOP, "--plan", EXAMPLE, "--json")
+    assert one.stdout == two.stdout
+    d = json.loads(one.stdout)
+    assert d["portfolio"] == "shop-systems" and d["seed"] == 7
+    assert d["best_profit_kept"] >= d["plan_profit_kept"]
+    played = {c["account"]: c for c in d["conversations"]}
+    assert played["fenwick-bakeries"]["source"] == "scripted" and played["fenwick-bakeries"]["score"] is not None
+    assert played["good-grind"]["outcome"] == "retained"
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    other = json.loads(run("portfolio", SHOP, "--plan", no_talk, "--json", "--seed", "8").stdout)
+    assert other["seed"] == 8 and other["accounts"] != d["accounts"]
+    assert all(c["source"] == "assumed" and c["outcome"] == "at_risk" for c in other["conversations"])
+
+
+def _plan(tmp_path, text):
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+RANKING = ("ranking: [vale-garden, fenwick-bakeries, corner-pharmacy, greenway-grocers, marlow-finch, hearth-home,"
+           " page-turners, good-grind, bloom-stem]\n")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("plan:\n  vale-garden: {method: visit, frequency: weekly}\n  marlow-finch: {method: visit, frequency: weekly}\n"
+     "  good-grind: {method: visit, frequency: weekly}\n",
+     "plan.yaml:3:1: error: the plan needs 9.0 hours a week but the budget is 6 hours a week"),
+    ("plan:\n  vale-gardens: {method: call, frequency: weekly}\n",
+     "plan.yaml:4:3: error: the plan names unknown account 'vale-gardens' (did you mean 'vale-garden'?)"),
+    ("plan:\n  vale-garden: {method: phone, frequency: weekly}\n",
+     "must be one of visit, call, email, review, not 'phone'"),
+    ("plan:\n  vale-garden: {method: call, frequency: daily}\n", "'frequency' in the plan for 'vale-garden' must be one of"),
+    ("conversations:\n  good-grind: saved\n", "must end retained, at_risk, lost or give choices"),
+])
+def test_a_bad_plan_file_exits_2_with_a_clear_message(tmp_path, body, expected):
+    proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, "seed: 1\n" + RANKING + body), "--json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert expected in proc.stderr, proc.stderr
+
+
+def test_over_budget_message_names_the_overrun(tmp_path):
+    body = ("plan:\n  vale-garden: {method: review, frequency: weekly}\n"
+            "  marlow-finch: {method: visit, frequency: fortnightly}\n")
+    proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, RANKING + body))
+    assert proc.returncode == 2
+    assert "needs 6.4 hours a week but the budget is 6 hours a week (0.4 too many)" in proc.stderr
+
+
+def test_a_ranking_that_misses_an_account_exits_2(tmp_path):
+    proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, "ranking: [vale-garden]\n"))
+    assert proc.returncode == 2 and "the ranking leaves out" in proc.stderr
+
+
+def test_choices_that_are_not_shown_exit_3(tmp_path):
+    body = "conversations:\n  good-grind: {choices: [9, 9, 9]}\n"
+    proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, "seed: 1\n" + RANKING + body), "--json")
+    assert proc.returncode == 3 and "choice 9 does not exist" in proc.stderr
+
+
+def test_scripted_quarter_recorded_for_a_player_goes_on_its_leaderboard(tmp_path):
+    saves = tmp_path / "saves"
+    proc = run("portfolio", SHOP, "--plan", EXAMPLE, "--player", "Ana Lee", saves=saves)
+    assert proc.returncode == 0 and "Recorded on the scoreboard for Ana Lee" in proc.stderr
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    assert run("portfolio", SHOP, "--plan", no_talk, "--player", "Bo", "--seed", "3", saves=saves).returncode == 0
+    board = run("scoreboard", "--portfolio", "shop-systems", "--format", "json", saves=saves)
+    assert board.returncode == 0, board.stderr
+    rows = json.loads(board.stdout)["leaderboard"]
+    assert {r["player"] for r in rows} == {"Ana Lee", "Bo"}
+    assert rows == sorted(rows, key=lambda r: -r["best"])
+
+
+def test_validate_and_analyze_understand_portfolios():
+    proc = run("validate", "scenarios", "portfolios")
+    assert proc.returncode == 0 and "0 errors, 0 warnings" in proc.stdout
+    analysis = run("analyze", SHOP, "--json")
+    assert analysis.returncode == 0
+    data = json.loads(analysis.stdout)
+    assert data["quality"] == [] and data["best_hours_a_week"] <= 6
+    text = run("analyze", SHOP)
+    assert "Best plan for this seed and budget" in text.stdout and "Quality: no problems found." in text.stdout
+
+
+def test_validate_prints_portfolio_problems_compiler_style(tmp_path):
+    folder = tmp_path / "portfolios"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text(SHOP.read_text().replace("margin: 0.45", "margin: 4.5"), encoding="utf-8")
+    proc = run("validate", folder)
+    assert proc.returncode == 1
+    assert f"{folder / 'bad.yaml'}:" in proc.stdout and "'margin' in account 'good-grind' must be" in proc.stdout
+
+
+def test_schema_portfolio_prints_the_shipped_schema():
+    proc = run("schema", "--portfolio")
+    assert json.loads(proc.stdout) == json.loads((ROOT / "docs" / "portfolio.schema.json").read_text())
+
+
+def test_terminal_quarter_from_rank_to_debrief(tmp_path):
+    # rank in the listed order, no contact anywhere, then Enter through the weeks;
+    # each linked conversation is played by always picking reply 1
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + ("\n" + "1\n" * 12) * 13
+    proc = run("portfolio", SHOP, "--text", "--seed", "4", "--player", "Cy", stdin=answers, saves=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Rank them" in out and "hours a week left" in out
+    assert "is in trouble" in out and "You pick up the phone" in out
+    assert "the quarter's debrief" in out and "Neglect cost" in out
+    assert "Recorded on the scoreboard for Cy." in out
+
+
+def test_terminal_says_what_is_wrong_with_a_ranking_and_quits_cleanly():
+    proc = run("portfolio", SHOP, "--text", stdin="1 2 2\nq\n")
+    assert proc.returncode == 0
+    assert "Please type each number from 1 to 9 once" in proc.stdout
+    assert "Nothing was recorded" in proc.stdout
+
+
+def test_missing_and_broken_portfolio_files(tmp_path):
+    assert run("portfolio", tmp_path / "nope.yaml", "--text").returncode == 2
+    bad = tmp_path / "p.yaml"
+    bad.write_text("accounts: {}\n")
+    proc = run("portfolio", bad, "--text")
+    assert proc.returncode == 1 and "p.yaml:" in proc.stderr
+    assert os.path.exists(bad)

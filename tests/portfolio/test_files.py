@@ -1,0 +1,130 @@
+"""Portfolio files: the bundled ones, bad ones, the schema."""
+import json
+
+import jsonschema
+import pytest
+
+from game import yaml_reader
+from game.portfolio import load
+from game.portfolio.report import analysis
+from game.portfolio.schema import portfolio_schema
+
+from .helpers import BUNDLED, LIBRARY, ROOT, SHOP
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_portfolio_is_clean_and_links_library_scenarios(path):
+    checked = load.check_file(path, LIBRARY)
+    assert checked.ok and checked.diagnostics == []
+    p = checked.portfolio
+    assert p.id == path.stem and 8 <= len(p.accounts) <= 12
+    linked = [a.scenario for a in p.accounts if a.scenario]
+    assert len(linked) >= 2 and set(linked) <= LIBRARY
+
+
+def test_bundled_portfolios_are_in_different_industries():
+    industries = {load.load_file(p, LIBRARY).industry for p in BUNDLED}
+    assert len(BUNDLED) >= 2 and len(industries) == len(BUNDLED)
+
+
+def _shop_text():
+    return SHOP.read_text(encoding="utf-8")
+
+
+def _check(text, library=LIBRARY):
+    return load.check_bytes(text.encode("utf-8"), "bad.yaml", library)
+
+
+def test_every_problem_in_a_file_is_reported_with_its_line_and_a_suggestion():
+    text = _shop_text()
+    text = text.replace("    margin: 0.45\n", "    margin: 45%\n", 1)
+    text = text.replace("cue: competitor-interest", "cue: competitor-intrest", 1)
+    text = text.replace("scenario: go-live", "scenario: go-lives", 1)
+    text = text.replace("    pressure: low\n", "    pressure: lowish\n", 1)
+    text = text.replace("    sector: Bookshops\n", "    sector: Bookshops\n    revnue: 3\n", 1)
+    checked = _check(text)
+    assert not checked.ok
+    messages = [d.format() for d in checked.diagnostics if d.is_error]
+    lines = text.splitlines()
+
+    def find(fragment):
+        hit = [m for m in messages if fragment in m]
+        assert hit, (fragment, messages)
+        return hit[0]
+    margin = find("'margin' in account 'good-grind' must be a number")
+    assert "write 0.25 for 25%" in margin
+    assert lines[int(margin.split(":")[1]) - 1].strip() == "margin: 45%"
+    assert "did you mean 'competitor-interest'?" in find("unknown cue 'competitor-intrest'")
+    assert "did you mean 'go-live'?" in find("links scenario 'go-lives', which is not in the library")
+    assert "did you mean 'low'?" in find("'pressure' in account")
+    assert "did you mean 'revenue'?" in find("unknown key 'revnue'")
+    assert len(messages) == 5
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda t: t.split("  corner-pharmacy:")[0], "a portfolio has 8 to 12 accounts, not 7"),
+    (lambda t: t.replace("budget_hours: 6", "budget_hours: 0"), "'budget_hours' in the portfolio must be more than 0"),
+    (lambda t: t.replace("    health: 44\n", "    health: 140\n"), "'health' in account 'good-grind' must be 1..100"),
+    (lambda t: t.replace("    revenue: 4800\n", ""), "account 'good-grind' needs 'revenue'"),
+    (lambda t: t.replace("format: 1", "format: 2"), "unsupported format '2'"),
+    (lambda t: "", "the file is empty"),
+    (lambda t: "- a list\n", "the top level must be a mapping"),
+    (lambda t: t.replace("accounts:\n", "accounts:\n  Bad Id:\n    name: x\n"), "account id 'Bad Id'"),
+])
+def test_bad_portfolio_files(change, expected):
+    checked = _check(change(_shop_text()))
+    assert not checked.ok
+    assert any(expected in d.message for d in checked.diagnostics), [d.message for d in checked.diagnostics]
+
+
+def test_yaml_errors_and_unreadable_files_are_diagnostics_not_exceptions(tmp_path):
+    assert not _check("accounts: [unclosed\n").ok
+    folder = load.check_file(tmp_path)
+    assert "folder" in folder.diagnostics[0].message
+    missing = load.check_file(tmp_path / "nope.yaml")
+    assert "cannot read" in missing.diagnostics[0].message
+
+
+def test_warnings_when_the_listed_order_gives_the_ranking_away():
+    p = load.load_file(SHOP, LIBRARY)
+    from game.portfolio.ranking import true_order
+    # write the accounts in their true order
+    text = _shop_text()
+    head, body = text.split("accounts:\n")
+    blocks = {}
+    current = None
+    for line in body.splitlines(keepends=True):
+        if line.startswith("  ") and not line.startswith("   ") and line.strip().endswith(":"):
+            current = line.strip()[:-1]
+            blocks[current] = ""
+        blocks[current] += line
+    ordered = head + "accounts:\n" + "".join(blocks[a] for a in true_order(p))
+    checked = _check(ordered)
+    assert checked.ok
+    assert any(d.code == "FP131" and "scores 100%" in d.message for d in checked.diagnostics)
+
+
+def test_schema_accepts_the_bundled_portfolios_and_rejects_what_the_validator_rejects():
+    schema = portfolio_schema()
+    jsonschema.Draft7Validator.check_schema(schema)
+    validator = jsonschema.Draft7Validator(schema)
+    for path in BUNDLED:
+        tree, _ = yaml_reader.read(path.read_text(encoding="utf-8"), str(path))
+        assert not list(validator.iter_errors(json.loads(json.dumps(tree)))), path
+    bad = _shop_text().replace("    pressure: low\n", "    pressure: lowish\n", 1)
+    tree, _ = yaml_reader.read(bad, "bad.yaml")
+    assert list(validator.iter_errors(json.loads(json.dumps(tree))))
+
+
+def test_shipped_schema_file_is_current():
+    shipped = json.loads((ROOT / "docs" / "portfolio.schema.json").read_text(encoding="utf-8"))
+    assert shipped == portfolio_schema(), "docs/portfolio.schema.json is stale: run python main.py schema --portfolio"
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_analysis_names_every_account_and_a_plan_within_budget(path):
+    p = load.load_file(path, LIBRARY)
+    a = analysis(p, 0)
+    assert {x["id"] for x in a["accounts"]} == set(p.ids)
+    assert a["best_hours_a_week"] <= p.budget_hours
+    assert a["best_profit_kept"] == pytest.approx(sum(x["best_profit_kept"] for x in a["accounts"]), abs=0.05)

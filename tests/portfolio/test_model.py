@@ -1,0 +1,206 @@
+"""Ranking, budgets, the seeded quarter, conversations feeding back, the optimiser."""
+import itertools
+import random
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from game.portfolio.campaign import Campaign, replay
+from game.portfolio.model import FREQUENCY_WEEKS, METHOD_MINUTES, WEEKS
+from game.portfolio.optimise import best_plan, plan_value
+from game.portfolio.plan import Plan, budget_problem, options
+from game.portfolio.quarter import Contact, draw_events, run_account
+from game.portfolio.ranking import misplaced, rank_percent, true_order
+from game.portfolio.review import debrief
+
+from .helpers import bundled, small
+
+
+def test_ranking_true_order_scores_100_and_reversed_0():
+    p = bundled()
+    truth = true_order(p)
+    assert rank_percent(p, truth) == 100
+    assert rank_percent(p, truth[::-1]) == 0
+    assert 0 < rank_percent(p, list(p.ids)) < 75  # the listed order is not a free pass
+
+
+def test_true_order_is_profit_not_revenue():
+    p = bundled()
+    truth = true_order(p)
+    profits = [p.account(a).profit for a in truth]
+    assert profits == sorted(profits, reverse=True)
+    # the supermarket franchise bills the most but is not near the top
+    assert max(p.accounts, key=lambda a: a.revenue).id == "greenway-grocers"
+    assert truth.index("greenway-grocers") >= 4
+
+
+def test_each_misplaced_account_is_explained_with_the_trap_it_fell_into():
+    p = bundled()
+    by_revenue = sorted(p.ids, key=lambda a: -p.account(a).revenue)
+    found = {m.account: m for m in misplaced(p, by_revenue)}
+    assert "greenway-grocers" in found
+    assert "margin" in found["greenway-grocers"].why and "5%" in found["greenway-grocers"].why
+    assert found["greenway-grocers"].placed == 1 and found["greenway-grocers"].belongs == 5
+    assert not misplaced(p, true_order(p))
+
+
+def test_budget_is_hours_a_week_over_the_quarter():
+    p = bundled()  # 6 hours a week
+    fits = Plan({"vale-garden": Contact("review", "weekly")})  # 13 × 5 h = 5 h a week
+    assert budget_problem(p, fits) is None
+    over = Plan({"vale-garden": Contact("review", "weekly"), "marlow-finch": Contact("visit", "fortnightly")})
+    message = budget_problem(p, over)
+    assert message and "6.4 hours a week" in message and "budget is 6" in message
+    with pytest.raises(ValueError, match="budget"):
+        Campaign(p, 0, true_order(p), over)
+    assert Plan({"a": Contact("call", "monthly")}).minutes() == METHOD_MINUTES["call"] * len(FREQUENCY_WEEKS["monthly"])
+
+
+def _finish(campaign, outcome="at_risk"):
+    campaign.play_out(lambda c, aid: (outcome, "scripted", None))
+    return campaign
+
+
+def test_same_seed_same_quarter_and_a_record_replays_exactly():
+    p = bundled()
+    plan = Plan({"vale-garden": Contact("visit", "fortnightly"), "good-grind": Contact("email", "weekly")})
+    one = debrief(_finish(Campaign(p, 42, true_order(p), plan), "retained"))
+    two = debrief(_finish(Campaign(p, 42, true_order(p), plan), "retained"))
+    assert one == two
+    again = debrief(replay(p, _finish(Campaign(p, 42, true_order(p), plan), "retained").to_record()))
+    assert again == one
+    others = {tuple(e for a in p.accounts for e in draw_events(p, a, seed)) for seed in range(5)}
+    assert len(others) == 5  # the seed matters
+
+
+def test_events_do_not_depend_on_the_plan():
+    p = bundled()
+    a = p.account("vale-garden")
+    assert run_account(p, a, None, 9).events == run_account(p, a, Contact("visit", "weekly"), 9).events
+
+
+def test_neglect_and_pressure_cost_health_and_good_contact_restores_it():
+    p = bundled()
+    a = p.account("vale-garden")  # slipping, competitor interest
+    alone = run_account(p, a, None, 3)
+    looked_after = run_account(p, a, Contact("visit", "fortnightly"), 3)
+    assert alone.health < a.health - 20
+    assert looked_after.health > alone.health + 30
+    loyal = p.account("page-turners")  # loyal, low pressure: decays slower than the slipping one
+    assert a.health - alone.health > loyal.health - run_account(p, loyal, None, 3).health
+
+
+def test_email_does_not_introduce_you_to_a_new_decision_maker():
+    p = bundled()
+    a = p.account("fenwick-bakeries")  # new decision maker
+    emailed = run_account(p, a, Contact("email", "weekly"), 1)
+    visited = run_account(p, a, Contact("visit", "monthly"), 1)
+    assert visited.health > emailed.health
+
+
+@pytest.mark.parametrize("outcome", ["retained", "at_risk", "lost"])
+def test_a_linked_conversation_outcome_feeds_back(outcome):
+    p = bundled()
+    campaign = Campaign(p, 5, true_order(p), Plan({}))
+    while not campaign.due:
+        campaign.next_week()
+    aid = campaign.due[0]
+    before = campaign.runs[aid].health
+    campaign.resolve(aid, outcome)
+    run = campaign.runs[aid]
+    if outcome == "retained":
+        assert run.health == pytest.approx(min(100, before + 30))
+    elif outcome == "at_risk":
+        assert run.health == before and run.active
+    else:
+        assert not run.active and run.lost_week == campaign.week
+    _finish(campaign)
+    d = debrief(campaign)
+    conversation = next(c for c in d["conversations"] if c["account"] == aid)
+    assert conversation["outcome"] == outcome and conversation["week"] >= 1
+    if outcome == "lost":
+        assert aid in d["accounts_lost"]
+        assert next(a for a in d["accounts"] if a["id"] == aid)["profit_kept"] == 0
+
+
+def test_a_retained_conversation_keeps_more_profit_than_a_lost_one():
+    p = bundled()
+    calls = Plan({a.id: Contact("call", "monthly") for a in p.accounts})
+    kept = {o: debrief(_finish(Campaign(p, 5, true_order(p), calls), o))["profit_kept"]
+            for o in ("retained", "at_risk", "lost")}
+    assert kept["retained"] > kept["at_risk"] > kept["lost"]
+
+
+def test_the_next_week_waits_for_the_conversations_due():
+    p = bundled()
+    campaign = Campaign(p, 5, true_order(p), Plan({}))
+    while not campaign.due:
+        campaign.next_week()
+    with pytest.raises(ValueError, match="resolve"):
+        campaign.next_week()
+
+
+def test_optimiser_is_exact_against_brute_force_on_a_small_portfolio():
+    p = small(3, budget_hours=1.5)
+    best = best_plan(p, 11)
+    top = 0
+    for combo in itertools.product(options(), repeat=len(p.accounts)):
+        plan = Plan({a.id: c for a, c in zip(p.accounts, combo) if c})
+        if budget_problem(p, plan) is None:
+            top = max(top, plan_value(p, plan, 11))
+    assert best.value_cents == top == plan_value(p, best.plan, 11)
+    assert budget_problem(p, best.plan) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2 ** 32), picks=st.lists(st.integers(0, 16), min_size=9, max_size=9))
+def test_no_plan_within_budget_beats_the_optimiser(seed, picks):
+    p = bundled()
+    opts = options()
+    contacts = {}
+    for account, pick in zip(p.accounts, picks):
+        trial = Plan({**contacts, account.id: opts[pick]} if opts[pick] else contacts)
+        if budget_problem(p, trial) is None:  # keep what fits
+            contacts = dict(trial.contacts)
+    plan = Plan(contacts)
+    assert plan_value(p, plan, seed) <= best_plan(p, seed).value_cents
+
+
+def test_the_best_plan_fits_the_budget_and_beats_the_obvious_plans():
+    p = bundled()
+    for seed in range(3):
+        best = best_plan(p, seed)
+        assert budget_problem(p, best.plan) is None
+        everyone_called = Plan({a.id: Contact("call", "fortnightly") for a in p.accounts})
+        assert best.value_cents > plan_value(p, everyone_called, seed) > plan_value(p, Plan({}), seed)
+
+
+def test_pressing_through_with_defaults_scores_badly():
+    """The listed order and no contact: the keyboard does not win."""
+    p = bundled()
+    d = debrief(_finish(Campaign(p, 0, list(p.ids), Plan({}))))
+    assert d["score"] < 30 and d["rank_percent"] < 75
+    assert d["neglect_cost"] > 0 and d["accounts_lost"]
+
+
+def test_debrief_shows_each_account_over_the_quarter_and_the_levers():
+    p = bundled()
+    d = debrief(_finish(Campaign(p, 1, true_order(p), best_plan(p, 1).plan)))
+    assert d["score"] == 100 and d["rank_percent"] == 100
+    assert all(len(a["health"]) == WEEKS + 1 for a in d["accounts"])
+    assert set(d["levers"]) == {"customers_first", "connect", "solve_problems", "build_trust", "positive_emotions"}
+    assert d["levers"]["customers_first"] >= 80
+    assert d["coaching"]
+
+
+def test_random_plans_spread_the_scores():
+    p = bundled()
+    rng = random.Random(3)
+    scores = set()
+    for _ in range(15):
+        contacts = {a.id: Contact(rng.choice(("call", "email")), rng.choice(("monthly", "fortnightly")))
+                    for a in p.accounts if rng.random() < 0.7}
+        plan = Plan(contacts)
+        if budget_problem(p, plan) is None:
+            scores.add(debrief(_finish(Campaign(p, 2, true_order(p), plan)))["score"])
+    assert len(scores) > 5
