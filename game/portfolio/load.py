@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import yaml_reader
+from ..yaml_reader import MAX_BYTES, decode, read as read_yaml
 from ..errors import Diagnostic, ScenarioError
 from ..loader import content_hash, scenario_files
 from . import build
@@ -25,13 +25,13 @@ class CheckedPortfolio:
 
 
 def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> CheckedPortfolio:
-    if len(data) > yaml_reader.MAX_BYTES:
+    if len(data) > MAX_BYTES:
         return CheckedPortfolio(file, None, [Diagnostic("FL005", "error", file, 1, 1,
                                                         "the file is larger than 10 MB")])
-    text, diags = yaml_reader.decode(data, file)
+    text, diags = decode(data, file)
     if text is None:
         return CheckedPortfolio(file, None, diags)
-    tree, diags = yaml_reader.read(text, file)
+    tree, diags = read_yaml(text, file)
     if any(d.is_error for d in diags):
         return CheckedPortfolio(file, None, diags)
     portfolio, more = build.build(tree, file, content_hash(data), library)
@@ -43,7 +43,7 @@ def check_file(path, library=None) -> CheckedPortfolio:
     file = str(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(yaml_reader.MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         return CheckedPortfolio(file, None, [Diagnostic("FL006", "error", file, 1, 1, "this is a folder, not a file")])
     except OSError as exc:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import yaml_reader
+from ..yaml_reader import decode, read as read_yaml
 from ..errors import Diagnostic
 from ..field_checks import FieldChecker, did_you_mean, kind_name
 from ..yaml_reader import YMap, YSeq
@@ -46,10 +46,10 @@ def _account_id(ck: FieldChecker, value, pos, portfolio: Portfolio, what: str) -
 
 
 def read(data: bytes, file: str, portfolio: Portfolio) -> tuple[ScriptedQuarter | None, list[Diagnostic]]:
-    text, diags = yaml_reader.decode(data, file)
+    text, diags = decode(data, file)
     if text is None:
         return None, diags
-    tree, diags = yaml_reader.read(text, file)
+    tree, diags = read_yaml(text, file)
     if any(d.is_error for d in diags):
         return None, diags
     ck = FieldChecker(file)
