@@ -339,7 +339,7 @@ class App:
 
 
 def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: Path = SCENARIOS_DIR,
-        player: str | None = None, persona: str | None = None) -> int:
+        player: str | None = None, persona: str | None = None, portfolio_path=None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
     from .scenes.title import TitleScene
@@ -350,4 +350,7 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
     app.push(title)
     if scenario_path is not None:
         title.play_file(scenario_path, start=start, seed=seed, persona=persona)
+    if portfolio_path is not None:
+        from .scenes.portfolio import PortfolioScene
+        app.push(PortfolioScene(app, title.player.strip(), path=portfolio_path, seed=seed))
     return app.run()

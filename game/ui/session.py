@@ -26,6 +26,7 @@ class GameSession:
         # when each reply was made, for the scoreboard (unknown for replies before a resume)
         self.step_times: list[str | None] = [None] * len(self.run.choices)
         self.problem: str | None = None  # a storage message to show, if any
+        self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
         # the trainee's own style (self-check) when the playthrough began; '' when not taken
         self.player_style = player_style if player_style is not None else lookup_style(scoreboard, player)
 

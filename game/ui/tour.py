@@ -16,8 +16,10 @@ OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
-           "confirm-leave", "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard", "debrief",
-           "report-card")
+           "confirm-leave", "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
+           "portfolios", "portfolio-briefing", "portfolio-rank", "portfolio-plan", "portfolio-contact",
+           "portfolio-quarter", "portfolio-debrief", "debrief", "report-card")
+PORTFOLIO = "shop-systems"
 
 
 def played(scenario, seed: int, rng: random.Random, best: bool = False) -> Playthrough:
@@ -159,10 +161,58 @@ def visit(app):
     board.activate(("view", "leaders"))
     yield "leaderboard", None
     _home(app)
+    yield from _portfolio_tour(app)
+    _home(app)
     if debrief is not None:
         app.push(debrief)
         yield "debrief", None
         yield "report-card", debrief.render_report()
+
+
+def _portfolio_tour(app):
+    """The campaign's pages: a ranking half done, a plan, one account's choices,
+    a week with a conversation due, and the debrief (recorded beside others')."""
+    from .scenes.portfolio import PortfolioScene
+    scene = PortfolioScene(app, PLAYER, seed=5)
+    app.push(scene)
+    yield "portfolios", None
+    scene.activate(("open", PORTFOLIO))
+    yield "portfolio-briefing", None
+    scene.activate("to_rank")
+    from ..portfolio.ranking import true_order
+    order = true_order(scene.portfolio)
+    order[3], order[4] = order[4], order[3]  # one slip, so the debrief explains it
+    for account_id in order[:4]:
+        scene.activate(("place", account_id))
+    yield "portfolio-rank", None
+    for account_id in order[4:]:
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    from ..portfolio.quarter import Contact
+    for account_id, contact in ((order[0], Contact("visit", "fortnightly")), (order[2], Contact("call", "weekly")),
+                                (order[3], Contact("review", "monthly")), (order[6], Contact("email", "monthly"))):
+        scene.activate(("choose", account_id))
+        scene.activate(("set", contact))
+    yield "portfolio-plan", None
+    scene.activate(("choose", order[1]))
+    yield "portfolio-contact", None
+    scene.activate("back")
+    scene.activate("start_quarter")
+    while not scene.campaign.due and not scene.campaign.finished:
+        scene.activate("next_week")
+    yield "portfolio-quarter", None
+    scene.campaign.play_out(lambda campaign, account_id: ("retained", "played", 80))
+    for n, name in enumerate(OTHERS):  # others' quarters for the leaderboard
+        from ..portfolio.campaign import Campaign
+        from ..portfolio.plan import Plan
+        from ..portfolio.review import debrief
+        from ..storage.portfolio_board import quarter_row
+        other = Campaign(scene.portfolio, n, order, Plan({a: Contact("call", "fortnightly") for a in order[:n + 3]}))
+        other.play_out(lambda campaign, account_id: ("at_risk", "played", 50))
+        if app.scoreboard is not None:
+            app.scoreboard.record_quarter(quarter_row(debrief(other), name, "2026-11-20T10:00:00+00:00"))
+    scene.activate("to_debrief")
+    yield "portfolio-debrief", None
 
 
 def render_all(out_dir, size=(1280, 720), text_size: str = "medium", high_contrast: bool = False,

@@ -33,6 +33,8 @@ class DebriefScene(Scene):
         self.buttons = ButtonList()
         if reviewing:
             self.actions = [Button("Back to the scoreboard", "back"), Button("Save report card", "report")]
+        elif session.in_campaign:
+            self.actions = [Button("Back to the quarter", "back"), Button("Save report card", "report")]
         else:
             self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"),
                             Button("Scoreboard", "scoreboard"), Button("Save report card", "report"),
@@ -97,7 +99,7 @@ class DebriefScene(Scene):
 
     def handle(self, intent) -> None:
         if intent.kind == "back":
-            self.activate("back" if self.reviewing else "menu")
+            self.activate("back" if self.reviewing or self.session.in_campaign else "menu")
             return
         if intent.kind == "save":
             self.activate("report")

@@ -18,8 +18,14 @@ class PauseScene(Scene):
         self.dialogue = dialogue
         self.buttons = ButtonList([Button("Resume", "resume"), Button("Restart this conversation", "restart"),
                                    Button("Handbook", "handbook"), Button("Settings", "settings"),
-                                   Button("Quit to menu", "menu", detail="Your conversation is saved; resume it from the title screen.")])
+                                   self._leave_button(dialogue)])
         self._box = pygame.Rect(0, 0, 0, 0)
+
+    @staticmethod
+    def _leave_button(dialogue) -> Button:
+        if dialogue.session.in_campaign:
+            return Button("Back to the quarter", "menu", detail="The conversation stays due in the quarter.")
+        return Button("Quit to menu", "menu", detail="Your conversation is saved; resume it from the title screen.")
 
     def handle(self, intent) -> None:
         if intent.kind == "back":
@@ -54,6 +60,8 @@ class PauseScene(Scene):
         else:
             detail = ("Your conversation is saved: Resume on the title screen picks it up where you left it."
                       if not session.run.finished else "This conversation is over and already on the scoreboard.")
+            if session.in_campaign and not session.run.finished:
+                detail = "You go back to the quarter; the conversation is still due and starts again from the top."
             self.app.push(ConfirmScene(self.app, "Leave this conversation?", detail, "Yes, leave",
                                        self.to_menu))
 
@@ -69,6 +77,10 @@ class PauseScene(Scene):
         self.app.replace(DialogueScene(self.app, session))
 
     def to_menu(self) -> None:
+        if self.dialogue.session.in_campaign:  # back to the quarter: the conversation is still due there
+            self.app.pop()
+            self.app.pop()
+            return
         while len(self.app.stack) > 1:
             self.app.pop()
 

@@ -43,7 +43,9 @@ class TitleScene(Scene):
         if self.saved is not None:
             items.append(Button("Resume where you left off", "resume",
                                 detail=f"{self.saved.title or self.saved.scenario_path} - {self.saved.player}"))
-        items += [Button("Start", "start"), Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
+        items += [Button("Start", "start"), Button("Protect your turf", "portfolio",
+                                                   detail="An account manager's quarter"),
+                  Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
                   Button("Handbook", "handbook"),
                   Button("Settings", "settings"), Button("Quit", "quit")]
         self.buttons.set(items)
@@ -123,6 +125,9 @@ class TitleScene(Scene):
             self.app.push(SelectScene(self.app))
         elif action == "resume":
             self.resume()
+        elif action == "portfolio" and self._named():
+            from .portfolio import PortfolioScene
+            self.app.push(PortfolioScene(self.app, self.player.strip()))
 
     def resume(self) -> None:
         saved = self.saved
