@@ -12,7 +12,7 @@ from ..portfolio.plan import hours_left
 from ..portfolio.quarter import Contact
 from ..portfolio.ranking import money
 from ..portfolio.review import contact_words
-from .theme import OUTCOME_COLOURS
+from .theme import OUTCOME_COLOURS, reflow
 from .widgets import Button
 
 
@@ -22,7 +22,12 @@ def account_line(p, a) -> str:
 
 
 def brief_text(p) -> str:
-    lines = [p.briefing, "", f"Your accounts ({len(p.accounts)}), {p.budget_hours:g} hours a week to keep them:"]
+    return reflow(p.briefing)
+
+
+def accounts_text(p) -> str:
+    """Every account with its notes (under the briefing's buttons)."""
+    lines = [f"Your accounts ({len(p.accounts)}), {p.budget_hours:g} hours a week to keep them:"]
     for a in p.accounts:
         lines.append("")
         lines.append(account_line(p, a) + (" · a conversation if it falls into trouble" if a.scenario else ""))

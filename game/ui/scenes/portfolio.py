@@ -95,7 +95,7 @@ class PortfolioScene(Scene):
             return ("Rank an account manager's customers, plan your contact within a weekly budget and live "
                     "through a quarter: customers leave when they feel neglected. Choose a portfolio."), ""
         if self.page == BRIEF:
-            return pages.brief_text(p), ""
+            return pages.brief_text(p), pages.accounts_text(p)
         if self.page == RANK:
             return pages.rank_text(p, self.ranking), ""
         if self.page == PLAN:
