@@ -189,7 +189,7 @@ def test_new_screens_fit_a_small_window_at_the_largest_text(make_app, library):
 def test_every_title_button_comes_into_view_when_focused_in_a_small_window(make_app):
     app = make_app(player="Ana", size=(800, 600), text_size="huge")
     title = open_title(app)
-    assert [b.action for b in title.buttons.buttons][:2] == ["start", "style"]
+    assert [b.action for b in title.buttons.buttons][:3] == ["start", "portfolio", "style"]
     for _ in range(len(title.buttons.buttons)):
         focused = title.buttons.buttons[title.buttons.focus]
         assert 0 <= focused.rect.top and focused.rect.bottom <= 600, focused.label
