@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__, cli_portfolio, cli_review, cli_trainer, loader
-from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, load_scenario
+from .cli_common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, clean_player_arg,
+                         load_scenario)
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,13 +171,8 @@ def cmd_play(args) -> int:
     scenario, code = load_scenario(args.file, "play")
     if scenario is None:
         return code
-    if args.player is not None:
-        from .storage.attempts import clean_player_name
-        try:
-            args.player = clean_player_name(args.player)
-        except ValueError as exc:
-            print(f"main.py play: error: --player: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+    if clean_player_arg(args, "play"):
+        return EXIT_USAGE
     if args.persona is not None and args.persona not in scenario.personas:
         known = (f"its personas are: {', '.join(scenario.personas)}" if scenario.personas
                  else "it has no personas")
@@ -201,9 +197,7 @@ def cmd_play(args) -> int:
     if args.json:
         print("main.py play: error: --json goes with --choices", file=sys.stderr)
         return EXIT_USAGE
-    if args.text or not _window_available():
-        if not args.text:
-            print(NO_DISPLAY, file=sys.stderr)
+    if use_terminal(args):
         from .ui import text
         on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
@@ -274,6 +268,16 @@ def _mode(args) -> str:
 NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."
 
 
+def use_terminal(args) -> bool:
+    """--text, or no display for the window (said once on standard error)."""
+    if args.text:
+        return True
+    if _window_available():
+        return False
+    print(NO_DISPLAY, file=sys.stderr)
+    return True
+
+
 def _window_available() -> bool:
     try:
         from .ui import app  # noqa: F401  (the window exists in this build)
@@ -303,9 +307,7 @@ def _terminal_game() -> int:
 
 
 def cmd_game(args) -> int:
-    if args.text or not _window_available():
-        if not args.text:
-            print(NO_DISPLAY, file=sys.stderr)
+    if use_terminal(args):
         return _terminal_game()
     from .ui import app
     return app.run()

@@ -12,14 +12,33 @@ def load_scenario(path: str, command: str, explain: bool = False):
     """(scenario, exit code): a missing file is a usage error (2); a file
     with errors prints each one, compiler-style, and gives 1."""
     from . import loader
+    checked, code = load_checked(path, command, loader.check_file, explain)
+    return (checked.scenario if checked else None), code
+
+
+def load_checked(path: str, command: str, check, explain: bool = False):
+    """(the checked file, exit code) for any checker (scenario or portfolio)."""
     if not os.path.exists(path):
         print(f"main.py {command}: error: no such file: {path}", file=sys.stderr)
         return None, EXIT_USAGE
-    checked = loader.check_file(path)
+    checked = check(path)
     if not checked.ok:
         for d in checked.diagnostics:
             print(d.format(), file=sys.stderr)
         if explain:
             print(f"main.py {command}: error: {path} has errors; fix them first (see above)", file=sys.stderr)
         return None, EXIT_INVALID
-    return checked.scenario, EXIT_OK
+    return checked, EXIT_OK
+
+
+def clean_player_arg(args, command: str) -> int | None:
+    """Tidy `--player` in place; EXIT_USAGE (after saying why) when it cannot be a name."""
+    if args.player is None:
+        return None
+    from .storage.attempts import clean_player_name
+    try:
+        args.player = clean_player_name(args.player)
+    except ValueError as exc:
+        print(f"main.py {command}: error: --player: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return None

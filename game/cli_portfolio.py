@@ -3,11 +3,10 @@ the terminal (--text) or scripted (--plan PLAN.yaml [--json])."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
-from .cli_common import EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE
+from .cli_common import EXIT_BAD_CHOICE, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, clean_player_arg, load_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
@@ -34,16 +33,10 @@ def library() -> set[str]:
 
 
 def load_portfolio(path: str, command: str):
+    """(portfolio, exit code), as load_scenario does for scenarios."""
     from .portfolio.load import check_file
-    if not os.path.exists(path):
-        print(f"main.py {command}: error: no such file: {path}", file=sys.stderr)
-        return None, EXIT_USAGE
-    checked = check_file(path, library())
-    if not checked.ok:
-        for d in checked.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return None, EXIT_INVALID
-    return checked.portfolio, EXIT_OK
+    checked, code = load_checked(path, command, lambda p: check_file(p, library()))
+    return (checked.portfolio if checked else None), code
 
 
 def linked_scenario(scenario_id: str):
@@ -58,22 +51,15 @@ def cmd_portfolio(args) -> int:
     if args.seed is not None and not -(2 ** 63) <= args.seed < 2 ** 63:
         print("main.py portfolio: error: --seed must fit in 64 bits", file=sys.stderr)
         return EXIT_USAGE
-    if args.player is not None:
-        from .storage.attempts import clean_player_name
-        try:
-            args.player = clean_player_name(args.player)
-        except ValueError as exc:
-            print(f"main.py portfolio: error: --player: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+    if clean_player_arg(args, "portfolio"):
+        return EXIT_USAGE
     if args.plan:
         return _scripted(portfolio, args)
     if args.json:
         print("main.py portfolio: error: --json goes with --plan", file=sys.stderr)
         return EXIT_USAGE
-    from .cli import NO_DISPLAY, _window_available
-    if args.text or not _window_available():
-        if not args.text:
-            print(NO_DISPLAY, file=sys.stderr)
+    from .cli import use_terminal
+    if use_terminal(args):
         from .ui import portfolio_text
         return portfolio_text.play(portfolio, linked_scenario, seed=args.seed, player=args.player,
                                    record=record_quarter)

@@ -63,6 +63,14 @@ class FieldChecker:
             self.unknown_keys(entry, allowed, where)
             yield eid, pos, where, entry
 
+    def format_version(self, top: YMap, version: int, what: str) -> None:
+        """The file's `format:` must be there and be the one this version reads."""
+        if "format" not in top:
+            self.error("FL022", (top.line, top.column), f"{what} needs 'format: {version}'")
+        elif top["format"] != version or isinstance(top["format"], bool):
+            self.error("FL033", self.value_pos(top, "format"),
+                       f"unsupported format '{top['format']}' (this version reads format {version})")
+
     def unknown_keys(self, m: YMap, allowed, where):
         for key in m:
             if key not in allowed:

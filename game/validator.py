@@ -49,11 +49,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     top = tree
     ck.unknown_keys(top, TOP_KEYS, "the scenario")
 
-    if "format" not in top:
-        ck.error("FL022", (top.line, top.column), f"the scenario needs 'format: {FORMAT_VERSION}'")
-    elif top["format"] != FORMAT_VERSION or isinstance(top["format"], bool):
-        ck.error("FL033", ck.value_pos(top, "format"),
-                 f"unsupported format '{top['format']}' (this version reads format {FORMAT_VERSION})")
+    ck.format_version(top, FORMAT_VERSION, "the scenario")
     scenario_id = ck.text(top, "id", "the scenario", required=True)
     if scenario_id and not ID_PATTERN.match(scenario_id):
         ck.error("FL034", ck.value_pos(top, "id"),

@@ -113,11 +113,7 @@ def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfo
         return None, ck.diags
     top = tree
     ck.unknown_keys(top, TOP_KEYS, "the portfolio")
-    if "format" not in top:
-        ck.error("FL022", (top.line, top.column), f"the portfolio needs 'format: {FORMAT_VERSION}'")
-    elif top["format"] != FORMAT_VERSION or isinstance(top["format"], bool):
-        ck.error("FL033", ck.value_pos(top, "format"),
-                 f"unsupported format '{top['format']}' (this version reads format {FORMAT_VERSION})")
+    ck.format_version(top, FORMAT_VERSION, "the portfolio")
     pid = ck.text(top, "id", "the portfolio", required=True, one_line=True)
     if pid and not ID_PATTERN.match(pid):
         ck.error("FL034", ck.value_pos(top, "id"), f"portfolio id '{pid}' may use only lower-case letters, digits and '-'")

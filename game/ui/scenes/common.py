@@ -70,3 +70,17 @@ def reread_scenario(app, path: str, current_id: str):
         return None
     app.library.reload()
     return checked.scenario
+
+
+def panel_buttons_intent(intent, scroll, buttons, view, theme):
+    """A scrolling panel of buttons: the wheel and page keys scroll, clicks and
+    hovering outside the panel reach nothing, moving the focus brings it into
+    view. Returns the action of a button used, else None."""
+    if scroll.handle(intent, theme.line_height(theme.body) * 3):
+        return None
+    if intent.kind in ("click", "hover") and not view.collidepoint(intent.pos):
+        return None
+    action = buttons.handle(intent)
+    if intent.kind in ("up", "down", "left", "right", "tab") and buttons.buttons:
+        scroll.show(buttons.buttons[buttons.focus].rect, view)
+    return action

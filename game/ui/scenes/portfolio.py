@@ -20,7 +20,7 @@ from .. import portfolio_pages as pages
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
-from .common import MARGIN, header, header_top
+from .common import MARGIN, header, header_top, panel_buttons_intent
 
 ROOT = Path(__file__).resolve().parents[3]
 PORTFOLIOS_DIR = ROOT / "portfolios"
@@ -146,13 +146,7 @@ class PortfolioScene(Scene):
             if places:
                 self.activate(places[0].action)
             return
-        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
-            return
-        if kind in ("click", "hover") and not self._view.collidepoint(intent.pos):
-            return
-        action = self.buttons.handle(intent)
-        if kind in ("up", "down", "left", "right", "tab") and self.buttons.buttons:
-            self.scroll.show(self.buttons.buttons[self.buttons.focus].rect, self._view)
+        action = panel_buttons_intent(intent, self.scroll, self.buttons, self._view, self.theme)
         if action is not None:
             self.activate(action)
 

@@ -11,7 +11,7 @@ from ...styles import QUESTIONS, STYLE_NAMES, STYLE_PORTRAITS, StyleResult, flex
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
-from .common import MARGIN, header, header_top
+from .common import MARGIN, header, header_top, panel_buttons_intent
 
 INTRO, QUESTION, RESULT = "intro", "question", "result"
 HINT = "1-4: answer  ·  Up/Down: choose  ·  Esc: back"
@@ -93,13 +93,7 @@ class SelfCheckScene(Scene):
             if intent.value <= len(QUESTIONS[len(self.answers)].answers):
                 self.activate(("answer", intent.value))
             return
-        if self.scroll.handle(intent, self.theme.line_height(self.theme.body) * 3):
-            return
-        if kind in ("click", "hover") and not self._view.collidepoint(intent.pos):
-            return
-        action = self.buttons.handle(intent)
-        if kind in ("up", "down", "left", "right", "tab"):
-            self._scroll_to_focus()
+        action = panel_buttons_intent(intent, self.scroll, self.buttons, self._view, self.theme)
         if action is not None:
             self.activate(action)
 
@@ -131,9 +125,6 @@ class SelfCheckScene(Scene):
             self.app.notify(f"Your style was not saved: {exc}")
             return
         self.saved = {"style": self.result.style, "taken_at": now_iso()}
-
-    def _scroll_to_focus(self) -> None:
-        self.scroll.show(self.buttons.buttons[self.buttons.focus].rect, self._view)
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
