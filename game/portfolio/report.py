@@ -20,6 +20,7 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
              f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])}.",
              f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
              f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
+             f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
              f"Ranking {d['rank_percent']}% (rank correlation with the true order).",
              f"Time: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
     if d["neglect_cost"] > 0.5:

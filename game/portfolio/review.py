@@ -7,6 +7,7 @@ from ..model import LEVER_TITLES
 from .campaign import Campaign
 from .model import FREQUENCY_TITLES, METHOD_TITLES, PERSONAL, WEEKS, Portfolio
 from .optimise import Best, best_plan, option_key, plan_value
+from .quarter import run_account
 from .ranking import misplaced, money, ordinal, rank_percent, true_order
 
 REGULAR = ("weekly", "fortnightly", "monthly")
@@ -115,6 +116,8 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "best_profit_kept": round(best.value_cents / 100, 2),
         "start_profit_at_stake": round(sum(a.profit * a.health / 100 for a in p.accounts), 2),
         "revenue_kept": round(sum(run.revenue_kept for run in campaign.runs.values()), 2),
+        "best_revenue_kept": round(sum(run_account(p, a, best.plan.contact(a.id), campaign.seed).revenue_kept
+                                       for a in p.accounts), 2),
         "revenue_earned": round(sum(run.revenue_earned for run in campaign.runs.values()), 2),
         "neglect_cost": round(neglect_cost, 2),
         "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],

@@ -118,6 +118,8 @@ def debrief_text(p, d: dict) -> str:
     lines = [f"Score {d['score']}%: you kept {money(p.currency, d['profit_kept'])} of annual profit. The best plan "
              f"for {p.budget_hours:g} hours a week keeps {money(p.currency, d['best_profit_kept'])}; your plan alone "
              f"{money(p.currency, d['plan_profit_kept'])}.",
+             f"Revenue kept {money(p.currency, d['revenue_kept'])} (best plan "
+             f"{money(p.currency, d['best_revenue_kept'])}).",
              f"Ranking {d['rank_percent']}%.  Time used: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
     if d["neglect_cost"] > 0.5:
         lines.append(f"Neglect cost {money(p.currency, d['neglect_cost'])}: what the accounts you left alone lost.")
