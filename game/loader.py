@@ -40,10 +40,29 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def too_large(file: str, size: int, what: str = "scenario") -> Diagnostic:
+    return Diagnostic("FL005", "error", file, 1, 1, f"the file is {size / 1048576:.1f} MB; {what}s are limited to 10 MB")
+
+
+def read_source(path, what: str = "scenario") -> tuple[bytes | None, list[Diagnostic]]:
+    """A YAML file's bytes (at most 10 MB and one byte), or why it cannot be read."""
+    file = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return None, [too_large(file, size, what)]
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1), []
+    except IsADirectoryError:
+        return None, [Diagnostic("FL006", "error", file, 1, 1, f"this is a folder, not a {what} file")]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, [Diagnostic("FL006", "error", file, 1, 1, f"cannot read the file: {reason}")]
+
+
 def check_bytes(data: bytes, file: str = "<scenario>") -> Checked:
     if len(data) > MAX_BYTES:
-        return Checked(file, None, [Diagnostic("FL005", "error", file, 1, 1,
-                                               f"the file is {len(data) / 1048576:.1f} MB; scenarios are limited to 10 MB")])
+        return Checked(file, None, [too_large(file, len(data))])
     text, diags = yaml_reader.decode(data, file)
     if text is None:
         return Checked(file, None, diags)
@@ -70,20 +89,10 @@ def check_text(text: str, file: str = "<scenario>") -> Checked:
 
 
 def check_file(path: str | os.PathLike) -> Checked:
-    file = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return Checked(file, None, [Diagnostic("FL005", "error", file, 1, 1,
-                                                   f"the file is {size / 1048576:.1f} MB; scenarios are limited to 10 MB")])
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return Checked(file, None, [Diagnostic("FL006", "error", file, 1, 1, "this is a folder, not a scenario file")])
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Checked(file, None, [Diagnostic("FL006", "error", file, 1, 1, f"cannot read the file: {reason}")])
-    return check_bytes(data, file)
+    data, problems = read_source(path)
+    if data is None:
+        return Checked(str(path), None, problems)
+    return check_bytes(data, str(path))
 
 
 def _raise_on_errors(checked: Checked) -> Scenario:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .model import METHOD_TITLES, WEEKS, Portfolio
 from .plan import Plan, budget_problem
-from .quarter import EVENT_TITLES, OUTCOMES, AccountRun
+from ..model import OUTCOMES
+from .quarter import EVENT_TITLES, AccountRun
 from .ranking import ranking_problem
 
 

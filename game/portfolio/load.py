@@ -2,13 +2,12 @@
 in `check_*`; `load_*` raise ScenarioError with every diagnostic)."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..yaml_reader import MAX_BYTES, decode, read as read_yaml
 from ..errors import Diagnostic, ScenarioError
-from ..loader import content_hash, scenario_files
+from ..loader import content_hash, read_source, too_large
 from . import build
 from .model import Portfolio
 
@@ -26,8 +25,7 @@ class CheckedPortfolio:
 
 def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> CheckedPortfolio:
     if len(data) > MAX_BYTES:
-        return CheckedPortfolio(file, None, [Diagnostic("FL005", "error", file, 1, 1,
-                                                        "the file is larger than 10 MB")])
+        return CheckedPortfolio(file, None, [too_large(file, len(data), "portfolio")])
     text, diags = decode(data, file)
     if text is None:
         return CheckedPortfolio(file, None, diags)
@@ -40,16 +38,10 @@ def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> Checked
 
 
 def check_file(path, library=None) -> CheckedPortfolio:
-    file = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return CheckedPortfolio(file, None, [Diagnostic("FL006", "error", file, 1, 1, "this is a folder, not a file")])
-    except OSError as exc:
-        return CheckedPortfolio(file, None, [Diagnostic("FL006", "error", file, 1, 1,
-                                                        f"cannot read the file: {exc.strerror or exc}")])
-    return check_bytes(data, file, library)
+    data, problems = read_source(path, "portfolio")
+    if data is None:
+        return CheckedPortfolio(str(path), None, problems)
+    return check_bytes(data, str(path), library)
 
 
 def load_file(path, library=None) -> Portfolio:
@@ -71,11 +63,6 @@ def is_portfolio_file(path) -> bool:
         return False
 
 
-def portfolio_files(paths) -> tuple[list[str], list[Diagnostic]]:
-    files, problems = scenario_files(paths)
-    return [f for f in files if is_portfolio_file(f)], problems
-
-
 def library_ids(folder) -> set[str]:
     """The scenario ids in a folder, read from each file's top-level `id:` line."""
     ids = set()
@@ -95,6 +82,3 @@ def library_ids(folder) -> set[str]:
             continue
     return ids
 
-
-def check_files(paths, library=None) -> list[CheckedPortfolio]:
-    return [check_file(f, library) for f in paths if os.path.exists(f)]

@@ -23,7 +23,8 @@ from ..field_checks import FieldChecker, did_you_mean, kind_name
 from ..yaml_reader import YMap, YSeq
 from .model import FREQUENCIES, METHODS, Portfolio
 from .plan import Plan, budget_problem
-from .quarter import OUTCOMES, Contact
+from ..model import OUTCOMES
+from .quarter import Contact
 from .ranking import ranking_problem
 
 KEYS = ("seed", "ranking", "plan", "conversations")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from ..model import OUTCOMES
 from .model import (FREQUENCY_WEEKS, FULL_LIFT_GAP, IN_PERSON_TRUST, MAX_HEALTH, METHOD_LIFT, PERSONAL,
                     PRESSURE_DECAY, TROUBLE, WEEKS, Account, Portfolio)
 
@@ -23,7 +24,6 @@ NEGLECT_GRACE = 6  # weeks without contact before neglect adds to the decay
 NEGLECT_STEP, NEGLECT_MAX = 0.5, 3.0
 STARTING_SILENCE = 2  # weeks since the last contact when the quarter starts (a new decision maker: never met)
 RETAINED_LIFT = 30.0
-OUTCOMES = ("retained", "at_risk", "lost")
 
 
 @dataclass(frozen=True)
