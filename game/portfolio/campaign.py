@@ -91,9 +91,8 @@ class Campaign:
             parts = []
             if log.contact:
                 parts.append(METHOD_TITLES[log.contact])
-            for line in log.events:
-                kind, _, how = line.partition(": ")
-                parts.append(f"{EVENT_TITLES[kind]}: {how}")
+            for event in log.events:
+                parts.append(f"{EVENT_TITLES[event.kind]}: {event.words}")
             if log.conversation:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
             if log.lost:

@@ -65,12 +65,35 @@ def draw_events(portfolio: Portfolio, account: Account, seed: int) -> tuple[Even
     return tuple(events)
 
 
+# what each event's handling is called, (handled well, not)
+EVENT_WORDS = {
+    "competitor-offer": ("you were close, it was turned down", "it hurt"),
+    "price-cut": ("you showed the total cost, not only the price", "nobody explained the value"),
+    "complaint": ("answered in time", "left unanswered"),
+    "disclosure": ("you remembered it", "nobody was listening"),
+}
+
+
+@dataclass(frozen=True)
+class Handled:
+    """An event as it happened: its kind, and whether the plan met it well."""
+    kind: str
+    well: bool
+
+    @property
+    def words(self) -> str:  # "answered in time"
+        return EVENT_WORDS[self.kind][0 if self.well else 1]
+
+    def __str__(self) -> str:  # "complaint: answered in time"
+        return f"{self.kind}: {self.words}"
+
+
 @dataclass
 class WeekLog:
     week: int
     health: float  # at the end of the week
     contact: str | None = None  # the method used this week
-    events: list[str] = field(default_factory=list)  # "complaint: answered in time", …
+    events: list[Handled] = field(default_factory=list)
     conversation: str | None = None  # the linked conversation's outcome this week
     lost: bool = False
 
@@ -122,23 +145,18 @@ class AccountRun:
         return lift
 
     def _event(self, event: Event, log: WeekLog) -> float:
-        week = event.week
-        if event.kind == "competitor-offer":
-            met = self._personal_within(week - 1, week)
-            log.events.append("competitor-offer: " + ("you were close, it was turned down" if met else "it hurt"))
-            return -4.0 if met else -10.0
-        if event.kind == "price-cut":
-            met = self._personal_within(week, week + 1)
-            log.events.append("price-cut: " + ("you showed the total cost, not only the price" if met
-                                               else "nobody explained the value"))
-            return -2.0 if met else -8.0
-        if event.kind == "complaint":
-            answered = any(w in self._contact_weeks for w in (week, week + 1))
-            log.events.append("complaint: " + ("answered in time" if answered else "left unanswered"))
-            return -3.0 if answered else -9.0
-        remembered = self._personal_within(week, week + 2)
-        log.events.append("disclosure: " + ("you remembered it" if remembered else "nobody was listening"))
-        return 4.0 if remembered else 0.0
+        """Log how the plan met the event; the change in health."""
+        week, kind = event.week, event.kind
+        if kind == "competitor-offer":
+            well, change = self._personal_within(week - 1, week), (-4.0, -10.0)
+        elif kind == "price-cut":
+            well, change = self._personal_within(week, week + 1), (-2.0, -8.0)
+        elif kind == "complaint":
+            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-3.0, -9.0)
+        else:
+            well, change = self._personal_within(week, week + 2), (4.0, 0.0)
+        log.events.append(Handled(kind, well))
+        return change[0] if well else change[1]
 
     # -- stepping ---------------------------------------------------------
     def advance(self) -> bool:

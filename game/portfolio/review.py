@@ -39,14 +39,11 @@ def levers(campaign: Campaign) -> dict[str, int | None]:
     problems = solved = 0
     for run in runs.values():
         for log in run.log:
-            for line in log.events:
-                kind, _, how = line.partition(": ")
-                if kind == "disclosure":
-                    chances, met = chances + 1, met + (how == "you remembered it")
+            for event in log.events:
+                if event.kind == "disclosure":
+                    chances, met = chances + 1, met + event.well
                 else:
-                    problems += 1
-                    solved += how in ("answered in time", "you were close, it was turned down",
-                                      "you showed the total cost, not only the price")
+                    problems, solved = problems + 1, solved + event.well
         if "new-decision-maker" in run.account.cues:
             chances, met = chances + 1, met + run.met_in_person
     healthier = {aid for aid, run in runs.items() if run.active and run.health >= run.account.health}
