@@ -49,6 +49,8 @@ class PortfolioScene(Scene):
         self._view = pygame.Rect(0, 0, 0, 0)
         self._layout: dict = {}
         self._reveal_focus = False
+        self._texts: tuple[str, str] = ("", "")
+        self._charts: list = []
         self.choices = self._library()
         self.page = LIST
         if path is not None:
@@ -131,6 +133,7 @@ class PortfolioScene(Scene):
             items = [Button("Done", "back"), Button("Play this portfolio again", "again")]
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
+        self._texts, self._charts = self.texts(), self.charts()  # once per change; update and draw read them
         self.scroll.offset = 0
         self._reveal_focus = focus > 0
         self.app.screen_changed()
@@ -255,11 +258,11 @@ class PortfolioScene(Scene):
         top = header_top(theme, w, self.title, HINT)
         width = min(theme.measure, w - 2 * MARGIN - 40)
         self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
-        head, tail = self.texts()
+        head, tail = self._texts
         head_h = text_height(theme, head, width)
         row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
         caption_h = text_height(theme, pages.CHART_CAPTION, width, theme.size("small")) + 6
-        charts_h = (caption_h + len(self.charts()) * (row_h + 6) + 16) if self.charts() else 0
+        charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
         heights = [button_height(theme, b, width) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
         tail_h = text_height(theme, tail, width) + 20 if tail else 0
@@ -289,14 +292,14 @@ class PortfolioScene(Scene):
         view = self._view
         panel(surface, theme, view)
         surface.set_clip(view.inflate(-4, -4))
-        head, tail = self.texts()
+        head, tail = self._texts
         x, width = view.x + 20, self._layout.get("width", view.w - 40)
         draw_text(surface, theme, head, (x, self._layout.get("head", view.y)), width)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
-        if self.charts():
+        if self._charts:
             draw_text(surface, theme, pages.CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
                       colour="muted")
-        for label, values, outcome in self.charts():
+        for label, values, outcome in self._charts:
             if view.top - row_h < y < view.bottom:
                 label_w = int(width * 0.55)
                 draw_text(surface, theme, theme.fit_line(label, small, label_w - 8), (x, y + 4), label_w, small)
