@@ -13,7 +13,7 @@ from ..portfolio.quarter import Contact
 from ..portfolio.ranking import money
 from ..portfolio.report import debrief_lines
 from ..portfolio.review import debrief
-from .text import _Quit, _ask, _play, _reader, _wrap
+from .text import _Quit, _ask, _play, _reader, _wrap, read_answer
 
 
 def account_lines(p, number: int, a) -> list[str]:
@@ -24,21 +24,10 @@ def account_lines(p, number: int, a) -> list[str]:
     return lines
 
 
-def _read_line(prompt: str, read, write) -> str:
-    write(prompt)
-    try:
-        answer = read()
-    except (EOFError, KeyboardInterrupt):
-        raise _Quit from None
-    if answer is None or answer.strip().lower() in ("q", "quit", "exit"):
-        raise _Quit
-    return answer.strip()
-
-
 def ask_ranking(p, read, write) -> list[str]:
     n = len(p.accounts)
     while True:
-        answer = _read_line(f"\nRank them: type the {n} numbers, most worth keeping first (e.g. 3 1 2 …): ",
+        answer = read_answer(f"\nRank them: type the {n} numbers, most worth keeping first (e.g. 3 1 2 …): ",
                             read, write)
         parts = answer.replace(",", " ").split()
         if not all(x.isdigit() for x in parts):
@@ -61,7 +50,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
             used = sum(contact_minutes(c.method, c.frequency) for c in contacts.values())
             write(f"\n{a.name}: {weekly_hours(budget - used):.1f} hours a week left.\n")
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
-            method = _ask_number(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write)
+            method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
             if method == 0:
                 break
             m = METHODS[method - 1]
@@ -76,15 +65,6 @@ def ask_plan(p, ranking, read, write) -> Plan:
             contacts[aid] = Contact(m, f)
             break
     return Plan(contacts)
-
-
-def _ask_number(prompt: str, high: int, read, write) -> int:
-    """A number 0..high (0: no contact)."""
-    while True:
-        answer = _read_line(prompt, read, write)
-        if answer.isdigit() and 0 <= int(answer) <= high:
-            return int(answer)
-        write(f"Please type a number from 0 to {high} (or q to quit).\n")
 
 
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
@@ -105,7 +85,7 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
         campaign = Campaign(p, seed, ranking, plan)
         write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
         while not campaign.finished:
-            _read_line(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
+            read_answer(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
             due = campaign.next_week()
             lines = campaign.week_lines()
             write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)

@@ -77,21 +77,25 @@ def debrief_lines(scenario, run: Playthrough, player_style: str = "") -> list[st
     return lines
 
 
-def _ask(prompt: str, count: int, read, write) -> int:
+def read_answer(prompt: str, read, write) -> str:
+    """One typed line, stripped; q, quit, exit, Ctrl-C or the end of input leave (_Quit)."""
+    write(prompt)
+    try:
+        answer = read()
+    except (EOFError, KeyboardInterrupt):
+        raise _Quit from None
+    if answer is None or answer.strip().lower() in ("q", "quit", "exit"):
+        raise _Quit
+    return answer.strip()
+
+
+def _ask(prompt: str, count: int, read, write, low: int = 1) -> int:
+    """A number from `low` to `count`, asked again until one is typed."""
     while True:
-        write(prompt)
-        try:
-            answer = read()
-        except (EOFError, KeyboardInterrupt):
-            raise _Quit from None
-        if answer is None:
-            raise _Quit
-        answer = answer.strip().lower()
-        if answer in ("q", "quit", "exit"):
-            raise _Quit
-        if answer.isdigit() and 1 <= int(answer) <= count:
+        answer = read_answer(prompt, read, write)
+        if answer.isdigit() and low <= int(answer) <= count:
             return int(answer)
-        write(f"Please type a number from 1 to {count} (or q to quit).\n")
+        write(f"Please type a number from {low} to {count} (or q to quit).\n")
 
 
 def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None:
