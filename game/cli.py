@@ -148,7 +148,7 @@ def cmd_validate(args) -> int:
     files, problems = loader.scenario_files(args.paths)
     portfolios = [f for f in files if is_portfolio_file(f)]
     results, _ = loader.check_library([f for f in files if f not in portfolios])
-    library = cli_portfolio.library() | {c.scenario.id for c in results if c.scenario is not None}
+    library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
     results += [check_portfolio(f, library) for f in portfolios]
     diagnostics = list(problems)
     for checked in results:

@@ -27,9 +27,10 @@ def add_parser(sub) -> None:
     p.add_argument("--player", metavar="NAME", help="record the quarter on the scoreboard under this name")
 
 
-def library() -> set[str]:
-    from .portfolio.load import library_ids
-    return library_ids(SCENARIOS_DIR)
+def library() -> dict:
+    """Scenario id -> file in the bundled library."""
+    from .portfolio.load import library_files
+    return library_files(SCENARIOS_DIR)
 
 
 def load_portfolio(path: str, command: str):
@@ -41,7 +42,7 @@ def load_portfolio(path: str, command: str):
 
 def linked_scenario(scenario_id: str):
     from . import loader
-    return loader.load_file(SCENARIOS_DIR / f"{scenario_id}.yaml")
+    return loader.load_file(library()[scenario_id])
 
 
 def cmd_portfolio(args) -> int:

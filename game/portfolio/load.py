@@ -63,22 +63,22 @@ def is_portfolio_file(path) -> bool:
         return False
 
 
-def library_ids(folder) -> set[str]:
-    """The scenario ids in a folder, read from each file's top-level `id:` line."""
-    ids = set()
+def library_files(folder) -> dict[str, Path]:
+    """Scenario id -> file, for the scenarios in a folder (read from each
+    file's top-level `id:` line, so a file may be named differently)."""
+    found: dict[str, Path] = {}
     folder = Path(folder)
     if not folder.is_dir():
-        return ids
-    for path in folder.iterdir():
+        return found
+    for path in sorted(folder.iterdir()):
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
             continue
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 for line in handle:
                     if line.startswith("id:"):
-                        ids.add(line[3:].split("#")[0].strip().strip("'\""))
+                        found.setdefault(line[3:].split("#")[0].strip().strip("'\""), path)
                         break
         except OSError:
             continue
-    return ids
-
+    return found

@@ -6,7 +6,7 @@ from game.portfolio import load
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((ROOT / "portfolios").glob("*.yaml"))
-LIBRARY = load.library_ids(ROOT / "scenarios")
+LIBRARY = set(load.library_files(ROOT / "scenarios"))
 SHOP = ROOT / "portfolios" / "shop-systems.yaml"
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pygame
 
 from ...engine import draw_persona, fresh_seed
-from ...errors import ScenarioError
 from ...portfolio.campaign import Campaign
-from ...portfolio.load import check_file, library_ids
+from ...portfolio.load import check_file
 from ...portfolio.plan import Plan
 from ...portfolio.review import debrief
 from ...storage.attempts import now_iso
@@ -60,15 +59,19 @@ class PortfolioScene(Scene):
     # --- data -----------------------------------------------------------------
     def _library(self):
         found = []
-        library = library_ids(self.app.library.folder)
+        library = self._linkable()
         for path in sorted(PORTFOLIOS_DIR.glob("*.yaml")):
             checked = check_file(path, library)
             if checked.ok:
                 found.append(checked.portfolio)
         return found
 
+    def _linkable(self) -> dict:
+        """Scenario id -> the app's checked library entry a portfolio may link."""
+        return {entry.scenario.id: entry for entry in self.app.library.playable()}
+
     def open(self, path) -> None:
-        checked = check_file(path, library_ids(self.app.library.folder))
+        checked = check_file(path, self._linkable())
         if not checked.ok:
             first = next(d for d in checked.diagnostics if d.is_error)
             self.app.notify(f"That portfolio has errors: {first.format()}")
@@ -211,14 +214,13 @@ class PortfolioScene(Scene):
         from ..session import GameSession
         from .dialogue import DialogueScene
         account = self.portfolio.account(account_id)
-        path = Path(self.app.library.folder) / f"{account.scenario}.yaml"
-        try:
-            from ... import loader
-            scenario = loader.load_file(path)
-        except ScenarioError as exc:
-            self.app.notify(f"The conversation with {account.name} cannot start: {exc}")
+        entry = self._linkable().get(account.scenario)
+        if entry is None:  # the scenario file broke or went away since the portfolio was opened
+            self.app.notify(f"The conversation with {account.name} cannot start: scenario "
+                            f"'{account.scenario}' is not in the library.")
             return
-        session = GameSession(scenario, str(path), self.player, self.app.settings.mode, self.app.scoreboard,
+        scenario = entry.scenario
+        session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               seed=self.seed, persona=draw_persona(scenario, self.seed))
         session.in_campaign = True
         self.talking = (account_id, session)
