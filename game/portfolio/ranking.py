@@ -91,8 +91,8 @@ def ranking_problem(portfolio: Portfolio, ranking: list[str]) -> str | None:
     seen: set[str] = set()
     for aid in ranking:
         if aid not in known:
-            from ..suggest import Suggester
-            return f"the ranking names unknown account '{aid}'{Suggester(known).hint(aid)}"
+            from ..field_checks import did_you_mean
+            return f"the ranking names unknown account '{aid}'{did_you_mean(aid, portfolio.ids)}"
         if aid in seen:
             return f"the ranking lists '{aid}' twice"
         seen.add(aid)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import LEVER_TITLES
 from .campaign import Campaign
 from .model import FREQUENCY_TITLES, METHOD_TITLES, PERSONAL, WEEKS, Portfolio
-from .optimise import Best, best_plan, option_key, plan_value
+from .optimise import Best, best_plan, option_key
 from .quarter import run_account
 from .ranking import misplaced, money, ordinal, rank_percent, true_order
 
@@ -78,7 +78,8 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     best = best or best_plan(p, campaign.seed)
     ranking_pct = rank_percent(p, campaign.ranking)
     kept = sum(run.profit_kept_cents for run in campaign.runs.values())
-    plan_only = plan_value(p, campaign.plan, campaign.seed)
+    # the plan alone: every option's value for this seed is already in the optimiser's table
+    plan_only = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
     score = min(100, round(100 * kept / best.value_cents)) if best.value_cents else 100
     order = true_order(p)
     accounts = []

@@ -202,11 +202,11 @@ def _portfolio_tour(app):
         scene.activate("next_week")
     yield "portfolio-quarter", None
     scene.campaign.play_out(lambda campaign, account_id: ("retained", "played", 80))
+    from ..portfolio.campaign import Campaign
+    from ..portfolio.plan import Plan
+    from ..portfolio.review import debrief
+    from ..storage.portfolio_board import quarter_row
     for n, name in enumerate(OTHERS):  # others' quarters for the leaderboard
-        from ..portfolio.campaign import Campaign
-        from ..portfolio.plan import Plan
-        from ..portfolio.review import debrief
-        from ..storage.portfolio_board import quarter_row
         other = Campaign(scene.portfolio, n, order, Plan({a: Contact("call", "fortnightly") for a in order[:n + 3]}))
         other.play_out(lambda campaign, account_id: ("at_risk", "played", 50))
         if app.scoreboard is not None:
