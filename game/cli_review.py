@@ -85,6 +85,16 @@ def cmd_scoreboard(args) -> int:
     return EXIT_OK
 
 
+def _print_csv(header, rows) -> None:
+    """A small table as CSV on standard output, each cell safe to open in a spreadsheet."""
+    import csv
+    from .storage.export import neutralise
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+
+
 def _quarters(args) -> int:
     """`scoreboard --portfolio ID`: the leaderboard and every quarter played."""
     import json
@@ -94,19 +104,15 @@ def _quarters(args) -> int:
         quarters = board.quarters(args.portfolio, args.player.strip() if args.player else None)
     finally:
         board.close()
-    rows = [{k: q[k] for k in ("id", "player", "portfolio", "version", "seed", "started_at", "finished_at", "score",
-                               "rank_percent", "profit_kept", "best_profit_kept")} for q in quarters]
+    columns = ("id", "player", "portfolio", "version", "seed", "started_at", "finished_at", "score", "rank_percent",
+               "profit_kept", "best_profit_kept")
+    rows = [{k: q[k] for k in columns} for q in quarters]
     if args.format == "json":
         print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": rows},
                          indent=2, ensure_ascii=False))
         return EXIT_OK
     if args.format == "csv":
-        import csv
-        from .storage.export import neutralise
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(list(rows[0]) if rows else ["id"])
-        for r in rows:
-            writer.writerow([neutralise(str(v)) for v in r.values()])
+        _print_csv(columns, [[r[k] for k in columns] for r in rows])
         return EXIT_OK
     if not leaders:
         print(f"No quarters recorded for portfolio '{args.portfolio}' yet.")
@@ -139,13 +145,8 @@ def _by_style(args) -> int:
                                         for r in rows]}, indent=2, ensure_ascii=False))
         return EXIT_OK
     if args.format == "csv":
-        import csv
-        from .storage.export import neutralise
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["player", "player_style", "customer_style", "attempts", "average", "best", "retained"])
-        for r in rows:
-            writer.writerow([neutralise(v) for v in (player, own, r["style"], r["attempts"], r["average"],
-                                                     r["best"], r["retained"])])
+        _print_csv(("player", "player_style", "customer_style", "attempts", "average", "best", "retained"),
+                   [(player, own, r["style"], r["attempts"], r["average"], r["best"], r["retained"]) for r in rows])
         return EXIT_OK
     print(f"{player}: your style is {STYLE_NAMES[own]}" if own else
           f"{player}: style not known (take the self-check: 'Your style' on the title screen)")
