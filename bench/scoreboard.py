@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from game import loader  # noqa: E402
 from game.engine import Playthrough  # noqa: E402
 from game.storage.attempts import Attempt  # noqa: E402
-from game.storage.scoreboard import COLUMNS, SQLiteScoreboard  # noqa: E402
+from game.storage.scoreboard import SQLiteScoreboard  # noqa: E402
+from game.storage.sql_board import COLUMNS  # noqa: E402
 
 
 def sample_attempts(rng: random.Random) -> list[Attempt]:

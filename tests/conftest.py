@@ -53,7 +53,43 @@ def load():
 
 @pytest.fixture
 def saves(tmp_path, monkeypatch):
-    """A fresh saves folder (FIVE_LEVERS_SAVES) for this test."""
+    """A fresh saves folder (FIVE_LEVERS_SAVES) for this test, with no team
+    database or LRS from the environment of whoever runs the tests."""
     folder = tmp_path / "saves"
     monkeypatch.setenv("FIVE_LEVERS_SAVES", str(folder))
+    for name in ("FIVE_LEVERS_DB", "FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_LRS_USER", "FIVE_LEVERS_LRS_SECRET",
+                 "FIVE_LEVERS_LEARNER"):
+        monkeypatch.delenv(name, raising=False)
     return folder
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server on loopback for the whole session (tests/pg_cluster.py)."""
+    from tests.pg_cluster import start_or_skip
+    cluster = start_or_skip()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, saves, monkeypatch):
+    """Each storage test runs twice: on the SQLite file, and on a fresh
+    PostgreSQL database (FIVE_LEVERS_DB). Returns the backend's name;
+    `open_scoreboard()` then opens that store."""
+    if request.param != "postgresql":
+        yield request.param
+        return
+    from game.storage.pg_board import PostgresScoreboard
+    address = request.getfixturevalue("pg_cluster").new_database()
+    monkeypatch.setenv("FIVE_LEVERS_DB", address)
+    opened = []
+    real_init = PostgresScoreboard.__init__
+
+    def tracked(self, *args, **kwargs):
+        opened.append(self)
+        real_init(self, *args, **kwargs)
+    monkeypatch.setattr(PostgresScoreboard, "__init__", tracked)
+    yield request.param
+    for board in opened:  # tests need not close what they open; a server connection must be
+        board.close()

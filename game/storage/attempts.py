@@ -25,8 +25,29 @@ def clean_player_name(name) -> str:
     return name
 
 
+MAX_LEARNER = 254  # the longest e-mail address
+
+
+def clean_learner_id(text) -> str:
+    """A learner id (an LMS login or an e-mail address) as kept: trimmed and
+    in lower case, so 'Ana.Lima@Example.org' and 'ana.lima@example.org' are
+    one person; '' for none. Raises ValueError saying what is wrong."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        raise ValueError("a learner id must be text")
+    text = text.strip()
+    if len(text) > MAX_LEARNER:
+        raise ValueError(f"a learner id can be at most {MAX_LEARNER} characters (this one has {len(text)})")
+    if any(c.isspace() for c in text) or not text.isprintable():
+        raise ValueError("a learner id cannot contain spaces or control characters "
+                         "(use the LMS login or e-mail address)")
+    return text.lower()
+
+
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """Now, in UTC, to the millisecond (xAPI timestamps keep milliseconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -55,13 +76,18 @@ class Attempt:
     persona_style: str = ""  # the persona's style (direct, analytical, steady, expressive), '' when none
     player_style: str = ""  # the trainee's own style from the self-check at the time, '' when not taken
     status: str = "finished"  # finished | abandoned
+    learner: str = ""  # the learner id (LMS login or e-mail, lower case); '' when not given
+    active_s: float | None = None  # time on task (the window open on it); None when not measured
+    scripted: bool = False  # played by a script (play --choices / --plan), not by a person at a screen
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
     @classmethod
     def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None,
-                         step_times: list[str] | None = None, player_style: str = ""):
-        """`step_times`: when each reply was made (ISO 8601); the finish time when unknown."""
+                         step_times: list[str] | None = None, player_style: str = "", learner: str = "",
+                         active_s: float | None = None, scripted: bool = False):
+        """`step_times`: when each reply was made (ISO 8601); the finish time when unknown.
+        `active_s`: time on task when the caller measured it (time closed is not counted)."""
         result = run.result()
         finished_at = finished_at or now_iso()
         try:
@@ -80,7 +106,18 @@ class Attempt:
                    player_style=player_style or "",
                    steps=[step_record(s, at or finished_at) for s, at in
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])],
-                   status="finished" if run.finished else "abandoned")
+                   status="finished" if run.finished else "abandoned", learner=clean_learner_id(learner),
+                   active_s=None if active_s is None else round(max(0.0, active_s), 3), scripted=scripted)
+
+    @property
+    def person(self) -> str:
+        """Who this is for leaderboards and the LRS: the learner id when given, else the display name."""
+        return f"id:{self.learner}" if self.learner else f"name:{self.player}"
+
+    @property
+    def time_on_task(self) -> float:
+        """Seconds spent on it: measured when known, else start to finish."""
+        return self.duration_s if self.active_s is None else self.active_s
 
     @property
     def breaches(self) -> int:
@@ -94,7 +131,8 @@ class Attempt:
                 "rules": self.rules, "score": self.score, "grade": self.grade, "outcome": self.outcome,
                 "ending": self.ending, "persona": self.persona or None,
                 "persona_style": self.persona_style or None, "player_style": self.player_style or None,
-                "status": self.status, "steps": self.steps}
+                "status": self.status, "learner": self.learner or None, "active_s": self.active_s,
+                "scripted": self.scripted, "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
@@ -102,7 +140,8 @@ class Attempt:
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
                 json.dumps(self.steps, ensure_ascii=False), self.persona,
-                self.persona_style, self.player_style, self.status)
+                self.persona_style, self.player_style, self.status, self.learner, self.person,
+                self.active_s, int(self.scripted))
 
 
 def persona_style(scenario, persona: str) -> str:

@@ -4,11 +4,9 @@ conversations: enough to replay it) plus the numbers lists need."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 
 from .attempts import clean_player_name, now_iso
-from .files import StorageError
 
 QUARTER_COLUMNS = ("registration", "player", "portfolio", "version", "content_hash", "title", "seed",
                    "started_at", "finished_at", "score", "rank_percent", "profit_kept", "best_profit_kept", "record")
@@ -25,19 +23,13 @@ def quarter_row(debrief: dict, player: str, started_at: str, finished_at: str | 
 
 
 class PortfolioRecords:
-    """Mixed into SQLiteScoreboard (which provides _conn and _query)."""
+    """Mixed into SQLBoard (which provides transaction and _query)."""
 
     def record_quarter(self, row: tuple) -> int:
         placeholders = ", ".join("?" for _ in QUARTER_COLUMNS)
-        try:
-            with self._conn:
-                self._conn.execute("PRAGMA synchronous = FULL")
-                cur = self._conn.execute(f"INSERT INTO portfolio_attempts ({', '.join(QUARTER_COLUMNS)}) "
-                                         f"VALUES ({placeholders})", row)
-        except sqlite3.DatabaseError as exc:
-            from .scoreboard import plain_reason
-            raise StorageError(f"the quarter could not be recorded: {plain_reason(exc)}") from exc
-        return cur.lastrowid
+        with self.transaction("the quarter") as run:
+            return run(f"INSERT INTO portfolio_attempts ({', '.join(QUARTER_COLUMNS)}) "
+                       f"VALUES ({placeholders}) RETURNING id", row).fetchone()["id"]
 
     def quarters(self, portfolio: str | None = None, player: str | None = None) -> list[dict]:
         """Quarters oldest first, each as a dict (record parsed)."""

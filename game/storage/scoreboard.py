@@ -1,26 +1,26 @@
 """The scoreboard: every finished attempt, in SQLite by default.
 
-`Scoreboard` is the interface the game and the commands use; a server
-database can implement it later without touching them. The SQLite file
-runs in WAL mode with a busy timeout, so several processes can record at
-once; its schema is versioned (`PRAGMA user_version`) and migrated on open;
-a damaged file is moved aside and a fresh one started.
+`open_scoreboard()` gives the scoreboard the game and the commands use:
+PostgreSQL when `FIVE_LEVERS_DB` is a postgresql:// address (pg_board.py),
+else the SQLite file in the saves folder. The queries are shared (sql_board.py).
+The SQLite file runs in WAL mode with a busy timeout, so several processes
+can record at once; its schema is versioned (`PRAGMA user_version`) and
+migrated on open; a file SQLite calls damaged is moved aside and a fresh one
+started (anything else, a full disk or a read-only folder, is a message).
 """
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
 
-from .attempts import Attempt
 from .files import StorageError, saves_dir, set_aside
-from .portfolio_board import PortfolioRecords
+from .outbox import OutboxRecords
+from .sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
-COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
-           "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style", "status")
+DB_ENV = "FIVE_LEVERS_DB"
 
 MIGRATIONS = [
     # version 1
@@ -101,33 +101,32 @@ MIGRATIONS = [
     );
     CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
     """,
+    # version 7: learner ids (a person is their learner id, else their display
+    # name), time on task, scripted play, and the LRS outbox (every attempt
+    # already kept is queued once: nothing recorded is left out of the LRS)
+    """
+    ALTER TABLE attempts ADD COLUMN learner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attempts ADD COLUMN person TEXT NOT NULL DEFAULT '';
+    UPDATE attempts SET person = 'name:' || player;
+    ALTER TABLE attempts ADD COLUMN active_s REAL;
+    ALTER TABLE attempts ADD COLUMN scripted INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX attempts_board ON attempts(scenario, status, person, score);
+    CREATE INDEX attempts_by_finish ON attempts(finished_at);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'waiting',
+        tries INTEGER NOT NULL DEFAULT 0,
+        next_try REAL NOT NULL DEFAULT 0,
+        lease_until REAL NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        queued_at TEXT NOT NULL,
+        sent_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox(state, next_try);
+    INSERT INTO outbox (registration, queued_at) SELECT registration, finished_at FROM attempts ORDER BY id;
+    """,
 ]
-FINISHED = "status = 'finished'"
-
-
-class Scoreboard(Protocol):
-    def record(self, attempt: Attempt) -> int: ...
-    def attempts(self, scenario: str | None = None, player: str | None = None,
-                 with_steps: bool = True, persona: str | None = None,
-                 persona_style: str | None = None) -> list[Attempt]: ...
-    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]: ...
-    def history(self, player: str, scenario: str | None = None) -> list[Attempt]: ...
-    def bests(self, player: str) -> dict[str, tuple[int, str]]: ...
-    def get(self, attempt_id: int) -> Attempt | None: ...
-    def scenarios(self) -> dict[str, str]: ...
-    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]: ...
-    def style_breakdown(self, player: str) -> list[dict]: ...
-    def save_style(self, player: str, style: str, counts: dict, answers: list, taken_at: str) -> None: ...
-    def player_style(self, player: str) -> dict | None: ...
-
-
-def _attempt(row: sqlite3.Row) -> Attempt:
-    data = dict(row)
-    for key in ("choices", "path", "levers", "rules", "steps"):
-        if key in data:
-            data[key] = json.loads(data[key])
-    data.pop("breaches", None)
-    return Attempt(**data)
 
 
 # SQLite's own verdicts that a file is not a usable database (primary result codes)
@@ -156,10 +155,13 @@ def plain_reason(exc: sqlite3.DatabaseError) -> str:
     return f"{reason} ({exc})" if reason else str(exc)
 
 
-class SQLiteScoreboard(PortfolioRecords):
+class SQLiteScoreboard(OutboxRecords, SQLBoard):
+    _errors = sqlite3.DatabaseError
+    where = "this computer's scoreboard"
+
     def __init__(self, path: Path | str | None = None):
+        super().__init__()
         self.path = Path(path) if path else saves_dir() / DB_FILE
-        self.notice: str | None = None  # set when a damaged file was moved aside
         try:
             self._conn = self._open()
         except sqlite3.DatabaseError as exc:
@@ -176,12 +178,13 @@ class SQLiteScoreboard(PortfolioRecords):
             self._conn = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        # one connection shared by the UI's storage worker and the LRS sender, under SQLBoard's lock
+        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA synchronous = FULL")  # a recorded attempt survives a crash or power cut
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
                 raise StorageError("the scoreboard was made by a newer version of Five Levers")
@@ -204,124 +207,25 @@ class SQLiteScoreboard(PortfolioRecords):
             raise
         return conn
 
+    def _connection(self):
+        return self._conn
+
+    def _reason(self, exc: Exception) -> str:
+        return plain_reason(exc)
+
+    @contextmanager
+    def _begin(self):
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn.execute
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
     def close(self) -> None:
-        self._conn.close()
-
-    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"the scoreboard could not be read: {exc}") from exc
-
-    def record(self, attempt: Attempt) -> int:
-        placeholders = ", ".join("?" for _ in COLUMNS)
-        try:
-            with self._conn:  # FULL sync for this write: it must survive a crash
-                self._conn.execute("PRAGMA synchronous = FULL")
-                cur = self._conn.execute(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                                         attempt.row())
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"the attempt could not be recorded: {plain_reason(exc)}") from exc
-        attempt.id = cur.lastrowid
-        return attempt.id
-
-    def attempts(self, scenario=None, player=None, with_steps: bool = True, persona=None,
-                 persona_style=None) -> list[Attempt]:
-        """Attempts oldest first; without `with_steps`, each reply's details
-        are left out (lists and charts don't need them, and they are most of
-        the data). `persona` (an id) and `persona_style` filter by the
-        customer the trainee met."""
-        where, params = [], []
-        for column, value in (("scenario", scenario), ("player", player), ("persona", persona),
-                              ("persona_style", persona_style)):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        columns = "*" if with_steps else f"id, {', '.join(c for c in COLUMNS if c != 'steps')}"
-        return [_attempt(r) for r in self._query(f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id",
-                                                 params)]
-
-    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
-        """Each player's best in a scenario (with `persona`: against that customer only)."""
-        extra, params = ("AND persona = ?", (persona,)) if persona else ("", ())
-        rows = self._query(
-            f"SELECT player, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? AND {FINISHED} {extra} "
-            "GROUP BY player ORDER BY best DESC, player LIMIT ?", (scenario, *params, limit))
-        board = []
-        for row in rows:
-            best = self._query(f"SELECT * FROM attempts WHERE scenario = ? AND player = ? AND score = ? AND {FINISHED} {extra} "
-                               "ORDER BY finished_at LIMIT 1", (scenario, row["player"], row["best"], *params))
-            attempt = _attempt(best[0])
-            board.append({"player": row["player"], "best": row["best"], "attempts": row["attempts"],
-                          "grade": attempt.grade, "outcome": attempt.outcome, "finished_at": attempt.finished_at,
-                          "id": attempt.id})
-        return board
-
-    def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
-        """A player's attempts, oldest first, without each reply's details (see `get`)."""
-        return self.attempts(scenario=scenario, player=player, with_steps=False, persona=persona)
-
-    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]:
-        """(persona id, style) pairs met in attempts, of one scenario or all."""
-        clause, params = ("AND scenario = ?", (scenario,)) if scenario else ("", ())
-        rows = self._query(f"SELECT DISTINCT persona, persona_style FROM attempts WHERE persona != '' {clause} "
-                           "ORDER BY persona", params)
-        return [(r["persona"], r["persona_style"]) for r in rows]
-
-    def style_breakdown(self, player: str) -> list[dict]:
-        """How a player does with each customer style: attempts, average and
-        best score, and how many customers were retained (styles never met
-        are left out; customers with no style are under '')."""
-        rows = self._query(
-            "SELECT persona_style AS style, COUNT(*) AS attempts, AVG(score) AS average, MAX(score) AS best, "
-            f"SUM(outcome = 'retained') AS retained FROM attempts WHERE player = ? AND {FINISHED} GROUP BY persona_style "
-            "ORDER BY AVG(score) DESC, persona_style", (player,))
-        return [{"style": r["style"], "attempts": r["attempts"], "average": round(r["average"]), "best": r["best"],
-                 "retained": r["retained"]} for r in rows]
-
-    def save_style(self, player: str, style: str, counts: dict, answers: list, taken_at: str) -> None:
-        """Keep a player's latest self-check (a retake replaces it)."""
-        try:
-            with self._conn:
-                self._conn.execute(
-                    "INSERT INTO players (name, style, style_counts, style_answers, style_taken_at) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET style = excluded.style, "
-                    "style_counts = excluded.style_counts, style_answers = excluded.style_answers, "
-                    "style_taken_at = excluded.style_taken_at",
-                    (player, style, json.dumps(counts), json.dumps(list(answers)), taken_at))
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"your style could not be saved: {plain_reason(exc)}") from exc
-
-    def player_style(self, player: str) -> dict | None:
-        """{'style', 'counts', 'answers', 'taken_at'} of a player's latest self-check, or None."""
-        rows = self._query("SELECT * FROM players WHERE name = ? AND style != ''", (player,))
-        if not rows:
-            return None
-        row = rows[0]
-        try:
-            counts, answers = json.loads(row["style_counts"]), json.loads(row["style_answers"])
-        except ValueError:
-            counts, answers = {}, []
-        return {"style": row["style"], "counts": counts, "answers": answers, "taken_at": row["style_taken_at"]}
-
-    def bests(self, player: str) -> dict[str, tuple[int, str]]:
-        rows = self._query(f"SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? AND {FINISHED} "
-                           "GROUP BY scenario", (player,))
-        from ..scoring import grade_for
-        return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
-
-    def get(self, attempt_id: int) -> Attempt | None:
-        rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
-        return _attempt(rows[0]) if rows else None
-
-    def scenarios(self) -> dict[str, str]:
-        """Scenario id -> title, for every scenario with an attempt."""
-        rows = self._query("SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario")
-        return {r["scenario"]: r["title"] or r["scenario"] for r in rows}
-
-    def count(self) -> int:
-        return self._query("SELECT COUNT(*) FROM attempts")[0][0]
+        with self._lock:
+            self._conn.close()
 
 
 def lookup_style(scoreboard, player: str | None) -> str:
@@ -336,5 +240,13 @@ def lookup_style(scoreboard, player: str | None) -> str:
     return found["style"] if found else ""
 
 
-def open_scoreboard(path=None) -> SQLiteScoreboard:
+def open_scoreboard(path=None) -> SQLBoard:
+    """The scoreboard: PostgreSQL when FIVE_LEVERS_DB is a postgresql:// address, else SQLite."""
+    address = os.environ.get(DB_ENV, "").strip()
+    if address and path is None:
+        if not address.startswith(("postgresql://", "postgres://")):
+            raise StorageError(f"{DB_ENV} must be a postgresql://user@host/database address (or unset for "
+                               f"this computer's SQLite file), not {address.split(':', 1)[0]!r}")
+        from .pg_board import PostgresScoreboard
+        return PostgresScoreboard(address)
     return SQLiteScoreboard(path)

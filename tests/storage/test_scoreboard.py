@@ -4,15 +4,14 @@ import sqlite3
 import pytest
 
 from game.storage.attempts import clean_player_name
-from game.storage.scoreboard import MIGRATIONS, SQLiteScoreboard
+from game.storage.scoreboard import MIGRATIONS, SQLiteScoreboard, open_scoreboard
 
 
-def test_an_attempt_keeps_everything_a_reviewer_needs(saves, make_attempt):
-    board = SQLiteScoreboard()
+def test_an_attempt_keeps_everything_a_reviewer_needs(store, make_attempt):
+    board = open_scoreboard()
     attempt = make_attempt()
     board.record(attempt)
     got = board.get(attempt.id)
-    assert board.path == saves / "scoreboard.sqlite3"
     assert (got.player, got.scenario, got.version, got.content_hash, got.mode) == \
         ("Ana", "late-refund", 3, attempt.content_hash, "coach")
     assert (got.started_at, got.finished_at, got.duration_s) == \
@@ -32,8 +31,8 @@ def test_the_database_is_in_wal_mode_with_a_busy_timeout(saves):
     assert board._conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
-def test_leaderboard_is_each_players_best_and_history_is_in_time_order(saves, make_attempt):
-    board = SQLiteScoreboard()
+def test_leaderboard_is_each_players_best_and_history_is_in_time_order(store, make_attempt):
+    board = open_scoreboard()
     board.record(make_attempt("Ana", (1, 2, 2), finished_at="2026-11-20T10:00:00+00:00"))  # 42
     board.record(make_attempt("Ana", (1, 1, 1), finished_at="2026-11-21T10:00:00+00:00"))
     board.record(make_attempt("Bo", (2, 1, 1), finished_at="2026-11-21T11:00:00+00:00"))

@@ -11,7 +11,7 @@ from game import loader
 from game.engine import Playthrough
 from game.storage import export
 from game.storage.attempts import Attempt
-from game.storage.scoreboard import MIGRATIONS, SQLiteScoreboard
+from game.storage.scoreboard import MIGRATIONS, SQLiteScoreboard, open_scoreboard
 from game.storage.xapi import StatementBuilder
 from tests.fair.scenarios import PERSONAS
 
@@ -28,8 +28,8 @@ def attempt(scenario, player, persona, choices, style="", day=1):
                                     finished_at=f"2026-11-{day:02d}T10:05:00+00:00", player_style=style)
 
 
-def test_an_attempt_keeps_the_persona_its_style_and_the_players_style(saves, two_faces):
-    board = SQLiteScoreboard()
+def test_an_attempt_keeps_the_persona_its_style_and_the_players_style(store, two_faces):
+    board = open_scoreboard()
     board.record(attempt(two_faces, "Ana", "brisk", [2, 1], style="steady"))
     got = board.attempts()[0]
     assert (got.persona, got.persona_style, got.player_style) == ("brisk", "direct", "steady")
@@ -37,8 +37,8 @@ def test_an_attempt_keeps_the_persona_its_style_and_the_players_style(saves, two
     assert (data["persona"], data["persona_style"], data["player_style"]) == ("brisk", "direct", "steady")
 
 
-def test_the_scoreboard_filters_by_persona_and_by_customer_style(saves, two_faces):
-    board = SQLiteScoreboard()
+def test_the_scoreboard_filters_by_persona_and_by_customer_style(store, two_faces):
+    board = open_scoreboard()
     board.record(attempt(two_faces, "Ana", "brisk", [2, 1], day=1))
     board.record(attempt(two_faces, "Ana", "hurt", [1, 1], day=2))
     board.record(attempt(two_faces, "Bo", "hurt", [2, 2], day=3))
@@ -50,8 +50,8 @@ def test_the_scoreboard_filters_by_persona_and_by_customer_style(saves, two_face
     assert [r["player"] for r in board.leaderboard("two-faces", persona="hurt")] == ["Ana", "Bo"]
 
 
-def test_a_players_results_break_down_by_customer_style(saves, two_faces):
-    board = SQLiteScoreboard()
+def test_a_players_results_break_down_by_customer_style(store, two_faces):
+    board = open_scoreboard()
     brisk_best = attempt(two_faces, "Ana", "brisk", [2, 1], day=1)
     brisk_bad = attempt(two_faces, "Ana", "brisk", [1, 2], day=2)
     hurt = attempt(two_faces, "Ana", "hurt", [1, 1], day=3)
@@ -68,8 +68,8 @@ def test_a_players_results_break_down_by_customer_style(saves, two_faces):
     assert order == sorted(order, key=lambda s: -rows[s]["average"])  # best handled first
 
 
-def test_a_self_check_is_kept_per_player_and_a_retake_replaces_it(saves):
-    board = SQLiteScoreboard()
+def test_a_self_check_is_kept_per_player_and_a_retake_replaces_it(store):
+    board = open_scoreboard()
     assert board.player_style("Ana") is None
     board.save_style("Ana", "steady", {"steady": 6}, [1] * 10, "2026-11-01T10:00:00+00:00")
     board.save_style("Bo", "direct", {"direct": 7}, [2] * 10, "2026-11-01T11:00:00+00:00")
@@ -78,7 +78,7 @@ def test_a_self_check_is_kept_per_player_and_a_retake_replaces_it(saves):
                                          "taken_at": "2026-11-02T10:00:00+00:00"}
     assert board.player_style("Bo")["style"] == "direct"
     board.close()
-    assert SQLiteScoreboard().player_style("Ana")["style"] == "expressive"  # survives a restart
+    assert open_scoreboard().player_style("Ana")["style"] == "expressive"  # survives a restart
 
 
 def test_a_version_3_scoreboard_gains_styles_and_keeps_its_attempts(saves):

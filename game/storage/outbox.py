@@ -1,0 +1,78 @@
+"""The LRS outbox: which attempts still have to reach the learning record store.
+
+An attempt is queued in the same transaction that records it (SQLBoard.record),
+so nothing recorded can miss the LRS and nothing is queued that was not
+recorded. A row is `waiting` until the LRS has every statement of its
+attempt (`sent`), or the LRS refused it as malformed (`parked`, with the
+LRS's reason; `requeue_parked` tries again after a fix). A sender claims
+rows with a short lease, so two copies of the game sharing one database
+do not send the same attempt at the same moment (and if they did, the
+statement ids are the same: the LRS keeps one).
+"""
+from __future__ import annotations
+
+import time
+
+WAITING, SENT, PARKED = "waiting", "sent", "parked"
+
+
+class OutboxRecords:
+    """Mixed into a SQLBoard."""
+
+    def claim(self, limit: int = 50, lease_s: float = 120.0, now: float | None = None) -> list[str]:
+        """Registrations of up to `limit` attempts due for sending, leased to the caller for `lease_s`."""
+        now = time.time() if now is None else now
+        with self.transaction("the LRS outbox") as run:
+            rows = run("UPDATE outbox SET lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE state = 'waiting' "
+                       f"AND next_try <= ? AND lease_until <= ? ORDER BY id LIMIT ? {self._skip_locked}) "
+                       "RETURNING id, registration", (now + lease_s, now, now, limit)).fetchall()
+        return [r["registration"] for r in sorted(rows, key=lambda r: r["id"])]
+
+    def mark_sent(self, registrations, at: str) -> None:
+        self._mark(registrations, "state = 'sent', sent_at = ?, reason = '', lease_until = 0", (at,))
+
+    def mark_parked(self, registration: str, reason: str) -> None:
+        self._mark([registration], "state = 'parked', reason = ?, tries = tries + 1, lease_until = 0",
+                   (reason[:2000],))
+
+    def mark_retry(self, registrations, next_try: float, reason: str) -> None:
+        """Not delivered this time (offline, a timeout, the LRS busy): try again at `next_try`."""
+        self._mark(registrations, "tries = tries + 1, next_try = ?, reason = ?, lease_until = 0",
+                   (next_try, reason[:2000]))
+
+    def release(self, registrations) -> None:
+        """Give back a lease without counting a try (the sender was stopped)."""
+        self._mark(registrations, "lease_until = 0", ())
+
+    def _mark(self, registrations, assignments: str, values: tuple) -> None:
+        registrations = list(registrations)
+        if not registrations:
+            return
+        marks = ", ".join("?" for _ in registrations)
+        with self.transaction("the LRS outbox") as run:
+            run(f"UPDATE outbox SET {assignments} WHERE registration IN ({marks})", (*values, *registrations))
+
+    def requeue_parked(self) -> int:
+        """Parked attempts go back in the queue (after the statements or the LRS were put right)."""
+        with self.transaction("the LRS outbox") as run:
+            cur = run("UPDATE outbox SET state = 'waiting', next_try = 0, tries = 0 WHERE state = 'parked'")
+            return cur.rowcount
+
+    def outbox_status(self) -> dict:
+        """Counts by state, the oldest waiting attempt, the next try, and the parked attempts with reasons."""
+        counts = {WAITING: 0, SENT: 0, PARKED: 0}
+        for row in self._query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state"):
+            counts[row["state"]] = row["n"]
+        due = self._query("SELECT MIN(queued_at) AS oldest, MIN(next_try) AS next_try, MAX(tries) AS tries "
+                          "FROM outbox WHERE state = 'waiting'")[0]
+        last = self._query("SELECT reason FROM outbox WHERE state = 'waiting' AND reason != '' "
+                           "ORDER BY next_try DESC LIMIT 1")
+        parked = self._query("SELECT registration, reason, queued_at FROM outbox WHERE state = 'parked' "
+                             "ORDER BY id LIMIT 20")
+        return {"waiting": counts[WAITING], "sent": counts[SENT], "parked": counts[PARKED],
+                "oldest_waiting": due["oldest"], "next_try": due["next_try"] or None,
+                "most_tries": due["tries"] or 0, "last_problem": last[0]["reason"] if last else None,
+                "parked_attempts": [dict(r) for r in parked]}
+
+    def waiting_count(self) -> int:
+        return self._query("SELECT COUNT(*) AS n FROM outbox WHERE state = 'waiting'")[0]["n"]

@@ -1,0 +1,197 @@
+"""The scoreboard in PostgreSQL, for a team sharing one database.
+
+`FIVE_LEVERS_DB=postgresql://user:password@host/database` (any libpq address)
+puts attempts, self-checks, quarters and the LRS outbox there, behind the
+same queries as SQLite (sql_board.py). Migrations run in one transaction
+under an advisory lock, so twenty copies of the game starting at once
+migrate the schema once and all start. A dropped connection (the network
+pulled) is reopened on the next call; what could not be written is a
+StorageError, never a crash, and the attempt stays in the game to try again.
+The password is never shown: messages name the address without it.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from .files import StorageError
+from .outbox import OutboxRecords
+from .sql_board import SQLBoard
+
+try:
+    import psycopg
+    from psycopg.rows import dict_row
+except ImportError:  # pragma: no cover - psycopg is in requirements.txt
+    psycopg = None
+
+_LOCK_KEY = 5_1_7_3_2  # pg_advisory_xact_lock key: "five levers schema"
+CONNECT_TIMEOUT_S = 5
+
+SCHEMA = [
+    # version 1: everything SQLite has at its version 7, in PostgreSQL's types
+    """
+    CREATE TABLE attempts (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        player TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        mode TEXT NOT NULL,
+        seed BIGINT NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        duration_s DOUBLE PRECISION NOT NULL,
+        choices TEXT NOT NULL,
+        path TEXT NOT NULL,
+        levers TEXT NOT NULL,
+        rules TEXT NOT NULL,
+        breaches INTEGER NOT NULL,
+        score INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        ending TEXT,
+        steps TEXT NOT NULL DEFAULT '[]',
+        persona TEXT NOT NULL DEFAULT '',
+        persona_style TEXT NOT NULL DEFAULT '',
+        player_style TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'finished',
+        learner TEXT NOT NULL DEFAULT '',
+        person TEXT NOT NULL DEFAULT '',
+        active_s DOUBLE PRECISION,
+        scripted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
+    CREATE INDEX attempts_by_player ON attempts(player, finished_at);
+    CREATE INDEX attempts_by_persona ON attempts(scenario, persona);
+    CREATE INDEX attempts_board ON attempts(scenario, status, person, score);
+    CREATE INDEX attempts_by_finish ON attempts(finished_at);
+    CREATE TABLE players (
+        name TEXT PRIMARY KEY,
+        style TEXT NOT NULL DEFAULT '',
+        style_counts TEXT NOT NULL DEFAULT '{}',
+        style_answers TEXT NOT NULL DEFAULT '[]',
+        style_taken_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE portfolio_attempts (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        player TEXT NOT NULL,
+        portfolio TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        seed BIGINT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        rank_percent INTEGER NOT NULL,
+        profit_kept DOUBLE PRECISION NOT NULL,
+        best_profit_kept DOUBLE PRECISION NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
+    CREATE TABLE outbox (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        registration TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'waiting',
+        tries INTEGER NOT NULL DEFAULT 0,
+        next_try DOUBLE PRECISION NOT NULL DEFAULT 0,
+        lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        queued_at TEXT NOT NULL,
+        sent_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox(state, next_try);
+    """,
+]
+
+
+def redact(address: str) -> str:
+    """The address without its password: postgresql://ana:***@host/db."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", address)
+
+
+class PostgresScoreboard(OutboxRecords, SQLBoard):
+    _placeholder = "%s"
+    _skip_locked = "FOR UPDATE SKIP LOCKED"
+
+    def __init__(self, address: str):
+        super().__init__()
+        if psycopg is None:  # pragma: no cover
+            raise StorageError("PostgreSQL needs the psycopg package (pip install -r requirements.txt)")
+        self._errors = psycopg.Error
+        self.address = address
+        self.where = f"the team scoreboard ({redact(address)})"
+        self._conn = None
+        self._connection()
+
+    def _connect(self):
+        try:
+            conn = psycopg.connect(self.address, autocommit=True, row_factory=dict_row,
+                                   connect_timeout=CONNECT_TIMEOUT_S, application_name="five-levers")
+        except psycopg.Error as exc:
+            raise StorageError(f"{self.where} cannot be reached: {self._reason(exc)}") from exc
+        try:
+            self._migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _migrate(self, conn) -> None:
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))  # one client migrates at a time
+                conn.execute("CREATE TABLE IF NOT EXISTS five_levers_schema (version INTEGER NOT NULL)")
+                row = conn.execute("SELECT version FROM five_levers_schema").fetchone()
+                version = row["version"] if row else 0
+                if row is None:
+                    conn.execute("INSERT INTO five_levers_schema VALUES (0)")
+                if version > len(SCHEMA):
+                    raise StorageError(f"{self.where} was made by a newer version of Five Levers")
+                for number in range(version, len(SCHEMA)):
+                    for statement in SCHEMA[number].split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute("UPDATE five_levers_schema SET version = %s", (number + 1,))
+        except psycopg.Error as exc:
+            raise StorageError(f"{self.where} could not be prepared: {self._reason(exc)}") from exc
+
+    def _connection(self):
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            if self._conn is not None:
+                self._conn.close()
+            self._conn = self._connect()
+        return self._conn
+
+    def _reason(self, exc: Exception) -> str:
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return redact(text)
+
+    def _open_cursor(self, sql: str, params):
+        # a server-side cursor: a million rows arrive in batches, not all at once
+        cursor = self._connection().cursor(name="five_levers_export")
+        cursor.itersize = 500
+        return cursor.execute(self._sql(sql), tuple(params))
+
+    def _stream(self, sql: str, params=(), size: int = 500):
+        with self._lock:
+            conn = self._connection()
+            try:
+                with conn.transaction():  # a named cursor lives in a transaction
+                    yield from super()._stream(sql, params, size)
+            except psycopg.Error as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    @contextmanager
+    def _begin(self):
+        conn = self._connection()
+        with conn.transaction():
+            yield conn.execute
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()

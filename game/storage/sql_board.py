@@ -1,0 +1,241 @@
+"""The scoreboard's queries, written once for every database.
+
+`SQLBoard` holds everything the game and the commands ask of a scoreboard;
+a backend (SQLite in scoreboard.py, PostgreSQL in pg_board.py) supplies the
+connection: `_connection()`, `_placeholder`, `_errors` (its driver's
+exception class) and `_reason(exc)` (a plain-words reason). Statements use
+`?` for parameters; a backend whose driver wants `%s` gets them rewritten.
+
+Every call holds a lock, so one board may be shared by the UI's storage
+worker and the LRS sender; `transaction()` is the only way to write, so an
+attempt and its place in the LRS outbox are committed together or not at all.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+
+from .attempts import Attempt
+from .files import StorageError
+from .portfolio_board import PortfolioRecords
+
+COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
+           "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
+           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style", "status",
+           "learner", "person", "active_s", "scripted")
+FINISHED = "status = 'finished'"
+_JSON_COLUMNS = ("choices", "path", "levers", "rules", "steps")
+
+
+def row_to_attempt(row) -> Attempt:
+    data = dict(row)
+    for key in _JSON_COLUMNS:
+        if key in data:
+            data[key] = json.loads(data[key])
+    for key in ("breaches", "person"):
+        data.pop(key, None)
+    if "scripted" in data:
+        data["scripted"] = bool(data["scripted"])
+    return Attempt(**data)
+
+
+class SQLBoard(PortfolioRecords):
+    _placeholder = "?"
+    _errors: type[Exception] = Exception
+    _skip_locked = ""  # PostgreSQL: "FOR UPDATE SKIP LOCKED" so senders never claim the same rows
+
+    def __init__(self):
+        self._lock = threading.RLock()
+        self.notice: str | None = None
+
+    # -- what a backend provides -------------------------------------------------
+    def _connection(self):
+        raise NotImplementedError
+
+    def _reason(self, exc: Exception) -> str:
+        return str(exc)
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- reading and writing ---------------------------------------------------
+    def _query(self, sql: str, params=()) -> list:
+        with self._lock:
+            try:
+                return self._connection().execute(self._sql(sql), tuple(params)).fetchall()
+            except self._errors as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    def _stream(self, sql: str, params=(), size: int = 500):
+        """Rows one batch at a time (flat memory for exports of any size)."""
+        with self._lock:
+            try:
+                cursor = self._open_cursor(sql, params)
+                while True:
+                    batch = cursor.fetchmany(size)
+                    if not batch:
+                        return
+                    yield from batch
+            except self._errors as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    def _open_cursor(self, sql: str, params):
+        return self._connection().execute(self._sql(sql), tuple(params))
+
+    @contextmanager
+    def transaction(self, what: str):
+        """Run statements in one transaction: `with board.transaction("the attempt") as run: run(sql, params)`.
+        A failure rolls everything back and raises StorageError naming `what`."""
+        with self._lock:
+            try:
+                with self._begin() as run:
+                    yield lambda sql, params=(): run(self._sql(sql), tuple(params))
+            except self._errors as exc:
+                raise StorageError(f"{what} could not be recorded: {self._reason(exc)}") from exc
+
+    def _begin(self):
+        raise NotImplementedError
+
+    # -- attempts --------------------------------------------------------------
+    def record(self, attempt: Attempt) -> int:
+        """Keep an attempt, and queue it for the LRS in the same transaction."""
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        with self.transaction("the attempt") as run:
+            row = run(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders}) RETURNING id",
+                      attempt.row()).fetchone()
+            run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
+                (attempt.registration, attempt.finished_at))
+        attempt.id = row["id"]
+        return attempt.id
+
+    def _where(self, filters) -> tuple[str, list]:
+        where, params = [], []
+        for column, value in filters:
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+    def _selection(self, scenario=None, player=None, with_steps=True, persona=None, persona_style=None,
+                   learner=None, since=None, unsent=False):
+        clause, params = self._where((("scenario", scenario), ("player", player), ("persona", persona),
+                                      ("persona_style", persona_style), ("learner", learner)))
+        extra = []
+        if since:
+            extra.append("finished_at >= ?")
+            params.append(since)
+        if unsent:
+            extra.append("registration IN (SELECT registration FROM outbox WHERE state != 'sent')")
+        if extra:
+            clause = f"{clause} AND {' AND '.join(extra)}" if clause else f"WHERE {' AND '.join(extra)}"
+        columns = "*" if with_steps else f"id, {', '.join(c for c in COLUMNS if c != 'steps')}"
+        return f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id", params
+
+    def attempts(self, scenario=None, player=None, with_steps: bool = True, persona=None,
+                 persona_style=None, learner=None) -> list[Attempt]:
+        """Attempts oldest first; without `with_steps`, each reply's details
+        are left out (lists and charts don't need them, and they are most of
+        the data). `persona` (an id) and `persona_style` filter by the
+        customer the trainee met."""
+        sql, params = self._selection(scenario, player, with_steps, persona, persona_style, learner)
+        return [row_to_attempt(r) for r in self._query(sql, params)]
+
+    def iter_attempts(self, **selection):
+        """Like `attempts`, one at a time (exports of a million attempts in
+        flat memory); also takes `since` (ISO time) and `unsent`."""
+        sql, params = self._selection(**selection)
+        for row in self._stream(sql, params):
+            yield row_to_attempt(row)
+
+    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
+        """Each person's best in a scenario (with `persona`: against that
+        customer only). A person is their learner id when they gave one,
+        else their display name: two Sams with different learner ids are two rows."""
+        extra, params = ("AND persona = ?", [persona]) if persona else ("", [])
+        rows = self._query(
+            f"SELECT person, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? AND {FINISHED} "
+            f"{extra} GROUP BY person ORDER BY best DESC, person LIMIT ?", [scenario, *params, limit])
+        board = []
+        for row in rows:
+            best = self._query(f"SELECT id, player, learner, grade, outcome, finished_at FROM attempts "
+                               f"WHERE scenario = ? AND person = ? AND score = ? AND {FINISHED} {extra} "
+                               "ORDER BY finished_at LIMIT 1", [scenario, row["person"], row["best"], *params])[0]
+            board.append({"player": best["player"], "learner": best["learner"] or None, "best": row["best"],
+                          "attempts": row["attempts"], "grade": best["grade"], "outcome": best["outcome"],
+                          "finished_at": best["finished_at"], "id": best["id"]})
+        board.sort(key=lambda r: (-r["best"], r["player"]))
+        return board
+
+    def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
+        """A player's attempts, oldest first, without each reply's details (see `get`)."""
+        return self.attempts(scenario=scenario, player=player, with_steps=False, persona=persona)
+
+    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]:
+        """(persona id, style) pairs met in attempts, of one scenario or all."""
+        clause, params = ("AND scenario = ?", (scenario,)) if scenario else ("", ())
+        rows = self._query(f"SELECT DISTINCT persona, persona_style FROM attempts WHERE persona != '' {clause} "
+                           "ORDER BY persona", params)
+        return [(r["persona"], r["persona_style"]) for r in rows]
+
+    def style_breakdown(self, player: str) -> list[dict]:
+        """How a player does with each customer style: attempts, average and
+        best score, and how many customers were retained (styles never met
+        are left out; customers with no style are under '')."""
+        rows = self._query(
+            "SELECT persona_style AS style, COUNT(*) AS attempts, AVG(score) AS average, MAX(score) AS best, "
+            "SUM(CASE WHEN outcome = 'retained' THEN 1 ELSE 0 END) AS retained FROM attempts "
+            f"WHERE player = ? AND {FINISHED} GROUP BY persona_style ORDER BY AVG(score) DESC, persona_style",
+            (player,))
+        return [{"style": r["style"], "attempts": r["attempts"], "average": round(r["average"]), "best": r["best"],
+                 "retained": r["retained"]} for r in rows]
+
+    def save_style(self, player: str, style: str, counts: dict, answers: list, taken_at: str) -> None:
+        """Keep a player's latest self-check (a retake replaces it)."""
+        with self.transaction("your style") as run:
+            run("INSERT INTO players (name, style, style_counts, style_answers, style_taken_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET style = excluded.style, "
+                "style_counts = excluded.style_counts, style_answers = excluded.style_answers, "
+                "style_taken_at = excluded.style_taken_at",
+                (player, style, json.dumps(counts), json.dumps(list(answers)), taken_at))
+
+    def player_style(self, player: str) -> dict | None:
+        """{'style', 'counts', 'answers', 'taken_at'} of a player's latest self-check, or None."""
+        rows = self._query("SELECT * FROM players WHERE name = ? AND style != ''", (player,))
+        if not rows:
+            return None
+        row = rows[0]
+        try:
+            counts, answers = json.loads(row["style_counts"]), json.loads(row["style_answers"])
+        except ValueError:
+            counts, answers = {}, []
+        return {"style": row["style"], "counts": counts, "answers": answers, "taken_at": row["style_taken_at"]}
+
+    def bests(self, player: str) -> dict[str, tuple[int, str]]:
+        rows = self._query(f"SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? AND {FINISHED} "
+                           "GROUP BY scenario", (player,))
+        from ..scoring import grade_for
+        return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
+
+    def get(self, attempt_id: int) -> Attempt | None:
+        rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        return row_to_attempt(rows[0]) if rows else None
+
+    def by_registration(self, registrations) -> list[Attempt]:
+        registrations = list(registrations)
+        if not registrations:
+            return []
+        marks = ", ".join("?" for _ in registrations)
+        return [row_to_attempt(r) for r in self._query(
+            f"SELECT * FROM attempts WHERE registration IN ({marks}) ORDER BY finished_at, id", registrations)]
+
+    def scenarios(self) -> dict[str, str]:
+        """Scenario id -> title, for every scenario with an attempt."""
+        rows = self._query("SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario")
+        return {r["scenario"]: r["title"] or r["scenario"] for r in rows}
+
+    def count(self) -> int:
+        return self._query("SELECT COUNT(*) AS n FROM attempts")[0]["n"]
