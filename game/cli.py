@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
     play.add_argument("--player", metavar="NAME",
                       help="play as this name and record the finished conversation on the scoreboard")
+    play.add_argument("--learner", metavar="ID",
+                      help="with --player: your learner id (LMS login or e-mail), which identifies you to the "
+                      "learning record store; letter case does not matter")
     shots = sub.add_parser("screenshots", help="save a PNG of every screen, drawn from sample data",
                            description="Render every screen of the window (title to report card) from sample "
                            "data into DIR, and report anything that does not fit the window (exit 1 then).")
@@ -199,7 +202,7 @@ def cmd_play(args) -> int:
         return EXIT_USAGE
     if use_terminal(args):
         from .ui import text
-        on_finish = cli_review.recorder(args.player, _mode(args)) if args.player else None
+        on_finish = cli_review.recorder(args.player, _mode(args), learner=args.learner) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish, persona=args.persona,
                                   player_style=cli_review.stored_style(args.player))
@@ -210,7 +213,8 @@ def cmd_play(args) -> int:
 
 def _scripted(scenario, args) -> int:
     from .engine import Playthrough
-    record = cli_review.recorder(args.player, _mode(args), sys.stderr) if args.player else None
+    record = (cli_review.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
+              if args.player else None)
     run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona)
     try:
         run.choose_all(args.choices)

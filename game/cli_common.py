@@ -41,4 +41,21 @@ def clean_player_arg(args, command: str) -> int | None:
     except ValueError as exc:
         print(f"main.py {command}: error: --player: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    return clean_learner_arg(args, command)
+
+
+def clean_learner_arg(args, command: str) -> int | None:
+    """Tidy `--learner` in place (lower case, '' for none); EXIT_USAGE when it cannot be one."""
+    learner = getattr(args, "learner", None)
+    if learner is None:
+        return None
+    from .storage.attempts import clean_learner_id
+    if args.player is None:
+        print(f"main.py {command}: error: --learner goes with --player (the name shown beside it)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        args.learner = clean_learner_id(learner)
+    except ValueError as exc:
+        print(f"main.py {command}: error: --learner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     return None

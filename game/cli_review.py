@@ -229,18 +229,19 @@ def fill_missing_steps(attempts, folder: Path | None = None) -> None:
         if attempt.steps or scenario is None or scenario.content_hash != attempt.content_hash:
             continue
         run = play(scenario, attempt.choices, seed=attempt.seed, persona=attempt.persona or None)
-        attempt.steps = [step_record(s, attempt.finished_at) for s in run.steps]
+        attempt.steps = [step_record(s, attempt.finished_at, scenario) for s in run.steps]
 
 
-def recorder(player: str, mode: str, stream=None):
+def recorder(player: str, mode: str, stream=None, learner: str | None = None, scripted: bool = False):
     """A callback that records a finished playthrough for `player` (timed from
-    now) and prints one line saying so (to `stream`, standard output by default)."""
+    now) and prints one line saying so (to `stream`, standard output by default).
+    `scripted`: the choices came from a script, not a person (marked in the LRS)."""
     from .storage.attempts import now_iso
     started_at = now_iso()
 
     def on_finish(run) -> bool:
         """True when the attempt is on the scoreboard (or there was nothing to record)."""
-        note = record_scripted(run, player, mode, started_at)
+        note = record_scripted(run, player, mode, started_at, learner=learner or "", scripted=scripted)
         print(note, file=stream or sys.stdout)
         return not note.startswith("error:")
     return on_finish
@@ -262,7 +263,7 @@ def stored_style(player: str | None) -> str:
         board.close()
 
 
-def record_scripted(run, player: str, mode: str, started_at: str) -> str:
+def record_scripted(run, player: str, mode: str, started_at: str, learner: str = "", scripted: bool = False) -> str:
     """Record a finished scripted playthrough; returns a one-line note for the user."""
     from .storage.attempts import Attempt
     from .storage.files import StorageError
@@ -273,7 +274,8 @@ def record_scripted(run, player: str, mode: str, started_at: str) -> str:
         try:
             found = board.player_style(player)
             attempt = Attempt.from_playthrough(run, player, mode, started_at,
-                                               player_style=found["style"] if found else "")
+                                               player_style=found["style"] if found else "", learner=learner,
+                                               scripted=scripted)
             board.record(attempt)
         finally:
             board.close()

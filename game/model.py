@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FORMAT_VERSION = 1
+MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
 
 LEVERS = ("customers_first", "connect", "solve_problems", "build_trust", "positive_emotions")
 LEVER_TITLES = {
@@ -136,6 +137,7 @@ class Scenario:
     difficulty: int = 1
     tags: tuple[str, ...] = ()
     estimated_minutes: int | None = None
+    mastery: int = MASTERY_DEFAULT  # the score that passes (xAPI success); 75 is the floor of Strong
     briefing: str = ""
     path: str = ""
     content_hash: str = ""

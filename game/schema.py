@@ -181,6 +181,8 @@ def scenario_schema() -> dict:
             "tags": {"type": "array", "items": {"type": ["string", "number", "boolean"]},
                      "description": "Industry, channel, style: e.g. [retail, phone]."},
             "estimated_minutes": {"type": "integer", "minimum": 1, "description": "Typical minutes to play."},
+            "mastery": {"type": "integer", "minimum": 0, "maximum": 100, "default": 75,
+                        "description": "The score that passes (xAPI success); default 75, the floor of Strong."},
             "customer": {
                 "type": "object", "additionalProperties": False, "required": ["name"],
                 "description": "Who the trainee talks to.",

@@ -15,7 +15,7 @@ from . import machines, persona_checks
 from .condition_checks import ConditionChecks
 from .errors import Diagnostic
 from .graph import edges_of, reachable_states, reaching
-from .model import (BEHAVIOUR_NAMES, BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS,
+from .model import (BEHAVIOUR_NAMES, BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MASTERY_DEFAULT,
                     MAX_CHOICES, MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice,
                     Customer, Ending, Node, Scenario)
 from .field_checks import FieldChecker, did_you_mean, kind_name  # noqa: F401  (did_you_mean: for the CLI)
@@ -29,6 +29,7 @@ RESERVED_FLAGS = ("mood", "and", "or", "not", "true", "false", *BEHAVIOUR_NAMES)
 YAML11_BOOLEANS = ("yes", "no", "on", "off", "y", "n")
 
 TOP_KEYS = ("format", "id", "version", "title", "summary", "difficulty", "tags", "estimated_minutes",
+            "mastery",
             "customer", "briefing", "start", "on_walkout", "shuffle", "personas", "nodes", "endings")
 CUSTOMER_KEYS = ("name", "role", "mood", "portrait")
 NODE_KEYS = ("speaker", "text", "variants", "venting", "shuffle", "choices")
@@ -59,6 +60,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     summary = ck.text(top, "summary", "the scenario", required=True, one_line=True)
     difficulty = ck.integer(top, "difficulty", "the scenario", 1, 5, default=1)
     minutes = ck.integer(top, "estimated_minutes", "the scenario", low=1)
+    mastery = ck.integer(top, "mastery", "the scenario", low=0, high=100, default=MASTERY_DEFAULT)
     briefing = ck.text(top, "briefing", "the scenario") or ""
     tags: list[str] = []
     if "tags" in top:
@@ -123,7 +125,7 @@ def build(tree, file: str, content_hash: str = "") -> tuple[Scenario | None, lis
     scenario = Scenario(
         id=scenario_id, title=title, summary=summary, customer=customer, start=start,
         nodes=nodes, endings=endings_all, walkout_ending=walkout, version=version,
-        difficulty=difficulty, tags=tuple(tags), estimated_minutes=minutes,
+        difficulty=difficulty, tags=tuple(tags), estimated_minutes=minutes, mastery=mastery,
         briefing=briefing, path=file, content_hash=content_hash, shuffle=shuffle, personas=personas,
     )
     _graph_checks(ck, scenario, on_walkout)

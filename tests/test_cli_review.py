@@ -70,16 +70,19 @@ def test_export_csv_neutralises_formulas(cli, tmp_path):
 
 
 def test_export_xapi_writes_valid_statements_with_a_configured_home_page(cli, tmp_path):
-    cli("play", LATE, "--choices", "1,2,2", "--player", "Ana")
+    cli("play", LATE, "--choices", "1,2,2", "--player", "Ana", "--learner", "Ana.Lima@Example.org")
     cli("play", LATE, "--choices", "1,1,1", "--player", "Bo")
     out = tmp_path / "statements.json"
     proc = cli("export", "--xapi", out, "--home-page", "https://lms.example.org/")
     assert proc.returncode == 0, proc.stderr
     statements = json.loads(out.read_text(encoding="utf-8"))
-    assert len(statements) == 3 + 1 + 3 + 1
+    assert len(statements) == 2 * (1 + 3 + 2)  # initialized, 3 answered, completed, terminated
     for statement in statements:
         BaseXapiStatement.model_validate(statement)
-        assert statement["actor"]["account"]["homePage"] == "https://lms.example.org"
+        assert statement["context"]["extensions"]["https://five-levers.invalid/xapi/extensions/scripted"] is True
+    accounts = {s["actor"]["name"]: s["actor"]["account"] for s in statements}
+    assert accounts["Ana"] == {"homePage": "https://lms.example.org", "name": "ana.lima@example.org"}
+    assert accounts["Bo"] == {"homePage": "https://five-levers.invalid/xapi/players", "name": "Bo"}
     assert len({s["context"]["registration"] for s in statements}) == 2
     assert [s["verb"]["display"]["en-US"] for s in statements].count("completed") == 2
 
@@ -89,7 +92,7 @@ def test_export_void_takes_back_an_export_made_with_the_wrong_activity_base(cli,
     wrong, void, right = tmp_path / "wrong.json", tmp_path / "void.json", tmp_path / "right.json"
     cli("export", "--xapi", wrong, "--activity-base", "https://wrong.example.org/fl")
     proc = cli("export", "--xapi", void, "--void", "--activity-base", "https://wrong.example.org/fl")
-    assert proc.returncode == 0 and "4 voiding statements from 1 attempts" in proc.stderr
+    assert proc.returncode == 0 and "6 voiding statements from 1 attempts" in proc.stderr
     cli("export", "--xapi", right, "--activity-base", "https://example.org/fl")
     sent = [s["id"] for s in json.loads(wrong.read_text(encoding="utf-8"))]
     voids = json.loads(void.read_text(encoding="utf-8"))

@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..model import MASTERY_DEFAULT
+
 MAX_NAME = 40
 
 
@@ -79,6 +81,7 @@ class Attempt:
     learner: str = ""  # the learner id (LMS login or e-mail, lower case); '' when not given
     active_s: float | None = None  # time on task (the window open on it); None when not measured
     scripted: bool = False  # played by a script (play --choices / --plan), not by a person at a screen
+    mastery: int = MASTERY_DEFAULT  # the score that passed in this scenario when it was played (xAPI success)
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     id: int | None = None
 
@@ -104,10 +107,11 @@ class Attempt:
                    outcome=result.outcome or ("lost" if run.finished else "abandoned"), ending=result.ending,
                    persona=run.persona, persona_style=persona_style(scenario, run.persona),
                    player_style=player_style or "",
-                   steps=[step_record(s, at or finished_at) for s, at in
+                   steps=[step_record(s, at or finished_at, scenario) for s, at in
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])],
                    status="finished" if run.finished else "abandoned", learner=clean_learner_id(learner),
-                   active_s=None if active_s is None else round(max(0.0, active_s), 3), scripted=scripted)
+                   active_s=None if active_s is None else round(max(0.0, active_s), 3), scripted=scripted,
+                   mastery=scenario.mastery)
 
     @property
     def person(self) -> str:
@@ -118,6 +122,11 @@ class Attempt:
     def time_on_task(self) -> float:
         """Seconds spent on it: measured when known, else start to finish."""
         return self.duration_s if self.active_s is None else self.active_s
+
+    @property
+    def passed(self) -> bool:
+        """Pass or fail against the scenario's mastery score (an abandoned attempt never passes)."""
+        return self.status == "finished" and self.score >= self.mastery
 
     @property
     def breaches(self) -> int:
@@ -132,7 +141,7 @@ class Attempt:
                 "ending": self.ending, "persona": self.persona or None,
                 "persona_style": self.persona_style or None, "player_style": self.player_style or None,
                 "status": self.status, "learner": self.learner or None, "active_s": self.active_s,
-                "scripted": self.scripted, "steps": self.steps}
+                "scripted": self.scripted, "mastery": self.mastery, "passed": self.passed, "steps": self.steps}
 
     def row(self) -> tuple:
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
@@ -141,7 +150,7 @@ class Attempt:
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
                 json.dumps(self.steps, ensure_ascii=False), self.persona,
                 self.persona_style, self.player_style, self.status, self.learner, self.person,
-                self.active_s, int(self.scripted))
+                self.active_s, int(self.scripted), self.mastery)
 
 
 def persona_style(scenario, persona: str) -> str:
@@ -149,6 +158,14 @@ def persona_style(scenario, persona: str) -> str:
     return found.style if found is not None else ""
 
 
-def step_record(step, at: str) -> dict:
-    return {"at": at, "node": step.node, "choice": step.choice, "text": step.text, "levers": dict(step.levers),
-            "breaks": list(step.breaks), "mood_before": step.mood_before, "mood_after": step.mood_after}
+def step_record(step, at: str, scenario=None) -> dict:
+    """One reply as kept: `index` is the choice's authored position in its
+    node and `options` every authored choice's text there, so an LRS can be
+    told the whole question (a cmi.interaction) without the scenario file."""
+    record = {"at": at, "node": step.node, "choice": step.choice, "text": step.text, "levers": dict(step.levers),
+              "breaks": list(step.breaks), "mood_before": step.mood_before, "mood_after": step.mood_after,
+              "index": step.index}
+    node = scenario.nodes.get(step.node) if scenario is not None else None
+    if node is not None:
+        record["options"] = [choice.text for choice in node.choices]
+    return record

@@ -60,7 +60,8 @@ SCHEMA = [
         learner TEXT NOT NULL DEFAULT '',
         person TEXT NOT NULL DEFAULT '',
         active_s DOUBLE PRECISION,
-        scripted INTEGER NOT NULL DEFAULT 0
+        scripted INTEGER NOT NULL DEFAULT 0,
+        mastery INTEGER NOT NULL DEFAULT 75
     );
     CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
     CREATE INDEX attempts_by_player ON attempts(player, finished_at);

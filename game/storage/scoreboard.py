@@ -110,6 +110,7 @@ MIGRATIONS = [
     UPDATE attempts SET person = 'name:' || player;
     ALTER TABLE attempts ADD COLUMN active_s REAL;
     ALTER TABLE attempts ADD COLUMN scripted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE attempts ADD COLUMN mastery INTEGER NOT NULL DEFAULT 75;
     CREATE INDEX attempts_board ON attempts(scenario, status, person, score);
     CREATE INDEX attempts_by_finish ON attempts(finished_at);
     CREATE TABLE outbox (

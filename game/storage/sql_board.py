@@ -23,7 +23,7 @@ from .portfolio_board import PortfolioRecords
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
            "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style", "status",
-           "learner", "person", "active_s", "scripted")
+           "learner", "person", "active_s", "scripted", "mastery")
 FINISHED = "status = 'finished'"
 _JSON_COLUMNS = ("choices", "path", "levers", "rules", "steps")
 
