@@ -19,12 +19,16 @@ WAITING, SENT, PARKED = "waiting", "sent", "parked"
 class OutboxRecords:
     """Mixed into a SQLBoard."""
 
-    def claim(self, limit: int = 50, lease_s: float = 120.0, now: float | None = None) -> list[str]:
-        """Registrations of up to `limit` attempts due for sending, leased to the caller for `lease_s`."""
+    def claim(self, limit: int = 50, lease_s: float = 120.0, now: float | None = None,
+              due_only: bool = True) -> list[str]:
+        """Registrations of up to `limit` attempts due for sending (with
+        due_only=False: every waiting one, back-off or not), leased to the
+        caller for `lease_s` so no other sender takes them meanwhile."""
         now = time.time() if now is None else now
+        due = "AND next_try <= ?" if due_only else "AND ? > 0"
         with self.transaction("the LRS outbox") as run:
             rows = run("UPDATE outbox SET lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE state = 'waiting' "
-                       f"AND next_try <= ? AND lease_until <= ? ORDER BY id LIMIT ? {self._skip_locked}) "
+                       f"{due} AND lease_until <= ? ORDER BY id LIMIT ? {self._skip_locked}) "
                        "RETURNING id, registration", (now + lease_s, now, now, limit)).fetchall()
         return [r["registration"] for r in sorted(rows, key=lambda r: r["id"])]
 

@@ -1,0 +1,1 @@
+"""Delivery to a learning record store: configuration, the HTTP client, the background sender."""
