@@ -93,3 +93,12 @@ def store(request, saves, monkeypatch):
     yield request.param
     for board in opened:  # tests need not close what they open; a server connection must be
         board.close()
+
+
+@pytest.fixture
+def lrs(tmp_path):
+    """A real LRS (Ralph) on loopback for this test (tests/lrs/ralph_server.py)."""
+    from tests.lrs.ralph_server import RalphLRS
+    server = RalphLRS(tmp_path / "lrs").start()
+    yield server
+    server.kill()

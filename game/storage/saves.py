@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..engine import snapshot_shape_problem
-from .attempts import MAX_NAME, clean_player_name
+from .attempts import MAX_NAME, clean_learner_id, clean_player_name
 from .files import StorageError, read_json, saves_dir, set_aside, write_json
 
-SAVE_FORMAT = 2
+SAVE_FORMAT = 3
 LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player
 SESSIONS_DIR = "sessions"
 SETTINGS_FILE = "settings.json"
@@ -28,6 +28,7 @@ SETTINGS_FILE = "settings.json"
 # UPGRADES[n] turns a save of format n into format n + 1.
 UPGRADES: dict[int, callable] = {
     1: lambda data: data,  # same fields; only where the file lives changed (see `_migrate_legacy`)
+    2: lambda data: {**data, "active_s": None, "learner": ""},  # time on task unknown before format 3
 }
 
 
@@ -39,6 +40,8 @@ class Session:
     snapshot: dict
     started_at: str
     title: str = ""
+    active_s: float | None = None  # seconds on task so far; None when not known
+    learner: str = ""  # the learner id in use when it began
 
     def to_dict(self) -> dict:
         return {"save_format": SAVE_FORMAT, **asdict(self)}
@@ -54,6 +57,14 @@ def session_path(player: str) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:32] or "player"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
     return saves_dir() / SESSIONS_DIR / f"{slug}-{digest}.json"
+
+
+def _seconds(value) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 10 ** 9:
+        raise ValueError("bad time on task")
+    return float(value)
 
 
 def _upgrade(data: dict) -> dict:
@@ -76,7 +87,8 @@ def _read(path: Path):
         data = _upgrade(data)
         session = Session(player=str(data["player"]), mode=str(data["mode"]),
                           scenario_path=str(data["scenario_path"]), snapshot=dict(data["snapshot"]),
-                          started_at=str(data["started_at"]), title=str(data.get("title", "")))
+                          started_at=str(data["started_at"]), title=str(data.get("title", "")),
+                          active_s=_seconds(data.get("active_s")), learner=clean_learner_id(data.get("learner") or ""))
         clean_player_name(session.player)  # ValueError for an empty, overlong or unprintable name
         if session.mode not in ("coach", "assessment") or not player_key(session.player) \
                 or not _snapshot_shape_ok(session.snapshot):
@@ -175,6 +187,7 @@ TYPEWRITER_SPEEDS = ("instant", "fast", "normal", "slow")
 @dataclass
 class Settings:
     player: str = ""
+    learner: str = ""  # learner id (LMS login or e-mail) for the LRS; '' for none
     text_size: str = "medium"
     typewriter: str = "normal"
     mode: str = "coach"
@@ -196,6 +209,10 @@ class Settings:
                 setattr(self, flag, False)
         if not isinstance(self.player, str) or len(self.player) > MAX_NAME or not self.player.isprintable():
             self.player = ""
+        try:
+            self.learner = clean_learner_id(self.learner or "")
+        except ValueError:
+            self.learner = ""
         return self
 
 

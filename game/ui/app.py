@@ -16,6 +16,7 @@ from .. import loader
 from ..storage import saves
 from ..storage.files import StorageError
 from ..storage.scoreboard import open_scoreboard
+from .storage_worker import BoardFront, StorageWorker, start_sender
 from .intents import Intent, translate
 from .sound import Sounds
 from .theme import Theme, draw_text
@@ -103,10 +104,14 @@ class App:
         pygame.display.set_icon(window_icon())  # before the window opens, so its frame shows it
         self.screen = self._open_window(size)
         pygame.display.set_caption("Five Levers")
+        self.storage = StorageWorker()
+        self.sender = None  # the LRS sender, when an LRS is configured
         try:
-            self.scoreboard = open_scoreboard()
+            board = open_scoreboard()
+            self.scoreboard = BoardFront(board, self.storage, self.notify, written=self._recorded)
             if self.scoreboard.notice:
                 self.notify(self.scoreboard.notice)
+            self.sender = start_sender(self.notify)
         except (StorageError, OSError, Exception) as exc:  # the game still starts without a scoreboard
             self.scoreboard = None
             self.notify(f"The scoreboard is unavailable ({exc}); attempts will not be kept this time.")
@@ -210,7 +215,20 @@ class App:
         if self.top:
             self.top.handle(intent)
 
+    def _recorded(self) -> None:
+        if self.sender is not None:
+            self.sender.wake()
+
+    def delivery_line(self) -> str:
+        """'3 attempts waiting to send' (and why), when an LRS is configured and something waits."""
+        sender = self.sender
+        if sender is None or not sender.waiting:
+            return ""
+        line = f"{sender.waiting} attempt{'s' if sender.waiting != 1 else ''} waiting to send"
+        return f"{line}: {sender.problem}" if sender.problem else line
+
     def update(self, dt: float) -> None:
+        self.storage.poll()
         self.theme.fit(self.screen.get_size())
         self._settle = max(0.0, self._settle - dt)
         for notice in self.notices:
@@ -328,8 +346,11 @@ class App:
     def shutdown(self) -> None:
         while self.stack:
             self.stack.pop().on_shutdown()
+        if self.sender is not None:
+            self.sender.stop(timeout=2.0)
         if self.scoreboard is not None:
-            self.scoreboard.close()
+            self.scoreboard.close()  # waits for queued writes first
+        self.storage.stop()
         pygame.quit()
 
     def screenshot(self, path) -> None:

@@ -13,7 +13,7 @@ class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
                  start: str | None = None, persona: str | None = None, persona_fixed: bool = False,
-                 player_style: str | None = None):
+                 player_style: str | None = None, learner: str = "", active_s: float | None = 0.0):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
@@ -26,6 +26,10 @@ class GameSession:
         # when each reply was made, for the scoreboard (unknown for replies before a resume)
         self.step_times: list[str | None] = [None] * len(self.run.choices)
         self.problem: str | None = None  # a storage message to show, if any
+        self.learner = learner or ""  # the learner id (settings), for the LRS
+        # time on task: counted while the conversation is on screen (not paused, not closed);
+        # None when unknown (resumed from a save made before it was counted)
+        self.active_s = active_s
         self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
         # the trainee's own style (self-check) when the playthrough began; '' when not taken
         self.player_style = player_style if player_style is not None else lookup_style(scoreboard, player)
@@ -33,6 +37,12 @@ class GameSession:
     @property
     def coach(self) -> bool:
         return self.mode == "coach"
+
+    def on_screen(self, dt: float) -> None:
+        """The conversation was in front of the trainee for `dt` seconds (a
+        long gap, the computer asleep, counts as one second at most)."""
+        if self.active_s is not None and not self.run.finished:
+            self.active_s += min(max(dt, 0.0), 1.0)
 
     def choose(self, number: int):
         step = self.run.choose(number)
@@ -47,7 +57,8 @@ class GameSession:
         try:
             saves.save_session(saves.Session(player=self.player, mode=self.mode, scenario_path=self.scenario_path,
                                              snapshot=self.run.snapshot(), started_at=self.started_at,
-                                             title=self.scenario.title))
+                                             title=self.scenario.title, active_s=self.active_s,
+                                             learner=self.learner))
         except StorageError as exc:
             self.problem = str(exc)
 
@@ -64,7 +75,8 @@ class GameSession:
             return
         try:
             attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
-                                               step_times=self.step_times, player_style=self.player_style)
+                                               step_times=self.step_times, player_style=self.player_style,
+                                               learner=self.learner, active_s=self.active_s)
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:
@@ -85,7 +97,7 @@ class GameSession:
         persona = self.run.persona if self.persona_fixed else draw_persona(self.scenario, seed)
         return GameSession(self.scenario, self.scenario_path, self.player, mode or self.mode, self.scoreboard,
                            seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed,
-                           player_style=self.player_style)
+                           player_style=self.player_style, learner=self.learner)
 
 
 def session_from_save(saved: saves.Session, scoreboard) -> tuple[GameSession | None, str | None]:
@@ -107,7 +119,7 @@ def session_from_save(saved: saves.Session, scoreboard) -> tuple[GameSession | N
         except SnapshotError as exc:
             return None, f"The saved conversation could not be resumed: {exc}"
     return GameSession(checked.scenario, saved.scenario_path, saved.player, saved.mode, scoreboard, run=run,
-                       started_at=saved.started_at), note
+                       started_at=saved.started_at, learner=saved.learner, active_s=saved.active_s), note
 
 
 def abandon_saved(player: str, scoreboard) -> str | None:

@@ -72,7 +72,7 @@ class BriefingScene(Scene):
             self.app.notify(problem)
         session = GameSession(self.scenario, self.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               seed=self.seed, start=self.start, persona=self.persona,
-                              persona_fixed=self.persona_fixed)
+                              persona_fixed=self.persona_fixed, learner=self.app.settings.learner)
         session.autosave()
         from .dialogue import DialogueScene
         self.app.replace(DialogueScene(self.app, session))

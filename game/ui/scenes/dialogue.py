@@ -185,6 +185,7 @@ class DialogueScene(Scene):
         self.scroll.show(rect, view, margin=0)
 
     def update(self, dt: float) -> None:
+        self.session.on_screen(dt)  # time on task: only while this scene is in front (dt is 0 under an overlay)
         speed = SPEEDS.get(self.app.settings.typewriter)
         if self.phase in ("talk", "ending") and not self.typing_done:
             self.reveal = float("inf") if speed is None else self.reveal + speed * dt

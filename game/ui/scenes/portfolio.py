@@ -221,7 +221,8 @@ class PortfolioScene(Scene):
             return
         scenario = entry.scenario
         session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
-                              seed=self.seed, persona=draw_persona(scenario, self.seed))
+                              seed=self.seed, persona=draw_persona(scenario, self.seed),
+                              learner=self.app.settings.learner)
         session.in_campaign = True
         self.talking = (account_id, session)
         self.app.push(DialogueScene(self.app, session))

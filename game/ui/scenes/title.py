@@ -220,3 +220,8 @@ class TitleScene(Scene):
             draw_button(surface, theme, button, focused, "primary" if button.action in ("start", "resume") else "plain")
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, self.page.inflate(-8, -8))
+        delivery = self.app.delivery_line()  # e.g. "3 attempts waiting to send"
+        if delivery:
+            small = theme.size("small")
+            draw_text(surface, theme, delivery, (16, surface.get_height() - theme.line_height(small) - 8),
+                      w - 32, small, "muted")

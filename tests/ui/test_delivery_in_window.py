@@ -1,0 +1,81 @@
+"""The window and the records: writes never hold up a frame, time on task
+is the time the conversation was in front of the trainee, the learner id
+from the settings reaches the LRS, and the title says what waits to send."""
+import time
+
+import pygame
+
+from game.lrs.config import LRSConfig, save_config
+from tests.lrs.ralph_server import SECRET, USER
+from tests.pg_cluster import free_port
+from tests.ui.conftest import key, post
+from tests.ui.test_abandoned_attempts import begin
+
+
+def play_to_the_end(app):
+    dialogue = begin(app)
+    for number in (1, 2, 2):
+        dialogue.session.choose(number)
+    return dialogue.session
+
+
+def test_recording_an_attempt_never_waits_on_the_scoreboard(make_app):
+    app = make_app(player="Ana", mode="coach")
+    board = app.scoreboard._board
+    real = board.record
+
+    def slow_disk(attempt):
+        time.sleep(1.5)
+        return real(attempt)
+    board.record = slow_disk
+    dialogue = begin(app)
+    start = time.perf_counter()
+    for number in (1, 2, 2):
+        dialogue.session.choose(number)
+    post(app)
+    assert time.perf_counter() - start < 1.0  # the frame went on while the attempt was written
+    [kept] = app.scoreboard.attempts()  # a read waits for the write: the scoreboard shows it
+    assert kept.player == "Ana"
+
+
+def test_time_on_task_counts_the_conversation_on_screen_not_pauses_or_sleep(make_app):
+    app = make_app(player="Ana", mode="coach")
+    dialogue = begin(app)
+    session = dialogue.session
+    before = session.active_s
+    app.update(0.5)
+    post(app, key(pygame.K_ESCAPE))
+    assert app.top.name == "pause"
+    app.update(30.0)  # paused: not on task
+    assert session.active_s - before < 0.6
+    post(app, key(pygame.K_ESCAPE))
+    assert app.top.name == "dialogue"
+    app.update(3600.0)  # the lid closed for an hour: one second at most
+    assert session.active_s - before < 1.7
+    for number in (1, 2, 2):
+        session.choose(number)
+    [kept] = app.scoreboard.attempts()
+    assert kept.active_s == round(session.active_s, 3) and kept.time_on_task < 2
+
+
+def test_the_title_says_what_waits_and_the_game_sends_it_in_the_background(make_app, lrs, saves):
+    save_config(LRSConfig(endpoint=f"http://127.0.0.1:{free_port()}/xAPI/", user=USER, secret=SECRET))
+    app = make_app(player="Sam", mode="coach", learner="sam@example.org")
+    play_to_the_end(app)
+    deadline = time.time() + 20
+    while time.time() < deadline and not app.delivery_line():
+        app.storage.poll()
+        time.sleep(0.05)
+    assert app.delivery_line().startswith("1 attempt waiting to send: the LRS could not be reached")
+    app.sender.stop()
+    app.shutdown()
+
+    save_config(LRSConfig(endpoint=lrs.endpoint, user=USER, secret=SECRET, home_page="https://lms.example.org"))
+    app = make_app(player="Sam", mode="coach", learner="sam@example.org")  # the LRS is back: the game catches up
+    deadline = time.time() + 30
+    while time.time() < deadline and len(lrs.statements()) < 6:
+        time.sleep(0.1)
+    statements = lrs.statements()
+    assert len(statements) == 6
+    assert {s["actor"]["account"]["name"] for s in statements} == {"sam@example.org"}
+    assert app.delivery_line() == ""
