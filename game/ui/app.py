@@ -360,7 +360,7 @@ class App:
 
 
 def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: Path = SCENARIOS_DIR,
-        player: str | None = None, persona: str | None = None, portfolio_path=None) -> int:
+        player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
     from .scenes.title import TitleScene
@@ -368,6 +368,9 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
     title = TitleScene(app)
     if player:
         title.player = player
+    if learner is not None:  # --learner: kept in the settings, as if typed on the title screen
+        app.settings.learner = learner
+        app.apply_settings()
     app.push(title)
     if scenario_path is not None:
         title.play_file(scenario_path, start=start, seed=seed, persona=persona)

@@ -16,7 +16,7 @@ OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
-           "confirm-leave", "settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
+           "confirm-leave", "settings", "learner-id", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
            "portfolios", "portfolio-briefing", "portfolio-rank", "portfolio-plan", "portfolio-contact",
            "portfolio-quarter", "portfolio-debrief", "debrief", "report-card")
 PORTFOLIO = "shop-systems"
@@ -141,6 +141,12 @@ def visit(app):
     app.dispatch(Intent("back"))
     app.push(SettingsScene(app, conversation_mode="assessment"))
     yield "settings", None
+    _home(app)
+    from .scenes.learner import LearnerScene
+    learner = LearnerScene(app)
+    learner.value = "alex.morgan@example.org"
+    app.push(learner)
+    yield "learner-id", None
     _home(app)
     app.push(HandbookScene(app, topic="connect"))
     yield "handbook", None

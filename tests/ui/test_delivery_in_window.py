@@ -79,3 +79,30 @@ def test_the_title_says_what_waits_and_the_game_sends_it_in_the_background(make_
     assert len(statements) == 6
     assert {s["actor"]["account"]["name"] for s in statements} == {"sam@example.org"}
     assert app.delivery_line() == ""
+
+
+def test_the_learner_id_is_typed_on_the_title_screen_and_kept_in_lower_case(make_app):
+    from game.storage import saves
+    from game.ui.scenes.title import TitleScene
+    from tests.ui.conftest import text
+    app = make_app(player="Ana")
+    app.push(TitleScene(app))
+    title = app.top
+    title.focus_field = False
+    title.buttons.focus = next(i for i, b in enumerate(title.buttons.buttons) if b.action == "learner")
+    assert title.buttons.buttons[title.buttons.focus].label == "Learner id: not set"
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "learner"
+    post(app, text("ana lima"), key(pygame.K_RETURN))
+    assert app.top.name == "learner" and "cannot contain spaces" in app.top.error  # said, not taken
+    for _ in range(len("ana lima")):
+        post(app, key(pygame.K_BACKSPACE))
+    post(app, text("Ana.Lima@Example.org"), key(pygame.K_RETURN))
+    assert app.top.name == "title" and app.settings.learner == "ana.lima@example.org"
+    assert title.buttons.buttons[title.buttons.focus].label == "Learner id: ana.lima@example.org"
+    assert saves.load_settings()[0].learner == "ana.lima@example.org"  # kept for next time
+    dialogue = begin(app)
+    for number in (1, 2, 2):
+        dialogue.session.choose(number)
+    [kept] = app.scoreboard.attempts()
+    assert kept.learner == "ana.lima@example.org"

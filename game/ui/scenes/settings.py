@@ -7,6 +7,7 @@ import pygame
 from ...storage.saves import TEXT_SIZES, TYPEWRITER_SPEEDS
 from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column
 from .base import Scene
+from .learner import learner_label
 from .common import MARGIN, header, header_top
 
 OPTIONS = [
@@ -48,6 +49,8 @@ class SettingsScene(Scene):
         s = self.app.settings
         items = [Button(self._label(key, label, values, getattr(s, key)), key, detail=self._detail(key))
                  for key, label, values in OPTIONS]
+        items.append(Button(learner_label(self.app), "learner", detail="Enter to change: your LMS login or e-mail, "
+                            "for the learning record store"))
         items.append(Button("Done", "done"))
         focus = self.buttons.focus
         self.buttons.set(items)
@@ -83,13 +86,16 @@ class SettingsScene(Scene):
             self.app.pop()
             return
         focused = self.buttons.buttons[self.buttons.focus].action
-        if kind in ("left", "right") and focused != "done":
+        if kind in ("left", "right") and focused not in ("done", "learner"):
             self.change(focused, -1 if kind == "left" else 1)
             return
         if kind in ("up", "down", "tab", "hover", "click", "confirm"):
             action = self.buttons.handle(intent)
             if action == "done":
                 self.app.pop()
+            elif action == "learner":
+                from .learner import LearnerScene
+                self.app.push(LearnerScene(self.app, on_done=self._build))
             elif action is not None:
                 self.change(action, 1, wrap=True)
 

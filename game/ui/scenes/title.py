@@ -11,6 +11,7 @@ from ..session import session_from_save
 from ..theme import blit_text, draw_text
 from ..widgets import Button, ButtonList, ScrollView, draw_button, layout_column
 from .base import Scene
+from .learner import learner_label
 
 NAME_FIELD = "name"
 
@@ -46,7 +47,8 @@ class TitleScene(Scene):
         items += [Button("Start", "start"), Button("Protect your turf", "portfolio",
                                                    detail="An account manager's quarter"),
                   Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
-                  Button("Handbook", "handbook"),
+                  Button("Handbook", "handbook"), Button(learner_label(self.app), "learner",
+                                                         detail="For your learning record: LMS login or e-mail"),
                   Button("Settings", "settings"), Button("Quit", "quit")]
         self.buttons.set(items)
 
@@ -111,6 +113,9 @@ class TitleScene(Scene):
         elif action == "handbook":
             from .handbook import HandbookScene
             self.app.push(HandbookScene(self.app))
+        elif action == "learner":
+            from .learner import LearnerScene
+            self.app.push(LearnerScene(self.app, on_done=self._build))
         elif action == "settings":
             from .settings import SettingsScene
             self.app.push(SettingsScene(self.app))

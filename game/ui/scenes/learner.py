@@ -1,0 +1,99 @@
+"""The learner id: a small box over the screen to type it (an LMS login or
+an e-mail address), opened from the title screen and from Settings. Enter
+keeps it, Esc leaves it as it was, an empty box clears it. It is kept in
+the settings, lower case, and goes with every attempt to the LRS."""
+from __future__ import annotations
+
+import pygame
+
+from ...storage.attempts import MAX_LEARNER, clean_learner_id
+from ..theme import draw_text, text_height
+from ..widgets import Button, ButtonList, draw_button, layout_rows, modal_box
+from .base import Scene
+
+WHY = ("Your login at work (or e-mail address), as your learning system knows you. Your results reach "
+       "the learning record store under it. Leave it empty if you have none.")
+
+
+def learner_label(app) -> str:
+    return f"Learner id: {app.settings.learner or 'not set'}"
+
+
+class LearnerScene(Scene):
+    name = "learner"
+    opaque = False
+    typing = True
+
+    def __init__(self, app, on_done=None):
+        super().__init__(app)
+        self.value = app.settings.learner
+        self.error = ""
+        self.on_done = on_done
+        self.buttons = ButtonList([Button("Keep", "keep"), Button("Cancel", "cancel")])
+        self._box = pygame.Rect(0, 0, 0, 0)
+        self._field = pygame.Rect(0, 0, 0, 0)
+
+    def handle(self, intent) -> None:
+        kind = intent.kind
+        if kind == "text":
+            if len(self.value) < MAX_LEARNER:
+                self.value += str(intent.value)
+            self.error = ""
+            return
+        if kind == "backspace":
+            self.value = self.value[:-1]
+            self.error = ""
+            return
+        if kind == "back":
+            self.app.pop()
+            return
+        action = "keep" if kind == "confirm" and self.buttons.focus == 0 else self.buttons.handle(intent)
+        if action == "cancel":
+            self.app.pop()
+        elif action == "keep":
+            self.keep()
+
+    def keep(self) -> None:
+        try:
+            learner = clean_learner_id(self.value)
+        except ValueError as exc:
+            self.error = str(exc).capitalize() + "."
+            return
+        self.app.settings.learner = learner
+        self.app.apply_settings()
+        self.app.pop()
+        self.app.notify(f"Learner id set to {learner}." if learner else "Learner id cleared.")
+        if self.on_done:
+            self.on_done()
+
+    def update(self, dt: float) -> None:
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        width = min(max(520, theme.measure // 2 + 48), w - 40)
+        inner = width - 48
+        field_h = theme.line_height(theme.body) + 20
+        text_h = (text_height(theme, "Learner id", inner, theme.size("sub"), True) + 10
+                  + text_height(theme, WHY, inner, theme.size("small")) + 12 + field_h
+                  + (text_height(theme, self.error, inner, theme.size("small")) + 6 if self.error else 0))
+        bar_h = -layout_rows(theme, self.buttons.buttons, 0, 0, inner)
+        height = 24 + text_h + 24 + bar_h + 24
+        self._box = pygame.Rect((w - width) // 2, max(10, (h - height) // 2), width, height)
+        layout_rows(theme, self.buttons.buttons, self._box.x + 24, self._box.bottom - 24, inner)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        box = self._box
+        modal_box(surface, theme, box)
+        x, y, inner = box.x + 24, box.y + 24, box.w - 48
+        y += draw_text(surface, theme, "Learner id", (x, y), inner, theme.size("sub"), bold=True) + 10
+        y += draw_text(surface, theme, WHY, (x, y), inner, theme.size("small"), "muted") + 12
+        field = pygame.Rect(x, y, inner, theme.line_height(theme.body) + 20)
+        pygame.draw.rect(surface, theme.c("panel"), field, border_radius=8)
+        pygame.draw.rect(surface, theme.c("focus"), field, width=3, border_radius=8)
+        shown = theme.line((self.value or "") + "|", theme.body, theme.c("text"))
+        area = pygame.Rect(max(0, shown.get_width() - (field.w - 24)), 0, field.w - 24, shown.get_height())
+        surface.blit(shown, (field.x + 12, field.y + 10), area)
+        if self.error:
+            draw_text(surface, theme, self.error, (x, field.bottom + 6), inner, theme.size("small"), "bad")
+        for i, button in enumerate(self.buttons.buttons):
+            draw_button(surface, theme, button, i == self.buttons.focus, "primary" if button.action == "keep" else "plain")
