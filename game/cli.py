@@ -210,8 +210,8 @@ def cmd_play(args) -> int:
                                   on_finish=on_finish, persona=args.persona,
                                   player_style=cli_review.stored_style(args.player))
     from .ui import app
-    return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player, learner=args.learner,
-                   persona=args.persona)
+    return app.run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
+                   learner=args.learner, persona=args.persona)
 
 
 def _scripted(scenario, args) -> int:

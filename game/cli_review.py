@@ -1,8 +1,10 @@
 """Reviewer commands: `scoreboard` and `export`, and recording scripted play."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .cli_common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -38,9 +40,25 @@ def add_parsers(sub) -> None:
     export.add_argument("--activity-base", default=os.environ.get("FIVE_LEVERS_XAPI_BASE", DEFAULT_ACTIVITY_BASE),
                         metavar="URL", help="the address under which scenarios are named as xAPI activities "
                         f"(default {DEFAULT_ACTIVITY_BASE}, or FIVE_LEVERS_XAPI_BASE)")
+    export.add_argument("--since", type=_since, metavar="DATE",
+                        help="only attempts finished at or after DATE (2026-11-20, or 2026-11-20T14:00; UTC)")
+    export.add_argument("--unsent", action="store_true",
+                        help="only attempts the LRS does not have yet (waiting or refused in the outbox)")
     export.add_argument("--void", action="store_true",
                         help="with --xapi: write statements that void an earlier export made with this "
                         "--home-page and --activity-base (send them, then the corrected export)")
+
+
+def _since(text: str) -> str:
+    """--since: a date or a date and time (UTC unless it says otherwise), as the scoreboard's ISO text."""
+    from datetime import datetime, timezone
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-11-20 or 2026-11-20T14:00")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _customer_filters(parser) -> None:
@@ -57,11 +75,18 @@ def _open_board():
     return board
 
 
-def _selected(args):
+def _selection(args) -> dict:
+    return {"scenario": args.scenario, "player": args.player.strip() if args.player else None,
+            "persona": args.persona, "persona_style": args.style,
+            "since": getattr(args, "since", None), "unsent": getattr(args, "unsent", False)}
+
+
+@contextmanager
+def _streamed(args, with_steps: bool = True):
+    """The chosen attempts one at a time, oldest first (flat memory at any size)."""
     board = _open_board()
     try:
-        return board.attempts(scenario=args.scenario, player=args.player.strip() if args.player else None,
-                              persona=args.persona, persona_style=args.style)
+        yield board.iter_attempts(with_steps=with_steps, **_selection(args))
     finally:
         board.close()
 
@@ -72,13 +97,18 @@ def cmd_scoreboard(args) -> int:
         return _by_style(args)
     if args.portfolio:
         return _quarters(args)
-    attempts = _selected(args)
     if args.format == "json":
-        print(export.to_json(attempts))
-    elif args.format == "csv":
-        sys.stdout.write(export.to_csv(attempts))
-    elif attempts:
-        print(export.to_table(attempts))
+        with _streamed(args) as attempts:
+            export.write_json(attempts, sys.stdout)
+        return EXIT_OK
+    if args.format == "csv":
+        with _streamed(args, with_steps=False) as attempts:
+            export.write_csv(attempts, sys.stdout)
+        return EXIT_OK
+    with _streamed(args, with_steps=False) as attempts:
+        listed = list(attempts)
+    if listed:
+        print(export.to_table(listed))
     else:
         chosen = args.scenario or args.player or args.persona or args.style
         print("No attempts recorded" + (" for that selection." if chosen else " yet."))
@@ -161,15 +191,15 @@ def _by_style(args) -> int:
     return EXIT_OK
 
 
-def _write(path: str, text: str) -> None:
+@contextmanager
+def _output(path: str):
+    """Standard output for '-', else the file, replaced only once complete."""
     if path == "-":
-        sys.stdout.write(text)
+        yield sys.stdout
         return
-    from .storage.files import StorageError, write_text
-    try:
-        write_text(Path(path), text)
-    except StorageError as exc:
-        raise SystemExit(_fail(str(exc)))
+    from .storage.files import atomic_open
+    with atomic_open(Path(path)) as handle:
+        yield handle
 
 
 def _fail(message: str) -> int:
@@ -188,48 +218,69 @@ def cmd_export(args) -> int:
     if args.void and not args.xapi:
         print("main.py export: error: --void goes with --xapi (it takes back xAPI statements)", file=sys.stderr)
         return EXIT_USAGE
-    attempts = _selected(args)
-    if args.csv:
-        _write(args.csv, export.to_csv(attempts))
-        what, where = f"{len(attempts)} attempt{'s' if len(attempts) != 1 else ''}", args.csv
-    else:
-        import json
-        fill_missing_steps(attempts)
-        bare = sum(1 for a in attempts if a.choices and not a.steps)
-        if bare:
-            print(f"note: {bare} attempt{'s were' if bare != 1 else ' was'} recorded before replies were stored "
-                  f"and {'their scenarios have' if bare != 1 else 'its scenario has'} changed since: "
-                  "only the 'completed' statement is written for them", file=sys.stderr)
-        statements = builder.voiding(attempts) if args.void else builder.statements(attempts)
-        _write(args.xapi, json.dumps(statements, indent=2, ensure_ascii=False) + "\n")
-        what = f"{len(statements)} {'voiding ' if args.void else ''}statements from {len(attempts)} attempts"
-        where = args.xapi
+    from .storage.files import StorageError
+    try:
+        with _streamed(args, with_steps=bool(args.xapi)) as attempts:
+            if args.csv:
+                with _output(args.csv) as handle:
+                    count = export.write_csv(attempts, handle)
+                what, where = f"{count} attempt{'s' if count != 1 else ''}", args.csv
+            else:
+                filled = FilledSteps()
+                statements = (s for attempt in filled.each(attempts)
+                              for s in (builder.voiding([attempt]) if args.void else builder.for_attempt(attempt)))
+                with _output(args.xapi) as handle:
+                    written = export.write_json_list(statements, handle)
+                if filled.bare:
+                    print(f"note: {filled.bare} attempt{'s were' if filled.bare != 1 else ' was'} recorded before "
+                          f"replies were stored and {'their scenarios have' if filled.bare != 1 else 'its scenario has'}"
+                          " changed since: their replies are left out", file=sys.stderr)
+                what = (f"{written} {'voiding ' if args.void else ''}statements from {filled.count} "
+                        f"attempt{'s' if filled.count != 1 else ''}")
+                where = args.xapi
+    except StorageError as exc:
+        return _fail(str(exc))
     if where != "-":
         print(f"Wrote {what} to {where}", file=sys.stderr)
     return EXIT_OK
 
 
-def fill_missing_steps(attempts, folder: Path | None = None) -> None:
-    """Attempts recorded before replies were stored: rebuild their replies by
+class FilledSteps:
+    """Attempts recorded before replies were stored get their replies back by
     replaying the choices on the bundled scenario, when it is still the same
-    content (same hash). Others keep no replies."""
-    from . import loader
-    from .engine import play
-    from .storage.attempts import step_record
-    folder = folder or Path(__file__).resolve().parent.parent / "scenarios"
-    wanted = {a.scenario for a in attempts if not a.steps and a.choices}
-    if not wanted:
-        return
-    library = {}
-    for checked in loader.check_library([folder])[0]:
-        if checked.ok and checked.scenario.id in wanted:
-            library[checked.scenario.id] = checked.scenario
-    for attempt in attempts:
-        scenario = library.get(attempt.scenario)
-        if attempt.steps or scenario is None or scenario.content_hash != attempt.content_hash:
-            continue
+    content (same hash); others keep none (counted in `bare`). One attempt at
+    a time; the library is read only if one needs it."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or Path(__file__).resolve().parent.parent / "scenarios"
+        self.library: dict | None = None
+        self.count = self.bare = 0
+
+    def each(self, attempts):
+        for attempt in attempts:
+            self.count += 1
+            if attempt.choices and not attempt.steps:
+                self._fill(attempt)
+                self.bare += not attempt.steps
+            yield attempt
+
+    def _fill(self, attempt) -> None:
+        from . import loader
+        from .engine import play
+        from .storage.attempts import step_record
+        if self.library is None:
+            self.library = {c.scenario.id: c.scenario for c in loader.check_library([self.folder])[0] if c.ok}
+        scenario = self.library.get(attempt.scenario)
+        if scenario is None or scenario.content_hash != attempt.content_hash:
+            return
         run = play(scenario, attempt.choices, seed=attempt.seed, persona=attempt.persona or None)
         attempt.steps = [step_record(s, attempt.finished_at, scenario) for s in run.steps]
+
+
+def fill_missing_steps(attempts, folder: Path | None = None) -> None:
+    """FilledSteps over a list, in place."""
+    for _ in FilledSteps(folder).each(attempts):
+        pass
 
 
 def recorder(player: str, mode: str, stream=None, learner: str | None = None, scripted: bool = False):

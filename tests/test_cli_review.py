@@ -92,7 +92,7 @@ def test_export_void_takes_back_an_export_made_with_the_wrong_activity_base(cli,
     wrong, void, right = tmp_path / "wrong.json", tmp_path / "void.json", tmp_path / "right.json"
     cli("export", "--xapi", wrong, "--activity-base", "https://wrong.example.org/fl")
     proc = cli("export", "--xapi", void, "--void", "--activity-base", "https://wrong.example.org/fl")
-    assert proc.returncode == 0 and "6 voiding statements from 1 attempts" in proc.stderr
+    assert proc.returncode == 0 and "6 voiding statements from 1 attempt to" in proc.stderr
     cli("export", "--xapi", right, "--activity-base", "https://example.org/fl")
     sent = [s["id"] for s in json.loads(wrong.read_text(encoding="utf-8"))]
     voids = json.loads(void.read_text(encoding="utf-8"))
@@ -183,3 +183,30 @@ def test_the_style_breakdown_as_csv_is_safe_for_any_player_name(cli):
     proc = cli("scoreboard", "--by-style", "--player", "=Lima, Ana", "--format", "csv")
     [row] = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert row["player"] == "'=Lima, Ana" and row["customer_style"] == "direct" and row["attempts"] == "1"
+
+
+def test_export_since_a_date_and_only_what_the_lrs_does_not_have(cli, tmp_path, monkeypatch):
+    from game.storage.scoreboard import open_scoreboard
+    from game.storage.attempts import Attempt
+    from game import loader
+    from game.engine import play
+    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(cli.saves))
+    monkeypatch.delenv("FIVE_LEVERS_DB", raising=False)
+    scenario = loader.load_file(LATE)
+    board = open_scoreboard()
+    made = []
+    for day in (18, 20, 22):
+        attempt = Attempt.from_playthrough(play(scenario, [1, 2, 2]), f"P{day}", "coach",
+                                           f"2026-11-{day}T09:00:00+00:00", finished_at=f"2026-11-{day}T09:05:00+00:00")
+        board.record(attempt)
+        made.append(attempt)
+    board.mark_sent([made[1].registration], "2026-11-23T00:00:00+00:00")
+    board.close()
+    out = tmp_path / "since.csv"
+    assert cli("export", "--csv", out, "--since", "2026-11-20").returncode == 0
+    assert [r["player"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))] == ["P20", "P22"]
+    proc = cli("export", "--xapi", "-", "--unsent")
+    assert proc.returncode == 0
+    assert {s["actor"]["name"] for s in json.loads(proc.stdout)} == {"P18", "P22"}
+    bad = cli("export", "--csv", out, "--since", "last week")
+    assert bad.returncode == 2 and "is not a date" in bad.stderr

@@ -46,6 +46,22 @@ def to_json(attempts) -> str:
     return json.dumps([attempt_record(a) for a in attempts], indent=2, ensure_ascii=False)
 
 
+def write_json_list(items, handle) -> int:
+    """A JSON list written one item at a time (flat memory for a million); returns how many."""
+    count = 0
+    for item in items:
+        handle.write("[\n" if count == 0 else ",\n")
+        handle.write(json.dumps(item, indent=2, ensure_ascii=False))
+        count += 1
+    handle.write("[]\n" if count == 0 else "\n]\n")
+    return count
+
+
+def write_json(attempts, handle) -> int:
+    """Attempts as the reviewer's JSON (see `attempt_record`), streamed."""
+    return write_json_list((attempt_record(a) for a in attempts), handle)
+
+
 def csv_row(attempt) -> list[str]:
     levers = attempt.levers
     row = [attempt.id, attempt.registration, attempt.player, attempt.scenario, attempt.title, attempt.version,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -37,11 +38,21 @@ def write_json(path: Path, data) -> None:
 
 def write_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (temporary file, fsync, os.replace)."""
+    with atomic_open(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_open(path: Path):
+    """A text file to write to that replaces `path` only when complete (a
+    crash, a full disk or an error leaves the old file): temporary file in
+    the same folder, flushed and fsynced, then `os.replace`. For exports of
+    any size, written as they stream."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -51,6 +62,12 @@ def write_text(path: Path, text: str) -> None:
         except OSError:
             pass
         raise StorageError(f"could not save {path.name}: {exc.strerror or exc}") from exc
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
     try:  # make the rename itself durable
         fd = os.open(path.parent, os.O_RDONLY)
         try:
