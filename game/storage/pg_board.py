@@ -105,6 +105,15 @@ SCHEMA = [
         sent_at TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX outbox_due ON outbox(state, next_try);
+    CREATE TABLE bests (
+        scenario TEXT NOT NULL,
+        person TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        attempts INTEGER NOT NULL,
+        best_id BIGINT NOT NULL,
+        PRIMARY KEY (scenario, person)
+    );
+    CREATE INDEX bests_board ON bests(scenario, best);
     """,
 ]
 

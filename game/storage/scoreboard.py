@@ -125,6 +125,20 @@ MIGRATIONS = [
         sent_at TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX outbox_due ON outbox(state, next_try);
+    CREATE TABLE bests (
+        scenario TEXT NOT NULL,
+        person TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        attempts INTEGER NOT NULL,
+        best_id BIGINT NOT NULL,
+        PRIMARY KEY (scenario, person)
+    );
+    CREATE INDEX bests_board ON bests(scenario, best);
+    INSERT INTO bests (scenario, person, best, attempts, best_id)
+        SELECT scenario, person, MAX(score), COUNT(*), 0 FROM attempts WHERE status = 'finished'
+        GROUP BY scenario, person;
+    UPDATE bests SET best_id = (SELECT id FROM attempts a WHERE a.scenario = bests.scenario
+        AND a.person = bests.person AND a.status = 'finished' AND a.score = bests.best ORDER BY finished_at, id LIMIT 1);
     INSERT INTO outbox (registration, queued_at) SELECT registration, finished_at FROM attempts ORDER BY id;
     """,
 ]

@@ -86,3 +86,24 @@ def test_bad_player_names_are_refused_with_the_reason(name, message):
 def test_player_names_are_trimmed_and_may_use_any_script():
     assert clean_player_name("  Łucja Ñúñez 李  ") == "Łucja Ñúñez 李"
     assert clean_player_name("x" * 40) == "x" * 40
+
+
+def test_the_leaderboard_is_per_person_two_sams_are_two_and_one_learner_is_one(store, make_attempt):
+    from dataclasses import replace
+    board = open_scoreboard()
+    sam_a = replace(make_attempt("Sam", (1, 2, 2)), learner="sam.a@example.org")
+    sam_b = replace(make_attempt("Sam", (1, 1, 1)), learner="sam.b@example.org")
+    ana_first = replace(make_attempt("Ana", (1, 2, 2), finished_at="2026-11-20T10:00:00+00:00"),
+                        learner="ana@example.org")
+    ana_again = replace(make_attempt("Ana L.", (1, 2, 2), finished_at="2026-11-21T10:00:00+00:00"),
+                        learner="ana@example.org")  # the same person, another display name
+    for attempt in (sam_a, sam_b, ana_first, ana_again):
+        board.record(attempt)
+    rows = board.leaderboard("late-refund")
+    assert sorted((r["player"], r["learner"], r["attempts"]) for r in rows) == \
+        [("Ana", "ana@example.org", 2), ("Sam", "sam.a@example.org", 1), ("Sam", "sam.b@example.org", 1)]
+    ana = next(r for r in rows if r["learner"] == "ana@example.org")
+    assert ana["id"] == ana_first.id  # a tie keeps the earlier attempt
+    assert [r["best"] for r in rows] == sorted((r["best"] for r in rows), reverse=True)
+    board.record(replace(make_attempt("Ana", (2, 1, 1)), learner="ana@example.org", status="abandoned"))
+    assert {r["learner"]: r["attempts"] for r in board.leaderboard("late-refund")}["ana@example.org"] == 2
