@@ -86,7 +86,7 @@ def _streamed(args, with_steps: bool = True):
     """The chosen attempts one at a time, oldest first (flat memory at any size)."""
     board = _open_board()
     try:
-        yield board.iter_attempts(with_steps=with_steps, **_selection(args))
+        yield board, board.iter_attempts(with_steps=with_steps, **_selection(args))
     finally:
         board.close()
 
@@ -98,14 +98,14 @@ def cmd_scoreboard(args) -> int:
     if args.portfolio:
         return _quarters(args)
     if args.format == "json":
-        with _streamed(args) as attempts:
+        with _streamed(args) as (_, attempts):
             export.write_json(attempts, sys.stdout)
         return EXIT_OK
     if args.format == "csv":
-        with _streamed(args, with_steps=False) as attempts:
-            export.write_csv(attempts, sys.stdout)
+        with _streamed(args, with_steps=False) as (board, _):
+            export.write_csv_rows(board.csv_rows(**_selection(args)), sys.stdout)
         return EXIT_OK
-    with _streamed(args, with_steps=False) as attempts:
+    with _streamed(args, with_steps=False) as (_, attempts):
         listed = list(attempts)
     if listed:
         print(export.to_table(listed))
@@ -220,10 +220,10 @@ def cmd_export(args) -> int:
         return EXIT_USAGE
     from .storage.files import StorageError
     try:
-        with _streamed(args, with_steps=bool(args.xapi)) as attempts:
+        with _streamed(args, with_steps=bool(args.xapi)) as (board, attempts):
             if args.csv:
                 with _output(args.csv) as handle:
-                    count = export.write_csv(attempts, handle)
+                    count = export.write_csv_rows(board.csv_rows(**_selection(args)), handle)
                 what, where = f"{count} attempt{'s' if count != 1 else ''}", args.csv
             else:
                 filled = FilledSteps()

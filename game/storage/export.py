@@ -14,6 +14,7 @@ import json
 from ..model import LEVERS, OUTCOME_WORDS, RULES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset("=+-@\t\r")
 
 CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "content_hash", "mode",
               "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending",
@@ -29,7 +30,9 @@ def short_time(iso: str) -> str:
 
 def neutralise(value) -> str:
     """A cell's text, made safe to open in a spreadsheet."""
-    text = "" if value is None else str(value)
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -62,25 +65,63 @@ def write_json(attempts, handle) -> int:
     return write_json_list((attempt_record(a) for a in attempts), handle)
 
 
-def csv_row(attempt) -> list[str]:
-    levers = attempt.levers
-    row = [attempt.id, attempt.registration, attempt.player, attempt.scenario, attempt.title, attempt.version,
-           attempt.content_hash, attempt.mode, attempt.started_at, attempt.finished_at,
-           f"{attempt.duration_s:.0f}", attempt.score, attempt.grade, attempt.outcome, attempt.ending,
-           attempt.persona, attempt.persona_style, attempt.player_style]
-    for key in ("points", "ceiling", "percent"):
-        row += [levers.get(lever, {}).get(key) for lever in LEVERS]
-    row += [attempt.rules.get(rule, 0) for rule in RULES]
-    row += [" ".join(str(c) for c in attempt.choices), " > ".join(attempt.path)]
-    return [neutralise(v) for v in row]
+# the stored columns a CSV row is made from: these first ones are cells as
+# they are; the lever, rule, choice and path cells come from the JSON of the last four
+CSV_PLAIN = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "started_at",
+             "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona", "persona_style",
+             "player_style")
+CSV_STORED = (*CSV_PLAIN, "levers", "rules", "choices", "path")
+LEVER_CELLS = [(lever, key) for key in ("points", "ceiling", "percent") for lever in LEVERS]
+_TEXT_CELLS = tuple(i for i, name in enumerate(CSV_PLAIN) if name not in ("id", "version", "duration_s", "score"))
+_NO_LEVER: dict = {}
+_loads = json.loads
+
+
+def csv_row(attempt) -> list:
+    """One attempt's CSV cells."""
+    return made_safe([getattr(attempt, column) for column in CSV_STORED])
+
+
+def made_safe(row: list) -> list:
+    """CSV cells from CSV_STORED values (the last four as stored JSON text or
+    decoded): duration in whole seconds, each lever's points, ceiling and
+    percent, each rule's breaches, choices and path as text, and every text
+    cell a spreadsheet could run as a formula neutralised (numbers stay
+    numbers: a negative number is not a formula). Lean: an export runs it a
+    million times."""
+    path = row.pop()
+    choices = row.pop()
+    rules = row.pop()
+    levers = row.pop()
+    if type(levers) is str:
+        levers, rules, path = _loads(f"[{levers},{rules},{path}]")
+        choices = choices[1:-1].replace(",", "")
+    else:
+        choices = " ".join(map(str, choices))
+    row[10] = f"{row[10]:.0f}"  # duration_s
+    for index in _TEXT_CELLS:
+        text = row[index]
+        if text and text[0] in _FORMULA_CHARS:
+            row[index] = "'" + text
+    row += [levers.get(lever, _NO_LEVER).get(key) for lever, key in LEVER_CELLS]
+    row += [rules.get(rule, 0) for rule in RULES]
+    row += [choices, neutralise(" > ".join(path))]
+    return row
 
 
 def write_csv(attempts, handle) -> int:
+    """Attempts (objects) as CSV."""
+    return write_csv_rows(([getattr(a, column) for column in CSV_STORED] for a in attempts), handle)
+
+
+def write_csv_rows(rows, handle) -> int:
+    """CSV_STORED rows (as SQLBoard.csv_rows gives them) as CSV, streamed; returns how many."""
     writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    writerow = writer.writerow
+    writerow(CSV_FIELDS)
     count = 0
-    for attempt in attempts:
-        writer.writerow(csv_row(attempt))
+    for row in rows:
+        writerow(made_safe(row))
         count += 1
     return count
 

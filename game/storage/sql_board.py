@@ -157,6 +157,15 @@ class SQLBoard(PortfolioRecords):
         for row in self._stream(sql, params):
             yield row_to_attempt(row)
 
+    def csv_rows(self, **selection):
+        """Each chosen attempt's stored values for a CSV row (export.CSV_STORED),
+        no objects built, streamed: a million attempts export in flat memory."""
+        from .export import CSV_STORED
+        sql, params = self._selection(**selection)
+        sql = sql.replace("SELECT * FROM", f"SELECT {', '.join(CSV_STORED)} FROM", 1)
+        for row in self._stream(sql, params, size=2000):
+            yield list(row.values()) if isinstance(row, dict) else list(row)
+
     def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
         """Each person's best in a scenario (with `persona`: against that
         customer only). A person is their learner id when they gave one,

@@ -8,14 +8,14 @@ import time
 from game import loader
 from game.engine import play
 from game.storage.attempts import Attempt
-from game.storage.scoreboard import SQLiteScoreboard
+from game.storage.scoreboard import open_scoreboard
 from tests.test_cli import LATE
 
 
 def main(name: str, count: int, go_file: str | None) -> None:
     scenario = loader.load_file(LATE)
     run = play(scenario, [1, 2, 2])
-    board = SQLiteScoreboard()
+    board = open_scoreboard()  # FIVE_LEVERS_DB when set (the PostgreSQL tests and bench)
     print("ready", flush=True)
     while go_file and not os.path.exists(go_file):
         time.sleep(0.001)
