@@ -9,7 +9,6 @@ fresh process to the title screen's first frame with 50 scenarios.
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys

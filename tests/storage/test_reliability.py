@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.storage.scoreboard import SQLiteScoreboard
+from game.storage.scoreboard import SQLiteScoreboard, open_scoreboard
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,8 +18,8 @@ def spawn(saves, *args):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_two_processes_recording_at_the_same_moment_lose_nothing(saves, tmp_path):
-    SQLiteScoreboard().close()  # create the file first, as the game would
+def test_two_processes_recording_at_the_same_moment_lose_nothing(store, saves, tmp_path):
+    open_scoreboard().close()  # create the scoreboard first, as the game would
     go = tmp_path / "go"
     writers = [spawn(saves, name, 150, go) for name in ("first", "second")]
     for w in writers:
@@ -31,7 +31,7 @@ def test_two_processes_recording_at_the_same_moment_lose_nothing(saves, tmp_path
         assert w.returncode == 0, err
         assert "Traceback" not in err
         written |= {line.split()[1] for line in out.splitlines()}
-    board = SQLiteScoreboard()
+    board = open_scoreboard()
     assert len(written) == 300
     assert {a.registration for a in board.attempts()} == written
     assert len(board.history("first")) == len(board.history("second")) == 150
@@ -75,12 +75,14 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_scoreboard_started(saves):
     assert SQLiteScoreboard().count() == 0
 
 
-def test_two_processes_creating_the_scoreboard_at_once_both_work(saves, tmp_path):
+def test_processes_creating_the_scoreboard_at_once_all_work(store, saves, tmp_path):
     saves.mkdir(parents=True)
-    writers = [spawn(saves, name, 20) for name in ("one", "two", "three")]  # no file yet: all migrate at once
+    names = [f"client{n}" for n in range(8)]
+    writers = [spawn(saves, name, 20) for name in names]  # no tables yet: all migrate at once
     for w in writers:
         out, err = w.communicate(timeout=120)
         assert w.returncode == 0, err
-    board = SQLiteScoreboard()
-    assert board.count() == 60
+    board = open_scoreboard()
+    assert board.count() == 160
+    assert board.outbox_status()["waiting"] == 160  # each queued for the LRS with its attempt
     board.close()

@@ -51,10 +51,23 @@ class SettingsScene(Scene):
                  for key, label, values in OPTIONS]
         items.append(Button(learner_label(self.app), "learner", detail="Enter to change: your LMS login or e-mail, "
                             "for the learning record store"))
+        items.append(Button(self._lrs_label(), "lrs", detail=self._lrs_detail()))
         items.append(Button("Done", "done"))
         focus = self.buttons.focus
         self.buttons.set(items)
         self.buttons.focus = focus
+
+    def _lrs_label(self) -> str:
+        sender = self.app.sender
+        if sender is None:
+            return "Learning record store: not set up"
+        return f"Learning record store: {sender.config.endpoint}"
+
+    def _lrs_detail(self) -> str:
+        sender = self.app.sender
+        if sender is None:
+            return "A trainer sets it up once: main.py lrs configure (see the reviewer's guide)"
+        return self.app.delivery_line() or "Everything recorded has been sent."
 
     @staticmethod
     def _label(key: str, label: str, values, value) -> str:
@@ -86,13 +99,15 @@ class SettingsScene(Scene):
             self.app.pop()
             return
         focused = self.buttons.buttons[self.buttons.focus].action
-        if kind in ("left", "right") and focused not in ("done", "learner"):
+        if kind in ("left", "right") and focused not in ("done", "learner", "lrs"):
             self.change(focused, -1 if kind == "left" else 1)
             return
         if kind in ("up", "down", "tab", "hover", "click", "confirm"):
             action = self.buttons.handle(intent)
             if action == "done":
                 self.app.pop()
+            elif action == "lrs":
+                self._build()  # shows the latest: what is waiting, and why
             elif action == "learner":
                 from .learner import LearnerScene
                 self.app.push(LearnerScene(self.app, on_done=self._build))
