@@ -143,13 +143,17 @@ class Attempt:
                 "status": self.status, "learner": self.learner or None, "active_s": self.active_s,
                 "scripted": self.scripted, "mastery": self.mastery, "passed": self.passed, "steps": self.steps}
 
+    def steps_json(self) -> str:
+        """The replies as stored (in their own table: most of an attempt's bytes, read only when wanted)."""
+        return json.dumps(self.steps, ensure_ascii=False)
+
     def row(self) -> tuple:
+        """The `attempts` table's columns (sql_board.COLUMNS), all but the replies."""
         return (self.registration, self.player, self.scenario, self.version, self.content_hash, self.title,
                 self.mode, self.seed, self.started_at, self.finished_at, self.duration_s,
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
-                json.dumps(self.steps, ensure_ascii=False), self.persona,
-                self.persona_style, self.player_style, self.status, self.learner, self.person,
+                self.persona, self.persona_style, self.player_style, self.status, self.learner, self.person,
                 self.active_s, int(self.scripted), self.mastery)
 
 

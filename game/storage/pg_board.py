@@ -52,7 +52,6 @@ SCHEMA = [
         grade TEXT NOT NULL,
         outcome TEXT NOT NULL,
         ending TEXT,
-        steps TEXT NOT NULL DEFAULT '[]',
         persona TEXT NOT NULL DEFAULT '',
         persona_style TEXT NOT NULL DEFAULT '',
         player_style TEXT NOT NULL DEFAULT '',
@@ -62,6 +61,10 @@ SCHEMA = [
         active_s DOUBLE PRECISION,
         scripted INTEGER NOT NULL DEFAULT 0,
         mastery INTEGER NOT NULL DEFAULT 75
+    );
+    CREATE TABLE attempt_steps (
+        attempt_id BIGINT PRIMARY KEY,
+        steps TEXT NOT NULL
     );
     CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
     CREATE INDEX attempts_by_player ON attempts(player, finished_at);

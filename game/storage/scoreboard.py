@@ -102,9 +102,17 @@ MIGRATIONS = [
     CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
     """,
     # version 7: learner ids (a person is their learner id, else their display
-    # name), time on task, scripted play, and the LRS outbox (every attempt
-    # already kept is queued once: nothing recorded is left out of the LRS)
+    # name), time on task, scripted play, the mastery score, each person's
+    # bests, the LRS outbox (every attempt already kept is queued once:
+    # nothing recorded is left out of the LRS), and the replies in a table of
+    # their own (most of an attempt's bytes: lists and history never read them)
     """
+    CREATE TABLE attempt_steps (
+        attempt_id INTEGER PRIMARY KEY,
+        steps TEXT NOT NULL
+    );
+    INSERT INTO attempt_steps (attempt_id, steps) SELECT id, steps FROM attempts;
+    ALTER TABLE attempts DROP COLUMN steps;
     ALTER TABLE attempts ADD COLUMN learner TEXT NOT NULL DEFAULT '';
     ALTER TABLE attempts ADD COLUMN person TEXT NOT NULL DEFAULT '';
     UPDATE attempts SET person = 'name:' || player;

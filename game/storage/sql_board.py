@@ -22,7 +22,7 @@ from .portfolio_board import PortfolioRecords
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
-           "score", "grade", "outcome", "ending", "steps", "persona", "persona_style", "player_style", "status",
+           "score", "grade", "outcome", "ending", "persona", "persona_style", "player_style", "status",
            "learner", "person", "active_s", "scripted", "mastery")
 FINISHED = "status = 'finished'"
 
@@ -140,6 +140,7 @@ class SQLBoard(PortfolioRecords):
         with self.transaction("the attempt") as run:
             row = run(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders}) RETURNING id",
                       attempt.row()).fetchone()
+            run("INSERT INTO attempt_steps (attempt_id, steps) VALUES (?, ?)", (row["id"], attempt.steps_json()))
             run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
                 (attempt.registration, attempt.finished_at))
             if attempt.status == "finished":  # each person's best per scenario, kept as attempts arrive
@@ -160,7 +161,7 @@ class SQLBoard(PortfolioRecords):
         return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
     def _selection(self, scenario=None, player=None, with_steps=True, persona=None, persona_style=None,
-                   learner=None, since=None, unsent=False):
+                   learner=None, since=None, unsent=False, columns=None):
         clause, params = self._where((("scenario", scenario), ("player", player), ("persona", persona),
                                       ("persona_style", persona_style), ("learner", learner)))
         extra = []
@@ -171,8 +172,18 @@ class SQLBoard(PortfolioRecords):
             extra.append("registration IN (SELECT registration FROM outbox WHERE state != 'sent')")
         if extra:
             clause = f"{clause} AND {' AND '.join(extra)}" if clause else f"WHERE {' AND '.join(extra)}"
-        columns = "*" if with_steps else f"id, {', '.join(c for c in COLUMNS if c != 'steps')}"
+        if columns is None:
+            return f"SELECT {self._columns(with_steps)} {clause} ORDER BY finished_at, id", params
         return f"SELECT {columns} FROM attempts {clause} ORDER BY finished_at, id", params
+
+    @staticmethod
+    def _columns(with_steps: bool) -> str:
+        """The columns of an attempt and the FROM that gives them (with its replies, or without)."""
+        plain = f"attempts.id, {', '.join(COLUMNS)}"
+        if not with_steps:
+            return f"{plain} FROM attempts"
+        return (f"{plain}, COALESCE(attempt_steps.steps, '[]') AS steps FROM attempts "
+                "LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id")
 
     def attempts(self, scenario=None, player=None, with_steps: bool = True, persona=None,
                  persona_style=None, learner=None) -> list[Attempt]:
@@ -194,8 +205,7 @@ class SQLBoard(PortfolioRecords):
         """Each chosen attempt's stored values for a CSV row (export.CSV_STORED),
         no objects built, streamed: a million attempts export in flat memory."""
         from .export import CSV_STORED
-        sql, params = self._selection(**selection)
-        sql = sql.replace("SELECT * FROM", f"SELECT {', '.join(CSV_STORED)} FROM", 1)
+        sql, params = self._selection(**selection, columns=", ".join(CSV_STORED))
         for row in self._stream(sql, params, size=2000):
             yield list(row.values()) if isinstance(row, dict) else list(row)
 
@@ -277,7 +287,7 @@ class SQLBoard(PortfolioRecords):
         return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
 
     def get(self, attempt_id: int) -> Attempt | None:
-        rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        rows = self._query(f"SELECT {self._columns(True)} WHERE attempts.id = ?", (attempt_id,))
         return row_to_attempt(rows[0]) if rows else None
 
     def by_registration(self, registrations) -> list[Attempt]:
@@ -285,8 +295,9 @@ class SQLBoard(PortfolioRecords):
         if not registrations:
             return []
         marks = ", ".join("?" for _ in registrations)
-        return [row_to_attempt(r) for r in self._query(
-            f"SELECT * FROM attempts WHERE registration IN ({marks}) ORDER BY finished_at, id", registrations)]
+        return rows_to_attempts(self._query(
+            f"SELECT {self._columns(True)} WHERE registration IN ({marks}) ORDER BY finished_at, attempts.id",
+            registrations))
 
     def scenarios(self) -> dict[str, str]:
         """Scenario id -> title, for every scenario with an attempt."""
