@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from .files import StorageError
 from .outbox import OutboxRecords
+from .shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES
 from .sql_board import SQLBoard
 
 try:
@@ -62,10 +63,6 @@ SCHEMA = [
         scripted INTEGER NOT NULL DEFAULT 0,
         mastery INTEGER NOT NULL DEFAULT 75
     );
-    CREATE TABLE attempt_steps (
-        attempt_id BIGINT PRIMARY KEY,
-        steps TEXT NOT NULL
-    );
     CREATE INDEX attempts_by_scenario ON attempts(scenario, player, score);
     CREATE INDEX attempts_by_player ON attempts(player, finished_at);
     CREATE INDEX attempts_by_persona ON attempts(scenario, persona);
@@ -96,27 +93,7 @@ SCHEMA = [
         record TEXT NOT NULL
     );
     CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
-    CREATE TABLE outbox (
-        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        registration TEXT NOT NULL UNIQUE,
-        state TEXT NOT NULL DEFAULT 'waiting',
-        tries INTEGER NOT NULL DEFAULT 0,
-        next_try DOUBLE PRECISION NOT NULL DEFAULT 0,
-        lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
-        reason TEXT NOT NULL DEFAULT '',
-        queued_at TEXT NOT NULL,
-        sent_at TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX outbox_due ON outbox(state, next_try);
-    CREATE TABLE bests (
-        scenario TEXT NOT NULL,
-        person TEXT NOT NULL,
-        best INTEGER NOT NULL,
-        attempts INTEGER NOT NULL,
-        best_id BIGINT NOT NULL,
-        PRIMARY KEY (scenario, person)
-    );
-    CREATE INDEX bests_board ON bests(scenario, best);
+    """ + OUTBOX_AND_BESTS.format(**POSTGRES_TYPES) + """
     """,
 ]
 

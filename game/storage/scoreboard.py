@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .files import StorageError, saves_dir, set_aside
 from .outbox import OutboxRecords
+from .shared_tables import OUTBOX_AND_BESTS, SQLITE_TYPES
 from .sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -107,12 +108,6 @@ MIGRATIONS = [
     # nothing recorded is left out of the LRS), and the replies in a table of
     # their own (most of an attempt's bytes: lists and history never read them)
     """
-    CREATE TABLE attempt_steps (
-        attempt_id INTEGER PRIMARY KEY,
-        steps TEXT NOT NULL
-    );
-    INSERT INTO attempt_steps (attempt_id, steps) SELECT id, steps FROM attempts;
-    ALTER TABLE attempts DROP COLUMN steps;
     ALTER TABLE attempts ADD COLUMN learner TEXT NOT NULL DEFAULT '';
     ALTER TABLE attempts ADD COLUMN person TEXT NOT NULL DEFAULT '';
     UPDATE attempts SET person = 'name:' || player;
@@ -121,27 +116,9 @@ MIGRATIONS = [
     ALTER TABLE attempts ADD COLUMN mastery INTEGER NOT NULL DEFAULT 75;
     CREATE INDEX attempts_board ON attempts(scenario, status, person, score);
     CREATE INDEX attempts_by_finish ON attempts(finished_at);
-    CREATE TABLE outbox (
-        id INTEGER PRIMARY KEY,
-        registration TEXT NOT NULL UNIQUE,
-        state TEXT NOT NULL DEFAULT 'waiting',
-        tries INTEGER NOT NULL DEFAULT 0,
-        next_try REAL NOT NULL DEFAULT 0,
-        lease_until REAL NOT NULL DEFAULT 0,
-        reason TEXT NOT NULL DEFAULT '',
-        queued_at TEXT NOT NULL,
-        sent_at TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX outbox_due ON outbox(state, next_try);
-    CREATE TABLE bests (
-        scenario TEXT NOT NULL,
-        person TEXT NOT NULL,
-        best INTEGER NOT NULL,
-        attempts INTEGER NOT NULL,
-        best_id BIGINT NOT NULL,
-        PRIMARY KEY (scenario, person)
-    );
-    CREATE INDEX bests_board ON bests(scenario, best);
+    """ + OUTBOX_AND_BESTS.format(**SQLITE_TYPES) + """
+    INSERT INTO attempt_steps (attempt_id, steps) SELECT id, steps FROM attempts;
+    ALTER TABLE attempts DROP COLUMN steps;
     INSERT INTO bests (scenario, person, best, attempts, best_id)
         SELECT scenario, person, MAX(score), COUNT(*), 0 FROM attempts WHERE status = 'finished'
         GROUP BY scenario, person;

@@ -107,3 +107,28 @@ def test_the_leaderboard_is_per_person_two_sams_are_two_and_one_learner_is_one(s
     assert [r["best"] for r in rows] == sorted((r["best"] for r in rows), reverse=True)
     board.record(replace(make_attempt("Ana", (2, 1, 1)), learner="ana@example.org", status="abandoned"))
     assert {r["learner"]: r["attempts"] for r in board.leaderboard("late-refund")}["ana@example.org"] == 2
+
+
+def test_a_version_6_scoreboard_keeps_its_replies_and_is_queued_ranked_and_counted_on_open(saves):
+    saves.mkdir(parents=True)
+    conn = sqlite3.connect(saves / "scoreboard.sqlite3")
+    for number in range(6):
+        conn.executescript(MIGRATIONS[number])
+    steps = '[{"node": "opening", "choice": 1, "text": "Hello.", "levers": {}, "breaks": []}]'
+    for n, (player, score) in enumerate((("Ana", 42), ("Ana", 80), ("Bo", 55))):
+        conn.execute("INSERT INTO attempts (registration, player, scenario, version, content_hash, mode, started_at, "
+                     "finished_at, duration_s, choices, path, levers, rules, breaches, score, grade, outcome, steps) "
+                     f"VALUES ('00000000-0000-4000-8000-00000000000{n}', ?, 'late-refund', 3, 'x', 'coach', "
+                     f"'2025-01-0{n + 1}T00:00:00+00:00', '2025-01-0{n + 1}T00:01:00+00:00', 60, '[1]', '[\"opening\"]', "
+                     "'{}', '{}', 0, ?, 'Needs work', 'lost', ?)", (player, score, steps))
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    board = SQLiteScoreboard()
+    assert board._conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert [a.steps[0]["text"] for a in board.attempts()] == ["Hello."] * 3
+    assert board.history("Ana")[0].steps == []  # lists leave the replies out
+    assert [(r["player"], r["best"], r["attempts"]) for r in board.leaderboard("late-refund")] == \
+        [("Ana", 80, 2), ("Bo", 55, 1)]
+    assert board.outbox_status()["waiting"] == 3  # kept before there was an LRS: queued, not forgotten
+    board.close()
