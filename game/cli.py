@@ -309,7 +309,7 @@ def _terminal_game() -> int:
             save_settings(settings)
         except StorageError as exc:
             print(f"note: {exc}", file=sys.stderr)
-    return text.run_library(SCENARIOS_DIR, on_finish=cli_review.recorder(player, settings.mode),
+    return text.run_library(SCENARIOS_DIR, on_finish=cli_review.recorder(player, settings.mode, learner=settings.learner),
                             coach=settings.mode == "coach", player_style=cli_review.stored_style(player))
 
 
