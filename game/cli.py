@@ -309,8 +309,9 @@ def _terminal_game() -> int:
             save_settings(settings)
         except StorageError as exc:
             print(f"note: {exc}", file=sys.stderr)
-    return text.run_library(SCENARIOS_DIR, on_finish=cli_review.recorder(player, settings.mode, learner=settings.learner),
-                            coach=settings.mode == "coach", player_style=cli_review.stored_style(player))
+    on_finish = cli_review.recorder(player, settings.mode, learner=settings.learner)
+    return text.run_library(SCENARIOS_DIR, on_finish=on_finish, coach=settings.mode == "coach",
+                            player_style=cli_review.stored_style(player))
 
 
 def cmd_game(args) -> int:
