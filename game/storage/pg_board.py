@@ -21,7 +21,7 @@ from .sql_board import SQLBoard
 
 try:
     import psycopg
-    from psycopg.rows import dict_row
+    from psycopg.rows import dict_row, tuple_row
 except ImportError:  # pragma: no cover - psycopg is in requirements.txt
     psycopg = None
 
@@ -160,18 +160,18 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return redact(text)
 
-    def _open_cursor(self, sql: str, params):
+    def _open_cursor(self, sql: str, params, plain: bool = False):
         # a server-side cursor: a million rows arrive in batches, not all at once
-        cursor = self._connection().cursor(name="five_levers_export")
+        cursor = self._connection().cursor(name="five_levers_export", row_factory=tuple_row if plain else dict_row)
         cursor.itersize = 500
         return cursor.execute(self._sql(sql), tuple(params))
 
-    def _stream(self, sql: str, params=(), size: int = 500):
+    def _stream(self, sql: str, params=(), size: int = 500, plain: bool = False):
         with self._lock:
             conn = self._connection()
             try:
                 with conn.transaction():  # a named cursor lives in a transaction
-                    yield from super()._stream(sql, params, size)
+                    yield from super()._stream(sql, params, size, plain)
             except psycopg.Error as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
