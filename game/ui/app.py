@@ -215,6 +215,12 @@ class App:
         if self.top:
             self.top.handle(intent)
 
+    def restart_sender(self) -> None:
+        """New LRS settings: stop the sender and start one with them (nothing waiting is lost)."""
+        if self.sender is not None:
+            self.sender.stop(timeout=0.0)  # never wait on the network here; it ends after its current batch
+        self.sender = start_sender(self.notify) if self.scoreboard is not None else None
+
     def _recorded(self) -> None:
         if self.sender is not None:
             self.sender.wake()

@@ -16,7 +16,7 @@ OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
-           "confirm-leave", "settings", "learner-id", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
+           "confirm-leave", "settings", "learner-id", "lrs-settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
            "portfolios", "portfolio-briefing", "portfolio-rank", "portfolio-plan", "portfolio-contact",
            "portfolio-quarter", "portfolio-debrief", "debrief", "report-card")
 PORTFOLIO = "shop-systems"
@@ -147,6 +147,10 @@ def visit(app):
     learner.value = "alex.morgan@example.org"
     app.push(learner)
     yield "learner-id", None
+    _home(app)
+    from .scenes.lrs_settings import LRSScene
+    app.push(LRSScene(app))
+    yield "lrs-settings", None
     _home(app)
     app.push(HandbookScene(app, topic="connect"))
     yield "handbook", None

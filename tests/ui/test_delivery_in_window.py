@@ -106,3 +106,41 @@ def test_the_learner_id_is_typed_on_the_title_screen_and_kept_in_lower_case(make
         dialogue.session.choose(number)
     [kept] = app.scoreboard.attempts()
     assert kept.learner == "ana.lima@example.org"
+
+
+def test_the_lrs_is_set_up_in_settings_and_the_secret_is_never_shown(make_app, lrs, saves):
+    from game.lrs.config import load_config
+    from game.ui.scenes.settings import SettingsScene
+    from tests.ui.conftest import text
+    app = make_app(player="Sam", mode="coach", learner="sam@example.org")
+    assert app.sender is None
+    app.push(SettingsScene(app))
+    settings = app.top
+    settings.buttons.focus = next(i for i, b in enumerate(settings.buttons.buttons) if b.action == "lrs")
+    assert settings.buttons.buttons[settings.buttons.focus].label == "Learning record store: not set up"
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "lrs-settings"
+    for field, typed in (("endpoint", "ftp://nowhere"), ("endpoint", lrs.endpoint), ("user", USER), ("secret", SECRET)):
+        scene = app.top
+        scene.buttons.focus = next(i for i, b in enumerate(scene.buttons.buttons) if b.action == field)
+        post(app, key(pygame.K_RETURN))
+        entry = app.top
+        assert entry.name == "text-entry"
+        for _ in range(len(entry.value)):
+            post(app, key(pygame.K_BACKSPACE))
+        post(app, text(typed), key(pygame.K_RETURN))
+        if typed.startswith("ftp"):
+            assert app.top is entry and "http:// or https://" in entry.error  # said, not kept
+            post(app, key(pygame.K_ESCAPE))
+    labels = [b.label for b in app.top.buttons.buttons]
+    assert "Secret: set" in labels and not any(SECRET in label for label in labels)
+    config, _ = load_config()
+    assert (config.endpoint, config.user, config.secret) == (lrs.endpoint, USER, SECRET)
+    assert app.sender is not None and app.sender.config.endpoint == lrs.endpoint
+    while len(app.stack) > 1:
+        app.pop()
+    play_to_the_end(app)
+    deadline = time.time() + 30
+    while time.time() < deadline and len(lrs.statements()) < 6:
+        time.sleep(0.1)
+    assert len(lrs.statements()) == 6

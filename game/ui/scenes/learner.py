@@ -1,7 +1,7 @@
-"""The learner id: a small box over the screen to type it (an LMS login or
-an e-mail address), opened from the title screen and from Settings. Enter
-keeps it, Esc leaves it as it was, an empty box clears it. It is kept in
-the settings, lower case, and goes with every attempt to the LRS."""
+"""A small box over the screen to type one line: the learner id (an LMS
+login or e-mail, from the title screen and Settings) and the LRS settings
+(from Settings). Enter keeps it, Esc leaves it as it was. A secret is shown
+as dots and never drawn."""
 from __future__ import annotations
 
 import pygame
@@ -19,16 +19,16 @@ def learner_label(app) -> str:
     return f"Learner id: {app.settings.learner or 'not set'}"
 
 
-class LearnerScene(Scene):
-    name = "learner"
+class TextEntryScene(Scene):
+    """`keep(text)` returns an error to show, or None when the text was taken."""
+    name = "text-entry"
     opaque = False
     typing = True
 
-    def __init__(self, app, on_done=None):
+    def __init__(self, app, title: str, why: str, value: str, keep, secret: bool = False, limit: int = 500):
         super().__init__(app)
-        self.value = app.settings.learner
+        self.title, self.why, self.value, self._keep, self.secret, self.limit = title, why, value, keep, secret, limit
         self.error = ""
-        self.on_done = on_done
         self.buttons = ButtonList([Button("Keep", "keep"), Button("Cancel", "cancel")])
         self._box = pygame.Rect(0, 0, 0, 0)
         self._field = pygame.Rect(0, 0, 0, 0)
@@ -36,7 +36,7 @@ class LearnerScene(Scene):
     def handle(self, intent) -> None:
         kind = intent.kind
         if kind == "text":
-            if len(self.value) < MAX_LEARNER:
+            if len(self.value) < self.limit:
                 self.value += str(intent.value)
             self.error = ""
             return
@@ -54,17 +54,12 @@ class LearnerScene(Scene):
             self.keep()
 
     def keep(self) -> None:
-        try:
-            learner = clean_learner_id(self.value)
-        except ValueError as exc:
-            self.error = str(exc).capitalize() + "."
+        error = self._keep(self.value)
+        if error:
+            self.error = error
             return
-        self.app.settings.learner = learner
-        self.app.apply_settings()
-        self.app.pop()
-        self.app.notify(f"Learner id set to {learner}." if learner else "Learner id cleared.")
-        if self.on_done:
-            self.on_done()
+        if self.app.top is self:
+            self.app.pop()
 
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
@@ -72,8 +67,8 @@ class LearnerScene(Scene):
         width = min(max(520, theme.measure // 2 + 48), w - 40)
         inner = width - 48
         field_h = theme.line_height(theme.body) + 20
-        text_h = (text_height(theme, "Learner id", inner, theme.size("sub"), True) + 10
-                  + text_height(theme, WHY, inner, theme.size("small")) + 12 + field_h
+        text_h = (text_height(theme, self.title, inner, theme.size("sub"), True) + 10
+                  + text_height(theme, self.why, inner, theme.size("small")) + 12 + field_h
                   + (text_height(theme, self.error, inner, theme.size("small")) + 6 if self.error else 0))
         bar_h = -layout_rows(theme, self.buttons.buttons, 0, 0, inner)
         height = 24 + text_h + 24 + bar_h + 24
@@ -85,15 +80,35 @@ class LearnerScene(Scene):
         box = self._box
         modal_box(surface, theme, box)
         x, y, inner = box.x + 24, box.y + 24, box.w - 48
-        y += draw_text(surface, theme, "Learner id", (x, y), inner, theme.size("sub"), bold=True) + 10
-        y += draw_text(surface, theme, WHY, (x, y), inner, theme.size("small"), "muted") + 12
+        y += draw_text(surface, theme, self.title, (x, y), inner, theme.size("sub"), bold=True) + 10
+        y += draw_text(surface, theme, self.why, (x, y), inner, theme.size("small"), "muted") + 12
         field = pygame.Rect(x, y, inner, theme.line_height(theme.body) + 20)
         pygame.draw.rect(surface, theme.c("panel"), field, border_radius=8)
         pygame.draw.rect(surface, theme.c("focus"), field, width=3, border_radius=8)
-        shown = theme.line((self.value or "") + "|", theme.body, theme.c("text"))
+        typed = "•" * len(self.value) if self.secret else self.value
+        shown = theme.line(typed + "|", theme.body, theme.c("text"))
         area = pygame.Rect(max(0, shown.get_width() - (field.w - 24)), 0, field.w - 24, shown.get_height())
         surface.blit(shown, (field.x + 12, field.y + 10), area)
         if self.error:
             draw_text(surface, theme, self.error, (x, field.bottom + 6), inner, theme.size("small"), "bad")
         for i, button in enumerate(self.buttons.buttons):
             draw_button(surface, theme, button, i == self.buttons.focus, "primary" if button.action == "keep" else "plain")
+
+
+def LearnerScene(app, on_done=None) -> TextEntryScene:
+    """The learner id: kept in the settings, in lower case; empty clears it."""
+    def keep(text: str) -> str | None:
+        try:
+            learner = clean_learner_id(text)
+        except ValueError as exc:
+            return str(exc).capitalize() + "."
+        app.settings.learner = learner
+        app.apply_settings()
+        app.pop()
+        app.notify(f"Learner id set to {learner}." if learner else "Learner id cleared.")
+        if on_done:
+            on_done()
+        return None
+    scene = TextEntryScene(app, "Learner id", WHY, app.settings.learner, keep, limit=MAX_LEARNER)
+    scene.name = "learner"
+    return scene

@@ -25,6 +25,7 @@ NAMES = {False: "off", True: "on", "coach": "coach (coaching after each reply)",
 
 class SettingsScene(Scene):
     name = "settings"
+    title, hint = "Settings", HINT
 
     def __init__(self, app, conversation_mode: str | None = None):
         """`conversation_mode`: the mode of the conversation paused behind this
@@ -66,8 +67,8 @@ class SettingsScene(Scene):
     def _lrs_detail(self) -> str:
         sender = self.app.sender
         if sender is None:
-            return "A trainer sets it up once: main.py lrs configure (see the reviewer's guide)"
-        return self.app.delivery_line() or "Everything recorded has been sent."
+            return "Enter to set it up (or main.py lrs configure; see the reviewer's guide)"
+        return (self.app.delivery_line() or "Everything recorded has been sent.") + " Enter to change."
 
     @staticmethod
     def _label(key: str, label: str, values, value) -> str:
@@ -107,7 +108,8 @@ class SettingsScene(Scene):
             if action == "done":
                 self.app.pop()
             elif action == "lrs":
-                self._build()  # shows the latest: what is waiting, and why
+                from .lrs_settings import LRSScene
+                self.app.push(LRSScene(self.app))
             elif action == "learner":
                 from .learner import LearnerScene
                 self.app.push(LearnerScene(self.app, on_done=self._build))
@@ -117,7 +119,7 @@ class SettingsScene(Scene):
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        top = header_top(theme, w, "Settings", HINT)
+        top = header_top(theme, w, self.title, self.hint)
         self.view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - 16)
         bottom = layout_column(theme, self.buttons.buttons, MARGIN, 0, min(640, w - 2 * MARGIN - 14), gap=8) - 8
         self.scroll.set_sizes(bottom, self.view.h)
@@ -129,7 +131,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.theme
-        header(surface, theme, "Settings", HINT)
+        header(surface, theme, self.title, self.hint)
         surface.set_clip(self.view)
         for i, b in enumerate(self.buttons.buttons):
             draw_button(surface, theme, b, i == self.buttons.focus, "primary" if b.action == "done" else "plain")
