@@ -161,13 +161,18 @@ class Sender:
 
     def _run(self) -> None:
         board = None
+        wait = self.idle_s
         while not self._stop.is_set():
             try:
                 if board is None:
                     board = self._open_board()
                 report = deliver(board, self.config, post=self._post)
                 self.problem = report.problem or (f"parked: {report.reasons[-1]}" if report.reasons else None)
-                self.waiting = board.waiting_count()
+                status = board.outbox_status()
+                self.waiting = status["waiting"]
+                wait = self.idle_s
+                if status["next_try"]:  # a retry falls due before the idle wait is over: wake for it
+                    wait = min(wait, max(0.5, status["next_try"] - time.time()))
             except ConfigurationProblem as exc:
                 self.problem, self.stopped_for_configuration = str(exc), True
                 try:
@@ -176,8 +181,8 @@ class Sender:
                     pass
                 return
             except StorageError as exc:
-                self.problem = str(exc)
-            self._wake.wait(self.idle_s)
+                self.problem, wait = str(exc), self.idle_s
+            self._wake.wait(wait)
             self._wake.clear()
         if board is not None:
             try:

@@ -12,6 +12,7 @@ The password is never shown: messages name the address without it.
 from __future__ import annotations
 
 import re
+import time
 from contextlib import contextmanager
 
 from .files import StorageError
@@ -27,6 +28,7 @@ except ImportError:  # pragma: no cover - psycopg is in requirements.txt
 
 _LOCK_KEY = 5_1_7_3_2  # pg_advisory_xact_lock key: "five levers schema"
 CONNECT_TIMEOUT_S = 5
+RECONNECT_AFTER_S = 15  # after a failed connection, calls fail at once for this long
 
 SCHEMA = [
     # version 1: everything SQLite has at its version 7, in PostgreSQL's types
@@ -107,7 +109,8 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
 
-    def __init__(self, address: str):
+    def __init__(self, address: str, connect: bool = True):
+        """`connect=False`: connect on first use (the game starts while the database is away)."""
         super().__init__()
         if psycopg is None:  # pragma: no cover
             raise StorageError("PostgreSQL needs the psycopg package (pip install -r requirements.txt)")
@@ -115,7 +118,9 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
         self.address = address
         self.where = f"the team scoreboard ({redact(address)})"
         self._conn = None
-        self._connection()
+        self._down_until, self._down_why = 0.0, ""
+        if connect:
+            self._connection()
 
     def _connect(self):
         try:
@@ -153,7 +158,14 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
         if self._conn is None or self._conn.closed or self._conn.broken:
             if self._conn is not None:
                 self._conn.close()
-            self._conn = self._connect()
+                self._conn = None
+            if time.monotonic() < self._down_until:  # just failed: say so at once, don't wait again
+                raise StorageError(self._down_why)
+            try:
+                self._conn = self._connect()
+            except StorageError as exc:
+                self._down_until, self._down_why = time.monotonic() + RECONNECT_AFTER_S, str(exc)
+                raise
         return self._conn
 
     def _reason(self, exc: Exception) -> str:

@@ -139,11 +139,17 @@ class SQLBoard(PortfolioRecords):
 
     # -- attempts --------------------------------------------------------------
     def record(self, attempt: Attempt) -> int:
-        """Keep an attempt, and queue it for the LRS in the same transaction."""
+        """Keep an attempt, and queue it for the LRS in the same transaction.
+        Recording the same attempt (registration) again changes nothing: a
+        retry after a lost connection cannot count it twice."""
         placeholders = ", ".join("?" for _ in COLUMNS)
         with self.transaction("the attempt") as run:
-            row = run(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders}) RETURNING id",
-                      attempt.row()).fetchone()
+            row = run(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
+                      "ON CONFLICT (registration) DO NOTHING RETURNING id", attempt.row()).fetchone()
+            if row is None:  # already recorded (a retry of a write that had in fact arrived)
+                row = run("SELECT id FROM attempts WHERE registration = ?", (attempt.registration,)).fetchone()
+                attempt.id = row["id"]
+                return attempt.id
             run("INSERT INTO attempt_steps (attempt_id, steps) VALUES (?, ?)", (row["id"], attempt.steps_json()))
             run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
                 (attempt.registration, attempt.finished_at))

@@ -21,6 +21,8 @@ from .intents import Intent, translate
 from .sound import Sounds
 from .theme import Theme, draw_text
 
+RETRY_KEPT_S = 30.0  # how often attempts kept on this computer are offered to the scoreboard again
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
 WINDOW_SIZE = (1280, 720)
@@ -105,9 +107,10 @@ class App:
         self.screen = self._open_window(size)
         pygame.display.set_caption("Five Levers")
         self.storage = StorageWorker()
+        self._retry_in = 0.0  # attempts kept on this computer are retried at start, then every RETRY_KEPT_S
         self.sender = None  # the LRS sender, when an LRS is configured
         try:
-            board = open_scoreboard()
+            board = self._open_board()
             self.scoreboard = BoardFront(board, self.storage, self.notify, written=self._recorded)
             if self.scoreboard.notice:
                 self.notify(self.scoreboard.notice)
@@ -215,6 +218,20 @@ class App:
         if self.top:
             self.top.handle(intent)
 
+    def _open_board(self):
+        """The scoreboard; a team database that cannot be reached now is
+        connected to later, and attempts wait on this computer meanwhile."""
+        try:
+            return open_scoreboard()
+        except StorageError as exc:
+            address = os.environ.get("FIVE_LEVERS_DB", "").strip()
+            if not address.startswith(("postgresql://", "postgres://")) or "cannot be reached" not in str(exc):
+                raise
+            from ..storage.pg_board import PostgresScoreboard
+            self.notify(f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added "
+                        "when it can be reached.", seconds=10.0)
+            return PostgresScoreboard(address, connect=False)
+
     def restart_sender(self) -> None:
         """New LRS settings: stop the sender and start one with them (nothing waiting is lost)."""
         if self.sender is not None:
@@ -235,6 +252,10 @@ class App:
 
     def update(self, dt: float) -> None:
         self.storage.poll()
+        self._retry_in -= dt
+        if self._retry_in <= 0 and self.scoreboard is not None:
+            self._retry_in = RETRY_KEPT_S
+            self.scoreboard.retry_kept()
         self.theme.fit(self.screen.get_size())
         self._settle = max(0.0, self._settle - dt)
         for notice in self.notices:
@@ -350,6 +371,9 @@ class App:
         self.push(ConfirmScene(self, "Quit Five Levers?", detail, "Yes, quit", self.quit))
 
     def shutdown(self) -> None:
+        if getattr(self, "_shut_down", False):  # once: the storage thread is gone after it
+            return
+        self._shut_down = True
         while self.stack:
             self.stack.pop().on_shutdown()
         if self.sender is not None:

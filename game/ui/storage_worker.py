@@ -13,6 +13,7 @@ from __future__ import annotations
 import queue
 import threading
 
+from ..storage import pending
 from ..storage.files import StorageError
 
 WRITES = {"record": "this attempt", "record_quarter": "this quarter", "save_style": "your style"}
@@ -99,6 +100,12 @@ class BoardFront:
         def job():
             try:
                 return getattr(self._board, name)(*args)
+            except StorageError as exc:
+                if name != "record":
+                    raise
+                pending.keep(args[0])  # kept on this computer; retried until the scoreboard takes it
+                raise StorageError(f"{exc}. It is kept on this computer and will be added when the scoreboard "
+                                   "can be reached") from exc
             finally:
                 with self._idle:
                     self._pending -= 1
@@ -106,6 +113,14 @@ class BoardFront:
         self._worker.submit(job, on_done=lambda _: self._written and self._written(),
                             on_error=lambda exc: self._notify(f"{what[0].upper()}{what[1:]} could not be added "
                                                               f"to the scoreboard: {exc}"))
+
+    def retry_kept(self) -> None:
+        """Try again to record attempts kept on this computer (on the storage thread)."""
+        def job():
+            return pending.retry(self._board)
+        self._worker.submit(job, on_done=lambda n: n and (self._notify(
+            f"{n} attempt{'s' if n != 1 else ''} kept on this computer {'were' if n != 1 else 'was'} added to the "
+            "scoreboard."), self._written and self._written()))
 
     def close(self) -> None:
         self._worker.drain()

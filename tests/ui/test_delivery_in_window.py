@@ -142,5 +142,35 @@ def test_the_lrs_is_set_up_in_settings_and_the_secret_is_never_shown(make_app, l
     play_to_the_end(app)
     deadline = time.time() + 30
     while time.time() < deadline and len(lrs.statements()) < 6:
+        post(app)  # frames go on: what the storage thread finished comes back, and wakes the sender
         time.sleep(0.1)
     assert len(lrs.statements()) == 6
+
+
+def test_the_game_starts_without_its_team_database_and_adds_the_attempts_when_it_returns(make_app, saves,
+                                                                                        monkeypatch):
+    from game.storage import pending
+    from tests.pg_cluster import Cluster
+    port = free_port()
+    monkeypatch.setenv("FIVE_LEVERS_DB", f"postgresql://five@127.0.0.1:{port}/postgres")
+    app = make_app(player="Ana", mode="coach")  # the database is away
+    assert app.scoreboard is not None
+    assert any("kept on this computer" in text for text, _ in app.notices)
+    play_to_the_end(app)
+    app.scoreboard.wait_for_writes()
+    app.storage.poll()
+    assert len(pending.waiting()) == 1  # kept, not lost
+    cluster = Cluster()
+    cluster.port = port
+    cluster.start()  # the database is back
+    try:
+        app.scoreboard._board._down_until = 0  # no need to wait out the reconnect pause in a test
+        app._retry_in = 0
+        post(app)
+        app.storage.drain()
+        app.storage.poll()
+        assert pending.waiting() == []
+        [stored] = app.scoreboard.attempts()
+        assert stored.player == "Ana"
+    finally:
+        cluster.stop()
