@@ -191,6 +191,19 @@ class ScrollView:
         pygame.draw.rect(surface, theme.c("muted"), (track.x, y, 6, h), border_radius=3)
 
 
+def modal_layout(theme: Theme, size, min_width: int, content_height, buttons) -> pygame.Rect:
+    """Size and place a modal box: its content (`content_height(inner width)`)
+    above a row of buttons, centred in a window of `size`; lays the buttons out."""
+    w, h = size
+    width = min(max(min_width, theme.measure // 2 + 48), w - 40)
+    inner = width - 48
+    bar_h = -layout_rows(theme, buttons, 0, 0, inner)
+    height = 24 + content_height(inner) + 24 + bar_h + 24
+    box = pygame.Rect((w - width) // 2, max(10, (h - height) // 2), width, height)
+    layout_rows(theme, buttons, box.x + 24, box.bottom - 24, inner)
+    return box
+
+
 def modal_box(surface, theme: Theme, rect: pygame.Rect) -> None:
     """Shade the screen below an overlay (pause, a question) and draw its box."""
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

@@ -8,7 +8,7 @@ from typing import Callable
 import pygame
 
 from ..theme import draw_text, text_height
-from ..widgets import Button, ButtonList, draw_button, layout_rows, modal_box
+from ..widgets import Button, ButtonList, draw_button, modal_box, modal_layout
 from .base import Scene
 
 
@@ -31,17 +31,10 @@ class ConfirmScene(Scene):
             self.on_yes()
 
     def update(self, dt: float) -> None:
-        w, h = self.app.screen.get_size()
         theme = self.theme
-        width = min(max(480, theme.measure // 2 + 48), w - 40)
-        inner = width - 48
-        text_h = text_height(theme, self.question, inner, theme.size("sub"), True) + 10 + \
-            text_height(theme, self.detail, inner)
-        bar_bottom = layout_rows(theme, self.buttons.buttons, 0, 0, inner)
-        bar_h = -bar_bottom
-        height = 24 + text_h + 24 + bar_h + 24
-        self._box = pygame.Rect((w - width) // 2, max(10, (h - height) // 2), width, height)
-        layout_rows(theme, self.buttons.buttons, self._box.x + 24, self._box.bottom - 24, inner)
+        self._box = modal_layout(theme, self.app.screen.get_size(), 480, lambda inner: text_height(
+            theme, self.question, inner, theme.size("sub"), True) + 10 + text_height(theme, self.detail, inner),
+            self.buttons.buttons)
 
     def draw(self, surface) -> None:
         theme = self.theme

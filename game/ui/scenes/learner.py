@@ -8,7 +8,7 @@ import pygame
 
 from ...storage.attempts import MAX_LEARNER, clean_learner_id
 from ..theme import draw_text, text_height
-from ..widgets import Button, ButtonList, draw_button, layout_rows, modal_box
+from ..widgets import Button, ButtonList, draw_button, modal_box, modal_layout
 from .base import Scene
 
 WHY = ("Your login at work (or e-mail address), as your learning system knows you. Your results reach "
@@ -64,16 +64,13 @@ class TextEntryScene(Scene):
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
         theme = self.theme
-        width = min(max(520, theme.measure // 2 + 48), w - 40)
-        inner = width - 48
-        field_h = theme.line_height(theme.body) + 20
-        text_h = (text_height(theme, self.title, inner, theme.size("sub"), True) + 10
-                  + text_height(theme, self.why, inner, theme.size("small")) + 12 + field_h
-                  + (text_height(theme, self.error, inner, theme.size("small")) + 6 if self.error else 0))
-        bar_h = -layout_rows(theme, self.buttons.buttons, 0, 0, inner)
-        height = 24 + text_h + 24 + bar_h + 24
-        self._box = pygame.Rect((w - width) // 2, max(10, (h - height) // 2), width, height)
-        layout_rows(theme, self.buttons.buttons, self._box.x + 24, self._box.bottom - 24, inner)
+
+        def content(inner: int) -> int:
+            return (text_height(theme, self.title, inner, theme.size("sub"), True) + 10
+                    + text_height(theme, self.why, inner, theme.size("small")) + 12
+                    + theme.line_height(theme.body) + 20
+                    + (text_height(theme, self.error, inner, theme.size("small")) + 6 if self.error else 0))
+        self._box = modal_layout(theme, (w, h), 520, content, self.buttons.buttons)
 
     def draw(self, surface) -> None:
         theme = self.theme
