@@ -172,6 +172,9 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return redact(text)
 
+    def _plain_cursor(self):
+        return self._connection().cursor(row_factory=tuple_row)
+
     def _open_cursor(self, sql: str, params, plain: bool = False):
         # a server-side cursor: a million rows arrive in batches, not all at once
         cursor = self._connection().cursor(name="five_levers_export", row_factory=tuple_row if plain else dict_row)
