@@ -132,3 +132,17 @@ def test_a_version_6_scoreboard_keeps_its_replies_and_is_queued_ranked_and_count
         [("Ana", 80, 2), ("Bo", 55, 1)]
     assert board.outbox_status()["waiting"] == 3  # kept before there was an LRS: queued, not forgotten
     board.close()
+
+
+def test_history_is_what_lists_show_and_get_has_the_whole_attempt(store, make_attempt):
+    board = open_scoreboard()
+    attempt = make_attempt("Ana")
+    board.record(attempt)
+    [listed] = board.history("Ana")
+    assert listed.summary and (listed.id, listed.score, listed.grade, listed.outcome) == \
+        (attempt.id, attempt.score, attempt.grade, attempt.outcome)
+    assert listed.choices == attempt.choices and listed.levers == attempt.levers and listed.rules == attempt.rules
+    whole = board.get(listed.id)
+    assert not whole.summary
+    assert (whole.registration, whole.path, whole.steps, whole.started_at) == \
+        (attempt.registration, attempt.path, attempt.steps, attempt.started_at)
