@@ -77,11 +77,6 @@ _NO_LEVER: dict = {}
 _loads = json.loads
 
 
-def csv_row(attempt) -> list:
-    """One attempt's CSV cells."""
-    return made_safe([getattr(attempt, column) for column in CSV_STORED])
-
-
 def made_safe(row: list) -> list:
     """CSV cells from CSV_STORED values (the last four as stored JSON text or
     decoded): duration in whole seconds, each lever's points, ceiling and

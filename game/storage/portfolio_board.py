@@ -23,7 +23,7 @@ def quarter_row(debrief: dict, player: str, started_at: str, finished_at: str | 
 
 
 class PortfolioRecords:
-    """Mixed into SQLBoard (which provides transaction and _query)."""
+    """Mixed into SQLBoard (which provides transaction, _where and _query)."""
 
     def record_quarter(self, row: tuple) -> int:
         placeholders = ", ".join("?" for _ in QUARTER_COLUMNS)
@@ -33,12 +33,7 @@ class PortfolioRecords:
 
     def quarters(self, portfolio: str | None = None, player: str | None = None) -> list[dict]:
         """Quarters oldest first, each as a dict (record parsed)."""
-        where, params = [], []
-        for column, value in (("portfolio", portfolio), ("player", player)):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        clause, params = self._where((("portfolio", portfolio), ("player", player)))
         rows = self._query(f"SELECT * FROM portfolio_attempts {clause} ORDER BY finished_at, id", params)
         out = []
         for row in rows:

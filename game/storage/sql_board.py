@@ -136,9 +136,7 @@ class SQLBoard(PortfolioRecords):
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
     def _open_cursor(self, sql: str, params, plain: bool = False):
-        cursor = self._connection().cursor()
-        if plain:
-            cursor.row_factory = None
+        cursor = self._plain_cursor() if plain else self._connection().cursor()
         return cursor.execute(self._sql(sql), tuple(params))
 
     @contextmanager
@@ -249,15 +247,14 @@ class SQLBoard(PortfolioRecords):
             return [{"player": r["player"], "learner": r["learner"] or None, "best": r["best"],
                      "attempts": r["attempts"], "grade": r["grade"], "outcome": r["outcome"],
                      "finished_at": r["finished_at"], "id": r["id"]} for r in rows]
-        extra, params = ("AND persona = ?", [persona]) if persona else ("", [])
         rows = self._query(
             f"SELECT person, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? AND {FINISHED} "
-            f"{extra} GROUP BY person ORDER BY best DESC, person LIMIT ?", [scenario, *params, limit])
+            "AND persona = ? GROUP BY person ORDER BY best DESC, person LIMIT ?", [scenario, persona, limit])
         board = []
         for row in rows:
             best = self._query(f"SELECT id, player, learner, grade, outcome, finished_at FROM attempts "
-                               f"WHERE scenario = ? AND person = ? AND score = ? AND {FINISHED} {extra} "
-                               "ORDER BY finished_at LIMIT 1", [scenario, row["person"], row["best"], *params])[0]
+                               f"WHERE scenario = ? AND person = ? AND score = ? AND {FINISHED} AND persona = ? "
+                               "ORDER BY finished_at LIMIT 1", [scenario, row["person"], row["best"], persona])[0]
             board.append({"player": best["player"], "learner": best["learner"] or None, "best": row["best"],
                           "attempts": row["attempts"], "grade": best["grade"], "outcome": best["outcome"],
                           "finished_at": best["finished_at"], "id": best["id"]})
