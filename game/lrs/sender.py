@@ -84,8 +84,7 @@ class _Batch:
         self.retry_after = reply.retry_after
 
 
-def deliver(board, config, limit: int | None = None, post=post_statements, due_only: bool = True,
-            now: float | None = None) -> Delivery:
+def deliver(board, config, post=post_statements, due_only: bool = True) -> Delivery:
     """Send what is due (or, with due_only=False, everything waiting) until
     nothing is left or the LRS cannot be reached. Raises ConfigurationProblem."""
     problems = config.problems()
@@ -94,8 +93,8 @@ def deliver(board, config, limit: int | None = None, post=post_statements, due_o
                                    "(main.py lrs configure, or Settings)")
     builder = StatementBuilder(config.home_page, config.activity_base)
     report = Delivery()
-    while limit is None or report.sent + report.parked < limit:
-        clock = time.time() if now is None else now
+    while True:
+        clock = time.time()
         registrations = board.claim(CLAIM_ATTEMPTS, now=clock, due_only=due_only)
         if not registrations:
             break
@@ -115,8 +114,7 @@ def deliver(board, config, limit: int | None = None, post=post_statements, due_o
         report.parked += len(batch.parked)
         if batch.failed:
             waiting = [r for r in registrations if r not in batch.parked]
-            tries = board.outbox_status()["most_tries"]
-            board.mark_retry(waiting, clock + backoff(tries, batch.retry_after), batch.failed)
+            board.mark_retry(waiting, clock + backoff(board.most_tries(waiting), batch.retry_after), batch.failed)
             report.retrying += len(waiting)
             report.problem = batch.failed
             break

@@ -44,6 +44,15 @@ class OutboxRecords:
         self._mark(registrations, "tries = tries + 1, next_try = ?, reason = ?, lease_until = 0",
                    (next_try, reason[:2000]))
 
+    def most_tries(self, registrations) -> int:
+        """The most tries any of these attempts has had (how far back-off has gone)."""
+        registrations = list(registrations)
+        if not registrations:
+            return 0
+        marks = ", ".join("?" for _ in registrations)
+        row = self._query(f"SELECT MAX(tries) AS n FROM outbox WHERE registration IN ({marks})", registrations)[0]
+        return row["n"] or 0
+
     def release(self, registrations) -> None:
         """Give back a lease without counting a try (the sender was stopped)."""
         self._mark(registrations, "lease_until = 0", ())
