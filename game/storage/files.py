@@ -20,6 +20,10 @@ class StorageError(Exception):
     """A storage problem with a message fit for the user."""
 
 
+class Unreachable(StorageError):
+    """The team database cannot be reached now (it may be later)."""
+
+
 def saves_dir() -> Path:
     """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
     folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")

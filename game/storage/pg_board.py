@@ -15,7 +15,7 @@ import re
 import time
 from contextlib import contextmanager
 
-from .files import StorageError
+from .files import StorageError, Unreachable
 from .outbox import OutboxRecords
 from .shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES
 from .sql_board import SQLBoard
@@ -127,7 +127,7 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
             conn = psycopg.connect(self.address, autocommit=True, row_factory=dict_row,
                                    connect_timeout=CONNECT_TIMEOUT_S, application_name="five-levers")
         except psycopg.Error as exc:
-            raise StorageError(f"{self.where} cannot be reached: {self._reason(exc)}") from exc
+            raise Unreachable(f"{self.where} cannot be reached: {self._reason(exc)}") from exc
         try:
             self._migrate(conn)
         except BaseException:
@@ -160,10 +160,10 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
                 self._conn.close()
                 self._conn = None
             if time.monotonic() < self._down_until:  # just failed: say so at once, don't wait again
-                raise StorageError(self._down_why)
+                raise Unreachable(self._down_why)
             try:
                 self._conn = self._connect()
-            except StorageError as exc:
+            except Unreachable as exc:
                 self._down_until, self._down_why = time.monotonic() + RECONNECT_AFTER_S, str(exc)
                 raise
         return self._conn

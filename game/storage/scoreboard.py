@@ -240,13 +240,15 @@ def lookup_style(scoreboard, player: str | None) -> str:
     return found["style"] if found else ""
 
 
-def open_scoreboard(path=None) -> SQLBoard:
-    """The scoreboard: PostgreSQL when FIVE_LEVERS_DB is a postgresql:// address, else SQLite."""
+def open_scoreboard(path=None, connect: bool = True) -> SQLBoard:
+    """The scoreboard: PostgreSQL when FIVE_LEVERS_DB is a postgresql:// address, else SQLite.
+    `connect=False`: a team database is connected to on first use (the game
+    starts while it is away); Unreachable (a StorageError) says it is away now."""
     address = os.environ.get(DB_ENV, "").strip()
     if address and path is None:
         if not address.startswith(("postgresql://", "postgres://")):
             raise StorageError(f"{DB_ENV} must be a postgresql://user@host/database address (or unset for "
                                f"this computer's SQLite file), not {address.split(':', 1)[0]!r}")
         from .pg_board import PostgresScoreboard
-        return PostgresScoreboard(address)
+        return PostgresScoreboard(address, connect=connect)
     return SQLiteScoreboard(path)

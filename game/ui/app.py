@@ -14,7 +14,7 @@ import pygame
 
 from .. import loader
 from ..storage import saves
-from ..storage.files import StorageError
+from ..storage.files import StorageError, Unreachable
 from ..storage.scoreboard import open_scoreboard
 from .storage_worker import BoardFront, StorageWorker, start_sender
 from .intents import Intent, translate
@@ -223,14 +223,10 @@ class App:
         connected to later, and attempts wait on this computer meanwhile."""
         try:
             return open_scoreboard()
-        except StorageError as exc:
-            address = os.environ.get("FIVE_LEVERS_DB", "").strip()
-            if not address.startswith(("postgresql://", "postgres://")) or "cannot be reached" not in str(exc):
-                raise
-            from ..storage.pg_board import PostgresScoreboard
+        except Unreachable as exc:
             self.notify(f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added "
                         "when it can be reached.", seconds=10.0)
-            return PostgresScoreboard(address, connect=False)
+            return open_scoreboard(connect=False)
 
     def restart_sender(self) -> None:
         """New LRS settings: stop the sender and start one with them (nothing waiting is lost)."""
