@@ -82,11 +82,12 @@ def _selection(args) -> dict:
 
 
 @contextmanager
-def _streamed(args, with_steps: bool = True):
-    """The chosen attempts one at a time, oldest first (flat memory at any size)."""
+def _board():
+    """The scoreboard, closed afterwards; its `iter_attempts` and `csv_rows`
+    stream the chosen attempts (flat memory at any size)."""
     board = _open_board()
     try:
-        yield board, board.iter_attempts(with_steps=with_steps, **_selection(args))
+        yield board
     finally:
         board.close()
 
@@ -97,16 +98,14 @@ def cmd_scoreboard(args) -> int:
         return _by_style(args)
     if args.portfolio:
         return _quarters(args)
-    if args.format == "json":
-        with _streamed(args) as (_, attempts):
-            export.write_json(attempts, sys.stdout)
-        return EXIT_OK
-    if args.format == "csv":
-        with _streamed(args, with_steps=False) as (board, _):
+    with _board() as board:
+        if args.format == "json":
+            export.write_json(board.iter_attempts(**_selection(args)), sys.stdout)
+            return EXIT_OK
+        if args.format == "csv":
             export.write_csv_rows(board.csv_rows(**_selection(args)), sys.stdout)
-        return EXIT_OK
-    with _streamed(args, with_steps=False) as (_, attempts):
-        listed = list(attempts)
+            return EXIT_OK
+        listed = list(board.iter_attempts(with_steps=False, **_selection(args)))
     if listed:
         print(export.to_table(listed))
     else:
@@ -220,14 +219,14 @@ def cmd_export(args) -> int:
         return EXIT_USAGE
     from .storage.files import StorageError
     try:
-        with _streamed(args, with_steps=bool(args.xapi)) as (board, attempts):
+        with _board() as board:
             if args.csv:
                 with _output(args.csv) as handle:
                     count = export.write_csv_rows(board.csv_rows(**_selection(args)), handle)
                 what, where = f"{count} attempt{'s' if count != 1 else ''}", args.csv
             else:
                 filled = FilledSteps()
-                statements = (s for attempt in filled.each(attempts)
+                statements = (s for attempt in filled.each(board.iter_attempts(**_selection(args)))
                               for s in (builder.voiding([attempt]) if args.void else builder.for_attempt(attempt)))
                 with _output(args.xapi) as handle:
                     written = export.write_json_list(statements, handle)
