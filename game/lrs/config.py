@@ -47,8 +47,10 @@ class LRSConfig:
         return {"endpoint": self.endpoint or None, "user": self.user or None, "secret": bool(self.secret),
                 "home_page": self.home_page, "activity_base": self.activity_base}
 
-    def problems(self) -> list[str]:
-        """What is wrong with these settings, in words (empty: fine)."""
+    def problems(self, one_at_a_time: bool = False) -> list[str]:
+        """What is wrong with these settings, in words (empty: fine).
+        `one_at_a_time`: the key and the secret are being set one after the
+        other (the Settings screen), so one may still be missing."""
         out = []
         if self.endpoint:
             parts = urlsplit(self.endpoint)
@@ -59,7 +61,7 @@ class LRSConfig:
                 check_iri(value, what)
             except ValueError as exc:
                 out.append(str(exc))
-        if self.endpoint and bool(self.user) != bool(self.secret):
+        if self.endpoint and bool(self.user) != bool(self.secret) and not one_at_a_time:
             out.append("the LRS needs both a user (key) and a secret, or neither")
         return out
 

@@ -62,7 +62,7 @@ class LRSScene(SettingsScene):
         def keep(text: str) -> str | None:
             config, _ = load_config()
             setattr(config, key, text.strip())
-            problems = [p for p in config.problems() if "both a user" not in p]
+            problems = config.problems(one_at_a_time=True)
             if problems:
                 return problems[0][0].upper() + problems[0][1:] + "."
             try:
