@@ -135,14 +135,13 @@ def _send_in_batches(batch: _Batch, builder: StatementBuilder, attempts) -> None
 
 class Sender:
     """Delivers in the background; `wake()` after recording, `stop()` at exit.
-    `status` is what the game shows: waiting count and the last problem."""
+    `waiting` and `problem` are what the game shows ("3 attempts waiting to send: why")."""
 
     def __init__(self, open_board, config, idle_s: float = 30.0, post=post_statements):
         self._open_board, self.config, self.idle_s, self._post = open_board, config, idle_s, post
         self._wake, self._stop = threading.Event(), threading.Event()
         self.waiting: int | None = None
         self.problem: str | None = None
-        self.stopped_for_configuration = False
         self._thread = threading.Thread(target=self._run, name="five-levers-lrs-sender", daemon=True)
 
     def start(self) -> "Sender":
@@ -171,13 +170,13 @@ class Sender:
                 wait = self.idle_s
                 if status["next_try"]:  # a retry falls due before the idle wait is over: wake for it
                     wait = min(wait, max(0.5, status["next_try"] - time.time()))
-            except ConfigurationProblem as exc:
-                self.problem, self.stopped_for_configuration = str(exc), True
+            except ConfigurationProblem as exc:  # a person must fix it: stop until the settings change
+                self.problem = str(exc)
                 try:
                     self.waiting = board.waiting_count() if board is not None else self.waiting
                 except StorageError:
                     pass
-                return
+                break
             except StorageError as exc:
                 self.problem, wait = str(exc), self.idle_s
             self._wake.wait(wait)
