@@ -46,7 +46,10 @@ def attempt_record(attempt) -> dict:
 
 
 def to_json(attempts) -> str:
-    return json.dumps([attempt_record(a) for a in attempts], indent=2, ensure_ascii=False)
+    """The reviewer's JSON as text (what `write_json` streams)."""
+    buffer = io.StringIO()
+    write_json(attempts, buffer)
+    return buffer.getvalue()
 
 
 def write_json_list(items, handle) -> int:
