@@ -110,10 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except FiveLeversError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except StorageError as exc:
+    except (FiveLeversError, StorageError) as exc:  # a scenario or the scoreboard: said in one line
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # the last guard: never show a traceback to a user
