@@ -14,8 +14,7 @@ import pygame
 
 from .. import loader
 from ..storage import saves
-from ..storage.files import StorageError, Unreachable
-from ..storage.scoreboard import open_scoreboard
+from ..storage.files import StorageError
 from .storage_worker import BoardFront, StorageWorker, start_sender
 from .intents import Intent, translate
 from .sound import Sounds
@@ -108,16 +107,9 @@ class App:
         pygame.display.set_caption("Five Levers")
         self.storage = StorageWorker()
         self._retry_in = 0.0  # attempts kept on this computer are retried at start, then every RETRY_KEPT_S
-        self.sender = None  # the LRS sender, when an LRS is configured
-        try:
-            board = self._open_board()
-            self.scoreboard = BoardFront(board, self.storage, self.notify, written=self._recorded)
-            if self.scoreboard.notice:
-                self.notify(self.scoreboard.notice)
-            self.sender = start_sender(self.notify)
-        except (StorageError, OSError, Exception) as exc:  # the game still starts without a scoreboard
-            self.scoreboard = None
-            self.notify(f"The scoreboard is unavailable ({exc}); attempts will not be kept this time.")
+        # opened on the storage thread: a scoreboard being upgraded or a team database away never holds up the window
+        self.scoreboard = BoardFront(self.storage, self.notify, written=self._recorded)
+        self.sender = start_sender(self.notify)  # the LRS sender, when an LRS is configured
         self.library = Library(scenarios_dir)
         self.stack: list = []
         self.running = True
@@ -218,21 +210,11 @@ class App:
         if self.top:
             self.top.handle(intent)
 
-    def _open_board(self):
-        """The scoreboard; a team database that cannot be reached now is
-        connected to later, and attempts wait on this computer meanwhile."""
-        try:
-            return open_scoreboard()
-        except Unreachable as exc:
-            self.notify(f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added "
-                        "when it can be reached.", seconds=10.0)
-            return open_scoreboard(connect=False)
-
     def restart_sender(self) -> None:
         """New LRS settings: stop the sender and start one with them (nothing waiting is lost)."""
         if self.sender is not None:
             self.sender.stop(timeout=0.0)  # never wait on the network here; it ends after its current batch
-        self.sender = start_sender(self.notify) if self.scoreboard is not None else None
+        self.sender = start_sender(self.notify)
 
     def _recorded(self) -> None:
         if self.sender is not None:
@@ -249,7 +231,7 @@ class App:
     def update(self, dt: float) -> None:
         self.storage.poll()
         self._retry_in -= dt
-        if self._retry_in <= 0 and self.scoreboard is not None:
+        if self._retry_in <= 0:
             self._retry_in = RETRY_KEPT_S
             self.scoreboard.retry_kept()
         self.theme.fit(self.screen.get_size())
@@ -374,12 +356,13 @@ class App:
             self.stack.pop().on_shutdown()
         if self.sender is not None:
             self.sender.stop(timeout=2.0)
-        if self.scoreboard is not None:
-            self.scoreboard.close()  # waits for queued writes first
+        self.scoreboard.close()  # waits for queued writes first
         self.storage.stop()
         pygame.quit()
 
     def screenshot(self, path) -> None:
+        """The window as a file (the tour): what was asked of the scoreboard is shown, not "reading"."""
+        self.storage.drain()
         self.update(0.0)
         self.draw()
         pygame.image.save(self.screen, str(path))

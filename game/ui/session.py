@@ -31,8 +31,21 @@ class GameSession:
         # None when unknown (resumed from a save made before it was counted)
         self.active_s = active_s
         self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
-        # the trainee's own style (self-check) when the playthrough began; '' when not taken
-        self.player_style = player_style if player_style is not None else lookup_style(scoreboard, player)
+        # the trainee's own style (self-check); '' when not taken; None while the scoreboard is asked
+        self._player_style = player_style if player_style is not None else self._style_from(scoreboard)
+
+    def _style_from(self, scoreboard) -> str | None:
+        if hasattr(scoreboard, "style_of"):  # the window's scoreboard: known, or asked for in the background
+            return scoreboard.style_of(self.player)
+        return lookup_style(scoreboard, self.player)
+
+    @property
+    def player_style(self) -> str:
+        """The trainee's style ('' when not known): read from the scoreboard
+        off the frame loop, so it is known long before the debrief asks."""
+        if self._player_style is None:
+            self._player_style = self._style_from(self.scoreboard)
+        return self._player_style or ""
 
     @property
     def coach(self) -> bool:

@@ -1,12 +1,15 @@
-"""Scoreboard writes and LRS delivery off the frame loop.
+"""The scoreboard off the frame loop: opened, written and read on one
+background thread; LRS delivery on another.
 
-`BoardFront` is what the window's scenes see as `app.scoreboard`: reads go
-to the scoreboard, but writes (an attempt, a quarter, a self-check) are
-queued for one background thread, in order, so a slow disk or a team
-database across the network never freezes a frame. What finishes or fails
-there comes back through `poll()`, which the app calls from its frame loop,
-so every message is shown from the UI thread. At exit `drain()` waits
-(briefly) for queued writes, and the LRS sender is stopped.
+`BoardFront` is what the window's scenes see as `app.scoreboard`. Nothing
+on it waits: writes (an attempt, a quarter, a self-check) are queued, and a
+read is a `fetch(read, on_done)` whose answer comes back on a later frame,
+so a slow disk or a team database across the network never freezes one.
+The queue keeps its order, so a read sees every write queued before it (the
+scoreboard screen opened just after a conversation shows it). What
+finishes or fails comes back through `StorageWorker.poll()`, which the app
+calls from its frame loop, so every callback runs on the UI thread. At exit
+`drain()` waits (briefly) for queued work, and the LRS sender is stopped.
 """
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ import queue
 import threading
 
 from ..storage import pending
-from ..storage.files import StorageError
+from ..storage.files import StorageError, Unreachable
+from ..storage.saves import player_key
+from ..storage.scoreboard import lookup_style, open_scoreboard
 
 WRITES = {"record": "this attempt", "record_quarter": "this quarter", "save_style": "your style"}
 
@@ -37,7 +42,7 @@ class StorageWorker:
             job, on_done, on_error = item
             try:
                 value = job()
-            except (StorageError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - any failure is a message on the UI thread, and the thread goes on
                 if on_error:
                     self._results.put((on_error, exc))
             else:
@@ -45,6 +50,10 @@ class StorageWorker:
                     self._results.put((on_done, value))
             finally:
                 self._jobs.task_done()
+
+    def later(self, callback, value) -> None:
+        """Have `callback(value)` run on the UI thread at the next poll (from the storage thread)."""
+        self._results.put((callback, value))
 
     def poll(self) -> None:
         """Run what came back, on the caller's (the UI's) thread."""
@@ -56,7 +65,7 @@ class StorageWorker:
             callback(value)
 
     def drain(self, timeout: float = 10.0) -> bool:
-        """Wait until queued work is done (at exit); False when it took too long."""
+        """Wait until queued work is done (at exit, in tests); False when it took too long."""
         done = threading.Event()
         self.submit(done.set)
         return done.wait(timeout)
@@ -65,51 +74,89 @@ class StorageWorker:
         self._jobs.put(None)
 
 
-class BoardFront:
-    """The scoreboard as the window uses it: writes queued, reads direct.
-    A read waits for writes still queued (read your own writes: the
-    scoreboard screen opened just after a conversation shows it)."""
+def open_board() -> tuple:
+    """(the scoreboard, a notice for the player or None). A team database
+    that cannot be reached now is connected to later; attempts wait on this
+    computer meanwhile."""
+    try:
+        board = open_scoreboard()
+    except Unreachable as exc:
+        return open_scoreboard(connect=False), (
+            f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added when it can "
+            "be reached.")
+    return board, board.notice
 
-    def __init__(self, board, worker: StorageWorker, notify, written=None):
-        self._board, self._worker, self._notify, self._written = board, worker, notify, written
-        self.notice = board.notice
-        self._pending = 0
-        self._idle = threading.Condition()
+
+class BoardFront:
+    """The scoreboard as the window uses it: writes queued, reads fetched,
+    the board itself opened on the storage thread (a scoreboard being
+    upgraded, or a team database far away, never holds up the window)."""
+
+    def __init__(self, worker: StorageWorker, notify, written=None, opener=open_board):
+        self._worker, self._notify, self._written, self._opener = worker, notify, written, opener
+        self._board = None
+        self.styles: dict[str, str] = {}  # player key -> style of their latest self-check ('' for none), as known
+        self._asked: set[str] = set()
+        worker.submit(self._board_here, on_error=lambda exc: notify(
+            f"The scoreboard is unavailable ({exc}); your attempts are kept on this computer and added when it "
+            "can be opened.", seconds=10.0))
+
+    def _board_here(self):
+        """The board, opened on first use (the storage thread only)."""
+        if self._board is None:
+            board, notice = self._opener()
+            self._board = board
+            if notice:
+                self._worker.later(lambda text: self._notify(text, seconds=10.0), notice)
+        return self._board
+
+    def fetch(self, read, on_done, on_error=None) -> None:
+        """`read(board)` on the storage thread, after every write queued
+        before it; `on_done(value)`, or `on_error(exc)` (default: a notice),
+        on a later frame, on the UI thread."""
+        self._worker.submit(lambda: read(self._board_here()), on_done,
+                            on_error or (lambda exc: self._notify(f"The scoreboard could not be read: {exc}")))
+
+    def style_of(self, player: str) -> str | None:
+        """The player's style as far as known now ('' when they have none);
+        None while it is being read (it is asked for once, in the background)."""
+        key = player_key(player or "")
+        if not key:
+            return ""
+        if key not in self.styles and key not in self._asked:
+            self._asked.add(key)
+            self.fetch(lambda board: lookup_style(board, player), on_done=lambda style: self.styles.setdefault(key, style),
+                       on_error=lambda exc: self._asked.discard(key))
+        return self.styles.get(key)
+
+    @property
+    def blocking(self):
+        """The board itself, once queued work is done: for tests and tools
+        that run outside a frame. Scenes use `fetch`."""
+        self._worker.drain()
+        if self._board is None:
+            raise StorageError("the scoreboard could not be opened")
+        return self._board
 
     def __getattr__(self, name):
-        if name in WRITES:
-            return lambda *args: self._write(name, *args)
-        target = getattr(self._board, name)
-        if not callable(target):
-            return target
-
-        def read(*args, **kwargs):
-            self.wait_for_writes()
-            return target(*args, **kwargs)
-        return read
-
-    def wait_for_writes(self, timeout: float = 10.0) -> None:
-        with self._idle:
-            self._idle.wait_for(lambda: self._pending == 0, timeout)
+        if name not in WRITES:
+            raise AttributeError(f"{name!r}: the window reads the scoreboard with fetch(), never on a frame")
+        return lambda *args: self._write(name, *args)
 
     def _write(self, name: str, *args) -> None:
         what = WRITES[name]
-        with self._idle:
-            self._pending += 1
+        if name == "save_style":
+            self.styles[player_key(args[0])] = args[1]
 
         def job():
             try:
-                return getattr(self._board, name)(*args)
+                return getattr(self._board_here(), name)(*args)
             except StorageError as exc:
                 if name != "record":
                     raise
                 pending.keep(args[0])  # kept on this computer; retried until the scoreboard takes it
                 raise StorageError(f"{exc}. It is kept on this computer and will be added when the scoreboard "
                                    "can be reached") from exc
-            finally:
-                with self._idle:
-                    self._pending -= 1
-                    self._idle.notify_all()
         self._worker.submit(job, on_done=lambda _: self._written and self._written(),
                             on_error=lambda exc: self._notify(f"{what[0].upper()}{what[1:]} could not be added "
                                                               f"to the scoreboard: {exc}"))
@@ -117,21 +164,21 @@ class BoardFront:
     def retry_kept(self) -> None:
         """Try again to record attempts kept on this computer (on the storage thread)."""
         def job():
-            return pending.retry(self._board)
+            return pending.retry(self._board_here())
         self._worker.submit(job, on_done=lambda n: n and (self._notify(
             f"{n} attempt{'s' if n != 1 else ''} kept on this computer {'were' if n != 1 else 'was'} added to the "
             "scoreboard."), self._written and self._written()))
 
     def close(self) -> None:
         self._worker.drain()
-        self._board.close()
+        if self._board is not None:
+            self._board.close()
 
 
 def start_sender(notify):
     """The LRS sender on its own thread and connection, when an LRS is configured; else None."""
     from ..lrs.config import load_config
     from ..lrs.sender import Sender
-    from ..storage.scoreboard import open_scoreboard
     config, problem = load_config()
     if problem:
         notify(f"The LRS settings could not be read: {problem}")

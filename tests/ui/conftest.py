@@ -40,12 +40,17 @@ def make_app(saves, library):
             app.shutdown()
 
 
-def post(app, *events):
-    """Feed pygame events through the one translation point, then a frame."""
+def post(app, *events, settle=True):
+    """Feed pygame events through the one translation point, then a frame.
+    `settle`: first let the storage thread finish what was asked (a test
+    runs faster than any trainee; test_reads_off_the_frame_loop.py plays
+    the frames without waiting)."""
     for event in events:
         intent = translate(event, bool(app.top and app.top.typing))
         if intent is not None:
             app.dispatch(intent)
+    if settle:
+        app.storage.drain()
     app.update(0.016)
     if app.running:
         app.draw()

@@ -35,10 +35,10 @@ def test_restarting_an_assessment_records_it_as_abandoned_and_off_the_leaderboar
     begin(app)
     post(app, key(pygame.K_2))  # a bad first reply...
     restart(app)  # ...and a quiet restart
-    [kept] = app.scoreboard.attempts()
+    [kept] = app.scoreboard.blocking.attempts()
     assert (kept.player, kept.status, kept.outcome, kept.choices) == ("Ana", "abandoned", "abandoned", [2])
-    assert app.scoreboard.leaderboard("late-refund") == []
-    assert app.scoreboard.bests("Ana") == {}
+    assert app.scoreboard.blocking.leaderboard("late-refund") == []
+    assert app.scoreboard.blocking.bests("Ana") == {}
 
 
 def test_restarting_in_coach_mode_is_practice_and_records_nothing(make_app):
@@ -46,7 +46,7 @@ def test_restarting_in_coach_mode_is_practice_and_records_nothing(make_app):
     begin(app)
     post(app, key(pygame.K_2), key(pygame.K_RETURN))
     restart(app)
-    assert app.scoreboard.attempts() == []
+    assert app.scoreboard.blocking.attempts() == []
 
 
 def test_a_new_conversation_replacing_a_saved_assessment_records_the_old_one(make_app):
@@ -55,9 +55,9 @@ def test_a_new_conversation_replacing_a_saved_assessment_records_the_old_one(mak
     post(app, key(pygame.K_1))
     while len(app.stack) > 1:  # to the menu: the conversation stays saved
         app.pop()
-    assert app.scoreboard.attempts() == []
+    assert app.scoreboard.blocking.attempts() == []
     begin(app)  # a new conversation would overwrite the save
-    [kept] = app.scoreboard.attempts()
+    [kept] = app.scoreboard.blocking.attempts()
     assert kept.status == "abandoned" and kept.choices == [1]
 
 
@@ -70,6 +70,6 @@ def test_the_scoreboard_screen_and_xapi_say_abandoned(make_app):
     app.push(ScoreboardScene(app, "Ana"))
     post(app)
     assert app.top.rows[0].detail.startswith("Abandoned after 1 reply")
-    statements = StatementBuilder().statements(app.scoreboard.attempts())
+    statements = StatementBuilder().statements(app.scoreboard.blocking.attempts())
     assert statements[-1]["verb"]["display"]["en-US"] == "abandoned"
     assert statements[-1]["result"]["completion"] is False and "success" not in statements[-1]["result"]

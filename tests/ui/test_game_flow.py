@@ -36,7 +36,7 @@ def test_keyboard_only_playthrough_records_an_attempt(make_app):
     post(app, key(pygame.K_RETURN))
     assert app.top.name == "debrief"
     assert app.top.result.score == 42
-    attempts = app.scoreboard.history("Ana Lima")
+    attempts = app.scoreboard.blocking.history("Ana Lima")
     assert [a.score for a in attempts] == [42] and attempts[0].mode == "coach"
     assert save_store.load_session("Ana Lima") == (None, None)  # finished: nothing left to resume
 

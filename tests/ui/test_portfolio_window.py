@@ -102,12 +102,12 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
     assert talked
     played = [c for c in scene.result["conversations"] if c["source"] == "played"]
     assert played and played[0]["outcome"] in ("retained", "at_risk", "lost")
-    quarters = app.scoreboard.quarters("shop-systems")
+    quarters = app.scoreboard.blocking.quarters("shop-systems")
     assert [q["player"] for q in quarters] == ["Ana Lee"]
     assert quarters[0]["record"]["conversations"] == scene.result["conversations"]
     assert scene.leaders and scene.leaders[0]["player"] == "Ana Lee"
     # the conversation is on the scoreboard too, as an attempt of its own
-    assert app.scoreboard.attempts(player="Ana Lee")
+    assert app.scoreboard.blocking.attempts(player="Ana Lee")
 
 
 def test_leaving_a_conversation_keeps_it_due(app):

@@ -85,6 +85,7 @@ def test_an_attempt_whose_scenario_changed_its_path_says_so_instead_of_lying(mak
     app.library.reload()
     scene = open_board(app)
     scene.open_attempt(attempt.id)
+    post(app)
     assert app.top is scene
     assert any("changed" in n[0] or "replayed" in n[0] for n in app.notices)
 
@@ -101,7 +102,8 @@ def test_the_game_starts_with_a_damaged_scoreboard_and_says_it_was_moved_aside(s
     saves.mkdir(parents=True, exist_ok=True)
     (saves / "scoreboard.sqlite3").write_bytes(b"garbage" * 500)
     app = make_app()
-    assert app.scoreboard is not None and app.scoreboard.count() == 0
+    post(app)  # opened on the storage thread; its notice comes on a frame
+    assert app.scoreboard.blocking.count() == 0
     assert any("moved aside" in n[0] for n in app.notices)
     assert any(".corrupt-" in p.name for p in saves.iterdir())
 
@@ -146,6 +148,7 @@ def test_the_leaderboard_opens_only_your_own_transcript(make_app):
     assert bo_id[0] == "others"
     app.pop()
     scene.open_attempt(2)  # even asked directly, Bo's attempt does not open
+    post(app)
     assert app.top is scene
 
 

@@ -56,15 +56,15 @@ def test_the_self_check_is_reached_from_the_title_scored_stored_and_retakable(ma
     scene = take_self_check(app, answer=4)
     expected = QUESTIONS[-1].answers[3][0]  # answer 4 every time: the style most picked as 4th
     assert scene.page == "result" and scene.result.style
-    stored = app.scoreboard.player_style("Ana")
+    stored = app.scoreboard.blocking.player_style("Ana")
     assert stored["style"] == scene.result.style and stored["answers"] == [4] * len(QUESTIONS)
     assert sum(stored["counts"].values()) == len(QUESTIONS)
     assert expected in stored["counts"]
     post(app, key(pygame.K_RETURN))  # Done
     assert app.top.name == "title"
     again = take_self_check(app, answer=1)
-    assert app.scoreboard.player_style("Ana")["answers"] == [1] * len(QUESTIONS)
-    assert again.result.style == app.scoreboard.player_style("Ana")["style"]
+    assert app.scoreboard.blocking.player_style("Ana")["answers"] == [1] * len(QUESTIONS)
+    assert again.result.style == app.scoreboard.blocking.player_style("Ana")["style"]
 
 
 def test_the_self_check_can_go_back_a_question_and_needs_a_name(make_app):
@@ -95,7 +95,7 @@ def test_the_debrief_compares_the_reply_with_the_other_customer_and_gives_the_ti
     if said[0] in ("Tell me what happened.", "It goes out Friday."):
         assert f"Reply 1: \u201c{said[0]}\u201d" in flex and "Hurt and wants to be heard" in flex
     assert "Customer: Brisk and to the point (Direct)" in debrief._pairing()
-    [attempt] = app.scoreboard.history("Ana")
+    [attempt] = app.scoreboard.blocking.history("Ana")
     assert (attempt.persona, attempt.persona_style, attempt.player_style) == ("brisk", "direct", "steady")
     assert "Flex your style" in debrief._section_y
     debrief.render_report()  # the report card has the section too, and renders

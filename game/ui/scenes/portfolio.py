@@ -14,7 +14,6 @@ from ...portfolio.load import check_file
 from ...portfolio.plan import Plan
 from ...portfolio.review import debrief
 from ...storage.attempts import now_iso
-from ...storage.files import StorageError
 from .. import portfolio_pages as pages
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
@@ -244,15 +243,15 @@ class PortfolioScene(Scene):
         self.result = debrief(self.campaign)
         self.page = DEBRIEF
         board = self.app.scoreboard
-        if board is None:
-            self.app.notify("The scoreboard is unavailable, so this quarter was not recorded.")
-            return
         from ...storage.portfolio_board import quarter_row
-        try:
-            board.record_quarter(quarter_row(self.result, self.player, self.started_at))
-            self.leaders = board.quarter_leaderboard(self.portfolio.id)
-        except StorageError as exc:
-            self.app.notify(f"This quarter was not recorded: {exc}")
+        board.record_quarter(quarter_row(self.result, self.player, self.started_at))  # queued; a failure is a notice
+        portfolio = self.portfolio.id
+        board.fetch(lambda b: b.quarter_leaderboard(portfolio), on_done=self._got_leaders)
+
+    def _got_leaders(self, leaders) -> None:
+        self.leaders = leaders
+        if self.page == DEBRIEF:
+            self._build(self.buttons.focus)
 
     # --- layout and drawing -----------------------------------------------------
     def update(self, dt: float) -> None:

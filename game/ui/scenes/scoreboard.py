@@ -16,6 +16,8 @@ from .base import Scene
 from .common import MARGIN, header, header_top
 
 HISTORY, LEADERS, STYLES_VIEW = "history", "leaders", "styles"
+READING = "Reading the scoreboard\u2026"
+READING_SHOWN_AFTER_S = 0.3  # a read quicker than this keeps the last view on screen until it comes (no flicker)
 
 
 def _breaches(n: int) -> str:
@@ -48,6 +50,9 @@ class ScoreboardScene(Scene):
         self._rects: dict[str, pygame.Rect] = {}
         self.series: list = []  # the trend chart's lines
         self._chart_in_list = 0  # the chart's height when it scrolls with the list (a small window)
+        self._request = 0  # the latest read asked for: an answer to an earlier one is dropped
+        self._waited: float | None = None  # seconds the latest read has taken so far; None when it came
+        self.message = READING
         self.load()
 
     # --- data -------------------------------------------------------------
@@ -78,52 +83,46 @@ class ScoreboardScene(Scene):
             return f"Customers: {STYLE_NAMES.get(value, value).lower()} only"
         return f"Customer: {self.persona_label(self.scenario, value)}"
 
-    def _load_filters(self, board) -> None:
-        previous = self.customer_filter
-        if self.view == STYLES_VIEW:
-            found = []
-        elif self.scenario is None:
-            found = [("style", s) for s in sorted({style for _, style in board.personas() if style})]
-        else:
-            found = [("persona", p) for p, _ in board.personas(self.scenario)]
-        self.filters = [None, *found]
-        self.filter_index = self.filters.index(previous) if previous in self.filters else 0
-        self.filter_button.label = self.filter_label()
     def load(self) -> None:
-        board = self.app.scoreboard
-        self.message, self.rows, self.attempts = "", [], []
-        if board is None:
-            self.message = "The scoreboard is unavailable."
-            self._relist()
-            return
-        try:
-            recorded = board.scenarios()
-            titles = {e.scenario.id: e.scenario.title for e in self.app.library.playable()}
-            self.titles = {**recorded, **{k: v for k, v in titles.items() if k in recorded}}
-            self.scenario_ids = sorted(recorded, key=lambda s: self.titles[s].lower())
-            self.scenario_index = min(self.scenario_index, max(0, self._choices_count() - 1))
-            self._load_filters(board)
-            if self.view == HISTORY:
-                self._load_history(board)
-                # all scenarios: one line per scenario; one scenario: its score and levers
-                self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
-            elif self.view == LEADERS:
-                self._load_leaders(board)
-            else:
-                self._load_styles(board)
-        except Exception as exc:  # a storage problem is a message, never a crash
-            self.message = f"The scoreboard could not be read: {exc}"
+        """Ask the scoreboard for what this view shows. It is read on the
+        storage thread and comes on a later frame (`_loaded`); meanwhile the
+        screen keeps what it showed, and says it is reading after a moment."""
+        self._request += 1
+        request = self._request
+        ask = {"view": self.view, "index": self.scenario_index, "filter": self.customer_filter, "player": self.player,
+               "titles": {e.scenario.id: e.scenario.title for e in self.app.library.playable()}}
+        self._waited = 0.0
+        self.app.scoreboard.fetch(lambda board: gather(board, ask),
+                                  on_done=lambda found: request == self._request and self._loaded(found),
+                                  on_error=lambda exc: request == self._request and self._failed(exc))
+
+    def _failed(self, exc) -> None:
+        self._waited = None
+        self.rows, self.attempts, self.series = [], [], []
+        self.message = f"The scoreboard could not be read: {exc}"
         self._relist()
 
-    def _load_history(self, board) -> None:
+    def _loaded(self, found: dict) -> None:
+        self._waited = None
+        self.message, self.rows, self.attempts, self.series = "", [], [], []
+        self.titles, self.scenario_ids, self.scenario_index = found["titles"], found["ids"], found["index"]
+        self.filters, self.filter_index = found["filters"], found["filter_index"]
+        self.filter_button.label = self.filter_label()
+        if self.view == HISTORY:
+            self._show_history(found["attempts"])
+            # all scenarios: one line per scenario; one scenario: its score and levers
+            self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
+        elif self.view == LEADERS:
+            self._show_leaders(found["leaders"])
+        else:
+            self._show_styles(found["own"], found["breakdown"])
+        self._relist()
+
+    def _show_history(self, attempts) -> None:
         if not self.player:
             self.message = "Type your name on the title screen to see your attempts."
             return
-        chosen = self.customer_filter
-        self.attempts = board.history(self.player, self.scenario,
-                                      persona=chosen[1] if chosen and chosen[0] == "persona" else None)
-        if chosen and chosen[0] == "style":
-            self.attempts = [a for a in self.attempts if a.persona_style == chosen[1]]
+        self.attempts = attempts
         if not self.attempts:
             self.message = f"No finished conversations for {self.player} yet" + \
                 (" in this scenario." if self.scenario else ".")
@@ -141,12 +140,11 @@ class ScoreboardScene(Scene):
                     f" · your style: {STYLE_NAMES.get(a.player_style, 'not known')}"
             self.rows.append(Button(label, ("attempt", a.id), detail=detail))
 
-    def _load_leaders(self, board) -> None:
+    def _show_leaders(self, leaders) -> None:
         if self.scenario is None:
             self.message = "No finished conversations yet: play a scenario to start the leaderboard."
             return
-        chosen = self.customer_filter
-        for rank, row in enumerate(board.leaderboard(self.scenario, persona=chosen[1] if chosen else None), 1):
+        for rank, row in enumerate(leaders, 1):
             mine = self._mine(row["player"])
             you = "  (you)" if mine else ""
             label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
@@ -161,13 +159,12 @@ class ScoreboardScene(Scene):
     def _mine(self, player: str) -> bool:
         return bool(self.player) and player_key(player) == player_key(self.player)
 
-    def _load_styles(self, board) -> None:
+    def _show_styles(self, own: str, breakdown: list) -> None:
         """How the player does with each customer style, with the tip for each pairing."""
         if not self.player:
             self.message = "Type your name on the title screen to see how you do with each customer style."
             return
-        own = self.own_style = (board.player_style(self.player) or {}).get("style", "")
-        breakdown = [row for row in board.style_breakdown(self.player) if row["style"]]
+        self.own_style = own
         if not breakdown:
             self.message = (f"No conversations with a customer of a known style for {self.player} yet. "
                             "Scenarios with several customers (personas) record the customer's style.")
@@ -240,12 +237,13 @@ class ScoreboardScene(Scene):
             self.app.push(SelfCheckScene(self.app, self.player))
 
     def open_attempt(self, attempt_id: int) -> None:
+        self.app.scoreboard.fetch(lambda board: board.get(attempt_id), on_done=self._open_read,
+                                  on_error=lambda exc: self.app.notify(f"The attempt could not be read: {exc}"))
+
+    def _open_read(self, attempt) -> None:
         from ..review import rebuild
         from .debrief import DebriefScene
-        try:
-            attempt = self.app.scoreboard.get(attempt_id)
-        except Exception as exc:
-            self.app.notify(f"The attempt could not be read: {exc}")
+        if self.app.top is not self:  # the player went elsewhere meanwhile
             return
         if attempt is None:
             self.app.notify("That attempt is no longer on the scoreboard.")
@@ -275,6 +273,11 @@ class ScoreboardScene(Scene):
         return title, "\u2190 \u2192 scenario  ·  Enter: open an attempt  ·  Esc: back"
 
     def update(self, dt: float) -> None:
+        if self._waited is not None:
+            self._waited += dt
+            if self._waited > READING_SHOWN_AFTER_S and not self.message:  # a slow scoreboard: say so
+                self.message, self.rows, self.attempts, self.series = READING, [], [], []
+                self._relist()
         theme = self.theme
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, *self.header_text())
@@ -360,3 +363,39 @@ class ScoreboardScene(Scene):
                 draw_button(surface, theme, row, row is focus)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))
+
+
+def gather(board, ask: dict) -> dict:
+    """What a view of the scoreboard screen shows, read from the board (on
+    the storage thread): the scenarios with attempts, the customer filters,
+    then the view's history, leaderboard or style breakdown."""
+    view, player = ask["view"], ask["player"]
+    recorded = board.scenarios()
+    titles = {**recorded, **{k: v for k, v in ask["titles"].items() if k in recorded}}
+    ids = sorted(recorded, key=lambda s: titles[s].lower())
+    index = min(ask["index"], max(0, len(ids) + (1 if view == HISTORY else 0) - 1))
+    if view == HISTORY:
+        scenario = None if index == 0 else ids[index - 1]
+    else:
+        scenario = ids[index] if ids else None
+    if view == STYLES_VIEW:
+        found = []
+    elif scenario is None:
+        found = [("style", s) for s in sorted({style for _, style in board.personas() if style})]
+    else:
+        found = [("persona", p) for p, _ in board.personas(scenario)]
+    filters = [None, *found]
+    chosen = ask["filter"] if ask["filter"] in filters else None
+    result = {"titles": titles, "ids": ids, "index": index, "filters": filters, "filter_index": filters.index(chosen),
+              "attempts": [], "leaders": [], "own": "", "breakdown": []}
+    if view == HISTORY and player:
+        attempts = board.history(player, scenario, persona=chosen[1] if chosen and chosen[0] == "persona" else None)
+        if chosen and chosen[0] == "style":
+            attempts = [a for a in attempts if a.persona_style == chosen[1]]
+        result["attempts"] = attempts
+    elif view == LEADERS and scenario is not None:
+        result["leaders"] = board.leaderboard(scenario, persona=chosen[1] if chosen else None)
+    elif view == STYLES_VIEW and player:
+        result["own"] = (board.player_style(player) or {}).get("style", "")
+        result["breakdown"] = [row for row in board.style_breakdown(player) if row["style"]]
+    return result

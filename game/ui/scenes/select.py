@@ -6,7 +6,6 @@ import pygame
 
 from ...engine import fresh_seed
 from ...styles import STYLE_NAMES, unlike_customers
-from ...storage.scoreboard import lookup_style
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, panel
 from .base import Scene
@@ -29,16 +28,25 @@ class SelectScene(Scene):
         self.refresh()
 
     def refresh(self) -> None:
+        """The list now, and the player's best scores and style from the
+        scoreboard when they come (read off the frame loop)."""
         player = self.app.settings.player
-        self.bests = {}
-        if self.app.scoreboard is not None and player:
-            try:
-                self.bests = self.app.scoreboard.bests(player)
-            except Exception as exc:  # a scoreboard problem must not hide the scenarios
-                self.app.notify(f"Best scores are unavailable: {exc}")
+        self._build()  # asks for the style first: the queue keeps order, so it is known when the bests come
+        if player:
+            self.app.scoreboard.fetch(lambda board: board.bests(player), on_done=self._got_bests,
+                                      on_error=lambda exc: self.app.notify(f"Best scores are unavailable: {exc}"))
+
+    def _got_bests(self, bests) -> None:
+        self.bests = bests
+        self._build()
+
+    def _own_style(self) -> str | None:
+        return self.app.scoreboard.style_of(self.app.settings.player)
+
+    def _build(self) -> None:
         items = []
         if any(p.style for e in self.app.library.playable() for p in e.scenario.personas.values()):
-            own = lookup_style(self.app.scoreboard, player)
+            own = self._own_style()
             detail = (f"A scenario and a customer whose style is most unlike yours ({STYLE_NAMES[own].lower()})."
                       if own else "Take the short self-check first, so we know what \u201cunlike you\u201d means.")
             items.append(Button("Practise with customers unlike you", UNLIKE, detail=detail))
@@ -89,7 +97,10 @@ class SelectScene(Scene):
         (drawn at random among the most unlike); the self-check first if
         the player's style is not known."""
         player = self.app.settings.player
-        own = lookup_style(self.app.scoreboard, player)
+        own = self._own_style()
+        if own is None:
+            self.app.notify("Your style is still being read from the scoreboard: try again in a moment.")
+            return
         if not own:
             from .selfcheck import SelfCheckScene
             self.app.push(SelfCheckScene(self.app, player))

@@ -6,7 +6,6 @@ import pygame
 
 from ...model import STYLES
 from ...storage.attempts import now_iso
-from ...storage.files import StorageError
 from ...styles import QUESTIONS, STYLE_NAMES, STYLE_PORTRAITS, StyleResult, flex_tip, score_answers
 from ..theme import draw_text, text_height
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
@@ -33,15 +32,18 @@ class SelfCheckScene(Scene):
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self.saved = None  # the stored self-check, if any
-        if app.scoreboard is not None:
-            try:
-                self.saved = app.scoreboard.player_style(player)
-            except StorageError as exc:
-                app.notify(f"Your earlier result could not be read: {exc}")
+        app.scoreboard.fetch(lambda board: board.player_style(player), on_done=self._got_saved,
+                             on_error=lambda exc: app.notify(f"Your earlier result could not be read: {exc}"))
         self._view = pygame.Rect(0, 0, 0, 0)
         self._head_h = 0
         self._tail_y = 0
         self._build()
+
+    def _got_saved(self, saved) -> None:
+        if self.result is None:  # a result taken meanwhile is newer
+            self.saved = saved
+            if self.page == INTRO:
+                self._build()
 
     # --- pages ----------------------------------------------------------------
     def text(self) -> tuple[str, str]:
@@ -115,15 +117,8 @@ class SelfCheckScene(Scene):
     def finish(self) -> None:
         self.result = score_answers(self.answers)
         self.page = RESULT
-        if self.app.scoreboard is None:
-            self.app.notify("The scoreboard is unavailable, so your style was not saved.")
-            return
-        try:
-            self.app.scoreboard.save_style(self.player, self.result.style, self.result.counts,
-                                           list(self.result.answers), now_iso())
-        except StorageError as exc:
-            self.app.notify(f"Your style was not saved: {exc}")
-            return
+        self.app.scoreboard.save_style(self.player, self.result.style, self.result.counts,
+                                       list(self.result.answers), now_iso())  # queued; a failure is a notice
         self.saved = {"style": self.result.style, "taken_at": now_iso()}
 
     # --- layout and drawing -------------------------------------------------------
