@@ -97,6 +97,13 @@ SCHEMA = [
     CREATE INDEX portfolio_attempts_board ON portfolio_attempts(portfolio, player, score);
     """ + OUTBOX_AND_BESTS.format(**POSTGRES_TYPES) + """
     """,
+    # version 2 (SQLite's 8): a player's history from one index holding what it
+    # shows (an index-only scan), in place of attempts_by_player
+    """
+    CREATE INDEX attempts_history ON attempts(player, finished_at, id) INCLUDE (learner, scenario, title, mode,
+        duration_s, choices, levers, rules, score, grade, outcome, persona, persona_style, player_style, status);
+    DROP INDEX attempts_by_player;
+    """,
 ]
 
 

@@ -49,7 +49,8 @@ class _StoredJSON:
 HISTORY_COLUMNS = ("id", "player", "learner", "scenario", "title", "mode", "finished_at", "duration_s", "choices",
                    "levers", "rules", "score", "grade", "outcome", "persona", "persona_style", "player_style",
                    "status")
-_SUMMARY_BLANKS = {"version": 0, "content_hash": "", "seed": 0, "started_at": "", "path": "[]", "registration": ""}
+_SUMMARY_BLANKS = {"version": 0, "content_hash": "", "seed": 0, "started_at": "", "path": "[]", "registration": "",
+                   "steps": "[]"}
 
 
 class StoredAttempt(Attempt):
@@ -64,6 +65,27 @@ class StoredAttempt(Attempt):
     @property
     def summary(self) -> bool:
         return self.registration == ""
+
+
+_summary_fields: dict = {}
+
+
+def summaries(rows) -> list[Attempt]:
+    """StoredAttempts (summaries) from rows of HISTORY_COLUMNS, built by
+    filling each one's fields at once instead of through __init__ (which
+    was most of a history's time: a player can have thousands). Every field
+    is there: the row's, else the summary blanks, else the field's default."""
+    if not _summary_fields:
+        blank = dict.fromkeys(HISTORY_COLUMNS, "")
+        _summary_fields.update(StoredAttempt(**{**blank, **_SUMMARY_BLANKS, "duration_s": 0.0, "score": 0}).__dict__)
+    new, fields, columns, found = object.__new__, _summary_fields, HISTORY_COLUMNS, []
+    for row in rows:
+        attempt = new(StoredAttempt)
+        values = fields.copy()
+        values.update(zip(columns, row))
+        attempt.__dict__ = values
+        found.append(attempt)
+    return found
 
 
 def row_to_attempt(row, keys=None) -> Attempt:
@@ -268,8 +290,7 @@ class SQLBoard(PortfolioRecords):
         has the whole attempt). Thousands of attempts in a few milliseconds."""
         sql, params = self._selection(scenario=scenario, player=player, persona=persona,
                                       columns=", ".join(HISTORY_COLUMNS))
-        return [StoredAttempt(**dict(zip(HISTORY_COLUMNS, row)), **_SUMMARY_BLANKS)
-                for row in self._query(sql, params, plain=True)]
+        return summaries(self._query(sql, params, plain=True))
 
     def personas(self, scenario: str | None = None) -> list[tuple[str, str]]:
         """(persona id, style) pairs met in attempts, of one scenario or all."""

@@ -8,7 +8,7 @@ import pygame
 from game import loader
 from game.engine import play
 from game.storage.attempts import Attempt
-from tests.ui.conftest import LATE, key, post
+from tests.ui.conftest import LATE, post
 
 SLOW_S = 1.5
 
