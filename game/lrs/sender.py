@@ -9,8 +9,14 @@ The LRS's answers:
 - 413: too large. The batch is split; a single statement still too large is parked.
 - 401 or 403: the credentials are wrong. Nothing more is sent until the
   configuration is put right (`ConfigurationProblem`).
-- anything else, a timeout or no network: tried again later, with
-  exponential back-off (and never sooner than the LRS's Retry-After).
+- 500, 502, 504 and other server errors: one attempt's statement may be
+  what the LRS fails on, so the batch is split (as for 400) and the attempts
+  it takes are sent; an attempt that fails alone is tried again later with
+  its own back-off. When neither half of a split goes, the LRS itself is
+  failing: everything left waits.
+- 503, 429, a timeout or no network: the LRS is away or busy. Everything
+  left is tried again later, with exponential back-off (and never sooner
+  than the LRS's Retry-After).
 Nothing leaves the outbox until the LRS has it, so nothing is lost offline,
 in a crash, or when the LRS dies mid-batch.
 """
@@ -29,6 +35,7 @@ from .client import post_statements
 BATCH_STATEMENTS = 100
 CLAIM_ATTEMPTS = 50
 BACKOFF_FIRST_S, BACKOFF_MAX_S = 5.0, 15 * 60.0
+AWAY = (0, 429, 503)  # no answer, too many requests, unavailable: everything waits at once
 
 
 class ConfigurationProblem(Exception):
@@ -58,30 +65,45 @@ class _Batch:
         self.parked: dict[str, str] = {}
         self.failed: str | None = None  # why the rest must wait (network, server error)
         self.retry_after: float | None = None
+        self.failures: dict[str, str] = {}  # attempts the LRS failed on alone: tried again later, alone
 
-    def send(self, tagged: list[tuple[str, dict]]) -> None:
+    def send(self, tagged: list[tuple[str, dict]]) -> bool:
+        """Post these statements (splitting as the LRS's answer asks); False
+        when some of them must wait for a later try."""
         tagged = [(reg, s) for reg, s in tagged if reg not in self.parked]
-        if not tagged or self.failed:
-            return
+        if self.failed:
+            return False
+        if not tagged:
+            return True
         reply = self.post(self.config, [s for _, s in tagged])
         if reply.status in (200, 204):
-            return
+            return True
         if reply.status in (401, 403):
             raise ConfigurationProblem(
                 f"the LRS refused the credentials ({reply.reason}); check the user and secret "
                 "(main.py lrs configure, or Settings)")
         if reply.status == 409 and len(tagged) == 1:
-            return  # already there
+            return True  # already there
         if reply.status in (400, 409, 413, 422):
             if len(tagged) == 1:
                 self.parked[tagged[0][0]] = reply.reason
-                return
+                return True
             half = len(tagged) // 2
-            self.send(tagged[:half])
-            self.send(tagged[half:])
-            return
-        self.failed = reply.reason or f"HTTP {reply.status}"
-        self.retry_after = reply.retry_after
+            return self.send(tagged[:half]) & self.send(tagged[half:])
+        reason = reply.reason or f"HTTP {reply.status}"
+        self.retry_after = max(self.retry_after or 0.0, reply.retry_after or 0.0) or None
+        attempts = list(dict.fromkeys(reg for reg, _ in tagged))
+        if reply.status in AWAY:
+            self.failed = reason
+        elif len(attempts) == 1:
+            self.failures[attempts[0]] = reason
+        else:  # a server error, perhaps caused by one attempt: halves of whole attempts, so the others go
+            first = set(attempts[:len(attempts) // 2])
+            first_went = self.send([t for t in tagged if t[0] in first])
+            second_went = self.send([t for t in tagged if t[0] not in first])
+            if not (first_went or second_went or self.failed):
+                self.failed = reason  # neither half went: the LRS is failing, not one attempt
+        return False
 
 
 def deliver(board, config, post=post_statements, due_only: bool = True) -> Delivery:
@@ -105,7 +127,8 @@ def deliver(board, config, post=post_statements, due_only: bool = True) -> Deliv
         except BaseException:
             board.release(registrations)
             raise
-        delivered = [r for r in registrations if r not in batch.parked and not batch.failed]
+        delivered = [r for r in registrations if r not in batch.parked and r not in batch.failures
+                     and not batch.failed]
         board.mark_sent(delivered, now_iso())
         for registration, reason in batch.parked.items():
             board.mark_parked(registration, reason)
@@ -118,6 +141,13 @@ def deliver(board, config, post=post_statements, due_only: bool = True) -> Deliv
             report.retrying += len(waiting)
             report.problem = batch.failed
             break
+        for registration, reason in batch.failures.items():  # each backs off on its own
+            board.mark_retry([registration], clock + backoff(board.most_tries([registration]), batch.retry_after),
+                             reason)
+            report.retrying += 1
+            report.problem = f"the LRS failed on an attempt ({reason}); it is tried again later"
+        if batch.failures and not due_only:
+            break  # sending everything now would claim the failed ones again at once
     return report
 
 

@@ -114,6 +114,44 @@ def test_a_malformed_attempt_is_parked_with_the_lrs_reason_and_the_rest_go_on(st
     assert deliver(board, config_for(lrs)).sent == 1 and board.outbox_status()["parked"] == 0
 
 
+def test_a_server_error_caused_by_one_attempt_holds_up_only_that_attempt(store, lrs):
+    board = open_scoreboard()
+    [poisoned] = record(board, 1, name="Poison")  # first in the outbox: the split meets it first
+    good = record(board, 20)
+    poison_ids = {s["id"] for s in StatementBuilder("https://lms.example.org", "https://example.org/fl")
+                  .for_attempt(poisoned)}
+    posts = []
+
+    def lrs_choking_on_one(config, statements):  # a real LRS with a bug one statement sets off
+        posts.append(len(statements))
+        if poison_ids & {s["id"] for s in statements}:
+            return Reply(500, "HTTP 500: internal error")
+        return post_statements(config, statements)
+    start = time.time()
+    report = deliver(board, config_for(lrs), post=lrs_choking_on_one)
+    assert (report.sent, report.retrying, report.parked) == (20, 1, 0), report
+    assert {s["context"]["registration"] for s in lrs.statements()} == {a.registration for a in good}
+    status = board.outbox_status()
+    assert status["waiting"] == 1 and status["next_try"] >= start + 4  # only it backs off
+    assert len(posts) <= 12  # halves of whole attempts, not one request per statement
+    report = deliver(board, config_for(lrs), post=post_statements, due_only=False)  # the LRS was mended
+    assert report.sent == 1 and board.outbox_status()["waiting"] == 0
+
+
+def test_an_lrs_failing_every_request_is_not_hammered_and_nothing_is_lost(store, lrs):
+    board = open_scoreboard()
+    record(board, 20)
+    posts = []
+
+    def broken(config, statements):
+        posts.append(len(statements))
+        return Reply(500, "HTTP 500: internal error")
+    report = deliver(board, config_for(lrs), post=broken)
+    assert report.sent == 0 and report.retrying == 20 and report.problem == "HTTP 500: internal error"
+    assert len(posts) <= 8  # down to two attempts failing alike, then everything waits
+    assert deliver(board, config_for(lrs), due_only=False).sent == 20 and len(lrs.statements()) == 120
+
+
 def test_a_batch_too_large_is_split_until_it_fits(store, lrs):
     board = open_scoreboard()
     record(board, 5)
