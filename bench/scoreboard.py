@@ -8,7 +8,7 @@ Fills a fresh scoreboard (real finished attempts on the bundled scenarios,
 random replies, 500 players), then measures, each beside the floor it
 competes with:
 - a scenario's leaderboard and a player's history (goal <= 20 ms), against
-  the bare SQL of the same rows;
+  the bare SQL of the same rows (history: the same columns, as tuples);
 - `main.py export --csv` as a user runs it (goal: within 2x of the floor,
   under 100 MB of memory), against `sqlite3 -csv` / psql `\\copy` of the same
   columns;
@@ -35,8 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 from game import loader  # noqa: E402
 from game.engine import Playthrough  # noqa: E402
-from game.storage.attempts import Attempt  # noqa: E402
-from game.storage.sql_board import COLUMNS  # noqa: E402
+from game.storage.attempts import NUMBER_COLUMNS, Attempt  # noqa: E402
+from game.storage.sql_board import COLUMNS, HISTORY_COLUMNS  # noqa: E402
+
+FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
 
 CSV_COLUMNS = ("id, registration, player, scenario, title, version, content_hash, mode, started_at, finished_at, "
                "duration_s, score, grade, outcome, ending, persona, persona_style, player_style, levers, rules, "
@@ -63,7 +65,7 @@ def rows(count: int, rng: random.Random, pool):
         a.player, a.registration = rng.choice(PLAYERS), str(uuid.UUID(int=rng.getrandbits(128), version=4))
         day = 1 + n * 300 // count
         a.finished_at = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}T{n % 24:02d}:{n % 60:02d}:00+00:00"
-        yield a.row()
+        yield (*a.row(), *a.numbers())
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -114,8 +116,8 @@ def queries(board, raw_query, scenarios) -> None:
            timed(lambda: raw_query("SELECT person, MAX(score) FROM attempts WHERE scenario = ? AND status = 'finished' "
                                    "GROUP BY person", (scenarios[next(it) % len(scenarios)],)), 40), 20)
     report("player history (all)", timed(lambda: board.history(PLAYERS[next(it) % 500]), 40),
-           timed(lambda: raw_query("SELECT * FROM attempts WHERE player = ? ORDER BY finished_at, id",
-                                   (PLAYERS[next(it) % 500],)), 40), 20)
+           timed(lambda: raw_query(f"SELECT {', '.join(HISTORY_COLUMNS)} FROM attempts WHERE player = ? "
+                                   "ORDER BY finished_at, id", (PLAYERS[next(it) % 500],)), 40), 20)
 
 
 def bench_sqlite(count: int, pool, folder: Path) -> None:
@@ -128,9 +130,9 @@ def bench_sqlite(count: int, pool, folder: Path) -> None:
     SQLiteScoreboard(path).close()
     raw = sqlite3.connect(path)
     t = time.perf_counter()
-    marks = ", ".join("?" for _ in COLUMNS)
+    marks = ", ".join("?" for _ in FILLED)
     with raw:
-        raw.executemany(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({marks})",
+        raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
         raw.execute("INSERT INTO bests (scenario, person, best, attempts, best_id) SELECT scenario, person, "
                     "MAX(score), COUNT(*), MIN(id) FROM attempts WHERE status = 'finished' GROUP BY scenario, person")
@@ -158,7 +160,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
         print(f"PostgreSQL {board._connection().info.server_version}, {count:,} attempts", flush=True)
         t = time.perf_counter()
         with psycopg.connect(address) as conn, conn.cursor() as cur:
-            with cur.copy(f"COPY attempts ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            with cur.copy(f"COPY attempts ({', '.join(FILLED)}) FROM STDIN") as copy:
                 for row in rows(count, random.Random(7), pool):
                     copy.write_row(row)
             cur.execute("INSERT INTO bests (scenario, person, best, attempts, best_id) SELECT scenario, person, "

@@ -83,7 +83,7 @@ def _selection(args) -> dict:
 
 @contextmanager
 def _board():
-    """The scoreboard, closed afterwards; its `iter_attempts` and `csv_rows`
+    """The scoreboard, closed afterwards; its `iter_attempts` and `write_csv`
     stream the chosen attempts (flat memory at any size)."""
     board = _open_board()
     try:
@@ -103,7 +103,7 @@ def cmd_scoreboard(args) -> int:
             export.write_json(board.iter_attempts(**_selection(args)), sys.stdout)
             return EXIT_OK
         if args.format == "csv":
-            export.write_csv_rows(board.csv_rows(**_selection(args)), sys.stdout)
+            board.write_csv(sys.stdout, **_selection(args))
             return EXIT_OK
         listed = list(board.iter_attempts(with_steps=False, **_selection(args)))
     if listed:
@@ -222,7 +222,7 @@ def cmd_export(args) -> int:
         with _board() as board:
             if args.csv:
                 with _output(args.csv) as handle:
-                    count = export.write_csv_rows(board.csv_rows(**_selection(args)), handle)
+                    count = board.write_csv(handle, **_selection(args))
                 what, where = f"{count} attempt{'s' if count != 1 else ''}", args.csv
             else:
                 filled = FilledSteps()

@@ -8,9 +8,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ..model import MASTERY_DEFAULT
+from ..model import LEVERS, MASTERY_DEFAULT, RULES
 
 MAX_NAME = 40
+# each lever's points, ceiling and percent and each rule's breaches as plain
+# numbers (beside the levers' and rules' JSON): what exports and a team's own
+# SQL reports read, without decoding JSON row by row
+LEVER_NUMBERS = tuple((lever, key) for key in ("points", "ceiling", "percent") for lever in LEVERS)
+NUMBER_COLUMNS = (*(f"{lever}_{key}" for lever, key in LEVER_NUMBERS), *(f"{rule}_breaches" for rule in RULES))
 
 
 def clean_player_name(name) -> str:
@@ -155,6 +160,12 @@ class Attempt:
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
                 self.persona, self.persona_style, self.player_style, self.status, self.learner, self.person,
                 self.active_s, int(self.scripted), self.mastery)
+
+
+    def numbers(self) -> tuple:
+        """The values of NUMBER_COLUMNS: a lever the attempt has no figures for is empty (None), a rule never broken 0."""
+        return (*(self.levers.get(lever, {}).get(key) for lever, key in LEVER_NUMBERS),
+                *(int(self.rules.get(rule, 0)) for rule in RULES))
 
 
 def persona_style(scenario, persona: str) -> str:

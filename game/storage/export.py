@@ -14,7 +14,6 @@ import json
 from ..model import LEVERS, OUTCOME_WORDS, RULES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_CHARS = frozenset("=+-@\t\r")
 
 CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "content_hash", "mode",
               "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending",
@@ -68,65 +67,37 @@ def write_json(attempts, handle) -> int:
     return write_json_list((attempt_record(a) for a in attempts), handle)
 
 
-# the stored columns a CSV row is made from: these first ones are cells as
-# they are; the lever, rule, choice and path cells come from the JSON of the last four
+# the stored columns a CSV row begins with, as they are; the lever, rule,
+# choice and path cells follow (csv_sql.py computes the same in the database)
 CSV_PLAIN = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "started_at",
              "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona", "persona_style",
              "player_style")
-CSV_STORED = (*CSV_PLAIN, "levers", "rules", "choices", "path")
 LEVER_CELLS = [(lever, key) for key in ("points", "ceiling", "percent") for lever in LEVERS]
-_TEXT_CELLS = tuple(i for i, name in enumerate(CSV_PLAIN) if name not in ("id", "version", "duration_s", "score"))
-_NO_LEVER: dict = {}
-_loads = json.loads
+_NUMBER_CELLS = frozenset(("id", "version", "duration_s", "score"))
 
 
-def made_safe(row: list) -> list:
-    """CSV cells from CSV_STORED values (the last four as stored JSON text or
-    decoded): duration in whole seconds, each lever's points, ceiling and
-    percent, each rule's breaches, choices and path as text, and every text
-    cell a spreadsheet could run as a formula neutralised (numbers stay
-    numbers: a negative number is not a formula). Lean: an export runs it a
-    million times."""
-    path = row.pop()
-    choices = row.pop()
-    rules = row.pop()
-    levers = row.pop()
-    if type(levers) is str:
-        levers, rules, path = _loads(f"[{levers},{rules},{path}]")
-        choices = choices[1:-1].replace(",", "")
-    else:
-        choices = " ".join(map(str, choices))
-    row[10] = f"{row[10]:.0f}"  # duration_s
-    for index in _TEXT_CELLS:
-        text = row[index]
-        if text and text[0] in _FORMULA_CHARS:
-            row[index] = "'" + text
-    row += [levers.get(lever, _NO_LEVER).get(key) for lever, key in LEVER_CELLS]
-    row += [rules.get(rule, 0) for rule in RULES]
-    row += [choices, neutralise(" > ".join(path))]
+def csv_cells(attempt) -> list:
+    """One attempt's CSV cells: duration in whole seconds (halves rounded
+    up), each lever's points, ceiling and percent, each rule's breaches,
+    choices and path as text, and every text cell a spreadsheet could run
+    as a formula neutralised (numbers stay numbers: a negative number is
+    not a formula). The reference for what `SQLBoard.write_csv` has the
+    database compute (csv_sql.py); a test holds the two to the same bytes."""
+    row = [neutralise(getattr(attempt, name)) if name not in _NUMBER_CELLS else getattr(attempt, name)
+           for name in CSV_PLAIN]
+    row[CSV_PLAIN.index("duration_s")] = int(attempt.duration_s + 0.5)
+    row += [attempt.levers.get(lever, {}).get(key) for lever, key in LEVER_CELLS]
+    row += [attempt.rules.get(rule, 0) for rule in RULES]
+    row += [" ".join(map(str, attempt.choices)), neutralise(" > ".join(attempt.path))]
     return row
 
 
-def write_csv(attempts, handle) -> int:
-    """Attempts (objects) as CSV."""
-    return write_csv_rows(([getattr(a, column) for column in CSV_STORED] for a in attempts), handle)
-
-
-def write_csv_rows(rows, handle) -> int:
-    """CSV_STORED rows (as SQLBoard.csv_rows gives them) as CSV, streamed; returns how many."""
-    writer = csv.writer(handle, lineterminator="\n")
-    writerow = writer.writerow
-    writerow(CSV_FIELDS)
-    count = 0
-    for row in rows:
-        writerow(made_safe(row))
-        count += 1
-    return count
-
-
 def to_csv(attempts) -> str:
+    """Attempts (objects) as the reviewer's CSV."""
     buffer = io.StringIO()
-    write_csv(attempts, buffer)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    writer.writerows(csv_cells(a) for a in attempts)
     return buffer.getvalue()
 
 

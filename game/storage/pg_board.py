@@ -11,13 +11,14 @@ The password is never shown: messages name the address without it.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import time
 from contextlib import contextmanager
 
 from .files import StorageError, Unreachable
 from .outbox import OutboxRecords
-from .shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES
+from .shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, number_columns_sql
 from .sql_board import SQLBoard
 
 try:
@@ -104,12 +105,29 @@ SCHEMA = [
         duration_s, choices, levers, rules, score, grade, outcome, persona, persona_style, player_style, status);
     DROP INDEX attempts_by_player;
     """,
+    # version 3 (SQLite's 9): levers and rules as plain numbers too (attempts.NUMBER_COLUMNS)
+    number_columns_sql(lambda kind, path: f"({'lv' if kind == 'levers' else 'rv'} #>> '{{{','.join(path)}}}')::integer",
+                       "FROM (SELECT id AS jid, levers::jsonb AS lv, rules::jsonb AS rv FROM attempts) AS j "
+                       "WHERE j.jid = attempts.id"),
 ]
 
 
 def redact(address: str) -> str:
     """The address without its password: postgresql://ana:***@host/db."""
     return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", address)
+
+
+def _bytes_writer(handle):
+    """write(data, final=False): UTF-8 bytes into a text handle; straight into
+    its buffer when it is UTF-8 already (a file of a million rows is not
+    decoded only to be encoded again), else decoded (a character cut between
+    two pieces is kept whole)."""
+    buffer = getattr(handle, "buffer", None)
+    if buffer is not None and codecs.lookup(getattr(handle, "encoding", None) or "ascii").name == "utf-8":
+        handle.flush()
+        return lambda data, final=False: buffer.write(data)
+    decode = codecs.getincrementaldecoder("utf-8")().decode
+    return lambda data, final=False: handle.write(decode(data, final))
 
 
 class PostgresScoreboard(OutboxRecords, SQLBoard):
@@ -196,6 +214,24 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
                     yield from super()._stream(sql, params, size, plain)
             except psycopg.Error as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    def _csv_columns(self) -> str:
+        from .csv_sql import postgres_cells
+        return postgres_cells()
+
+    def _copy_csv(self, sql: str, params: tuple, handle) -> int:
+        """PostgreSQL writes the CSV itself (COPY ... TO STDOUT), streamed in chunks."""
+        write = _bytes_writer(handle)
+        with self._connection().cursor() as cursor:
+            with cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)", params) as copy:
+                chunks: list = []  # COPY sends a row at a time: written a few thousand at once
+                for chunk in copy:
+                    chunks.append(chunk)
+                    if len(chunks) == 5000:
+                        write(b"".join(chunks))
+                        chunks.clear()
+                write(b"".join(chunks), final=True)
+            return max(0, cursor.rowcount)
 
     @contextmanager
     def _begin(self):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .files import StorageError, saves_dir, set_aside
 from .outbox import OutboxRecords
-from .shared_tables import OUTBOX_AND_BESTS, SQLITE_TYPES
+from .shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
 from .sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -134,6 +134,10 @@ MIGRATIONS = [
         choices, levers, rules, score, grade, outcome, persona, persona_style, player_style, status);
     DROP INDEX attempts_by_player;
     """,
+    # version 9: each lever's points, ceiling and percent and each rule's
+    # breaches as plain numbers (attempts.NUMBER_COLUMNS), filled from the JSON
+    # of the attempts already kept: exports and SQL reports read them as they are
+    number_columns_sql(lambda kind, path: f"json_extract({kind}, '$.{'.'.join(path)}')"),
 ]
 
 

@@ -30,3 +30,18 @@ OUTBOX_AND_BESTS = """
 """
 SQLITE_TYPES = {"id": "INTEGER PRIMARY KEY", "real": "REAL", "ref": "INTEGER"}
 POSTGRES_TYPES = {"id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "real": "DOUBLE PRECISION", "ref": "BIGINT"}
+
+
+def number_columns_sql(extract, source: str = "") -> str:
+    """The migration that adds attempts.NUMBER_COLUMNS (each lever's points,
+    ceiling and percent; each rule's breaches) and fills them from the JSON
+    of the attempts kept so far. `extract(kind, path)` is the database's
+    JSON read of 'levers' or 'rules' at a path like ('connect', 'points');
+    `source` a FROM that the reads need (PostgreSQL parses each row once)."""
+    from ..model import RULES
+    from .attempts import LEVER_NUMBERS
+    adds = [f"ALTER TABLE attempts ADD COLUMN {lever}_{key} INTEGER" for lever, key in LEVER_NUMBERS]
+    adds += [f"ALTER TABLE attempts ADD COLUMN {rule}_breaches INTEGER NOT NULL DEFAULT 0" for rule in RULES]
+    sets = [f"{lever}_{key} = {extract('levers', (lever, key))}" for lever, key in LEVER_NUMBERS]
+    sets += [f"{rule}_breaches = COALESCE({extract('rules', (rule,))}, 0)" for rule in RULES]
+    return ";\n".join(adds) + f";\nUPDATE attempts SET {', '.join(sets)} {source};\n"

@@ -16,7 +16,7 @@ import json
 import threading
 from contextlib import contextmanager
 
-from .attempts import Attempt
+from .attempts import NUMBER_COLUMNS, Attempt
 from .files import StorageError
 from .portfolio_board import PortfolioRecords
 
@@ -180,10 +180,11 @@ class SQLBoard(PortfolioRecords):
         """Keep an attempt, and queue it for the LRS in the same transaction.
         Recording the same attempt (registration) again changes nothing: a
         retry after a lost connection cannot count it twice."""
-        placeholders = ", ".join("?" for _ in COLUMNS)
+        columns = (*COLUMNS, *NUMBER_COLUMNS)
+        placeholders = ", ".join("?" for _ in columns)
         with self.transaction("the attempt") as run:
-            row = run(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
-                      "ON CONFLICT (registration) DO NOTHING RETURNING id", attempt.row()).fetchone()
+            row = run(f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({placeholders}) "
+                      "ON CONFLICT (registration) DO NOTHING RETURNING id", (*attempt.row(), *attempt.numbers())).fetchone()
             if row is None:  # already recorded (a retry of a write that had in fact arrived)
                 row = run("SELECT id FROM attempts WHERE registration = ?", (attempt.registration,)).fetchone()
                 attempt.id = row["id"]
@@ -249,13 +250,34 @@ class SQLBoard(PortfolioRecords):
         for row in self._stream(sql, params):
             yield row_to_attempt(row)
 
-    def csv_rows(self, **selection):
-        """Each chosen attempt's stored values for a CSV row (export.CSV_STORED),
-        no objects built, streamed: a million attempts export in flat memory."""
-        from .export import CSV_STORED
-        sql, params = self._selection(**selection, columns=", ".join(CSV_STORED))
-        for row in self._stream(sql, params, size=2000, plain=True):
-            yield list(row)
+    def write_csv(self, handle, **selection) -> int:
+        """The chosen attempts as the reviewer's CSV (export.CSV_FIELDS),
+        streamed to a text `handle`; returns how many. The database computes
+        every cell (csv_sql.py), so a million attempts take little more
+        than the database's own CSV tool, in flat memory."""
+        sql, params = self._selection(**selection, columns=self._csv_columns())
+        with self._lock:
+            try:
+                return self._copy_csv(self._sql(sql), tuple(params), handle)
+            except self._errors as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    def _csv_columns(self) -> str:
+        from .csv_sql import sqlite_line
+        return sqlite_line()
+
+    def _copy_csv(self, sql: str, params: tuple, handle) -> int:
+        """SQLite builds each line (csv_sql.py); here they are only written."""
+        from operator import itemgetter
+
+        from .export import CSV_FIELDS
+        cursor = self._plain_cursor().execute(sql, params)
+        handle.write(",".join(CSV_FIELDS) + "\n")
+        count, line = 0, itemgetter(0)
+        while batch := cursor.fetchmany(5000):
+            handle.writelines(map(line, batch))
+            count += len(batch)
+        return count
 
     def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
         """Each person's best in a scenario (with `persona`: against that
