@@ -10,12 +10,12 @@ from ...storage.export import short_time
 from ...storage.saves import player_key
 from ...styles import STYLE_NAMES, flex_tip
 from ..charts import draw_trend, trend_height_needed, trend_series
+from ..scoreboard_reads import HISTORY, LEADERS, STYLES_VIEW, gather
 from ..theme import blit_text, draw_text
 from ..widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from .base import Scene
 from .common import MARGIN, header, header_top
 
-HISTORY, LEADERS, STYLES_VIEW = "history", "leaders", "styles"
 READING = "Reading the scoreboard\u2026"
 READING_SHOWN_AFTER_S = 0.3  # a read quicker than this keeps the last view on screen until it comes (no flicker)
 
@@ -275,7 +275,7 @@ class ScoreboardScene(Scene):
     def update(self, dt: float) -> None:
         if self._waited is not None:
             self._waited += dt
-            if self._waited > READING_SHOWN_AFTER_S and not self.message:  # a slow scoreboard: say so
+            if self._waited > READING_SHOWN_AFTER_S and self.message != READING:  # a slow scoreboard: say so
                 self.message, self.rows, self.attempts, self.series = READING, [], [], []
                 self._relist()
         theme = self.theme
@@ -364,38 +364,3 @@ class ScoreboardScene(Scene):
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))
 
-
-def gather(board, ask: dict) -> dict:
-    """What a view of the scoreboard screen shows, read from the board (on
-    the storage thread): the scenarios with attempts, the customer filters,
-    then the view's history, leaderboard or style breakdown."""
-    view, player = ask["view"], ask["player"]
-    recorded = board.scenarios()
-    titles = {**recorded, **{k: v for k, v in ask["titles"].items() if k in recorded}}
-    ids = sorted(recorded, key=lambda s: titles[s].lower())
-    index = min(ask["index"], max(0, len(ids) + (1 if view == HISTORY else 0) - 1))
-    if view == HISTORY:
-        scenario = None if index == 0 else ids[index - 1]
-    else:
-        scenario = ids[index] if ids else None
-    if view == STYLES_VIEW:
-        found = []
-    elif scenario is None:
-        found = [("style", s) for s in sorted({style for _, style in board.personas() if style})]
-    else:
-        found = [("persona", p) for p, _ in board.personas(scenario)]
-    filters = [None, *found]
-    chosen = ask["filter"] if ask["filter"] in filters else None
-    result = {"titles": titles, "ids": ids, "index": index, "filters": filters, "filter_index": filters.index(chosen),
-              "attempts": [], "leaders": [], "own": "", "breakdown": []}
-    if view == HISTORY and player:
-        attempts = board.history(player, scenario, persona=chosen[1] if chosen and chosen[0] == "persona" else None)
-        if chosen and chosen[0] == "style":
-            attempts = [a for a in attempts if a.persona_style == chosen[1]]
-        result["attempts"] = attempts
-    elif view == LEADERS and scenario is not None:
-        result["leaders"] = board.leaderboard(scenario, persona=chosen[1] if chosen else None)
-    elif view == STYLES_VIEW and player:
-        result["own"] = (board.player_style(player) or {}).get("style", "")
-        result["breakdown"] = [row for row in board.style_breakdown(player) if row["style"]]
-    return result

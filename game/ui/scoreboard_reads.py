@@ -1,0 +1,42 @@
+"""What the scoreboard screen shows, read from the board on the storage
+thread (never on a frame): `gather(board, ask)` answers the screen's
+question (which view, scenario and customer filter, for which player)."""
+from __future__ import annotations
+
+HISTORY, LEADERS, STYLES_VIEW = "history", "leaders", "styles"
+
+
+def gather(board, ask: dict) -> dict:
+    """What a view of the scoreboard screen shows, read from the board (on
+    the storage thread): the scenarios with attempts, the customer filters,
+    then the view's history, leaderboard or style breakdown."""
+    view, player = ask["view"], ask["player"]
+    recorded = board.scenarios()
+    titles = {**recorded, **{k: v for k, v in ask["titles"].items() if k in recorded}}
+    ids = sorted(recorded, key=lambda s: titles[s].lower())
+    index = min(ask["index"], max(0, len(ids) + (1 if view == HISTORY else 0) - 1))
+    if view == HISTORY:
+        scenario = None if index == 0 else ids[index - 1]
+    else:
+        scenario = ids[index] if ids else None
+    if view == STYLES_VIEW:
+        found = []
+    elif scenario is None:
+        found = [("style", s) for s in sorted({style for _, style in board.personas() if style})]
+    else:
+        found = [("persona", p) for p, _ in board.personas(scenario)]
+    filters = [None, *found]
+    chosen = ask["filter"] if ask["filter"] in filters else None
+    result = {"titles": titles, "ids": ids, "index": index, "filters": filters, "filter_index": filters.index(chosen),
+              "attempts": [], "leaders": [], "own": "", "breakdown": []}
+    if view == HISTORY and player:
+        attempts = board.history(player, scenario, persona=chosen[1] if chosen and chosen[0] == "persona" else None)
+        if chosen and chosen[0] == "style":
+            attempts = [a for a in attempts if a.persona_style == chosen[1]]
+        result["attempts"] = attempts
+    elif view == LEADERS and scenario is not None:
+        result["leaders"] = board.leaderboard(scenario, persona=chosen[1] if chosen else None)
+    elif view == STYLES_VIEW and player:
+        result["own"] = (board.player_style(player) or {}).get("style", "")
+        result["breakdown"] = [row for row in board.style_breakdown(player) if row["style"]]
+    return result
