@@ -28,6 +28,17 @@ def slow(board, name):
     setattr(board, name, waits)
 
 
+def board_with_one_attempt(make_app):
+    """The app and its scoreboard screen, showing Ana's one attempt."""
+    from game.ui.scenes.scoreboard import ScoreboardScene
+    app = make_app()
+    record(app)
+    scene = ScoreboardScene(app, "Ana")
+    app.push(scene)
+    post(app)
+    return app, scene
+
+
 def frames(app, seconds: float, count: int = 5) -> float:
     """Play frames of `seconds / count` each without waiting on storage; the wall time they took."""
     start = time.perf_counter()
@@ -53,12 +64,7 @@ def test_the_scoreboard_screen_opens_at_once_says_it_is_reading_then_shows_the_a
 
 
 def test_a_quick_read_keeps_the_last_view_on_screen_and_an_answer_to_an_old_question_is_dropped(make_app):
-    from game.ui.scenes.scoreboard import ScoreboardScene
-    app = make_app()
-    record(app)
-    scene = ScoreboardScene(app, "Ana")
-    app.push(scene)
-    post(app)
+    app, scene = board_with_one_attempt(make_app)
     shown = list(scene.rows)
     slow(app.scoreboard.blocking, "leaderboard")
     scene.activate(("view", "leaders"))
@@ -71,12 +77,7 @@ def test_a_quick_read_keeps_the_last_view_on_screen_and_an_answer_to_an_old_ques
 
 
 def test_opening_an_attempt_reads_it_off_the_frame_loop(make_app):
-    from game.ui.scenes.scoreboard import ScoreboardScene
-    app = make_app()
-    record(app)
-    scene = ScoreboardScene(app, "Ana")
-    app.push(scene)
-    post(app)
+    app, scene = board_with_one_attempt(make_app)
     slow(app.scoreboard.blocking, "get")
     start = time.perf_counter()
     post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.rows[0].rect.center), settle=False)
