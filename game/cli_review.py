@@ -314,21 +314,36 @@ def stored_style(player: str | None) -> str:
 
 
 def record_scripted(run, player: str, mode: str, started_at: str, learner: str = "", scripted: bool = False) -> str:
-    """Record a finished scripted playthrough; returns a one-line note for the user."""
+    """Record a finished scripted playthrough; returns a one-line note for the user.
+    When the scoreboard cannot take it (a team database away), the attempt is
+    kept on this computer (saves/pending/) and added, with any kept before,
+    the next time a play is recorded or the game window starts."""
+    from .storage import pending
     from .storage.attempts import Attempt
     from .storage.files import StorageError
     if not run.finished:
         return "note: not recorded on the scoreboard: the conversation has not ended"
     try:
+        attempt = Attempt.from_playthrough(run, player, mode, started_at, learner=learner, scripted=scripted)
+    except ValueError as exc:
+        return f"error: not recorded on the scoreboard: {exc}"
+    try:
         board = _open_board()
         try:
             found = board.player_style(player)
-            attempt = Attempt.from_playthrough(run, player, mode, started_at,
-                                               player_style=found["style"] if found else "", learner=learner,
-                                               scripted=scripted)
+            attempt.player_style = found["style"] if found else ""
+            added = pending.retry(board)  # attempts kept here before go first, in order
             board.record(attempt)
         finally:
             board.close()
-    except (StorageError, ValueError) as exc:
-        return f"error: not recorded on the scoreboard: {exc}"
+    except StorageError as exc:
+        try:
+            pending.keep(attempt)
+        except StorageError as why:
+            return f"error: not recorded on the scoreboard: {exc}; nor could it be kept on this computer: {why}"
+        return (f"error: not recorded on the scoreboard: {exc}. It is kept on this computer and added the next "
+                "time a play is recorded or the game starts")
+    if added:
+        print(f"note: {added} attempt{'s' if added != 1 else ''} kept on this computer "
+              f"{'were' if added != 1 else 'was'} added to the scoreboard", file=sys.stderr)
     return f"Recorded attempt {attempt.id} for {attempt.player} on the scoreboard."
