@@ -23,9 +23,8 @@ title); a CSV reader reads both the same.
 from __future__ import annotations
 
 from .attempts import NUMBER_COLUMNS
-from .export import CSV_FIELDS, CSV_PLAIN
+from .export import CSV_FIELDS, CSV_PLAIN, NUMBER_CELLS
 
-_NUMBERS = {"id", "version", "duration_s", "score"}
 # the cells whose text can start like a formula: typed by the trainee (player)
 # or the author (title), or an id the validator lets start with `-`; the rest
 # are the game's own words, times, hashes and uuids, written as they are
@@ -56,7 +55,7 @@ def _cells(postgres: bool) -> list[tuple[str, str]]:
         if name == "duration_s":
             out.append(("floor(duration_s + 0.5)::bigint" if postgres else "CAST(duration_s + 0.5 AS INTEGER)",
                         "number"))
-        elif name in _NUMBERS:
+        elif name in NUMBER_CELLS:
             out.append((f"attempts.{name}", "number"))
         else:
             out.append((_safe(name, postgres) if name in _MAY_BE_FORMULA else name,

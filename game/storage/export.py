@@ -12,15 +12,19 @@ import io
 import json
 
 from ..model import LEVERS, OUTCOME_WORDS, RULES
+from .attempts import NUMBER_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-CSV_FIELDS = ["id", "registration", "player", "scenario", "title", "version", "content_hash", "mode",
-              "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending",
-              "persona", "persona_style", "player_style",
-              *(f"{lever}_points" for lever in LEVERS), *(f"{lever}_ceiling" for lever in LEVERS),
-              *(f"{lever}_percent" for lever in LEVERS), *(f"{rule}_breaches" for rule in RULES),
-              "choices", "path"]
+# the stored columns a CSV row begins with, as they are; then each lever's and
+# rule's numbers (attempts.NUMBER_COLUMNS), choices and path (csv_sql.py
+# computes the same in the database)
+CSV_PLAIN = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "started_at",
+             "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona", "persona_style",
+             "player_style")
+NUMBER_CELLS = frozenset(("id", "version", "duration_s", "score"))  # the plain cells that are numbers
+CSV_FIELDS = [*CSV_PLAIN, *NUMBER_COLUMNS, "choices", "path"]
+
 
 def short_time(iso: str) -> str:
     """'2026-11-20T10:05:00+00:00' -> '2026-11-20 10:05'."""
@@ -67,15 +71,6 @@ def write_json(attempts, handle) -> int:
     return write_json_list((attempt_record(a) for a in attempts), handle)
 
 
-# the stored columns a CSV row begins with, as they are; the lever, rule,
-# choice and path cells follow (csv_sql.py computes the same in the database)
-CSV_PLAIN = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "started_at",
-             "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona", "persona_style",
-             "player_style")
-LEVER_CELLS = [(lever, key) for key in ("points", "ceiling", "percent") for lever in LEVERS]
-_NUMBER_CELLS = frozenset(("id", "version", "duration_s", "score"))
-
-
 def csv_cells(attempt) -> list:
     """One attempt's CSV cells: duration in whole seconds (halves rounded
     up), each lever's points, ceiling and percent, each rule's breaches,
@@ -83,11 +78,10 @@ def csv_cells(attempt) -> list:
     as a formula neutralised (numbers stay numbers: a negative number is
     not a formula). The reference for what `SQLBoard.write_csv` has the
     database compute (csv_sql.py); a test holds the two to the same bytes."""
-    row = [neutralise(getattr(attempt, name)) if name not in _NUMBER_CELLS else getattr(attempt, name)
+    row = [neutralise(getattr(attempt, name)) if name not in NUMBER_CELLS else getattr(attempt, name)
            for name in CSV_PLAIN]
     row[CSV_PLAIN.index("duration_s")] = int(attempt.duration_s + 0.5)
-    row += [attempt.levers.get(lever, {}).get(key) for lever, key in LEVER_CELLS]
-    row += [attempt.rules.get(rule, 0) for rule in RULES]
+    row += attempt.numbers()
     row += [" ".join(map(str, attempt.choices)), neutralise(" > ".join(attempt.path))]
     return row
 
