@@ -19,7 +19,7 @@ import threading
 from ..storage import pending
 from ..storage.files import StorageError, Unreachable
 from ..storage.saves import player_key
-from ..storage.scoreboard import lookup_style, open_scoreboard
+from ..storage.scoreboard import open_scoreboard
 
 WRITES = {"record": "this attempt", "record_quarter": "this quarter", "save_style": "your style"}
 
@@ -125,7 +125,10 @@ class BoardFront:
             return ""
         if key not in self.styles and key not in self._asked:
             self._asked.add(key)
-            self.fetch(lambda board: lookup_style(board, player), on_done=lambda style: self.styles.setdefault(key, style),
+            # read without lookup_style, which answers '' when the board fails: that
+            # would be kept as "no style"; a failure here is asked again next time
+            self.fetch(lambda board: (board.player_style(player) or {}).get("style", ""),
+                       on_done=lambda style: self.styles.setdefault(key, style),
                        on_error=lambda exc: self._asked.discard(key))
         return self.styles.get(key)
 

@@ -150,3 +150,21 @@ def test_the_window_never_reads_the_scoreboard_on_a_frame(make_app):
             assert "fetch" in str(exc)
         else:
             raise AssertionError(f"app.scoreboard.{read} would read on the frame loop")
+
+
+def test_a_style_the_scoreboard_could_not_read_is_asked_again_not_kept_as_none(make_app):
+    from game.storage.files import StorageError
+    app = make_app()
+    app.scoreboard.blocking.save_style("Ana", "steady", {}, [], "2026-11-24T10:00:00+00:00")
+    board = app.scoreboard.blocking
+    real = board.player_style
+
+    def away_once(player):
+        board.player_style = real
+        raise StorageError("the team scoreboard cannot be reached")
+    board.player_style = away_once
+    assert app.scoreboard.style_of("Ana") is None
+    post(app)
+    assert app.scoreboard.style_of("Ana") is None  # not "no style": asked again
+    post(app)
+    assert app.scoreboard.style_of("Ana") == "steady"
