@@ -16,6 +16,7 @@ from .cli_common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_
                          load_scenario)
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
 from .storage.files import StorageError
+from .plain_numbers import is_plain_number
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS_DIR = ROOT / "scenarios"
 
@@ -33,7 +34,7 @@ def _choice_list(text: str) -> list[int]:
     numbers = []
     for part in text.split(","):
         part = part.strip()
-        if not part.isdigit() or not 1 <= int(part) <= 9:
+        if not is_plain_number(part) or not 1 <= int(part) <= 9:
             raise argparse.ArgumentTypeError(f"'{part}' is not a choice number 1-9 (write e.g. --choices 1,2,1)")
         numbers.append(int(part))
     return numbers
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _window_size(text: str) -> tuple[int, int]:
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    if len(parts) != 2 or not all(is_plain_number(p.strip()) for p in parts):
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720")
     w, h = (int(p) for p in parts)
     if w < 800 or h < 600 or w > 7680 or h > 4320:
