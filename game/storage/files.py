@@ -27,6 +27,10 @@ class Unreachable(StorageError):
     """The team database cannot be reached now (it may be later)."""
 
 
+class BadAttempt(StorageError):
+    """An attempt whose data does not fit (wrong types): never written, never trusted."""
+
+
 def saves_dir() -> Path:
     """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
     folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")
@@ -85,8 +89,9 @@ def atomic_open(path: Path):
         pass
 
 
-def set_aside(path: Path) -> Path:
-    """Move a bad file out of the way, keeping it for inspection."""
+def set_aside(path: Path) -> Path | None:
+    """Move a bad file out of the way, keeping it for inspection. None when
+    it cannot be moved (a read-only folder): the caller skips it and says so."""
     path = Path(path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -94,8 +99,17 @@ def set_aside(path: Path) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, target)
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
     return target
+
+
+def aside_words(aside: Path | None) -> str:
+    """How a damaged file was dealt with, for a message."""
+    return f"has been moved aside to {aside.name}" if aside else \
+        "could not be moved aside (the folder cannot be written), so it is ignored"
 
 
 def read_json(path: Path):
@@ -113,5 +127,4 @@ def read_json(path: Path):
         return json.loads(raw.decode("utf-8")), None
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, a number too long to read, or nesting too deep to read: the parser's verdict
-        aside = set_aside(path)
-        return None, f"{path.name} was damaged and has been moved aside to {aside.name}"
+        return None, f"{path.name} was damaged and {aside_words(set_aside(path))}"
