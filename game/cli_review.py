@@ -203,8 +203,12 @@ def _output(path: str):
     if path == "-":
         yield sys.stdout
         return
-    from .storage.files import atomic_open
-    with atomic_open(Path(path)) as handle:
+    from .storage.files import StorageError, atomic_open
+    target = Path(path)
+    if os.path.islink(target) or (target.exists() and not target.is_file()):
+        raise StorageError(f"{path} exists and is not a regular file (a link, a pipe, a device or a folder); "
+                           "name a regular file or a new path, or - for standard output")
+    with atomic_open(target) as handle:
         yield handle
 
 
