@@ -43,6 +43,38 @@ def saves_dir() -> Path:
     return folder
 
 
+RESERVE_FILE = ".space-reserve"
+RESERVE_BYTES = 256 * 1024
+
+
+def ensure_reserve() -> None:
+    """Keep a little disk space in the saves folder for a rainy day: when the
+    disk is full, `release_reserve` frees it so a finished attempt can still
+    be kept (pending) instead of lost. Quietly does nothing when it cannot."""
+    try:
+        path = saves_dir() / RESERVE_FILE
+        if path.exists() and path.stat().st_size >= RESERVE_BYTES:
+            return
+        with open(path, "wb") as handle:
+            handle.write(b"\0" * RESERVE_BYTES)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except (OSError, StorageError):
+        try:
+            (saves_dir() / RESERVE_FILE).unlink()
+        except (OSError, StorageError):
+            pass
+
+
+def release_reserve() -> bool:
+    """Free the reserved space; True when there was some to free."""
+    try:
+        (saves_dir() / RESERVE_FILE).unlink()
+        return True
+    except (OSError, StorageError):
+        return False
+
+
 def write_json(path: Path, data) -> None:
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
 

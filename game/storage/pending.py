@@ -12,7 +12,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from .attempts import Attempt, attempt_problem
-from .files import BadAttempt, StorageError, read_json, saves_dir, set_aside, write_json
+from .files import BadAttempt, StorageError, read_json, release_reserve, saves_dir, set_aside, write_json
 
 FOLDER = "pending"
 _FIELDS = {f.name for f in fields(Attempt)}
@@ -31,7 +31,13 @@ def keep(attempt: Attempt) -> None:
         raise StorageError(f"the attempt could not be kept on this computer: {exc.strerror or exc}") from exc
     data = {k: v for k, v in asdict(attempt).items() if k in _FIELDS}
     data["id"] = None
-    write_json(folder / f"{attempt.registration}.json", data)
+    path = folder / f"{attempt.registration}.json"
+    try:
+        write_json(path, data)
+    except StorageError:
+        if not release_reserve():  # a full disk: the space kept for this moment is freed
+            raise
+        write_json(path, data)
 
 
 def waiting(problems: list[str] | None = None) -> list[tuple[Path, Attempt]]:

@@ -15,7 +15,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from .files import StorageError, saves_dir, set_aside
+from .files import StorageError, ensure_reserve, saves_dir, set_aside
 from .outbox import OutboxRecords
 from .shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
 from .sql_board import SQLBoard
@@ -195,6 +195,7 @@ class SQLiteScoreboard(OutboxRecords, SQLBoard):
                     pass
             self.notice = f"the scoreboard file was damaged and has been moved aside to {aside.name}; a new one was started"
             self._conn = self._open()
+        ensure_reserve()
 
     def _open(self) -> sqlite3.Connection:
         # one connection shared by the UI's storage worker and the LRS sender, under SQLBoard's lock
