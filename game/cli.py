@@ -123,8 +123,28 @@ def main(argv: list[str] | None = None) -> int:
         return 70
 
 
+# Arguments that name files: any bytes the system allows; every other argument is text.
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "sheet", "answers", "screenshot", "start"}
+
+
+def _not_text(args) -> str | None:
+    """The first text argument holding bytes that are not UTF-8 (read by Python as lone surrogates)."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return name
+    return None
+
+
 def _main(argv) -> int:
     args = build_parser().parse_args(argv)
+    bad = _not_text(args)
+    if bad:
+        print(f"main.py: error: --{bad.replace('_', '-')}: the value is not UTF-8 text", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "validate":
         return cmd_validate(args)
     if args.command == "play":
