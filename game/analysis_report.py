@@ -128,7 +128,8 @@ def _persona_text(scenario, data: dict) -> list[str]:
     out.append("Fair test: what naive strategies score (no reading)")
     for name, found in data["probes"].items():
         outcome = OUTCOME_WORDS.get(found["outcome"], "unfinished") if found["outcome"] else "unfinished"
-        out.append(f"  always the {name:<9} reply: score {found['score']:>3} ({found['grade']}), customer {outcome}")
+        how = "ignoring who the customer is " if name == "agnostic" else f"always the {name:<9} reply"
+        out.append(f"  {how:<28}: score {found['score']:>3} ({found['grade']}), customer {outcome}")
     if data["quality"]:
         out.append(f"Findings ({len(data['quality'])}): this scenario is not yet a fair test")
         for finding in data["quality"]:
@@ -138,8 +139,9 @@ def _persona_text(scenario, data: dict) -> list[str]:
                 out.append("      at " + ", ".join(f"{p['node']} reply {p['reply']}" for p in places[:12])
                            + (f", … ({len(places)} nodes)" if len(places) > 12 else ""))
     else:
-        out.append("Findings: none: no position or length tell, no naive strategy reaches Strong, outcomes follow "
-                   "behaviour.")
+        out.append("Findings: none: no position or length tell, no naive strategy reaches Strong"
+                   + (", reading the customer matters" if "agnostic" in data["probes"] else "")
+                   + ", outcomes and grades agree, no thin lever.")
     out.append("")
     out.append("Endings (a shortest way to each)")
     for eid, info in data["endings"].items():

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, cli_lrs, cli_portfolio, cli_review, cli_trainer, loader
+from . import __version__, cli_blind, cli_lrs, cli_portfolio, cli_review, cli_trainer, loader
 from .cli_common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, clean_player_arg,
                          load_scenario)
 from .errors import ChoiceNotShown, FiveLeversError, PlayError
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_trainer.add_parsers(sub)
     cli_portfolio.add_parser(sub)
     cli_lrs.add_parser(sub)
+    cli_blind.add_parser(sub)
     return parser
 
 
@@ -137,6 +138,8 @@ def _main(argv) -> int:
         return cli_portfolio.cmd_portfolio(args)
     if args.command == "lrs":
         return cli_lrs.cmd_lrs(args)
+    if args.command == "review":
+        return cli_blind.cmd_review(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:

@@ -13,7 +13,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..source_files import NotReadable, read_limited
+
 ROOT = Path(__file__).resolve().parent.parent.parent
+STORED_LIMIT = 64 * 1048576  # saves, settings and pending attempts are a few kilobytes
 
 
 class StorageError(Exception):
@@ -98,12 +101,14 @@ def set_aside(path: Path) -> Path:
 def read_json(path: Path):
     """(data, problem): data is None when the file is missing or was set aside."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None, None
-    except OSError as exc:
-        return None, f"could not read {path.name}: {exc.strerror or exc}"
+    try:
+        raw = read_limited(path, STORED_LIMIT, "stored file")
+    except NotReadable as exc:
+        return None, f"could not read {path.name}: {exc}"
+    if len(raw) > STORED_LIMIT:
+        return None, f"could not read {path.name}: it is larger than {STORED_LIMIT // 1048576} MB"
     try:
         return json.loads(raw.decode("utf-8")), None
     except (UnicodeDecodeError, ValueError, RecursionError):
