@@ -32,7 +32,7 @@ from .graph import edges_of, strongly_connected
 from .model import LEVERS, RULES, WALKED_OUT
 
 MAX_STATES = 1_000_000
-MAX_LABELS = 5_000
+MAX_LABELS = 1_000_000
 _BEHAVIOUR_COUNTS = ("breaches", *RULES)
 
 
@@ -301,11 +301,13 @@ def _dominates(a: Label, b: Label, gains_only: int, losses_only: int) -> bool:
     return (b.taken & ~a.taken) & ~gains_only == 0 and (a.taken & ~b.taken) & ~losses_only == 0
 
 
-def path_values(space: StateSpace, max_labels: int = MAX_LABELS, worst: bool = False) -> PathValues:
+def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False) -> PathValues:
     """The Pareto-best (points, breaches) of the ways to each final state;
     with `worst`, the Pareto-worst (fewest points, most breaches): the labels
     then hold points and breaches negated."""
     sign = -1 if worst else 1
+    if max_labels is None:
+        max_labels = MAX_LABELS
     labels: list[list[Label]] = [[] for _ in space.keys]
     root = Label(0, tuple(0 for _ in LEVERS), 0, 0, None, 0)
     labels[0].append(root)

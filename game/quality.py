@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from fractions import Fraction
 
-from . import machines
+from . import explorer, machines
 from .engine import Playthrough
 from .explorer import PathValues, explore_states, most_breaches, path_values
 from .model import LEVER_TITLES, LEVERS, OUTCOME_WORDS
@@ -166,13 +166,14 @@ def _tell(code, what, picked: dict[str, int], nodes, key) -> dict | None:
 
 
 def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = None,
-           explored=None) -> dict:
+           explored=None, max_labels: int | None = None) -> dict:
     """The quality report and the real bests for one persona (see module doc).
     `explored`: the (state space, path values) of an exploration already made
-    for this persona and seed, so `analyze` explores once."""
+    for this persona and seed, so `analyze` explores once. `not_checked`
+    lists each check that could not be done in full, and why."""
     if explored is None:
         space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
-        explored = (space, path_values(space))
+        explored = (space, path_values(space, **({"max_labels": max_labels} if max_labels else {})))
     space, values = explored
     persona = space.persona  # '' resolved to the default persona, as in play
     ceiling_map = ceilings(scenario, persona)
@@ -220,7 +221,9 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
                                         "best reply depend on the persona's cues at more decisions)"})
 
     findings += _outcome_findings(scenario, space, values, ceiling)
-    findings += _needs_work_but_retained(space, ceiling)
+    worst_found, worst_exact = _needs_work_but_retained(space, ceiling, max_labels)
+    findings += worst_found
+    not_checked = _not_checked(space, values.exact, worst_exact)
     for lever, top in zip(LEVERS, ceiling):
         if top in THIN_CEILINGS:
             findings.append({"code": "thin-lever", "lever": lever, "ceiling": top,
@@ -254,6 +257,7 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
         "paths_exact": values.exact,
         "probes": probes,
         "quality": findings,
+        "not_checked": not_checked,
         "levers": levers,
         "endings": space.ending_ways(),
         "stuck": [space.way(s) for s in space.stuck[:10]],
@@ -275,12 +279,34 @@ def _assessed(ceiling) -> int:
     return sum(1 for top in ceiling if top > 0) or 1
 
 
-def _needs_work_but_retained(space, ceiling) -> list[dict]:
+def _not_checked(space, paths_exact: bool, worst_exact: bool) -> list[dict]:
+    """The checks that could not be done in full, each with why: a check
+    that was not done must never read as passed."""
+    out = []
+    if not space.exhaustive:
+        why = (f"the conversation has more than {len(space.keys):,} distinct states, the exploration's limit: "
+               "nothing is claimed for the rest")
+        for code in ("stuck", "outcome-ignores-behaviour", "grade-contradicts-outcome", "outcome-contradicts-grade",
+                     "unreachable-ceiling"):
+            out.append({"code": code, "reason": why})
+        return out
+    if not paths_exact:
+        why = ("the ways to weigh (points of each lever against breaches) exceeded the limit of "
+               f"{explorer.MAX_LABELS:,}: the best found is a real playthrough, but a better one may exist")
+        out += [{"code": "unreachable-ceiling", "reason": why}, {"code": "grade-contradicts-outcome", "reason": why}]
+    if not worst_exact:
+        out.append({"code": "outcome-contradicts-grade",
+                    "reason": f"the ways to weigh the worst playthroughs exceeded the limit of {explorer.MAX_LABELS:,}"})
+    return out
+
+
+def _needs_work_but_retained(space, ceiling, max_labels: int | None = None) -> tuple[list[dict], bool]:
     """`outcome-contradicts-grade`: a playthrough graded Needs work that ends
     retained, found among the Pareto-worst ways to each final state (a score
-    only falls with fewer points and more breaches)."""
+    only falls with fewer points and more breaches). Also whether that
+    search was exact."""
     findings, flagged = [], set()
-    worst = path_values(space, worst=True)
+    worst = path_values(space, **({"max_labels": max_labels} if max_labels else {}), worst=True)
     for label in sorted(worst.finals, key=lambda lb: lb.state):
         ending, outcome = space.finals[label.state]
         if outcome != "retained" or ending in flagged:
@@ -294,7 +320,7 @@ def _needs_work_but_retained(space, ceiling) -> list[dict]:
                              "message": f"a playthrough graded Needs work ({score}) ends '{ending}' with the "
                                         f"customer retained (choices {_nums(way)}): the story calls a failing "
                                         "conversation a success (add a variant on the levers or breaches)"})
-    return findings
+    return findings, worst.exact
 
 
 def _nums(way: list[int]) -> str:

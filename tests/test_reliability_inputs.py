@@ -50,3 +50,50 @@ def test_a_portfolio_plan_that_is_a_pipe_is_refused(tmp_path):
     os.mkfifo(fifo)
     proc = run("portfolio", ROOT / "portfolios" / "shop-systems.yaml", "--plan", fifo, "--json", timeout=20)
     assert proc.returncode == 2 and b"this is a pipe" in proc.stderr
+
+
+def test_a_superscript_digit_at_a_prompt_is_asked_again_not_a_crash():
+    proc = run("play", TUTORIAL, "--text", stdin="²\n٣\nq\n".encode())
+    assert proc.returncode == 0
+    assert proc.stdout.count(b"Please type a number from") == 2
+
+
+def test_a_diagnostic_is_one_line_and_never_echoes_a_huge_value(tmp_path):
+    path = tmp_path / "x.yaml"
+    key = "a\\nFAKE.yaml:1:1: error: forged"
+    path.write_text(TUTORIAL.read_text(encoding="utf-8").replace("format: 1", f'format: 1\n"{key}": 1', 1),
+                    encoding="utf-8")
+    proc = run("validate", path)
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 1 and len(lines) == 2 and "unknown key 'a\\nFAKE.yaml" in lines[0], lines
+    huge = tmp_path / "huge.yaml"
+    huge.write_text(TUTORIAL.read_text(encoding="utf-8").replace("start: ", f"start: {'z' * 5_000_000}\nx: ", 1),
+                    encoding="utf-8")
+    proc = run("validate", huge, timeout=60)
+    assert proc.returncode == 1 and len(proc.stdout) < 2_000 and b"(5,000,000 characters)" in proc.stdout
+
+
+def test_export_never_replaces_a_device_a_pipe_a_link_or_a_folder(tmp_path, monkeypatch):
+    env_saves = tmp_path / "saves"
+    link = tmp_path / "link.csv"
+    target = tmp_path / "elsewhere.csv"
+    target.write_text("keep me")
+    link.symlink_to(target)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (link, fifo, tmp_path, "/dev/null"):
+        proc = subprocess.run([sys.executable, "main.py", "export", "--csv", str(path)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=30, env={**os.environ, "FIVE_LEVERS_SAVES": str(env_saves)})
+        assert proc.returncode == 1 and "is not a regular file" in proc.stderr, (path, proc.stderr)
+    assert link.is_symlink() and target.read_text() == "keep me" and fifo.is_fifo()
+
+
+def test_screenshots_into_something_that_is_not_a_folder_is_a_plain_error():
+    proc = run("play", TUTORIAL, "--choices", "1", "--screenshot", "/dev/null")
+    assert proc.returncode == 2 and b"cannot hold the pictures: it is not a folder" in proc.stderr
+
+
+def test_a_text_option_that_is_not_utf8_is_a_usage_error():
+    proc = subprocess.run([sys.executable, "main.py", "scoreboard", "--persona", b"\xff"], cwd=ROOT,
+                          capture_output=True, timeout=30)
+    assert proc.returncode == 2 and b"--persona: the value is not UTF-8 text" in proc.stderr

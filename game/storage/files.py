@@ -27,6 +27,10 @@ class Unreachable(StorageError):
     """The team database cannot be reached now (it may be later)."""
 
 
+class BadAttempt(StorageError):
+    """An attempt whose data does not fit (wrong types): never written, never trusted."""
+
+
 def saves_dir() -> Path:
     """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
     folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")
@@ -37,6 +41,38 @@ def saves_dir() -> Path:
             else (exc.strerror or str(exc))
         raise StorageError(f"the saves folder {folder} cannot be used: {why}") from exc
     return folder
+
+
+RESERVE_FILE = ".space-reserve"
+RESERVE_BYTES = 256 * 1024
+
+
+def ensure_reserve() -> None:
+    """Keep a little disk space in the saves folder for a rainy day: when the
+    disk is full, `release_reserve` frees it so a finished attempt can still
+    be kept (pending) instead of lost. Quietly does nothing when it cannot."""
+    try:
+        path = saves_dir() / RESERVE_FILE
+        if path.exists() and path.stat().st_size >= RESERVE_BYTES:
+            return
+        with open(path, "wb") as handle:
+            handle.write(b"\0" * RESERVE_BYTES)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except (OSError, StorageError):
+        try:
+            (saves_dir() / RESERVE_FILE).unlink()
+        except (OSError, StorageError):
+            pass
+
+
+def release_reserve() -> bool:
+    """Free the reserved space; True when there was some to free."""
+    try:
+        (saves_dir() / RESERVE_FILE).unlink()
+        return True
+    except (OSError, StorageError):
+        return False
 
 
 def write_json(path: Path, data) -> None:
@@ -85,8 +121,9 @@ def atomic_open(path: Path):
         pass
 
 
-def set_aside(path: Path) -> Path:
-    """Move a bad file out of the way, keeping it for inspection."""
+def set_aside(path: Path) -> Path | None:
+    """Move a bad file out of the way, keeping it for inspection. None when
+    it cannot be moved (a read-only folder): the caller skips it and says so."""
     path = Path(path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -94,8 +131,17 @@ def set_aside(path: Path) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, target)
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
     return target
+
+
+def aside_words(aside: Path | None) -> str:
+    """How a damaged file was dealt with, for a message."""
+    return f"has been moved aside to {aside.name}" if aside else \
+        "could not be moved aside (the folder cannot be written), so it is ignored"
 
 
 def read_json(path: Path):
@@ -113,5 +159,4 @@ def read_json(path: Path):
         return json.loads(raw.decode("utf-8")), None
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, a number too long to read, or nesting too deep to read: the parser's verdict
-        aside = set_aside(path)
-        return None, f"{path.name} was damaged and has been moved aside to {aside.name}"
+        return None, f"{path.name} was damaged and {aside_words(set_aside(path))}"

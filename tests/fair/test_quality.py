@@ -252,3 +252,62 @@ def test_persona_agnostic_when_reading_the_customer_changes_nothing():
     assert "persona-agnostic" in codes(ALIKE, "brisk")  # listed under every persona
     assert "persona-agnostic" not in codes(PERSONAS, "brisk") + codes(PERSONAS, "hurt")
     assert quality.agnostic_mean(quality.agnostic_probes(loader.load_text(PERSONAS))) < 75
+
+
+def test_a_check_that_could_not_be_done_is_listed_and_never_reads_as_passed(monkeypatch, capsys, tmp_path):
+    from game import explorer
+    from game.cli import main
+    monkeypatch.setattr(explorer, "MAX_LABELS", 3)  # plant a search too small to finish
+    found = report(FAIR)
+    skipped = {item["code"] for item in found["not_checked"]}
+    assert {"unreachable-ceiling", "grade-contradicts-outcome", "outcome-contradicts-grade"} <= skipped
+    assert all(item["reason"] for item in found["not_checked"])
+    path = tmp_path / "fair.yaml"
+    path.write_text(FAIR, encoding="utf-8")
+    assert main(["analyze", str(path), "--runs", "0"]) == 0
+    said = capsys.readouterr().out
+    assert "NOT CHECKED: unreachable-ceiling" in said and "Findings: none:" not in said
+    assert main(["analyze", str(path), "--runs", "0", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {item["code"] for item in data["not_checked"]} == skipped
+    monkeypatch.setattr(explorer, "MAX_LABELS", 1_000_000)
+    assert report(FAIR)["not_checked"] == []
+
+
+FORKED = """\
+format: 1
+id: forked
+title: Forked
+summary: Two levers that no single playthrough can both earn.
+customer: {name: Sam}
+start: a
+nodes:
+  a:
+    text: "Well?"
+    choices:
+      - {text: "Straight to it.", goto: done, levers: {connect: 3, solve_problems: 3}}
+      - {text: "Let me check.", goto: b, levers: {connect: 1}}
+  b:
+    text: "And?"
+    choices:
+      - {text: "Sorted.", goto: done, levers: {build_trust: 3}}
+      - {text: "Hm.", goto: done}
+endings:
+  done: {outcome: retained, text: Bye.}
+"""
+
+
+def test_below_legendary_names_the_lever_that_holds_the_best_back(tmp_path, capsys):
+    from game.cli import main
+    path = tmp_path / "forked.yaml"
+    path.write_text(FORKED, encoding="utf-8")
+    assert main(["analyze", str(path), "--runs", "0", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    below = data["below_legendary"]
+    assert data["best_score"] == 67 and below["lever"] == "build_trust" and below["node"] == "b"
+    assert "Build trust holds it back (0 of its ceiling of 3)" in below["message"]
+    assert main(["analyze", str(path), "--runs", "0"]) == 0
+    assert "Below Legendary: the best playthrough scores 67" in capsys.readouterr().out
+    path.write_text(FAIR, encoding="utf-8")
+    assert main(["analyze", str(path), "--runs", "0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["below_legendary"] is None
