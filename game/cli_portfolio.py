@@ -77,11 +77,12 @@ def _scripted(portfolio, args) -> int:
     from .portfolio.review import debrief
     from .storage.attempts import now_iso
     started_at = now_iso()
+    from .loader import MAX_BYTES
+    from .source_files import NotReadable, read_limited
     try:
-        with open(args.plan, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        print(f"main.py portfolio: error: --plan: cannot read {args.plan}: {exc.strerror or exc}", file=sys.stderr)
+        data = read_limited(args.plan, MAX_BYTES, "plan file")
+    except NotReadable as exc:
+        print(f"main.py portfolio: error: --plan: {args.plan}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     script, diags = read(data, args.plan, portfolio)
     for d in diags:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..engine import snapshot_shape_problem
 from .attempts import MAX_NAME, clean_learner_id, clean_player_name
-from .files import StorageError, read_json, saves_dir, set_aside, write_json
+from .files import StorageError, aside_words, read_json, saves_dir, set_aside, write_json
 
 SAVE_FORMAT = 3
 LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player
@@ -94,8 +94,7 @@ def _read(path: Path):
                 or not _snapshot_shape_ok(session.snapshot):
             raise ValueError("bad values")
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-        aside = set_aside(path)
-        return None, f"the saved session could not be read and has been moved aside to {aside.name}"
+        return None, f"the saved session could not be read and {aside_words(set_aside(path))}"
     return session, None
 
 

@@ -13,6 +13,7 @@ from .. import loader
 from ..engine import Playthrough, draw_persona, fresh_seed
 from ..flex import flex_report, report_lines
 from ..model import LEVER_TITLES, OUTCOME_TITLES, RULE_TITLES
+from ..plain_numbers import is_plain_number
 
 MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
 
@@ -93,7 +94,7 @@ def _ask(prompt: str, count: int, read, write, low: int = 1) -> int:
     """A number from `low` to `count`, asked again until one is typed."""
     while True:
         answer = read_answer(prompt, read, write)
-        if answer.isdigit() and low <= int(answer) <= count:
+        if is_plain_number(answer) and low <= int(answer) <= count:
             return int(answer)
         write(f"Please type a number from {low} to {count} (or q to quit).\n")
 
