@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
-from game import loader  # noqa: E402
+from game.core import loader  # noqa: E402
 
 MINIMAL = """\
 format: 1

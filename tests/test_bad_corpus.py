@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from game import loader
+from game.core import loader
 
 BAD = Path(__file__).parent / "bad"
 FILES = sorted(BAD.glob("*.yaml"))

@@ -188,8 +188,8 @@ def test_the_style_breakdown_as_csv_is_safe_for_any_player_name(cli):
 def test_export_since_a_date_and_only_what_the_lrs_does_not_have(cli, tmp_path, monkeypatch):
     from game.storage.scoreboard import open_scoreboard
     from game.storage.attempts import Attempt
-    from game import loader
-    from game.engine import play
+    from game.core import loader
+    from game.core.engine import play
     monkeypatch.setenv("FIVE_LEVERS_SAVES", str(cli.saves))
     monkeypatch.delenv("FIVE_LEVERS_DB", raising=False)
     scenario = loader.load_file(LATE)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from game import analysis, loader
-from game.engine import play
-from game.graph_export import build, to_dot, to_mermaid
-from game.graph_layout import layout
+from game.core import analysis, loader
+from game.core.engine import play
+from game.authoring.graph_export import build, to_dot, to_mermaid
+from game.authoring.graph_layout import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
@@ -125,7 +125,7 @@ def test_random_sampling_matches_plain_random_play(path, seed):
     mood, flags, breaches and the replies that can matter again all agree,
     carrying points along (the long meeting has few merges and many totals)."""
     import random
-    from game.engine import Playthrough
+    from game.core.engine import Playthrough
     scenario = loader.load_file(path)
     sampled = analysis.sample(scenario, runs=500, seed=seed)
     rng = random.Random(seed)
@@ -221,7 +221,7 @@ def test_graph_text_exports_escape_quotes():
 
 
 def test_a_graph_too_large_for_one_picture_is_refused_with_advice(tmp_path, monkeypatch):
-    from game.ui import graph_image
+    from game.shells.window import graph_image
     monkeypatch.setattr(graph_image, "MAX_SIDE", 500)
     scenario = loader.load_file(RENEWAL)
     with pytest.raises(ValueError, match="too large for one picture.*--format dot"):

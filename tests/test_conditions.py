@@ -1,7 +1,7 @@
 import pytest
 
-from game import conditions
-from game.errors import ConditionError
+from game.core import conditions
+from game.core.errors import ConditionError
 
 
 def ev(source, flags=None, mood="calm"):

@@ -1,7 +1,7 @@
 import pytest
 
-from game.engine import Playthrough, play
-from game.errors import ChoiceNotShown, PlayError, SnapshotError
+from game.core.engine import Playthrough, play
+from game.core.errors import ChoiceNotShown, PlayError, SnapshotError
 
 SHUFFLED = """\
 format: 1

@@ -1,7 +1,7 @@
 import logging
 
-from game import machines
-from game.model import MOODS
+from game.core import machines
+from game.core.model import MOODS
 
 
 class Model:

@@ -4,10 +4,10 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game import loader
-from game.engine import Playthrough
-from game.errors import PlayError
-from game.model import LEVERS, MOOD_CHANGES, MOODS, RULES
+from game.core import loader
+from game.core.engine import Playthrough
+from game.core.errors import PlayError
+from game.core.model import LEVERS, MOOD_CHANGES, MOODS, RULES
 
 CONDITIONS = ["f0", "not f1", "c >= 2", "mood >= upset", "f0 and c < 3", "tier == 'gold'"]
 
@@ -102,8 +102,8 @@ def test_mutated_scenarios_give_diagnostics_never_an_exception(at, cut, insert):
 
 @given(scenarios())
 def test_graph_layout_places_every_box_apart_and_routes_every_arrow(scenario):
-    from game.graph_export import build, to_dot, to_mermaid
-    from game.graph_layout import layout
+    from game.authoring.graph_export import build, to_dot, to_mermaid
+    from game.authoring.graph_layout import layout
     graph = build(scenario, best_choices=[])
     places = layout(graph, scenario.start)
     boxes = list(places.boxes.values()) + [box for _, box in places.copies.values()]
@@ -119,7 +119,7 @@ def test_graph_layout_places_every_box_apart_and_routes_every_arrow(scenario):
 
 @given(scenarios(), st.integers(0, 50))
 def test_random_sampling_counts_every_run_once(scenario, seed):
-    from game.analysis import sample
+    from game.core.analysis import sample
     sampled = sample(scenario, runs=60, seed=seed, max_steps=40)
     assert sum(sampled.outcomes.values()) + sampled.unfinished == 60
     assert sum(sampled.scores.values()) == sum(sampled.grades.values()) == sum(sampled.outcomes.values())

@@ -5,8 +5,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from game import loader, yaml_reader
-from game.schema import scenario_schema
+from game.core import loader, yaml_reader
+from game.authoring.schema import scenario_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_FILES = sorted([*(ROOT / "tests" / "bad").glob("*.yaml"), *(ROOT / "scenarios").glob("*.yaml"),

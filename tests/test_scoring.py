@@ -2,9 +2,9 @@ from fractions import Fraction
 
 import pytest
 
-from game import scoring
-from game.engine import play
-from game.scoring import LeverScore
+from game.core import scoring
+from game.core.engine import play
+from game.core.scoring import LeverScore
 
 
 @pytest.mark.parametrize("value, expected", [

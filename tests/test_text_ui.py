@@ -1,7 +1,7 @@
 import io
 
-from game import loader
-from game.ui import text
+from game.core import loader
+from game.shells.terminal import play as text
 from tests.test_cli import LATE
 
 

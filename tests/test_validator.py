@@ -1,4 +1,4 @@
-from game import loader
+from game.core import loader
 from tests.conftest import MINIMAL
 
 

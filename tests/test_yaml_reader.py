@@ -1,4 +1,4 @@
-from game import yaml_reader
+from game.core import yaml_reader
 
 
 def read(text):

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from .attempts import Attempt
-from .files import StorageError, read_json, saves_dir, write_json
+from game.storage.attempts import Attempt
+from game.storage.files import StorageError, read_json, saves_dir, write_json
 
 FOLDER = "pending"
 _FIELDS = {f.name for f in fields(Attempt)}

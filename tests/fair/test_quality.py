@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game import loader, quality
-from game.explorer import explore_states
+from game.core import loader, quality
+from game.core.explorer import explore_states
 
 from .scenarios import PERSONAS
 

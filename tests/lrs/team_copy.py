@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from game.ui.app import App  # noqa: E402
+from game.shells.window.app import App  # noqa: E402
 from tests.ui.test_abandoned_attempts import begin  # noqa: E402
 
 

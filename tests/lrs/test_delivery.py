@@ -8,14 +8,14 @@ from dataclasses import replace
 
 import pytest
 
-from game import loader
-from game.engine import play
-from game.lrs.client import Reply, post_statements
-from game.lrs.config import LRSConfig
-from game.lrs.sender import ConfigurationProblem, Sender, deliver
+from game.core import loader
+from game.core.engine import play
+from game.delivery.client import Reply, post_statements
+from game.delivery.config import LRSConfig
+from game.delivery.sender import ConfigurationProblem, Sender, deliver
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
-from game.storage.xapi import StatementBuilder
+from game.delivery.xapi import StatementBuilder
 from tests.lrs.ralph_server import SECRET, USER
 from tests.pg_cluster import free_port
 from tests.test_cli import LATE

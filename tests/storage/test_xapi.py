@@ -5,10 +5,10 @@ from dataclasses import replace
 
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
-from game.storage.xapi import StatementBuilder
+from game.delivery.xapi import StatementBuilder
 from tests.test_cli import LATE
 
 BASE = "https://example.org/fl"

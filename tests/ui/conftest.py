@@ -4,7 +4,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.intents import translate
+from game.shells.window.intents import translate
 
 ROOT = Path(__file__).resolve().parents[2]
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
@@ -22,7 +22,7 @@ def library(tmp_path):
 
 @pytest.fixture
 def make_app(saves, library):
-    from game.ui.app import App
+    from game.shells.window.app import App
     apps = []
 
     def make(size=(1280, 720), **settings):

@@ -3,7 +3,7 @@ conversation) is recorded as abandoned: a bad run is never dropped silently,
 and it is never ranked."""
 import pygame
 
-from game.storage.xapi import StatementBuilder
+from game.delivery.xapi import StatementBuilder
 from tests.ui.conftest import key, post
 
 
@@ -12,8 +12,8 @@ def late(app):
 
 
 def begin(app, player="Ana"):
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.briefing import BriefingScene
+    from game.shells.window.scenes.title import TitleScene
     if not app.stack:
         app.push(TitleScene(app))
     entry = late(app)
@@ -66,7 +66,7 @@ def test_the_scoreboard_screen_and_xapi_say_abandoned(make_app):
     begin(app)
     post(app, key(pygame.K_1))
     restart(app)
-    from game.ui.scenes.scoreboard import ScoreboardScene
+    from game.shells.window.scenes.scoreboard import ScoreboardScene
     app.push(ScoreboardScene(app, "Ana"))
     post(app)
     assert app.top.rows[0].detail.startswith("Abandoned after 1 reply")

@@ -7,7 +7,7 @@ from .conftest import key, post
 
 
 def title(app, name="Ana"):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.settings.player = name
     scene = TitleScene(app)
     app.push(scene)

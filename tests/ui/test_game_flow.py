@@ -13,7 +13,7 @@ def centre(button):
 
 def test_keyboard_only_playthrough_records_an_attempt(make_app):
     app = make_app()
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app)
     assert app.top.typing  # no name yet: the name field has focus
@@ -43,7 +43,7 @@ def test_keyboard_only_playthrough_records_an_attempt(make_app):
 
 def test_mouse_only_playthrough_in_assessment_mode(make_app):
     app = make_app(player="Ben", mode="assessment")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app)
     start = next(b for b in app.top.buttons.buttons if b.action == "start")
@@ -65,7 +65,7 @@ def test_mouse_only_playthrough_in_assessment_mode(make_app):
 
 def test_broken_scenario_is_listed_greyed_with_its_first_error(make_app):
     app = make_app(player="Ana")
-    from game.ui.scenes.select import SelectScene
+    from game.shells.window.scenes.select import SelectScene
     app.push(SelectScene(app))
     post(app)
     broken = app.top.buttons.buttons[-1]
@@ -76,7 +76,7 @@ def test_broken_scenario_is_listed_greyed_with_its_first_error(make_app):
 
 def test_save_quit_and_resume_lands_on_the_same_node_with_the_same_scores(make_app):
     app = make_app(player="Cleo")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN))
@@ -110,7 +110,7 @@ def test_a_corrupt_save_is_set_aside_and_the_game_still_starts(make_app, saves):
     (saves / "session.json").write_text("{not json", encoding="utf-8")
     (saves / "settings.json").write_text(json.dumps({"text_size": "gigantic", "mode": 7}), encoding="utf-8")
     app = make_app()
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app)
     assert any("moved aside" in n[0] for n in app.notices)
@@ -121,7 +121,7 @@ def test_a_corrupt_save_is_set_aside_and_the_game_still_starts(make_app, saves):
 
 def test_pause_restart_and_settings_persist(make_app, saves):
     app = make_app(player="Dee")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN), key(pygame.K_1), key(pygame.K_RETURN))
@@ -139,7 +139,7 @@ def test_pause_restart_and_settings_persist(make_app, saves):
 
 def test_debrief_report_card_and_handbook_links(make_app, saves):
     app = make_app(player="Eve")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN))
@@ -161,7 +161,7 @@ def test_debrief_report_card_and_handbook_links(make_app, saves):
 
 def test_player_name_is_checked(make_app):
     app = make_app()
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
     assert app.top.name == "title" and "cannot be empty" in app.top.error
@@ -169,7 +169,7 @@ def test_player_name_is_checked(make_app):
 
 def test_a_mode_change_mid_conversation_is_announced_and_applies_from_the_next(make_app):
     app = make_app(player="Eve", mode="assessment")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN), key(pygame.K_1))

@@ -2,19 +2,19 @@
 must not answer a question the trainee has not read."""
 import pygame
 
-from game.ui.app import SETTLE_SECONDS
+from game.shells.window.app import SETTLE_SECONDS
 from tests.ui.conftest import click, key, post
 
 
 def start_dialogue(app, mode="assessment"):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.settings.mode = mode
     app.push(TitleScene(app))
     post(app)
     app.top.activate("start")
     post(app)
     late = next(e for e in app.library.playable() if e.scenario.id == "late-refund")
-    from game.ui.scenes.briefing import BriefingScene
+    from game.shells.window.scenes.briefing import BriefingScene
     app.push(BriefingScene(app, late.scenario, str(late.path), player="Ana", seed=0))
     post(app)
     app.top.handle(type("I", (), {"kind": "confirm", "value": None, "pos": None})())

@@ -1,6 +1,6 @@
 import pygame
 
-from game.ui.intents import translate
+from game.shells.window.intents import translate
 from tests.ui.conftest import click, key, text
 
 

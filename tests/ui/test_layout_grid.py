@@ -5,9 +5,9 @@ clicks on what is scrolled away."""
 import pygame
 import pytest
 
-from game.ui import tour
-from game.ui.intents import Intent
-from game.ui.layout_check import drawn_boxes, problems
+from game.shells.window import tour
+from game.shells.window.intents import Intent
+from game.shells.window.layout_check import drawn_boxes, problems
 
 from .conftest import click, key, post
 
@@ -37,7 +37,7 @@ def test_the_check_finds_a_box_past_the_edge_and_an_overlap():
 
 def test_a_notice_moves_off_the_buttons(make_app):
     app = make_app(size=(800, 600), text_size="huge")
-    from game.ui.scenes.settings import SettingsScene
+    from game.shells.window.scenes.settings import SettingsScene
     app.push(SettingsScene(app))
     app.notify("A notice long enough to need a line or two of its own at this size, to see where it goes.")
     assert not problems(drawn_boxes(app), app.screen.get_size())
@@ -45,7 +45,7 @@ def test_a_notice_moves_off_the_buttons(make_app):
 
 def test_settings_scroll_to_the_focused_button_and_ignore_clicks_on_hidden_ones(make_app):
     app = make_app(size=(800, 600), text_size="huge")
-    from game.ui.scenes.settings import SettingsScene
+    from game.shells.window.scenes.settings import SettingsScene
     settings = SettingsScene(app)
     app.push(settings)
     post(app)
@@ -63,7 +63,7 @@ def test_settings_scroll_to_the_focused_button_and_ignore_clicks_on_hidden_ones(
 
 def test_settings_arrows_move_the_way_they_point_and_stop_at_the_ends(make_app):
     app = make_app(text_size="small")
-    from game.ui.scenes.settings import SettingsScene
+    from game.shells.window.scenes.settings import SettingsScene
     settings = SettingsScene(app)
     app.push(settings)
     post(app, key(pygame.K_LEFT))
@@ -78,7 +78,7 @@ def test_settings_arrows_move_the_way_they_point_and_stop_at_the_ends(make_app):
 
 def test_every_handbook_topic_is_reachable_on_a_small_window(make_app):
     app = make_app(size=(800, 600), text_size="huge")
-    from game.ui.scenes.handbook import HandbookScene
+    from game.shells.window.scenes.handbook import HandbookScene
     book = HandbookScene(app)
     app.push(book)
     for _ in range(len(book.buttons.buttons) - 1):
@@ -92,7 +92,7 @@ def test_every_handbook_topic_is_reachable_on_a_small_window(make_app):
 
 def test_the_title_scrolls_to_quit_at_huge_text(make_app):
     app = make_app(size=(800, 600), text_size="huge", player="Ann")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     title = TitleScene(app)
     app.push(title)
     title.focus_field = False
@@ -104,7 +104,7 @@ def test_the_title_scrolls_to_quit_at_huge_text(make_app):
 
 def test_a_click_outside_the_replies_view_reaches_no_reply(make_app):
     app = make_app(size=(800, 600), text_size="huge")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN))
@@ -122,7 +122,7 @@ def test_a_click_outside_the_replies_view_reaches_no_reply(make_app):
 
 def test_the_window_has_a_minimum_size(make_app):
     app = make_app(size=(1280, 720))
-    from game.ui.app import MIN_SIZE
+    from game.shells.window.app import MIN_SIZE
     app.screen = pygame.display.set_mode((500, 400), pygame.RESIZABLE)
     app.dispatch(Intent("resize"))
     assert app.screen.get_width() >= MIN_SIZE[0] and app.screen.get_height() >= MIN_SIZE[1]
@@ -130,7 +130,7 @@ def test_the_window_has_a_minimum_size(make_app):
 
 def test_a_long_title_wraps_whole_words_and_the_page_still_fits(make_app):
     app = make_app(size=(800, 600), text_size="huge")
-    from game.ui.scenes.briefing import BriefingScene
+    from game.shells.window.scenes.briefing import BriefingScene
     entry = next(e for e in app.library.playable() if e.scenario.id == "tutorial")
     app.push(BriefingScene(app, entry.scenario, entry.path, player="Ann"))
     boxes = drawn_boxes(app)

@@ -2,7 +2,7 @@
 that persona's customer and briefing, saves both, and a replay is new."""
 import pygame
 
-from game.engine import draw_persona
+from game.core.turns import draw_persona
 from game.storage import saves
 from tests.fair.scenarios import PERSONAS
 
@@ -10,7 +10,7 @@ from .conftest import key, post
 
 
 def open_briefing(app, path, **kwargs):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(path, **kwargs)
     assert app.top.name == "briefing"
@@ -62,7 +62,7 @@ def test_resume_meets_the_same_customer_with_the_same_order_of_replies(make_app,
     shown = [c.text for c in first.run.shown_choices()]
     app.shutdown()
     later = make_app(mode="coach", player="Ana")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     title = TitleScene(later)
     later.push(title)
     title.activate("resume")

@@ -6,7 +6,7 @@ from .conftest import key, post
 
 
 def start_dialogue(app, library):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(library / "late-refund.yaml")
     post(app, key(pygame.K_RETURN))  # past the briefing
@@ -112,7 +112,7 @@ def test_f1_overlay_shows_node_flags_mood_points_and_rules(make_app, library):
 
 
 def test_f5_on_the_briefing_reloads_the_file(make_app, library):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app = make_app()
     app.push(TitleScene(app))
     app.top.play_file(library / "late-refund.yaml")

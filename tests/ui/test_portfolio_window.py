@@ -4,9 +4,9 @@ conversation played in the dialogue scene, the debrief, the scoreboard."""
 import pygame
 import pytest
 
-from game.portfolio.ranking import true_order
-from game.ui.scenes.dialogue import DialogueScene
-from game.ui.scenes.portfolio import PortfolioScene
+from game.core.portfolio.ranking import true_order
+from game.shells.window.scenes.dialogue import DialogueScene
+from game.shells.window.scenes.portfolio import PortfolioScene
 
 from .conftest import ROOT, click, key, post
 
@@ -15,7 +15,7 @@ SHOP = ROOT / "portfolios" / "shop-systems.yaml"
 
 @pytest.fixture
 def app(saves):
-    from game.ui.app import App
+    from game.shells.window.app import App
     app = App(ROOT / "scenarios", size=(1280, 720))
     app.input_settle = 0
     app.settings.typewriter = "instant"
@@ -26,7 +26,7 @@ def app(saves):
 
 
 def test_the_title_opens_the_portfolios(app):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     title = TitleScene(app)
     title.player = "Ana"
     title._build()

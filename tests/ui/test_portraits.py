@@ -2,10 +2,10 @@
 expression per mood, anti-aliased; the window icon is ours."""
 import pygame
 
-from game import loader
-from game.model import Customer
-from game.ui.portraits import draw_portrait, look_for
-from game.ui.theme import Theme
+from game.core import loader
+from game.core.model import Customer
+from game.shells.window.portraits import draw_portrait, look_for
+from game.shells.window.theme import Theme
 
 from .conftest import ROOT
 
@@ -55,7 +55,7 @@ def test_each_mood_has_its_own_expression_and_the_edges_are_smooth(make_app):
 
 
 def test_the_window_icon_is_ours(make_app):
-    from game.ui.drawing import window_icon
+    from game.shells.window.drawing import window_icon
     icon = window_icon()
     assert icon.get_size() == (64, 64)
     assert icon.get_at((32, 32))[3] == 255 and icon.get_at((0, 0))[3] < 128  # solid, with rounded corners

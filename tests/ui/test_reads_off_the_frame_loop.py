@@ -5,8 +5,8 @@ import time
 
 import pygame
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
 from tests.ui.conftest import LATE, post
 
@@ -30,7 +30,7 @@ def slow(board, name):
 
 def board_with_one_attempt(make_app):
     """The app and its scoreboard screen, showing Ana's one attempt."""
-    from game.ui.scenes.scoreboard import ScoreboardScene
+    from game.shells.window.scenes.scoreboard import ScoreboardScene
     app = make_app()
     record(app)
     scene = ScoreboardScene(app, "Ana")
@@ -49,7 +49,7 @@ def frames(app, seconds: float, count: int = 5) -> float:
 
 
 def test_the_scoreboard_screen_opens_at_once_says_it_is_reading_then_shows_the_attempts(make_app):
-    from game.ui.scenes.scoreboard import READING, ScoreboardScene
+    from game.shells.window.scenes.scoreboard import READING, ScoreboardScene
     app = make_app()
     record(app)
     slow(app.scoreboard.blocking, "history")
@@ -88,7 +88,7 @@ def test_opening_an_attempt_reads_it_off_the_frame_loop(make_app):
 
 
 def test_best_scores_on_scenario_select_come_without_holding_up_the_list(make_app):
-    from game.ui.scenes.select import SelectScene
+    from game.shells.window.scenes.select import SelectScene
     app = make_app(player="Ana")
     record(app)
     slow(app.scoreboard.blocking, "bests")
@@ -106,7 +106,7 @@ def test_best_scores_on_scenario_select_come_without_holding_up_the_list(make_ap
 
 
 def test_the_window_opens_while_a_slow_scoreboard_is_opened_and_the_attempt_is_kept(make_app, monkeypatch):
-    import game.ui.storage_worker as worker
+    import game.app.storage_worker as worker
     real = worker.open_scoreboard
 
     def slow_open(*args, **kwargs):
@@ -128,7 +128,7 @@ def test_the_trainees_style_is_read_in_the_background_and_known_by_the_debrief(m
     app2 = make_app(player="Ana", mode="coach")  # a new start: nothing known about Ana yet
     slow(app2.scoreboard.blocking, "player_style")
     start = time.perf_counter()
-    from game.ui.session import GameSession
+    from game.app.session import GameSession
     entry = next(e for e in app2.library.playable() if e.scenario.id == "late-refund")
     session = GameSession(entry.scenario, entry.path, "Ana", "coach", app2.scoreboard)
     assert time.perf_counter() - start < 1.0 and session._player_style is None  # being read

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pygame
 
-from game.ui.report_card import PAGE, coaching_notes
+from game.shells.window.report_card import PAGE, coaching_notes
 
 from .conftest import LATE, key, post
 
@@ -26,7 +26,7 @@ def test_the_notes_put_broken_rules_first_then_lost_points_in_conversation_order
 
 def test_the_card_is_one_page_with_the_players_name_and_saves_as_png(make_app, saves):
     app = make_app(player="Eve Adams")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(LATE)
     post(app, key(pygame.K_RETURN))

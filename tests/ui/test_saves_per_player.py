@@ -9,7 +9,7 @@ from tests.ui.conftest import click, key, post, text
 
 
 def play_two_replies_and_go_to_menu(app):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(app.library.playable()[1].path)
     post(app, key(pygame.K_RETURN))

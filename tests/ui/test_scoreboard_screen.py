@@ -2,8 +2,8 @@
 attempt's debrief rebuilt from its stored choices; keyboard and mouse."""
 import pygame
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
 
 from .conftest import LATE, key, post
@@ -18,7 +18,7 @@ def record(app, player, choices, day):
 
 
 def open_board(app, player="Ana"):
-    from game.ui.scenes.scoreboard import ScoreboardScene
+    from game.shells.window.scenes.scoreboard import ScoreboardScene
     app.push(ScoreboardScene(app, player))
     post(app)
     return app.top
@@ -155,7 +155,7 @@ def test_the_leaderboard_opens_only_your_own_transcript(make_app):
 def test_the_trend_chart_keeps_scenarios_apart_and_shows_points_below_zero():
     from types import SimpleNamespace as A
 
-    from game.ui.charts import BELOW_ZERO, trend_series
+    from game.shells.window.charts import BELOW_ZERO, trend_series
     levers = {"connect": {"points": -2, "ceiling": 4, "percent": 0}, "customers_first": {"points": 0, "ceiling": 2,
                                                                                         "percent": 0}}
     attempts = [A(scenario="a", score=40, levers=levers, status="finished"),

@@ -3,7 +3,7 @@ at the largest text size, in a small window too."""
 import pygame
 import pytest
 
-from game.ui.screenshots import capture
+from game.shells.window.screenshots import capture
 from tests.ui.conftest import LATE, key, post
 
 
@@ -18,12 +18,12 @@ def edge_is_background(surface, background) -> bool:
 
 
 def all_screens(app):
-    from game.ui.scenes.debrief import DebriefScene
-    from game.ui.scenes.handbook import HandbookScene
-    from game.ui.scenes.scoreboard import ScoreboardScene
-    from game.ui.scenes.select import SelectScene
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.debrief import DebriefScene
+    from game.shells.window.scenes.handbook import HandbookScene
+    from game.shells.window.scenes.scoreboard import ScoreboardScene
+    from game.shells.window.scenes.select import SelectScene
+    from game.shells.window.scenes.settings import SettingsScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app)
     yield "title"
@@ -90,7 +90,7 @@ def test_screenshot_driver_refuses_a_choice_not_shown(tmp_path, saves):
 
 def test_partial_redraw_of_the_typewriter_matches_a_full_redraw(make_app):
     app = make_app(player="Gus", typewriter="slow")
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(LATE)
     post(app, key(pygame.K_RETURN))
@@ -112,7 +112,7 @@ def test_sound_on_without_an_audio_device_never_stops_the_game(make_app, monkeyp
     monkeypatch.setattr(pygame.mixer, "init", broken)
     monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
     app = make_app(player="Hal", sound=True)
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     app.top.play_file(LATE)
     post(app, key(pygame.K_RETURN), key(pygame.K_1))
@@ -125,7 +125,7 @@ def test_sound_tones_are_valid_wav():
     import io
     import wave
 
-    from game.ui.sound import TONES, _wav
+    from game.shells.window.sound import TONES, _wav
     for notes in TONES.values():
         with wave.open(io.BytesIO(_wav(notes))) as w:
             assert w.getframerate() == 22050 and w.getnframes() > 500

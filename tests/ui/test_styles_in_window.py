@@ -3,7 +3,7 @@ debrief's comparison and tip, the scoreboard's customer filter and style
 breakdown, and practising with customers unlike you."""
 import pygame
 
-from game.styles import QUESTIONS
+from game.core.styles import QUESTIONS
 from tests.fair.scenarios import PERSONAS
 
 from .conftest import key, post, text
@@ -14,7 +14,7 @@ def with_two_faces(library):
 
 
 def open_title(app):
-    from game.ui.scenes.title import TitleScene
+    from game.shells.window.scenes.title import TitleScene
     app.push(TitleScene(app))
     post(app)
     return app.top
@@ -34,7 +34,7 @@ def take_self_check(app, answer=4):
 
 
 def play_two_faces(app, persona, numbers, seed=3):
-    from game.ui.scenes.briefing import BriefingScene
+    from game.shells.window.scenes.briefing import BriefingScene
     entry = next(e for e in app.library.playable() if e.scenario.id == "two-faces")
     app.push(BriefingScene(app, entry.scenario, entry.path, player=app.settings.player, seed=seed, persona=persona))
     post(app, key(pygame.K_RETURN))
@@ -122,7 +122,7 @@ def test_the_scoreboard_filters_by_customer_and_shows_each_style(make_app, libra
     for persona in ("brisk", "hurt", "brisk"):
         list(play_two_faces(app, persona, [1, 1]))
         app.pop()
-    from game.ui.scenes.scoreboard import ScoreboardScene
+    from game.shells.window.scenes.scoreboard import ScoreboardScene
     board = ScoreboardScene(app, "Ana")
     app.push(board)
     post(app)
@@ -146,7 +146,7 @@ def test_the_scoreboard_filters_by_customer_and_shows_each_style(make_app, libra
 def test_practise_with_customers_unlike_you_picks_the_opposite_style(make_app, library):
     with_two_faces(library)
     app = make_app(player="Ana")
-    from game.ui.scenes.select import UNLIKE, SelectScene
+    from game.shells.window.scenes.select import UNLIKE, SelectScene
     select = SelectScene(app)
     app.push(select)
     post(app)
@@ -175,7 +175,7 @@ def test_new_screens_fit_a_small_window_at_the_largest_text(make_app, library):
             scene.activate("start")
         elif page == "intro":
             app.pop()
-            from game.ui.scenes.selfcheck import SelfCheckScene
+            from game.shells.window.scenes.selfcheck import SelfCheckScene
             scene = SelfCheckScene(app, "Ana")
             app.push(scene)
         post(app)
