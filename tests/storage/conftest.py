@@ -3,7 +3,7 @@ import pytest
 from game.core import loader
 from game.core.engine import play
 from game.storage.attempts import Attempt
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 @pytest.fixture

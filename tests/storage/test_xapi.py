@@ -9,7 +9,7 @@ from game.core import loader
 from game.core.engine import play
 from game.storage.attempts import Attempt
 from game.delivery.xapi import StatementBuilder
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 BASE = "https://example.org/fl"
 LMS = "https://lms.example.org"

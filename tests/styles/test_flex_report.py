@@ -3,7 +3,7 @@ landed with the scenario's other personas, side by side."""
 from game.core import loader
 from game.core.engine import Playthrough, play
 from game.core.flex import flex_report, report_lines
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 def run_as(scenario, persona, choices, seed=0):

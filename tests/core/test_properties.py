@@ -89,7 +89,7 @@ def test_any_bytes_give_diagnostics_never_an_exception(data):
     assert checked.ok or checked.diagnostics
 
 
-VALID = (__import__("pathlib").Path(__file__).parent / "plans" / "scenarios" / "late-refund.yaml").read_text()
+VALID = (__import__("pathlib").Path(__file__).resolve().parents[1] / "plans" / "scenarios" / "late-refund.yaml").read_text()
 
 
 @given(st.integers(0, len(VALID) - 1), st.integers(0, 40), st.text(max_size=6))

@@ -4,7 +4,7 @@ import pygame
 import pytest
 
 from game.shells.window.screenshots import capture
-from tests.ui.conftest import LATE, key, post
+from tests.shells.window.conftest import LATE, key, post
 
 
 def distinct_colours(surface) -> int:

@@ -16,9 +16,9 @@ from game.delivery.sender import ConfigurationProblem, Sender, deliver
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from game.delivery.xapi import StatementBuilder
-from tests.lrs.ralph_server import SECRET, USER
+from tests.delivery.ralph_server import SECRET, USER
 from tests.pg_cluster import free_port
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 def config_for(lrs, secret=SECRET) -> LRSConfig:

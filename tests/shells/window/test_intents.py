@@ -1,7 +1,7 @@
 import pygame
 
 from game.shells.window.intents import translate
-from tests.ui.conftest import click, key, text
+from tests.shells.window.conftest import click, key, text
 
 
 def test_keys_become_intents():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
 
 

@@ -2,7 +2,7 @@ import io
 
 from game.core import loader
 from game.shells.terminal import play as text
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 def play(answers, coach=True):

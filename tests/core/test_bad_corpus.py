@@ -13,9 +13,9 @@ import pytest
 
 from game.core import loader
 
-BAD = Path(__file__).parent / "bad"
+BAD = Path(__file__).resolve().parents[1] / "bad"
 FILES = sorted(BAD.glob("*.yaml"))
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXPECT = re.compile(r"# expect: (error|warning) at (?:(\d+):(\d+)|'(.+?)'): (.+)$")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from game.shells.window.intents import translate
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
 
 

@@ -4,7 +4,7 @@ import json
 import pygame
 
 from game.storage import saves as save_store
-from tests.ui.conftest import click, key, move, post, text
+from tests.shells.window.conftest import click, key, move, post, text
 
 
 def centre(button):

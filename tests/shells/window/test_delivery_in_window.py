@@ -6,10 +6,10 @@ import time
 import pygame
 
 from game.delivery.config import LRSConfig, save_config
-from tests.lrs.ralph_server import SECRET, USER
+from tests.delivery.ralph_server import SECRET, USER
 from tests.pg_cluster import free_port
-from tests.ui.conftest import key, post
-from tests.ui.test_abandoned_attempts import begin
+from tests.shells.window.conftest import key, post
+from tests.shells.window.test_abandoned_attempts import begin
 
 
 def play_to_the_end(app):
@@ -84,7 +84,7 @@ def test_the_title_says_what_waits_and_the_game_sends_it_in_the_background(make_
 def test_the_learner_id_is_typed_on_the_title_screen_and_kept_in_lower_case(make_app):
     from game.storage import saves
     from game.shells.window.scenes.title import TitleScene
-    from tests.ui.conftest import text
+    from tests.shells.window.conftest import text
     app = make_app(player="Ana")
     app.push(TitleScene(app))
     title = app.top
@@ -111,7 +111,7 @@ def test_the_learner_id_is_typed_on_the_title_screen_and_kept_in_lower_case(make
 def test_the_lrs_is_set_up_in_settings_and_the_secret_is_never_shown(make_app, lrs, saves):
     from game.delivery.config import load_config
     from game.shells.window.scenes.settings import SettingsScene
-    from tests.ui.conftest import text
+    from tests.shells.window.conftest import text
     app = make_app(player="Sam", mode="coach", learner="sam@example.org")
     assert app.sender is None
     app.push(SettingsScene(app))

@@ -4,7 +4,7 @@ and it is never ranked."""
 import pygame
 
 from game.delivery.xapi import StatementBuilder
-from tests.ui.conftest import key, post
+from tests.shells.window.conftest import key, post
 
 
 def late(app):

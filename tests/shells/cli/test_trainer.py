@@ -11,7 +11,7 @@ from game.core.engine import play
 from game.authoring.graph_export import build, to_dot, to_mermaid
 from game.authoring.graph_layout import layout
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
 RENEWAL = ROOT / "scenarios" / "renewal-call.yaml"
 

@@ -3,7 +3,7 @@ must not answer a question the trainee has not read."""
 import pygame
 
 from game.shells.window.app import SETTLE_SECONDS
-from tests.ui.conftest import click, key, post
+from tests.shells.window.conftest import click, key, post
 
 
 def start_dialogue(app, mode="assessment"):

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from tests.lrs.ralph_server import SECRET, USER
+from tests.delivery.ralph_server import SECRET, USER
 from tests.pg_cluster import free_port
-from tests.test_cli import LATE, ROOT
+from tests.shells.cli.test_cli import LATE, ROOT
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from game.shells.window.app import App  # noqa: E402
-from tests.ui.test_abandoned_attempts import begin  # noqa: E402
+from tests.shells.window.test_abandoned_attempts import begin  # noqa: E402
 
 
 def main(name: str) -> None:

@@ -44,7 +44,7 @@ class RalphLRS:
                "RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT": "1000", "PYTHONPATH": str(ROOT)}
         with open(self.folder / "server.log", "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "tests.lrs.ralph_app:app", "--host", "127.0.0.1", "--port", str(self.port),
+                [sys.executable, "-m", "uvicorn", "tests.delivery.ralph_app:app", "--host", "127.0.0.1", "--port", str(self.port),
                  "--log-level", "warning"], cwd=self.folder, env=env, stdout=subprocess.DEVNULL, stderr=log)
         deadline = time.time() + 60
         while time.time() < deadline:

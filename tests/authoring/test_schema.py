@@ -8,7 +8,7 @@ import pytest
 from game.core import loader, yaml_reader
 from game.authoring.schema import scenario_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ALL_FILES = sorted([*(ROOT / "tests" / "bad").glob("*.yaml"), *(ROOT / "scenarios").glob("*.yaml"),
                     *(ROOT / "tests" / "plans" / "scenarios").glob("*.yaml")])
 

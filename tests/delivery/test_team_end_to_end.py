@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.lrs.ralph_server import SECRET, USER
+from tests.delivery.ralph_server import SECRET, USER
 from tests.pg_cluster import start_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def test_twenty_copies_lose_nothing_when_the_network_is_pulled_and_restored(clus
                "FIVE_LEVERS_LRS_ENDPOINT": lrs.endpoint, "FIVE_LEVERS_LRS_USER": USER,
                "FIVE_LEVERS_LRS_SECRET": SECRET, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
         with open(tmp_path / f"computer{n}.log", "w") as log:  # what the copy says on stderr, if anything
-            copies.append(subprocess.Popen([sys.executable, "tests/lrs/team_copy.py", f"Trainee{n:02d}"], cwd=ROOT,
+            copies.append(subprocess.Popen([sys.executable, "tests/delivery/team_copy.py", f"Trainee{n:02d}"], cwd=ROOT,
                                            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                                            text=True))
     try:

@@ -5,7 +5,7 @@ import json
 import pygame
 
 from game.storage import saves as save_store
-from tests.ui.conftest import click, key, post, text
+from tests.shells.window.conftest import click, key, post, text
 
 
 def play_two_replies_and_go_to_menu(app):

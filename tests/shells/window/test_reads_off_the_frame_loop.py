@@ -8,7 +8,7 @@ import pygame
 from game.core import loader
 from game.core.engine import play
 from game.storage.attempts import Attempt
-from tests.ui.conftest import LATE, post
+from tests.shells.window.conftest import LATE, post
 
 SLOW_S = 1.5
 

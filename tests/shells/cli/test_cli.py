@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
 
 
