@@ -88,6 +88,17 @@ def violations(root: Path = ROOT) -> list[str]:
     return problems
 
 
+def outside_imports(path: Path) -> set[str]:
+    """Top-level names of the non-`game` modules a file imports (at any depth)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found - {"game"}
+
+
 def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     files = module_files(root)
     known = set(files)

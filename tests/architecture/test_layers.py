@@ -3,7 +3,7 @@ docs/decisions.md ("Layout and import rules") allows, no `game` modules
 import each other in a circle, and every module stays under 400 lines."""
 from pathlib import Path
 
-from tests.architecture.imports import ROOT, cycles, import_graph, violations
+from tests.architecture.imports import ROOT, cycles, import_graph, layer_of, module_files, outside_imports, violations
 
 MAX_LINES = 400
 
@@ -12,16 +12,32 @@ def test_every_module_keeps_to_its_layer():
     assert violations() == []
 
 
-# the window's scenes still construct each other; navigation by name removes these
-KNOWN_CYCLES = [
-    ["game.shells.window.scenes.lrs_settings", "game.shells.window.scenes.settings"],
-    ["game.shells.window.scenes.briefing", "game.shells.window.scenes.debrief", "game.shells.window.scenes.dialogue",
-     "game.shells.window.scenes.pause", "game.shells.window.scenes.scoreboard"],
-]
+def test_only_the_window_imports_pygame_and_the_core_no_io():
+    """pygame only in the window; the core reads no database, network or threads."""
+    pygame = sorted(name for name, path in module_files().items()
+                    if "pygame" in outside_imports(path) and layer_of(name) != "game.shells.window")
+    assert pygame == []
+    io = {"sqlite3", "psycopg", "urllib", "http", "socket", "threading", "queue", "subprocess"}
+    core = {name: sorted(outside_imports(path) & io) for name, path in module_files().items()
+            if layer_of(name) == "game.core"}
+    assert {name: found for name, found in core.items() if found} == {}
 
 
 def test_no_import_cycle_among_game_modules():
-    assert cycles(import_graph()) == KNOWN_CYCLES
+    assert cycles(import_graph()) == []
+
+
+def test_no_scene_imports_another_scene():
+    """Scenes ask for a screen by name (`app.go("debrief", …)`); only
+    navigation.py knows the scene classes. base.py and common.py are parts, not scenes."""
+    scenes = "game.shells.window.scenes."
+    parts = {scenes + "base", scenes + "common", scenes.rstrip(".")}
+    graph = import_graph()
+    found = {name: sorted(m for m in imported if m.startswith(scenes) and m not in parts)
+             for name, imported in graph.items() if name.startswith(scenes)}
+    assert {name: found for name, found in found.items() if found} == {}
+    assert {name for name, imported in graph.items() if any(m.startswith(scenes) and m not in parts
+                                                           for m in imported)} == {"game.shells.window.navigation"}
 
 
 def test_every_module_is_under_400_lines():

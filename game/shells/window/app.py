@@ -17,6 +17,7 @@ from game.storage import saves
 from game.storage.files import StorageError
 from game.app.storage_worker import BoardFront, StorageWorker, start_sender
 from game.shells.window.intents import Intent, translate
+from game.shells.window.navigation import Navigator
 from game.shells.window.sound import Sounds
 from game.shells.window.theme import Theme, draw_text
 
@@ -91,7 +92,7 @@ class Library:
         return playable[(ids.index(scenario_id) + 1) % len(playable)]
 
 
-class App:
+class App(Navigator):
     def __init__(self, scenarios_dir: Path = SCENARIOS_DIR, size=WINDOW_SIZE):
         pygame.display.init()
         pygame.font.init()
@@ -339,14 +340,13 @@ class App:
         """Quit, after a confirmation. Closing the window mid-conversation
         asks too (the conversation is saved either way); a second close
         while asking quits."""
-        from game.shells.window.scenes.confirm import ConfirmScene
         talking = any(s.name == "dialogue" and not s.session.run.finished for s in self.stack)
-        if isinstance(self.top, ConfirmScene) or (closing and not talking):
+        if (self.top is not None and self.top.name == "confirm") or (closing and not talking):
             self.quit()
             return
         detail = ("Your conversation is saved: Resume on the title screen picks it up next time."
                   if talking else "Your name, settings and scores are kept for next time.")
-        self.push(ConfirmScene(self, "Quit Five Levers?", detail, "Yes, quit", self.quit))
+        self.go("confirm", "Quit Five Levers?", detail, "Yes, quit", self.quit)
 
     def shutdown(self) -> None:
         if getattr(self, "_shut_down", False):  # once: the storage thread is gone after it
@@ -372,9 +372,8 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
         player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
-    from game.shells.window.scenes.title import TitleScene
     app = App(scenarios_dir)
-    title = TitleScene(app)
+    title = app.scene_for("title")
     if player:
         title.player = player
     if learner is not None:  # --learner: kept in the settings, as if typed on the title screen
@@ -384,6 +383,5 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
     if scenario_path is not None:
         title.play_file(scenario_path, start=start, seed=seed, persona=persona)
     if portfolio_path is not None:
-        from game.shells.window.scenes.portfolio import PortfolioScene
-        app.push(PortfolioScene(app, title.player.strip(), path=portfolio_path, seed=seed))
+        app.go("portfolio", title.player.strip(), path=portfolio_path, seed=seed)
     return app.run()

@@ -41,7 +41,6 @@ def throwaway_saves():
 
 def _capture(path, choices, out, seed, assess, size, text_size, start, persona=None):
     from game.shells.window.app import App
-    from game.shells.window.scenes.title import TitleScene
 
     app = App(size=size)
     app.input_settle = 0  # scripted picks arrive at machine speed
@@ -58,7 +57,7 @@ def _capture(path, choices, out, seed, assess, size, text_size, start, persona=N
         files.append(target)
 
     try:
-        title = TitleScene(app)
+        title = app.scene_for("title")
         app.push(title)
         title.play_file(path, start=start, seed=seed, persona=persona)
         if app.top.name != "briefing":

@@ -74,15 +74,6 @@ def visit(app):
     """Open each screen in turn; yields its name with it on top (drawn as the player would see it).
     The report card is yielded as ("report-card", surface)."""
     from game.shells.window.intents import Intent
-    from game.shells.window.scenes.briefing import BriefingScene
-    from game.shells.window.scenes.debrief import DebriefScene
-    from game.shells.window.scenes.dialogue import DialogueScene
-    from game.shells.window.scenes.handbook import HandbookScene
-    from game.shells.window.scenes.scoreboard import ScoreboardScene
-    from game.shells.window.scenes.select import SelectScene
-    from game.shells.window.scenes.selfcheck import SelfCheckScene
-    from game.shells.window.scenes.settings import SettingsScene
-    from game.shells.window.scenes.title import TitleScene
     from game.app.session import GameSession
 
     app.input_settle = 0
@@ -95,7 +86,7 @@ def visit(app):
     saved.run.choose(1)
     saved.autosave()
 
-    title = TitleScene(app)
+    title = app.scene_for("title")
     app.push(title)
     yield "title", None
     title.focus_field, title.player = True, "Alex Morg"
@@ -103,9 +94,9 @@ def visit(app):
     yield "name-entry", None
     title.player, title.focus_field = PLAYER, False
     title._build()
-    app.push(SelectScene(app))
+    app.go("select")
     yield "select", None
-    briefing = BriefingScene(app, entry.scenario, entry.path, player=PLAYER, seed=3)
+    briefing = app.scene_for("briefing", entry.scenario, entry.path, player=PLAYER, seed=3)
     app.replace(briefing)
     yield "briefing", None
     briefing.begin()
@@ -127,11 +118,11 @@ def visit(app):
         dialogue.reveal = float("inf")  # the last words, whole
         yield "ending", None
         app.dispatch(Intent("confirm"))
-    debrief = app.top if isinstance(app.top, DebriefScene) else None
+    debrief = app.top if getattr(app.top, "name", None) == "debrief" else None
     _home(app)
     resumed = GameSession(entry.scenario, entry.path, PLAYER, "assessment", app.scoreboard, seed=5)
     resumed.run.choose(2)
-    app.push(DialogueScene(app, resumed))
+    app.go("dialogue", resumed)
     app.dispatch(Intent("skip"))
     app.dispatch(Intent("back"))
     yield "pause", None
@@ -139,30 +130,28 @@ def visit(app):
     pause.ask("menu")
     yield "confirm-leave", None
     app.dispatch(Intent("back"))
-    app.push(SettingsScene(app, conversation_mode="assessment"))
+    app.go("settings", conversation_mode="assessment")
     yield "settings", None
     _home(app)
-    from game.shells.window.scenes.learner import LearnerScene
-    learner = LearnerScene(app)
+    learner = app.scene_for("learner")
     learner.value = "alex.morgan@example.org"
     app.push(learner)
     yield "learner-id", None
     _home(app)
-    from game.shells.window.scenes.lrs_settings import LRSScene
-    app.push(LRSScene(app))
+    app.go("lrs-settings")
     yield "lrs-settings", None
     _home(app)
-    app.push(HandbookScene(app, topic="connect"))
+    app.go("handbook", topic="connect")
     yield "handbook", None
     _home(app)
-    check = SelfCheckScene(app, PLAYER)
+    check = app.scene_for("selfcheck", PLAYER)
     app.push(check)
     check.activate("start")
     for _ in range(10):
         check.activate(("answer", 3))
     yield "style", None
     _home(app)
-    board = ScoreboardScene(app, PLAYER)
+    board = app.scene_for("scoreboard", PLAYER)
     app.push(board)
     yield "scoreboard", None
     board.scenario_index = 0
@@ -182,8 +171,7 @@ def visit(app):
 def _portfolio_tour(app):
     """The campaign's pages: a ranking half done, a plan, one account's choices,
     a week with a conversation due, and the debrief (recorded beside others')."""
-    from game.shells.window.scenes.portfolio import PortfolioScene
-    scene = PortfolioScene(app, PLAYER, seed=5)
+    scene = app.scene_for("portfolio", PLAYER, seed=5)
     app.push(scene)
     yield "portfolios", None
     scene.activate(("open", PORTFOLIO))

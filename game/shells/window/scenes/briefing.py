@@ -74,8 +74,7 @@ class BriefingScene(Scene):
                               seed=self.seed, start=self.start, persona=self.persona,
                               persona_fixed=self.persona_fixed, learner=self.app.settings.learner)
         session.autosave()
-        from game.shells.window.scenes.dialogue import DialogueScene
-        self.app.replace(DialogueScene(self.app, session))
+        self.app.go_instead("dialogue", session)
 
     def update(self, dt: float) -> None:
         """Portrait and who they are on the left, the briefing beside it (no

@@ -84,3 +84,7 @@ def panel_buttons_intent(intent, scroll, buttons, view, theme):
     if intent.kind in ("up", "down", "left", "right", "tab") and buttons.buttons:
         scroll.show(buttons.buttons[buttons.focus].rect, view)
     return action
+
+
+def learner_label(app) -> str:
+    return f"Learner id: {app.settings.learner or 'not set'}"

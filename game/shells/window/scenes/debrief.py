@@ -124,23 +124,19 @@ class DebriefScene(Scene):
     def activate(self, action) -> None:
         app = self.app
         if isinstance(action, tuple):
-            from game.shells.window.scenes.handbook import HandbookScene
-            app.push(HandbookScene(app, topic=action[1]))
+            app.go("handbook", topic=action[1])
         elif action == "replay":
-            from game.shells.window.scenes.dialogue import DialogueScene
             session = self.session.restarted(mode=self.app.settings.mode)
             session.autosave()
-            app.replace(DialogueScene(app, session))
+            app.go_instead("dialogue", session)
         elif action == "next":
             nxt = app.library.after(self.session.scenario.id)
             if nxt is None:
                 app.notify("There is no other playable scenario.")
                 return
-            from game.shells.window.scenes.briefing import BriefingScene
-            app.replace(BriefingScene(app, nxt.scenario, nxt.path, player=self.session.player))
+            app.go_instead("briefing", nxt.scenario, nxt.path, player=self.session.player)
         elif action == "scoreboard":
-            from game.shells.window.scenes.scoreboard import ScoreboardScene
-            app.push(ScoreboardScene(app, self.session.player))
+            app.go("scoreboard", self.session.player)
         elif action == "report":
             self.save_report()
         elif action == "back":

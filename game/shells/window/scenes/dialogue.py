@@ -110,14 +110,12 @@ class DialogueScene(Scene):
         self.app.screen_changed()
 
     def to_debrief(self) -> None:
-        from game.shells.window.scenes.debrief import DebriefScene
-        self.app.replace(DebriefScene(self.app, self.session))
+        self.app.go_instead("debrief", self.session)
 
     def handle(self, intent) -> None:
         kind = intent.kind
         if kind == "back":
-            from game.shells.window.scenes.pause import PauseScene
-            self.app.push(PauseScene(self.app, self))
+            self.app.go("pause", self)
             return
         if kind == "overlay":
             self.overlay = not self.overlay

@@ -15,10 +15,6 @@ WHY = ("Your login at work (or e-mail address), as your learning system knows yo
        "the learning record store under it. Leave it empty if you have none.")
 
 
-def learner_label(app) -> str:
-    return f"Learner id: {app.settings.learner or 'not set'}"
-
-
 class TextEntryScene(Scene):
     """`keep(text)` returns an error to show, or None when the text was taken."""
     name = "text-entry"

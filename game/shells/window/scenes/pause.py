@@ -37,15 +37,12 @@ class PauseScene(Scene):
         elif action in ("restart", "menu"):
             self.ask(action)
         elif action == "handbook":
-            from game.shells.window.scenes.handbook import HandbookScene
-            self.app.push(HandbookScene(self.app))
+            self.app.go("handbook")
         elif action == "settings":
-            from game.shells.window.scenes.settings import SettingsScene
-            self.app.push(SettingsScene(self.app, conversation_mode=self.dialogue.session.mode))
+            self.app.go("settings", conversation_mode=self.dialogue.session.mode)
 
     def ask(self, action: str) -> None:
         """Restarting and leaving cannot be taken back: ask first."""
-        from game.shells.window.scenes.confirm import ConfirmScene
         session = self.dialogue.session
         if action == "restart":
             if session.run.finished:
@@ -55,18 +52,15 @@ class PauseScene(Scene):
                           "and a new one begins.")
             else:
                 detail = "Your replies so far are dropped (practice in coach mode is not recorded)."
-            self.app.push(ConfirmScene(self.app, "Restart this conversation?", detail, "Yes, restart",
-                                       self.restart))
+            self.app.go("confirm", "Restart this conversation?", detail, "Yes, restart", self.restart)
         else:
             detail = ("Your conversation is saved: Resume on the title screen picks it up where you left it."
                       if not session.run.finished else "This conversation is over and already on the scoreboard.")
             if session.in_campaign and not session.run.finished:
                 detail = "You go back to the quarter; the conversation is still due and starts again from the top."
-            self.app.push(ConfirmScene(self.app, "Leave this conversation?", detail, "Yes, leave",
-                                       self.to_menu))
+            self.app.go("confirm", "Leave this conversation?", detail, "Yes, leave", self.to_menu)
 
     def restart(self) -> None:
-        from game.shells.window.scenes.dialogue import DialogueScene
         old = self.dialogue.session
         old.abandon()
         if old.problem:
@@ -74,7 +68,7 @@ class PauseScene(Scene):
         session = old.restarted(mode=self.app.settings.mode)
         session.autosave()
         self.app.pop()
-        self.app.replace(DialogueScene(self.app, session))
+        self.app.go_instead("dialogue", session)
 
     def to_menu(self) -> None:
         if self.dialogue.session.in_campaign:  # back to the quarter: the conversation is still due there

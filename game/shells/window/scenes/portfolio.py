@@ -162,9 +162,8 @@ class PortfolioScene(Scene):
                 self.app.pop()
                 return
             if self.page == QUARTER:
-                from game.shells.window.scenes.confirm import ConfirmScene
-                self.app.push(ConfirmScene(self.app, "Leave the quarter?", "It will not be recorded.",
-                                           "Yes, leave", self.app.pop))
+                self.app.go("confirm", "Leave the quarter?", "It will not be recorded.", "Yes, leave",
+                            self.app.pop)
                 return
             self.page = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}[self.page]
         elif isinstance(action, tuple) and action[0] == "open":
@@ -211,7 +210,6 @@ class PortfolioScene(Scene):
     # --- conversations and the end -------------------------------------------------
     def talk(self, account_id: str) -> None:
         from game.app.session import GameSession
-        from game.shells.window.scenes.dialogue import DialogueScene
         account = self.portfolio.account(account_id)
         entry = self._linkable().get(account.scenario)
         if entry is None:  # the scenario file broke or went away since the portfolio was opened
@@ -224,7 +222,7 @@ class PortfolioScene(Scene):
                               learner=self.app.settings.learner)
         session.in_campaign = True
         self.talking = (account_id, session)
-        self.app.push(DialogueScene(self.app, session))
+        self.app.go("dialogue", session)
 
     def on_resume(self) -> None:
         if self.talking is None:

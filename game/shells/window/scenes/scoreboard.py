@@ -233,8 +233,7 @@ class ScoreboardScene(Scene):
             self.app.notify(f"{value}'s replies are theirs to open: the leaderboard shows everyone's scores, "
                             "and reviewers read transcripts with `main.py scoreboard --format json`.")
         elif kind == "selfcheck" and self.player:
-            from game.shells.window.scenes.selfcheck import SelfCheckScene
-            self.app.push(SelfCheckScene(self.app, self.player))
+            self.app.go("selfcheck", self.player)
 
     def open_attempt(self, attempt_id: int) -> None:
         self.app.scoreboard.fetch(lambda board: board.get(attempt_id), on_done=self._open_read,
@@ -242,7 +241,6 @@ class ScoreboardScene(Scene):
 
     def _open_read(self, attempt) -> None:
         from game.app.rebuild import rebuild
-        from game.shells.window.scenes.debrief import DebriefScene
         if self.app.top is not self:  # the player went elsewhere meanwhile
             return
         if attempt is None:
@@ -257,7 +255,7 @@ class ScoreboardScene(Scene):
             return
         if note:
             self.app.notify(note)
-        self.app.push(DebriefScene(self.app, session, reviewing=short_time(attempt.finished_at)))
+        self.app.go("debrief", session, reviewing=short_time(attempt.finished_at))
 
     def on_resume(self) -> None:
         self.load()

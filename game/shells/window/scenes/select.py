@@ -89,8 +89,7 @@ class SelectScene(Scene):
         if action == UNLIKE:
             self.practise_unlike()
         elif action is not None and action.ok:
-            from game.shells.window.scenes.briefing import BriefingScene
-            self.app.push(BriefingScene(self.app, action.scenario, action.path, player=self.app.settings.player))
+            self.app.go("briefing", action.scenario, action.path, player=self.app.settings.player)
 
     def practise_unlike(self) -> None:
         """Open the briefing of a scenario with a customer unlike the player
@@ -102,8 +101,7 @@ class SelectScene(Scene):
             self.app.notify("Your style is still being read from the scoreboard: try again in a moment.")
             return
         if not own:
-            from game.shells.window.scenes.selfcheck import SelfCheckScene
-            self.app.push(SelfCheckScene(self.app, player))
+            self.app.go("selfcheck", player)
             return
         scenarios = [e.scenario for e in self.app.library.playable()]
         pairs = unlike_customers(scenarios, own)
@@ -113,8 +111,7 @@ class SelectScene(Scene):
         seed = fresh_seed()
         scenario, persona = pairs[seed % len(pairs)]
         entry = next(e for e in self.app.library.playable() if e.scenario is scenario)
-        from game.shells.window.scenes.briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, scenario, entry.path, player=player, seed=seed, persona=persona))
+        self.app.go("briefing", scenario, entry.path, player=player, seed=seed, persona=persona)
 
     def _scroll_to_focus(self) -> None:
         if not self.buttons.buttons:

@@ -11,7 +11,7 @@ from game.app.session import session_from_save
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, draw_button, layout_column
 from game.shells.window.scenes.base import Scene
-from game.shells.window.scenes.learner import learner_label
+from game.shells.window.scenes.common import learner_label
 
 NAME_FIELD = "name"
 
@@ -111,28 +111,21 @@ class TitleScene(Scene):
         if action == "quit":
             self.app.ask_to_quit()
         elif action == "handbook":
-            from game.shells.window.scenes.handbook import HandbookScene
-            self.app.push(HandbookScene(self.app))
+            self.app.go("handbook")
         elif action == "learner":
-            from game.shells.window.scenes.learner import LearnerScene
-            self.app.push(LearnerScene(self.app, on_done=self._build))
+            self.app.go("learner", on_done=self._build)
         elif action == "settings":
-            from game.shells.window.scenes.settings import SettingsScene
-            self.app.push(SettingsScene(self.app))
+            self.app.go("settings")
         elif action == "scoreboard":
-            from game.shells.window.scenes.scoreboard import ScoreboardScene
-            self.app.push(ScoreboardScene(self.app, self.player.strip()))
+            self.app.go("scoreboard", self.player.strip())
         elif action == "style" and self._named():
-            from game.shells.window.scenes.selfcheck import SelfCheckScene
-            self.app.push(SelfCheckScene(self.app, self.player))
+            self.app.go("selfcheck", self.player)
         elif action == "start" and self._named():
-            from game.shells.window.scenes.select import SelectScene
-            self.app.push(SelectScene(self.app))
+            self.app.go("select")
         elif action == "resume":
             self.resume()
         elif action == "portfolio" and self._named():
-            from game.shells.window.scenes.portfolio import PortfolioScene
-            self.app.push(PortfolioScene(self.app, self.player.strip()))
+            self.app.go("portfolio", self.player.strip())
 
     def resume(self) -> None:
         saved = self.saved
@@ -143,8 +136,7 @@ class TitleScene(Scene):
             self.app.notify(note)
         if session is None:
             return
-        from game.shells.window.scenes.dialogue import DialogueScene
-        self.app.push(DialogueScene(self.app, session))
+        self.app.go("dialogue", session)
 
     def play_file(self, path, start=None, seed: int | None = None, persona: str | None = None) -> None:
         """Open one scenario file straight at its briefing (`main.py play FILE`)."""
@@ -153,9 +145,8 @@ class TitleScene(Scene):
             self.app.notify(f"This scenario cannot be played: {(checked.errors or checked.diagnostics)[0].format()}")
             return
         player = self.player.strip() or "Guest"
-        from game.shells.window.scenes.briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, checked.scenario, str(path), player=player, start=start, seed=seed,
-                                    persona=persona))
+        self.app.go("briefing", checked.scenario, str(path), player=player, start=start, seed=seed,
+                                    persona=persona)
 
     # -- drawing -------------------------------------------------------------
     TAGLINE = "Practise the conversations that keep customers."
