@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from game import __version__
-from game.shells.cli import lrs as cli_lrs, portfolio as cli_portfolio, records as cli_review, trainer as cli_trainer
+from game.shells.cli import lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records, trainer as cli_trainer
 from game.core import loader
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
                                     clean_player_arg, load_scenario, use_terminal)
@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="window size, e.g. 800x600 (default 1280x720; at least 800x600)")
     shots.add_argument("--text-size", choices=("small", "medium", "large", "huge"), default="medium")
     shots.add_argument("--high-contrast", action="store_true")
-    cli_review.add_parsers(sub)
+    cli_records.add_parsers(sub)
     cli_trainer.add_parsers(sub)
     cli_portfolio.add_parser(sub)
     cli_lrs.add_parser(sub)
@@ -132,9 +132,9 @@ def _main(argv, shells: Shells) -> int:
     if args.command == "play":
         return cmd_play(args)
     if args.command == "scoreboard":
-        return cli_review.cmd_scoreboard(args)
+        return cli_records.cmd_scoreboard(args)
     if args.command == "export":
-        return cli_review.cmd_export(args)
+        return cli_records.cmd_export(args)
     if args.command == "screenshots":
         return cmd_screenshots(args)
     if args.command == "portfolio":
@@ -206,17 +206,17 @@ def cmd_play(args) -> int:
         return EXIT_USAGE
     if use_terminal(args):
         text = args.shells.terminal()
-        on_finish = cli_review.recorder(args.player, _mode(args), learner=args.learner) if args.player else None
+        on_finish = cli_records.recorder(args.player, _mode(args), learner=args.learner) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish, persona=args.persona,
-                                  player_style=cli_review.stored_style(args.player))
+                                  player_style=cli_records.stored_style(args.player))
     return args.shells.window().run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
                    learner=args.learner, persona=args.persona)
 
 
 def _scripted(scenario, args) -> int:
     from game.core.engine import Playthrough
-    record = (cli_review.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
+    record = (cli_records.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
               if args.player else None)
     run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona)
     try:
@@ -231,7 +231,8 @@ def _scripted(scenario, args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print("\n".join(args.shells.terminal().summary_lines(scenario, result)))
+        from game.app.debrief import debrief_view
+        print("\n".join(args.shells.terminal().summary_lines(debrief_view(scenario, run, with_flex=False))))
     if record is not None and not record(run):
         return EXIT_NOT_RECORDED
     return EXIT_OK
@@ -285,9 +286,9 @@ def _terminal_game(args) -> int:
             save_settings(settings)
         except StorageError as exc:
             print(f"note: {exc}", file=sys.stderr)
-    on_finish = cli_review.recorder(player, settings.mode, learner=settings.learner)
+    on_finish = cli_records.recorder(player, settings.mode, learner=settings.learner)
     return text.run_library(SCENARIOS_DIR, on_finish=on_finish, coach=settings.mode == "coach",
-                            player_style=cli_review.stored_style(player))
+                            player_style=cli_records.stored_style(player))
 
 
 def cmd_game(args) -> int:

@@ -12,10 +12,10 @@ import textwrap
 from game.core import loader
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
-from game.core.flex import flex_report, report_lines
-from game.core.model import LEVER_TITLES, OUTCOME_TITLES, RULE_TITLES
-
-MOOD_LABELS = {"calm": "calm", "uneasy": "uneasy", "upset": "upset", "angry": "angry", "walked_out": "walked out"}
+from game.app.briefing import briefing_view
+from game.app.debrief import DebriefView, debrief_view
+from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching
+from game.core.model import LEVER_TITLES, RULE_TITLES
 
 
 class _Quit(Exception):
@@ -35,46 +35,41 @@ def _wrap(text: str, indent: str = "") -> str:
 def mood_meter(mood: str) -> str:
     order = ["calm", "uneasy", "upset", "angry"]
     level = order.index(mood) + 1 if mood in order else 5
-    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_LABELS.get(mood, mood)
+    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
 
 
-def summary_lines(scenario, result) -> list[str]:
-    lines = [f"{scenario.title}: " + (OUTCOME_TITLES.get(result.outcome, "") if result.finished
-                                        else "not finished"),
-             f"Score {result.score} ({result.grade})  path: {' > '.join(result.path)}"]
-    for lever, lv in result.levers.items():
-        shown = "not assessed" if lv.percent is None else f"{lv.percent}% ({lv.points}/{lv.ceiling})"
-        lines.append(f"  {LEVER_TITLES[lever]:<40} {shown}")
-    for rule, count in result.rules.items():
+def summary_lines(view: DebriefView) -> list[str]:
+    """The outcome, score, path, each lever and each rule broken (scripted play prints these)."""
+    lines = [f"{view.scenario_title}: " + (view.outcome_title if view.finished else "not finished"),
+             f"Score {view.score} ({view.grade})  path: {' > '.join(view.path)}"]
+    for lever in view.levers:
+        shown = "not assessed" if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
+        lines.append(f"  {LEVER_TITLES[lever.lever]:<40} {shown}")
+    for rule, count in view.rule_counts.items():
         if count:
             lines.append(f"  Broke '{RULE_TITLES[rule]}' x{count}")
     return lines
 
 
-def debrief_lines(scenario, run: Playthrough, player_style: str = "") -> list[str]:
-    result = run.result()
+def debrief_lines(view: DebriefView) -> list[str]:
     lines = ["", "=" * 20 + " Debrief " + "=" * 20]
-    view = run.ending_view()
-    if view is not None:
-        lines.append(_wrap(" ".join(view[0])))
-    lines += summary_lines(scenario, result)
-    broken = [(s, r) for s in result.steps for r in s.breaks]
-    if broken:
+    if view.ending is not None:
+        lines.append(_wrap(view.ending))
+    lines += summary_lines(view)
+    if view.rules_broken:
         lines.append("Rules broken:")
-        for step, rule in broken:
-            lines.append(_wrap(f"- {RULE_TITLES[rule]}: \"{step.text}\"", "  "))
+        for broken in view.rules_broken:
+            lines.append(_wrap(f"- {broken.title}: \"{broken.reply}\"", "  "))
     lines.append("The conversation:")
-    for number, step in enumerate(result.steps, 1):
-        lines.append(_wrap(f"{number}. You: {step.text}", "  "))
-        if step.feedback:
-            lines.append(_wrap(f"Coaching: {step.feedback}", "     "))
-    if view is not None and view[2]:
-        lines.append(_wrap(f"Overall: {view[2]}"))
-    report = flex_report(run)
-    if report is not None:
+    for step in view.conversation:
+        lines.append(_wrap(f"{step.number}. You: {step.reply}", "  "))
+        if step.coaching:
+            lines.append(_wrap(f"Coaching: {step.coaching}", "     "))
+    if view.ending is not None and view.overall:
+        lines.append(_wrap(f"Overall: {view.overall}"))
+    if view.flex:
         lines.append("Flex your style:")
-        lines += [_wrap(line.strip(), "    " if line.startswith("  ") else "  ")
-                  for line in report_lines(report, scenario, player_style)]
+        lines += [_wrap(line.strip(), "    " if line.startswith("  ") else "  ") for line in view.flex]
     return lines
 
 
@@ -149,32 +144,31 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
 
 
 def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
-    c = run.customer
-    write(f"\n{scenario.title}\n{'-' * len(scenario.title)}\n")
-    write(f"Customer: {c.name}" + (f", {c.role}" if c.role else "") + "\n")
-    if run.briefing:
-        write(_wrap(run.briefing) + "\n")
+    brief = briefing_view(scenario, run.persona, "coach" if coach else "assessment")
+    write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
+    write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
+    if brief.briefing:
+        write(_wrap(brief.briefing) + "\n")
     write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
     while not run.finished:
-        node = run.node
-        speaker = c.name if node.speaker == "customer" else "Narrator"
-        write(f"\nMood {mood_meter(run.mood)}\n")
-        for paragraph in run.line():
-            write(_wrap(f"{speaker}: {paragraph}" if node.speaker == "customer" else f"({paragraph})") + "\n")
-        shown = run.shown_choices()
-        if not shown:
+        now = dialogue_step(run)
+        write(f"\nMood {mood_meter(now.mood)}\n")
+        for paragraph in now.lines:
+            write(_wrap(f"({paragraph})" if now.narrator else f"{now.speaker}: {paragraph}") + "\n")
+        if now.stuck:
             write("\nNo reply is available here (a scenario problem: every choice's condition is false).\n")
             return
-        for number, choice in enumerate(shown, 1):
-            write(_wrap(f"{number}. {choice.text}", "  ") + "\n")
-        step = run.choose(_ask(f"Your reply (1-{len(shown)}): ", len(shown), read, write))
-        if coach and step.feedback:
-            write(_wrap(f"Coach: {step.feedback}", "  ") + "\n")
-        if step.breaks:
-            write("  Rule broken: " + ", ".join(RULE_TITLES[r] for r in step.breaks) + "\n")
+        for number, reply in enumerate(now.replies, 1):
+            write(_wrap(f"{number}. {reply}", "  ") + "\n")
+        step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
+        coaching = reply_coaching(run, step)
+        if coach and coaching.feedback:
+            write(_wrap(f"Coach: {coaching.feedback}", "  ") + "\n")
+        if coaching.rules:
+            write("  Rule broken: " + ", ".join(coaching.rules) + "\n")
     if run.walked_out:
-        write(f"\n{c.name} has walked out.\n")
-    write("\n".join(debrief_lines(scenario, run, player_style)) + "\n")
+        write(f"\n{brief.customer} has walked out.\n")
+    write("\n".join(debrief_lines(debrief_view(scenario, run, coach=coach, player_style=player_style))) + "\n")
 
 
 def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True, player_style: str = "") -> int:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pygame
 
+from game.app.dialogue import MOOD_WORDS
 from game.core.model import LEVERS, MOODS
 from game.shells.window.theme import ASSETS, MOOD_COLOURS, Theme, draw_text, text_height
 
-MOOD_NAMES = {"calm": "Calm", "uneasy": "Uneasy", "upset": "Upset", "angry": "Angry", "walked_out": "Walked out"}
+MOOD_NAMES = MOOD_WORDS  # the mood in a word (game.app.dialogue)
 LEVER_SHORT = {"customers_first": "Customers first", "connect": "Connect", "solve_problems": "Solve problems",
                "build_trust": "Build trust", "positive_emotions": "Positive emotions"}
 

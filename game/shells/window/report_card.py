@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pygame
 
-from game.core.model import LEVER_TITLES, OUTCOME_TITLES, RULE_TITLES
+from game.core.model import LEVER_TITLES
 from game.shells.window.drawing import draw_radar
 from game.shells.window.portraits import draw_portrait
 from game.shells.window.theme import OUTCOME_COLOURS, Theme, draw_text
@@ -19,36 +19,15 @@ PAGE = (1240, 1754)
 PAD = 80
 
 
-def coaching_notes(result, ending_coaching: str = "", count: int = 3) -> list[tuple[str, str]]:
-    """The most useful notes, as (what was said, the note): replies that broke
-    a rule first, then those that cost points, then the ones that scored
-    least; the ending's coaching fills a free place. In conversation order."""
-    ranked = []
-    for n, step in enumerate(result.steps):
-        if not step.feedback:
-            continue
-        points = sum(step.levers.values())
-        ranked.append(((0 if step.breaks else 1 if points < 0 else 2, points, n), n, step))
-    chosen = sorted(sorted(ranked)[:count], key=lambda item: item[1])
-    notes = []
-    for _, _, step in chosen:
-        said = f"You said: \u201c{step.text}\u201d"
-        if step.breaks:
-            said += "  (broke: " + ", ".join(RULE_TITLES[r] for r in step.breaks) + ")"
-        notes.append((said, step.feedback))
-    if len(notes) < count and ending_coaching:
-        notes.append(("Overall", ending_coaching))
-    return notes
-
-
 def _stamp(when: str | None) -> str:
     if when:
         return when
     return datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
-def render_report_card(session, result, when: str | None = None, high_contrast: bool = False) -> pygame.Surface:
-    """The card for `session` (a GameSession) and its `result`."""
+def render_report_card(session, view, when: str | None = None, high_contrast: bool = False) -> pygame.Surface:
+    """The card for `session` (a GameSession; its customer's portrait) and
+    `view`, its debrief (game.app.debrief.DebriefView)."""
     theme = Theme("large", high_contrast)
     page = pygame.Surface(PAGE)
     page.fill(theme.c("panel"))
@@ -63,32 +42,30 @@ def render_report_card(session, result, when: str | None = None, high_contrast: 
     on_band = theme.c("accent_text")
     y = 48
     y += draw_text(page, theme, "FIVE LEVERS  \u00b7  REPORT CARD", (PAD, y), text_w, theme.size("small"), on_band, True)
-    y += 8 + draw_text(page, theme, session.player or "Guest", (PAD, y + 8), text_w, theme.size("title"), on_band, True)
-    y += draw_text(page, theme, session.scenario.title, (PAD, y), text_w, theme.size("sub"), on_band, True)
-    persona = run.scenario.personas.get(run.persona) if run.persona else None
-    who = run.customer.name + (f" \u2014 {persona.label}" if persona else "")
+    y += 8 + draw_text(page, theme, view.player or "Guest", (PAD, y + 8), text_w, theme.size("title"), on_band, True)
+    y += draw_text(page, theme, view.scenario_title, (PAD, y), text_w, theme.size("sub"), on_band, True)
+    who = view.customer + (f" \u2014 {view.persona_label}" if view.persona_label else "")
     y += draw_text(page, theme, who, (PAD, y), text_w, theme.size("body"), on_band)
-    mode = "coach" if session.coach else "assessment"
-    draw_text(page, theme, f"{_stamp(when)}  \u00b7  {mode} mode", (PAD, y), text_w, theme.size("body"), on_band)
+    draw_text(page, theme, f"{_stamp(when)}  \u00b7  {view.coaching_mode}", (PAD, y), text_w, theme.size("body"),
+              on_band)
     # the verdict
     y = band.bottom + 40
-    colour = OUTCOME_COLOURS.get(result.outcome, "muted")
-    y += draw_text(page, theme, OUTCOME_TITLES.get(result.outcome, "Not finished"), (PAD, y), width,
-                   theme.size("title"), colour, True)
-    y += draw_text(page, theme, f"Score {result.score} of 100  \u00b7  {result.grade}", (PAD, y), width,
+    colour = OUTCOME_COLOURS.get(view.outcome, "muted")
+    y += draw_text(page, theme, view.outcome_title, (PAD, y), width, theme.size("title"), colour, True)
+    y += draw_text(page, theme, f"Score {view.score} of 100  \u00b7  {view.grade}", (PAD, y), width,
                    theme.size("heading"), "text", True) + 30
     # the radar beside the rules
     radar = pygame.Rect(PAD, y, width // 2, 480)
-    draw_radar(page, theme, radar, result.levers)
+    draw_radar(page, theme, radar, view.lever_scores)
     rules_x = PAD + width // 2 + 30
     rules_w = width - width // 2 - 30
     ry = y + draw_text(page, theme, "Rules broken", (rules_x, y), rules_w, theme.size("sub"), bold=True) + 10
-    broken = [(rule, step) for step in result.steps for rule in step.breaks]
+    broken = view.rules_broken
     if not broken:
         draw_text(page, theme, "None. Well done.", (rules_x, ry), rules_w, colour="good")
-    for rule, step in broken[:4]:
-        ry += draw_text(page, theme, RULE_TITLES[rule], (rules_x, ry), rules_w, bold=True, colour="bad")
-        ry += draw_text(page, theme, _clip(theme, f"\u201c{step.text}\u201d", rules_w, 3), (rules_x, ry), rules_w,
+    for rule in broken[:4]:
+        ry += draw_text(page, theme, rule.title, (rules_x, ry), rules_w, bold=True, colour="bad")
+        ry += draw_text(page, theme, _clip(theme, f"\u201c{rule.reply}\u201d", rules_w, 3), (rules_x, ry), rules_w,
                         theme.size("small"), "muted") + 12
     if len(broken) > 4:
         draw_text(page, theme, f"and {len(broken) - 4} more", (rules_x, ry), rules_w, theme.size("small"), "muted")
@@ -96,8 +73,7 @@ def render_report_card(session, result, when: str | None = None, high_contrast: 
     pygame.draw.line(page, theme.c("border"), (PAD, y), (PAGE[0] - PAD, y), 2)
     y += 30
     y += draw_text(page, theme, "Three coaching notes", (PAD, y), width, theme.size("sub"), bold=True) + 14
-    view = run.ending_view()
-    notes = coaching_notes(result, view[2] if view else "")
+    notes = view.notes
     room = PAGE[1] - 120 - y
     for n, (said, note) in enumerate(notes, 1):
         share = room // max(1, len(notes) - n + 1)
@@ -110,8 +86,8 @@ def render_report_card(session, result, when: str | None = None, high_contrast: 
         lines = max(1, (share - (y - top) - 24) // theme.line_height(theme.body))
         y += draw_text(page, theme, _clip(theme, note, width - 60, lines), (PAD + 56, y), width - 60) + 24
         room -= y - top
-    levers = "  \u00b7  ".join(f"{LEVER_TITLES[lv].split(':')[0]} {s.percent}%"
-                               for lv, s in result.levers.items() if s.percent is not None)
+    levers = "  \u00b7  ".join(f"{LEVER_TITLES[line.lever].split(':')[0]} {line.percent}%"
+                               for line in view.levers if line.assessed)
     draw_text(page, theme, levers, (PAD, PAGE[1] - 90), width, theme.size("small"), "muted")
     return page
 

@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pygame
 
-from game.shells.window.report_card import PAGE, coaching_notes
+from game.app.debrief import coaching_notes
+from game.shells.window.report_card import PAGE
 
 from .conftest import LATE, key, post
 

@@ -5,6 +5,7 @@ import pygame
 
 from game.shells.window.portraits import draw_customer
 from game.core.turns import draw_persona, fresh_seed
+from game.app.briefing import briefing_view
 from game.app.session import GameSession, abandon_saved
 from game.shells.window.theme import draw_text, reflow, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, draw_button, layout_rows, panel
@@ -12,8 +13,6 @@ from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top
 
 HINT = "Enter: begin  ·  Esc: back"
-MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
-               "assessment": "Assessment mode: coaching only in the debrief"}
 
 
 class BriefingScene(Scene):
@@ -106,38 +105,36 @@ class BriefingScene(Scene):
             self._text_rect = pygame.Rect(left + side + MARGIN, top, panel_w, max(60, bar_top - 16 - top))
         self.scroll.set_sizes(text_height(theme, self._text(), self._text_rect.w - 40) + 40, self._text_rect.h)
 
+    def _view(self):
+        return briefing_view(self.scenario, self.persona, self.app.settings.mode, self.start)
+
     def _about_height(self, width: int) -> int:
         theme = self.theme
-        customer = self.scenario.customer_for(self.persona)
-        return 12 + text_height(theme, customer.name, width, theme.size("sub"), True) + \
-            (text_height(theme, customer.role, width, theme.size("small")) if customer.role else 0) + 6 + \
-            text_height(theme, self._facts(), width, theme.size("small"))
+        view = self._view()
+        return 12 + text_height(theme, view.customer, width, theme.size("sub"), True) + \
+            (text_height(theme, view.role, width, theme.size("small")) if view.role else 0) + 6 + \
+            text_height(theme, view.facts, width, theme.size("small"))
 
     def _facts(self) -> str:
-        s = self.scenario
-        return f"Difficulty {s.difficulty} of 5" + (f"  ·  about {s.estimated_minutes} min" if s.estimated_minutes else "") + \
-            "\n" + MODE_LABELS[self.app.settings.mode]
+        return self._view().facts
 
     def _text(self) -> str:
-        s = self.scenario
-        parts = [reflow(s.briefing_for(self.persona)) or s.summary]
-        if self.start and self.start != s.start:
-            parts.append(f"(Playtest: starting at node '{self.start}'.)")
-        return "\n\n".join(parts)
+        view = self._view()
+        return "\n\n".join([reflow(view.briefing) or view.summary] + ([view.playtest] if view.playtest else []))
 
     def draw(self, surface) -> None:
         theme = self.theme
-        s = self.scenario
-        customer = s.customer_for(self.persona)
-        header(surface, theme, s.title, HINT)
+        view = self._view()
+        customer = self.scenario.customer_for(self.persona)  # the portrait
+        header(surface, theme, view.title, HINT)
         face = self._portrait
         draw_customer(surface, theme, face, customer, customer.mood)
         about = self._about_w
         x, y = self._about_at
-        y += draw_text(surface, theme, customer.name, (x, y), about, theme.size("sub"), bold=True)
-        if customer.role:
-            y += draw_text(surface, theme, customer.role, (x, y), about, theme.size("small"), "muted")
-        draw_text(surface, theme, self._facts(), (x, y + 6), about, theme.size("small"), "muted")
+        y += draw_text(surface, theme, view.customer, (x, y), about, theme.size("sub"), bold=True)
+        if view.role:
+            y += draw_text(surface, theme, view.role, (x, y), about, theme.size("small"), "muted")
+        draw_text(surface, theme, view.facts, (x, y + 6), about, theme.size("small"), "muted")
         rect = self._text_rect
         panel(surface, theme, rect)
         surface.set_clip(rect.inflate(-4, -4))

@@ -7,16 +7,13 @@ import time
 
 import pygame
 
-from game.core.flex import flex_report, report_lines
-from game.core.model import LEVERS, OUTCOME_TITLES, RULE_TITLES
-from game.core.styles import STYLE_NAMES
+from game.app.debrief import NO_RULE_BROKEN, debrief_view
 from game.storage.files import StorageError, saves_dir
 from game.shells.window.drawing import LEVER_SHORT, draw_radar
 from game.shells.window.theme import OUTCOME_COLOURS, draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, layout_rows, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN
-
 
 
 class DebriefScene(Scene):
@@ -39,25 +36,16 @@ class DebriefScene(Scene):
             self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"),
                             Button("Scoreboard", "scoreboard"), Button("Save report card", "report"),
                             Button("Menu", "menu")]
-        self.topics = []
-        for lv in LEVERS:
-            score = self.result.levers[lv]
-            if score.percent is None:
-                shown = "not assessed in this scenario"
-            elif score.points < 0:  # "-2 of 4 points" reads as a typo; say what happened
-                shown = f"0% (below zero: {-score.points} point{'s' if score.points < -1 else ''} lost, " \
-                        f"{score.ceiling} possible)"
-            else:
-                shown = f"{score.percent}% ({score.points} of {score.ceiling} points)"
-            self.topics.append(Button(f"{LEVER_SHORT[lv]}: {shown}", ("topic", lv), detail="Open the handbook"))
-        broken = [(step, rule) for step in self.result.steps for rule in step.breaks]
-        self.rule_buttons = [Button(RULE_TITLES[rule], ("topic", rule), detail=f"You said: \u201c{step.text}\u201d")
-                             for step, rule in broken]
+        view = self.view = debrief_view(session.scenario, session.run, session.player, session.coach,
+                                         session.player_style)
+        self.topics = [Button(f"{LEVER_SHORT[line.lever]}: {line.words}", ("topic", line.lever),
+                              detail="Open the handbook") for line in view.levers]
+        self.rule_buttons = [Button(broken.title, ("topic", broken.rule), detail=f"You said: \u201c{broken.reply}\u201d")
+                             for broken in view.rules_broken]
         self.buttons.set(self.actions + self.rule_buttons + self.topics)
         self.blocks = self._blocks()
-        report = flex_report(session.run)
         # flex your style: the customer's style, the trainee's, a tip, and how each reply would have landed
-        self.flex_lines = report_lines(report, session.scenario, session.player_style) if report else []
+        self.flex_lines = list(view.flex)
         self._flex_heights: list[int] = []
         self._block_heights: list[int] = []
         self._rects: dict[str, pygame.Rect] = {}
@@ -65,37 +53,19 @@ class DebriefScene(Scene):
     def _blocks(self) -> list[tuple[str, str, bool, int]]:
         """The conversation as styled blocks: (text, colour, bold, gap after)."""
         blocks = []
-        scenario = self.session.scenario
-        for n, step in enumerate(self.result.steps, 1):
-            node = scenario.nodes.get(step.node)
-            narrator = node is not None and node.speaker == "narrator"
-            who = "Narrator" if narrator else self.session.run.customer.name
-            blocks.append((f"{n}. {who}: " + step.line.replace("\n\n", " "), "narrator" if narrator else "text", False, 2))
-            broke = f"  [broke: {', '.join(RULE_TITLES[r] for r in step.breaks)}]" if step.breaks else ""
-            blocks.append((f"You: {step.text}{broke}", "bad" if step.breaks else "accent", True, 2))
-            if step.feedback:
-                blocks.append((f"Coaching: {step.feedback}", "muted", False, 2))
+        for step in self.view.conversation:
+            blocks.append((f"{step.number}. {step.speaker}: " + step.line, "narrator" if step.narrator else "text",
+                           False, 2))
+            broke = f"  [broke: {', '.join(step.broke)}]" if step.broke else ""
+            blocks.append((f"You: {step.reply}{broke}", "bad" if step.broke else "accent", True, 2))
+            if step.coaching:
+                blocks.append((f"Coaching: {step.coaching}", "muted", False, 2))
             blocks.append(("", "text", False, 10))
-        view = self.session.run.ending_view()
-        if view is not None:
-            text, _, coaching = view
-            blocks.append(("Ending: " + " ".join(text), "text", True, 2))
-            if coaching:
-                blocks.append((f"Overall: {coaching}", "muted", False, 2))
+        if self.view.ending is not None:
+            blocks.append(("Ending: " + self.view.ending, "text", True, 2))
+            if self.view.overall:
+                blocks.append((f"Overall: {self.view.overall}", "muted", False, 2))
         return blocks
-
-    def _conversation(self) -> str:
-        parts = []
-        for n, step in enumerate(self.result.steps, 1):
-            node = self.session.scenario.nodes.get(step.node)
-            said = step.line.replace("\n\n", " ")
-            who = "Narrator" if node is not None and node.speaker == "narrator" else self.session.run.customer.name
-            parts.append(f"{n}. {who}: {said}\nYou: {step.text}" + (f"\nCoaching: {step.feedback}" if step.feedback else ""))
-        view = self.session.run.ending_view()
-        if view is not None:
-            text, _, coaching = view
-            parts.append("Ending: " + " ".join(text) + (f"\nOverall: {coaching}" if coaching else ""))
-        return "\n\n".join(parts)
 
     def handle(self, intent) -> None:
         if intent.kind == "back":
@@ -161,14 +131,7 @@ class DebriefScene(Scene):
     def render_report(self) -> pygame.Surface:
         """The report card: one designed page (see report_card.py)."""
         from game.shells.window.report_card import render_report_card
-        return render_report_card(self.session, self.result, when=self.reviewing)
-
-    def _flex_text(self) -> str:
-        return "\n".join(line.replace("  ", "    ", 1) if line.startswith("  ") else line for line in self.flex_lines)
-
-    def _rules_text(self) -> str:
-        broken = [f"{RULE_TITLES[rule]}: \u201c{step.text}\u201d" for step in self.result.steps for rule in step.breaks]
-        return "\n".join(broken) if broken else "No rule broken. Well done."
+        return render_report_card(self.session, self.view, when=self.reviewing)
 
     def update(self, dt: float) -> None:
         w, h = self.app.screen.get_size()
@@ -188,7 +151,7 @@ class DebriefScene(Scene):
             self._section_y[section] = y
             y += text_height(theme, section, width, sub, True) + 8
             if not buttons:
-                y += text_height(theme, "No rule broken. Well done.", width) + 6
+                y += text_height(theme, NO_RULE_BROKEN, width) + 6
             for b in buttons:
                 bh = button_height(theme, b, width)
                 placed.append((b, y, bh))
@@ -212,37 +175,29 @@ class DebriefScene(Scene):
             b.clip = view
 
     def _pairing(self) -> str:
-        """'Customer: <label> (Direct)  ·  You: Steady' for a scenario with personas."""
-        run = self.session.run
-        persona = run.scenario.personas.get(run.persona) if run.persona else None
-        if persona is None:
-            return ""
-        style = f" ({STYLE_NAMES[persona.style]})" if persona.style else ""
-        yours = STYLE_NAMES.get(self.session.player_style, "not known yet")
-        return f"Customer: {persona.label}{style}  \u00b7  Your style: {yours}"
+        """'Customer: <label> (Direct)  ·  Your style: Steady' for a scenario with personas."""
+        return self.view.pairing
 
     def _indent(self, line: str) -> int:
         return self.theme.body if line.startswith("  ") else 0
 
     def _draw_summary(self, surface, rect) -> int:
         theme = self.theme
-        r = self.result
+        v = self.view
         y = rect.y
-        outcome = OUTCOME_TITLES.get(r.outcome, "Not finished")
-        colour = OUTCOME_COLOURS.get(r.outcome, "muted")
-        y += draw_text(surface, theme, outcome, (rect.x, y), rect.w, theme.size("heading"), colour, True)
-        y += draw_text(surface, theme, f"Score {r.score}  ·  {r.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
+        colour = OUTCOME_COLOURS.get(v.outcome, "muted")
+        y += draw_text(surface, theme, v.outcome_title, (rect.x, y), rect.w, theme.size("heading"), colour, True)
+        y += draw_text(surface, theme, f"Score {v.score}  ·  {v.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
         when = f"  ·  {self.reviewing}" if self.reviewing else ""
-        y += draw_text(surface, theme, f"{self.session.scenario.title}  ·  {self.session.player}  ·  "
-                       f"{'coach' if self.session.coach else 'assessment'} mode{when}", (rect.x, y), rect.w,
-                       theme.size("small"), "muted")
+        y += draw_text(surface, theme, f"{v.scenario_title}  ·  {v.player}  ·  {v.coaching_mode}{when}", (rect.x, y),
+                       rect.w, theme.size("small"), "muted")
         pairing = self._pairing()
         if pairing:
             y += draw_text(surface, theme, pairing, (rect.x, y), rect.w, theme.size("small"), "muted")
         height = rect.bottom - y - 10
         if height > 120:
             radar = pygame.Rect(rect.x, y + 4, rect.w, height)
-            draw_radar(surface, theme, radar, r.levers)
+            draw_radar(surface, theme, radar, v.lever_scores)
             y = radar.bottom
         return y
 
@@ -259,7 +214,7 @@ class DebriefScene(Scene):
         for section, y in self._section_y.items():
             draw_text(surface, theme, section, (view.x, top + y), view.w - 20, theme.size("sub"), bold=True)
         if not self.rule_buttons:
-            draw_text(surface, theme, "No rule broken. Well done.",
+            draw_text(surface, theme, NO_RULE_BROKEN,
                       (view.x, top + self._section_y["Rules broken"] + theme.line_height(theme.size("sub")) + 8),
                       view.w - 20, colour="good")
         for b in self.rule_buttons + self.topics:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from game.core.model import LEVER_TITLES, RULE_TITLES
-from game.shells.window.drawing import MOOD_NAMES, draw_mood_meter, mood_meter_height
+from game.app.dialogue import NO_REPLY, ending_words, reply_coaching
+from game.shells.window.drawing import draw_mood_meter, mood_meter_height
 from game.shells.window.portraits import draw_customer
 from game.shells.window.theme import OUTCOME_COLOURS, blit_text, draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
@@ -65,8 +65,7 @@ class DialogueScene(Scene):
         self.buttons.focus = 0
         self.app.screen_changed()
         if not self.run.finished and not shown:
-            self.app.notify("No reply is available here: every reply's condition is false. "
-                            "This is a problem in the scenario file; tell its author.")
+            self.app.notify(f"{NO_REPLY} This is a problem in the scenario file; tell its author.")
 
     @property
     def typing_done(self) -> bool:
@@ -227,17 +226,6 @@ class DialogueScene(Scene):
             self._rects["coach"] = self._rects["coach_rel"].move(x, view.y - off)
         self._replies_label_y = view.y + self._rects["speech_rel"].bottom + 20 - off
 
-    def _ending_summary(self) -> str:
-        """The outcome in plain words; the score and coaching wait for the debrief."""
-        name = self.run.customer.name
-        view = self.run.ending_view()
-        outcome = view[1] if view else ""
-        if self.run.walked_out:
-            return f"{name} has walked out. The customer is lost."
-        return {"retained": f"{name} is staying with you. Customer retained.",
-                "at_risk": f"{name} has not decided. The customer is at risk.",
-                "lost": f"{name} is leaving. The customer is lost."}.get(outcome, "The conversation is over.")
-
     def _hint(self) -> str:
         mode = "Coach mode" if self.session.coach else "Assessment mode"
         keys = "Enter: your debrief" if self.phase == "ending" else "1-9: pick  ·  Esc: pause"
@@ -245,23 +233,10 @@ class DialogueScene(Scene):
 
     def _coaching_text(self) -> str:
         if self.phase == "ending":
-            return self._ending_summary()
-        step = self.last_step
-        if step is None:
+            return ending_words(self.run)
+        if self.last_step is None:
             return ""
-        lines = [f"You said: \u201c{step.text}\u201d"]
-        if step.feedback:
-            lines.append(step.feedback)
-        gains = [f"{'+' if p > 0 else ''}{p} {LEVER_TITLES[lv]}" for lv, p in step.levers.items() if p]
-        if gains:
-            lines.append("Levers: " + ", ".join(gains))
-        for rule in step.breaks:
-            lines.append(f"Rule broken: {RULE_TITLES[rule]}")
-        if step.mood_before != step.mood_after:
-            lines.append(f"Mood: {MOOD_NAMES[step.mood_before]} \u2192 {MOOD_NAMES[step.mood_after]}")
-        if self.run.walked_out:
-            lines.append(f"{self.run.customer.name} has walked out.")
-        return "\n".join(lines)
+        return "\n".join(reply_coaching(self.run, self.last_step).lines())
 
     def draw(self, surface) -> None:
         theme = self.theme

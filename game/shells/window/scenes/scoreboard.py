@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.model import OUTCOME_WORDS
+from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, history_rows, is_mine, leader_rows,
+                                      no_history, no_styles, style_rows)
+from game.core.styles import STYLE_NAMES
 from game.storage.export import short_time
-from game.storage.saves import player_key
-from game.core.styles import STYLE_NAMES, flex_tip
 from game.shells.window.charts import draw_trend, trend_height_needed, trend_series
 from game.app.scoreboard_reads import HISTORY, LEADERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
@@ -18,10 +18,6 @@ from game.shells.window.scenes.common import MARGIN, header, header_top
 
 READING = "Reading the scoreboard\u2026"
 READING_SHOWN_AFTER_S = 0.3  # a read quicker than this keeps the last view on screen until it comes (no flicker)
-
-
-def _breaches(n: int) -> str:
-    return "no rule broken" if n == 0 else f"{n} rule breach{'es' if n != 1 else ''}"
 
 
 class ScoreboardScene(Scene):
@@ -120,67 +116,34 @@ class ScoreboardScene(Scene):
 
     def _show_history(self, attempts) -> None:
         if not self.player:
-            self.message = "Type your name on the title screen to see your attempts."
+            self.message = NO_NAME
             return
         self.attempts = attempts
         if not self.attempts:
-            self.message = f"No finished conversations for {self.player} yet" + \
-                (" in this scenario." if self.scenario else ".")
-        for a in reversed(self.attempts):  # newest first in the list
-            label = f"{short_time(a.finished_at)}   {self.titles.get(a.scenario, a.title or a.scenario)}"
-            if a.status == "abandoned":
-                detail = (f"Abandoned after {len(a.choices)} repl{'y' if len(a.choices) == 1 else 'ies'} · "
-                          f"score so far {a.score} · {_breaches(sum(a.rules.values()))} · {a.mode} mode")
-            else:
-                detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
-                          f"{_breaches(sum(a.rules.values()))} · {a.mode} mode")
-            if a.persona:
-                detail += f"\nCustomer: {self.persona_label(a.scenario, a.persona)}" + \
-                    (f" ({STYLE_NAMES[a.persona_style]})" if a.persona_style in STYLE_NAMES else "") + \
-                    f" · your style: {STYLE_NAMES.get(a.player_style, 'not known')}"
-            self.rows.append(Button(label, ("attempt", a.id), detail=detail))
+            self.message = no_history(self.player, self.scenario is not None)
+        self._add_rows(history_rows(self.attempts, self.titles, self.persona_label))
 
     def _show_leaders(self, leaders) -> None:
         if self.scenario is None:
-            self.message = "No finished conversations yet: play a scenario to start the leaderboard."
+            self.message = NO_LEADERS
             return
-        for rank, row in enumerate(leaders, 1):
-            mine = self._mine(row["player"])
-            you = "  (you)" if mine else ""
-            label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
-            detail = (f"customer {OUTCOME_WORDS.get(row['outcome'], row['outcome'])} · {row['attempts']} "
-                      f"attempt{'s' if row['attempts'] != 1 else ''} · {short_time(row['finished_at'])}")
-            if not mine:
-                detail += " · scores only"
-            # a transcript is its owner's: others see the scores (reviewers use `main.py scoreboard`)
-            self.rows.append(Button(label, ("attempt", row["id"]) if mine else ("others", row["player"]),
-                                    detail=detail))
+        self._add_rows(leader_rows(leaders, self.player))
 
     def _mine(self, player: str) -> bool:
-        return bool(self.player) and player_key(player) == player_key(self.player)
+        return is_mine(player, self.player)
 
     def _show_styles(self, own: str, breakdown: list) -> None:
-        """How the player does with each customer style, with the tip for each pairing."""
         if not self.player:
-            self.message = "Type your name on the title screen to see how you do with each customer style."
+            self.message = NO_NAME_FOR_STYLES
             return
         self.own_style = own
         if not breakdown:
-            self.message = (f"No conversations with a customer of a known style for {self.player} yet. "
-                            "Scenarios with several customers (personas) record the customer's style.")
+            self.message = no_styles(self.player)
             return
-        best = breakdown[0]["style"]
-        for row in breakdown:
-            style = row["style"]
-            label = (f"{STYLE_NAMES.get(style, style)} customers  —  average {row['average']} · best {row['best']}"
-                     + ("  (your strongest)" if style == best and len(breakdown) > 1 else ""))
-            detail = (f"{row['attempts']} attempt{'s' if row['attempts'] != 1 else ''} · "
-                      f"{row['retained']} retained")
-            if own:
-                detail += f"\nYou are {STYLE_NAMES[own].lower()}. Tip: {flex_tip(own, style)}"
-            self.rows.append(Button(label, ("style", style), detail=detail))
-        if not own:
-            self.rows.append(Button("Take the self-check to see your own style beside these", ("selfcheck", None)))
+        self._add_rows(style_rows(own, breakdown))
+
+    def _add_rows(self, rows) -> None:
+        self.rows += [Button(row.label, row.action, detail=row.detail) for row in rows]
 
     def _relist(self) -> None:
         arrows_on = self.view != STYLES_VIEW
