@@ -68,6 +68,14 @@ TOPICS = [
      "Your score is the average of the assessed levers' percents, minus 10 for every rule broken. Grades: "
      "Legendary 90 and above, Strong 75, Developing 50, otherwise Needs work.\n\n"
      "In coach mode you see the coaching after each reply; in assessment mode only in the debrief."),
+    ("source", "Where these ideas come from",
+     "The five levers and the three rules for upset customers come from Jeb Blount's book People Love You: The "
+     "Real Secret to Delivering Legendary Customer Experiences (Wiley, 2013), from interviews with account "
+     "managers whose customers loved working with them. Every line in this game is our own; the ideas are his.\n\n"
+     "Where the game departs from the book: the book's third rule says to admit fault no matter what. The game "
+     "asks you to own your part honestly: apologise sincerely for what went wrong on your side, and never blame "
+     "a faceless 'they', but do not confess to what did not happen. A customer can tell a scripted apology from "
+     "a sincere one."),
 ]
 
 TOPIC_IDS = [t[0] for t in TOPICS]

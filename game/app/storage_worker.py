@@ -167,7 +167,11 @@ class BoardFront:
     def retry_kept(self) -> None:
         """Try again to record attempts kept on this computer (on the storage thread)."""
         def job():
-            return pending.retry(self._board_here())
+            skipped: list[str] = []
+            done = pending.retry(self._board_here(), skipped)
+            for problem in skipped:
+                self._worker.later(lambda text: self._notify(text, seconds=10.0), f"{problem[0].upper()}{problem[1:]}.")
+            return done
         self._worker.submit(job, on_done=lambda n: n and (self._notify(
             f"{n} attempt{'s' if n != 1 else ''} kept on this computer {'were' if n != 1 else 'was'} added to the "
             "scoreboard."), self._written and self._written()))

@@ -38,8 +38,33 @@ def persona_data(scenario, persona: str, runs: int, seed: int) -> dict:
         "levers": fair["levers"],
         "probes": fair["probes"],
         "quality": fair["quality"],
+        "not_checked": fair["not_checked"],
+        "below_legendary": below_legendary(scenario, persona, best),
         "random": sample(scenario, runs=runs, seed=seed, persona=persona).to_dict() if runs else None,
     }
+
+
+def below_legendary(scenario, persona: str, best) -> dict | None:
+    """When the best playthrough stays under Legendary: the lever that holds
+    it back most (what the best playthrough collects of it, against its
+    ceiling) and a node on the way to its ceiling that the best playthrough
+    does not visit. None when the best is Legendary."""
+    if best is None or best.score >= 90:
+        return None
+    assessed = [(score.percent, LEVERS.index(lever), lever) for lever, score in best.levers.items()
+                if score.percent is not None]
+    if not assessed:
+        return {"score": best.score, "lever": None, "node": None,
+                "message": f"the best playthrough scores {best.score}: rule breaches hold it back"}
+    _, _, lever = min(assessed)
+    got = best.levers[lever]
+    on_best = set(best.path)
+    lost = next((node for node in lever_paths(scenario, persona).get(lever) or [] if node not in on_best), None)
+    where = f"; its ceiling is earned through node '{lost}', which the best playthrough does not visit" if lost \
+        else ""
+    return {"score": best.score, "lever": lever, "points": got.points, "ceiling": got.ceiling, "node": lost,
+            "message": f"the best playthrough scores {best.score}: {LEVER_TITLES[lever]} holds it back "
+                       f"({got.points} of its ceiling of {got.ceiling})" + where}
 
 
 def analysis_data(scenario, runs: int = 10_000, seed: int = 0, persona: str | None = None) -> dict:
@@ -118,6 +143,8 @@ def _persona_text(scenario, data: dict) -> list[str]:
         out.append(f"Best playthrough: score {data['best_score']} ({data['best_grade']}), "
                    f"{_choices(data['best_choices'], 60)}")
         out.append(f"  path: {' > '.join(data['best_path'])}")
+    if data.get("below_legendary"):
+        out.append(f"  Below Legendary: {data['below_legendary']['message']}")
     out.append(f"Explored {data['states']:,} distinct states: "
                + ("every one (exhaustive)." if data["exhaustive"] else
                   "NOT exhaustive: the conversation has more states than the limit; nothing is claimed for the rest."))
@@ -128,7 +155,10 @@ def _persona_text(scenario, data: dict) -> list[str]:
     out.append("Fair test: what naive strategies score (no reading)")
     for name, found in data["probes"].items():
         outcome = OUTCOME_WORDS.get(found["outcome"], "unfinished") if found["outcome"] else "unfinished"
-        out.append(f"  always the {name:<9} reply: score {found['score']:>3} ({found['grade']}), customer {outcome}")
+        how = "ignoring who the customer is " if name == "agnostic" else f"always the {name:<9} reply"
+        out.append(f"  {how:<28}: score {found['score']:>3} ({found['grade']}), customer {outcome}")
+    for item in data.get("not_checked") or ():
+        out.append(f"  NOT CHECKED: {item['code']}: {item['reason']}")
     if data["quality"]:
         out.append(f"Findings ({len(data['quality'])}): this scenario is not yet a fair test")
         for finding in data["quality"]:
@@ -137,9 +167,13 @@ def _persona_text(scenario, data: dict) -> list[str]:
             if places:
                 out.append("      at " + ", ".join(f"{p['node']} reply {p['reply']}" for p in places[:12])
                            + (f", … ({len(places)} nodes)" if len(places) > 12 else ""))
+    elif data.get("not_checked"):
+        out.append("Findings: none among the checks that were done; the checks above marked NOT CHECKED were "
+                   "not done, so nothing is claimed for them.")
     else:
-        out.append("Findings: none: no position or length tell, no naive strategy reaches Strong, outcomes follow "
-                   "behaviour.")
+        out.append("Findings: none: no position or length tell, no naive strategy reaches Strong"
+                   + (", reading the customer matters" if "agnostic" in data["probes"] else "")
+                   + ", outcomes and grades agree, no thin lever.")
     out.append("")
     out.append("Endings (a shortest way to each)")
     for eid, info in data["endings"].items():

@@ -42,7 +42,7 @@ nodes:
         goto: story
         listens: true
         mood: soothe          # soothe, steady (the default) or escalate
-        levers: {{connect: 2, customers_first: 1}}   # each lever -3..3
+        levers: {{connect: 2, customers_first: 2}}   # each lever -3..3
         feedback: "You let them finish and named what went wrong. Listening first is how you connect."
       - text: "Can I take your order number? I'll need to go through a couple of security questions before I can look into anything for you."
         goto: story
@@ -60,7 +60,7 @@ nodes:
       - text: "Then Saturday is what matters. Let me find it."
         goto: fix
         set: {{heard_birthday: true}}   # a flag, tested by an `if:` later
-        levers: {{solve_problems: 2}}
+        levers: {{solve_problems: 2, customers_first: 2, connect: 2, positive_emotions: 1}}
         feedback: "You heard the real need (Saturday) before solving anything."
       - text: "Orders usually arrive within five working days, so it should be with you soon; the couriers are sometimes a little behind."
         goto: fix
@@ -75,12 +75,12 @@ nodes:
       - text: "Book the courier, and add a card wishing their daughter a happy birthday."
         if: heard_birthday     # shown only when the condition is true
         goto: delighted
-        levers: {{positive_emotions: 2, build_trust: 1}}
+        levers: {{positive_emotions: 3, solve_problems: 2}}
         feedback: "A small, personal touch from something they told you. That's what people remember."
       - text: "Book the courier and read out the time slot, the tracking number and the depot's opening hours, in case anything else goes wrong."
         goto: fine
-        levers: {{build_trust: 1}}
-        feedback: "Solid and reliable. There was room to make it personal."
+        levers: {{solve_problems: 2}}
+        feedback: "Solid and reliable: the problem is solved. There was room to make it personal (positive emotions)."
 
 endings:
   delighted:
@@ -98,6 +98,13 @@ endings:
         outcome: at_risk
         text: "Sam takes the courier slot but sounds unconvinced."
         coaching: "You got there in the end, but broke the rules on the way."
+      # an ending tells the truth: a retained customer only when the
+      # conversation earned it (`analyze` finds a weak playthrough that
+      # still ends retained: the outcome-contradicts-grade finding)
+      - if: "connect < 2"
+        outcome: at_risk
+        text: "The present arrives on time, but Sam tells a friend the call felt like a form."
+        coaching: "The parcel was saved; Sam never felt heard. Listen before you process."
   fine:
     outcome: at_risk
     text: "Sam is relieved, but still remembers the three unanswered calls."
@@ -166,7 +173,7 @@ nodes:
     choices:
       - text: "It's at our depot. I can have it with you tomorrow morning."
         goto: story
-        levers: {{solve_problems: 2}}
+        levers: {{solve_problems: 2, customers_first: 2}}
         feedback: "The answer first: a place and a time. Exactly what a hurried caller needs."
         # `personas`: how this reply lands with a given persona (levers, mood,
         # breaks, listens, feedback). The facts stay the same; the value changes.
@@ -176,7 +183,7 @@ nodes:
             feedback: "The right fix, but Sam had just told you about three unanswered calls and you stepped over it."
       - text: "Three calls and no answer. I'm sorry. Tell me what happened."
         goto: story
-        levers: {{connect: 2}}
+        levers: {{connect: 3, customers_first: 2}}
         mood: soothe
         feedback: "You named what went wrong and let Sam tell it. A let-down customer wants to be heard first."
         personas:
@@ -196,8 +203,11 @@ nodes:
       - text: "Then Saturday's the date. A courier tomorrow; I'll text you the slot."
         goto: close
         set: {{heard_party: true}}
-        levers: {{solve_problems: 2, build_trust: 1}}
-        feedback: "You heard the real deadline and made a promise you can keep."
+        levers: {{solve_problems: 2, build_trust: 2, positive_emotions: 1}}
+        feedback: "You heard the real deadline and made a promise you can keep: that solves the problem and builds trust."
+        personas:
+          rushed:
+            levers: {{solve_problems: 2, build_trust: 2}}
       - text: "I completely understand your frustration. Just so you're aware, our terms say five working days, so technically it isn't late yet, but I've made a note on your account."
         goto: close
         levers: {{build_trust: -1}}
@@ -205,7 +215,7 @@ nodes:
         feedback: "A policy answer to a personal deadline. True or not, it makes it worse."
       - text: "Oh, lovely! How old will she be?"
         goto: close
-        feedback: "Warm, but Sam still doesn't know when the parcel comes. Fix it first; the chat can follow."
+        feedback: "Warm, but Sam still doesn't know when the parcel comes. Fix it first (solve problems); the chat can follow."
         personas:
           rushed:
             levers: {{connect: -1}}
@@ -218,18 +228,23 @@ nodes:
       - text: "Text Sam the slot, and add a card wishing her a happy birthday, on us."
         if: heard_party
         goto: delighted
-        levers: {{positive_emotions: 2, build_trust: 1}}
-        feedback: "A promise kept in writing, and a small personal touch from something Sam told you."
+        levers: {{positive_emotions: 3, connect: 1, build_trust: 2, customers_first: 2, solve_problems: 2}}
+        feedback: "A promise kept in writing, and a small personal touch from something Sam told you: positive emotions."
+        personas:
+          rushed:
+            levers: {{build_trust: 1}}
+            feedback: "Kind, but Sam is between meetings: the slot was what mattered, and it builds trust; the card could wait."
       - text: "Text Sam the slot and close the call."
         goto: delighted
-        levers: {{build_trust: 1}}
-        feedback: "Reliable and quick: what a hurried caller wants."
+        levers: {{build_trust: 2, customers_first: 2}}
+        feedback: "Reliable and quick: what a hurried caller wants. It builds trust and puts Sam's time first."
         personas:
           let_down:
-            feedback: "Reliable. After three unanswered calls, a personal touch would have gone further."
+            levers: {{build_trust: 1, solve_problems: 2}}
+            feedback: "Reliable (build trust). After three unanswered calls, a personal touch would have gone further."
       - text: "Tell Sam you'll ring tomorrow once it's delivered, to make sure everything arrived safely and there's nothing else you can help with."
         goto: delighted
-        levers: {{build_trust: 1}}
+        levers: {{build_trust: 1, connect: 1}}
         feedback: "A call back is a promise that rebuilds trust after three unanswered calls."
         personas:
           rushed:
@@ -241,17 +256,28 @@ endings:
     outcome: retained
     text: "Sam thanks you and says the party is saved."
     coaching: "You read Sam, answered what mattered and kept your promise."
-    # outcomes follow behaviour: an angry customer, or two rules broken,
+    # outcomes follow behaviour: an angry customer, or a rule broken,
     # is not a happy ending however the conversation ended
     variants:
       - if: "mood == angry"
         outcome: lost
         text: "The parcel arrives, but Sam has already ordered elsewhere."
         coaching: "Fixed too late: the customer left angry."
-      - if: "breaches >= 2"
+      - if: "breaches >= 1"
         outcome: at_risk
         text: "Sam takes the slot, but sounds unconvinced."
         coaching: "You fixed it, but made it worse on the way."
+      # the ending tells the truth about what was done: no party saved
+      # unless Saturday was heard, no warm goodbye from a customer who was
+      # handled rather than served
+      - if: "not heard_party"
+        outcome: at_risk
+        text: "The parcel arrives, but nobody asked why it mattered, and Sam says so in a review."
+        coaching: "You never found out about Saturday. Ask what the date means before you fix."
+      - if: "customers_first < 2"
+        outcome: at_risk
+        text: "Sam takes the slot, but rings off feeling processed."
+        coaching: "The fix was right; what Sam needed first (a date, or to be heard) came second."
   walked:
     outcome: lost
     text: "Sam hangs up and cancels the order."

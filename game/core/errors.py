@@ -7,17 +7,43 @@ collects them instead of stopping at the first; the CLI prints each as
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that would split a diagnostic over two lines, or hide text, in a terminal or an editor.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_LONG_QUOTE = re.compile(r"'([^'\n]{%d,})'" % 81)
+QUOTE_LIMIT = 80
+
+
+def one_line(text: str) -> str:
+    """`text` with newlines and other control characters escaped (\\n, \\x1b…)."""
+    def escape(m: re.Match) -> str:
+        c = m.group(0)
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, f"\\x{ord(c):02x}" if ord(c) < 256
+                                                          else f"\\u{ord(c):04x}")
+    return _UNPRINTABLE.sub(escape, text)
+
+
+def _shorten_quotes(text: str) -> str:
+    return _LONG_QUOTE.sub(lambda m: f"'{m.group(1)[:QUOTE_LIMIT - 1]}…' ({len(m.group(1)):,} characters)", text)
 
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem, on exactly one line: text quoted from a file has its
+    newlines and control characters escaped, and a quoted value longer than
+    80 characters is shortened (a 5 MB id is not echoed whole)."""
     code: str
     severity: str  # "error" or "warning"
     file: str
     line: int
     column: int
     message: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "file", one_line(str(self.file)))
+        object.__setattr__(self, "message", _shorten_quotes(one_line(self.message)))
 
     @property
     def is_error(self) -> bool:

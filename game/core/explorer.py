@@ -32,7 +32,7 @@ from game.core.graph import edges_of, strongly_connected
 from game.core.model import LEVERS, RULES, WALKED_OUT
 
 MAX_STATES = 1_000_000
-MAX_LABELS = 5_000
+MAX_LABELS = 1_000_000
 _BEHAVIOUR_COUNTS = ("breaches", *RULES)
 
 
@@ -301,24 +301,29 @@ def _dominates(a: Label, b: Label, gains_only: int, losses_only: int) -> bool:
     return (b.taken & ~a.taken) & ~gains_only == 0 and (a.taken & ~b.taken) & ~losses_only == 0
 
 
-def path_values(space: StateSpace, max_labels: int = MAX_LABELS) -> PathValues:
-    """The Pareto-best (points, breaches) of the ways to each final state."""
+def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False) -> PathValues:
+    """The Pareto-best (points, breaches) of the ways to each final state;
+    with `worst`, the Pareto-worst (fewest points, most breaches): the labels
+    then hold points and breaches negated."""
+    sign = -1 if worst else 1
+    if max_labels is None:
+        max_labels = MAX_LABELS
     labels: list[list[Label]] = [[] for _ in space.keys]
     root = Label(0, tuple(0 for _ in LEVERS), 0, 0, None, 0)
     labels[0].append(root)
     queue = deque([root])
     made = 1
     exact = True
-    gains, losses = space.gains_only, space.losses_only
+    gains, losses = (space.losses_only, space.gains_only) if worst else (space.gains_only, space.losses_only)
     while queue:
         label = queue.popleft()
         if not label.alive:
             continue
         for edge in space.edges[label.state]:
             counted = not (edge.repeat_bit and label.taken & edge.repeat_bit)
-            points = tuple(p + q for p, q in zip(label.points, edge.points)) if counted else label.points
-            child = Label(edge.target, points, label.breaches + len(edge.breaks), label.taken | edge.repeat_bit,
-                          label, edge.number)
+            points = tuple(p + sign * q for p, q in zip(label.points, edge.points)) if counted else label.points
+            child = Label(edge.target, points, label.breaches + sign * len(edge.breaks),
+                          label.taken | edge.repeat_bit, label, edge.number)
             here = labels[edge.target]
             if any(_dominates(other, child, gains, losses) for other in here):
                 continue

@@ -165,4 +165,7 @@ class FieldChecker:
         if not isinstance(value, str):
             self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} must be an id, not {kind_name(value)}")
             return None
+        if not value.strip():
+            self.error("FL023", self.value_pos(m, key), f"'{key}' in {where} is empty: name a node or an ending")
+            return None
         return value

@@ -8,12 +8,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import validator, yaml_reader
 from game.core.errors import Diagnostic, ScenarioError
 from game.core.model import Scenario
+from game.core.source_files import NotReadable, TooLarge, is_stdin, read_limited
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = yaml_reader.MAX_BYTES
@@ -45,19 +47,15 @@ def too_large(file: str, size: int, what: str = "scenario") -> Diagnostic:
 
 
 def read_source(path, what: str = "scenario") -> tuple[bytes | None, list[Diagnostic]]:
-    """A YAML file's bytes (at most 10 MB and one byte), or why it cannot be read."""
+    """A YAML file's bytes (at most 10 MB and one byte), or why it cannot be
+    read: only a regular file, or `-` for standard input (source_files)."""
     file = str(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return None, [too_large(file, size, what)]
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1), []
-    except IsADirectoryError:
-        return None, [Diagnostic("FL006", "error", file, 1, 1, f"this is a folder, not a {what} file")]
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, [Diagnostic("FL006", "error", file, 1, 1, f"cannot read the file: {reason}")]
+        return read_limited(path, MAX_BYTES, f"{what} file"), []
+    except TooLarge as exc:
+        return None, [too_large(file, exc.size, what)]
+    except NotReadable as exc:
+        return None, [Diagnostic("FL006", "error", file, 1, 1, str(exc))]
 
 
 def check_bytes(data: bytes, file: str = "<scenario>") -> Checked:
@@ -114,14 +112,28 @@ def scenario_files(paths) -> tuple[list[str], list[Diagnostic]]:
     files: list[str] = []
     problems: list[Diagnostic] = []
     for raw in paths:
+        if is_stdin(raw):
+            files.append(str(raw))
+            continue
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError) as exc:
+            missing = isinstance(exc, FileNotFoundError)
+            reason = "no such file or folder" if missing else \
+                f"cannot read it: {getattr(exc, 'strerror', None) or exc}"
+            problems.append(Diagnostic("FL006", "error", str(raw), 1, 1, reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+            except OSError as exc:
+                problems.append(Diagnostic("FL006", "error", str(raw), 1, 1,
+                                           f"cannot list the folder: {exc.strerror or exc}"))
+                continue
             files.extend(str(p) for p in found)
-        elif path.exists():
-            files.append(str(path))
         else:
-            problems.append(Diagnostic("FL006", "error", str(raw), 1, 1, "no such file or folder"))
+            files.append(str(path))
     return files, problems
 
 
@@ -148,10 +160,10 @@ def check_library(paths) -> tuple[list[Checked], list[Diagnostic]]:
 
 def _id_line(path: str) -> int:
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.startswith("id:"):
-                    return number
-    except OSError:
-        pass
+        data = read_limited(path, MAX_BYTES)
+    except NotReadable:
+        return 1
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.startswith(b"id:"):
+            return number
     return 1

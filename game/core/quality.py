@@ -3,11 +3,13 @@
 For one persona it gives:
 * `exhaustive`: whether every distinct state was explored (explorer.py);
 * `probes`: what naive strategies score (always the first reply, the last,
-  the longest, the shortest), played by the engine itself; when any node
-  shuffles, each is played with seeds 0-19 and summarised;
+  the longest, the shortest; with two or more personas also `agnostic`, a
+  reader who ignores who the customer is), played by the engine itself;
+  when any node shuffles, each is played with seeds 0-19 and summarised;
 * `quality`: findings, each {"code", "message", ...}, empty for a fair
   scenario (codes: stuck, position-tell, length-tell, naive-strategy,
-  outcome-ignores-behaviour, grade-contradicts-outcome, unreachable-ceiling);
+  outcome-ignores-behaviour, grade-contradicts-outcome, unreachable-ceiling,
+  persona-agnostic, outcome-contradicts-grade, thin-lever);
 * `levers`: per lever, the ceiling beside the best a real playthrough
   collects, and the replies that collect it.
 """
@@ -16,14 +18,17 @@ from __future__ import annotations
 from collections import Counter
 from fractions import Fraction
 
-from game.core import machines
+from game.core import explorer, machines
 from game.core.engine import Playthrough
 from game.core.explorer import PathValues, explore_states, most_breaches, path_values
 from game.core.model import LEVER_TITLES, LEVERS, OUTCOME_WORDS
 from game.core.scoring import BREACH_PENALTY, ceilings, grade_for, lever_scores, round_half_away, score
 
-CODES = ("stuck", "position-tell", "length-tell", "naive-strategy", "outcome-ignores-behaviour",
-         "grade-contradicts-outcome", "unreachable-ceiling")
+CODES = ("stuck", "position-tell", "length-tell", "naive-strategy", "persona-agnostic",
+         "outcome-ignores-behaviour", "grade-contradicts-outcome", "outcome-contradicts-grade",
+         "unreachable-ceiling", "thin-lever")
+THIN_CEILINGS = (1, 2, 3)
+NEEDS_WORK_BELOW = 50
 TELL_SHARE = Fraction(3, 5)
 TELL_MIN_NODES = 3
 NAIVE_LIMIT = 75
@@ -81,10 +86,40 @@ def shuffles(scenario) -> bool:
     return any(node.shuffle for node in scenario.nodes.values())
 
 
+def agnostic_values(scenario) -> dict[tuple[str, int], int]:
+    """(node, authored 0-based position) -> the reply's value summed over
+    every persona (the order of the average, without dividing)."""
+    totals: dict[tuple[str, int], int] = {}
+    for pid in scenario.personas:
+        moods = machines.reachable_moods(scenario, pid)
+        for nid, node in scenario.nodes.items():
+            for choice in node.choices:
+                value = reply_value(node, choice.for_persona(pid), moods.get(nid, ()))
+                totals[(nid, choice.index)] = totals.get((nid, choice.index), 0) + value
+    return totals
+
+
+def agnostic_strategy(scenario):
+    """The `agnostic` reader: among the replies shown, the one whose value
+    averaged over all personas is highest; a tie goes to the earlier one."""
+    totals = agnostic_values(scenario)
+
+    def pick(shown, run) -> int:
+        return max(range(len(shown)), key=lambda i: (totals[(run.state, shown[i].index)], -i))
+    pick.needs_run = True
+    return pick
+
+
 def probe(scenario, persona: str, strategy) -> dict:
     """Play a naive strategy (a name in STRATEGIES, or a function from the
-    shown replies to a 0-based position) to the end, once per probe seed."""
+    shown replies, and the playthrough when it has `needs_run`, to a 0-based
+    position) to the end, once per probe seed."""
     pick = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
+    if getattr(pick, "needs_run", False):
+        chooser = pick
+    else:
+        def chooser(shown, run, pick=pick):
+            return pick(shown)
     seeds = PROBE_SEEDS if shuffles(scenario) else (0,)
     scores, outcomes = [], []
     for seed in seeds:
@@ -95,7 +130,7 @@ def probe(scenario, persona: str, strategy) -> dict:
             shown = run.shown_choices()
             if not shown:
                 break
-            run.choose(pick(shown) + 1)
+            run.choose(chooser(shown, run) + 1)
         result = run.result()
         scores.append(result.score)
         outcomes.append(result.outcome if run.finished else None)
@@ -131,13 +166,14 @@ def _tell(code, what, picked: dict[str, int], nodes, key) -> dict | None:
 
 
 def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = None,
-           explored=None) -> dict:
+           explored=None, max_labels: int | None = None) -> dict:
     """The quality report and the real bests for one persona (see module doc).
     `explored`: the (state space, path values) of an exploration already made
-    for this persona and seed, so `analyze` explores once."""
+    for this persona and seed, so `analyze` explores once. `not_checked`
+    lists each check that could not be done in full, and why."""
     if explored is None:
         space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
-        explored = (space, path_values(space))
+        explored = (space, path_values(space, **({"max_labels": max_labels} if max_labels else {})))
     space, values = explored
     persona = space.persona  # '' resolved to the default persona, as in play
     ceiling_map = ceilings(scenario, persona)
@@ -172,8 +208,29 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
             findings.append({"code": "naive-strategy", "probe": name, "score": found["score"],
                              "message": f"always picking the {name} reply scores {found['score']} "
                                         f"({found['grade']}) without reading a word"})
+    if len(scenario.personas) >= 2:
+        agnostic = agnostic_probes(scenario)
+        probes["agnostic"] = agnostic[persona]
+        mean = agnostic_mean(agnostic)
+        if mean >= NAIVE_LIMIT:
+            each = ", ".join(f"{pid} {found['score']}" for pid, found in agnostic.items())
+            findings.append({"code": "persona-agnostic", "score": mean,
+                             "scores": {pid: found["score"] for pid, found in agnostic.items()},
+                             "message": f"a reader who ignores who the customer is scores {mean} on average over "
+                                        f"the personas ({each}): reading the customer changes nothing (make the "
+                                        "best reply depend on the persona's cues at more decisions)"})
 
     findings += _outcome_findings(scenario, space, values, ceiling)
+    worst_found, worst_exact = _needs_work_but_retained(space, ceiling, max_labels)
+    findings += worst_found
+    not_checked = _not_checked(space, values.exact, worst_exact)
+    for lever, top in zip(LEVERS, ceiling):
+        if top in THIN_CEILINGS:
+            findings.append({"code": "thin-lever", "lever": lever, "ceiling": top,
+                             "message": f"{LEVER_TITLES[lever]} is assessed on a ceiling of only {top} point"
+                                        f"{'s' if top != 1 else ''}, so each point moves the score by "
+                                        f"{round_half_away(Fraction(100, top * _assessed(ceiling)))} or more "
+                                        "(give it 4 or more points to earn, or none)"})
     levers = _lever_bests(scenario, persona, seed, values, ceiling)
     for lever, info in levers.items():
         if info["ceiling"] <= 0 or not values.exact:  # claimed only when every way was weighed
@@ -200,10 +257,70 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
         "paths_exact": values.exact,
         "probes": probes,
         "quality": findings,
+        "not_checked": not_checked,
         "levers": levers,
         "endings": space.ending_ways(),
         "stuck": [space.way(s) for s in space.stuck[:10]],
     }
+
+
+def agnostic_probes(scenario) -> dict[str, dict]:
+    """The `agnostic` probe played for every persona: persona id -> probe."""
+    pick = agnostic_strategy(scenario)
+    return {pid: probe(scenario, pid, pick) for pid in scenario.personas}
+
+
+def agnostic_mean(agnostic: dict[str, dict]) -> int:
+    """The agnostic probe's scores averaged over the personas, rounded half away from zero."""
+    return round_half_away(Fraction(sum(found["score"] for found in agnostic.values()), len(agnostic)))
+
+
+def _assessed(ceiling) -> int:
+    return sum(1 for top in ceiling if top > 0) or 1
+
+
+def _not_checked(space, paths_exact: bool, worst_exact: bool) -> list[dict]:
+    """The checks that could not be done in full, each with why: a check
+    that was not done must never read as passed."""
+    out = []
+    if not space.exhaustive:
+        why = (f"the conversation has more than {len(space.keys):,} distinct states, the exploration's limit: "
+               "nothing is claimed for the rest")
+        for code in ("stuck", "outcome-ignores-behaviour", "grade-contradicts-outcome", "outcome-contradicts-grade",
+                     "unreachable-ceiling"):
+            out.append({"code": code, "reason": why})
+        return out
+    if not paths_exact:
+        why = ("the ways to weigh (points of each lever against breaches) exceeded the limit of "
+               f"{explorer.MAX_LABELS:,}: the best found is a real playthrough, but a better one may exist")
+        out += [{"code": "unreachable-ceiling", "reason": why}, {"code": "grade-contradicts-outcome", "reason": why}]
+    if not worst_exact:
+        out.append({"code": "outcome-contradicts-grade",
+                    "reason": f"the ways to weigh the worst playthroughs exceeded the limit of {explorer.MAX_LABELS:,}"})
+    return out
+
+
+def _needs_work_but_retained(space, ceiling, max_labels: int | None = None) -> tuple[list[dict], bool]:
+    """`outcome-contradicts-grade`: a playthrough graded Needs work that ends
+    retained, found among the Pareto-worst ways to each final state (a score
+    only falls with fewer points and more breaches). Also whether that
+    search was exact."""
+    findings, flagged = [], set()
+    worst = path_values(space, **({"max_labels": max_labels} if max_labels else {}), worst=True)
+    for label in sorted(worst.finals, key=lambda lb: lb.state):
+        ending, outcome = space.finals[label.state]
+        if outcome != "retained" or ending in flagged:
+            continue
+        score = _score(tuple(-p for p in label.points), -label.breaches, ceiling)
+        if score < NEEDS_WORK_BELOW:
+            flagged.add(ending)
+            way = PathValues.way(label)
+            findings.append({"code": "outcome-contradicts-grade", "ending": ending, "score": score,
+                             "choices": way,
+                             "message": f"a playthrough graded Needs work ({score}) ends '{ending}' with the "
+                                        f"customer retained (choices {_nums(way)}): the story calls a failing "
+                                        "conversation a success (add a variant on the levers or breaches)"})
+    return findings, worst.exact
 
 
 def _nums(way: list[int]) -> str:

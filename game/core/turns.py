@@ -3,6 +3,7 @@ shown in, which persona a seed meets, which variant of a line or ending
 holds, and which of the five rules a reply breaks."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 
@@ -24,7 +25,14 @@ def shuffled_order(seed: int, node) -> tuple[int, ...]:
     """Authored 0-based positions of `node`'s replies in the order shown."""
     if not node.shuffle:
         return AS_WRITTEN[len(node.choices)]
-    return tuple(sorted(range(len(node.choices)), key=lambda i: shuffle_key(seed, node.id, i + 1)))
+    return _sha_order(seed, node.id, len(node.choices))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _sha_order(seed: int, node_id: str, count: int) -> tuple[int, ...]:
+    """The contract's order depends only on the seed, the node's id and how
+    many replies it has: computed once for each, not at every visit."""
+    return tuple(sorted(range(count), key=lambda i: shuffle_key(seed, node_id, i + 1)))
 
 
 def check_persona(scenario: Scenario, persona: str | None) -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
 
+from game.core.plain_numbers import is_plain_number
+
 TIMEOUT_S = 15
 
 
@@ -30,7 +32,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if is_plain_number(value):
         return float(value)
     try:
         when = parsedate_to_datetime(value)

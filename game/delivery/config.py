@@ -22,6 +22,28 @@ ENV = {"endpoint": "FIVE_LEVERS_LRS_ENDPOINT", "user": "FIVE_LEVERS_LRS_USER", "
        "home_page": "FIVE_LEVERS_XAPI_HOME_PAGE", "activity_base": "FIVE_LEVERS_XAPI_BASE"}
 
 
+def endpoint_problem(endpoint: str) -> str | None:
+    """Why an LRS address cannot be used, in words (None: it can). Checked
+    when it is entered, on the command line, in Settings and from the
+    environment, so a bad one never reaches the sender."""
+    shown = ascii(endpoint)[1:-1][:120]
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in endpoint):
+        return f"the LRS endpoint may not contain spaces or control characters: '{shown}'"
+    try:
+        parts = urlsplit(endpoint)
+        port = parts.port  # a port that is not a number in 0-65535 raises ValueError
+        host = parts.hostname
+    except ValueError as exc:
+        return f"the LRS endpoint '{shown}' is not a web address ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"the LRS endpoint must be an http:// or https:// address, not '{shown}'"
+    if not host:
+        return f"the LRS endpoint '{shown}' names no host"
+    if port == 0:
+        return f"the LRS endpoint '{shown}' has port 0"
+    return None
+
+
 @dataclass
 class LRSConfig:
     endpoint: str = ""
@@ -53,9 +75,9 @@ class LRSConfig:
         other (the Settings screen), so one may still be missing."""
         out = []
         if self.endpoint:
-            parts = urlsplit(self.endpoint)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                out.append(f"the LRS endpoint must be an http:// or https:// address, not {self.endpoint!r}")
+            problem = endpoint_problem(self.endpoint)
+            if problem:
+                out.append(problem)
         for value, what in ((self.home_page, "the players' home page"), (self.activity_base, "the activity base")):
             try:
                 check_iri(value, what)

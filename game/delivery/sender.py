@@ -27,7 +27,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from game.storage.attempts import now_iso
+from game.storage.attempts import attempt_problem, now_iso
 from game.storage.files import StorageError
 from game.delivery.xapi import StatementBuilder
 from game.delivery.client import post_statements
@@ -122,7 +122,13 @@ def deliver(board, config, post=post_statements, due_only: bool = True) -> Deliv
             break
         batch = _Batch(config, post)
         try:
-            attempts = board.by_registration(registrations)
+            attempts = []
+            for attempt in board.by_registration(registrations):
+                problem = attempt_problem(attempt)
+                if problem is None:
+                    attempts.append(attempt)
+                else:  # parked with the reason: the rest are sent
+                    batch.parked[attempt.registration] = f"the stored attempt is damaged ({problem})"
             _send_in_batches(batch, builder, attempts)
         except BaseException:
             board.release(registrations)
@@ -209,6 +215,16 @@ class Sender:
                 break
             except StorageError as exc:
                 self.problem, wait = str(exc), self.idle_s
+            except Exception as exc:  # never die silently: say so (the game shows it) and try again later
+                self.problem = (f"sending stopped on an unexpected error ({type(exc).__name__}: {str(exc)[:120]}); "
+                                f"it is tried again in {int(self.idle_s)} s")
+                wait = self.idle_s
+                if board is not None:
+                    try:
+                        board.close()
+                    except Exception:
+                        pass
+                    board = None
             self._wake.wait(wait)
             self._wake.clear()
         if board is not None:

@@ -184,3 +184,57 @@ def step_record(step, at: str, scenario=None) -> dict:
     if node is not None:
         record["options"] = [choice.text for choice in node.choices]
     return record
+
+
+_TEXT = ("player", "scenario", "content_hash", "title", "mode", "started_at", "finished_at", "grade", "outcome",
+         "persona", "persona_style", "player_style", "status", "learner", "registration")
+_WHOLE = ("version", "seed", "score", "mastery")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return (_is_int(value) or isinstance(value, float)) and value == value  # not NaN
+
+
+def attempt_problem(attempt) -> str | None:
+    """What makes a stored or kept attempt unfit to trust, in words, or None.
+    Checked before an attempt is written and whenever one is read back
+    (pending files, scoreboard rows), so one damaged record is set aside or
+    skipped and never stops the records behind it."""
+    try:
+        for name in _TEXT:
+            if not isinstance(getattr(attempt, name), str):
+                return f"'{name}' is not text"
+        for name in _WHOLE:
+            if not _is_int(getattr(attempt, name)):
+                return f"'{name}' is not a whole number"
+        if not -(2 ** 63) <= attempt.seed < 2 ** 63 or not 0 <= attempt.score <= 100:
+            return "'seed' or 'score' is out of range"
+        if not _is_number(attempt.duration_s) or (attempt.active_s is not None and not _is_number(attempt.active_s)):
+            return "'duration_s' or 'active_s' is not a number"
+        if attempt.ending is not None and not isinstance(attempt.ending, str):
+            return "'ending' is not text"
+        if not isinstance(attempt.scripted, bool):
+            return "'scripted' is not true or false"
+        if not attempt.registration:
+            return "it has no registration"
+        uuid.UUID(attempt.registration)
+        if not isinstance(attempt.choices, list) or not all(_is_int(c) for c in attempt.choices):
+            return "'choices' is not a list of reply numbers"
+        if not isinstance(attempt.path, list) or not all(isinstance(p, str) for p in attempt.path):
+            return "'path' is not a list of node ids"
+        levers, rules = attempt.levers, attempt.rules
+        if not isinstance(levers, dict) or not all(
+                isinstance(v, dict) and all(v.get(k) is None or _is_int(v.get(k)) for k in ("points", "ceiling", "percent"))
+                for v in levers.values()):
+            return "'levers' is not lever -> {points, ceiling, percent}"
+        if not isinstance(rules, dict) or not all(_is_int(v) and v >= 0 for v in rules.values()):
+            return "'rules' is not rule -> count"
+        if not isinstance(attempt.steps, list) or not all(isinstance(s, dict) for s in attempt.steps):
+            return "'steps' is not a list of replies"
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        return f"it cannot be read ({type(exc).__name__}: {str(exc)[:80]})"
+    return None

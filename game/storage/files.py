@@ -13,7 +13,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from game.core.source_files import NotReadable, read_limited
+
 ROOT = Path(__file__).resolve().parent.parent.parent
+STORED_LIMIT = 64 * 1048576  # saves, settings and pending attempts are a few kilobytes
 
 
 class StorageError(Exception):
@@ -22,6 +25,10 @@ class StorageError(Exception):
 
 class Unreachable(StorageError):
     """The team database cannot be reached now (it may be later)."""
+
+
+class BadAttempt(StorageError):
+    """An attempt whose data does not fit (wrong types): never written, never trusted."""
 
 
 def saves_dir() -> Path:
@@ -34,6 +41,38 @@ def saves_dir() -> Path:
             else (exc.strerror or str(exc))
         raise StorageError(f"the saves folder {folder} cannot be used: {why}") from exc
     return folder
+
+
+RESERVE_FILE = ".space-reserve"
+RESERVE_BYTES = 256 * 1024
+
+
+def ensure_reserve() -> None:
+    """Keep a little disk space in the saves folder for a rainy day: when the
+    disk is full, `release_reserve` frees it so a finished attempt can still
+    be kept (pending) instead of lost. Quietly does nothing when it cannot."""
+    try:
+        path = saves_dir() / RESERVE_FILE
+        if path.exists() and path.stat().st_size >= RESERVE_BYTES:
+            return
+        with open(path, "wb") as handle:
+            handle.write(b"\0" * RESERVE_BYTES)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except (OSError, StorageError):
+        try:
+            (saves_dir() / RESERVE_FILE).unlink()
+        except (OSError, StorageError):
+            pass
+
+
+def release_reserve() -> bool:
+    """Free the reserved space; True when there was some to free."""
+    try:
+        (saves_dir() / RESERVE_FILE).unlink()
+        return True
+    except (OSError, StorageError):
+        return False
 
 
 def write_json(path: Path, data) -> None:
@@ -82,8 +121,9 @@ def atomic_open(path: Path):
         pass
 
 
-def set_aside(path: Path) -> Path:
-    """Move a bad file out of the way, keeping it for inspection."""
+def set_aside(path: Path) -> Path | None:
+    """Move a bad file out of the way, keeping it for inspection. None when
+    it cannot be moved (a read-only folder): the caller skips it and says so."""
     path = Path(path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -91,22 +131,32 @@ def set_aside(path: Path) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, target)
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
     return target
+
+
+def aside_words(aside: Path | None) -> str:
+    """How a damaged file was dealt with, for a message."""
+    return f"has been moved aside to {aside.name}" if aside else \
+        "could not be moved aside (the folder cannot be written), so it is ignored"
 
 
 def read_json(path: Path):
     """(data, problem): data is None when the file is missing or was set aside."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None, None
-    except OSError as exc:
-        return None, f"could not read {path.name}: {exc.strerror or exc}"
+    try:
+        raw = read_limited(path, STORED_LIMIT, "stored file")
+    except NotReadable as exc:
+        return None, f"could not read {path.name}: {exc}"
+    if len(raw) > STORED_LIMIT:
+        return None, f"could not read {path.name}: it is larger than {STORED_LIMIT // 1048576} MB"
     try:
         return json.loads(raw.decode("utf-8")), None
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, a number too long to read, or nesting too deep to read: the parser's verdict
-        aside = set_aside(path)
-        return None, f"{path.name} was damaged and has been moved aside to {aside.name}"
+        return None, f"{path.name} was damaged and {aside_words(set_aside(path))}"

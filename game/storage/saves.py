@@ -18,7 +18,7 @@ from pathlib import Path
 
 from game.core.result import snapshot_shape_problem
 from game.storage.attempts import MAX_NAME, clean_learner_id, clean_player_name
-from game.storage.files import StorageError, read_json, saves_dir, set_aside, write_json
+from game.storage.files import StorageError, aside_words, read_json, saves_dir, set_aside, write_json
 
 SAVE_FORMAT = 3
 LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player
@@ -94,8 +94,7 @@ def _read(path: Path):
                 or not _snapshot_shape_ok(session.snapshot):
             raise ValueError("bad values")
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-        aside = set_aside(path)
-        return None, f"the saved session could not be read and has been moved aside to {aside.name}"
+        return None, f"the saved session could not be read and {aside_words(set_aside(path))}"
     return session, None
 
 

@@ -15,7 +15,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from game.storage.files import StorageError, saves_dir, set_aside
+from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
 from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
 from game.storage.sql_board import SQLBoard
@@ -182,12 +182,20 @@ class SQLiteScoreboard(OutboxRecords, SQLBoard):
                 # scoreboard is fine, it just cannot be used now; nothing is moved
                 raise StorageError(f"the scoreboard ({self.path}) cannot be opened: {plain_reason(exc)}") from exc
             aside = set_aside(self.path)
+            if aside is None:
+                raise StorageError(f"the scoreboard ({self.path}) is damaged and cannot be moved aside (the "
+                                   "folder cannot be written); fix the folder's permissions or set "
+                                   "FIVE_LEVERS_SAVES to a folder you can write") from exc
             for suffix in ("-wal", "-shm"):
                 extra = Path(f"{self.path}{suffix}")
-                if extra.exists():
-                    extra.replace(Path(f"{aside}{suffix}"))
+                try:
+                    if extra.exists():
+                        extra.replace(Path(f"{aside}{suffix}"))
+                except OSError:
+                    pass
             self.notice = f"the scoreboard file was damaged and has been moved aside to {aside.name}; a new one was started"
             self._conn = self._open()
+        ensure_reserve()
 
     def _open(self) -> sqlite3.Connection:
         # one connection shared by the UI's storage worker and the LRS sender, under SQLBoard's lock

@@ -16,8 +16,8 @@ import json
 import threading
 from contextlib import contextmanager
 
-from game.storage.attempts import NUMBER_COLUMNS, Attempt
-from game.storage.files import StorageError
+from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
+from game.storage.files import BadAttempt, StorageError
 from game.storage.portfolio_board import PortfolioRecords
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
@@ -108,12 +108,14 @@ def rows_to_attempts(rows) -> list[Attempt]:
 
 class SQLBoard(PortfolioRecords):
     _placeholder = "?"
+    skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
     _skip_locked = ""  # PostgreSQL: "FOR UPDATE SKIP LOCKED" so senders never claim the same rows
 
     def __init__(self):
         self._lock = threading.RLock()
         self.notice: str | None = None
+        self.skipped = []
 
     # -- what a backend provides -------------------------------------------------
     def _connection(self):
@@ -180,6 +182,9 @@ class SQLBoard(PortfolioRecords):
         """Keep an attempt, and queue it for the LRS in the same transaction.
         Recording the same attempt (registration) again changes nothing: a
         retry after a lost connection cannot count it twice."""
+        problem = attempt_problem(attempt)
+        if problem is not None:
+            raise BadAttempt(f"the attempt was not recorded: its data does not fit ({problem})")
         columns = (*COLUMNS, *NUMBER_COLUMNS)
         placeholders = ", ".join("?" for _ in columns)
         with self.transaction("the attempt") as run:
@@ -248,7 +253,12 @@ class SQLBoard(PortfolioRecords):
         flat memory); also takes `since` (ISO time) and `unsent`."""
         sql, params = self._selection(**selection)
         for row in self._stream(sql, params):
-            yield row_to_attempt(row)
+            attempt = row_to_attempt(row)
+            problem = attempt_problem(attempt)
+            if problem is None:
+                yield attempt
+            else:  # one damaged row is skipped and said, never the end of the export
+                self.skipped.append(f"attempt {attempt.id} was skipped: its stored data is damaged ({problem})")
 
     def write_csv(self, handle, **selection) -> int:
         """The chosen attempts as the reviewer's CSV (export.CSV_FIELDS),

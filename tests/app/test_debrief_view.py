@@ -1,6 +1,5 @@
 """The debrief is worked out once (game.app.debrief) and drawn by the window
 and the terminal: both show the same facts for one playthrough."""
-import io
 from pathlib import Path
 
 import pytest

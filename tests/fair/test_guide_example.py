@@ -10,7 +10,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 def test_the_flagged_example_is_flagged_as_the_guide_says():
     found = quality.report(loader.load_file(EXAMPLES / "printer-flagged.yaml"))
     assert [f["code"] for f in found["quality"]] == ["position-tell", "length-tell", "naive-strategy",
-                                                      "naive-strategy"]
+                                                      "naive-strategy", "outcome-contradicts-grade",
+                                                      "thin-lever", "thin-lever", "thin-lever", "thin-lever"]
     assert found["probes"]["first"]["score"] == 100
 
 

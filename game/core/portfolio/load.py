@@ -7,7 +7,8 @@ from pathlib import Path
 
 from game.core.yaml_reader import MAX_BYTES, decode, read as read_yaml
 from game.core.errors import Diagnostic, ScenarioError
-from game.core.loader import content_hash, read_source, too_large
+from game.core.loader import MAX_BYTES, content_hash, read_source, too_large
+from game.core.source_files import NotReadable, read_limited
 from game.core.portfolio import build
 from game.core.portfolio.model import Portfolio
 
@@ -57,10 +58,10 @@ def is_portfolio_file(path) -> bool:
     if p.parent.name == "portfolios":
         return True
     try:
-        with open(p, encoding="utf-8", errors="replace") as handle:
-            return any(line.startswith("accounts:") for line in handle)
-    except OSError:
-        return False
+        data = read_limited(p, MAX_BYTES)
+    except NotReadable:
+        return False  # the scenario checker says why
+    return data.startswith(b"accounts:") or b"\naccounts:" in data
 
 
 def library_files(folder) -> dict[str, Path]:

@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 
 from game import __version__
-from game.shells.cli import lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records, trainer as cli_trainer
 from game.core import loader
+from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
+from game.core.plain_numbers import is_plain_number
+from game.shells.cli import (blind as cli_blind, lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records,
+                             trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
                                     clean_player_arg, load_scenario, use_terminal)
-from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.storage.files import StorageError
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS_DIR = ROOT / "scenarios"
@@ -35,7 +37,7 @@ def _choice_list(text: str) -> list[int]:
     numbers = []
     for part in text.split(","):
         part = part.strip()
-        if not part.isdigit() or not 1 <= int(part) <= 9:
+        if not is_plain_number(part) or not 1 <= int(part) <= 9:
             raise argparse.ArgumentTypeError(f"'{part}' is not a choice number 1-9 (write e.g. --choices 1,2,1)")
         numbers.append(int(part))
     return numbers
@@ -90,12 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     cli_trainer.add_parsers(sub)
     cli_portfolio.add_parser(sub)
     cli_lrs.add_parser(sub)
+    cli_blind.add_parser(sub)
     return parser
 
 
 def _window_size(text: str) -> tuple[int, int]:
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    if len(parts) != 2 or not all(is_plain_number(p.strip()) for p in parts):
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720")
     w, h = (int(p) for p in parts)
     if w < 800 or h < 600 or w > 7680 or h > 4320:
@@ -124,8 +127,28 @@ def main(argv: list[str] | None, shells: Shells) -> int:
         return 70
 
 
+# Arguments that name files: any bytes the system allows; every other argument is text.
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "sheet", "answers", "screenshot", "start"}
+
+
+def _not_text(args) -> str | None:
+    """The first text argument holding bytes that are not UTF-8 (read by Python as lone surrogates)."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return name
+    return None
+
+
 def _main(argv, shells: Shells) -> int:
     args = build_parser().parse_args(argv)
+    bad = _not_text(args)
+    if bad:
+        print(f"main.py: error: --{bad.replace('_', '-')}: the value is not UTF-8 text", file=sys.stderr)
+        return EXIT_USAGE
     args.shells = shells
     if args.command == "validate":
         return cmd_validate(args)
@@ -141,6 +164,8 @@ def _main(argv, shells: Shells) -> int:
         return cli_portfolio.cmd_portfolio(args)
     if args.command == "lrs":
         return cli_lrs.cmd_lrs(args)
+    if args.command == "review":
+        return cli_blind.cmd_review(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:

@@ -8,7 +8,8 @@ from types import ModuleType
 from typing import Callable
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
-EXIT_NOT_RECORDED = 4  # played to the end, but the attempt could not be put on the scoreboard
+EXIT_NOT_RECORDED = 4
+READS_STDIN = ("analyze", "graph", "validate")  # commands that may read the scenario from standard input (-)  # played to the end, but the attempt could not be put on the scoreboard
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,13 @@ def load_scenario(path: str, command: str, explain: bool = False):
 
 def load_checked(path: str, command: str, check, explain: bool = False):
     """(the checked file, exit code) for any checker (scenario or portfolio)."""
-    if not os.path.exists(path):
+    from game.core.source_files import is_stdin
+    if is_stdin(path):
+        if command not in READS_STDIN:
+            print(f"main.py {command}: error: {command} needs a scenario file, not standard input "
+                  "(it reads your answers there)", file=sys.stderr)
+            return None, EXIT_USAGE
+    elif not os.path.lexists(path):
         print(f"main.py {command}: error: no such file: {path}", file=sys.stderr)
         return None, EXIT_USAGE
     checked = check(path)

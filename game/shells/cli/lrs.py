@@ -138,12 +138,15 @@ def _status(args) -> int:
         status = board.outbox_status()
     finally:
         board.close()
-    data = {**status, "lrs": config.describe(), "scoreboard": board.where}
+    problems = config.problems()
+    data = {**status, "lrs": config.describe(), "scoreboard": board.where, "configuration_problems": problems}
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
     print(f"LRS: {config.endpoint or 'not configured (main.py lrs configure)'}"
           + (f" as {config.user}, secret {'set' if config.secret else 'not set'}" if config.endpoint else ""))
+    for problem in problems:
+        print(f"Cannot send: {problem} (main.py lrs configure, or Settings)")
     print(f"Scoreboard: {board.where}")
     print(f"Waiting: {status['waiting']}   Sent: {status['sent']}   Refused (parked): {status['parked']}")
     if status["waiting"] and status["oldest_waiting"]:

@@ -75,11 +75,12 @@ def _scripted(portfolio, args) -> int:
     from game.core.portfolio.review import debrief
     from game.storage.attempts import now_iso
     started_at = now_iso()
+    from game.core.loader import MAX_BYTES
+    from game.core.source_files import NotReadable, read_limited
     try:
-        with open(args.plan, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        print(f"main.py portfolio: error: --plan: cannot read {args.plan}: {exc.strerror or exc}", file=sys.stderr)
+        data = read_limited(args.plan, MAX_BYTES, "plan file")
+    except NotReadable as exc:
+        print(f"main.py portfolio: error: --plan: {args.plan}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     script, diags = read(data, args.plan, portfolio)
     for d in diags:

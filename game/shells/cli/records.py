@@ -92,6 +92,11 @@ def _board():
         board.close()
 
 
+def _say_skipped(board) -> None:
+    for problem in getattr(board, "skipped", ()):
+        print(f"note: {problem}", file=sys.stderr)
+
+
 def cmd_scoreboard(args) -> int:
     from game.storage import export
     if args.by_style:
@@ -101,11 +106,13 @@ def cmd_scoreboard(args) -> int:
     with _board() as board:
         if args.format == "json":
             export.write_json(board.iter_attempts(**_selection(args)), sys.stdout)
+            _say_skipped(board)
             return EXIT_OK
         if args.format == "csv":
             board.write_csv(sys.stdout, **_selection(args))
             return EXIT_OK
         listed = list(board.iter_attempts(with_steps=False, **_selection(args)))
+        _say_skipped(board)
     if listed:
         print(export.to_table(listed))
     else:
@@ -196,8 +203,12 @@ def _output(path: str):
     if path == "-":
         yield sys.stdout
         return
-    from game.storage.files import atomic_open
-    with atomic_open(Path(path)) as handle:
+    from game.storage.files import StorageError, atomic_open
+    target = Path(path)
+    if os.path.islink(target) or (target.exists() and not target.is_file()):
+        raise StorageError(f"{path} exists and is not a regular file (a link, a pipe, a device or a folder); "
+                           "name a regular file or a new path, or - for standard output")
+    with atomic_open(target) as handle:
         yield handle
 
 
@@ -332,7 +343,10 @@ def record_scripted(run, player: str, mode: str, started_at: str, learner: str =
         try:
             found = board.player_style(player)
             attempt.player_style = found["style"] if found else ""
-            added = pending.retry(board)  # attempts kept here before go first, in order
+            skipped: list[str] = []
+            added = pending.retry(board, skipped)  # attempts kept here before go first, in order
+            for problem in skipped:
+                print(f"note: {problem}", file=sys.stderr)
             board.record(attempt)
         finally:
             board.close()

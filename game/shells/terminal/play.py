@@ -9,13 +9,14 @@ import shutil
 import sys
 import textwrap
 
-from game.core import loader
-from game.core.engine import Playthrough
-from game.core.turns import draw_persona, fresh_seed
 from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching
+from game.core import loader
+from game.core.engine import Playthrough
 from game.core.model import LEVER_TITLES, RULE_TITLES
+from game.core.plain_numbers import is_plain_number
+from game.core.turns import draw_persona, fresh_seed
 
 
 class _Quit(Exception):
@@ -89,7 +90,7 @@ def _ask(prompt: str, count: int, read, write, low: int = 1) -> int:
     """A number from `low` to `count`, asked again until one is typed."""
     while True:
         answer = read_answer(prompt, read, write)
-        if answer.isdigit() and low <= int(answer) <= count:
+        if is_plain_number(answer) and low <= int(answer) <= count:
             return int(answer)
         write(f"Please type a number from {low} to {count} (or q to quit).\n")
 

@@ -15,6 +15,7 @@ from game.core.portfolio.ranking import money
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
 from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, read_answer
+from game.core.plain_numbers import is_plain_number
 
 
 def account_lines(p, number: int, a) -> list[str]:
@@ -31,7 +32,7 @@ def ask_ranking(p, read, write) -> list[str]:
         answer = read_answer(f"\nRank them: type the {n} numbers, most worth keeping first (e.g. 3 1 2 …): ",
                             read, write)
         parts = answer.replace(",", " ").split()
-        if not all(x.isdigit() for x in parts):
+        if not all(is_plain_number(x) for x in parts):
             write("Please type numbers only, separated by spaces.\n")
         elif sorted(int(x) for x in parts) != list(range(1, n + 1)):
             missing = sorted(set(range(1, n + 1)) - {int(x) for x in parts})

@@ -19,7 +19,12 @@ def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: 
             persona: str | None = None) -> tuple[int, list[Path], str]:
     """Returns (exit code, files written, message)."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "it is not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError)) else \
+            (exc.strerror or str(exc))
+        return 2, [], f"--screenshot: {out_dir} cannot hold the pictures: {why}"
     with throwaway_saves():
         return _capture(path, choices, out, seed, assess, size, text_size, start, persona)
 
