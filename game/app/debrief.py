@@ -115,12 +115,14 @@ def debrief_view(scenario, run, player: str = "", coach: bool = True, player_sty
                            for n, step in enumerate(result.steps, 1) for rule in step.breaks),
         conversation=tuple(conversation),
         ending=" ".join(ending[0]) if ending is not None else None, overall=ending[2] if ending is not None else "",
-        pairing=_pairing(persona, player_style),
+        pairing=pairing_line(scenario, run, player_style),
         flex=tuple(report_lines(report, scenario, player_style)) if report else (),
         notes=tuple(coaching_notes(result, ending[2] if ending else "")))
 
 
-def _pairing(persona, player_style: str) -> str:
+def pairing_line(scenario, run, player_style: str) -> str:
+    """'Customer: <label> (Direct)  ·  Your style: Steady' for a scenario with personas, else ''."""
+    persona = scenario.personas.get(run.persona) if run.persona else None
     if persona is None:
         return ""
     style = f" ({STYLE_NAMES[persona.style]})" if persona.style else ""

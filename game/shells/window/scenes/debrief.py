@@ -7,7 +7,7 @@ import time
 
 import pygame
 
-from game.app.debrief import NO_RULE_BROKEN, debrief_view
+from game.app.debrief import NO_RULE_BROKEN, debrief_view, pairing_line
 from game.storage.files import StorageError, saves_dir
 from game.shells.window.drawing import LEVER_SHORT, draw_radar
 from game.shells.window.theme import OUTCOME_COLOURS, draw_text, text_height
@@ -175,8 +175,9 @@ class DebriefScene(Scene):
             b.clip = view
 
     def _pairing(self) -> str:
-        """'Customer: <label> (Direct)  ·  Your style: Steady' for a scenario with personas."""
-        return self.view.pairing
+        """'Customer: <label> (Direct)  ·  Your style: Steady' for a scenario with personas
+        (the style as known now: it may arrive from the scoreboard after the debrief opened)."""
+        return pairing_line(self.session.scenario, self.session.run, self.session.player_style)
 
     def _indent(self, line: str) -> int:
         return self.theme.body if line.startswith("  ") else 0
