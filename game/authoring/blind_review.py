@@ -37,7 +37,7 @@ SHEET_TAG = "five-levers blind sheet"
 _HEADER = re.compile(r"<!--\s*" + SHEET_TAG + r":\s*scenario=(?P<id>\S+)\s+version=(?P<version>-?\d+)\s+"
                      r"hash=(?P<hash>[0-9a-f]+)\s+seed=(?P<seed>-?\d+)\s*-->")
 _DECISION = re.compile(r"^\s*#{1,6}\s*Decision\s+(\d+)\b", re.IGNORECASE)
-_TICK = re.compile(r"^\s*[-*+]\s*\[(?P<mark>[^\]]?)\]\s*(?P<letter>[A-Ia-i])[.)]")
+_TICK = re.compile(r"^\s*[-*+]\s*\[(?P<mark>[^\]]{0,2})\]\s*(?P<letter>[A-Ia-i])[.)]")
 
 
 @dataclass
@@ -155,9 +155,11 @@ def write_sheet(scenario, seed: int = 0) -> str:
         f"# Blind review sheet {scenario.content_hash[:8]}",
         "",
         "You see only the replies a trainee is offered, never the customer, the briefing or any score.",
-        "At each decision tick the one reply you would give: change `[ ]` to `[x]` on exactly one line.",
+        "At each decision mark the reply you would give: change its `[ ]` to `[x]` (or `[1]`).",
+        "Some replies are offered only after certain earlier replies; in case your pick is not on offer",
+        "when the conversation gets there, number your next choices too: `[2]`, `[3]`…",
         "Decisions are listed in the order they can first come up; a reply leads wherever it leads,",
-        "so some decisions may never be reached. Tick one reply at every decision all the same.",
+        "so some decisions may never be reached. Mark every decision all the same.",
         f"Your ticks are played {'once for each of ' + str(runs) + ' customers' if runs > 1 else 'once'}; "
         "the trainer scores the sheet with:",
         "",
@@ -181,7 +183,7 @@ class Sheet:
     version: int
     content_hash: str
     seed: int
-    ticks: dict[int, str]  # decision number -> letter
+    ticks: dict[int, list[str]]  # decision number -> letters, first choice first
 
 
 def read_sheet(text: str, file: str) -> tuple[Sheet | None, list[Diagnostic]]:
@@ -202,20 +204,35 @@ def read_sheet(text: str, file: str) -> tuple[Sheet | None, list[Diagnostic]]:
             ticks.setdefault(current, [])
             continue
         tick = _TICK.match(line)
-        if tick and current is not None and tick.group("mark").strip():
-            ticks[current].append((tick.group("letter").upper(), number))
+        mark = tick.group("mark").strip() if tick else ""
+        if tick and current is not None and mark:
+            rank = 1 if mark.lower() in ("x", "\u2713", "\u2714") else int(mark) if mark in "123456789" else 0
+            ticks[current].append((tick.group("letter").upper(), number, rank))
     if header is None:
         return None, [Diagnostic("FL200", "error", file, 1, 1, "this is not a blind review sheet (its first line, "
                                  f"'<!-- {SHEET_TAG}: …-->', is missing); make one with review FILE --blind "
                                  "--sheet OUT.md")]
     chosen = {}
     for decision, marks in sorted(ticks.items()):
-        if len(marks) > 1:
-            problems.append(Diagnostic("FL201", "error", file, marks[1][1], 1, f"decision {decision}: "
-                                       f"{len(marks)} replies are ticked ({', '.join(m for m, _ in marks)}); "
-                                       "tick exactly one"))
+        bad = next((m for m in marks if m[2] == 0), None)
+        if bad:
+            problems.append(Diagnostic("FL201", "error", file, bad[1], 1, f"decision {decision}: reply {bad[0]} "
+                                       "is marked with something that is neither x nor a number 1-9"))
+            continue
+        ranks = [m[2] for m in marks]
+        twice = sorted({r for r in ranks if ranks.count(r) > 1})
+        if twice:
+            line = next(m[1] for m in marks[1:] if m[2] == twice[0])
+            what = "first choice" if twice[0] == 1 else f"choice {twice[0]}"
+            problems.append(Diagnostic("FL201", "error", file, line, 1, f"decision {decision}: "
+                                       f"{ranks.count(twice[0])} replies are marked as the {what} "
+                                       f"({', '.join(m[0] for m in marks if m[2] == twice[0])}); mark exactly one"))
         elif marks:
-            chosen[decision] = marks[0][0]
+            if 1 not in ranks:
+                problems.append(Diagnostic("FL201", "error", file, marks[0][1], 1, f"decision {decision}: no "
+                                           "first choice: mark one reply [x] or [1]"))
+                continue
+            chosen[decision] = [m[0] for m in sorted(marks, key=lambda m: m[2])]
     if not chosen and not problems:
         problems.append(Diagnostic("FL204", "error", file, 1, 1, "no reply is ticked on this sheet: change "
                                    "'[ ]' to '[x]' on one reply of each decision"))
@@ -233,12 +250,14 @@ def check_sheet_fits(sheet: Sheet, scenario, file: str) -> list[Diagnostic]:
                            "make a new sheet from the file as it is now")]
     order = decisions(scenario)
     problems = []
-    for decision, letter in sorted(sheet.ticks.items()):
+    for decision, letters in sorted(sheet.ticks.items()):
         if not 1 <= decision <= len(order):
             problems.append(Diagnostic("FL203", "error", file, 1, 1, f"decision {decision} is not on this scenario's sheet "
                                        f"(it has {len(order)})"))
-        elif LETTERS.index(letter) >= len(scenario.nodes[order[decision - 1]].choices):
-            problems.append(Diagnostic("FL203", "error", file, 1, 1, f"decision {decision} has no reply {letter}"))
+            continue
+        for letter in letters:
+            if LETTERS.index(letter) >= len(scenario.nodes[order[decision - 1]].choices):
+                problems.append(Diagnostic("FL203", "error", file, 1, 1, f"decision {decision} has no reply {letter}"))
     return problems
 
 
@@ -246,9 +265,10 @@ def score_sheet(scenario, sheet: Sheet) -> Review:
     """Play each persona through the sheet's ticks."""
     order = decisions(scenario)
     picks = {}
-    for decision, letter in sheet.ticks.items():
+    for decision, letters in sheet.ticks.items():
         nid = order[decision - 1]
-        picks[nid] = sheet_order(scenario, nid, sheet.seed)[LETTERS.index(letter)]
+        ranked = sheet_order(scenario, nid, sheet.seed)
+        picks[nid] = [ranked[LETTERS.index(letter)] for letter in letters]
     number_of = {nid: i for i, nid in enumerate(order, 1)}
     review = Review(scenario.id, sheet.seed)
     for persona in personas_of(scenario):
@@ -268,10 +288,11 @@ def score_sheet(scenario, sheet: Sheet) -> Review:
             if nid not in picks:
                 note = f"decision {number_of.get(nid, '?')} has no reply ticked; the run stops there"
                 break
-            position = next((i for i, c in enumerate(shown, 1) if c.index == picks[nid]), None)
+            offered = {c.index: i for i, c in enumerate(shown, 1)}
+            position = next((offered[index] for index in picks[nid] if index in offered), None)
             if position is None:
-                note = (f"at decision {number_of.get(nid, '?')} the ticked reply is not on offer this time "
-                        "(a condition hides it); the run stops there")
+                note = (f"at decision {number_of.get(nid, '?')} none of the marked replies is on offer this time "
+                        "(a condition hides them); the run stops there")
                 break
             run.choose(position)
         review.runs.append(finish_run(scenario, run, persona, sheet.seed, note))

@@ -127,7 +127,8 @@ def test_bad_sheets_are_refused_with_the_line_and_the_reason(tmp_path):
     two.write_text(text.replace("- [ ] A.", "- [x] A.").replace("- [ ] B.", "- [x] B."), encoding="utf-8")
     out = run("review", path, "--answers", two)
     assert out.returncode == 1
-    assert re.search(rf"{re.escape(str(two))}:\d+:1: error: decision 1: 2 replies are ticked \(A, B\)", out.stderr)
+    assert re.search(rf"{re.escape(str(two))}:\d+:1: error: decision 1: 2 replies are marked as the first choice "
+                     r"\(A, B\); mark exactly one", out.stderr)
     empty = run("review", path, "--answers", sheet)
     assert empty.returncode == 1 and "no reply is ticked" in empty.stderr
     other = tmp_path / "other.yaml"
@@ -160,3 +161,58 @@ def test_usage_errors_say_what_to_do(tmp_path):
 def test_decisions_follow_the_conversation_breadth_first():
     scenario = loader.load_text(PERSONAS)
     assert blind_review.decisions(scenario) == ["opening", "fix"]
+
+
+CONDITIONAL = """\
+format: 1
+id: conditional
+title: Conditional
+summary: A reply offered only after another.
+customer: {name: Sam}
+start: a
+nodes:
+  a:
+    text: "Hello."
+    choices:
+      - {text: "Ask about the order.", goto: b, set: {asked: true}, levers: {connect: 2}}
+      - {text: "Go straight on.", goto: b}
+  b:
+    text: "So?"
+    choices:
+      - {text: "Use what you told me.", goto: end, if: asked, levers: {solve_problems: 2}}
+      - {text: "Offer the standard fix.", goto: end, levers: {solve_problems: 1}}
+      - {text: "Say goodbye.", goto: end}
+endings:
+  end: {outcome: retained, text: Bye.}
+"""
+
+
+def test_ranked_choices_stand_in_when_the_first_is_not_on_offer(tmp_path):
+    path = tmp_path / "conditional.yaml"
+    path.write_text(CONDITIONAL, encoding="utf-8")
+    sheet = tmp_path / "sheet.md"
+    assert run("review", path, "--blind", "--sheet", sheet).returncode == 0
+    text = sheet.read_text(encoding="utf-8")
+    assert "number your next choices too" in text
+    filled = (text.replace("- [ ] B. Go straight on.", "- [x] B. Go straight on.")
+              .replace("- [ ] A. Use what you told me.", "- [1] A. Use what you told me.")
+              .replace("- [ ] B. Offer the standard fix.", "- [2] B. Offer the standard fix."))
+    assert len(re.findall(r"^- \[[x12]\]", filled, re.M)) == 3, text
+    answers = tmp_path / "filled.md"
+    answers.write_text(filled, encoding="utf-8")
+    out = run("review", path, "--answers", answers, "--json")
+    assert out.returncode == 0, out.stderr
+    [result] = json.loads(out.stdout)["runs"]
+    # 'Use what you told me.' is hidden after 'Go straight on.': the second choice is played
+    assert result["finished"] and not result["note"]
+    replay = Playthrough(loader.load_file(path), seed=0)
+    replay.choose_all(result["choices"])
+    assert [s.text for s in replay.result().steps] == ["Go straight on.", "Offer the standard fix."]
+    only_first = answers.read_text().replace("- [2] B.", "- [ ] B.")
+    answers.write_text(only_first, encoding="utf-8")
+    [result] = json.loads(run("review", path, "--answers", answers, "--json").stdout)["runs"]
+    assert not result["finished"] and "none of the marked replies is on offer" in result["note"]
+    bad = answers.read_text().replace("- [1] A.", "- [?] A.")
+    answers.write_text(bad, encoding="utf-8")
+    out = run("review", path, "--answers", answers)
+    assert out.returncode == 1 and "neither x nor a number" in out.stderr
