@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
 from game.core.model import LEVERS, OUTCOME_TITLES, RULE_TITLES
 from game.core.scoring import LeverScore
@@ -77,6 +78,7 @@ class DebriefView:
     conversation: tuple[ConversationStep, ...]
     ending: str | None  # the ending's text, None when not finished
     overall: str  # the ending's coaching
+    summary: tuple[str, ...]  # what was done and what was missed, built from the playthrough (closing_words)
     pairing: str  # 'Customer: <label> (Direct)  ·  Your style: Steady', '' without personas
     flex: tuple[str, ...]  # the flex comparison; lines starting with two spaces belong to the reply above
     notes: tuple[tuple[str, str], ...]  # the three most useful coaching notes: (what was said, the note)
@@ -115,6 +117,7 @@ def debrief_view(scenario, run, player: str = "", coach: bool = True, player_sty
                            for n, step in enumerate(result.steps, 1) for rule in step.breaks),
         conversation=tuple(conversation),
         ending=" ".join(ending[0]) if ending is not None else None, overall=ending[2] if ending is not None else "",
+        summary=tuple(closing_words(scenario, result)),
         pairing=pairing_line(scenario, run, player_style),
         flex=tuple(report_lines(report, scenario, player_style)) if report else (),
         notes=tuple(coaching_notes(result, ending[2] if ending else "")))

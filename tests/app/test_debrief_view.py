@@ -25,6 +25,7 @@ def facts(view) -> list[str]:
     shown = [view.outcome_title, str(view.score), view.grade]
     shown += [f"{line.percent}%" if line.assessed else "not assessed" for line in view.levers]
     shown += [text for broken in view.rules_broken for text in (broken.title, broken.reply)]
+    shown.append(view.summary[0])  # the closing words, built from the playthrough: its first sentence
     return shown
 
 
@@ -39,6 +40,8 @@ def test_the_view_holds_the_facts_of_the_playthrough(played):
         ("Don't make it worse", "Calm down."), ("Shut up and listen", "Calm down."),
         ("Don't make it worse", "Nothing I can do.")]
     assert [step.reply for step in view.conversation] == [step.text for step in result.steps]
+    assert view.summary[0] == "Needs work, and the customer is lost."
+    assert any(s.startswith("Rule broken: Don't make it worse, when you said \u201cCalm down.\u201d") for s in view.summary)
 
 
 def test_the_window_and_the_terminal_show_the_same_debrief(played, saves, monkeypatch):

@@ -29,7 +29,8 @@ def _width() -> int:
 
 def _wrap(text: str, indent: str = "") -> str:
     width = _width()
-    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent)
+    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False)
                      for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
 
 
@@ -68,6 +69,9 @@ def debrief_lines(view: DebriefView) -> list[str]:
             lines.append(_wrap(f"Coaching: {step.coaching}", "     "))
     if view.ending is not None and view.overall:
         lines.append(_wrap(f"Overall: {view.overall}"))
+    if view.summary:
+        lines.append("What you did:")
+        lines += [_wrap(sentence, "  ") for sentence in view.summary]
     if view.flex:
         lines.append("Flex your style:")
         lines += [_wrap(line.strip(), "    " if line.startswith("  ") else "  ") for line in view.flex]

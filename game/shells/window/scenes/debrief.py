@@ -65,6 +65,8 @@ class DebriefScene(Scene):
             blocks.append(("Ending: " + self.view.ending, "text", True, 2))
             if self.view.overall:
                 blocks.append((f"Overall: {self.view.overall}", "muted", False, 2))
+        for sentence in self.view.summary:
+            blocks.append((sentence, "text", False, 2))
         return blocks
 
     def handle(self, intent) -> None:
