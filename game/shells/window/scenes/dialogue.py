@@ -53,6 +53,8 @@ class DialogueScene(Scene):
         if self.phase == "ending":
             view = self.run.ending_view()
             return "\n\n".join(view[0]) if view else ""
+        if self.phase == "coach" and self.last_step is not None:
+            return self.last_step.line  # the words the reply answered, under the speaker who said them
         node = self._speech_node()
         return "\n\n".join(self.run.line()) if node else ""
 
@@ -249,8 +251,10 @@ class DialogueScene(Scene):
         y += draw_text(surface, theme, customer.name, (portrait.x, y), portrait.w, theme.size("sub"), bold=True)
         if customer.role:
             y += draw_text(surface, theme, customer.role, (portrait.x, y), portrait.w, theme.size("small"), "muted")
-        meter_h = mood_meter_height(theme, portrait.w, run.mood)
-        draw_mood_meter(surface, theme, pygame.Rect(portrait.x, y + 14, portrait.w, meter_h), run.mood)
+        meter_h = 0
+        if self.session.coach:  # assessment mode keeps the meter hidden; the face and the words remain
+            meter_h = mood_meter_height(theme, portrait.w, run.mood)
+            draw_mood_meter(surface, theme, pygame.Rect(portrait.x, y + 14, portrait.w, meter_h), run.mood)
         hint = self._hint()
         hint_h = text_height(theme, hint, portrait.w, theme.size("small"))
         if y + 14 + meter_h + 12 <= surface.get_height() - MARGIN - hint_h:  # a short window: the hint gives way
@@ -323,7 +327,8 @@ class DialogueScene(Scene):
         if not self.session.coach:
             # assessment mode keeps its secrets: nothing of points, rules or mood until the debrief
             return (f"Node: {run.state}    Step: {len(run.choices) + 1}\n"
-                    "Assessment mode: points, rules and mood stay hidden until the debrief. "
+                    "Assessment mode: points, rules and the mood meter stay hidden until the debrief; read the "
+                    "customer's face and words. "
                     "To playtest, switch to coach mode (Esc, then Settings).\n"
                     "F1: hide  ·  F5: reload the file")
         persona = run.scenario.personas.get(run.persona)
