@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml  # noqa: E402  (the floor)
 
 from generate import scenario_text  # noqa: E402
-from game import loader  # noqa: E402
-from game.engine import Playthrough  # noqa: E402
-from game.errors import PlayError  # noqa: E402
-from game.explorer import explore_states  # noqa: E402
+from game.core import loader  # noqa: E402
+from game.core.engine import Playthrough  # noqa: E402
+from game.core.errors import PlayError  # noqa: E402
+from game.core.explorer import explore_states  # noqa: E402
 
 
 def median_time(fn, repeat=5):
@@ -145,7 +145,7 @@ def random_play():
     """`analyze`'s random play (10,000 runs) of each bundled scenario against
     its floor: the same 10,000 runs played one by one by the engine."""
     import random
-    from game import analysis
+    from game.core import analysis
     print(f"{'scenario':<20} {'sample':>8} {'one by one':>11} {'ratio':>6}")
     for path in sorted(Path(__file__).resolve().parent.parent.glob("scenarios/*.yaml")):
         scenario = loader.load_file(path)

@@ -35,10 +35,10 @@ def dialogue_scenario() -> str:
 
 
 def frame_times(frames: int = 150) -> tuple[list[float], list[float]]:
-    from game import loader
-    from game.ui.app import App
-    from game.ui.scenes.dialogue import DialogueScene
-    from game.ui.session import GameSession
+    from game.core import loader
+    from game.shells.window.app import App
+    from game.shells.window.scenes.dialogue import DialogueScene
+    from game.app.session import GameSession
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FIVE_LEVERS_SAVES"] = tmp
         app = App(Path(tmp), size=(1280, 720))
@@ -64,8 +64,8 @@ def frame_times(frames: int = 150) -> tuple[list[float], list[float]]:
 STARTUP = """
 import time; t0 = time.perf_counter()
 import os, sys; sys.path.insert(0, {root!r})
-from game.ui.app import App
-from game.ui.scenes.title import TitleScene
+from game.shells.window.app import App
+from game.shells.window.scenes.title import TitleScene
 app = App({folder!r}); app.push(TitleScene(app)); app.update(0); app.draw()
 import pygame; pygame.display.flip()
 print(time.perf_counter() - t0, len(app.library.entries))

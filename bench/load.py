@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml  # noqa: E402  (the benchmark's floor, not game code)
 
 from generate import scenario_text  # noqa: E402
-from game import loader, scoring  # noqa: E402
-from game.engine import Playthrough  # noqa: E402
+from game.core import loader, scoring  # noqa: E402
+from game.core.engine import Playthrough  # noqa: E402
 
 
 def median_of(fn, repeat):

@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game import loader  # noqa: E402
-from game.engine import Playthrough  # noqa: E402
+from game.core import loader  # noqa: E402
+from game.core.engine import Playthrough  # noqa: E402
 from game.storage.attempts import NUMBER_COLUMNS, Attempt  # noqa: E402
 from game.storage.sql_board import COLUMNS, HISTORY_COLUMNS  # noqa: E402
 

@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
-from game import loader  # noqa: E402
+from game.core import loader  # noqa: E402
 
 MINIMAL = """\
 format: 1
@@ -97,8 +97,8 @@ def store(request, saves, monkeypatch):
 
 @pytest.fixture
 def lrs(tmp_path):
-    """A real LRS (Ralph) on loopback for this test (tests/lrs/ralph_server.py)."""
-    from tests.lrs.ralph_server import RalphLRS
+    """A real LRS (Ralph) on loopback for this test (tests/delivery/ralph_server.py)."""
+    from tests.delivery.ralph_server import RalphLRS
     server = RalphLRS(tmp_path / "lrs").start()
     yield server
     server.kill()

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from game import analysis, loader
-from game.engine import play
+from game.core import analysis, loader
+from game.core.engine import play
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -42,8 +42,8 @@ def test_library_has_unique_ids():
 
 # --- the library as a course: each scenario, and coverage across them -------
 
-from game.model import LEVERS, RULES  # noqa: E402
-from game.scoring import ceilings  # noqa: E402
+from game.core.model import LEVERS, RULES  # noqa: E402
+from game.core.scoring import ceilings  # noqa: E402
 
 SCENARIOS = {p.stem: loader.load_file(p) for p in FILES}
 EXPLORED = {}
@@ -188,7 +188,7 @@ FAIR_TEST = sorted(SCENARIOS)
 
 @pytest.mark.parametrize("stem", FAIR_TEST)
 def test_a_rebuilt_scenario_has_an_empty_quality_report_for_every_persona(stem):
-    from game import quality
+    from game.core import quality
     scenario = SCENARIOS[stem]
     for persona in scenario.personas or [""]:
         found = quality.report(scenario, persona)
@@ -197,7 +197,7 @@ def test_a_rebuilt_scenario_has_an_empty_quality_report_for_every_persona(stem):
 
 
 def test_the_library_has_a_persona_scenario_whose_customers_differ_in_style_and_best_replies():
-    from game.quality import best_replies
+    from game.core.quality import best_replies
     with_personas = [s for s in SCENARIOS.values() if len({p.style for p in s.personas.values()}) >= 2]
     assert with_personas
     for scenario in with_personas:
@@ -223,7 +223,7 @@ def test_no_reply_is_penalised_twice_for_one_mistake(stem):
     """A reply that escalates already breaks the rule for the customer's mood;
     tagging that rule too would cost 20 points for one mistake. And no reply
     is tagged as not listening: venting turns judge that."""
-    from game import machines
+    from game.core import machines
     scenario = SCENARIOS[stem]
     for persona in scenario.personas or [""]:
         moods = machines.reachable_moods(scenario, persona)
@@ -243,7 +243,7 @@ POLITE_WORDS = re.compile(r"\b(sorry|apologi[sz]e|apologies|understand|thanks?|a
 def test_a_bot_that_picks_the_most_apologetic_reply_stays_below_strong(stem):
     """Measured on the first library: always choosing the reply with the most
     apologetic words won Legendary. Sympathy words must not be a tell."""
-    from game import quality
+    from game.core import quality
 
     def most_apologetic(shown):
         return max(range(len(shown)), key=lambda i: (len(POLITE_WORDS.findall(shown[i].text)), -i))

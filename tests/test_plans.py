@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game import loader
-from game.engine import Playthrough
-from game.errors import PlayError
+from game.core import loader
+from game.core.engine import Playthrough
+from game.core.errors import PlayError
 
 PLANS = sorted((Path(__file__).parent / "plans").glob("*.plan"))
 

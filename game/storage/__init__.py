@@ -1,1 +1,5 @@
-"""Storage: saves, settings and the scoreboard. A shell around the core."""
+"""Storage: saves, settings and the scoreboard (SQLite or PostgreSQL), the
+pending attempts and the CSV/JSON export.
+
+May import `game.core`; never the app, delivery or a shell.
+"""

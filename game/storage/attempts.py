@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ..model import LEVERS, MASTERY_DEFAULT, RULES
+from game.core.model import LEVERS, MASTERY_DEFAULT, RULES
 
 MAX_NAME = 40
 # each lever's points, ceiling and percent and each rule's breaches as plain

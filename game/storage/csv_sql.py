@@ -22,8 +22,8 @@ title); a CSV reader reads both the same.
 """
 from __future__ import annotations
 
-from .attempts import NUMBER_COLUMNS
-from .export import CSV_FIELDS, CSV_PLAIN, NUMBER_CELLS
+from game.storage.attempts import NUMBER_COLUMNS
+from game.storage.export import CSV_FIELDS, CSV_PLAIN, NUMBER_CELLS
 
 # the cells whose text can start like a formula: typed by the trainee (player)
 # or the author (title), or an id the validator lets start with `-`; the rest

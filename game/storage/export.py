@@ -11,8 +11,8 @@ import csv
 import io
 import json
 
-from ..model import LEVERS, OUTCOME_WORDS, RULES
-from .attempts import NUMBER_COLUMNS
+from game.core.model import LEVERS, OUTCOME_WORDS, RULES
+from game.storage.attempts import NUMBER_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

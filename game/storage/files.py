@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..source_files import NotReadable, read_limited
+from game.core.source_files import NotReadable, read_limited
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 STORED_LIMIT = 64 * 1048576  # saves, settings and pending attempts are a few kilobytes

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from .attempts import Attempt, attempt_problem
-from .files import BadAttempt, StorageError, read_json, release_reserve, saves_dir, set_aside, write_json
+from game.storage.attempts import Attempt, attempt_problem
+from game.storage.files import BadAttempt, StorageError, read_json, release_reserve, saves_dir, set_aside, write_json
 
 FOLDER = "pending"
 _FIELDS = {f.name for f in fields(Attempt)}

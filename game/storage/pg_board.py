@@ -16,10 +16,10 @@ import re
 import time
 from contextlib import contextmanager
 
-from .files import StorageError, Unreachable
-from .outbox import OutboxRecords
-from .shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, number_columns_sql
-from .sql_board import SQLBoard
+from game.storage.files import StorageError, Unreachable
+from game.storage.outbox import OutboxRecords
+from game.storage.shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, number_columns_sql
+from game.storage.sql_board import SQLBoard
 
 try:
     import psycopg
@@ -216,7 +216,7 @@ class PostgresScoreboard(OutboxRecords, SQLBoard):
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
     def _csv_columns(self) -> str:
-        from .csv_sql import postgres_cells
+        from game.storage.csv_sql import postgres_cells
         return postgres_cells()
 
     def _copy_csv(self, sql: str, params: tuple, handle) -> int:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import uuid
 
-from .attempts import clean_player_name, now_iso
+from game.storage.attempts import clean_player_name, now_iso
 
 QUARTER_COLUMNS = ("registration", "player", "portfolio", "version", "content_hash", "title", "seed",
                    "started_at", "finished_at", "score", "rank_percent", "profit_kept", "best_profit_kept", "record")
 
 
 def quarter_row(debrief: dict, player: str, started_at: str, finished_at: str | None = None) -> tuple:
-    """A row for `record_quarter` from a debrief (game.portfolio.review.debrief)."""
+    """A row for `record_quarter` from a debrief (game.core.portfolio.review.debrief)."""
     record = {k: debrief[k] for k in ("portfolio", "version", "content_hash", "seed", "ranking", "plan",
                                       "conversations")}
     return (str(uuid.uuid4()), clean_player_name(player), debrief["portfolio"], debrief["version"],

@@ -16,9 +16,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..engine import snapshot_shape_problem
-from .attempts import MAX_NAME, clean_learner_id, clean_player_name
-from .files import StorageError, aside_words, read_json, saves_dir, set_aside, write_json
+from game.core.result import snapshot_shape_problem
+from game.storage.attempts import MAX_NAME, clean_learner_id, clean_player_name
+from game.storage.files import StorageError, aside_words, read_json, saves_dir, set_aside, write_json
 
 SAVE_FORMAT = 3
 LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player

@@ -15,10 +15,10 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from .files import StorageError, ensure_reserve, saves_dir, set_aside
-from .outbox import OutboxRecords
-from .shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
-from .sql_board import SQLBoard
+from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
+from game.storage.outbox import OutboxRecords
+from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
+from game.storage.sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
 DB_ENV = "FIVE_LEVERS_DB"
@@ -269,6 +269,6 @@ def open_scoreboard(path=None, connect: bool = True) -> SQLBoard:
         if not address.startswith(("postgresql://", "postgres://")):
             raise StorageError(f"{DB_ENV} must be a postgresql://user@host/database address (or unset for "
                                f"this computer's SQLite file), not {address.split(':', 1)[0]!r}")
-        from .pg_board import PostgresScoreboard
+        from game.storage.pg_board import PostgresScoreboard
         return PostgresScoreboard(address, connect=connect)
     return SQLiteScoreboard(path)

@@ -38,8 +38,8 @@ def number_columns_sql(extract, source: str = "") -> str:
     of the attempts kept so far. `extract(kind, path)` is the database's
     JSON read of 'levers' or 'rules' at a path like ('connect', 'points');
     `source` a FROM that the reads need (PostgreSQL parses each row once)."""
-    from ..model import RULES
-    from .attempts import LEVER_NUMBERS
+    from game.core.model import RULES
+    from game.storage.attempts import LEVER_NUMBERS
     adds = [f"ALTER TABLE attempts ADD COLUMN {lever}_{key} INTEGER" for lever, key in LEVER_NUMBERS]
     adds += [f"ALTER TABLE attempts ADD COLUMN {rule}_breaches INTEGER NOT NULL DEFAULT 0" for rule in RULES]
     sets = [f"{lever}_{key} = {extract('levers', (lever, key))}" for lever, key in LEVER_NUMBERS]

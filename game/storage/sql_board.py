@@ -16,9 +16,9 @@ import json
 import threading
 from contextlib import contextmanager
 
-from .attempts import NUMBER_COLUMNS, Attempt, attempt_problem
-from .files import BadAttempt, StorageError
-from .portfolio_board import PortfolioRecords
+from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
+from game.storage.files import BadAttempt, StorageError
+from game.storage.portfolio_board import PortfolioRecords
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
@@ -273,14 +273,14 @@ class SQLBoard(PortfolioRecords):
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
     def _csv_columns(self) -> str:
-        from .csv_sql import sqlite_line
+        from game.storage.csv_sql import sqlite_line
         return sqlite_line()
 
     def _copy_csv(self, sql: str, params: tuple, handle) -> int:
         """SQLite builds each line (csv_sql.py); here they are only written."""
         from operator import itemgetter
 
-        from .export import CSV_FIELDS
+        from game.storage.export import CSV_FIELDS
         cursor = self._plain_cursor().execute(sql, params)
         handle.write(",".join(CSV_FIELDS) + "\n")
         count, line = 0, itemgetter(0)
@@ -367,7 +367,7 @@ class SQLBoard(PortfolioRecords):
     def bests(self, player: str) -> dict[str, tuple[int, str]]:
         rows = self._query(f"SELECT scenario, MAX(score) AS best FROM attempts WHERE player = ? AND {FINISHED} "
                            "GROUP BY scenario", (player,))
-        from ..scoring import grade_for
+        from game.core.scoring import grade_for
         return {r["scenario"]: (r["best"], grade_for(r["best"])) for r in rows}
 
     def get(self, attempt_id: int) -> Attempt | None:

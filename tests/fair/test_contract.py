@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from game import loader
-from game.engine import Playthrough, draw_persona, play
-from game.errors import PlayError
-from game.scoring import ceilings
+from game.core import loader
+from game.core.engine import Playthrough, play
+from game.core.turns import draw_persona
+from game.core.errors import PlayError
+from game.core.scoring import ceilings
 
 from .scenarios import BEHAVIOUR, PERSONAS, SHUFFLED
 

@@ -2,7 +2,7 @@
 flagged as the guide says, and the fixed one has no finding."""
 from pathlib import Path
 
-from game import loader, quality
+from game.core import loader, quality
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 

@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game import loader, quality
-from game.engine import Playthrough
-from game.explorer import explore_states
+from game.core import loader, quality
+from game.core.engine import Playthrough
+from game.core.explorer import explore_states
 
 from .scenarios import PERSONAS
 
@@ -255,8 +255,8 @@ def test_persona_agnostic_when_reading_the_customer_changes_nothing():
 
 
 def test_a_check_that_could_not_be_done_is_listed_and_never_reads_as_passed(monkeypatch, capsys, tmp_path):
-    from game import explorer
-    from game.cli import main
+    from game.core import explorer
+    from game.launch import main
     monkeypatch.setattr(explorer, "MAX_LABELS", 3)  # plant a search too small to finish
     found = report(FAIR)
     skipped = {item["code"] for item in found["not_checked"]}
@@ -298,7 +298,7 @@ endings:
 
 
 def test_below_legendary_names_the_lever_that_holds_the_best_back(tmp_path, capsys):
-    from game.cli import main
+    from game.launch import main
     path = tmp_path / "forked.yaml"
     path.write_text(FORKED, encoding="utf-8")
     assert main(["analyze", str(path), "--runs", "0", "--json"]) == 0

@@ -2,7 +2,7 @@
 from dataclasses import replace
 from pathlib import Path
 
-from game.portfolio import load
+from game.core.portfolio import load
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((ROOT / "portfolios").glob("*.yaml"))

@@ -4,10 +4,10 @@ import json
 import jsonschema
 import pytest
 
-from game import yaml_reader
-from game.portfolio import load
-from game.portfolio.report import analysis
-from game.portfolio.schema import portfolio_schema
+from game.core import yaml_reader
+from game.core.portfolio import load
+from game.authoring.portfolio_report import analysis
+from game.authoring.portfolio_schema import portfolio_schema
 
 from .helpers import BUNDLED, LIBRARY, ROOT, SHOP
 
@@ -87,7 +87,7 @@ def test_yaml_errors_and_unreadable_files_are_diagnostics_not_exceptions(tmp_pat
 
 def test_warnings_when_the_listed_order_gives_the_ranking_away():
     p = load.load_file(SHOP, LIBRARY)
-    from game.portfolio.ranking import true_order
+    from game.core.portfolio.ranking import true_order
     # write the accounts in their true order
     text = _shop_text()
     head, body = text.split("accounts:\n")

@@ -5,13 +5,13 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from game.portfolio.campaign import Campaign, replay
-from game.portfolio.model import FREQUENCY_WEEKS, METHOD_MINUTES, WEEKS
-from game.portfolio.optimise import best_plan, plan_value
-from game.portfolio.plan import Plan, budget_problem, options
-from game.portfolio.quarter import Contact, draw_events, run_account
-from game.portfolio.ranking import misplaced, rank_percent, true_order
-from game.portfolio.review import debrief
+from game.core.portfolio.campaign import Campaign, replay
+from game.core.portfolio.model import FREQUENCY_WEEKS, METHOD_MINUTES, WEEKS
+from game.core.portfolio.optimise import best_plan, plan_value
+from game.core.portfolio.plan import Plan, budget_problem, options
+from game.core.portfolio.quarter import Contact, draw_events, run_account
+from game.core.portfolio.ranking import misplaced, rank_percent, true_order
+from game.core.portfolio.review import debrief
 
 from .helpers import bundled, small
 

@@ -21,7 +21,7 @@ def _alarm(signum, frame):
 
 
 def run_command(argv: list[str], limit_s: float) -> tuple[int | None, str]:
-    from game.cli import main
+    from game.launch import main
     out, err = io.StringIO(), io.StringIO()
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, limit_s)

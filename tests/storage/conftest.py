@@ -1,9 +1,9 @@
 import pytest
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ a trainee or an author can type."""
 import csv
 import io
 
-from game import loader
-from game.engine import Playthrough
+from game.core import loader
+from game.core.engine import Playthrough
 from game.storage import export
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard

@@ -7,7 +7,7 @@ import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from game.storage import export
-from game.storage.xapi import StatementBuilder
+from game.delivery.xapi import StatementBuilder
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+41", "-2", "@SUM(A1)", "\tx", "\r=x"])
@@ -81,9 +81,9 @@ def test_a_home_page_that_is_not_an_address_is_refused(address):
 def test_attempts_recorded_before_replies_were_stored_get_them_back_from_the_bundled_file(make_attempt):
     from pathlib import Path
 
-    from game import loader
-    from game.cli_review import fill_missing_steps
-    from game.engine import play
+    from game.core import loader
+    from game.shells.cli.records import fill_missing_steps
+    from game.core.engine import play
     from game.storage.attempts import Attempt
     root = Path(__file__).resolve().parents[2]
     scenario = loader.load_file(root / "scenarios" / "tutorial.yaml")

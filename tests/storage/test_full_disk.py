@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 ROOT = Path(__file__).resolve().parents[2]
 

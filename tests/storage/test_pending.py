@@ -48,7 +48,7 @@ def test_a_scripted_play_while_the_team_database_is_away_is_kept_and_added_by_th
 
     from game.storage import pending
     from tests.pg_cluster import free_port
-    from tests.test_cli import LATE
+    from tests.shells.cli.test_cli import LATE
     root = Path(__file__).resolve().parents[2]
 
     def play(address, player):

@@ -13,7 +13,7 @@ from game.storage import pending
 from game.storage.attempts import attempt_problem
 from game.storage.files import BadAttempt
 from game.storage.scoreboard import open_scoreboard
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,13 +65,13 @@ def test_a_damaged_scoreboard_row_is_skipped_by_the_json_export_and_parked_by_th
     assert proc.returncode == 0, proc.stderr
     assert sorted(a["player"] for a in json.loads(proc.stdout)) == ["Ana", "Cy"]
     assert "was skipped: its stored data is damaged" in proc.stderr
-    from game.lrs.config import LRSConfig
-    from game.lrs.sender import deliver
+    from game.delivery.config import LRSConfig
+    from game.delivery.sender import deliver
     sent = []
 
     def post(config, statements):
         sent.extend(statements)
-        from game.lrs.client import Reply
+        from game.delivery.client import Reply
         return Reply(200)
     report = deliver(open_scoreboard(), LRSConfig(endpoint="http://127.0.0.1:9/xAPI/", user="k", secret="s"),
                      post=post, due_only=False)

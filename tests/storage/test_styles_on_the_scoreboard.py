@@ -7,12 +7,12 @@ import sqlite3
 
 import pytest
 
-from game import loader
-from game.engine import Playthrough
+from game.core import loader
+from game.core.engine import Playthrough
 from game.storage import export
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import MIGRATIONS, SQLiteScoreboard, open_scoreboard
-from game.storage.xapi import StatementBuilder
+from game.delivery.xapi import StatementBuilder
 from tests.fair.scenarios import PERSONAS
 
 

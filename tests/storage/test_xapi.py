@@ -5,11 +5,11 @@ from dataclasses import replace
 
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
-from game.storage.xapi import StatementBuilder
-from tests.test_cli import LATE
+from game.delivery.xapi import StatementBuilder
+from tests.shells.cli.test_cli import LATE
 
 BASE = "https://example.org/fl"
 LMS = "https://lms.example.org"

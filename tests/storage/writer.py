@@ -5,11 +5,11 @@ import os
 import sys
 import time
 
-from game import loader
-from game.engine import play
+from game.core import loader
+from game.core.engine import play
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
-from tests.test_cli import LATE
+from tests.shells.cli.test_cli import LATE
 
 
 def main(name: str, count: int, go_file: str | None) -> None:

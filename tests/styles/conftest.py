@@ -1,6 +1,6 @@
 import pytest
 
-from game import loader
+from game.core import loader
 from tests.fair.scenarios import PERSONAS
 
 

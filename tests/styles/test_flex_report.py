@@ -1,9 +1,9 @@
 """The debrief's comparison: how the replies the trainee chose would have
 landed with the scenario's other personas, side by side."""
-from game import loader
-from game.engine import Playthrough, play
-from game.flex import flex_report, report_lines
-from tests.test_cli import LATE
+from game.core import loader
+from game.core.engine import Playthrough, play
+from game.core.flex import flex_report, report_lines
+from tests.shells.cli.test_cli import LATE
 
 
 def run_as(scenario, persona, choices, seed=0):

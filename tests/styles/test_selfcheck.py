@@ -2,8 +2,8 @@
 count with a stated tie-break; a flex tip for each of the 16 pairings."""
 import pytest
 
-from game.model import STYLES
-from game.styles import (FLEX_TIPS, OPPOSITE, QUESTIONS, flex_tip, score_answers, unlike,
+from game.core.model import STYLES
+from game.core.styles import (FLEX_TIPS, OPPOSITE, QUESTIONS, flex_tip, score_answers, unlike,
                          unlike_customers)
 
 

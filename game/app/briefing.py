@@ -1,0 +1,29 @@
+"""What the briefing says before a conversation, as plain data: the
+scenario, the customer (as the drawn persona has them), difficulty and
+time, the mode, the briefing itself and a playtest note."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
+               "assessment": "Assessment mode: coaching only in the debrief"}
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    title: str
+    customer: str
+    role: str  # '' when none
+    facts: str  # 'Difficulty 2 of 5  ·  about 5 min' and the mode, one a line
+    briefing: str  # as written (the persona's, if it has one); '' when none
+    summary: str  # the scenario's summary: shown when there is no briefing
+    playtest: str  # '(Playtest: starting at node …)' when started elsewhere, else ''
+
+
+def briefing_view(scenario, persona: str, mode: str, start: str | None = None) -> BriefingView:
+    customer = scenario.customer_for(persona)
+    facts = f"Difficulty {scenario.difficulty} of 5" + \
+        (f"  ·  about {scenario.estimated_minutes} min" if scenario.estimated_minutes else "") + "\n" + MODE_LABELS[mode]
+    playtest = f"(Playtest: starting at node '{start}'.)" if start and start != scenario.start else ""
+    return BriefingView(scenario.title, customer.name, customer.role or "", facts, scenario.briefing_for(persona),
+                        scenario.summary, playtest)

@@ -1,0 +1,83 @@
+"""What a step of the conversation says, as plain data: who speaks (name,
+role, customer or narrator), their words, the mood in a word, the replies
+shown; after a reply in coach mode, its coaching; at the end, the outcome in
+plain words. The window's dialogue scene and the terminal draw this."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.model import LEVER_TITLES, RULE_TITLES
+
+MOOD_WORDS = {"calm": "Calm", "uneasy": "Uneasy", "upset": "Upset", "angry": "Angry", "walked_out": "Walked out"}
+NO_REPLY = "No reply is available here: every reply's condition is false."
+
+
+@dataclass(frozen=True)
+class DialogueStep:
+    narrator: bool
+    speaker: str  # the customer's name, or "Narrator"
+    role: str  # the customer's role ('' when none)
+    lines: tuple[str, ...]  # what is said, paragraph by paragraph (after variants)
+    mood: str
+    mood_word: str  # 'Calm', 'Uneasy', …, 'Walked out'
+    replies: tuple[str, ...]  # the replies shown, in the order shown (1-based numbers on screen)
+
+    @property
+    def stuck(self) -> bool:
+        """No reply to pick: a scenario problem (every reply's condition is false)."""
+        return not self.replies
+
+
+@dataclass(frozen=True)
+class ReplyCoaching:
+    said: str  # the reply taken
+    feedback: str
+    levers: tuple[str, ...]  # '+1 Connect: …', one per lever the reply moved
+    rules: tuple[str, ...]  # titles of the rules it broke
+    mood_change: tuple[str, str] | None  # (before, after) mood words when the mood moved
+    walked_out: str  # '<name> has walked out.' when the reply ended it so
+
+    def lines(self) -> list[str]:
+        """The coaching as the window shows it, line by line."""
+        lines = [f"You said: \u201c{self.said}\u201d"]
+        if self.feedback:
+            lines.append(self.feedback)
+        if self.levers:
+            lines.append("Levers: " + ", ".join(self.levers))
+        lines += [f"Rule broken: {rule}" for rule in self.rules]
+        if self.mood_change:
+            lines.append(f"Mood: {self.mood_change[0]} \u2192 {self.mood_change[1]}")
+        if self.walked_out:
+            lines.append(self.walked_out)
+        return lines
+
+
+def dialogue_step(run) -> DialogueStep:
+    """The step playthrough `run` is at (not finished)."""
+    node, customer = run.node, run.customer
+    narrator = node.speaker == "narrator"
+    return DialogueStep(narrator, "Narrator" if narrator else customer.name, customer.role or "", tuple(run.line()),
+                        run.mood, MOOD_WORDS.get(run.mood, run.mood),
+                        tuple(choice.text for choice in run.shown_choices()))
+
+
+def reply_coaching(run, step) -> ReplyCoaching:
+    """The coaching on `step` (the reply just taken in `run`)."""
+    return ReplyCoaching(
+        step.text, step.feedback,
+        tuple(f"{'+' if p > 0 else ''}{p} {LEVER_TITLES[lv]}" for lv, p in step.levers.items() if p),
+        tuple(RULE_TITLES[rule] for rule in step.breaks),
+        (MOOD_WORDS[step.mood_before], MOOD_WORDS[step.mood_after]) if step.mood_before != step.mood_after else None,
+        f"{run.customer.name} has walked out." if run.walked_out else "")
+
+
+def ending_words(run) -> str:
+    """The outcome in plain words; the score and coaching wait for the debrief."""
+    name = run.customer.name
+    view = run.ending_view()
+    outcome = view[1] if view else ""
+    if run.walked_out:
+        return f"{name} has walked out. The customer is lost."
+    return {"retained": f"{name} is staying with you. Customer retained.",
+            "at_risk": f"{name} has not decided. The customer is at risk.",
+            "lost": f"{name} is leaving. The customer is lost."}.get(outcome, "The conversation is over.")

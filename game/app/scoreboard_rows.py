@@ -1,0 +1,93 @@
+"""What the scoreboard screen's rows say, as plain data: the player's
+history (one row per attempt), a scenario's leaderboard (each player's best)
+and how the player does with each customer style. The window's scoreboard
+scene lists these rows; `action` is what a row opens."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.model import OUTCOME_WORDS
+from game.core.styles import STYLE_NAMES, flex_tip
+from game.storage.export import short_time
+from game.storage.saves import player_key
+
+NO_NAME = "Type your name on the title screen to see your attempts."
+NO_LEADERS = "No finished conversations yet: play a scenario to start the leaderboard."
+NO_NAME_FOR_STYLES = "Type your name on the title screen to see how you do with each customer style."
+SELF_CHECK_ROW = "Take the self-check to see your own style beside these"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    detail: str
+    action: tuple  # ('attempt', id) | ('others', player) | ('style', style) | ('selfcheck', None)
+
+
+def breaches(n: int) -> str:
+    return "no rule broken" if n == 0 else f"{n} rule breach{'es' if n != 1 else ''}"
+
+
+def no_history(player: str, one_scenario: bool) -> str:
+    return f"No finished conversations for {player} yet" + (" in this scenario." if one_scenario else ".")
+
+
+def no_styles(player: str) -> str:
+    return (f"No conversations with a customer of a known style for {player} yet. "
+            "Scenarios with several customers (personas) record the customer's style.")
+
+
+def history_rows(attempts, titles: dict, persona_label) -> list[Row]:
+    """Newest first; `persona_label(scenario, persona)` names a persona."""
+    rows = []
+    for a in reversed(attempts):
+        label = f"{short_time(a.finished_at)}   {titles.get(a.scenario, a.title or a.scenario)}"
+        if a.status == "abandoned":
+            detail = (f"Abandoned after {len(a.choices)} repl{'y' if len(a.choices) == 1 else 'ies'} · "
+                      f"score so far {a.score} · {breaches(sum(a.rules.values()))} · {a.mode} mode")
+        else:
+            detail = (f"Score {a.score} · {a.grade} · customer {OUTCOME_WORDS.get(a.outcome, a.outcome)} · "
+                      f"{breaches(sum(a.rules.values()))} · {a.mode} mode")
+        if a.persona:
+            detail += f"\nCustomer: {persona_label(a.scenario, a.persona)}" + \
+                (f" ({STYLE_NAMES[a.persona_style]})" if a.persona_style in STYLE_NAMES else "") + \
+                f" · your style: {STYLE_NAMES.get(a.player_style, 'not known')}"
+        rows.append(Row(label, detail, ("attempt", a.id)))
+    return rows
+
+
+def is_mine(row_player: str, player: str) -> bool:
+    return bool(player) and player_key(row_player) == player_key(player)
+
+
+def leader_rows(leaders, player: str) -> list[Row]:
+    """A transcript is its owner's: others see the scores (reviewers use `main.py scoreboard`)."""
+    rows = []
+    for rank, row in enumerate(leaders, 1):
+        mine = is_mine(row["player"], player)
+        you = "  (you)" if mine else ""
+        label = f"{rank}.  {row['player']}{you}  —  best {row['best']} · {row['grade']}"
+        detail = (f"customer {OUTCOME_WORDS.get(row['outcome'], row['outcome'])} · {row['attempts']} "
+                  f"attempt{'s' if row['attempts'] != 1 else ''} · {short_time(row['finished_at'])}")
+        if not mine:
+            detail += " · scores only"
+        rows.append(Row(label, detail, ("attempt", row["id"]) if mine else ("others", row["player"])))
+    return rows
+
+
+def style_rows(own: str, breakdown: list) -> list[Row]:
+    """How the player does with each customer style, with the tip for each pairing."""
+    rows = []
+    best = breakdown[0]["style"] if breakdown else ""
+    for row in breakdown:
+        style = row["style"]
+        label = (f"{STYLE_NAMES.get(style, style)} customers  —  average {row['average']} · best {row['best']}"
+                 + ("  (your strongest)" if style == best and len(breakdown) > 1 else ""))
+        detail = (f"{row['attempts']} attempt{'s' if row['attempts'] != 1 else ''} · "
+                  f"{row['retained']} retained")
+        if own:
+            detail += f"\nYou are {STYLE_NAMES[own].lower()}. Tip: {flex_tip(own, style)}"
+        rows.append(Row(label, detail, ("style", style)))
+    if breakdown and not own:
+        rows.append(Row(SELF_CHECK_ROW, "", ("selfcheck", None)))
+    return rows

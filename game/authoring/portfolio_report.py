@@ -1,0 +1,84 @@
+"""The debrief and the analysis as plain lines of text (terminal and CLI)."""
+from __future__ import annotations
+
+from game.core.model import LEVER_TITLES
+from game.core.portfolio.model import WEEKS, Portfolio
+from game.core.portfolio.ranking import money, ordinal, true_order
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values) -> str:
+    """One character a week; '·' once the account has gone."""
+    return "".join("·" if v <= 0 else SPARK[min(7, int(v / 100 * 8))] for v in values)
+
+
+def debrief_lines(p: Portfolio, d: dict) -> list[str]:
+    cur = p.currency
+    lines = [f"{d['title']}: the quarter's debrief", "",
+             f"Score {d['score']}%: you kept {money(cur, d['profit_kept'])} of annual profit; the best plan for "
+             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])}.",
+             f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
+             f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
+             f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
+             f"Ranking {d['rank_percent']}% (rank correlation with the true order).",
+             f"Time: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
+    if d["neglect_cost"] > 0.5:
+        lines.append(f"Neglect cost {money(cur, d['neglect_cost'])} of profit kept.")
+    lost = [p.account(a).name for a in d["accounts_lost"]]
+    if lost:
+        lines.append(f"Accounts lost: {', '.join(lost)}.")
+    lines += ["", "Each account over the quarter (health, week 0 to 13):"]
+    for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
+        end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"
+        lines.append(f"  {a['worth_rank']:>2}. {a['name'][:28]:<28} {sparkline(a['health'])}  {end}; "
+                     f"{a['contact']} (best: {a['best_contact']})")
+    for c in d["conversations"]:
+        lines.append(f"  Conversation in week {c['week']} with {p.account(c['account']).name}: "
+                     f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))
+    lines += ["", "Levers your plan exercised:"]
+    for lever, pct in d["levers"].items():
+        lines.append(f"  {LEVER_TITLES[lever]:<40} {'not tested this quarter' if pct is None else f'{pct}%'}")
+    if d["misplaced"]:
+        lines += ["", "Ranking: accounts out of place:"]
+        for m in d["misplaced"]:
+            lines.append(f"  {p.account(m['account']).name}: {m['why']}.")
+    lines += ["", "Coaching:"] + [f"  • {c}" for c in d["coaching"]]
+    return lines
+
+
+def analysis(p: Portfolio, seed: int) -> dict:
+    from game.core.portfolio.optimise import best_plan, option_key
+    from game.core.portfolio.review import contact_words
+    best = best_plan(p, seed)
+    order = true_order(p)
+    accounts = []
+    for a in p.accounts:
+        values = best.values[a.id]
+        chosen = best.plan.contact(a.id)
+        accounts.append({"id": a.id, "name": a.name, "worth_rank": order.index(a.id) + 1,
+                         "revenue": a.revenue, "margin": a.margin, "profit": round(a.profit, 2),
+                         "health": a.health, "pressure": a.pressure, "scenario": a.scenario,
+                         "no_contact_profit_kept": values["none"] / 100,
+                         "best_contact": contact_words(chosen),
+                         "best_profit_kept": values[option_key(chosen)] / 100,
+                         "top_profit_kept": max(values.values()) / 100})
+    return {"portfolio": p.id, "seed": seed, "budget_hours": p.budget_hours, "weeks": WEEKS,
+            "true_order": order, "best_plan": best.plan.to_dict(),
+            "best_hours_a_week": round(best.plan.hours_a_week(), 2),
+            "best_profit_kept": best.value_cents / 100, "accounts": accounts}
+
+
+def analysis_lines(p: Portfolio, a: dict) -> list[str]:
+    cur = p.currency
+    lines = [f"{p.title} ({len(p.accounts)} accounts, {p.budget_hours:g} hours a week, seed {a['seed']})", "",
+             "Each account's value (true order):"]
+    for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
+        lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name'][:30]:<30} {money(cur, acc['revenue']):>8} at "
+                     f"{acc['margin'] * 100:>3.0f}% = {money(cur, acc['profit']):>7} profit; health {acc['health']:>3}, "
+                     f"{acc['pressure']} pressure; left alone keeps {money(cur, acc['no_contact_profit_kept'])}")
+    lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week), "
+              f"keeps {money(cur, a['best_profit_kept'])}:"]
+    for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
+        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} keeps {money(cur, acc['best_profit_kept'])}")
+    return lines

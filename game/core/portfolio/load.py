@@ -1,0 +1,85 @@
+"""Load portfolio files: size, UTF-8, YAML, validation (never raises for bad input
+in `check_*`; `load_*` raise ScenarioError with every diagnostic)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core.yaml_reader import MAX_BYTES, decode, read as read_yaml
+from game.core.errors import Diagnostic, ScenarioError
+from game.core.loader import MAX_BYTES, content_hash, read_source, too_large
+from game.core.source_files import NotReadable, read_limited
+from game.core.portfolio import build
+from game.core.portfolio.model import Portfolio
+
+
+@dataclass
+class CheckedPortfolio:
+    path: str
+    portfolio: Portfolio | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.portfolio is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> CheckedPortfolio:
+    if len(data) > MAX_BYTES:
+        return CheckedPortfolio(file, None, [too_large(file, len(data), "portfolio")])
+    text, diags = decode(data, file)
+    if text is None:
+        return CheckedPortfolio(file, None, diags)
+    tree, diags = read_yaml(text, file)
+    if any(d.is_error for d in diags):
+        return CheckedPortfolio(file, None, diags)
+    portfolio, more = build.build(tree, file, content_hash(data), library)
+    ordered = sorted(diags + more, key=lambda d: (d.line, d.column))
+    return CheckedPortfolio(file, portfolio, ordered)
+
+
+def check_file(path, library=None) -> CheckedPortfolio:
+    data, problems = read_source(path, "portfolio")
+    if data is None:
+        return CheckedPortfolio(str(path), None, problems)
+    return check_bytes(data, str(path), library)
+
+
+def load_file(path, library=None) -> Portfolio:
+    checked = check_file(path, library)
+    if not checked.ok:
+        raise ScenarioError(checked.diagnostics)
+    return checked.portfolio
+
+
+def is_portfolio_file(path) -> bool:
+    """A file in a `portfolios` folder, or one with a top-level `accounts:` key."""
+    p = Path(path)
+    if p.parent.name == "portfolios":
+        return True
+    try:
+        data = read_limited(p, MAX_BYTES)
+    except NotReadable:
+        return False  # the scenario checker says why
+    return data.startswith(b"accounts:") or b"\naccounts:" in data
+
+
+def library_files(folder) -> dict[str, Path]:
+    """Scenario id -> file, for the scenarios in a folder (read from each
+    file's top-level `id:` line, so a file may be named differently)."""
+    found: dict[str, Path] = {}
+    folder = Path(folder)
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("id:"):
+                        found.setdefault(line[3:].split("#")[0].strip().strip("'\""), path)
+                        break
+        except OSError:
+            continue
+    return found

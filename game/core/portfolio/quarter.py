@@ -1,0 +1,241 @@
+"""The quarter, week by week: health, contact, events and linked conversations.
+
+Every account runs on its own: its events come from its own seeded stream,
+drawn before and regardless of the plan, and its health depends only on its
+own contact. So the same seed gives every plan the same events, and the
+quarter's value is a sum over accounts (which the optimiser relies on).
+Formulas: docs/portfolio-model.md.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from game.core.model import OUTCOMES
+from game.core.portfolio.model import (FREQUENCY_WEEKS, FULL_LIFT_GAP, IN_PERSON_TRUST, MAX_HEALTH, METHOD_LIFT, PERSONAL,
+                    PRESSURE_DECAY, TROUBLE, WEEKS, Account, Portfolio)
+
+EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")
+EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
+                "complaint": "A complaint", "disclosure": "Something personal shared"}
+SLIPPING_DECAY = 1.5
+LOYAL_DECAY = -0.5
+NEGLECT_GRACE = 6  # weeks without contact before neglect adds to the decay
+NEGLECT_STEP, NEGLECT_MAX = 0.5, 3.0
+STARTING_SILENCE = 2  # weeks since the last contact when the quarter starts (a new decision maker: never met)
+RETAINED_LIFT = 30.0
+
+
+@dataclass(frozen=True)
+class Contact:
+    method: str
+    frequency: str
+
+    @property
+    def weeks(self) -> tuple[int, ...]:
+        return FREQUENCY_WEEKS[self.frequency]
+
+
+@dataclass(frozen=True)
+class Event:
+    week: int
+    kind: str
+
+
+def event_chances(account: Account) -> dict[str, float]:
+    cues = account.cues
+    return {
+        "competitor-offer": 0.02 + {"low": 0.0, "medium": 0.03, "high": 0.06}[account.pressure]
+        + (0.06 if "competitor-interest" in cues else 0.0),
+        "price-cut": 0.02 + (0.08 if "price-pressure" in cues else 0.0),
+        "complaint": 0.02 + (0.07 if "complaint-history" in cues else 0.0),
+        "disclosure": 0.03 + (0.08 if "personal" in cues else 0.0),
+    }
+
+
+def draw_events(portfolio: Portfolio, account: Account, seed: int) -> tuple[Event, ...]:
+    """The account's events this quarter: the same for every plan with this seed."""
+    rng = random.Random(f"{seed}/{portfolio.id}/{account.id}")
+    chances = event_chances(account)
+    events = []
+    for week in range(1, WEEKS + 1):
+        for kind in EVENT_KINDS:  # always four draws a week, whatever happens
+            if rng.random() < chances[kind]:
+                events.append(Event(week, kind))
+    return tuple(events)
+
+
+# what each event's handling is called, (handled well, not)
+EVENT_WORDS = {
+    "competitor-offer": ("you were close, it was turned down", "it hurt"),
+    "price-cut": ("you showed the total cost, not only the price", "nobody explained the value"),
+    "complaint": ("answered in time", "left unanswered"),
+    "disclosure": ("you remembered it", "nobody was listening"),
+}
+
+
+@dataclass(frozen=True)
+class Handled:
+    """An event as it happened: its kind, and whether the plan met it well."""
+    kind: str
+    well: bool
+
+    @property
+    def words(self) -> str:  # "answered in time"
+        return EVENT_WORDS[self.kind][0 if self.well else 1]
+
+    def __str__(self) -> str:  # "complaint: answered in time"
+        return f"{self.kind}: {self.words}"
+
+
+@dataclass
+class WeekLog:
+    week: int
+    health: float  # at the end of the week
+    contact: str | None = None  # the method used this week
+    events: list[Handled] = field(default_factory=list)
+    conversation: str | None = None  # the linked conversation's outcome this week
+    lost: bool = False
+
+
+class AccountRun:
+    """One account through the quarter. `advance()` plays the next week and
+    returns True when the linked conversation is due; `resolve(outcome)` then
+    finishes that week."""
+
+    def __init__(self, portfolio: Portfolio, account: Account, contact: Contact | None, seed: int):
+        self.account = account
+        self.contact = contact
+        self.events = draw_events(portfolio, account, seed)
+        self.health = float(account.health)
+        self.week = 0
+        self.active = True
+        self.lost_week: int | None = None
+        self.revenue_earned = 0.0
+        self.silence = 8 if "new-decision-maker" in account.cues else STARTING_SILENCE
+        self.met_in_person = "new-decision-maker" not in account.cues
+        self.trust = 0.0  # the lasting cut in decay from meeting in person
+        self.conversation_done = False
+        self.pending = False
+        self.log: list[WeekLog] = []
+        self._contact_weeks = set(contact.weeks) if contact else set()
+
+    # -- the week's parts -------------------------------------------------
+    def _method_on(self, week: int) -> str | None:
+        return self.contact.method if self.contact and week in self._contact_weeks else None
+
+    def _personal_within(self, first: int, last: int) -> bool:
+        return bool(self.contact) and self.contact.method in PERSONAL and \
+            any(first <= w <= last for w in self._contact_weeks)
+
+    def _decay(self) -> float:
+        cues = self.account.cues
+        decay = PRESSURE_DECAY[self.account.pressure]
+        decay += SLIPPING_DECAY if "slipping-volumes" in cues else 0.0
+        decay += LOYAL_DECAY if "loyal" in cues else 0.0
+        decay += min(NEGLECT_MAX, NEGLECT_STEP * max(0, self.silence - NEGLECT_GRACE))
+        return decay - min(self.trust, PRESSURE_DECAY[self.account.pressure])
+
+    def _lift(self, method: str) -> float:
+        lift = METHOD_LIFT[method] * min(1.0, self.silence / FULL_LIFT_GAP)
+        if not self.met_in_person and method not in ("visit", "review"):
+            lift *= 0.5 if method == "call" else 0.0  # they do not know you yet
+        elif method == "email" and self.health < 50:
+            lift *= 0.5  # an e-mail does not mend a strained relationship
+        return lift
+
+    def _event(self, event: Event, log: WeekLog) -> float:
+        """Log how the plan met the event; the change in health."""
+        week, kind = event.week, event.kind
+        if kind == "competitor-offer":
+            well, change = self._personal_within(week - 1, week), (-4.0, -10.0)
+        elif kind == "price-cut":
+            well, change = self._personal_within(week, week + 1), (-2.0, -8.0)
+        elif kind == "complaint":
+            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-3.0, -9.0)
+        else:
+            well, change = self._personal_within(week, week + 2), (4.0, 0.0)
+        log.events.append(Handled(kind, well))
+        return change[0] if well else change[1]
+
+    # -- stepping ---------------------------------------------------------
+    def advance(self) -> bool:
+        """Play the next week; True when the linked conversation is due now."""
+        self.week += 1
+        week = self.week
+        log = WeekLog(week, self.health)
+        if not self.active:
+            log.health = 0.0
+            self.log.append(log)
+            return False
+        self.revenue_earned += self.account.revenue / 52
+        self.silence += 1
+        self.health -= self._decay()
+        method = self._method_on(week)
+        if method:
+            self.health += self._lift(method)
+            log.contact = method
+            self.silence = 0
+            if method in IN_PERSON_TRUST:
+                self.met_in_person = True
+                self.trust += IN_PERSON_TRUST[method]
+        for event in self.events:
+            if event.week == week:
+                self.health += self._event(event, log)
+        self.health = max(0.0, min(MAX_HEALTH, self.health))
+        log.health = self.health
+        self.log.append(log)
+        if self.health <= 0:
+            self._lose(log)
+            return False
+        if self.account.scenario and not self.conversation_done and self.health < TROUBLE:
+            self.pending = True
+            return True
+        return False
+
+    def resolve(self, outcome: str) -> None:
+        """The linked conversation's outcome: retained lifts health, lost loses the account."""
+        if not self.pending:
+            raise ValueError("no conversation is due")
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome '{outcome}'")
+        self.pending = False
+        self.conversation_done = True
+        log = self.log[-1]
+        log.conversation = outcome
+        if outcome == "retained":
+            self.health = min(MAX_HEALTH, self.health + RETAINED_LIFT)
+            self.silence = 0
+        elif outcome == "lost":
+            self.health = 0.0
+            self._lose(log)
+        log.health = self.health
+
+    def _lose(self, log: WeekLog) -> None:
+        self.active = False
+        self.lost_week = self.week
+        log.lost = True
+
+    # -- results ----------------------------------------------------------
+    @property
+    def healths(self) -> list[float]:
+        return [float(self.account.health)] + [w.health for w in self.log]
+
+    @property
+    def profit_kept_cents(self) -> int:
+        """The annual profit you can count on at the quarter's end: profit × health% (0 if lost), in cents."""
+        return round(self.account.profit * (self.health if self.active else 0.0))
+
+    @property
+    def revenue_kept(self) -> float:
+        return self.account.revenue * (self.health if self.active else 0.0) / 100
+
+
+def run_account(portfolio: Portfolio, account: Account, contact: Contact | None, seed: int,
+                outcome: str = "at_risk") -> AccountRun:
+    """The whole quarter for one account, every linked conversation ending `outcome`."""
+    run = AccountRun(portfolio, account, contact, seed)
+    for _ in range(WEEKS):
+        if run.advance():
+            run.resolve(outcome)
+    return run

@@ -1,0 +1,158 @@
+"""The quarter's debrief: profit kept against the best plan for the same
+seed and budget, each account's story, the levers the plan exercised and
+coaching. All derived from a finished Campaign."""
+from __future__ import annotations
+
+from game.core.model import LEVER_TITLES
+from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, PERSONAL, WEEKS, Portfolio
+from game.core.portfolio.optimise import Best, best_plan, option_key
+from game.core.portfolio.quarter import run_account
+from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, true_order
+
+REGULAR = ("weekly", "fortnightly", "monthly")
+
+
+def contact_words(contact) -> str:
+    if contact is None:
+        return "no contact"
+    return f"{METHOD_TITLES[contact.method].lower()} {FREQUENCY_TITLES[contact.frequency]}"
+
+
+def _share(weights: dict[str, float], chosen) -> int | None:
+    total = sum(weights.values())
+    if not total:
+        return None
+    return round(100 * sum(w for aid, w in weights.items() if aid in chosen) / total)
+
+
+def levers(campaign: Campaign) -> dict[str, int | None]:
+    """Each lever as 0..100, or None when the quarter did not test it."""
+    p, plan, runs = campaign.portfolio, campaign.plan, campaign.runs
+    order = true_order(p)
+    profit = {a.id: a.profit for a in p.accounts}
+    top = {aid: profit[aid] for aid in order[: (len(order) + 1) // 2]}
+    personal_regular = {aid for aid, c in plan.contacts.items()
+                        if c and c.method in PERSONAL and c.frequency in REGULAR}
+    regular = {aid for aid, c in plan.contacts.items() if c and c.frequency in REGULAR}
+    chances = met = 0
+    problems = solved = 0
+    for run in runs.values():
+        for log in run.log:
+            for event in log.events:
+                if event.kind == "disclosure":
+                    chances, met = chances + 1, met + event.well
+                else:
+                    problems, solved = problems + 1, solved + event.well
+        if "new-decision-maker" in run.account.cues:
+            chances, met = chances + 1, met + run.met_in_person
+    healthier = {aid for aid, run in runs.items() if run.active and run.health >= run.account.health}
+    return {
+        "customers_first": _share(top, personal_regular),
+        "connect": round(100 * met / chances) if chances else None,
+        "solve_problems": round(100 * solved / problems) if problems else None,
+        "build_trust": _share(profit, regular),
+        "positive_emotions": _share(profit, healthier),
+    }
+
+
+LEVER_COACHING = {
+    "customers_first": "Put your most valuable accounts first: each of the top half deserves a regular visit, "
+                       "call or review before the smaller accounts get your hours.",
+    "connect": "Remember what customers tell you and meet new decision makers in person; an e-mail does not "
+               "introduce you.",
+    "solve_problems": "Complaints, price-cut requests and rival offers need a voice soon after they arrive: "
+                      "a regular call means you are there when they do.",
+    "build_trust": "Check in regularly. Customers leave when they feel taken for granted; a short call every "
+                   "few weeks keeps them from feeling neglected.",
+    "positive_emotions": "Most accounts ended the quarter less happy than they began; spread your time so that "
+                         "fewer of them slide.",
+}
+
+
+def debrief(campaign: Campaign, best: Best | None = None) -> dict:
+    """The debrief as data (the JSON of scripted play, and what the screens show)."""
+    p: Portfolio = campaign.portfolio
+    if not campaign.finished:
+        raise ValueError("the quarter is not over")
+    best = best or best_plan(p, campaign.seed)
+    ranking_pct = rank_percent(p, campaign.ranking)
+    kept = sum(run.profit_kept_cents for run in campaign.runs.values())
+    # the plan alone: every option's value for this seed is already in the optimiser's table
+    plan_only = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
+    score = min(100, round(100 * kept / best.value_cents)) if best.value_cents else 100
+    order = true_order(p)
+    accounts = []
+    neglect_cost = 0.0
+    for account in p.accounts:
+        run = campaign.runs[account.id]
+        contact = campaign.plan.contact(account.id)
+        best_contact = best.plan.contact(account.id)
+        start_value = account.profit * account.health / 100
+        end_value = run.profit_kept_cents / 100
+        if contact is None:
+            neglect_cost += max(0.0, start_value - end_value)
+        accounts.append({
+            "id": account.id, "name": account.name, "worth_rank": order.index(account.id) + 1,
+            "contact": contact_words(contact), "best_contact": contact_words(best_contact),
+            "hours_a_week": round(campaign.plan.minutes(account.id) / 60 / WEEKS, 2),
+            "health": [round(h) for h in run.healths], "lost_week": run.lost_week,
+            "events": [f"week {log.week}: {e}" for log in run.log for e in log.events],
+            "profit_kept": round(end_value, 2),
+            "best_profit_kept": best.values[account.id][option_key(best_contact)] / 100,
+        })
+    lever_pcts = levers(campaign)
+    result = {
+        **campaign.to_record(),
+        "title": p.title, "currency": p.currency, "budget_hours": p.budget_hours,
+        "hours_a_week": round(campaign.plan.hours_a_week(), 2),
+        "score": score, "rank_percent": ranking_pct,
+        "misplaced": [{"account": m.account, "placed": m.placed, "belongs": m.belongs, "why": m.why}
+                      for m in misplaced(p, campaign.ranking)],
+        "profit_kept": round(kept / 100, 2),
+        "plan_profit_kept": round(plan_only / 100, 2),
+        "best_profit_kept": round(best.value_cents / 100, 2),
+        "start_profit_at_stake": round(sum(a.profit * a.health / 100 for a in p.accounts), 2),
+        "revenue_kept": round(sum(run.revenue_kept for run in campaign.runs.values()), 2),
+        "best_revenue_kept": round(sum(run_account(p, a, best.plan.contact(a.id), campaign.seed).revenue_kept
+                                       for a in p.accounts), 2),
+        "revenue_earned": round(sum(run.revenue_earned for run in campaign.runs.values()), 2),
+        "neglect_cost": round(neglect_cost, 2),
+        "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],
+        "best_plan": best.plan.to_dict(),
+        "levers": lever_pcts,
+        "accounts": accounts,
+    }
+    result["coaching"] = coaching(p, result)
+    return result
+
+
+def coaching(p: Portfolio, result: dict) -> list[str]:
+    lines = []
+    cur = p.currency
+    gap = result["best_profit_kept"] - result["plan_profit_kept"]
+    if gap > 0.5:
+        lines.append(f"The best plan for {p.budget_hours:g} hours a week keeps {money(cur, result['best_profit_kept'])} "
+                     f"of annual profit; yours keeps {money(cur, result['plan_profit_kept'])} on the plan alone.")
+    else:
+        lines.append("Your plan is as good as the best plan for this budget and these weeks.")
+    swing = result["profit_kept"] - result["plan_profit_kept"]
+    if abs(swing) > 0.5:
+        verb = "added" if swing > 0 else "cost"
+        lines.append(f"Your conversations {verb} {money(cur, abs(swing))} of profit kept.")
+    if result["neglect_cost"] > 0.5:
+        lines.append(f"Neglect cost {money(cur, result['neglect_cost'])}: the accounts you did not contact ended "
+                     "the quarter worth that much less.")
+    by_gap = sorted(result["accounts"], key=lambda a: a["profit_kept"] - a["best_profit_kept"])
+    for a in by_gap[:2]:
+        lost = a["best_profit_kept"] - a["profit_kept"]
+        if lost > 0.5 and a["contact"] != a["best_contact"]:
+            lines.append(f"{a['name']} ({ordinal(a['worth_rank'])} most valuable): {a['contact']} in your plan; "
+                         f"{a['best_contact']} would have kept {money(cur, lost)} more.")
+    weak = [(pct, lever) for lever, pct in result["levers"].items() if pct is not None and pct < 60]
+    for _pct, lever in sorted(weak)[:2]:
+        lines.append(f"{LEVER_TITLES[lever]}: {LEVER_COACHING[lever]}")
+    if result["rank_percent"] < 80 and result["misplaced"]:
+        m = result["misplaced"][0]
+        lines.append(f"Ranking: {p.account(m['account']).name}: {m['why']}.")
+    return lines

@@ -1,0 +1,76 @@
+"""POSTing statements to an LRS (xAPI 1.0.3, HTTP basic authentication).
+
+Only the standard library: one request at a time, with a timeout. The
+answer is a `Reply` (status, Retry-After seconds, the LRS's reason); a
+network failure is status 0 with the reason, never an exception.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
+
+from game.core.plain_numbers import is_plain_number
+
+TIMEOUT_S = 15
+
+
+@dataclass
+class Reply:
+    status: int  # 0: the LRS could not be reached
+    reason: str = ""
+    retry_after: float | None = None
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: a number of seconds, or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if is_plain_number(value):
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def post_statements(config, statements: list[dict], timeout: float = TIMEOUT_S) -> Reply:
+    body = json.dumps(statements, ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json", "X-Experience-API-Version": "1.0.3"}
+    if config.user:
+        token = base64.b64encode(f"{config.user}:{config.secret}".encode("utf-8")).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    request = urllib.request.Request(config.statements_url(), data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+            return Reply(response.status)
+    except urllib.error.HTTPError as exc:
+        try:
+            text = exc.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            text = ""
+        return Reply(exc.code, _reason(exc.code, text), retry_after_seconds(exc.headers.get("Retry-After")))
+    except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
+        why = getattr(exc, "reason", None) or exc
+        return Reply(0, f"the LRS could not be reached: {why}")
+
+
+def _reason(status: int, text: str) -> str:
+    """The LRS's own words for a refusal, short enough to show."""
+    try:
+        data = json.loads(text)
+        text = json.dumps(data.get("detail", data) if isinstance(data, dict) else data, ensure_ascii=False)
+    except ValueError:
+        pass
+    text = " ".join(text.split())
+    return f"HTTP {status}: {text[:500]}" if text else f"HTTP {status}"

@@ -1,0 +1,117 @@
+"""Where the LRS is and how to sign in: configured once.
+
+From the environment (FIVE_LEVERS_LRS_ENDPOINT, FIVE_LEVERS_LRS_USER,
+FIVE_LEVERS_LRS_SECRET, and FIVE_LEVERS_XAPI_HOME_PAGE / FIVE_LEVERS_XAPI_BASE
+for the statements), else from `lrs.json` in the saves folder, written by
+`main.py lrs configure` or the Settings screen, readable only by its owner.
+The environment wins field by field, so a team can share an endpoint and give
+each machine its own key. The secret is never printed, logged or shown:
+`describe()` and `repr` say only whether one is set.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from game.storage.files import StorageError, read_json, saves_dir, write_json
+from game.delivery.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE, check_iri
+
+CONFIG_FILE = "lrs.json"
+ENV = {"endpoint": "FIVE_LEVERS_LRS_ENDPOINT", "user": "FIVE_LEVERS_LRS_USER", "secret": "FIVE_LEVERS_LRS_SECRET",
+       "home_page": "FIVE_LEVERS_XAPI_HOME_PAGE", "activity_base": "FIVE_LEVERS_XAPI_BASE"}
+
+
+def endpoint_problem(endpoint: str) -> str | None:
+    """Why an LRS address cannot be used, in words (None: it can). Checked
+    when it is entered, on the command line, in Settings and from the
+    environment, so a bad one never reaches the sender."""
+    shown = ascii(endpoint)[1:-1][:120]
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in endpoint):
+        return f"the LRS endpoint may not contain spaces or control characters: '{shown}'"
+    try:
+        parts = urlsplit(endpoint)
+        port = parts.port  # a port that is not a number in 0-65535 raises ValueError
+        host = parts.hostname
+    except ValueError as exc:
+        return f"the LRS endpoint '{shown}' is not a web address ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"the LRS endpoint must be an http:// or https:// address, not '{shown}'"
+    if not host:
+        return f"the LRS endpoint '{shown}' names no host"
+    if port == 0:
+        return f"the LRS endpoint '{shown}' has port 0"
+    return None
+
+
+@dataclass
+class LRSConfig:
+    endpoint: str = ""
+    user: str = ""
+    secret: str = ""
+    home_page: str = DEFAULT_HOME_PAGE
+    activity_base: str = DEFAULT_ACTIVITY_BASE
+
+    def __repr__(self) -> str:  # never the secret, even in a traceback or a log
+        return f"LRSConfig(endpoint={self.endpoint!r}, user={self.user!r}, secret={'set' if self.secret else 'not set'})"
+
+    __str__ = __repr__
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.endpoint)
+
+    def statements_url(self) -> str:
+        return self.endpoint.rstrip("/") + "/statements"
+
+    def describe(self) -> dict:
+        """What `lrs status` shows: everything but the secret."""
+        return {"endpoint": self.endpoint or None, "user": self.user or None, "secret": bool(self.secret),
+                "home_page": self.home_page, "activity_base": self.activity_base}
+
+    def problems(self, one_at_a_time: bool = False) -> list[str]:
+        """What is wrong with these settings, in words (empty: fine).
+        `one_at_a_time`: the key and the secret are being set one after the
+        other (the Settings screen), so one may still be missing."""
+        out = []
+        if self.endpoint:
+            problem = endpoint_problem(self.endpoint)
+            if problem:
+                out.append(problem)
+        for value, what in ((self.home_page, "the players' home page"), (self.activity_base, "the activity base")):
+            try:
+                check_iri(value, what)
+            except ValueError as exc:
+                out.append(str(exc))
+        if self.endpoint and bool(self.user) != bool(self.secret) and not one_at_a_time:
+            out.append("the LRS needs both a user (key) and a secret, or neither")
+        return out
+
+
+def load_config() -> tuple[LRSConfig, str | None]:
+    """The configuration in effect, and a problem reading the file (None when fine)."""
+    config, problem = LRSConfig(), None
+    try:
+        data, problem = read_json(saves_dir() / CONFIG_FILE)
+    except StorageError as exc:
+        data, problem = None, str(exc)
+    if isinstance(data, dict):
+        for key in ENV:
+            if isinstance(data.get(key), str) and data[key]:
+                setattr(config, key, data[key])
+    for key, name in ENV.items():
+        value = os.environ.get(name, "").strip()
+        if value:
+            setattr(config, key, value)
+    return config, problem
+
+
+def save_config(config: LRSConfig) -> None:
+    """Write lrs.json atomically, readable by its owner only (it holds the secret)."""
+    path = saves_dir() / CONFIG_FILE
+    write_json(path, {"endpoint": config.endpoint, "user": config.user, "secret": config.secret,
+                      "home_page": config.home_page, "activity_base": config.activity_base})
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass

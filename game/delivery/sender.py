@@ -1,0 +1,234 @@
+"""The sender: delivers the outbox to the LRS, in batches, with back-off.
+
+`deliver(board, config)` sends what is due once; `Sender` runs it on a
+background thread (the game's frame loop never waits on the network).
+The LRS's answers:
+- 200 or 204: stored. 409: already there (the same statement id; sent before).
+- 400 or 422: malformed. The batch is split until the one attempt at fault
+  is found; it is parked with the LRS's reason; the others go on.
+- 413: too large. The batch is split; a single statement still too large is parked.
+- 401 or 403: the credentials are wrong. Nothing more is sent until the
+  configuration is put right (`ConfigurationProblem`).
+- 500, 502, 504 and other server errors: one attempt's statement may be
+  what the LRS fails on, so the batch is split (as for 400) and the attempts
+  it takes are sent; an attempt that fails alone is tried again later with
+  its own back-off. When neither half of a split goes, the LRS itself is
+  failing: everything left waits.
+- 503, 429, a timeout or no network: the LRS is away or busy. Everything
+  left is tried again later, with exponential back-off (and never sooner
+  than the LRS's Retry-After).
+Nothing leaves the outbox until the LRS has it, so nothing is lost offline,
+in a crash, or when the LRS dies mid-batch.
+"""
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+
+from game.storage.attempts import attempt_problem, now_iso
+from game.storage.files import StorageError
+from game.delivery.xapi import StatementBuilder
+from game.delivery.client import post_statements
+
+BATCH_STATEMENTS = 100
+CLAIM_ATTEMPTS = 50
+BACKOFF_FIRST_S, BACKOFF_MAX_S = 5.0, 15 * 60.0
+AWAY = (0, 429, 503)  # no answer, too many requests, unavailable: everything waits at once
+
+
+class ConfigurationProblem(Exception):
+    """The LRS refused our credentials or the settings are unusable: a person must fix it."""
+
+
+@dataclass
+class Delivery:
+    sent: int = 0
+    parked: int = 0
+    retrying: int = 0
+    problem: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def backoff(tries: int, retry_after: float | None = None, rng=random) -> float:
+    """Seconds before the next try after `tries` failures: doubling from 5 s to 15 min, with jitter."""
+    delay = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** max(0, tries)) * rng.uniform(0.8, 1.2)
+    return max(delay, retry_after or 0.0)
+
+
+class _Batch:
+    """Statements of several attempts, each statement tagged with its attempt's registration."""
+
+    def __init__(self, config, post):
+        self.config, self.post = config, post
+        self.parked: dict[str, str] = {}
+        self.failed: str | None = None  # why the rest must wait (network, server error)
+        self.retry_after: float | None = None
+        self.failures: dict[str, str] = {}  # attempts the LRS failed on alone: tried again later, alone
+
+    def send(self, tagged: list[tuple[str, dict]]) -> bool:
+        """Post these statements (splitting as the LRS's answer asks); False
+        when some of them must wait for a later try."""
+        tagged = [(reg, s) for reg, s in tagged if reg not in self.parked]
+        if self.failed:
+            return False
+        if not tagged:
+            return True
+        reply = self.post(self.config, [s for _, s in tagged])
+        if reply.status in (200, 204):
+            return True
+        if reply.status in (401, 403):
+            raise ConfigurationProblem(
+                f"the LRS refused the credentials ({reply.reason}); check the user and secret "
+                "(main.py lrs configure, or Settings)")
+        if reply.status == 409 and len(tagged) == 1:
+            return True  # already there
+        if reply.status in (400, 409, 413, 422):
+            if len(tagged) == 1:
+                self.parked[tagged[0][0]] = reply.reason
+                return True
+            half = len(tagged) // 2
+            return self.send(tagged[:half]) & self.send(tagged[half:])
+        reason = reply.reason or f"HTTP {reply.status}"
+        self.retry_after = max(self.retry_after or 0.0, reply.retry_after or 0.0) or None
+        attempts = list(dict.fromkeys(reg for reg, _ in tagged))
+        if reply.status in AWAY:
+            self.failed = reason
+        elif len(attempts) == 1:
+            self.failures[attempts[0]] = reason
+        else:  # a server error, perhaps caused by one attempt: halves of whole attempts, so the others go
+            first = set(attempts[:len(attempts) // 2])
+            first_went = self.send([t for t in tagged if t[0] in first])
+            second_went = self.send([t for t in tagged if t[0] not in first])
+            if not (first_went or second_went or self.failed):
+                self.failed = reason  # neither half went: the LRS is failing, not one attempt
+        return False
+
+
+def deliver(board, config, post=post_statements, due_only: bool = True) -> Delivery:
+    """Send what is due (or, with due_only=False, everything waiting) until
+    nothing is left or the LRS cannot be reached. Raises ConfigurationProblem."""
+    problems = config.problems()
+    if not config.configured or problems:
+        raise ConfigurationProblem(problems[0] if problems else "no LRS is configured "
+                                   "(main.py lrs configure, or Settings)")
+    builder = StatementBuilder(config.home_page, config.activity_base)
+    report = Delivery()
+    while True:
+        clock = time.time()
+        registrations = board.claim(CLAIM_ATTEMPTS, now=clock, due_only=due_only)
+        if not registrations:
+            break
+        batch = _Batch(config, post)
+        try:
+            attempts = []
+            for attempt in board.by_registration(registrations):
+                problem = attempt_problem(attempt)
+                if problem is None:
+                    attempts.append(attempt)
+                else:  # parked with the reason: the rest are sent
+                    batch.parked[attempt.registration] = f"the stored attempt is damaged ({problem})"
+            _send_in_batches(batch, builder, attempts)
+        except BaseException:
+            board.release(registrations)
+            raise
+        delivered = [r for r in registrations if r not in batch.parked and r not in batch.failures
+                     and not batch.failed]
+        board.mark_sent(delivered, now_iso())
+        for registration, reason in batch.parked.items():
+            board.mark_parked(registration, reason)
+            report.reasons.append(reason)
+        report.sent += len(delivered)
+        report.parked += len(batch.parked)
+        if batch.failed:
+            waiting = [r for r in registrations if r not in batch.parked]
+            board.mark_retry(waiting, clock + backoff(board.most_tries(waiting), batch.retry_after), batch.failed)
+            report.retrying += len(waiting)
+            report.problem = batch.failed
+            break
+        for registration, reason in batch.failures.items():  # each backs off on its own
+            board.mark_retry([registration], clock + backoff(board.most_tries([registration]), batch.retry_after),
+                             reason)
+            report.retrying += 1
+            report.problem = f"the LRS failed on an attempt ({reason}); it is tried again later"
+        if batch.failures and not due_only:
+            break  # sending everything now would claim the failed ones again at once
+    return report
+
+
+def _send_in_batches(batch: _Batch, builder: StatementBuilder, attempts) -> None:
+    """Whole attempts per batch where they fit, up to BATCH_STATEMENTS statements."""
+    pending: list[tuple[str, dict]] = []
+    for attempt in attempts:
+        statements = [(attempt.registration, s) for s in builder.for_attempt(attempt)]
+        if pending and len(pending) + len(statements) > BATCH_STATEMENTS:
+            batch.send(pending)
+            pending = []
+        pending += statements
+    batch.send(pending)
+
+
+class Sender:
+    """Delivers in the background; `wake()` after recording, `stop()` at exit.
+    `waiting` and `problem` are what the game shows ("3 attempts waiting to send: why")."""
+
+    def __init__(self, open_board, config, idle_s: float = 30.0, post=post_statements):
+        self._open_board, self.config, self.idle_s, self._post = open_board, config, idle_s, post
+        self._wake, self._stop = threading.Event(), threading.Event()
+        self.waiting: int | None = None
+        self.problem: str | None = None
+        self._thread = threading.Thread(target=self._run, name="five-levers-lrs-sender", daemon=True)
+
+    def start(self) -> "Sender":
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        board = None
+        wait = self.idle_s
+        while not self._stop.is_set():
+            try:
+                if board is None:
+                    board = self._open_board()
+                report = deliver(board, self.config, post=self._post)
+                self.problem = report.problem or (f"parked: {report.reasons[-1]}" if report.reasons else None)
+                status = board.outbox_status()
+                self.waiting = status["waiting"]
+                wait = self.idle_s
+                if status["next_try"]:  # a retry falls due before the idle wait is over: wake for it
+                    wait = min(wait, max(0.5, status["next_try"] - time.time()))
+            except ConfigurationProblem as exc:  # a person must fix it: stop until the settings change
+                self.problem = str(exc)
+                try:
+                    self.waiting = board.waiting_count() if board is not None else self.waiting
+                except StorageError:
+                    pass
+                break
+            except StorageError as exc:
+                self.problem, wait = str(exc), self.idle_s
+            except Exception as exc:  # never die silently: say so (the game shows it) and try again later
+                self.problem = (f"sending stopped on an unexpected error ({type(exc).__name__}: {str(exc)[:120]}); "
+                                f"it is tried again in {int(self.idle_s)} s")
+                wait = self.idle_s
+                if board is not None:
+                    try:
+                        board.close()
+                    except Exception:
+                        pass
+                    board = None
+            self._wake.wait(wait)
+            self._wake.clear()
+        if board is not None:
+            try:
+                board.close()
+            except StorageError:
+                pass

@@ -1,0 +1,49 @@
+"""The composition root: the one module that knows every shell.
+
+`/main.py` calls `main()` here. It hands the command line the other shells
+it may start (the game window, its screenshot drivers and graph drawing, the
+terminal version) as loaders, so the command line never imports another
+shell, and the terminal never loads pygame until the window is wanted.
+"""
+from __future__ import annotations
+
+from game.shells.cli.common import Shells
+
+
+def _window():
+    from game.shells.window import app
+    return app
+
+
+def _screenshots():
+    from game.shells.window import screenshots
+    return screenshots
+
+
+def _tour():
+    from game.shells.window import tour
+    return tour
+
+
+def _graph_image():
+    from game.shells.window import graph_image
+    return graph_image
+
+
+def _terminal():
+    from game.shells.terminal import play
+    return play
+
+
+def _terminal_portfolio():
+    from game.shells.terminal import portfolio
+    return portfolio
+
+
+SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from game.shells.cli.commands import main as cli_main
+    return cli_main(argv, SHELLS)

@@ -1,1 +1,0 @@
-"""Delivery to a learning record store: configuration, the HTTP client, the background sender."""

@@ -1,5 +1,0 @@
-"""The account portfolio campaign ("protect your turf"): rank the accounts,
-plan contact within a weekly time budget, play the quarter, read the debrief.
-
-Core code: no pygame, no UI, no storage. Formulas: docs/portfolio-model.md.
-"""

@@ -1,0 +1,7 @@
+"""The shells a person uses: the game window (`window`), the terminal
+version (`terminal`) and the command line (`cli`).
+
+A shell may import `game.app`, `game.core`, `game.authoring`, `game.storage`
+and `game.delivery`, and its own package; never another shell. Only the
+composition root (`game.launch`) imports a shell.
+"""

@@ -1,0 +1,6 @@
+"""The terminal version: a scenario (play.py) and the portfolio campaign
+(portfolio.py) as text.
+
+A shell: imports app, core, authoring, storage and delivery; never the window
+or the command line.
+"""

@@ -1,0 +1,203 @@
+"""The terminal version of the game: numbered replies, typed answers.
+
+A non-number or out-of-range answer asks again; Ctrl-C or the end of input
+leaves cleanly. Input and output are parameters so tests can drive it.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+
+from game.app.briefing import briefing_view
+from game.app.debrief import DebriefView, debrief_view
+from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching
+from game.core import loader
+from game.core.engine import Playthrough
+from game.core.model import LEVER_TITLES, RULE_TITLES
+from game.core.plain_numbers import is_plain_number
+from game.core.turns import draw_persona, fresh_seed
+
+
+class _Quit(Exception):
+    pass
+
+
+def _width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    width = _width()
+    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False)
+                     for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
+
+
+def mood_meter(mood: str) -> str:
+    order = ["calm", "uneasy", "upset", "angry"]
+    level = order.index(mood) + 1 if mood in order else 5
+    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
+
+
+def summary_lines(view: DebriefView) -> list[str]:
+    """The outcome, score, path, each lever and each rule broken (scripted play prints these)."""
+    lines = [f"{view.scenario_title}: " + (view.outcome_title if view.finished else "not finished"),
+             f"Score {view.score} ({view.grade})  path: {' > '.join(view.path)}"]
+    for lever in view.levers:
+        shown = "not assessed" if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
+        lines.append(f"  {LEVER_TITLES[lever.lever]:<40} {shown}")
+    for rule, count in view.rule_counts.items():
+        if count:
+            lines.append(f"  Broke '{RULE_TITLES[rule]}' x{count}")
+    return lines
+
+
+def debrief_lines(view: DebriefView) -> list[str]:
+    lines = ["", "=" * 20 + " Debrief " + "=" * 20]
+    if view.ending is not None:
+        lines.append(_wrap(view.ending))
+    lines += summary_lines(view)
+    if view.rules_broken:
+        lines.append("Rules broken:")
+        for broken in view.rules_broken:
+            lines.append(_wrap(f"- {broken.title}: \"{broken.reply}\"", "  "))
+    lines.append("The conversation:")
+    for step in view.conversation:
+        lines.append(_wrap(f"{step.number}. You: {step.reply}", "  "))
+        if step.coaching:
+            lines.append(_wrap(f"Coaching: {step.coaching}", "     "))
+    if view.ending is not None and view.overall:
+        lines.append(_wrap(f"Overall: {view.overall}"))
+    if view.summary:
+        lines.append("What you did:")
+        lines += [_wrap(sentence, "  ") for sentence in view.summary]
+    if view.flex:
+        lines.append("Flex your style:")
+        lines += [_wrap(line.strip(), "    " if line.startswith("  ") else "  ") for line in view.flex]
+    return lines
+
+
+def read_answer(prompt: str, read, write) -> str:
+    """One typed line, stripped; q, quit, exit, Ctrl-C or the end of input leave (_Quit)."""
+    write(prompt)
+    try:
+        answer = read()
+    except (EOFError, KeyboardInterrupt):
+        raise _Quit from None
+    if answer is None or answer.strip().lower() in ("q", "quit", "exit"):
+        raise _Quit
+    return answer.strip()
+
+
+def _ask(prompt: str, count: int, read, write, low: int = 1) -> int:
+    """A number from `low` to `count`, asked again until one is typed."""
+    while True:
+        answer = read_answer(prompt, read, write)
+        if is_plain_number(answer) and low <= int(answer) <= count:
+            return int(answer)
+        write(f"Please type a number from {low} to {count} (or q to quit).\n")
+
+
+def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None:
+    """The player's name, asked in the terminal (Enter keeps the remembered
+    one); None when they quit. The same rules as the window's name field."""
+    from game.storage.attempts import clean_player_name
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    prompt = f"Your name (Enter for {remembered}): " if remembered else "Your name: "
+    while True:
+        out.write(prompt)
+        try:
+            answer = read()
+        except (EOFError, KeyboardInterrupt):
+            return None
+        answer = (answer or "").strip()
+        if not answer and remembered:
+            return remembered
+        try:
+            return clean_player_name(answer)
+        except ValueError as exc:
+            out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
+
+
+def _reader(stream):
+    def read():
+        line = stream.readline()
+        if line == "":
+            raise EOFError
+        return line
+    return read
+
+
+def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=None, stdin=None, stdout=None,
+                  on_finish=None, persona: str | None = None, player_style: str = "") -> int:
+    """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    write = out.write
+    seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
+    run = Playthrough(scenario, seed=seed, start=start,
+                      persona=draw_persona(scenario, seed, persona))
+    try:
+        _play(scenario, run, coach, read, write, player_style)
+        if on_finish is not None and run.finished and on_finish(run) is False:
+            return 4  # played, but not recorded (the note above says why)
+    except _Quit:
+        write("\nYou left the conversation. Goodbye.\n")
+    return 0
+
+
+def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
+    brief = briefing_view(scenario, run.persona, "coach" if coach else "assessment")
+    write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
+    write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
+    if brief.briefing:
+        write(_wrap(brief.briefing) + "\n")
+    write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
+    while not run.finished:
+        now = dialogue_step(run)
+        write(f"\nMood {mood_meter(now.mood)}\n")
+        for paragraph in now.lines:
+            write(_wrap(f"({paragraph})" if now.narrator else f"{now.speaker}: {paragraph}") + "\n")
+        if now.stuck:
+            write("\nNo reply is available here (a scenario problem: every choice's condition is false).\n")
+            return
+        for number, reply in enumerate(now.replies, 1):
+            write(_wrap(f"{number}. {reply}", "  ") + "\n")
+        step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
+        coaching = reply_coaching(run, step)
+        if coach and coaching.feedback:
+            write(_wrap(f"Coach: {coaching.feedback}", "  ") + "\n")
+        if coaching.rules:
+            write("  Rule broken: " + ", ".join(coaching.rules) + "\n")
+    if run.walked_out:
+        write(f"\n{brief.customer} has walked out.\n")
+    write("\n".join(debrief_lines(debrief_view(scenario, run, coach=coach, player_style=player_style))) + "\n")
+
+
+def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True, player_style: str = "") -> int:
+    """Choose a bundled scenario in the terminal, then play it (`on_finish`
+    as for `play_scenario`)."""
+    out = stdout or sys.stdout
+    read = _reader(stdin) if stdin is not None else input
+    results, _ = loader.check_library([folder])
+    playable = [r for r in results if r.ok]
+    out.write("Five Levers: practise conversations with customers.\n")
+    for broken in (r for r in results if not r.ok):
+        first = (broken.errors or broken.diagnostics)[0]
+        out.write(f"  (broken, skipped) {first.format()}\n")
+    if not playable:
+        out.write(f"No playable scenarios in {folder}.\n")
+        return 1
+    playable.sort(key=lambda r: (r.scenario.difficulty, r.scenario.title))
+    for number, checked in enumerate(playable, 1):
+        s = checked.scenario
+        out.write(f"  {number}. {s.title} (difficulty {s.difficulty}) - {s.summary}\n")
+    try:
+        pick = _ask(f"Pick a scenario (1-{len(playable)}): ", len(playable), read, out.write)
+    except _Quit:
+        out.write("\nGoodbye.\n")
+        return 0
+    return play_scenario(playable[pick - 1].scenario, coach=coach, stdin=stdin, stdout=stdout, on_finish=on_finish,
+                         player_style=player_style)

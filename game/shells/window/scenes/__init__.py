@@ -1,0 +1,1 @@
+"""The window's scenes, one screen each (part of the window shell)."""

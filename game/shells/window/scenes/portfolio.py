@@ -1,0 +1,315 @@
+"""Protect your turf: the portfolio campaign in the window. One scene, one
+page at a time: choose a portfolio, read the briefing, rank, plan, play the
+quarter week by week (a linked conversation opens the dialogue scene and its
+outcome comes back here), then the debrief with a health chart per account."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.core.turns import draw_persona, fresh_seed
+from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.load import check_file
+from game.core.portfolio.plan import Plan
+from game.core.portfolio.review import debrief
+from game.storage.attempts import now_iso
+from game.shells.window import portfolio_pages as pages
+from game.shells.window.theme import draw_text, text_height
+from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window.scenes.base import Scene
+from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
+
+ROOT = Path(__file__).resolve().parents[4]
+PORTFOLIOS_DIR = ROOT / "portfolios"
+LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
+HINT = "Up/Down: choose  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
+
+
+class PortfolioScene(Scene):
+    name = "portfolio"
+
+    def __init__(self, app, player: str = "", path=None, seed: int | None = None):
+        super().__init__(app)
+        self.player = player or "Guest"
+        self.seed = fresh_seed() if seed is None else seed
+        self.portfolio = None
+        self.ranking: list[str] = []
+        self.plan = Plan({})
+        self.choosing: str | None = None
+        self.campaign: Campaign | None = None
+        self.result: dict | None = None
+        self.leaders: list[dict] = []
+        self.talking = None  # (account id, the conversation's GameSession)
+        self.started_at = now_iso()
+        self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self._view = pygame.Rect(0, 0, 0, 0)
+        self._layout: dict = {}
+        self._reveal_focus = False
+        self._texts: tuple[str, str] = ("", "")
+        self._charts: list = []
+        self.choices = self._library()
+        self.page = LIST
+        if path is not None:
+            self.open(path)
+        self._build()
+
+    # --- data -----------------------------------------------------------------
+    def _library(self):
+        found = []
+        library = self._linkable()
+        for path in sorted(PORTFOLIOS_DIR.glob("*.yaml")):
+            checked = check_file(path, library)
+            if checked.ok:
+                found.append(checked.portfolio)
+        return found
+
+    def _linkable(self) -> dict:
+        """Scenario id -> the app's checked library entry a portfolio may link."""
+        return {entry.scenario.id: entry for entry in self.app.library.playable()}
+
+    def open(self, path) -> None:
+        checked = check_file(path, self._linkable())
+        if not checked.ok:
+            first = next(d for d in checked.diagnostics if d.is_error)
+            self.app.notify(f"That portfolio has errors: {first.format()}")
+            return
+        self.start(checked.portfolio)
+
+    def start(self, portfolio) -> None:
+        self.portfolio, self.page = portfolio, BRIEF
+        self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+
+    @property
+    def title(self) -> str:
+        p = self.portfolio
+        if p is None:
+            return "Protect your turf: account portfolios"
+        if self.page in (PLAN, OPTIONS):  # the hours stay in sight while the list scrolls
+            from game.core.portfolio.plan import hours_left
+            return (f"Plan: {self.plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week used, "
+                    f"{hours_left(p, self.plan):.1f} left")
+        return p.title
+
+    # --- what the page shows ---------------------------------------------------
+    def texts(self) -> tuple[str, str]:
+        p = self.portfolio
+        if self.page == LIST:
+            return ("Rank an account manager's customers, plan your contact within a weekly budget and live "
+                    "through a quarter: customers leave when they feel neglected. Choose a portfolio."), ""
+        if self.page == BRIEF:
+            return pages.brief_text(p), pages.accounts_text(p)
+        if self.page == RANK:
+            return pages.rank_text(p, self.ranking), ""
+        if self.page == PLAN:
+            return pages.plan_text(p, self.plan), ""
+        if self.page == OPTIONS:
+            a = p.account(self.choosing)
+            return pages.account_line(p, a) + "\n" + "\n".join(n.text for n in a.notes), ""
+        if self.page == QUARTER:
+            return pages.quarter_text(p, self.campaign), pages.quarter_events(self.campaign)
+        return pages.debrief_text(p, self.result), pages.debrief_tail(p, self.result, self.leaders)
+
+    def charts(self) -> list:
+        if self.page in (QUARTER, DEBRIEF) and self.campaign is not None:
+            return pages.chart_rows(self.portfolio, self.campaign)
+        return []
+
+    def _build(self, focus: int = 0) -> None:
+        p = self.portfolio
+        if self.page == LIST:
+            items = [Button(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
+                            f"{x.budget_hours:g} hours a week") for x in self.choices] + [Button("Back", "back")]
+        elif self.page == BRIEF:
+            items = [Button("Rank the accounts", "to_rank"), Button("Back", "back")]
+        elif self.page == RANK:
+            items = pages.rank_buttons(p, self.ranking)
+        elif self.page == PLAN:
+            items = pages.plan_buttons(p, self.ranking, self.plan)
+        elif self.page == OPTIONS:
+            items = pages.option_buttons(p, self.plan, self.choosing)
+        elif self.page == QUARTER:
+            items = pages.quarter_buttons(p, self.campaign)
+        else:
+            items = [Button("Done", "back"), Button("Play this portfolio again", "again")]
+        self.buttons.set(items)
+        self.buttons.focus = min(focus, len(items) - 1)
+        self._texts, self._charts = self.texts(), self.charts()  # once per change; update and draw read them
+        self.scroll.offset = 0
+        self._reveal_focus = focus > 0
+        self.app.screen_changed()
+
+    # --- intents --------------------------------------------------------------
+    def handle(self, intent) -> None:
+        kind = intent.kind
+        if kind == "back":
+            self.activate("back")
+            return
+        if kind == "number" and self.page == RANK:
+            places = [b for b in self.buttons.buttons if b.number == intent.value]
+            if places:
+                self.activate(places[0].action)
+            return
+        action = panel_buttons_intent(intent, self.scroll, self.buttons, self._view, self.theme)
+        if action is not None:
+            self.activate(action)
+
+    def activate(self, action) -> None:
+        p = self.portfolio
+        if action == "back":
+            if self.page in (LIST, DEBRIEF) or (self.page == BRIEF and len(self.choices) == 0):
+                self.app.pop()
+                return
+            if self.page == QUARTER:
+                self.app.go("confirm", "Leave the quarter?", "It will not be recorded.", "Yes, leave",
+                            self.app.pop)
+                return
+            self.page = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}[self.page]
+        elif isinstance(action, tuple) and action[0] == "open":
+            self.start(next(x for x in self.choices if x.id == action[1]))
+        elif action == "to_rank":
+            self.page = RANK
+        elif isinstance(action, tuple) and action[0] == "place":
+            self.ranking.append(action[1])
+        elif action == "undo":
+            self.ranking.pop()
+        elif action == "restart_rank":
+            self.ranking = []
+        elif action == "to_plan":
+            self.page = PLAN
+        elif isinstance(action, tuple) and action[0] == "choose":
+            self.page, self.choosing = OPTIONS, action[1]
+        elif isinstance(action, tuple) and action[0] == "set":
+            contacts = {k: v for k, v in self.plan.contacts.items() if k != self.choosing}
+            if action[1] is not None:
+                contacts[self.choosing] = action[1]
+            self.plan = Plan(contacts)
+            self.page = PLAN
+            self._build(self.ranking.index(self.choosing) + 1)
+            return
+        elif action == "start_quarter":
+            self.campaign = Campaign(p, self.seed, self.ranking, self.plan)
+            self.page = QUARTER
+        elif action == "next_week":
+            self.campaign.next_week()
+        elif action == "to_end":
+            while not self.campaign.finished and not self.campaign.due:
+                self.campaign.next_week()
+        elif isinstance(action, tuple) and action[0] == "talk":
+            self.talk(action[1])
+            return
+        elif action == "to_debrief":
+            self.finish()
+        elif action == "again":
+            self.seed = fresh_seed()
+            self.started_at = now_iso()
+            self.start(p)
+        self._build()
+
+    # --- conversations and the end -------------------------------------------------
+    def talk(self, account_id: str) -> None:
+        from game.app.session import GameSession
+        account = self.portfolio.account(account_id)
+        entry = self._linkable().get(account.scenario)
+        if entry is None:  # the scenario file broke or went away since the portfolio was opened
+            self.app.notify(f"The conversation with {account.name} cannot start: scenario "
+                            f"'{account.scenario}' is not in the library.")
+            return
+        scenario = entry.scenario
+        session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
+                              seed=self.seed, persona=draw_persona(scenario, self.seed),
+                              learner=self.app.settings.learner)
+        session.in_campaign = True
+        self.talking = (account_id, session)
+        self.app.go("dialogue", session)
+
+    def on_resume(self) -> None:
+        if self.talking is None:
+            return
+        account_id, session = self.talking
+        if session.run.finished:
+            self.talking = None
+            result = session.run.result()
+            outcome = result.outcome or "at_risk"
+            self.campaign.resolve(account_id, outcome, "played", result.score)
+            name = self.portfolio.account(account_id).name
+            self.app.notify(f"{name}: the account is {outcome.replace('_', ' ')}.")
+        self._build()
+
+    def finish(self) -> None:
+        self.result = debrief(self.campaign)
+        self.page = DEBRIEF
+        board = self.app.scoreboard
+        from game.storage.portfolio_board import quarter_row
+        board.record_quarter(quarter_row(self.result, self.player, self.started_at))  # queued; a failure is a notice
+        portfolio = self.portfolio.id
+        board.fetch(lambda b: b.quarter_leaderboard(portfolio), on_done=self._got_leaders)
+
+    def _got_leaders(self, leaders) -> None:
+        self.leaders = leaders
+        if self.page == DEBRIEF:
+            self._build(self.buttons.focus)
+
+    # --- layout and drawing -----------------------------------------------------
+    def update(self, dt: float) -> None:
+        theme = self.theme
+        w, h = self.app.screen.get_size()
+        top = header_top(theme, w, self.title, HINT)
+        width = min(theme.measure, w - 2 * MARGIN - 40)
+        self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
+        head, tail = self._texts
+        head_h = text_height(theme, head, width)
+        row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
+        caption_h = text_height(theme, pages.CHART_CAPTION, width, theme.size("small")) + 6
+        charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
+        heights = [button_height(theme, b, width) for b in self.buttons.buttons]
+        buttons_h = sum(bh + 8 for bh in heights)
+        tail_h = text_height(theme, tail, width) + 20 if tail else 0
+        self.buttons.viewport = self._view.inflate(-4, -4)
+        self.scroll.set_sizes(20 + head_h + 20 + charts_h + buttons_h + 12 + tail_h, self._view.h)
+        y = self._view.y + 20 - self.scroll.offset
+        self._layout = {"head": y, "row_h": row_h, "width": width}
+        y += head_h + 20
+        for b, bh in zip(self.buttons.buttons, heights):  # the actions first, the charts below them
+            b.rect = pygame.Rect(self._view.x + 20, y, width, bh)
+            y += bh + 8
+        if self.page == QUARTER:  # the week's events right under the buttons, the charts below them
+            self._layout["tail"] = y + 12
+            y += tail_h
+        else:
+            self._layout["tail"] = y + charts_h + 12
+        self._layout["caption"] = y + 8
+        self._layout["charts"] = y + 8 + caption_h
+        if self._reveal_focus and self.buttons.buttons:  # after a choice, the account just planned is in view
+            self._reveal_focus = False
+            self.scroll.show(self.buttons.buttons[self.buttons.focus].rect, self._view)
+            self.update(dt)
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        header(surface, theme, self.title, HINT)
+        view = self._view
+        panel(surface, theme, view)
+        surface.set_clip(view.inflate(-4, -4))
+        head, tail = self._texts
+        x, width = view.x + 20, self._layout.get("width", view.w - 40)
+        draw_text(surface, theme, head, (x, self._layout.get("head", view.y)), width)
+        y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
+        if self._charts:
+            draw_text(surface, theme, pages.CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
+                      colour="muted")
+        for label, values, outcome in self._charts:
+            if view.top - row_h < y < view.bottom:
+                label_w = int(width * 0.55)
+                draw_text(surface, theme, theme.fit_line(label, small, label_w - 8), (x, y + 4), label_w, small)
+                pages.draw_health_chart(surface, theme, pygame.Rect(x + label_w, y, width - label_w, row_h),
+                                        values, outcome)
+            y += row_h + 6
+        for i, b in enumerate(self.buttons.buttons):
+            if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
+                draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == 0 else "plain")
+        if tail:
+            draw_text(surface, theme, tail, (x, self._layout.get("tail", view.y)), width)
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

@@ -1,0 +1,223 @@
+"""The title screen: the player's name, then start, resume, scoreboard,
+handbook, settings or quit."""
+from __future__ import annotations
+
+import pygame
+
+from game.core import loader
+from game.storage import saves
+from game.storage.attempts import clean_player_name
+from game.app.session import session_from_save
+from game.shells.window.theme import blit_text, draw_text
+from game.shells.window.widgets import Button, ButtonList, ScrollView, draw_button, layout_column
+from game.shells.window.scenes.base import Scene
+from game.shells.window.scenes.common import learner_label
+
+NAME_FIELD = "name"
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.player = app.settings.player
+        self.error = ""
+        self.sessions, problems = saves.load_sessions()
+        for problem in problems:
+            app.notify(problem)
+        self.buttons = ButtonList()
+        self.scroll = ScrollView()
+        self.page = pygame.Rect(0, 0, 0, 0)
+        self._build()
+        self.field_rect = pygame.Rect(0, 0, 0, 0)
+        self.focus_field = not self.player
+
+    @property
+    def saved(self):
+        """The conversation saved by the player whose name is typed, if any:
+        Resume is never offered for somebody else's."""
+        return self.sessions.get(saves.player_key(self.player))
+
+    def _build(self) -> None:
+        items = []
+        if self.saved is not None:
+            items.append(Button("Resume where you left off", "resume",
+                                detail=f"{self.saved.title or self.saved.scenario_path} - {self.saved.player}"))
+        items += [Button("Start", "start"), Button("Protect your turf", "portfolio",
+                                                   detail="An account manager's quarter"),
+                  Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
+                  Button("Handbook", "handbook"), Button(learner_label(self.app), "learner",
+                                                         detail="For your learning record: LMS login or e-mail"),
+                  Button("Settings", "settings"), Button("Quit", "quit")]
+        self.buttons.set(items)
+
+    @property
+    def typing(self) -> bool:
+        return self.focus_field
+
+    def on_resume(self) -> None:
+        self.sessions, _ = saves.load_sessions()
+        self._build()
+
+    # -- intents -------------------------------------------------------------
+    def handle(self, intent) -> None:
+        kind = intent.kind
+        if self.focus_field:
+            if kind == "text":
+                if len(self.player) < 40:
+                    self.player += str(intent.value)
+                self.error = ""
+                self._build()
+                return
+            if kind == "backspace":
+                self.player = self.player[:-1]
+                self._build()
+                return
+            if kind in ("confirm", "down", "tab"):
+                self.focus_field = False
+                self.buttons.focus = 1 if self.saved is not None and kind == "confirm" else 0
+                return
+            if kind == "back":
+                self.app.ask_to_quit()
+                return
+        if kind == "click" and self.field_rect.collidepoint(intent.pos):
+            self.focus_field = True
+            return
+        if kind == "up" and self.buttons.focus == 0 and not self.focus_field:
+            self.focus_field = True
+            return
+        if kind == "back":
+            self.app.ask_to_quit()
+            return
+        action = self.buttons.handle(intent)
+        if action:
+            self.activate(action)
+
+    def _named(self) -> str | None:
+        try:
+            name = clean_player_name(self.player)
+        except ValueError as exc:
+            self.error = str(exc).capitalize() + "."
+            self.focus_field = True
+            return None
+        if name != self.app.settings.player:
+            self.app.settings.player = name
+            self.app.apply_settings()
+        self.player = name
+        return name
+
+    def activate(self, action: str) -> None:
+        if action == "quit":
+            self.app.ask_to_quit()
+        elif action == "handbook":
+            self.app.go("handbook")
+        elif action == "learner":
+            self.app.go("learner", on_done=self._build)
+        elif action == "settings":
+            self.app.go("settings")
+        elif action == "scoreboard":
+            self.app.go("scoreboard", self.player.strip())
+        elif action == "style" and self._named():
+            self.app.go("selfcheck", self.player)
+        elif action == "start" and self._named():
+            self.app.go("select")
+        elif action == "resume":
+            self.resume()
+        elif action == "portfolio" and self._named():
+            self.app.go("portfolio", self.player.strip())
+
+    def resume(self) -> None:
+        saved = self.saved
+        if saved is None or not self._named():
+            return
+        session, note = session_from_save(saved, self.app.scoreboard)
+        if note:
+            self.app.notify(note)
+        if session is None:
+            return
+        self.app.go("dialogue", session)
+
+    def play_file(self, path, start=None, seed: int | None = None, persona: str | None = None) -> None:
+        """Open one scenario file straight at its briefing (`main.py play FILE`)."""
+        checked = loader.check_file(path)
+        if not checked.ok:
+            self.app.notify(f"This scenario cannot be played: {(checked.errors or checked.diagnostics)[0].format()}")
+            return
+        player = self.player.strip() or "Guest"
+        self.app.go("briefing", checked.scenario, str(path), player=player, start=start, seed=seed,
+                                    persona=persona)
+
+    # -- drawing -------------------------------------------------------------
+    TAGLINE = "Practise the conversations that keep customers."
+
+    def _tag_lines(self, width: int) -> list[str]:
+        return self.theme.wrap(self.TAGLINE, self.theme.size("sub"), width)
+
+    def update(self, dt: float) -> None:
+        """Lay the page out from y=0; when it is taller than the window it
+        scrolls (under a clip) so the focused field or button is always seen."""
+        w, h = self.app.screen.get_size()
+        theme = self.theme
+        col_w = min(520, w - 64)
+        x = (w - col_w) // 2
+        y = theme.line_height(theme.size("title"))
+        y += len(self._tag_lines(w - 64)) * theme.line_height(theme.size("sub")) + 18
+        field_h = theme.line_height(theme.size("body")) + 20
+        field = pygame.Rect(x, y + theme.line_height(theme.size("small")) + 4, col_w, field_h)
+        y = field.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
+        bottom = layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8) - 8
+        if bottom + 48 <= h:  # it all fits: centred a little above the middle
+            top = max(24, min(h // 2 - 300, (h - bottom) // 2))
+            self.scroll.set_sizes(bottom, h)
+            self.scroll.offset = 0
+            self.page = pygame.Rect(0, 0, w, h)
+        else:
+            self.page = pygame.Rect(0, 8, w, h - 16)
+            self.scroll.set_sizes(bottom + 16, self.page.h)
+            focused = field if self.focus_field else self.buttons.buttons[self.buttons.focus].rect
+            self.scroll.reveal(focused.top - field.h if self.focus_field else focused.top, focused.bottom)
+            top = self.page.y + 8 - self.scroll.offset
+        self._top = top
+        self.field_rect = field.move(0, top)
+        for button in self.buttons.buttons:
+            button.rect.y += top
+        self.buttons.viewport = self.page
+
+    def draw(self, surface) -> None:
+        theme = self.theme
+        surface.fill(theme.c("bg"))
+        w = surface.get_width()
+        surface.set_clip(self.page)
+        title = theme.line("Five Levers", theme.size("title"), theme.c("accent"), True)
+        y = self._top
+        blit_text(surface, theme, title, ((w - title.get_width()) // 2, y))
+        y += theme.line_height(theme.size("title"))
+        for line in self._tag_lines(w - 64):
+            tag_s = theme.line(line, theme.size("sub"), theme.c("muted"))
+            blit_text(surface, theme, tag_s, ((w - tag_s.get_width()) // 2, y))
+            y += theme.line_height(theme.size("sub"))
+        field = self.field_rect
+        label = theme.line("Your name", theme.size("small"), theme.c("muted"), True)
+        blit_text(surface, theme, label, (field.x, field.y - label.get_height() - 4))
+        pygame.draw.rect(surface, theme.c("panel"), field, border_radius=8)
+        pygame.draw.rect(surface, theme.c("focus") if self.focus_field else theme.c("border"), field,
+                         width=3 if self.focus_field else 1, border_radius=8)
+        theme.note("button", field, surface)
+        shown = self.player or ("Type your name" if self.focus_field else "")
+        colour = "text" if self.player else "muted"
+        text = theme.line(shown + ("|" if self.focus_field and self.player else ""), theme.body, theme.c(colour))
+        area = pygame.Rect(max(0, text.get_width() - (field.w - 24)), 0, field.w - 24, text.get_height())
+        surface.blit(text, (field.x + 12, field.y + 10), area)
+        if self.error:
+            draw_text(surface, theme, self.error, (field.x, field.bottom + 4), field.w, theme.size("small"), "bad")
+        for i, button in enumerate(self.buttons.buttons):
+            focused = not self.focus_field and i == self.buttons.focus
+            draw_button(surface, theme, button, focused, "primary" if button.action in ("start", "resume") else "plain")
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, self.page.inflate(-8, -8))
+        delivery = self.app.delivery_line()  # e.g. "3 attempts waiting to send"
+        if delivery:
+            small = theme.size("small")
+            draw_text(surface, theme, delivery, (16, surface.get_height() - theme.line_height(small) - 8),
+                      w - 32, small, "muted")

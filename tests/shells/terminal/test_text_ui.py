@@ -1,0 +1,46 @@
+import io
+
+from game.core import loader
+from game.shells.terminal import play as text
+from tests.shells.cli.test_cli import LATE
+
+
+def play(answers, coach=True):
+    out = io.StringIO()
+    code = text.play_scenario(loader.load_file(LATE), coach=coach, stdin=io.StringIO(answers), stdout=out)
+    return code, out.getvalue()
+
+
+def test_coach_mode_shows_coaching_after_each_reply():
+    _, out = play("1\n2\n2\n")
+    first_reply = out.index("Your reply")
+    assert out.index("Coach: Inviting the story") > first_reply
+    assert "Rules broken:" in out and "Don't make it worse" in out
+
+
+def test_assessment_mode_keeps_coaching_for_the_debrief():
+    _, out = play("1\n2\n2\n", coach=False)
+    assert "Coach:" not in out
+    assert "Coaching: Inviting the story" in out.split("Debrief")[1]
+
+
+def test_out_of_range_and_words_ask_again_and_q_quits():
+    code, out = play("7\nhello\nq\n")
+    assert code == 0
+    assert out.count("Please type a number from 1 to 2") == 2
+    assert "You left the conversation" in out
+
+
+def test_mood_meter_reads_without_colour():
+    assert text.mood_meter("upset") == "[###..] upset"
+    assert text.mood_meter("walked_out") == "[#####] walked out"
+
+
+def test_library_menu_lists_playable_and_broken_scenarios(tmp_path):
+    (tmp_path / "ok.yaml").write_text(LATE.read_text())
+    (tmp_path / "broken.yaml").write_text("format: 1\nid: [\n")
+    out = io.StringIO()
+    text.run_library(tmp_path, stdin=io.StringIO("1\n1\n1\n1\n"), stdout=out)
+    shown = out.getvalue()
+    assert "(broken, skipped)" in shown and "broken.yaml:3:1: error: YAML syntax error" in shown
+    assert "1. The Late Refund" in shown and "Debrief" in shown

@@ -1,0 +1,124 @@
+"""Playtesting in the window: F5 reloads the scenario keeping the position,
+F1 shows the playtest overlay."""
+import pygame
+
+from .conftest import key, post
+
+
+def start_dialogue(app, library):
+    from game.shells.window.scenes.title import TitleScene
+    app.push(TitleScene(app))
+    app.top.play_file(library / "late-refund.yaml")
+    post(app, key(pygame.K_RETURN))  # past the briefing
+    assert app.top.name == "dialogue"
+    return app.top
+
+
+def edit(library, old, new):
+    path = library / "late-refund.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_f5_keeps_the_position_and_shows_the_new_words(make_app, library):
+    app = make_app(mode="assessment")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_1))
+    assert scene.run.state == "story"
+    edit(library, "Nobody calls me back.", "Nobody ever calls me back, not once.")
+    post(app, key(pygame.K_F5))
+    assert app.top is scene and scene.run.state == "story" and scene.run.choices == [1]
+    assert "Nobody ever calls me back" in scene._node_text()
+    assert any("Reloaded late-refund.yaml (1 node changed): you are still at 'story'" in n[0] for n in app.notices)
+    post(app, key(pygame.K_1))  # and play goes on in the new file
+    assert scene.run.state == "fix"
+
+
+def test_f5_when_the_earlier_replies_lead_elsewhere_continues_from_the_same_node(make_app, library):
+    app = make_app(mode="assessment")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_1))
+    edit(library, "goto: story", "goto: fix")  # the first reply now skips 'story'
+    post(app, key(pygame.K_F5))
+    assert scene.run.state == "story" and scene.run.choices == []
+    assert any("afresh" in n[0] for n in app.notices)
+
+
+def test_f5_when_the_node_is_gone_starts_again(make_app, library):
+    app = make_app(mode="assessment")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_1))
+    path = library / "late-refund.yaml"
+    text = path.read_text(encoding="utf-8").replace("story", "tale")
+    path.write_text(text, encoding="utf-8")
+    post(app, key(pygame.K_F5))
+    assert scene.run.state == "opening"
+    assert any("no longer in the file" in n[0] for n in app.notices)
+
+
+def test_f5_on_a_broken_file_says_why_and_play_continues(make_app, library):
+    app = make_app(mode="assessment")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_1))
+    edit(library, "goto: fix", "goto: fixx")
+    post(app, key(pygame.K_F5))
+    assert scene.run.state == "story"
+    notice = next(n[0] for n in app.notices if "Not reloaded" in n[0])
+    assert "line" in notice and "fixx" in notice and "did you mean 'fix'" in notice
+    post(app, key(pygame.K_1))
+    assert scene.run.state == "fix"  # the old version still plays
+
+
+def test_f1_overlay_in_assessment_mode_shows_nothing_of_the_score(make_app, library):
+    app = make_app(mode="assessment")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_2))  # escalates and breaks a rule
+    post(app, key(pygame.K_F1))
+    text = scene.overlay_text()
+    assert "Node: story" in text and "coach mode" in text
+    for secret in ("Mood:", "angry", "Rules broken", "dont_make_it_worse", "Lever points:", "Flags:"):
+        assert secret not in text
+
+
+def test_f1_overlay_stays_on_top_while_the_line_is_typed(make_app, library):
+    app = make_app(mode="coach")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_F1))
+    overlay = scene._draw_overlay(app.screen, scene.theme)
+    ink = app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2))
+    scene.reveal = 1  # the typewriter starts again
+    rects = scene.draw_changes(app.screen)
+    assert overlay in rects
+    assert app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2)) == ink
+
+
+def test_f1_overlay_shows_node_flags_mood_points_and_rules(make_app, library):
+    app = make_app(mode="coach")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_2))  # "Calm down.": escalates and breaks a rule
+    post(app, key(pygame.K_SPACE))  # past the coaching
+    before = pygame.Surface.copy(app.screen)
+    post(app, key(pygame.K_F1))
+    assert scene.overlay
+    text = scene.overlay_text()
+    for part in ("Node: story", "Mood: angry", "Rules broken: dont_make_it_worse", "Lever points:", "Flags:"):
+        assert part in text
+    changed = sum(1 for x in range(0, 1280, 16) for y in range(0, 200, 8)
+                  if app.screen.get_at((x, y)) != before.get_at((x, y)))
+    assert changed > 20  # the overlay is really drawn
+    post(app, key(pygame.K_F1))
+    assert not scene.overlay
+
+
+def test_f5_on_the_briefing_reloads_the_file(make_app, library):
+    from game.shells.window.scenes.title import TitleScene
+    app = make_app()
+    app.push(TitleScene(app))
+    app.top.play_file(library / "late-refund.yaml")
+    briefing = app.top
+    edit(library, "title: The Late Refund", "title: The Very Late Refund")
+    post(app, key(pygame.K_F5))
+    assert briefing.scenario.title == "The Very Late Refund"
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "dialogue" and app.top.run.scenario.title == "The Very Late Refund"

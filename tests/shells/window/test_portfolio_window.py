@@ -1,0 +1,128 @@
+"""The portfolio campaign in the window, driven by key and click events
+through the one translation point: rank, plan, a quarter with a linked
+conversation played in the dialogue scene, the debrief, the scoreboard."""
+import pygame
+import pytest
+
+from game.core.portfolio.ranking import true_order
+from game.shells.window.scenes.dialogue import DialogueScene
+from game.shells.window.scenes.portfolio import PortfolioScene
+
+from .conftest import ROOT, click, key, post
+
+SHOP = ROOT / "portfolios" / "shop-systems.yaml"
+
+
+@pytest.fixture
+def app(saves):
+    from game.shells.window.app import App
+    app = App(ROOT / "scenarios", size=(1280, 720))
+    app.input_settle = 0
+    app.settings.typewriter = "instant"
+    app.apply_settings()
+    yield app
+    if pygame.display.get_init():
+        app.shutdown()
+
+
+def test_the_title_opens_the_portfolios(app):
+    from game.shells.window.scenes.title import TitleScene
+    title = TitleScene(app)
+    title.player = "Ana"
+    title._build()
+    app.push(title)
+    title.activate("portfolio")
+    assert isinstance(app.top, PortfolioScene) and app.top.page == "list"
+    assert {p.id for p in app.top.choices} >= {"shop-systems", "cleaning-contracts"}
+
+
+def test_keys_alone_cannot_win_a_quarter(app):
+    """Enter and 1 pressed over and over: the listed order and no contact."""
+    scene = PortfolioScene(app, "Keys", path=SHOP, seed=2)
+    app.push(scene)
+    post(app, key(pygame.K_RETURN))  # Rank the accounts
+    for _ in range(9):
+        post(app, key(pygame.K_1))
+    assert scene.ranking == list(scene.portfolio.ids)
+    post(app, key(pygame.K_RETURN))  # Plan your contact
+    post(app, key(pygame.K_RETURN))  # Start the quarter, with no contact anywhere
+    assert scene.page == "quarter"
+    for _ in range(200):
+        if scene.page == "debrief":
+            break
+        post(app, key(pygame.K_RETURN))
+        while app.top is not scene:  # a conversation: Esc, then back to the quarter
+            post(app, key(pygame.K_1))
+            post(app, key(pygame.K_RETURN))
+            if app.top.name == "debrief":
+                post(app, key(pygame.K_ESCAPE))
+    assert scene.page == "debrief"
+    assert scene.result["score"] < 40 and scene.result["rank_percent"] < 75
+
+
+def test_a_whole_quarter_with_a_conversation_is_recorded(app):
+    scene = PortfolioScene(app, "Ana Lee", path=SHOP, seed=5)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in true_order(scene.portfolio):
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    # choose a contact by clicking: the first account's button, then the option
+    app.update(0.016)
+    first = scene.buttons.buttons[1]
+    post(app, click(first.rect.center))
+    assert scene.page == "options"
+    over = [b for b in scene.buttons.buttons if not b.enabled]
+    assert not over  # nothing is over budget yet
+    visit = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
+    scene.activate(visit.action)
+    assert scene.page == "plan" and "1.4 of 6 hours a week used" in scene.title
+    scene.activate(("choose", true_order(scene.portfolio)[1]))
+    assert any(not b.enabled and "over budget" in b.detail for b in scene.buttons.buttons)  # weekly reviews
+    scene.activate("back")
+    scene.activate("start_quarter")
+    talked = False
+    while scene.page != "debrief":
+        if scene.campaign.due:
+            post(app, key(pygame.K_RETURN))  # Talk to …
+            dialogue = app.top
+            assert isinstance(dialogue, DialogueScene) and dialogue.session.in_campaign
+            while not dialogue.session.run.finished:
+                dialogue.choose(1)
+                if dialogue.phase == "coach":
+                    post(app, key(pygame.K_RETURN))
+            post(app, key(pygame.K_RETURN))  # See your debrief
+            assert app.top.name == "debrief"
+            assert [b.label for b in app.top.actions][0] == "Back to the quarter"
+            post(app, key(pygame.K_RETURN))
+            assert app.top is scene
+            talked = True
+        else:
+            post(app, key(pygame.K_RETURN))
+    assert talked
+    played = [c for c in scene.result["conversations"] if c["source"] == "played"]
+    assert played and played[0]["outcome"] in ("retained", "at_risk", "lost")
+    quarters = app.scoreboard.blocking.quarters("shop-systems")
+    assert [q["player"] for q in quarters] == ["Ana Lee"]
+    assert quarters[0]["record"]["conversations"] == scene.result["conversations"]
+    assert scene.leaders and scene.leaders[0]["player"] == "Ana Lee"
+    # the conversation is on the scoreboard too, as an attempt of its own
+    assert app.scoreboard.blocking.attempts(player="Ana Lee")
+
+
+def test_leaving_a_conversation_keeps_it_due(app):
+    scene = PortfolioScene(app, "Bo", path=SHOP, seed=5)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in scene.portfolio.ids:
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    while not scene.campaign.due:
+        scene.activate("next_week")
+    due = list(scene.campaign.due)
+    scene.activate(("talk", due[0]))
+    post(app, key(pygame.K_ESCAPE))  # pause
+    app.top.to_menu()
+    assert app.top is scene and scene.campaign.due == due
+    assert scene.buttons.buttons[0].label.startswith("Talk to")
