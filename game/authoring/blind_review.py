@@ -270,9 +270,31 @@ def score_sheet(scenario, sheet: Sheet) -> Review:
         ranked = sheet_order(scenario, nid, sheet.seed)
         picks[nid] = [ranked[LETTERS.index(letter)] for letter in letters]
     number_of = {nid: i for i, nid in enumerate(order, 1)}
-    review = Review(scenario.id, sheet.seed)
-    for persona in personas_of(scenario):
-        run = Playthrough(scenario, seed=sheet.seed, persona=persona or None)
+
+    def pick(run, shown):
+        if len(shown) == 1:
+            return 1, ""
+        nid = run.state
+        if nid not in picks:
+            return None, f"decision {number_of.get(nid, '?')} has no reply ticked; the run stops there"
+        offered = {c.index: i for i, c in enumerate(shown, 1)}
+        position = next((offered[index] for index in picks[nid] if index in offered), None)
+        if position is None:
+            return None, (f"at decision {number_of.get(nid, '?')} none of the marked replies is on offer this time "
+                          "(a condition hides them); the run stops there")
+        return position, ""
+    return play_runs(scenario, sheet.seed, pick)
+
+
+def play_runs(scenario, seed: int, pick, on_run=None) -> Review:
+    """Play every persona, asking `pick(run, shown)` for (1-based position,
+    '') or (None, why the run stops); `on_run(number, count)` before each."""
+    review = Review(scenario.id, seed)
+    personas = personas_of(scenario)
+    for number, persona in enumerate(personas, 1):
+        if on_run is not None:
+            on_run(number, len(personas))
+        run = Playthrough(scenario, seed=seed, persona=persona or None)
         note = ""
         for _ in range(MAX_STEPS):
             if run.finished:
@@ -281,19 +303,9 @@ def score_sheet(scenario, sheet: Sheet) -> Review:
             if not shown:
                 note = "the conversation reached a point with no reply on offer"
                 break
-            if len(shown) == 1:
-                run.choose(1)
-                continue
-            nid = run.state
-            if nid not in picks:
-                note = f"decision {number_of.get(nid, '?')} has no reply ticked; the run stops there"
-                break
-            offered = {c.index: i for i, c in enumerate(shown, 1)}
-            position = next((offered[index] for index in picks[nid] if index in offered), None)
+            position, note = pick(run, shown)
             if position is None:
-                note = (f"at decision {number_of.get(nid, '?')} none of the marked replies is on offer this time "
-                        "(a condition hides them); the run stops there")
                 break
             run.choose(position)
-        review.runs.append(finish_run(scenario, run, persona, sheet.seed, note))
+        review.runs.append(finish_run(scenario, run, persona, seed, note))
     return review

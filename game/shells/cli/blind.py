@@ -16,7 +16,6 @@ import textwrap
 
 from game.authoring import blind_review
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
-from game.core.engine import Playthrough
 from game.core.scoring import grade_for
 
 ASCII_DIGITS = "0123456789"
@@ -161,28 +160,21 @@ def _play_blind(scenario, args, read=None, write=None) -> int:
     if len(personas) > 1:
         write(_wrap(f"The conversation is played {len(personas)} times, each time with a different customer "
                     "you cannot see.") + "\n")
-    review = blind_review.Review(scenario.id, args.seed)
+    count = {"decision": 0}
+
+    def on_run(number, total):
+        count["decision"] = 0
+        if total > 1:
+            write(f"\n=== Run {number} of {total} ===\n")
+
+    def pick(run, shown):
+        count["decision"] += 1
+        write(f"\nDecision {count['decision']}\n")
+        for i, choice in enumerate(shown, 1):
+            write(_wrap(choice.text, indent="     ", first=f"  {i}. ") + "\n")
+        return (1 if len(shown) == 1 and _only(write) else _ask(len(shown), read, write)), ""
     try:
-        for number, persona in enumerate(personas, 1):
-            if len(personas) > 1:
-                write(f"\n=== Run {number} of {len(personas)} ===\n")
-            run = Playthrough(scenario, seed=args.seed, persona=persona or None)
-            decision, note = 0, ""
-            for _ in range(blind_review.MAX_STEPS):
-                if run.finished:
-                    break
-                shown = run.shown_choices()
-                if not shown:
-                    note = "the conversation reached a point with no reply on offer"
-                    break
-                decision += 1
-                write(f"\nDecision {decision}\n")
-                for i, choice in enumerate(shown, 1):
-                    write(_wrap(choice.text, indent="     ", first=f"  {i}. ") + "\n")
-                run.choose(1 if len(shown) == 1 and _only(write) else _ask(len(shown), read, write))
-            if run.finished:
-                write("(the conversation has ended)\n")
-            review.runs.append(blind_review.finish_run(scenario, run, persona, args.seed, note))
+        review = blind_review.play_runs(scenario, args.seed, pick, on_run)
     except _Stop:
         write("\nStopped before the end: nothing is scored.\n")
         return EXIT_OK
