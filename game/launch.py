@@ -3,7 +3,8 @@
 `/main.py` calls `main()` here. It hands the command line the other shells
 it may start (the game window, its screenshot drivers and graph drawing, the
 terminal version) as loaders, so the command line never imports another
-shell, and the terminal never loads pygame until the window is wanted.
+shell, and the terminal never loads pygame until the window is wanted; the
+browser version's server (`serve`) arrives the same way.
 """
 from __future__ import annotations
 
@@ -40,8 +41,13 @@ def _terminal_portfolio():
     return portfolio
 
 
+def _web():
+    from game.shells.web import server
+    return server
+
+
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
-                terminal=_terminal, terminal_portfolio=_terminal_portfolio)
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio, web=_web)
 
 
 def main(argv: list[str] | None = None) -> int:

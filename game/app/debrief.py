@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
-from game.core.model import LEVERS, OUTCOME_TITLES, RULE_TITLES
+from game.core.model import LEVER_TITLES, LEVERS, OUTCOME_TITLES, RULE_TITLES
 from game.core.scoring import LeverScore
 from game.core.styles import STYLE_NAMES
 
@@ -27,6 +27,10 @@ class LeverLine:
     @property
     def assessed(self) -> bool:
         return self.percent is not None
+
+    @property
+    def title(self) -> str:
+        return LEVER_TITLES[self.lever]
 
     @property
     def words(self) -> str:

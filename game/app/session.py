@@ -32,6 +32,8 @@ class GameSession:
         # None when unknown (resumed from a save made before it was counted)
         self.active_s = active_s
         self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
+        # the attempt's registration when a server derives it from the save (so any process records it once)
+        self.registration: str | None = None
         # the trainee's own style (self-check); '' when not taken; None while the scoreboard is asked
         self._player_style = player_style if player_style is not None else self._style_from(scoreboard)
 
@@ -91,6 +93,8 @@ class GameSession:
             attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
                                                step_times=self.step_times, player_style=self.player_style,
                                                learner=self.learner, active_s=self.active_s)
+            if self.registration:
+                attempt.registration = self.registration
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:

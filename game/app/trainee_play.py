@@ -1,0 +1,204 @@
+"""A trainee's conversation when nothing is kept in memory between requests
+(the browser shell): every use case reads the playthrough from the store,
+acts, and writes it back, so any server process can serve the next request.
+
+The in-progress playthrough is the trainee's save (`game.storage.saves`,
+keyed by the player's name, as in the window: a conversation left in the
+browser resumes in the window too). The attempt's registration is derived
+from the save (player, start time, seed, scenario), so two processes that
+both see the last reply record it once (the scoreboard ignores a second
+insert of a registration). An attempt the scoreboard cannot take is kept
+in `saves/pending/` like the window does, and added later.
+
+Every function here may block on files or the database: a server runs them
+off its event loop.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from game.app.briefing import BriefingView, briefing_view
+from game.app.debrief import DebriefView, debrief_view
+from game.app.dialogue import DialogueStep, ReplyCoaching, dialogue_step, ending_words, reply_coaching
+from game.app.rebuild import rebuild
+from game.app.scoreboard_rows import Row, history_rows, is_mine
+from game.app.session import GameSession, abandon_saved, session_from_save
+from game.core.engine import Playthrough
+from game.core.errors import SnapshotError
+from game.core.turns import draw_persona, fresh_seed
+from game.storage import pending, saves
+from game.storage.files import StorageError
+
+_NAMESPACE = uuid.UUID("6f1d1c52-5b0e-4f57-9d1c-3b1f8c2a7e10")  # fixed: the same save gives the same registration
+MODES = ("coach", "assessment")
+
+
+@dataclass(frozen=True)
+class Trainee:
+    player: str  # the name shown on the scoreboard (already clean)
+    learner: str = ""  # learner id (lower case), '' for none
+    mode: str = "coach"
+
+
+def registration_for(session: GameSession) -> str:
+    key = f"{saves.player_key(session.player)}|{session.started_at}|{session.run.seed}|{session.scenario.id}"
+    return str(uuid.uuid5(_NAMESPACE, key))
+
+
+class KeepingBoard:
+    """The scoreboard, except that an attempt it cannot take now is kept in
+    `saves/pending/` (and retried by `retry_kept`), never lost."""
+
+    def __init__(self, board):
+        self._board = board
+
+    def record(self, attempt):
+        try:
+            return self._board.record(attempt)
+        except StorageError as exc:
+            pending.keep(attempt)
+            raise StorageError(f"{exc}. It is kept on the server and will be added when the scoreboard "
+                               "can be reached") from exc
+
+    def __getattr__(self, name):
+        return getattr(self._board, name)
+
+
+def retry_kept(board) -> int:
+    """Record the attempts kept while the scoreboard was away; how many were added."""
+    return pending.retry(board, [])
+
+
+def start(library, board, trainee: Trainee, scenario_id: str) -> tuple[GameSession | None, str | None]:
+    """A new conversation with `scenario_id` (None when the library has no
+    such scenario); an unfinished assessment it replaces is recorded as
+    abandoned first. The note says what could not be saved or recorded."""
+    entry = library.find(scenario_id)
+    if entry is None:
+        return None, None
+    note = abandon_saved(trainee.player, board)
+    seed = fresh_seed()
+    session = GameSession(entry.scenario, str(entry.path), trainee.player, trainee.mode, board, seed=seed,
+                          persona=draw_persona(entry.scenario, seed), learner=trainee.learner, active_s=None)
+    session.registration = registration_for(session)
+    session.autosave()
+    return session, session.problem or note
+
+
+def current(library, board, player: str) -> tuple[GameSession | None, str | None]:
+    """The player's conversation in progress, rebuilt from the store, or
+    (None, why not: None when there simply is none)."""
+    saved, problem = saves.load_session(player)
+    if saved is None:
+        return None, problem
+    entry = library.find(str(saved.snapshot.get("scenario", "")))
+    session, note = None, None
+    if entry is not None and entry.scenario.content_hash == saved.snapshot.get("content_hash"):
+        try:  # the library's copy is the saved one: no need to read the file again
+            run = Playthrough.restore(entry.scenario, saved.snapshot)
+            session = GameSession(entry.scenario, saved.scenario_path, saved.player, saved.mode, board, run=run,
+                                  started_at=saved.started_at, learner=saved.learner, active_s=saved.active_s)
+        except SnapshotError:
+            session = None
+    if session is None:
+        session, note = session_from_save(saved, board)
+    if session is not None:
+        session.registration = registration_for(session)
+    return session, note
+
+
+@dataclass(frozen=True)
+class PlayView:
+    """The conversation page: the briefing (for its title and customer), the
+    step the playthrough is at, the coaching on the last reply (coach mode
+    only: an assessment keeps it for the debrief), and how many replies were
+    made (a reply form carries it, so a reply sent twice counts once)."""
+    briefing: BriefingView
+    step: DialogueStep
+    coaching: ReplyCoaching | None
+    at: int
+    mode: str
+    portrait: str  # the customer's portrait id (or name)
+
+
+def play_view(session: GameSession) -> PlayView:
+    run = session.run
+    steps = run.result().steps
+    coaching = reply_coaching(run, steps[-1]) if steps and session.coach else None
+    customer = run.customer
+    return PlayView(briefing_view(session.scenario, run.persona, session.mode, run.start), dialogue_step(run),
+                    coaching, len(run.choices), session.mode, getattr(customer, "portrait", None) or customer.name)
+
+
+@dataclass(frozen=True)
+class Choice:
+    session: GameSession | None  # None: there is no conversation in progress
+    stale: bool  # the reply was for an earlier step (sent twice): nothing was done
+    attempt_id: int | None  # the attempt on the scoreboard when this reply ended the conversation
+    problem: str | None
+
+
+def choose(library, board, player: str, at: int, number: int) -> Choice:
+    """Reply `number` (1-based as shown) at step `at` (replies made so far).
+    Raises ValueError when `number` is not one of the replies shown."""
+    session, note = current(library, board, player)
+    if session is None:
+        return Choice(None, False, None, note)
+    run = session.run
+    if at != len(run.choices) or run.finished:
+        return Choice(session, True, None, None)
+    if not 1 <= number <= len(run.shown_choices()):
+        raise ValueError(f"there is no reply {number} here")
+    session.choose(number)
+    return Choice(session, False, session.attempt.id if session.attempt else None, session.problem)
+
+
+@dataclass(frozen=True)
+class AttemptPages:
+    """A finished attempt, rebuilt for its owner: the debrief, the ending's
+    last words and the outcome in plain words."""
+    attempt_id: int
+    scenario_id: str
+    debrief: DebriefView
+    ending: str  # the outcome in plain words ('Maria is staying with you. …')
+    last_line: tuple[str, ...]  # what the customer said at the end (the ending's text), paragraph by paragraph
+    note: str | None
+
+
+def attempt_pages(library, board, player: str, attempt_id: int) -> AttemptPages | None:
+    """None when there is no such attempt or it is not this player's (a
+    trainee sees only their own transcripts) or it cannot be replayed."""
+    attempt = board.get(attempt_id)
+    if attempt is None or not is_mine(attempt.player, player):
+        return None
+    session, note = rebuild(library, attempt)
+    if session is None:
+        return None
+    return pages_of(session, attempt_id, note, attempt.player_style)
+
+
+def pages_of(session: GameSession, attempt_id: int | None, note: str | None = None,
+             player_style: str | None = None) -> AttemptPages:
+    run = session.run
+    view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
+                        player_style=session.player_style if player_style is None else player_style)
+    ending = run.ending_view()
+    return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
+                        tuple(ending[0]) if ending else (), note)
+
+
+def history(library, board, player: str) -> list[Row]:
+    """The player's attempts, newest first (each row opens its debrief)."""
+    titles = {e.scenario.id: e.scenario.title for e in library.playable()}
+    return history_rows(board.history(player), titles, library.persona_label)
+
+
+def bests(board, player: str) -> dict:
+    return board.bests(player)
+
+
+def in_progress_title(player: str) -> str | None:
+    """The title of the player's saved conversation (for a Resume link), or None."""
+    saved, _ = saves.load_session(player)
+    return (saved.title or "your conversation") if saved is not None else None

@@ -1,0 +1,126 @@
+"""The ASGI application: routes, middleware (sessions, safety), the friendly
+error pages and the store opened at start-up.
+
+`create_app()` is what uvicorn runs (`server.py`); tests build one with a
+scenarios folder and a rate limit of their own."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from game.app.debrief import NO_RULE_BROKEN
+from game.app.library import Library
+from game.app.trainee_play import KeepingBoard, retry_kept
+from game.shells.web import pages
+from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
+from game.storage.scoreboard import open_scoreboard
+from game.storage.web_secret import session_secret
+
+HERE = Path(__file__).resolve().parent
+SCENARIOS_DIR = HERE.parents[2] / "scenarios"
+RATE_ENV = "FIVE_LEVERS_RATE_LIMIT"  # requests a minute per client; 0 turns the limit off
+SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behind a TLS proxy)
+log = logging.getLogger("five_levers.web")
+
+TITLES = {400: "That did not work", 404: "Not found", 405: "Not found", 413: "Too large",
+          429: "Too many requests", 500: "Something went wrong"}
+
+
+def templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["no_rule_broken"] = NO_RULE_BROKEN
+    return Jinja2Templates(env=env)
+
+
+def _error_page(request, status: int, message: str):
+    try:
+        token = csrf_token(request.session)
+    except AssertionError:  # the session middleware did not run (an error before it)
+        token = ""
+    response = request.app.state.templates.TemplateResponse(
+        request, "error.html", {"csrf": token, "trainee": None, "title": TITLES.get(status, "That did not work"),
+                                "message": message, "status": status}, status_code=status)
+    for name, value in HEADERS:  # a 500 is answered outside the middleware that adds them
+        response.headers[name.decode()] = value.decode()
+    return response
+
+
+async def http_error(request, exc: HTTPException):
+    message = exc.detail if exc.status_code in (400, 404) and exc.detail else {
+        404: "There is no page here.", 405: "There is no page here."}.get(exc.status_code, "That did not work.")
+    return _error_page(request, exc.status_code, message)
+
+
+async def server_error(request, exc: Exception):
+    """Never a traceback: the log gets the details, the trainee a plain message."""
+    log.error("unexpected error on %s", request.url.path, exc_info=exc)
+    return _error_page(request, 500, "Something went wrong on our side. Your conversation is saved: go back to "
+                                     "the list of scenarios and carry on.")
+
+
+async def sign_in_first(request, exc):
+    return pages.go("/")
+
+
+ROUTES = [
+    Route("/", pages.home),
+    Route("/signin", pages.sign_in, methods=["POST"]),
+    Route("/signout", pages.sign_out, methods=["POST"]),
+    Route("/scenarios", pages.scenarios),
+    Route("/start", pages.start, methods=["POST"]),
+    Route("/briefing", pages.briefing),
+    Route("/play", pages.play),
+    Route("/reply", pages.reply, methods=["POST"]),
+    Route("/attempts/{attempt:int}/ending", pages.ending),
+    Route("/attempts/{attempt:int}", pages.debrief),
+    Route("/history", pages.history),
+    Route("/hello", pages.hello),
+    Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+]
+
+
+def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | None = None, board=None) -> Starlette:
+    """The app on the scenarios in `scenarios_dir` (the bundled ones by
+    default) and the scoreboard of `open_scoreboard()` (FIVE_LEVERS_DB, else
+    SQLite under saves/), unless a `board` is given."""
+    folder = Path(scenarios_dir or os.environ.get("FIVE_LEVERS_SCENARIOS") or SCENARIOS_DIR)
+    if rate_per_minute is None:
+        text = os.environ.get(RATE_ENV, "").strip()
+        rate_per_minute = int(text) if text.isdigit() else 600
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        app.state.library = await run_in_threadpool(Library, folder)
+        app.state.board = KeepingBoard(board if board is not None else
+                                       await run_in_threadpool(open_scoreboard, None, False))
+        try:
+            await run_in_threadpool(retry_kept, app.state.board)
+        except Exception as exc:  # noqa: BLE001 - kept attempts wait for the next start; the server still runs
+            log.warning("kept attempts could not be added yet: %s", exc)
+        yield
+        if board is None:
+            await run_in_threadpool(app.state.board.close)
+
+    middleware = [Middleware(SecurityHeaders), Middleware(RateLimit, per_minute=rate_per_minute),
+                  Middleware(BodyLimit),
+                  Middleware(SessionMiddleware, secret_key=session_secret(), session_cookie="five_levers",
+                             max_age=14 * 24 * 3600, same_site="lax",
+                             https_only=os.environ.get(SECURE_ENV, "") == "1")]
+    app = Starlette(routes=ROUTES, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HTTPException: http_error, Exception: server_error,
+                                        pages._SignIn: sign_in_first})
+    app.state.templates = templates()
+    return app

@@ -1,0 +1,73 @@
+"""Drawing for the browser, as numbers for inline SVG: the levers' radar and
+the customer's face. Nothing here decides anything the game says; the
+values drawn come from game/app's view data."""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+from game.core.model import LEVER_TITLES
+
+SIZE = 320  # the radar's viewBox is SIZE x SIZE
+CENTRE, RADIUS = SIZE / 2, SIZE / 2 - 70
+
+
+def _point(i: int, n: int, fraction: float) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * i / n
+    return (round(CENTRE + math.cos(angle) * RADIUS * fraction, 1),
+            round(CENTRE + math.sin(angle) * RADIUS * fraction, 1))
+
+
+@dataclass(frozen=True)
+class Radar:
+    rings: tuple[str, ...]  # polygon points for 25/50/75/100 %
+    spokes: tuple[tuple[float, float], ...]
+    shape: str  # the player's polygon
+    labels: tuple[tuple[float, float, str, str], ...]  # x, y, anchor, text
+
+
+def radar(levers) -> Radar:
+    """`levers`: the debrief's LeverLine rows (a lever not assessed is drawn at 0)."""
+    n = len(levers)
+    rings = tuple(" ".join(f"{x},{y}" for x, y in (_point(i, n, f) for i in range(n))) for f in (.25, .5, .75, 1))
+    spokes = tuple(_point(i, n, 1) for i in range(n))
+    shape = " ".join(f"{x},{y}" for x, y in (_point(i, n, max(0, min(100, lv.percent or 0)) / 100)
+                                              for i, lv in enumerate(levers)))
+    labels = []
+    for i, lv in enumerate(levers):
+        x, y = _point(i, n, 1.16)
+        anchor = "middle" if abs(x - CENTRE) < 10 else ("start" if x > CENTRE else "end")
+        short = LEVER_TITLES[lv.lever].split(" ")[0] if len(LEVER_TITLES[lv.lever]) > 14 else LEVER_TITLES[lv.lever]
+        value = "n/a" if lv.percent is None else f"{lv.percent}%"
+        labels.append((x, y + (8 if y > CENTRE else 0), anchor, f"{short} {value}"))
+    return Radar(rings, spokes, shape, tuple(labels))
+
+
+SKINS = ("#f1c7a5", "#e0ac85", "#c68a62", "#9c6644", "#7a4a2e", "#5b3520")
+HAIRS = ("#2b1d14", "#5a3b22", "#8c5a2b", "#b9b2a6", "#1d1d1d", "#a0522d")
+SHIRTS = ("#2f5d8a", "#6b3d7a", "#2e6b4f", "#8a4b2f", "#44546a")
+
+
+@dataclass(frozen=True)
+class Face:
+    skin: str
+    hair: str
+    shirt: str
+    mouth: str  # an SVG path
+    brows: tuple[str, str]  # SVG paths
+    flush: bool
+
+
+def face(portrait: str, mood: str) -> Face:
+    """The same customer always looks the same (seeded by the portrait id);
+    the expression follows the mood."""
+    digest = hashlib.sha256(portrait.encode("utf-8")).digest()
+    mouth = {"calm": "M44 70 Q60 82 76 70", "uneasy": "M46 74 Q60 74 74 74",
+             "upset": "M46 77 Q60 69 74 77", "angry": "M44 79 Q60 65 76 79"}.get(mood, "M48 76 L72 76")
+    brows = {"calm": ("M38 42 Q45 38 52 42", "M68 42 Q75 38 82 42"),
+             "uneasy": ("M38 41 Q45 39 52 42", "M68 42 Q75 39 82 41"),
+             "upset": ("M38 38 L52 43", "M68 43 L82 38"),
+             "angry": ("M38 36 L53 45", "M67 45 L82 36")}.get(mood, ("M38 42 L52 42", "M68 42 L82 42"))
+    return Face(SKINS[digest[0] % len(SKINS)], HAIRS[digest[1] % len(HAIRS)], SHIRTS[digest[2] % len(SHIRTS)],
+                mouth, brows, mood == "angry")
