@@ -92,10 +92,12 @@ ROUTES = [
 ]
 
 
-def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | None = None, board=None) -> Starlette:
+def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | None = None, board=None,
+               library: Library | None = None) -> Starlette:
     """The app on the scenarios in `scenarios_dir` (the bundled ones by
-    default) and the scoreboard of `open_scoreboard()` (FIVE_LEVERS_DB, else
-    SQLite under saves/), unless a `board` is given."""
+    default; or an already loaded `library`) and the scoreboard of
+    `open_scoreboard()` (FIVE_LEVERS_DB, else SQLite under saves/), unless a
+    `board` is given."""
     folder = Path(scenarios_dir or os.environ.get("FIVE_LEVERS_SCENARIOS") or SCENARIOS_DIR)
     if rate_per_minute is None:
         text = os.environ.get(RATE_ENV, "").strip()
@@ -103,7 +105,7 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        app.state.library = await run_in_threadpool(Library, folder)
+        app.state.library = library if library is not None else await run_in_threadpool(Library, folder)
         app.state.board = KeepingBoard(board if board is not None else
                                        await run_in_threadpool(open_scoreboard, None, False))
         try:

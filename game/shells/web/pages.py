@@ -4,6 +4,8 @@ from the session cookie, asks game/app (off the event loop: the store may be
 slow) and renders a template with the view data it gets back."""
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, RedirectResponse
@@ -38,11 +40,20 @@ class _SignIn(Exception):
 
 
 async def form_of(request) -> dict:
-    """The posted form, after its CSRF token is checked (400 otherwise)."""
+    """The posted form (application/x-www-form-urlencoded: every form here
+    is one; the body is already limited in size), after its CSRF token is
+    checked (400 otherwise). The first value of a repeated field counts."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
     try:
-        form = await request.form()
-    except Exception:  # noqa: BLE001 - a malformed body is a bad request, whatever the parser says
+        if kind != "application/x-www-form-urlencoded":
+            raise ValueError(kind)
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20)
+    except (ValueError, UnicodeDecodeError):
         raise HTTPException(400, "That form could not be read. Go back and try again.")
+    form: dict[str, str] = {}
+    for key, value in pairs:
+        form.setdefault(key, value)
     if not csrf_ok(request.session, form.get("csrf")):
         raise HTTPException(400, "That form has expired (or came from another site). Go back, reload the page "
                                  "and try again.")
