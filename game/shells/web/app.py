@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from http import HTTPStatus
 from pathlib import Path
 
 import jinja2
@@ -47,11 +48,11 @@ def templates() -> Jinja2Templates:
 
 def _error_page(request, status: int, message: str):
     try:
-        token = csrf_token(request.session)
+        token, trainee = csrf_token(request.session), pages.trainee_of(request)
     except AssertionError:  # the session middleware did not run (an error before it)
-        token = ""
+        token, trainee = "", None
     response = request.app.state.templates.TemplateResponse(
-        request, "error.html", {"csrf": token, "trainee": None, "title": TITLES.get(status, "That did not work"),
+        request, "error.html", {"csrf": token, "trainee": trainee, "title": TITLES.get(status, "That did not work"),
                                 "message": message, "status": status}, status_code=status)
     for name, value in HEADERS:  # a 500 is answered outside the middleware that adds them
         response.headers[name.decode()] = value.decode()
@@ -59,7 +60,8 @@ def _error_page(request, status: int, message: str):
 
 
 async def http_error(request, exc: HTTPException):
-    message = exc.detail if exc.status_code in (400, 404) and exc.detail else {
+    own = exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase  # a message of ours, not the router's
+    message = exc.detail if exc.status_code in (400, 404) and own else {
         404: "There is no page here.", 405: "There is no page here."}.get(exc.status_code, "That did not work.")
     return _error_page(request, exc.status_code, message)
 

@@ -46,7 +46,7 @@ async def form_of(request) -> dict:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
     try:
-        if kind != "application/x-www-form-urlencoded":
+        if body and kind != "application/x-www-form-urlencoded":
             raise ValueError(kind)
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20)
     except (ValueError, UnicodeDecodeError):
