@@ -15,6 +15,9 @@ from game.core.scoring import LeverScore
 from game.core.styles import STYLE_NAMES
 
 NO_RULE_BROKEN = "No rule broken. Well done."
+# each lever's name where room is short (a chart's label beside its spoke)
+LEVER_SHORT = {"customers_first": "Customers first", "connect": "Connect", "solve_problems": "Solve problems",
+               "build_trust": "Build trust", "positive_emotions": "Positive emotions"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,15 @@ class LeverLine:
     @property
     def title(self) -> str:
         return LEVER_TITLES[self.lever]
+
+    @property
+    def short(self) -> str:
+        return LEVER_SHORT.get(self.lever, self.title)
+
+    @property
+    def chart_value(self) -> str:
+        """The value beside the chart's spoke: '60%' or 'not assessed'."""
+        return "not assessed" if self.percent is None else f"{self.percent}%"
 
     @property
     def words(self) -> str:

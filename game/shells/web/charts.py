@@ -7,16 +7,14 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from game.core.model import LEVER_TITLES
-
-SIZE = 320  # the radar's viewBox is SIZE x SIZE
-CENTRE, RADIUS = SIZE / 2, SIZE / 2 - 70
+WIDTH, HEIGHT = 500, 330  # the radar's viewBox: room for a label beside each spoke
+CENTRE, MIDDLE, RADIUS = WIDTH / 2, HEIGHT / 2 + 10, 110
 
 
 def _point(i: int, n: int, fraction: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * i / n
     return (round(CENTRE + math.cos(angle) * RADIUS * fraction, 1),
-            round(CENTRE + math.sin(angle) * RADIUS * fraction, 1))
+            round(MIDDLE + math.sin(angle) * RADIUS * fraction, 1))
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,8 @@ class Radar:
     rings: tuple[str, ...]  # polygon points for 25/50/75/100 %
     spokes: tuple[tuple[float, float], ...]
     shape: str  # the player's polygon
-    labels: tuple[tuple[float, float, str, str], ...]  # x, y, anchor, text
+    labels: tuple[tuple[float, float, str, str, str], ...]  # x, y, anchor, the lever, its value
+    centre: tuple[float, float] = (CENTRE, MIDDLE)
 
 
 def radar(levers) -> Radar:
@@ -36,11 +35,10 @@ def radar(levers) -> Radar:
                                               for i, lv in enumerate(levers)))
     labels = []
     for i, lv in enumerate(levers):
-        x, y = _point(i, n, 1.16)
+        x, y = _point(i, n, 1.1)
         anchor = "middle" if abs(x - CENTRE) < 10 else ("start" if x > CENTRE else "end")
-        short = LEVER_TITLES[lv.lever].split(" ")[0] if len(LEVER_TITLES[lv.lever]) > 14 else LEVER_TITLES[lv.lever]
-        value = "n/a" if lv.percent is None else f"{lv.percent}%"
-        labels.append((x, y + (8 if y > CENTRE else 0), anchor, f"{short} {value}"))
+        labels.append((x, y + (12 if y > MIDDLE else -20 if anchor == "middle" else -4), anchor, lv.short,
+                       lv.chart_value))
     return Radar(rings, spokes, shape, tuple(labels))
 
 
