@@ -81,8 +81,9 @@ class RateLimit:
     """A token bucket per client address: `per_minute` requests a minute on
     average, bursts of up to `burst`; beyond that 429 with Retry-After.
     Static files count too. `per_minute=0` turns it off (a load test).
-    Behind a reverse proxy every client has the proxy's address, so the
-    proxy should limit instead (the README says so)."""
+    Behind a reverse proxy on the same machine, uvicorn takes the client's
+    address from X-Forwarded-For (its proxy_headers), so each trainee still
+    has their own bucket. The buckets are per process."""
 
     def __init__(self, app, per_minute: int = 600, burst: int = 120):
         self.app, self.rate, self.burst = app, per_minute / 60.0, float(burst)
