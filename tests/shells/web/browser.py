@@ -48,11 +48,11 @@ def free_port() -> int:
 class Server:
     """`main.py serve` in its own process, on a free port."""
 
-    def __init__(self, saves: Path, workers: int = 1):
+    def __init__(self, saves: Path, workers: int = 1, keep_db: bool = False):
         self.saves = saves
         self.port = free_port()
         env = {**os.environ, "FIVE_LEVERS_SAVES": str(saves), "FIVE_LEVERS_RATE_LIMIT": "0"}
-        for name in ("FIVE_LEVERS_DB", "FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_SECRET"):
+        for name in ("FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_SECRET", *(() if keep_db else ("FIVE_LEVERS_DB",))):
             env.pop(name, None)
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
