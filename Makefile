@@ -34,6 +34,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/explore.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/frames.py
 	$(BIN)/python bench/scoreboard.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -113,13 +113,16 @@ class PlayView:
     """The conversation page: the briefing (for its title and customer), the
     step the playthrough is at, the coaching on the last reply (coach mode
     only: an assessment keeps it for the debrief), and how many replies were
-    made (a reply form carries it, so a reply sent twice counts once)."""
+    made (a reply form carries it, so a reply sent twice counts once). An
+    assessment also hides the mood meter, as the window does: the customer's
+    face and words remain."""
     briefing: BriefingView
     step: DialogueStep
     coaching: ReplyCoaching | None
     at: int
     mode: str
     portrait: str  # the customer's portrait id (or name)
+    mood_meter: bool  # show the mood in a word and the meter
 
 
 def play_view(session: GameSession) -> PlayView:
@@ -128,7 +131,8 @@ def play_view(session: GameSession) -> PlayView:
     coaching = reply_coaching(run, steps[-1]) if steps and session.coach else None
     customer = run.customer
     return PlayView(briefing_view(session.scenario, run.persona, session.mode, run.start), dialogue_step(run),
-                    coaching, len(run.choices), session.mode, getattr(customer, "portrait", None) or customer.name)
+                    coaching, len(run.choices), session.mode, getattr(customer, "portrait", None) or customer.name,
+                    session.coach)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def test_coach_mode_coaches_after_each_reply_and_assessment_keeps_it_for_the_deb
     assert "Coaching on your last reply" in coached.page.text
     assert "Coaching on your last reply" not in assessed.page.text
     assert "Assessment mode" in assessed.page.text
+    assert "Mood: <strong>" in coached.page.text and "Mood: <strong>" not in assessed.page.text  # as the window
     end = assessed.play_to_the_end()
     assert "Coaching:" in assessed.get(end.url.path.removesuffix("/ending")).text
 
