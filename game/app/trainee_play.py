@@ -168,6 +168,8 @@ class AttemptPages:
     ending: str  # the outcome in plain words ('Maria is staying with you. …')
     last_line: tuple[str, ...]  # what the customer said at the end (the ending's text), paragraph by paragraph
     note: str | None
+    next_id: str = ""  # the next scenario in the library ('' when there is none)
+    next_title: str = ""
 
 
 def attempt_pages(library, board, player: str, attempt_id: int) -> AttemptPages | None:
@@ -179,17 +181,19 @@ def attempt_pages(library, board, player: str, attempt_id: int) -> AttemptPages 
     session, note = rebuild(library, attempt)
     if session is None:
         return None
-    return pages_of(session, attempt_id, note, attempt.player_style)
+    return pages_of(session, attempt_id, note, attempt.player_style, library)
 
 
 def pages_of(session: GameSession, attempt_id: int | None, note: str | None = None,
-             player_style: str | None = None) -> AttemptPages:
+             player_style: str | None = None, library=None) -> AttemptPages:
     run = session.run
     view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
                         player_style=session.player_style if player_style is None else player_style)
     ending = run.ending_view()
+    after = library.after(session.scenario.id) if library is not None else None
     return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
-                        tuple(ending[0]) if ending else (), note)
+                        tuple(ending[0]) if ending else (), note,
+                        after.scenario.id if after else "", after.scenario.title if after else "")
 
 
 def history(library, board, player: str) -> list[Row]:

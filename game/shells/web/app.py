@@ -23,6 +23,7 @@ from starlette.templating import Jinja2Templates
 
 from game.app.debrief import NO_RULE_BROKEN
 from game.app.library import Library
+from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
 from game.shells.web import pages
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
@@ -114,7 +115,12 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
             await run_in_threadpool(retry_kept, app.state.board)
         except Exception as exc:  # noqa: BLE001 - kept attempts wait for the next start; the server still runs
             log.warning("kept attempts could not be added yet: %s", exc)
+        # the LRS sender, when an LRS is configured (the outbox's claims let every worker run one)
+        sender = await run_in_threadpool(start_sender, lambda text, **_: log.warning("%s", text)) \
+            if board is None else None
         yield
+        if sender is not None:
+            await run_in_threadpool(sender.stop)
         if board is None:
             await run_in_threadpool(app.state.board.close)
 

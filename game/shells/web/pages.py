@@ -173,7 +173,7 @@ async def reply(request):
     if choice.session.run.finished:
         if choice.attempt_id is not None:
             return go(f"/attempts/{choice.attempt_id}/ending")
-        pages = trainee_play.pages_of(choice.session, None)  # not on the scoreboard yet: show it now
+        pages = trainee_play.pages_of(choice.session, None, library=library)  # not on the scoreboard yet: show it now
         return render(request, "debrief.html", pages=pages, radar=charts.radar(pages.debrief.levers),
                       problem=choice.problem)
     return go("/play")

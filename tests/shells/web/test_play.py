@@ -47,6 +47,9 @@ def test_a_scenario_played_to_the_end_shows_the_ending_and_the_whole_debrief(web
     for step in a.steps:  # the whole conversation, with the coaching on every reply
         assert step["text"].replace("'", "&#39;") in text
     assert "Coaching:" in text and "Flex your style" in text
+    assert "Play it again" in text and "Next: Going Live on Monday" in text  # replay, next scenario
+    again = ana.post("/start", scenario="go-live")
+    assert again.url.path == "/briefing" and "Going Live on Monday" in again.text
 
 
 def test_the_attempt_is_recorded_once_even_when_the_last_reply_is_sent_twice(web):
