@@ -36,9 +36,16 @@ MODES = ("coach", "assessment")
 
 @dataclass(frozen=True)
 class Trainee:
+    """Who is signed in. The name is who they are on the scoreboard (as in
+    the window); a learner id narrows it: what was saved or recorded under
+    the same name with another learner id is not theirs."""
     player: str  # the name shown on the scoreboard (already clean)
     learner: str = ""  # learner id (lower case), '' for none
     mode: str = "coach"
+
+    def owns(self, player: str, learner: str) -> bool:
+        """Is an attempt or a save by `player` with `learner` this trainee's?"""
+        return is_mine(player, self.player) and (learner or "") == self.learner
 
 
 def registration_for(session: GameSession) -> str:
@@ -86,11 +93,11 @@ def start(library, board, trainee: Trainee, scenario_id: str) -> tuple[GameSessi
     return session, session.problem or note
 
 
-def current(library, board, player: str) -> tuple[GameSession | None, str | None]:
-    """The player's conversation in progress, rebuilt from the store, or
+def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str | None]:
+    """The trainee's conversation in progress, rebuilt from the store, or
     (None, why not: None when there simply is none)."""
-    saved, problem = saves.load_session(player)
-    if saved is None:
+    saved, problem = saves.load_session(trainee.player)
+    if saved is None or not trainee.owns(saved.player, saved.learner):
         return None, problem
     entry = library.find(str(saved.snapshot.get("scenario", "")))
     session, note = None, None
@@ -143,10 +150,10 @@ class Choice:
     problem: str | None
 
 
-def choose(library, board, player: str, at: int, number: int) -> Choice:
+def choose(library, board, trainee: Trainee, at: int, number: int) -> Choice:
     """Reply `number` (1-based as shown) at step `at` (replies made so far).
     Raises ValueError when `number` is not one of the replies shown."""
-    session, note = current(library, board, player)
+    session, note = current(library, board, trainee)
     if session is None:
         return Choice(None, False, None, note)
     run = session.run
@@ -172,11 +179,11 @@ class AttemptPages:
     next_title: str = ""
 
 
-def attempt_pages(library, board, player: str, attempt_id: int) -> AttemptPages | None:
+def attempt_pages(library, board, trainee: Trainee, attempt_id: int) -> AttemptPages | None:
     """None when there is no such attempt or it is not this player's (a
     trainee sees only their own transcripts) or it cannot be replayed."""
     attempt = board.get(attempt_id)
-    if attempt is None or not is_mine(attempt.player, player):
+    if attempt is None or not trainee.owns(attempt.player, attempt.learner):
         return None
     session, note = rebuild(library, attempt)
     if session is None:
@@ -196,17 +203,20 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
                         after.scenario.id if after else "", after.scenario.title if after else "")
 
 
-def history(library, board, player: str) -> list[Row]:
-    """The player's attempts, newest first (each row opens its debrief)."""
+def history(library, board, trainee: Trainee) -> list[Row]:
+    """The trainee's attempts, newest first (each row opens its debrief)."""
     titles = {e.scenario.id: e.scenario.title for e in library.playable()}
-    return history_rows(board.history(player), titles, library.persona_label)
+    mine = [a for a in board.history(trainee.player) if trainee.owns(a.player, a.learner)]
+    return history_rows(mine, titles, library.persona_label)
 
 
 def bests(board, player: str) -> dict:
     return board.bests(player)
 
 
-def in_progress_title(player: str) -> str | None:
-    """The title of the player's saved conversation (for a Resume link), or None."""
-    saved, _ = saves.load_session(player)
-    return (saved.title or "your conversation") if saved is not None else None
+def in_progress_title(trainee: Trainee) -> str | None:
+    """The title of the trainee's saved conversation (for a Resume link), or None."""
+    saved, _ = saves.load_session(trainee.player)
+    if saved is None or not trainee.owns(saved.player, saved.learner):
+        return None
+    return saved.title or "your conversation"

@@ -112,7 +112,7 @@ async def scenarios(request):
     library, board = _store(request)
 
     def read():
-        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee.player))
+        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee))
     try:
         bests, resume = await run_in_threadpool(read)
         problem = None
@@ -134,7 +134,7 @@ async def start(request):
 
 async def _current(request, trainee):
     library, board = _store(request)
-    return await run_in_threadpool(trainee_play.current, library, board, trainee.player)
+    return await run_in_threadpool(trainee_play.current, library, board, trainee)
 
 
 async def briefing(request):
@@ -165,7 +165,7 @@ async def reply(request):
         raise HTTPException(400, "That reply could not be read. Go back to the conversation and pick again.")
     library, board = _store(request)
     try:
-        choice = await run_in_threadpool(trainee_play.choose, library, board, trainee.player, int(at), int(number))
+        choice = await run_in_threadpool(trainee_play.choose, library, board, trainee, int(at), int(number))
     except ValueError:
         raise HTTPException(400, f"There is no reply {number} here. Go back to the conversation and pick again.")
     if choice.session is None:
@@ -182,7 +182,7 @@ async def reply(request):
 async def _attempt(request):
     trainee = _need(request)
     library, board = _store(request)
-    pages = await run_in_threadpool(trainee_play.attempt_pages, library, board, trainee.player,
+    pages = await run_in_threadpool(trainee_play.attempt_pages, library, board, trainee,
                                     request.path_params["attempt"])
     if pages is None:  # not there, or someone else's: the same answer, so ids reveal nothing
         raise HTTPException(404, "There is no such attempt among yours.")
@@ -202,7 +202,7 @@ async def debrief(request):
 async def history(request):
     trainee = _need(request)
     library, board = _store(request)
-    rows = await run_in_threadpool(trainee_play.history, library, board, trainee.player)
+    rows = await run_in_threadpool(trainee_play.history, library, board, trainee)
     return render(request, "history.html", rows=rows)
 
 

@@ -193,3 +193,18 @@ def test_an_attempt_the_scoreboard_cannot_take_is_kept_and_the_debrief_still_sho
     with TestClient(make_app(), follow_redirects=True):  # the next start adds it
         pass
     assert len(attempts()) == 1
+
+
+def test_the_same_name_with_another_learner_id_is_another_trainee(web):
+    _, trainee = web
+    ana, other = trainee(), trainee()
+    ana.sign_in("Ana", learner="ana@example.org")
+    other.sign_in("Ana", learner="ana.lima@example.com")
+    ana.start("tutorial")
+    ana.get("/play")
+    ana.reply(1)
+    assert "Resume the conversation" not in other.get("/scenarios").text  # not theirs to resume
+    path = ana.play_to_the_end().url.path.removesuffix("/ending")
+    assert other.get(path).status_code == 404
+    assert '<li class="card">' not in other.get("/history").text
+    assert ana.get(path).status_code == 200
