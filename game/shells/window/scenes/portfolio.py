@@ -13,6 +13,8 @@ from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.load import check_file
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.review import debrief
+from game.app.portfolio_view import (BRIEF, CHART_CAPTION, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK,
+                                     PortfolioPage, page_view)
 from game.storage.attempts import now_iso
 from game.shells.window import portfolio_pages as pages
 from game.shells.window.theme import draw_text, text_height
@@ -22,7 +24,6 @@ from game.shells.window.scenes.common import MARGIN, header, header_top, panel_b
 
 ROOT = Path(__file__).resolve().parents[4]
 PORTFOLIOS_DIR = ROOT / "portfolios"
-LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 HINT = "Up/Down: choose  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
 
 
@@ -47,8 +48,9 @@ class PortfolioScene(Scene):
         self._view = pygame.Rect(0, 0, 0, 0)
         self._layout: dict = {}
         self._reveal_focus = False
+        self.view: PortfolioPage | None = None  # what the page shows, from the app; set by _build
         self._texts: tuple[str, str] = ("", "")
-        self._charts: list = []
+        self._charts: tuple = ()
         self.choices = self._library()
         self.page = LIST
         if path is not None:
@@ -83,59 +85,19 @@ class PortfolioScene(Scene):
 
     @property
     def title(self) -> str:
-        p = self.portfolio
-        if p is None:
-            return "Protect your turf: account portfolios"
-        if self.page in (PLAN, OPTIONS):  # the hours stay in sight while the list scrolls
-            from game.core.portfolio.plan import hours_left
-            return (f"Plan: {self.plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week used, "
-                    f"{hours_left(p, self.plan):.1f} left")
-        return p.title
+        return self.view.title
 
-    # --- what the page shows ---------------------------------------------------
-    def texts(self) -> tuple[str, str]:
-        p = self.portfolio
-        if self.page == LIST:
-            return ("Rank an account manager's customers, plan your contact within a weekly budget and live "
-                    "through a quarter: customers leave when they feel neglected. Choose a portfolio."), ""
-        if self.page == BRIEF:
-            return pages.brief_text(p), pages.accounts_text(p)
-        if self.page == RANK:
-            return pages.rank_text(p, self.ranking), ""
-        if self.page == PLAN:
-            return pages.plan_text(p, self.plan), ""
-        if self.page == OPTIONS:
-            a = p.account(self.choosing)
-            return pages.account_line(p, a) + "\n" + "\n".join(n.text for n in a.notes), ""
-        if self.page == QUARTER:
-            return pages.quarter_text(p, self.campaign), pages.quarter_events(self.campaign)
-        return pages.debrief_text(p, self.result), pages.debrief_tail(p, self.result, self.leaders)
-
-    def charts(self) -> list:
-        if self.page in (QUARTER, DEBRIEF) and self.campaign is not None:
-            return pages.chart_rows(self.portfolio, self.campaign)
-        return []
+    def page_view(self) -> PortfolioPage:
+        """What the page shows now, worked out by the application layer."""
+        return page_view(self.page, self.portfolio, library=self.choices, ranking=self.ranking, plan=self.plan,
+                         choosing=self.choosing, campaign=self.campaign, result=self.result, leaders=self.leaders)
 
     def _build(self, focus: int = 0) -> None:
-        p = self.portfolio
-        if self.page == LIST:
-            items = [Button(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
-                            f"{x.budget_hours:g} hours a week") for x in self.choices] + [Button("Back", "back")]
-        elif self.page == BRIEF:
-            items = [Button("Rank the accounts", "to_rank"), Button("Back", "back")]
-        elif self.page == RANK:
-            items = pages.rank_buttons(p, self.ranking)
-        elif self.page == PLAN:
-            items = pages.plan_buttons(p, self.ranking, self.plan)
-        elif self.page == OPTIONS:
-            items = pages.option_buttons(p, self.plan, self.choosing)
-        elif self.page == QUARTER:
-            items = pages.quarter_buttons(p, self.campaign)
-        else:
-            items = [Button("Done", "back"), Button("Play this portfolio again", "again")]
+        self.view = self.page_view()
+        items = pages.buttons(self.view.choices)
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
-        self._texts, self._charts = self.texts(), self.charts()  # once per change; update and draw read them
+        self._texts, self._charts = (self.view.head, self.view.tail), self.view.charts  # update and draw read them
         self.scroll.offset = 0
         self._reveal_focus = focus > 0
         self.app.screen_changed()
@@ -261,7 +223,7 @@ class PortfolioScene(Scene):
         head, tail = self._texts
         head_h = text_height(theme, head, width)
         row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
-        caption_h = text_height(theme, pages.CHART_CAPTION, width, theme.size("small")) + 6
+        caption_h = text_height(theme, CHART_CAPTION, width, theme.size("small")) + 6
         charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
         heights = [button_height(theme, b, width) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
@@ -297,9 +259,10 @@ class PortfolioScene(Scene):
         draw_text(surface, theme, head, (x, self._layout.get("head", view.y)), width)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
         if self._charts:
-            draw_text(surface, theme, pages.CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
+            draw_text(surface, theme, CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
                       colour="muted")
-        for label, values, outcome in self._charts:
+        for row in self._charts:
+            label, values, outcome = row.label, row.healths, row.outcome
             if view.top - row_h < y < view.bottom:
                 label_w = int(width * 0.55)
                 draw_text(surface, theme, theme.fit_line(label, small, label_w - 8), (x, y + 4), label_w, small)

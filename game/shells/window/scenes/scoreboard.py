@@ -9,7 +9,8 @@ from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, h
                                       no_history, no_styles, style_rows)
 from game.core.styles import STYLE_NAMES
 from game.storage.export import short_time
-from game.shells.window.charts import draw_trend, trend_height_needed, trend_series
+from game.app.trend import trend_lines
+from game.shells.window.charts import draw_trend, series_of, trend_height_needed
 from game.app.scoreboard_reads import HISTORY, LEADERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
@@ -107,7 +108,7 @@ class ScoreboardScene(Scene):
         if self.view == HISTORY:
             self._show_history(found["attempts"])
             # all scenarios: one line per scenario; one scenario: its score and levers
-            self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
+            self.series = series_of(trend_lines(self.attempts, by_scenario=self.scenario is None, titles=self.titles))
         elif self.view == LEADERS:
             self._show_leaders(found["leaders"])
         else:
