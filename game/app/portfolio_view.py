@@ -118,16 +118,26 @@ def options_text(p, aid) -> str:
     return account_line(p, a) + "\n" + "\n".join(n.text for n in a.notes)
 
 
+def contact_hours(contact: Contact) -> str:
+    """'0.50 hours a week'."""
+    return f"{weekly_hours(contact_minutes(contact.method, contact.frequency)):.2f} hours a week"
+
+
+def contact_fits(p, plan, aid, contact: Contact) -> bool:
+    """Whether `contact` for account `aid` keeps the plan (the other accounts' contact as planned) in budget."""
+    others = plan.minutes() - plan.minutes(aid)
+    return others + contact_minutes(contact.method, contact.frequency) <= p.budget_minutes
+
+
 def option_choices(p, plan, aid) -> tuple[Choice, ...]:
     """The contact choices for one account; those over the budget are disabled."""
-    others = plan.minutes() - plan.minutes(aid)
     items = [Choice("No contact", ("set", None))]
     for m in METHODS:
         for f in FREQUENCIES:
-            cost = contact_minutes(m, f)
-            fits = others + cost <= p.budget_minutes
-            items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("set", Contact(m, f)), enabled=fits,
-                                detail=f"{weekly_hours(cost):.2f} hours a week" + ("" if fits else " · over budget")))
+            contact = Contact(m, f)
+            fits = contact_fits(p, plan, aid, contact)
+            items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("set", contact), enabled=fits,
+                                detail=contact_hours(contact) + ("" if fits else " · over budget")))
     return tuple(items) + (Choice("Back", "to_plan"),)
 
 

@@ -172,3 +172,17 @@ def test_the_window_and_the_terminal_show_the_same_quarter_debrief(p, saves, mon
         assert missing(debrief_facts(view), flat("\n".join(drawn))) == []
     finally:
         app.shutdown()
+
+
+def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
+    from game.shells.terminal.portfolio import ask_plan
+    options = {c.label: c for c in page_view(OPTIONS, p, ranking=LISTED, plan=Plan({}), choosing="good-grind").choices}
+    assert not options["Visit every week"].enabled and options["Phone call every week"].enabled
+    assert options["Phone call every week"].detail == "0.50 hours a week"
+    typed = iter(["1", "1", "2", "1", "0", "0"])  # a weekly visit (over budget), then a weekly call; no more
+    out = []
+    plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
+    shown = "".join(out)
+    assert "That takes 3.0 hours a week and you have 1.5 left. Choose again." in shown
+    assert "  1. every week: 3.00 hours a week\n" in shown and "  1. every week: 0.50 hours a week\n" in shown
+    assert plan.contacts == {"good-grind": CALL}
