@@ -162,9 +162,10 @@ def test_the_window_and_the_terminal_show_the_same_quarter_debrief(p, saves, mon
     app = App(ROOT / "tests" / "plans" / "scenarios", size=(1280, 4000))  # tall enough for the whole debrief
     try:
         scene = app.go("portfolio", "Cy", seed=42)
-        scene.start(p)
-        scene.ranking, scene.campaign = list(d["ranking"]), replay(p, d)  # the terminal's quarter, replayed
-        scene.plan, scene.result, scene.page = scene.campaign.plan, debrief(scene.campaign), DEBRIEF
+        run = scene.run
+        run.start(p)
+        run.ranking, run.campaign = list(d["ranking"]), replay(p, d)  # the terminal's quarter, replayed
+        run.plan, run.result, run.page = run.campaign.plan, debrief(run.campaign), DEBRIEF
         scene._build()
         assert scene.result == d and scene.view.page == DEBRIEF
         app.update(0.0)

@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pygame
 
-from game.core.turns import draw_persona, fresh_seed
-from game.core.portfolio.campaign import Campaign
+from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
-from game.core.portfolio.plan import Plan
-from game.core.portfolio.review import debrief
-from game.app.portfolio_view import (BRIEF, CHART_CAPTION, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK,
-                                     PortfolioPage, page_view)
+from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, TALK, PortfolioRun
+from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import portfolio_pages as pages
 from game.shells.window.theme import draw_text, text_height
@@ -33,14 +30,6 @@ class PortfolioScene(Scene):
     def __init__(self, app, player: str = "", path=None, seed: int | None = None):
         super().__init__(app)
         self.player = player or "Guest"
-        self.seed = fresh_seed() if seed is None else seed
-        self.portfolio = None
-        self.ranking: list[str] = []
-        self.plan = Plan({})
-        self.choosing: str | None = None
-        self.campaign: Campaign | None = None
-        self.result: dict | None = None
-        self.leaders: list[dict] = []
         self.talking = None  # (account id, the conversation's GameSession)
         self.started_at = now_iso()
         self.buttons = ButtonList()
@@ -51,8 +40,7 @@ class PortfolioScene(Scene):
         self.view: PortfolioPage | None = None  # what the page shows, from the app; set by _build
         self._texts: tuple[str, str] = ("", "")
         self._charts: tuple = ()
-        self.choices = self._library()
-        self.page = LIST
+        self.run = PortfolioRun(self._library(), seed)  # the campaign's state and what each choice does
         if path is not None:
             self.open(path)
         self._build()
@@ -80,20 +68,25 @@ class PortfolioScene(Scene):
         self.start(checked.portfolio)
 
     def start(self, portfolio) -> None:
-        self.portfolio, self.page = portfolio, BRIEF
-        self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+        self.run.start(portfolio)
+
+    # the campaign's state, as the app holds it
+    page = property(lambda self: self.run.page)
+    portfolio = property(lambda self: self.run.portfolio)
+    ranking = property(lambda self: self.run.ranking)
+    plan = property(lambda self: self.run.plan)
+    campaign = property(lambda self: self.run.campaign)
+    result = property(lambda self: self.run.result)
+    leaders = property(lambda self: self.run.leaders)
+    seed = property(lambda self: self.run.seed)
+    choices = property(lambda self: self.run.library)
 
     @property
     def title(self) -> str:
         return self.view.title
 
-    def page_view(self) -> PortfolioPage:
-        """What the page shows now, worked out by the application layer."""
-        return page_view(self.page, self.portfolio, library=self.choices, ranking=self.ranking, plan=self.plan,
-                         choosing=self.choosing, campaign=self.campaign, result=self.result, leaders=self.leaders)
-
     def _build(self, focus: int = 0) -> None:
-        self.view = self.page_view()
+        self.view = self.run.view()
         items = pages.buttons(self.view.choices)
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
@@ -118,56 +111,21 @@ class PortfolioScene(Scene):
             self.activate(action)
 
     def activate(self, action) -> None:
-        p = self.portfolio
-        if action == "back":
-            if self.page in (LIST, DEBRIEF) or (self.page == BRIEF and len(self.choices) == 0):
-                self.app.pop()
-                return
-            if self.page == QUARTER:
-                self.app.go("confirm", "Leave the quarter?", "It will not be recorded.", "Yes, leave",
-                            self.app.pop)
-                return
-            self.page = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}[self.page]
-        elif isinstance(action, tuple) and action[0] == "open":
-            self.start(next(x for x in self.choices if x.id == action[1]))
-        elif action == "to_rank":
-            self.page = RANK
-        elif isinstance(action, tuple) and action[0] == "place":
-            self.ranking.append(action[1])
-        elif action == "undo":
-            self.ranking.pop()
-        elif action == "restart_rank":
-            self.ranking = []
-        elif action == "to_plan":
-            self.page = PLAN
-        elif isinstance(action, tuple) and action[0] == "choose":
-            self.page, self.choosing = OPTIONS, action[1]
-        elif isinstance(action, tuple) and action[0] == "set":
-            contacts = {k: v for k, v in self.plan.contacts.items() if k != self.choosing}
-            if action[1] is not None:
-                contacts[self.choosing] = action[1]
-            self.plan = Plan(contacts)
-            self.page = PLAN
-            self._build(self.ranking.index(self.choosing) + 1)
+        said = self.run.choose(action)
+        if said == LEAVE:
+            self.app.pop()
             return
-        elif action == "start_quarter":
-            self.campaign = Campaign(p, self.seed, self.ranking, self.plan)
-            self.page = QUARTER
-        elif action == "next_week":
-            self.campaign.next_week()
-        elif action == "to_end":
-            while not self.campaign.finished and not self.campaign.due:
-                self.campaign.next_week()
-        elif isinstance(action, tuple) and action[0] == "talk":
-            self.talk(action[1])
+        if said == ASK_TO_LEAVE:
+            self.app.go("confirm", *LEAVE_QUARTER, self.app.pop)
             return
-        elif action == "to_debrief":
-            self.finish()
-        elif action == "again":
-            self.seed = fresh_seed()
+        if isinstance(said, tuple) and said[0] == TALK:
+            self.talk(said[1])
+            return
+        if said == FINISHED:
+            self.record()
+        elif said == AGAIN:
             self.started_at = now_iso()
-            self.start(p)
-        self._build()
+        self._build(self.run.focus)
 
     # --- conversations and the end -------------------------------------------------
     def talk(self, account_id: str) -> None:
@@ -193,15 +151,11 @@ class PortfolioScene(Scene):
         if session.run.finished:
             self.talking = None
             result = session.run.result()
-            outcome = result.outcome or "at_risk"
-            self.campaign.resolve(account_id, outcome, "played", result.score)
-            name = self.portfolio.account(account_id).name
-            self.app.notify(f"{name}: the account is {outcome.replace('_', ' ')}.")
+            self.app.notify(self.run.resolve(account_id, result.outcome, result.score))
         self._build()
 
-    def finish(self) -> None:
-        self.result = debrief(self.campaign)
-        self.page = DEBRIEF
+    def record(self) -> None:
+        """The quarter is over: record it and fetch the portfolio's leaderboard."""
         board = self.app.scoreboard
         from game.storage.portfolio_board import quarter_row
         board.record_quarter(quarter_row(self.result, self.player, self.started_at))  # queued; a failure is a notice
@@ -209,7 +163,7 @@ class PortfolioScene(Scene):
         board.fetch(lambda b: b.quarter_leaderboard(portfolio), on_done=self._got_leaders)
 
     def _got_leaders(self, leaders) -> None:
-        self.leaders = leaders
+        self.run.leaders = leaders
         if self.page == DEBRIEF:
             self._build(self.buttons.focus)
 
