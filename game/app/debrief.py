@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.app.text import LEVER_SHORT
 from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
 from game.core.model import LEVER_TITLES, LEVERS, OUTCOME_TITLES, RULE_TITLES
@@ -15,9 +16,6 @@ from game.core.scoring import LeverScore
 from game.core.styles import STYLE_NAMES
 
 NO_RULE_BROKEN = "No rule broken. Well done."
-# each lever's name where room is short (a chart's label beside its spoke)
-LEVER_SHORT = {"customers_first": "Customers first", "connect": "Connect", "solve_problems": "Solve problems",
-               "build_trust": "Build trust", "positive_emotions": "Positive emotions"}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from game.app.debrief import NO_RULE_BROKEN
 from game.app.library import Library
 from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
-from game.shells.web import pages
+from game.shells.web import pages, pages_more
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -90,6 +90,8 @@ ROUTES = [
     Route("/attempts/{attempt:int}/ending", pages.ending),
     Route("/attempts/{attempt:int}", pages.debrief),
     Route("/history", pages.history),
+    Route("/self-check", pages_more.self_check),
+    Route("/self-check", pages_more.self_check_choose, methods=["POST"]),
     Route("/hello", pages.hello),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]

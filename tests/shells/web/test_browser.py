@@ -208,3 +208,21 @@ def test_screenshots_of_every_page_at_1280x720_and_360x740(browser, server):
         page.screenshot(path=f"{SHOTS}/{width}-8-history.png", full_page=True)
         context.close()
     assert len(os.listdir(SHOTS)) >= 16
+
+
+def test_the_self_check_by_keyboard_with_no_axe_violations(context):
+    page = context.new_page()
+    seen: dict = {}
+    sign_in_by_keyboard(page, "Styled Sam")
+    page.goto("/self-check")
+    check(page, seen)
+    focused(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Start the self-check
+    check(page, seen)
+    for n in range(10):
+        assert f"Question {n + 1} of 10" in page.inner_text("#line")
+        with page.expect_navigation():
+            page.keyboard.press(str(1 + n % 4))
+    assert page.locator("h2", has_text="Your style:").count() == 1
+    check(page, seen)
