@@ -24,10 +24,12 @@ from game.app.dialogue import DialogueStep, ReplyCoaching, dialogue_step, ending
 from game.app.rebuild import rebuild
 from game.app.scoreboard_rows import Row, history_rows, is_mine
 from game.app.session import GameSession, abandon_saved, session_from_save
+from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
 from game.core.turns import draw_persona, fresh_seed
 from game.storage import pending, saves
+from game.storage.export import short_time
 from game.storage.files import StorageError
 
 _NAMESPACE = uuid.UUID("6f1d1c52-5b0e-4f57-9d1c-3b1f8c2a7e10")  # fixed: the same save gives the same registration
@@ -203,11 +205,25 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
                         after.scenario.id if after else "", after.scenario.title if after else "")
 
 
-def history(library, board, trainee: Trainee) -> list[Row]:
-    """The trainee's attempts, newest first (each row opens its debrief)."""
+TREND_ATTEMPTS = 20  # the trend chart shows the latest this many finished attempts
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    rows: list  # Row, newest first (each opens its debrief)
+    trend: list  # TrendLine: the score and each lever, oldest to newest ([] with no finished attempt)
+    trend_labels: tuple[str, ...]  # each charted attempt, oldest first: 'date · scenario title'
+
+
+def history(library, board, trainee: Trainee) -> HistoryView:
+    """The trainee's attempts and the trend of their score and levers."""
     titles = {e.scenario.id: e.scenario.title for e in library.playable()}
     mine = [a for a in board.history(trainee.player) if trainee.owns(a.player, a.learner)]
-    return history_rows(mine, titles, library.persona_label)
+    charted_attempts = charted(mine)[-TREND_ATTEMPTS:]
+    return HistoryView(history_rows(mine, titles, library.persona_label),
+                       trend_lines(charted_attempts) if charted_attempts else [],
+                       tuple(f"{short_time(a.finished_at)} · {titles.get(a.scenario, a.title or a.scenario)}"
+                             for a in charted_attempts))
 
 
 def bests(board, player: str) -> dict:

@@ -69,3 +69,62 @@ def face(portrait: str, mood: str) -> Face:
              "angry": ("M38 36 L53 45", "M67 45 L82 36")}.get(mood, ("M38 42 L52 42", "M68 42 L82 42"))
     return Face(SKINS[digest[0] % len(SKINS)], HAIRS[digest[1] % len(HAIRS)], SHIRTS[digest[2] % len(SHIRTS)],
                 mouth, brows, mood == "angry")
+
+
+TREND_W, TREND_H, TREND_LEFT, TREND_TOP, TREND_BOTTOM = 640, 260, 44, 12, 40
+# each line's look: colour and dash, so the lines differ without colour too
+LINE_LOOKS = {"score": ("#12324f", ""), "customers_first": ("#1f5f99", "6 3"), "connect": ("#8a4b2f", "2 3"),
+              "solve_problems": ("#2e6b4f", "8 3 2 3"), "build_trust": ("#6b3d7a", "4 4"),
+              "positive_emotions": ("#9a6a00", "1 4")}
+
+
+@dataclass(frozen=True)
+class TrendDrawn:
+    key: str
+    label: str
+    colour: str
+    dash: str
+    width: float
+    segments: tuple[str, ...]  # polyline points, one run of points without a gap each
+    dots: tuple[tuple[float, float], ...]  # the score's points (every line's when there is only one attempt)
+
+
+@dataclass(frozen=True)
+class Trend:
+    lines: tuple[TrendDrawn, ...]
+    grid: tuple[tuple[float, str], ...]  # y and its label (0, 25, 50, 75, 100)
+    below: float  # y of the below-zero band
+    width: int = TREND_W
+    height: int = TREND_H
+    left: int = TREND_LEFT
+
+
+def trend(lines) -> Trend | None:
+    """The trend lines (game/app/trend.py) as SVG: x per attempt, y 0-100 %."""
+    if not lines:
+        return None
+    count = len(lines[0].values)
+    span = TREND_W - TREND_LEFT - 16
+
+    def x(i):
+        return round(TREND_LEFT + (span * i / (count - 1) if count > 1 else span / 2), 1)
+
+    def y(v):
+        return round(TREND_TOP + (100 - v) / 115 * (TREND_H - TREND_TOP - TREND_BOTTOM), 1)
+    drawn = []
+    for line in lines:
+        segments, run, dots = [], [], []
+        for i, v in enumerate(line.values):
+            if v is None:
+                if run:
+                    segments.append(" ".join(run))
+                run = []
+                continue
+            run.append(f"{x(i)},{y(v)}")
+            dots.append((x(i), y(v)))
+        if run:
+            segments.append(" ".join(run))
+        colour, dash = LINE_LOOKS.get(line.key, ("#44546a", ""))
+        drawn.append(TrendDrawn(line.key, line.label, colour, dash, 3.5 if line.thick else 1.8,
+                                tuple(segments), tuple(dots) if line.thick or count == 1 else ()))
+    return Trend(tuple(drawn), tuple((y(v), f"{v}") for v in (0, 25, 50, 75, 100)), y(-15))

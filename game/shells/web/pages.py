@@ -202,8 +202,8 @@ async def debrief(request):
 async def history(request):
     trainee = _need(request)
     library, board = _store(request)
-    rows = await run_in_threadpool(trainee_play.history, library, board, trainee)
-    return render(request, "history.html", rows=rows)
+    view = await run_in_threadpool(trainee_play.history, library, board, trainee)
+    return render(request, "history.html", rows=view.rows, view=view, chart=charts.trend(view.trend))
 
 
 async def hello(request):

@@ -208,3 +208,17 @@ def test_the_same_name_with_another_learner_id_is_another_trainee(web):
     assert other.get(path).status_code == 404
     assert '<li class="card">' not in other.get("/history").text
     assert ana.get(path).status_code == 200
+
+
+def test_history_shows_the_trend_of_the_score_as_a_chart_and_in_numbers(web):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    assert 'class="trend"' not in ana.get("/history").text  # nothing to chart yet
+    for number in (1, 2):
+        ana.start("tutorial")
+        ana.play_to_the_end(number=number)
+    scores = [a.score for a in sorted(attempts(), key=lambda a: a.id)]
+    page = ana.get("/history").text
+    assert page.count("<polyline") >= 2 and "Your trend in numbers" in page
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</th><td>(.*?)</td>", page)
+    assert [int(v) for v in rows] == scores  # oldest first, the score column
