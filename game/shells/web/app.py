@@ -23,6 +23,7 @@ from starlette.templating import Jinja2Templates
 
 from game.app.debrief import NO_RULE_BROKEN
 from game.app.library import Library
+from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
 from game.shells.web import pages, pages_more
@@ -32,6 +33,7 @@ from game.storage.web_secret import session_secret
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS_DIR = HERE.parents[2] / "scenarios"
+PORTFOLIOS_DIR = HERE.parents[2] / "portfolios"
 RATE_ENV = "FIVE_LEVERS_RATE_LIMIT"  # requests a minute per client; 0 turns the limit off
 SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behind a TLS proxy)
 log = logging.getLogger("five_levers.web")
@@ -92,6 +94,8 @@ ROUTES = [
     Route("/history", pages.history),
     Route("/self-check", pages_more.self_check),
     Route("/self-check", pages_more.self_check_choose, methods=["POST"]),
+    Route("/portfolio", pages_more.portfolio),
+    Route("/portfolio", pages_more.portfolio_choose, methods=["POST"]),
     Route("/hello", pages.hello),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]
@@ -111,6 +115,7 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
     @contextlib.asynccontextmanager
     async def lifespan(app):
         app.state.library = library if library is not None else await run_in_threadpool(Library, folder)
+        app.state.portfolios = await run_in_threadpool(portfolios, PORTFOLIOS_DIR, app.state.library)
         app.state.board = KeepingBoard(board if board is not None else
                                        await run_in_threadpool(open_scoreboard, None, False))
         try:

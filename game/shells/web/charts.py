@@ -128,3 +128,24 @@ def trend(lines) -> Trend | None:
         drawn.append(TrendDrawn(line.key, line.label, colour, dash, 3.5 if line.thick else 1.8,
                                 tuple(segments), tuple(dots) if line.thick or count == 1 else ()))
     return Trend(tuple(drawn), tuple((y(v), f"{v}") for v in (0, 25, 50, 75, 100)), y(-15))
+
+
+SPARK_W, SPARK_H = 260, 40
+
+
+@dataclass(frozen=True)
+class Health:
+    label: str
+    points: str  # polyline points, health 0-100 across the quarter's weeks so far
+    colour: str
+    outcome: str  # the conversation's outcome in words ('' when none)
+
+
+def health(row, weeks: int = 13) -> Health:
+    """One account's health week by week (a ChartRow of game/app/portfolio_view) as a sparkline."""
+    values = list(row.healths) or [0]
+    step = (SPARK_W - 4) / max(1, weeks)
+    points = " ".join(f"{round(2 + i * step, 1)},{round(SPARK_H - 2 - max(0, min(100, v)) / 100 * (SPARK_H - 4), 1)}"
+                      for i, v in enumerate(values))
+    colour = "#2e6b4f" if row.outcome == "retained" else "#1f5f99"
+    return Health(row.label, points, colour, (row.outcome or "").replace("_", " "))

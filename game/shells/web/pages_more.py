@@ -1,12 +1,14 @@
 """The trainee's other pages: the self-check (its progress kept in the
-session: the page and the answers so far, a few bytes) and history's trend
-chart. Like pages.py: ask game/app off the event loop, render its view data."""
+session: the page and the answers so far, a few bytes) and the portfolio
+campaign (its quarter kept in the store, game/app/portfolio_steps). Like
+pages.py: ask game/app off the event loop, render its view data."""
 from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from game.app import self_check_steps
+from game.app import portfolio_steps, self_check_steps
+from game.shells.web import charts
 from game.shells.web.pages import _need, form_of, go, render
 
 KEY = "self_check"
@@ -36,3 +38,33 @@ async def self_check_choose(request):
                                  "the last answer again.")
     request.session[KEY] = progress
     return go("/scenarios" if said == "back" else "/self-check")
+
+
+async def portfolio(request):
+    trainee = _need(request)
+    state = request.app.state
+    quarter = await run_in_threadpool(portfolio_steps.current, state.library, state.portfolios, state.board, trainee)
+    view = quarter.view
+    return render(request, "portfolio.html", view=view, at=quarter.at, talking=quarter.talking_with,
+                  note=quarter.note, charts=[charts.health(row) for row in view.charts],
+                  paragraphs=paragraphs)
+
+
+async def portfolio_choose(request):
+    trainee = _need(request)
+    form = await form_of(request)
+    at, index = str(form.get("at", "")), str(form.get("choice", ""))
+    if not (at.isdigit() and index.isdigit() and len(at) < 6 and len(index) < 4):
+        raise HTTPException(400, "That choice could not be read. Go back to the quarter and pick again.")
+    state = request.app.state
+    try:
+        said = await run_in_threadpool(portfolio_steps.choose, state.library, state.portfolios, state.board, trainee,
+                                       int(at), int(index))
+    except ValueError:
+        raise HTTPException(400, "There is no such choice here. Go back to the quarter and pick again.")
+    return go({"leave": "/scenarios", "talk": "/briefing"}.get(said, "/portfolio"))
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """Text as paragraphs of lines (a blank line parts paragraphs; a line break stays a line break)."""
+    return [block.split("\n") for block in text.split("\n\n") if block.strip()]
