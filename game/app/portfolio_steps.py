@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
-from game.app.portfolio_view import DEBRIEF, PortfolioPage
+from game.app.portfolio_view import DEBRIEF, PortfolioPage, QuarterDebrief, quarter_debrief
 from game.app.session import GameSession, abandon_saved
 from game.app.trainee_play import Trainee, registration_for
 from game.core.portfolio.load import check_file
@@ -84,6 +84,14 @@ class QuarterState:
     @property
     def at(self) -> int:
         return len(self.data["actions"])
+
+    @property
+    def debrief(self) -> QuarterDebrief | None:
+        """The quarter's debrief as facts (the page's text is built from them), on the debrief page."""
+        run = self.run
+        if run.page != DEBRIEF or run.result is None:
+            return None
+        return quarter_debrief(run.portfolio, run.result, list(run.leaders))
 
 
 def current(library, found: list, board, trainee: Trainee) -> QuarterState:

@@ -46,6 +46,7 @@ async def portfolio(request):
     quarter = await run_in_threadpool(portfolio_steps.current, state.library, state.portfolios, state.board, trainee)
     view = quarter.view
     return render(request, "portfolio.html", view=view, at=quarter.at, talking=quarter.talking_with,
+                  debrief=quarter.debrief,
                   note=quarter.note, charts=[charts.health(row) for row in view.charts],
                   paragraphs=paragraphs)
 

@@ -226,3 +226,54 @@ def test_the_self_check_by_keyboard_with_no_axe_violations(context):
             page.keyboard.press(str(1 + n % 4))
     assert page.locator("h2", has_text="Your style:").count() == 1
     check(page, seen)
+
+
+def test_the_portfolio_campaign_pages_have_no_axe_violations(context):
+    import os
+    os.makedirs(SHOTS, exist_ok=True)
+    page = context.new_page()
+    sign_in_by_keyboard(page, "Portfolio Pat")
+    page.goto("/portfolio")
+    seen = set()
+
+    def choose(index: int = 0):
+        with page.expect_navigation():
+            page.locator("form.replies button").nth(index).click()
+
+    def look(name: str):
+        if name not in seen:
+            seen.add(name)
+            assert axe_violations(page) == [], name
+            page.screenshot(path=f"{SHOTS}/1280-portfolio-{name}.png", full_page=True)
+    look("list")
+    choose()
+    look("brief")
+    choose()
+    look("rank")
+    while "Plan your contact" not in page.content():
+        choose()
+    choose()
+    look("plan")
+    choose(1)
+    look("options")
+    choose(2)
+    choose()  # start the quarter
+    look("quarter")
+    for _ in range(80):
+        if "See the quarter" in page.content():
+            break
+        if "Talk to " in page.content():
+            choose()
+            page.goto("/play")
+            for _ in range(60):
+                if "/ending" in page.url:
+                    break
+                with page.expect_navigation():
+                    page.keyboard.press("1")
+            page.goto("/portfolio")
+            look("after-talk")
+            continue
+        choose()
+    choose()
+    look("debrief")
+    assert "Best plan for this quarter" in page.content()
