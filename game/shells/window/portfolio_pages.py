@@ -1,16 +1,11 @@
-"""Drawing for the portfolio campaign's pages: a choice as a button and an
-account's health chart. What the pages say is `game.app.portfolio_view`."""
+"""Drawing for the portfolio campaign's pages: an account's health chart.
+What the pages say is `game.app.portfolio_view`."""
 from __future__ import annotations
 
 import pygame
 
 from game.core.portfolio.model import TROUBLE, WEEKS
 from game.shells.window.theme import OUTCOME_COLOURS
-from game.shells.window.widgets import Button
-
-
-def buttons(choices) -> list[Button]:
-    return [Button(c.label, c.action, enabled=c.enabled, number=c.number, detail=c.detail) for c in choices]
 
 
 def draw_health_chart(surface, theme, rect: pygame.Rect, values, outcome) -> None:

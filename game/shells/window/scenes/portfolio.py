@@ -15,7 +15,7 @@ from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, Portf
 from game.storage.attempts import now_iso
 from game.shells.window import portfolio_pages as pages
 from game.shells.window.theme import draw_text, text_height
-from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window.widgets import ButtonList, ScrollView, button_height, choice_buttons, draw_button, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
@@ -87,7 +87,7 @@ class PortfolioScene(Scene):
 
     def _build(self, focus: int = 0) -> None:
         self.view = self.run.view()
-        items = pages.buttons(self.view.choices)
+        items = choice_buttons(self.view.choices)
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
         self._texts, self._charts = (self.view.head, self.view.tail), self.view.charts  # update and draw read them

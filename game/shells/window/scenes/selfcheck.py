@@ -7,7 +7,7 @@ import pygame
 from game.app.self_check import FINISHED, INTRO, QUESTION, SelfCheck
 from game.storage.attempts import now_iso
 from game.shells.window.theme import draw_text, text_height
-from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window.widgets import ButtonList, ScrollView, button_height, choice_buttons, draw_button, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
@@ -60,8 +60,7 @@ class SelfCheckScene(Scene):
 
     def _build(self) -> None:
         self.view = self.check.view()
-        self.buttons.set([Button(c.label, c.action, enabled=c.enabled, number=c.number, detail=c.detail)
-                          for c in self.view.choices])
+        self.buttons.set(choice_buttons(self.view.choices))
         self.buttons.focus = 0
         self.scroll.offset = 0
 
