@@ -62,9 +62,11 @@ async def form_of(request) -> dict:
 
 def render(request, template: str, status: int = 200, /, **context):
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, template, {"csrf": csrf_token(request.session),
-                                                      "trainee": trainee_of(request), **context},
-                                      status_code=status)
+    response = templates.TemplateResponse(request, template, {"csrf": csrf_token(request.session),
+                                                              "trainee": trainee_of(request), **context},
+                                          status_code=status)
+    response.headers["cache-control"] = "no-store"  # a page holds a form token and one trainee's words
+    return response
 
 
 def go(path: str) -> RedirectResponse:

@@ -110,7 +110,9 @@ def test_a_conversation_resumes_after_the_tab_is_closed(context):
     page = context.new_page()
     sign_in_by_keyboard(page, "Resuming Rosa")
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+    page.wait_for_url("**/briefing")
     page.get_by_role("link", name="Start the conversation").click()
+    page.wait_for_url("**/play")
     for _ in range(2):
         with page.expect_navigation():
             page.keyboard.press("1")
@@ -120,6 +122,7 @@ def test_a_conversation_resumes_after_the_tab_is_closed(context):
     again = context.new_page()  # a new tab, the same browser (its cookies)
     again.goto("/scenarios")
     again.get_by_role("link", name="Resume the conversation").click()
+    again.wait_for_url("**/play")
     assert again.inner_text("#line") == line
     assert again.locator("form.replies button").all_inner_texts() == replies
 
@@ -132,13 +135,15 @@ def test_abuse_gets_plain_answers(context, server):
     assert page.inner_text(".who") == "Signed in as <script>alert(1)</script>"
     # a forged CSRF token
     page.eval_on_selector("form[action='/start'] input[name=csrf]", "e => e.value = 'forged'")
-    page.locator("form[action='/start'] button").first.click()
+    with page.expect_navigation():
+        page.locator("form[action='/start'] button").first.click()
     assert page.locator("h1").inner_text() == "That did not work" and "That form has expired" in page.content()
     assert axe_violations(page) == []
     # an unknown scenario id
     page.goto("/scenarios")
     page.eval_on_selector("form[action='/start'] input[name=scenario]", "e => e.value = 'no-such-thing'")
-    page.locator("form[action='/start'] button").first.click()
+    with page.expect_navigation():
+        page.locator("form[action='/start'] button").first.click()
     assert "There is no such scenario." in page.content() and "Traceback" not in page.content()
     # a huge body
     token = page.get_attribute("input[name=csrf]", "value")
@@ -154,6 +159,7 @@ def test_every_page_fits_narrow_windows_without_sideways_scrolling(browser, serv
     page = context.new_page()
     sign_in_by_keyboard(page, "Narrow Nia")
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+    page.wait_for_url("**/briefing")
     widths = {"briefing": page.evaluate("document.documentElement.scrollWidth")}
     page.goto("/play")
     widths["play"] = page.evaluate("document.documentElement.scrollWidth")
@@ -189,6 +195,7 @@ def test_screenshots_of_every_page_at_1280x720_and_360x740(browser, server):
         sign_in_by_keyboard(page, f"Shot {width}")
         page.screenshot(path=f"{SHOTS}/{width}-2-scenarios.png", full_page=True)
         page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+        page.wait_for_url("**/briefing")
         page.screenshot(path=f"{SHOTS}/{width}-3-briefing.png", full_page=True)
         page.goto("/play")
         page.screenshot(path=f"{SHOTS}/{width}-4-play.png", full_page=True)

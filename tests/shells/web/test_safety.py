@@ -36,6 +36,8 @@ def test_every_page_has_a_csp_without_inline_script_and_no_inline_script_or_styl
         csp = page.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp
         assert page.headers["x-content-type-options"] == "nosniff"
+        if page.headers["content-type"].startswith("text/html") and page.status_code == 200:
+            assert page.headers["cache-control"] == "no-store"
         if page.headers["content-type"].startswith("text/html"):
             assert not re.search(r"<script(?![^>]*\bsrc=)", page.text)  # scripts only from files
             assert "<style" not in page.text and " style=" not in page.text and " onclick" not in page.text
