@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.styles import STYLE_NAMES
+
+UNLIKE_LABEL = "Practise with customers unlike you"
+
 
 @dataclass(frozen=True)
 class ScenarioRow:
@@ -41,3 +45,14 @@ def scenario_rows(library, bests: dict) -> list[ScenarioRow]:
 def broken_rows(library) -> list[BrokenRow]:
     return [BrokenRow(str(e.path).replace("\\", "/").split("/")[-1], (e.errors or e.diagnostics)[0].format())
             for e in library.entries if not e.ok]
+
+
+def unlike_detail(library, own: str) -> str | None:
+    """What the 'customers unlike you' choice says for a player of style
+    `own` ('' when the self-check is not taken); None when no scenario has
+    a customer with a style."""
+    if not any(p.style for e in library.playable() for p in e.scenario.personas.values()):
+        return None
+    if own:
+        return f"A scenario and a customer whose style is most unlike yours ({STYLE_NAMES[own].lower()})."
+    return "Take the short self-check first, so we know what \u201cunlike you\u201d means."

@@ -27,10 +27,12 @@ from game.app.session import GameSession, abandon_saved, session_from_save
 from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
+from game.core.styles import unlike_customers
 from game.core.turns import draw_persona, fresh_seed
 from game.storage import pending, saves
 from game.storage.export import short_time
 from game.storage.files import StorageError
+from game.storage.scoreboard import lookup_style
 
 _NAMESPACE = uuid.UUID("6f1d1c52-5b0e-4f57-9d1c-3b1f8c2a7e10")  # fixed: the same save gives the same registration
 MODES = ("coach", "assessment")
@@ -79,20 +81,44 @@ def retry_kept(board) -> int:
     return pending.retry(board, [])
 
 
-def start(library, board, trainee: Trainee, scenario_id: str) -> tuple[GameSession | None, str | None]:
+def start(library, board, trainee: Trainee, scenario_id: str, seed: int | None = None,
+          persona: str | None = None) -> tuple[GameSession | None, str | None]:
     """A new conversation with `scenario_id` (None when the library has no
-    such scenario); an unfinished assessment it replaces is recorded as
-    abandoned first. The note says what could not be saved or recorded."""
+    such scenario), meeting `persona` if given (else one drawn from the
+    seed); an unfinished assessment it replaces is recorded as abandoned
+    first. The note says what could not be saved or recorded."""
     entry = library.find(scenario_id)
     if entry is None:
         return None, None
     note = abandon_saved(trainee.player, board)
-    seed = fresh_seed()
+    seed = fresh_seed() if seed is None else seed
     session = GameSession(entry.scenario, str(entry.path), trainee.player, trainee.mode, board, seed=seed,
-                          persona=draw_persona(entry.scenario, seed), learner=trainee.learner, active_s=None)
+                          persona=draw_persona(entry.scenario, seed, persona), learner=trainee.learner,
+                          active_s=None, persona_fixed=persona is not None)
     session.registration = registration_for(session)
     session.autosave()
     return session, session.problem or note
+
+
+def own_style(board, trainee: Trainee) -> str:
+    """The trainee's style from their latest self-check ('' when not taken)."""
+    return lookup_style(board, trainee.player)
+
+
+def start_unlike(library, board, trainee: Trainee) -> tuple[GameSession | None, str]:
+    """A conversation with a customer most unlike the trainee (drawn among
+    the most unlike): (session, ''), or (None, 'self-check') when the
+    trainee's style is not known yet, or (None, why not)."""
+    own = own_style(board, trainee)
+    if not own:
+        return None, "self-check"
+    pairs = unlike_customers([e.scenario for e in library.playable()], own)
+    if not pairs:
+        return None, "No scenario has a customer unlike you yet."
+    seed = fresh_seed()
+    scenario, persona = pairs[seed % len(pairs)]
+    session, note = start(library, board, trainee, scenario.id, seed=seed, persona=persona)
+    return session, note or ""
 
 
 def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str | None]:

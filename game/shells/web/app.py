@@ -86,6 +86,7 @@ ROUTES = [
     Route("/signout", pages.sign_out, methods=["POST"]),
     Route("/scenarios", pages.scenarios),
     Route("/start", pages.start, methods=["POST"]),
+    Route("/start-unlike", pages.start_unlike, methods=["POST"]),
     Route("/briefing", pages.briefing),
     Route("/play", pages.play),
     Route("/reply", pages.reply, methods=["POST"]),

@@ -114,14 +114,16 @@ async def scenarios(request):
     library, board = _store(request)
 
     def read():
-        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee))
+        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee),
+                trainee_play.own_style(board, trainee))
     try:
-        bests, resume = await run_in_threadpool(read)
+        bests, resume, own = await run_in_threadpool(read)
         problem = None
     except Exception as exc:  # noqa: BLE001 - the list still shows without the scoreboard
-        bests, resume, problem = {}, None, f"Best scores are unavailable just now ({type(exc).__name__})."
+        bests, resume, own, problem = {}, None, "", f"Best scores are unavailable just now ({type(exc).__name__})."
     return render(request, "scenarios.html", rows=scenario_select.scenario_rows(library, bests),
-                  broken=scenario_select.broken_rows(library), resume=resume, problem=problem)
+                  broken=scenario_select.broken_rows(library), resume=resume, problem=problem,
+                  unlike=scenario_select.unlike_detail(library, own), unlike_label=scenario_select.UNLIKE_LABEL)
 
 
 async def start(request):
@@ -132,6 +134,18 @@ async def start(request):
     if session is None:
         raise HTTPException(404, "There is no such scenario. Pick one from the list.")
     return go("/briefing")
+
+
+async def start_unlike(request):
+    trainee = _need(request)
+    await form_of(request)
+    library, board = _store(request)
+    session, why = await run_in_threadpool(trainee_play.start_unlike, library, board, trainee)
+    if session is not None:
+        return go("/briefing")
+    if why == "self-check":
+        return go("/self-check")
+    raise HTTPException(404, why)
 
 
 async def _current(request, trainee):

@@ -51,3 +51,22 @@ def test_a_forged_answer_is_refused_plainly(web):
     assert page.status_code == 400 and "could not be read" in page.text
     page = ana.post("/self-check", action="answer-7")  # not an answer to this question: nothing happens
     assert "Question 1 of" in page.text
+
+
+def test_practising_with_customers_unlike_you_needs_the_self_check_then_meets_one(web, library):
+    from game.core.styles import unlike
+    from game.storage import saves
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    page = ana.get("/scenarios")
+    assert "Practise with customers unlike you" in page.text and "Take the short self-check first" in page.text
+    assert ana.post("/start-unlike").url.path == "/self-check"
+    ana.post("/self-check", action="start")
+    for _ in QUESTIONS:
+        ana.post("/self-check", action="answer-1")
+    own = score_answers([1] * len(QUESTIONS)).style
+    ana.get("/scenarios")
+    assert ana.post("/start-unlike").url.path == "/briefing"
+    saved, _ = saves.load_session("Ana Lima")
+    scenario = library.find(saved.snapshot["scenario"]).scenario
+    assert scenario.personas[saved.snapshot["persona"]].style == unlike(own)[0]
