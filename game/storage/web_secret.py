@@ -16,7 +16,7 @@ SECRET_FILE = "web-secret"
 def session_secret() -> str:
     given = os.environ.get(SECRET_ENV, "").strip()
     if given:
-        if len(given) < 16:
+        if len(given) < 32:
             raise StorageError(f"{SECRET_ENV} is too short to sign sessions safely (use 32 random characters or more)")
         return given
     path = saves_dir() / SECRET_FILE
