@@ -170,8 +170,13 @@ def test_every_page_fits_narrow_windows_without_sideways_scrolling(browser, serv
             page.keyboard.press("1")
     page.goto(page.url.removesuffix("/ending"))
     widths["debrief"] = page.evaluate("document.documentElement.scrollWidth")
-    page.goto("/scenarios")
-    widths["scenarios"] = page.evaluate("document.documentElement.scrollWidth")
+    for path in ("/scenarios", "/history", "/self-check", "/portfolio", "/"):
+        page.goto(path)
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    page.goto("/portfolio")
+    with page.expect_navigation():
+        page.locator("form.replies button").first.click()  # a portfolio's briefing, with every account
+    widths["portfolio briefing"] = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert {k: w for k, w in widths.items() if w > width} == {}
 
