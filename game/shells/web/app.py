@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from game.app.board_pool import BoardPool
 from game.app.debrief import NO_RULE_BROKEN
 from game.app.library import Library
 from game.app.portfolio_steps import portfolios
@@ -36,6 +37,7 @@ SCENARIOS_DIR = HERE.parents[2] / "scenarios"
 PORTFOLIOS_DIR = HERE.parents[2] / "portfolios"
 RATE_ENV = "FIVE_LEVERS_RATE_LIMIT"  # requests a minute per client; 0 turns the limit off
 SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behind a TLS proxy)
+CONNECTIONS_ENV = "FIVE_LEVERS_DB_CONNECTIONS"  # scoreboard connections per server process (default 4)
 log = logging.getLogger("five_levers.web")
 
 TITLES = {400: "That did not work", 404: "Not found", 405: "Not found", 413: "Too large",
@@ -109,6 +111,8 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
     `open_scoreboard()` (FIVE_LEVERS_DB, else SQLite under saves/), unless a
     `board` is given."""
     folder = Path(scenarios_dir or os.environ.get("FIVE_LEVERS_SCENARIOS") or SCENARIOS_DIR)
+    text = os.environ.get(CONNECTIONS_ENV, "").strip()
+    connections = int(text) if text.isdigit() and 0 < int(text) <= 64 else 4
     if rate_per_minute is None:
         text = os.environ.get(RATE_ENV, "").strip()
         rate_per_minute = int(text) if text.isdigit() else 600
@@ -117,8 +121,8 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
     async def lifespan(app):
         app.state.library = library if library is not None else await run_in_threadpool(Library, folder)
         app.state.portfolios = await run_in_threadpool(portfolios, PORTFOLIOS_DIR, app.state.library)
-        app.state.board = KeepingBoard(board if board is not None else
-                                       await run_in_threadpool(open_scoreboard, None, False))
+        app.state.board = KeepingBoard(board if board is not None else await run_in_threadpool(
+            BoardPool, lambda: open_scoreboard(None, False), connections))
         try:
             await run_in_threadpool(retry_kept, app.state.board)
         except Exception as exc:  # noqa: BLE001 - kept attempts wait for the next start; the server still runs
