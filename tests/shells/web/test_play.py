@@ -33,6 +33,8 @@ def test_a_scenario_played_to_the_end_shows_the_ending_and_the_whole_debrief(web
     assert '<svg class="portrait"' in brief.text and "looking uneasy" in brief.text
     play = ana.get("/play")
     assert 'aria-live="polite"' in play.text and 'data-key="1"' in play.text
+    # the replies get the focus; their group is described by who speaks and the line, so it is read first
+    assert '<fieldset aria-describedby="speaker-h line">' in play.text and 'id="line"' in play.text
     assert re.search(r"Mood: <strong>(Calm|Uneasy|Upset|Angry)</strong>", play.text)
     end = ana.play_to_the_end()
     assert re.fullmatch(r"/attempts/\d+/ending", end.url.path)
