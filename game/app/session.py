@@ -14,7 +14,8 @@ class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
                  start: str | None = None, persona: str | None = None, persona_fixed: bool = False,
-                 player_style: str | None = None, learner: str = "", active_s: float | None = 0.0):
+                 player_style: str | None = None, learner: str = "", active_s: float | None = 0.0,
+                 ask_style: bool = True):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
@@ -35,7 +36,9 @@ class GameSession:
         # the attempt's registration when a server derives it from the save (so any process records it once)
         self.registration: str | None = None
         # the trainee's own style (self-check); '' when not taken; None while the scoreboard is asked
-        self._player_style = player_style if player_style is not None else self._style_from(scoreboard)
+        # (ask_style=False: only when first needed, e.g. a server rebuilding the session for one reply)
+        self._player_style = player_style if player_style is not None or not ask_style \
+            else self._style_from(scoreboard)
 
     def _style_from(self, scoreboard) -> str | None:
         if hasattr(scoreboard, "style_of"):  # the window's scoreboard: known, or asked for in the background

@@ -94,7 +94,7 @@ def start(library, board, trainee: Trainee, scenario_id: str, seed: int | None =
     seed = fresh_seed() if seed is None else seed
     session = GameSession(entry.scenario, str(entry.path), trainee.player, trainee.mode, board, seed=seed,
                           persona=draw_persona(entry.scenario, seed, persona), learner=trainee.learner,
-                          active_s=None, persona_fixed=persona is not None)
+                          active_s=None, persona_fixed=persona is not None, ask_style=False)
     session.registration = registration_for(session)
     session.autosave()
     return session, session.problem or note
@@ -133,7 +133,8 @@ def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str |
         try:  # the library's copy is the saved one: no need to read the file again
             run = Playthrough.restore(entry.scenario, saved.snapshot)
             session = GameSession(entry.scenario, saved.scenario_path, saved.player, saved.mode, board, run=run,
-                                  started_at=saved.started_at, learner=saved.learner, active_s=saved.active_s)
+                                  started_at=saved.started_at, learner=saved.learner, active_s=saved.active_s,
+                                  ask_style=False)  # the style is read only if the conversation ends here
         except SnapshotError:
             session = None
     if session is None:

@@ -133,6 +133,13 @@ async def start(request):
     session, note = await run_in_threadpool(trainee_play.start, library, board, trainee, str(form.get("scenario", "")))
     if session is None:
         raise HTTPException(404, "There is no such scenario. Pick one from the list.")
+    return _started(request, session)
+
+
+def _started(request, session):
+    """The briefing, or, when the new conversation could not be saved, a plain message saying why."""
+    if session.problem:
+        return render(request, "nothing.html", 503, note=f"Your conversation could not be saved: {session.problem}")
     return go("/briefing")
 
 
@@ -142,7 +149,7 @@ async def start_unlike(request):
     library, board = _store(request)
     session, why = await run_in_threadpool(trainee_play.start_unlike, library, board, trainee)
     if session is not None:
-        return go("/briefing")
+        return _started(request, session)
     if why == "self-check":
         return go("/self-check")
     raise HTTPException(404, why)

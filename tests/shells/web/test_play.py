@@ -224,3 +224,15 @@ def test_history_shows_the_trend_of_the_score_as_a_chart_and_in_numbers(web):
     assert page.count("<polyline") >= 2 and "Your trend in numbers" in page
     rows = re.findall(r"<tr><th scope=\"row\">.*?</th><td>(.*?)</td>", page)
     assert [int(v) for v in rows] == scores  # oldest first, the score column
+
+
+def test_a_conversation_that_cannot_be_saved_says_so_plainly(web, saves):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    sessions = saves / "sessions"
+    if sessions.exists():
+        sessions.rmdir()
+    sessions.write_text("a file where the folder should be", encoding="utf-8")
+    page = ana.start("tutorial")
+    assert page.status_code == 503 and "Your conversation could not be saved" in page.text
+    assert "Traceback" not in page.text
