@@ -45,7 +45,7 @@ def summary_lines(view: DebriefView) -> list[str]:
     lines = [f"{view.scenario_title}: " + (view.outcome_title if view.finished else "not finished"),
              f"Score {view.score} ({view.grade})  path: {' > '.join(view.path)}"]
     for lever in view.levers:
-        shown = "not assessed" if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
+        shown = lever.words if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
         lines.append(f"  {LEVER_TITLES[lever.lever]:<40} {shown}")
     for rule, count in view.rule_counts.items():
         if count:
