@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.briefing import minutes_words
 from game.core.turns import fresh_seed
 from game.core.styles import STYLE_NAMES, unlike_customers
 from game.shells.window.theme import draw_text, text_height
@@ -55,8 +56,7 @@ class SelectScene(Scene):
                 s = entry.scenario
                 best = self.bests.get(s.id)
                 detail = f"Difficulty {'●' * s.difficulty}{'○' * (5 - s.difficulty)}"
-                if s.estimated_minutes:
-                    detail += f"  ·  about {s.estimated_minutes} min"
+                detail += f"  ·  {minutes_words(s)}"
                 detail += f"  ·  best {best[0]} ({best[1]})" if best else "  ·  not played yet"
                 items.append(Button(s.title, entry, detail=s.summary + "\n" + detail))
             else:
