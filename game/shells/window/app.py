@@ -15,6 +15,7 @@ import pygame
 from game.core import loader
 from game.storage import saves
 from game.storage.files import StorageError
+from game.app.session import Draws
 from game.app.storage_worker import BoardFront, StorageWorker, start_sender
 from game.shells.window.intents import Intent, translate
 from game.shells.window.navigation import Navigator
@@ -112,6 +113,7 @@ class App(Navigator):
         self.scoreboard = BoardFront(self.storage, self.notify, written=self._recorded)
         self.sender = start_sender(self.notify)  # the LRS sender, when an LRS is configured
         self.library = Library(scenarios_dir)
+        self.draws = Draws()  # each playthrough's seed and persona, drawn once
         self.stack: list = []
         self.running = True
         self.clock = pygame.time.Clock()

@@ -25,6 +25,8 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.session = session
         self.reviewing = reviewing
+        if not reviewing:  # this playthrough is over: the next briefing draws a new customer
+            app.draws.ended(session.scenario.id, session.player)
         self.result = session.run.result()
         self.scroll = ScrollView()
         self.buttons = ButtonList()
@@ -97,10 +99,10 @@ class DebriefScene(Scene):
         app = self.app
         if isinstance(action, tuple):
             app.go("handbook", topic=action[1])
-        elif action == "replay":
-            session = self.session.restarted(mode=self.app.settings.mode)
-            session.autosave()
-            app.go_instead("dialogue", session)
+        elif action == "replay":  # a new playthrough, from its briefing (the persona's cue is there)
+            old = self.session
+            app.go_instead("briefing", old.scenario, old.scenario_path, player=old.player, start=old.run.start,
+                           persona=old.run.persona if old.persona_fixed else None)
         elif action == "next":
             nxt = app.library.after(self.session.scenario.id)
             if nxt is None:
