@@ -6,8 +6,10 @@ leaves cleanly. Input and output are parameters so tests can drive it.
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import textwrap
+from contextlib import contextmanager
 
 from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
@@ -32,6 +34,24 @@ def _wrap(text: str, indent: str = "") -> str:
     return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent,
                                    break_long_words=False, break_on_hyphens=False)
                      for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
+
+
+@contextmanager
+def leave_on_sigterm():
+    """While inside: SIGTERM (a logout) leaves as Ctrl-C does, cleanly,
+    saying goodbye, exit 0, with what is finished recorded (main thread
+    only; the handler before is put back after)."""
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        before = signal.signal(signal.SIGTERM, on_term)
+    except (ValueError, OSError, AttributeError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def mood_meter(mood: str) -> str:
@@ -140,7 +160,8 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     run = Playthrough(scenario, seed=seed, start=start,
                       persona=draw_persona(scenario, seed, persona))
     try:
-        _play(scenario, run, coach, read, write, player_style)
+        with leave_on_sigterm():
+            _play(scenario, run, coach, read, write, player_style)
         if on_finish is not None and run.finished and on_finish(run) is False:
             return 4  # played, but not recorded (the note above says why)
     except _Quit:
