@@ -45,6 +45,7 @@ class DebriefScene(Scene):
         self.rule_buttons = [Button(broken.title, ("topic", broken.rule), detail=f"You said: \u201c{broken.reply}\u201d")
                              for broken in view.rules_broken]
         self.buttons.set(self.actions + self.rule_buttons + self.topics)
+        self.buttons.row = range(len(self.actions))  # Left and Right stay on the row of actions
         self.blocks = self._blocks()
         # flex your style: the customer's style, the trainee's, a tip, and how each reply would have landed
         self.flex_lines = list(view.flex)

@@ -125,6 +125,7 @@ class SelectScene(Scene):
         top = header_top(theme, w, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
         self._view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - MARGIN)
         columns = 2 if w >= 1000 else 1
+        self.buttons.columns = columns  # Down moves down a column of cards, not in reading order
         gap = 16
         card_w = (self._view.w - 12 - gap * (columns - 1)) // columns
         self._content_rects = []
