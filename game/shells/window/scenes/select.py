@@ -114,7 +114,7 @@ class SelectScene(Scene):
         self.app.go("briefing", scenario, entry.path, player=player, seed=seed, persona=persona)
 
     def _scroll_to_focus(self) -> None:
-        if not self.buttons.buttons:
+        if self.buttons.focus >= len(self._content_rects):  # keys before the first layout (same frame as opening)
             return
         rect = self._content_rects[self.buttons.focus]
         self.scroll.reveal(rect.top, rect.bottom, margin=0)
