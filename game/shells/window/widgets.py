@@ -59,6 +59,9 @@ class ButtonList:
                 self.focus = i
                 return
             i += step * self.columns
+        last = len(self.buttons) - 1  # Down from a row above a shorter last row: its last button
+        if step > 0 and self.focus // self.columns < last // self.columns and self.buttons[last].enabled:
+            self.focus = last
 
     def move_in_row(self, step: int) -> bool:
         """Left or Right within `row` (no further at its ends); False when the focus is not in it."""
