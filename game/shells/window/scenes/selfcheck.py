@@ -7,9 +7,9 @@ import pygame
 from game.core.model import STYLES
 from game.storage.attempts import now_iso
 from game.core.styles import QUESTIONS, STYLE_NAMES, STYLE_PORTRAITS, StyleResult, flex_tip, score_answers
-from game.shells.window import page_columns
 from game.shells.window.theme import draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window import page_columns
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
@@ -36,9 +36,9 @@ class SelfCheckScene(Scene):
         app.scoreboard.fetch(lambda board: board.player_style(player), on_done=self._got_saved,
                              on_error=lambda exc: app.notify(f"Your earlier result could not be read: {exc}"))
         self._view = pygame.Rect(0, 0, 0, 0)
+        self._text_w = 0  # the text column's width (update)
         self._head_h = 0
         self._tail_y = 0
-        self._text_w = 0
         self._build()
 
     def _got_saved(self, saved) -> None:
