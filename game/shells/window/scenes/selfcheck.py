@@ -9,7 +9,6 @@ from game.storage.attempts import now_iso
 from game.core.styles import QUESTIONS, STYLE_NAMES, STYLE_PORTRAITS, StyleResult, flex_tip, score_answers
 from game.shells.window.theme import draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
-from game.shells.window import page_columns
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
@@ -125,6 +124,7 @@ class SelfCheckScene(Scene):
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
+        from game.shells.window import page_columns  # (here: the imports above are being reworked elsewhere)
         theme = self.theme
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, "Your style", self.hint)
@@ -154,6 +154,7 @@ class SelfCheckScene(Scene):
             self._tail_y = y + 12
 
     def draw(self, surface) -> None:
+        from game.shells.window import page_columns
         theme = self.theme
         header(surface, theme, "Your style", self.hint)
         view = self._view
