@@ -124,7 +124,7 @@ class SelfCheckScene(Scene):
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
-        from game.shells.window import page_columns  # (here: the imports above are being reworked elsewhere)
+        from game.shells.window import page_columns  # the layout shared with the portfolio pages
         theme = self.theme
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, "Your style", self.hint)
