@@ -38,12 +38,13 @@ def styled_height(theme, text: str, width: int) -> int:
     return sum((blank if i else 0) + text_height(theme, p, width, size, bold) for i, p, size, bold in _parts(theme, text))
 
 
-def draw_styled(surface, theme, text: str, pos, width: int) -> int:
-    """`text` paragraph by paragraph, headings bold and larger; returns its height."""
+def draw_styled(surface, theme, text: str, pos, width: int, draw=draw_text) -> int:
+    """`text` paragraph by paragraph, headings bold and larger; returns its
+    height. `draw` is the scene's own `draw_text` (what a test watches)."""
     x, y = pos
     top = y
     blank = theme.line_height(theme.body)
     for i, paragraph, size, bold in _parts(theme, text):
         y += (blank if i else 0)
-        y += draw_text(surface, theme, paragraph, (x, y), width, size, bold=bold)
+        y += draw(surface, theme, paragraph, (x, y), width, size, bold=bold)
     return y - top

@@ -307,7 +307,8 @@ class PortfolioScene(Scene):
         surface.set_clip(view.inflate(-4, -4))
         head, tail = self._texts
         x, width = view.x + 20, self._layout.get("width", view.w - 40)
-        page_columns.draw_styled(surface, theme, head, (x, self._layout.get("head", view.y)), width)
+        page_columns.draw_styled(surface, theme, head, (x, self._layout.get("head", view.y)), width,
+                                 draw=draw_text)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
         if self._charts:
             draw_text(surface, theme, pages.CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
@@ -323,6 +324,7 @@ class PortfolioScene(Scene):
             if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
                 draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == 0 else "plain")
         if tail:
-            page_columns.draw_styled(surface, theme, tail, (x, self._layout.get("tail", view.y)), width)
+            page_columns.draw_styled(surface, theme, tail, (x, self._layout.get("tail", view.y)), width,
+                                     draw=draw_text)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

@@ -161,12 +161,14 @@ class SelfCheckScene(Scene):
         panel(surface, theme, view)
         surface.set_clip(view.inflate(-4, -4))
         head, tail = self.text()
-        page_columns.draw_styled(surface, theme, head, (view.x + 20, view.y + 20 - self.scroll.offset), self._text_w)
+        page_columns.draw_styled(surface, theme, head, (view.x + 20, view.y + 20 - self.scroll.offset), self._text_w,
+                                 draw=draw_text)
         for i, b in enumerate(self.buttons.buttons):
             if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
                 primary = b.action in ("start", "back") and i == 0
                 draw_button(surface, theme, b, i == self.buttons.focus, "primary" if primary else "plain")
         if tail:
-            page_columns.draw_styled(surface, theme, tail, (view.x + 20, self._tail_y), self._text_w)
+            page_columns.draw_styled(surface, theme, tail, (view.x + 20, self._tail_y), self._text_w,
+                                     draw=draw_text)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))
