@@ -62,7 +62,7 @@ class Menu:
         self.player, self.mode, self.hooks = player, mode, hooks
         self.stdin, self.stdout = stdin, stdout or sys.stdout
         self.read = _reader(stdin) if stdin is not None else input
-        self.write = fitting(self.stdout.write)
+        self.write = fitting(self.stdout)
         self.board = _Board(self.write)
         self.code = 0
 

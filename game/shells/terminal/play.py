@@ -5,6 +5,7 @@ leaves cleanly. Input and output are parameters so tests can drive it.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sys
@@ -28,9 +29,20 @@ def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
 
 
-def fitting(write):
-    """`write`, with every line longer than the terminal wrapped at spaces
-    (its indent kept): a terminal never breaks a word in two."""
+def fitting(stream):
+    """`stream.write`, with every line longer than the terminal wrapped at
+    spaces (its indent kept): a terminal never breaks a word in two. Output
+    that goes to no terminal (a file, a pipe, a test's buffer) is left as
+    written, unless COLUMNS gives a width."""
+    write = stream.write
+    is_terminal = getattr(stream, "isatty", None)
+    try:
+        to_terminal = bool(is_terminal and is_terminal())
+    except (OSError, ValueError):
+        to_terminal = False
+    if not to_terminal and not os.environ.get("COLUMNS"):
+        return write
+
     def fitted(text: str) -> None:
         width = _width()
         lines = []
@@ -188,7 +200,7 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
-    write = fitting(out.write)
+    write = fitting(out)
     seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
     run = Playthrough(scenario, seed=seed, start=start,
                       persona=draw_persona(scenario, seed, persona))

@@ -73,7 +73,7 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
          coach: bool = True) -> int:
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
-    write = fitting(out.write)  # words never broken at the terminal's edge
+    write = fitting(out)  # words never broken at the terminal's edge
     seed = fresh_seed() if seed is None else seed
     from game.storage.attempts import now_iso
     started_at = now_iso()
