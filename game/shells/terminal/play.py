@@ -72,6 +72,7 @@ def _wrap(text: str, indent: str = "") -> str:
 
 
 _TERMINATED = [False]
+_WAITING = [False]  # blocked reading a typed line: only there does SIGTERM interrupt
 
 
 def terminated() -> bool:
@@ -82,11 +83,14 @@ def terminated() -> bool:
 @contextmanager
 def leave_on_sigterm():
     """While inside: SIGTERM (a logout) leaves as Ctrl-C does, cleanly,
-    saying goodbye, exit 0, with what is finished recorded (main thread
-    only; the handler before is put back after)."""
+    saying goodbye, exit 0, with what is finished recorded. It interrupts
+    only a wait for a typed line (`read_line`); elsewhere it is noted, and
+    the next question is not asked. Main thread only; the handler before is
+    put back after."""
     def on_term(signum, frame):
         _TERMINATED[0] = True
-        raise KeyboardInterrupt
+        if _WAITING[0]:
+            raise KeyboardInterrupt
     try:
         before = signal.signal(signal.SIGTERM, on_term)
     except (ValueError, OSError, AttributeError):
@@ -96,6 +100,19 @@ def leave_on_sigterm():
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+
+
+def read_line(read) -> str:
+    """`read()`; the end of input, Ctrl-C or SIGTERM leave (_Quit)."""
+    _WAITING[0] = True  # first: a SIGTERM from here on interrupts the read, one before it is seen below
+    try:
+        if _TERMINATED[0]:
+            raise _Quit
+        return read()
+    except (EOFError, KeyboardInterrupt):
+        raise _Quit from None
+    finally:
+        _WAITING[0] = False
 
 
 def mood_meter(mood: str) -> str:
@@ -146,10 +163,7 @@ def debrief_lines(view: DebriefView) -> list[str]:
 def read_answer(prompt: str, read, write) -> str:
     """One typed line, stripped; q, quit, exit, Ctrl-C or the end of input leave (_Quit)."""
     write(prompt)
-    try:
-        answer = read()
-    except (EOFError, KeyboardInterrupt):
-        raise _Quit from None
+    answer = read_line(read)
     if answer is None or answer.strip().lower() in ("q", "quit", "exit"):
         raise _Quit
     return answer.strip()
@@ -171,19 +185,20 @@ def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     prompt = f"Your name (Enter for {remembered}): " if remembered else "Your name: "
-    while True:
-        out.write(prompt)
-        try:
-            answer = read()
-        except (EOFError, KeyboardInterrupt):
-            return None
-        answer = (answer or "").strip()
-        if not answer and remembered:
-            return remembered
-        try:
-            return clean_player_name(answer)
-        except ValueError as exc:
-            out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
+    with leave_on_sigterm():
+        while True:
+            out.write(prompt)
+            try:
+                answer = read_line(read)
+            except _Quit:
+                return None
+            answer = (answer or "").strip()
+            if not answer and remembered:
+                return remembered
+            try:
+                return clean_player_name(answer)
+            except ValueError as exc:
+                out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
 
 
 def _reader(stream):
@@ -209,7 +224,7 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
             _play(scenario, run, coach, read, write, player_style)
         if on_finish is not None and run.finished and on_finish(run) is False:
             return 4  # played, but not recorded (the note above says why)
-    except _Quit:
+    except (_Quit, KeyboardInterrupt):
         write("\nYou left the conversation. Goodbye.\n")
     return 0
 

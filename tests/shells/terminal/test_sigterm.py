@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -18,13 +20,21 @@ def wait_for(stream, text: str) -> str:
     return seen
 
 
-def test_sigterm_at_a_reply_prompt_says_goodbye_and_exits_0(tmp_path):
+@pytest.mark.parametrize("command, typed, prompt", [
+    (["play", "scenarios/tutorial.yaml", "--text"], "", "Your reply (1-"),  # mid-conversation
+    (["--text"], "Zoe\n", "Choose (1-"),  # at the main menu
+    (["--text"], "", "Your name: "),  # before the name
+])
+def test_sigterm_at_a_prompt_says_goodbye_and_exits_0(tmp_path, command, typed, prompt):
     env = {**os.environ, "FIVE_LEVERS_SAVES": str(tmp_path / "saves"), "PYTHONUNBUFFERED": "1"}
     env.pop("FIVE_LEVERS_DB", None)
-    with subprocess.Popen([sys.executable, "main.py", "play", "scenarios/tutorial.yaml", "--text"], cwd=ROOT, env=env,
+    with subprocess.Popen([sys.executable, "main.py", *command], cwd=ROOT, env=env,
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as game:
         try:
-            wait_for(game.stdout, "Your reply (1-")
+            if typed:
+                game.stdin.write(typed)
+                game.stdin.flush()
+            wait_for(game.stdout, prompt)
             game.send_signal(signal.SIGTERM)
             out, err = game.communicate(timeout=30)
         finally:
