@@ -46,8 +46,14 @@ def _web():
     return server
 
 
+def _terminal_menu():
+    from game.shells.terminal import menu
+    return menu
+
+
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
-                terminal=_terminal, terminal_portfolio=_terminal_portfolio, web=_web)
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio, terminal_menu=_terminal_menu,
+                web=_web)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from game.core.portfolio.ranking import money
 from game.app.portfolio_view import contact_fits, contact_hours
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
-from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, read_answer
+from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, fitting, leave_on_sigterm, read_answer
 from game.core.plain_numbers import is_plain_number
 
 
@@ -74,36 +74,14 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
          coach: bool = True) -> int:
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
-    write = out.write
+    write = fitting(out)  # words never broken at the terminal's edge
     seed = fresh_seed() if seed is None else seed
     from game.storage.attempts import now_iso
     started_at = now_iso()
     p = portfolio
     try:
-        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
-        for i, a in enumerate(p.accounts, 1):
-            write("\n".join(account_lines(p, i, a)) + "\n")
-        ranking = ask_ranking(p, read, write)
-        plan = ask_plan(p, ranking, read, write)
-        campaign = Campaign(p, seed, ranking, plan)
-        write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
-        while not campaign.finished:
-            read_answer(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
-            due = campaign.next_week()
-            lines = campaign.week_lines()
-            write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
-                                               or "  a quiet week.\n"))
-            for aid in due:
-                account = p.account(aid)
-                write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
-                      "You pick up the phone.\n")
-                scenario = scenario_for(account.scenario)
-                run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
-                _play(scenario, run, coach, read, write)
-                result = run.result()
-                outcome = result.outcome if run.finished and result.outcome else "at_risk"
-                campaign.resolve(aid, outcome, "played", result.score)
-                write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+        with leave_on_sigterm():
+            campaign = _quarter(p, seed, scenario_for, coach, read, write)
     except _Quit:
         write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0
@@ -115,3 +93,32 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
         if note.startswith("error:"):
             return 4
     return 0
+
+
+def _quarter(p, seed, scenario_for, coach, read, write) -> Campaign:
+    """Rank, plan and play the quarter week by week; the finished campaign."""
+    write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
+    for i, a in enumerate(p.accounts, 1):
+        write("\n".join(account_lines(p, i, a)) + "\n")
+    ranking = ask_ranking(p, read, write)
+    plan = ask_plan(p, ranking, read, write)
+    campaign = Campaign(p, seed, ranking, plan)
+    write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
+    while not campaign.finished:
+        read_answer(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
+        due = campaign.next_week()
+        lines = campaign.week_lines()
+        write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
+                                           or "  a quiet week.\n"))
+        for aid in due:
+            account = p.account(aid)
+            write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
+                  "You pick up the phone.\n")
+            scenario = scenario_for(account.scenario)
+            run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
+            _play(scenario, run, coach, read, write)
+            result = run.result()
+            outcome = result.outcome if run.finished and result.outcome else "at_risk"
+            campaign.resolve(aid, outcome, "played", result.score)
+            write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+    return campaign
