@@ -39,8 +39,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    print(f"{os.cpu_count()} CPUs; PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r} "
-          "(set: nothing is imported from cached bytecode); "
+    cached = "no: PYTHONDONTWRITEBYTECODE is set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "yes"
+    print(f"{os.cpu_count()} CPUs; bytecode cached: {cached}; "
           f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     for name, command in COMMANDS.items():
         ours, floor, empty = [], [], []
