@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from game import __version__
-from game.core import loader
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
 from game.shells.cli import (blind as cli_blind, lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records,
@@ -203,6 +202,7 @@ def _main(argv, shells: Shells) -> int:
 def cmd_validate(args) -> int:
     """Scenario files and portfolio files (in a `portfolios` folder, or with
     a top-level `accounts:`), each checked by its own validator."""
+    from game.core import loader  # here, not at the top: `--help` starts without the loader
     from game.core.portfolio.load import check_file as check_portfolio, is_portfolio_file
     files, problems = loader.scenario_files(args.paths)
     portfolios = [f for f in files if is_portfolio_file(f)]
