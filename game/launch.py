@@ -40,8 +40,13 @@ def _terminal_portfolio():
     return portfolio
 
 
+def _lsp():
+    from game.shells.lsp import server
+    return server
+
+
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
-                terminal=_terminal, terminal_portfolio=_terminal_portfolio)
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio, lsp=_lsp)
 
 
 def main(argv: list[str] | None = None) -> int:

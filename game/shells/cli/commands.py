@@ -170,7 +170,7 @@ def _main(argv, shells: Shells) -> int:
     if args.command == "review":
         return cli_blind.cmd_review(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
-               "schema": cli_trainer.cmd_schema}
+               "schema": cli_trainer.cmd_schema, "lsp": cli_trainer.cmd_lsp}
     if args.command in trainer:
         return trainer[args.command](args)
     return cmd_game(args)

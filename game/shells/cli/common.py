@@ -23,6 +23,7 @@ class Shells:
     graph_image: Callable[[], ModuleType]         # draw_png() for `graph --out`
     terminal: Callable[[], ModuleType]            # the terminal game: play_scenario(), run_library(), …
     terminal_portfolio: Callable[[], ModuleType]  # the terminal portfolio campaign: play()
+    lsp: Callable[[], ModuleType] | None = None    # the language server: run()
 
 
 NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."

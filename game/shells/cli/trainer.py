@@ -51,6 +51,11 @@ def add_parsers(sub) -> None:
                    "guide).")
     schema.add_argument("--portfolio", action="store_true", help="the portfolio format's schema instead")
 
+    sub.add_parser("lsp", help="a language server for scenario files (for editors; speaks LSP on stdio)",
+                   description="Run the Five Levers language server on standard input and output, for an editor's "
+                   "LSP client: the validator's diagnostics as you type, completion of node, ending, persona, flag, "
+                   "lever and rule names, go to definition, references and hover (see the trainer's guide).")
+
 
 def cmd_schema(args) -> int:
     from game.authoring.portfolio_schema import portfolio_schema
@@ -58,6 +63,19 @@ def cmd_schema(args) -> int:
     schema = portfolio_schema() if args.portfolio else scenario_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def cmd_lsp(args) -> int:
+    if args.shells.lsp is None:
+        print("main.py lsp: error: the language server is not available here", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        server = args.shells.lsp()
+    except ImportError as exc:
+        print(f"main.py lsp: error: the language server needs pygls ({exc}); install the requirements: "
+              "pip install -r requirements.txt", file=sys.stderr)
+        return EXIT_INVALID
+    return server.run()
 
 
 def cmd_new(args) -> int:
