@@ -182,3 +182,18 @@ def test_unreadable_yaml_keeps_the_last_index_and_says_where_the_syntax_is_wrong
     labels = {i["label"] for i in editor.request("textDocument/completion",
                                                  {"textDocument": {"uri": uri}, "position": at})["items"]}
     assert "opening" in labels
+
+
+def test_the_guides_editor_settings_start_this_server():
+    guide = (ROOT / "docs" / "trainer-guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### The language server"):]
+    section = section[:section.index("\n## ")]
+    vscode = json.loads("{" + section[section.index('"glspc.server.command"'):section.index("]\n", section.index(
+        '"glspc.server.languageId"')) + 1] + "}")
+    assert vscode["glspc.server.commandArguments"][-1] == "lsp"
+    assert vscode["glspc.server.commandArguments"][0].endswith("main.py")
+    assert vscode["glspc.server.languageId"] == ["yaml"]
+    assert 'cmd = { "/path/to/five-levers/.venv/bin/python", "/path/to/five-levers/main.py", "lsp" }' in section
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "lsp", "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "language server" in proc.stdout
