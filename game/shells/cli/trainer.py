@@ -78,6 +78,18 @@ def cmd_lsp(args) -> int:
     return server.run()
 
 
+def _schema_reference(out: Path) -> str:
+    """The schema's path for the modeline of a new file: relative inside this
+    repository (it moves with it, for the whole team), absolute anywhere
+    else, so the editor finds it wherever the trainer keeps the file."""
+    where = out.resolve().parent
+    try:
+        where.relative_to(ROOT)
+    except ValueError:
+        return str(SCHEMA_FILE)
+    return os.path.relpath(SCHEMA_FILE, where)
+
+
 def cmd_new(args) -> int:
     from game.authoring.starter import starter_text
     from game.core.validator import ID_PATTERN
@@ -88,7 +100,7 @@ def cmd_new(args) -> int:
     out = Path(args.out) if args.out else Path("scenarios") / f"{args.id}.yaml"  # beside where you work
     if not args.out:
         out.parent.mkdir(exist_ok=True)
-    schema = os.path.relpath(SCHEMA_FILE, out.resolve().parent)
+    schema = _schema_reference(out)
     shown = os.path.relpath(out) if not out.is_absolute() or str(out).startswith(os.getcwd()) else str(out)
     text = starter_text(args.id, shown, Path(schema).as_posix(), personas=args.personas)
     try:
