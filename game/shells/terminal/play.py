@@ -5,6 +5,7 @@ leaves cleanly. Input and output are parameters so tests can drive it.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -32,6 +33,11 @@ def _wrap(text: str, indent: str = "") -> str:
     return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent,
                                    break_long_words=False, break_on_hyphens=False)
                      for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
+
+
+def _paragraphs(text: str) -> str:
+    """Each paragraph wrapped, with the blank line between paragraphs kept."""
+    return "\n\n".join(_wrap(p) for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip())
 
 
 def mood_meter(mood: str) -> str:
@@ -153,7 +159,7 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
     write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
     write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
     if brief.briefing:
-        write(_wrap(brief.briefing) + "\n")
+        write(_paragraphs(brief.briefing) + "\n")
     write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
     while not run.finished:
         now = dialogue_step(run)

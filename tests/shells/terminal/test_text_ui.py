@@ -44,3 +44,15 @@ def test_library_menu_lists_playable_and_broken_scenarios(tmp_path):
     shown = out.getvalue()
     assert "(broken, skipped)" in shown and "broken.yaml:3:1: error: YAML syntax error" in shown
     assert "1. The Late Refund" in shown and "Debrief" in shown
+
+
+def test_the_briefing_keeps_a_blank_line_between_its_paragraphs():
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[3] / "docs" / "examples" / "balancing-after.yaml").read_text(
+        encoding="utf-8")
+    scenario = loader.load_text(source.replace("start:", "briefing: |\n  Sam runs a workshop and the parts are "
+                                               "late.\n\n  Nobody has told him why.\nstart:", 1))
+    out = io.StringIO()
+    text.play_scenario(scenario, stdin=io.StringIO(""), stdout=out)
+    said = out.getvalue()
+    assert "late.\n\n" in said and said.index("late.\n\n") + len("late.\n\n") == said.index("Nobody")
