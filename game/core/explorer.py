@@ -316,13 +316,21 @@ def _dominates(a: Label, b: Label, gains_only: int, losses_only: int) -> bool:
     return (b.taken & ~a.taken) & ~gains_only == 0 and (a.taken & ~b.taken) & ~losses_only == 0
 
 
-def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False) -> PathValues:
+def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False,
+                ceiling: tuple[int, ...] | None = None) -> PathValues:
     """The Pareto-best (points, breaches) of the ways to each final state;
     with `worst`, the Pareto-worst (fewest points, most breaches): the labels
-    then hold points and breaches negated."""
+    then hold points and breaches negated. Given the lever `ceiling`s and a
+    loop-free state space, the exact search of `dag_values` instead: the
+    labels the report reads, however many trade-offs the levers make."""
     sign = -1 if worst else 1
     if max_labels is None:
         max_labels = MAX_LABELS
+    if ceiling is not None:
+        from game.core import dag_values
+        order = dag_values.topological(space)
+        if order is not None:
+            return dag_values.path_values(space, order, ceiling, max_labels, worst, Label, PathValues)
     labels: list[list[Label]] = [[] for _ in space.keys]
     root = Label(0, tuple(0 for _ in LEVERS), 0, 0, None, 0)
     labels[0].append(root)

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+    validate.add_argument("--house-rules", action="store_true",
+                          help="check the library's house rules (coaching, balancing) on files outside a library "
+                          "too; files in a scenarios/ folder beside docs/content-map.md always get them")
     play.add_argument("--player", metavar="NAME",
                       help="play as this name and record the finished conversation on the scoreboard")
     play.add_argument("--learner", metavar="ID",
@@ -193,7 +196,7 @@ def _main(argv, shells: Shells) -> int:
             return EXIT_USAGE
         return shells.web().run(args.host, args.port, args.workers)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
-               "schema": cli_trainer.cmd_schema}
+               "schema": cli_trainer.cmd_schema, "lsp": cli_trainer.cmd_lsp}
     if args.command in trainer:
         return trainer[args.command](args)
     return cmd_game(args)
@@ -210,8 +213,11 @@ def cmd_validate(args) -> int:
     library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
     results += [check_portfolio(f, library) for f in portfolios]
     diagnostics = list(problems)
+    from game.authoring.library_rules import check as house_rules
     for checked in results:
         diagnostics.extend(checked.diagnostics)
+        if getattr(checked, "scenario", None) is not None:
+            diagnostics.extend(house_rules(checked.scenario, checked.path, everywhere=args.house_rules))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.json:
