@@ -21,7 +21,8 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
              f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
              f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
              f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
-             f"Ranking {d['rank_percent']}% (rank correlation with the true order).",
+             f"Ranking {d['rank_percent']}% (100 is every account in its place by profit; ranking by revenue "
+             f"alone would score {d['revenue_order_percent']}%).",
              f"Time: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
     if d["neglect_cost"] > 0.5:
         lines.append(f"Neglect cost {money(cur, d['neglect_cost'])} of profit kept.")

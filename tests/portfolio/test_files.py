@@ -128,3 +128,13 @@ def test_analysis_names_every_account_and_a_plan_within_budget(path):
     assert {x["id"] for x in a["accounts"]} == set(p.ids)
     assert a["best_hours_a_week"] <= p.budget_hours
     assert a["best_profit_kept"] == pytest.approx(sum(x["best_profit_kept"] for x in a["accounts"]), abs=0.05)
+
+
+def test_a_portfolio_where_the_biggest_bills_are_the_most_profitable_is_warned_about():
+    text = _shop_text()
+    # give the supermarket franchise a fat margin: ranking by revenue now comes close to the truth
+    text = text.replace("    margin: 0.03\n", "    margin: 0.4\n", 1).replace("    revenue: 180000\n", "    revenue: 150000\n", 1)
+    checked = _check(text)
+    assert checked.ok
+    warning = [d for d in checked.diagnostics if d.code == "FP133"]
+    assert warning and "ranking by revenue alone scores" in warning[0].message

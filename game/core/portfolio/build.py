@@ -12,7 +12,7 @@ from game.core.errors import Diagnostic
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name
 from game.core.yaml_reader import YMap, YSeq
 from game.core.portfolio.model import (CUES, FORMAT_VERSION, MAX_ACCOUNTS, MIN_ACCOUNTS, PRESSURES, Account, Note, Portfolio)
-from game.core.portfolio.ranking import rank_percent
+from game.core.portfolio.ranking import rank_percent, revenue_order
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 ACCOUNT_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -22,6 +22,7 @@ ACCOUNT_KEYS = ("name", "sector", "revenue", "margin", "health", "pressure", "no
 NOTE_KEYS = ("text", "cue")
 MAX_BUDGET_HOURS = 60
 GIVEN_ORDER_WARNING = 75  # a trainee who keeps the listed order must not score this much
+REVENUE_ORDER_WARNING = 50  # nor one who ranks by the size of the bill alone
 
 
 def _number(ck: FieldChecker, m: YMap, key: str, where: str, low: float, high: float,
@@ -167,6 +168,11 @@ def _fairness(ck: FieldChecker, portfolio: Portfolio, top: YMap) -> None:
         ck.warning("FP131", ck.key_pos(top, "accounts"),
                    f"the accounts are listed close to their true order: a trainee who keeps the order "
                    f"they are shown in scores {given}% for ranking; shuffle them")
+    by_bill = rank_percent(portfolio, revenue_order(portfolio))
+    if by_bill >= REVENUE_ORDER_WARNING:
+        ck.warning("FP133", ck.key_pos(top, "accounts"),
+                   f"ranking by revenue alone scores {by_bill}% here, so the portfolio does not test the revenue "
+                   "trap; give the biggest bills thinner margins (below 50% is the aim)")
     if not any(a.scenario for a in portfolio.accounts):
         ck.warning("FP132", ck.key_pos(top, "accounts"), "no account links a scenario, so the quarter has "
                    "no conversations")

@@ -8,7 +8,7 @@ from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, PERSONAL, WEEKS, Portfolio
 from game.core.portfolio.optimise import Best, best_plan, option_key
 from game.core.portfolio.quarter import run_account
-from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, true_order
+from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, true_order
 
 REGULAR = ("weekly", "fortnightly", "monthly")
 
@@ -107,6 +107,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "title": p.title, "currency": p.currency, "budget_hours": p.budget_hours,
         "hours_a_week": round(campaign.plan.hours_a_week(), 2),
         "score": score, "rank_percent": ranking_pct,
+        "revenue_order_percent": rank_percent(p, revenue_order(p)),
         "misplaced": [{"account": m.account, "placed": m.placed, "belongs": m.belongs, "why": m.why}
                       for m in misplaced(p, campaign.ranking)],
         "profit_kept": round(kept / 100, 2),

@@ -19,8 +19,9 @@ from game.core.plain_numbers import is_plain_number
 
 
 def account_lines(p, number: int, a) -> list[str]:
-    lines = [f"{number:>2}. {a.name} ({a.sector}): {money(p.currency, a.revenue)} a year at a "
-             f"{a.margin * 100:.0f}% margin; health {a.health}/100; {a.pressure} competitor pressure"
+    lines = [f"{number:>2}. {a.name} ({a.sector}): revenue {money(p.currency, a.revenue)} a year at a "
+             f"{a.margin * 100:.0f}% margin = profit {money(p.currency, a.profit)}; health {a.health}/100; "
+             f"{a.pressure} competitor pressure"
              + ("; linked conversation" if a.scenario else "")]
     lines += [_wrap(f"- {n.text}", "      ") for n in a.notes]
     return lines
