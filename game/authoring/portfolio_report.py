@@ -17,7 +17,8 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     cur = p.currency
     lines = [f"{d['title']}: the quarter's debrief", "",
              f"Score {d['score']}%: you kept {money(cur, d['profit_kept'])} of annual profit; the best plan for "
-             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])}.",
+             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])} and doing nothing keeps "
+             f"{money(cur, d['nothing_profit_kept'])}: the score is the share of that difference you protected.",
              f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
              f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
              f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",

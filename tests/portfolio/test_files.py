@@ -138,3 +138,13 @@ def test_a_portfolio_where_the_biggest_bills_are_the_most_profitable_is_warned_a
     assert checked.ok
     warning = [d for d in checked.diagnostics if d.code == "FP133"]
     assert warning and "ranking by revenue alone scores" in warning[0].message
+
+
+def test_cadence_and_channel_are_required_and_checked():
+    text = _shop_text()
+    text = text.replace("    cadence: fortnightly\n", "", 1)
+    text = text.replace("    channel: review\n", "    channel: reveiw\n", 1)
+    checked = _check(text)
+    messages = [d.message for d in checked.diagnostics if d.is_error]
+    assert any("account 'good-grind' needs 'cadence'" in m for m in messages), messages
+    assert any("'channel' in account 'greenway-grocers'" in m and "did you mean 'review'?" in m for m in messages)

@@ -11,14 +11,16 @@ import re
 from game.core.errors import Diagnostic
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name
 from game.core.yaml_reader import YMap, YSeq
-from game.core.portfolio.model import (CUES, FORMAT_VERSION, MAX_ACCOUNTS, MIN_ACCOUNTS, PRESSURES, Account, Note, Portfolio)
+from game.core.portfolio.model import (CUES, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS, MIN_ACCOUNTS,
+                                       PRESSURES, Account, Note, Portfolio)
 from game.core.portfolio.ranking import rank_percent, revenue_order
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 ACCOUNT_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TOP_KEYS = ("format", "id", "version", "title", "summary", "industry", "currency", "budget_hours",
             "briefing", "accounts")
-ACCOUNT_KEYS = ("name", "sector", "revenue", "margin", "health", "pressure", "notes", "scenario")
+ACCOUNT_KEYS = ("name", "sector", "revenue", "margin", "health", "pressure", "cadence", "channel", "notes",
+                "scenario")
 NOTE_KEYS = ("text", "cue")
 MAX_BUDGET_HOURS = 60
 GIVEN_ORDER_WARNING = 75  # a trainee who keeps the listed order must not score this much
@@ -86,6 +88,8 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
     if "health" not in entry:
         ck.error("FL022", (entry.line, entry.column), f"{where} needs 'health' (1..100)")
     pressure = ck.choice_of(entry, "pressure", where, PRESSURES, required=True)
+    cadence = ck.choice_of(entry, "cadence", where, FREQUENCIES, required=True)
+    channel = ck.choice_of(entry, "channel", where, METHODS, required=True)
     notes = _notes(ck, entry, where)
     scenario = None
     if "scenario" in entry:
@@ -95,9 +99,10 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
                      f"{where} links scenario '{scenario}', which is not in the library"
                      f"{did_you_mean(scenario, library)}")
             scenario = None
-    if None in (name, sector, revenue, margin, health, pressure):
+    if None in (name, sector, revenue, margin, health, pressure, cadence, channel):
         return None
-    return Account(aid, name.strip(), sector.strip(), revenue, margin, health, pressure, notes, scenario)
+    return Account(aid, name.strip(), sector.strip(), revenue, margin, health, pressure, notes, scenario,
+                   cadence, channel)
 
 
 def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfolio | None, list[Diagnostic]]:

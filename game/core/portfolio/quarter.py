@@ -12,17 +12,19 @@ import random
 from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
-from game.core.portfolio.model import (FREQUENCY_WEEKS, FULL_LIFT_GAP, IN_PERSON_TRUST, MAX_HEALTH, METHOD_LIFT, PERSONAL,
-                    PRESSURE_DECAY, TROUBLE, WEEKS, Account, Portfolio)
+from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH,
+                                       PERSONAL, PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
+                                       channel_fit)
 
 EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")
 EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
                 "complaint": "A complaint", "disclosure": "Something personal shared"}
-SLIPPING_DECAY = 1.5
-LOYAL_DECAY = -0.5
-NEGLECT_GRACE = 6  # weeks without contact before neglect adds to the decay
-NEGLECT_STEP, NEGLECT_MAX = 0.5, 3.0
-STARTING_SILENCE = 2  # weeks since the last contact when the quarter starts (a new decision maker: never met)
+SLIPPING_DECAY = 0.75
+LOYAL_DECAY = -0.25
+NEGLECT_GRACE = 2  # neglect adds to the decay after this many times the account's preferred gap without contact
+NEGLECT_STEP, NEGLECT_MAX = 0.2, 1.0
+NEVER_MET = 8  # weeks since the last contact at the start for a new decision maker (others: their preferred gap)
+WELCOME_FIT = 1.0  # an in-person meeting builds trust only in the channel the account prefers
 RETAINED_LIFT = 30.0
 
 
@@ -112,7 +114,8 @@ class AccountRun:
         self.active = True
         self.lost_week: int | None = None
         self.revenue_earned = 0.0
-        self.silence = 8 if "new-decision-maker" in account.cues else STARTING_SILENCE
+        self.gap = CADENCE_GAP[account.cadence]
+        self.silence = max(NEVER_MET, self.gap) if "new-decision-maker" in account.cues else self.gap
         self.met_in_person = "new-decision-maker" not in account.cues
         self.trust = 0.0  # the lasting cut in decay from meeting in person
         self.conversation_done = False
@@ -133,11 +136,17 @@ class AccountRun:
         decay = PRESSURE_DECAY[self.account.pressure]
         decay += SLIPPING_DECAY if "slipping-volumes" in cues else 0.0
         decay += LOYAL_DECAY if "loyal" in cues else 0.0
-        decay += min(NEGLECT_MAX, NEGLECT_STEP * max(0, self.silence - NEGLECT_GRACE))
+        decay += min(NEGLECT_MAX, NEGLECT_STEP * max(0, self.silence - NEGLECT_GRACE * self.gap))
         return decay - min(self.trust, PRESSURE_DECAY[self.account.pressure])
 
     def _lift(self, method: str) -> float:
-        lift = METHOD_LIFT[method] * min(1.0, self.silence / FULL_LIFT_GAP)
+        """The change a contact makes: the method's lift times how well the channel fits, or a cost when it
+        comes sooner than the account wants to hear from you."""
+        if self.silence < self.gap:
+            return -TOO_SOON_COST[method] * (self.gap - self.silence) / self.gap
+        lift = (LIFT_BASE + LIFT_PER_WEEK * self.gap) * channel_fit(self.account, method)
+        if lift < 0:
+            return lift
         if not self.met_in_person and method not in ("visit", "review"):
             lift *= 0.5 if method == "call" else 0.0  # they do not know you yet
         elif method == "email" and self.health < 50:
@@ -148,11 +157,11 @@ class AccountRun:
         """Log how the plan met the event; the change in health."""
         week, kind = event.week, event.kind
         if kind == "competitor-offer":
-            well, change = self._personal_within(week - 1, week), (-4.0, -10.0)
+            well, change = self._personal_within(week - 1, week), (-2.0, -8.0)
         elif kind == "price-cut":
-            well, change = self._personal_within(week, week + 1), (-2.0, -8.0)
+            well, change = self._personal_within(week, week + 1), (-1.0, -6.0)
         elif kind == "complaint":
-            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-3.0, -9.0)
+            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-1.0, -6.0)
         else:
             well, change = self._personal_within(week, week + 2), (4.0, 0.0)
         log.events.append(Handled(kind, well))
@@ -175,10 +184,13 @@ class AccountRun:
         if method:
             self.health += self._lift(method)
             log.contact = method
-            self.silence = 0
+            fit = channel_fit(self.account, method)
+            if fit > 0:  # a contact they barely notice does not end the silence
+                self.silence = 0
             if method in IN_PERSON_TRUST:
                 self.met_in_person = True
-                self.trust += IN_PERSON_TRUST[method]
+                if fit >= WELCOME_FIT:
+                    self.trust += IN_PERSON_TRUST[method]
         for event in self.events:
             if event.week == week:
                 self.health += self._event(event, log)

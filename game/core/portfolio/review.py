@@ -5,12 +5,28 @@ from __future__ import annotations
 
 from game.core.model import LEVER_TITLES
 from game.core.portfolio.campaign import Campaign
-from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, PERSONAL, WEEKS, Portfolio
+from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
+                                       channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, true_order
 
-REGULAR = ("weekly", "fortnightly", "monthly")
+PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
+
+
+def suits(account, contact) -> bool:
+    """The plan meets the account on its own terms: its channel (or one a step heavier), never sooner than its
+    cadence and never more than twice as far apart."""
+    if contact is None:
+        return False
+    gap, wanted = PLAN_GAP[contact.frequency], CADENCE_GAP[account.cadence]
+    return channel_fit(account, contact.method) >= 0.75 and wanted <= gap <= 2 * wanted
+
+
+def kept_in_touch(account, contact) -> bool:
+    """Contact the account notices, at least every twice its preferred gap."""
+    return contact is not None and channel_fit(account, contact.method) > 0 and \
+        PLAN_GAP[contact.frequency] <= 2 * CADENCE_GAP[account.cadence]
 
 
 def contact_words(contact) -> str:
@@ -32,9 +48,8 @@ def levers(campaign: Campaign) -> dict[str, int | None]:
     order = true_order(p)
     profit = {a.id: a.profit for a in p.accounts}
     top = {aid: profit[aid] for aid in order[: (len(order) + 1) // 2]}
-    personal_regular = {aid for aid, c in plan.contacts.items()
-                        if c and c.method in PERSONAL and c.frequency in REGULAR}
-    regular = {aid for aid, c in plan.contacts.items() if c and c.frequency in REGULAR}
+    personal_regular = {a.id for a in p.accounts if suits(a, plan.contact(a.id))}
+    regular = {a.id for a in p.accounts if kept_in_touch(a, plan.contact(a.id))}
     chances = met = 0
     problems = solved = 0
     for run in runs.values():
@@ -57,17 +72,24 @@ def levers(campaign: Campaign) -> dict[str, int | None]:
 
 
 LEVER_COACHING = {
-    "customers_first": "Put your most valuable accounts first: each of the top half deserves a regular visit, "
-                       "call or review before the smaller accounts get your hours.",
+    "customers_first": "Put your most valuable accounts first, on their terms: each of the top half deserves "
+                       "contact in the way and at the pace it asks for before the smaller accounts get your hours.",
     "connect": "Remember what customers tell you and meet new decision makers in person; an e-mail does not "
                "introduce you.",
     "solve_problems": "Complaints, price-cut requests and rival offers need a voice soon after they arrive: "
                       "a regular call means you are there when they do.",
-    "build_trust": "Check in regularly. Customers leave when they feel taken for granted; a short call every "
-                   "few weeks keeps them from feeling neglected.",
+    "build_trust": "Check in regularly. Customers leave when they feel taken for granted; contact they notice, "
+                   "never more than twice their usual gap apart, keeps them from feeling neglected.",
     "positive_emotions": "Most accounts ended the quarter less happy than they began; spread your time so that "
                          "fewer of them slide.",
 }
+
+
+def protected_percent(kept: int, nothing: int, best: int) -> int:
+    """The share of what the best plan protects beyond doing nothing that you protected, 0..100."""
+    if best <= nothing:
+        return 100 if kept >= best else 0
+    return max(0, min(100, round(100 * (kept - nothing) / (best - nothing))))
 
 
 def debrief(campaign: Campaign, best: Best | None = None) -> dict:
@@ -80,7 +102,8 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     kept = sum(run.profit_kept_cents for run in campaign.runs.values())
     # the plan alone: every option's value for this seed is already in the optimiser's table
     plan_only = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
-    score = min(100, round(100 * kept / best.value_cents)) if best.value_cents else 100
+    nothing = sum(best.values[a.id]["none"] for a in p.accounts)  # no contact, nothing answered
+    score = protected_percent(kept, nothing, best.value_cents)
     order = true_order(p)
     accounts = []
     neglect_cost = 0.0
@@ -112,6 +135,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
                       for m in misplaced(p, campaign.ranking)],
         "profit_kept": round(kept / 100, 2),
         "plan_profit_kept": round(plan_only / 100, 2),
+        "nothing_profit_kept": round(nothing / 100, 2),
         "best_profit_kept": round(best.value_cents / 100, 2),
         "start_profit_at_stake": round(sum(a.profit * a.health / 100 for a in p.accounts), 2),
         "revenue_kept": round(sum(run.revenue_kept for run in campaign.runs.values()), 2),
