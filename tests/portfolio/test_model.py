@@ -130,9 +130,9 @@ def test_a_linked_conversation_outcome_feeds_back(outcome):
     campaign.resolve(aid, outcome)
     run = campaign.runs[aid]
     if outcome == "retained":
-        assert run.health == pytest.approx(min(100, before + 30))
+        assert run.health == pytest.approx(min(100, before + 28))  # no score given: assumed 60
     elif outcome == "at_risk":
-        assert run.health == before and run.active
+        assert run.health == before and run.active  # assumed 50: neutral
     else:
         assert not run.active and run.lost_week == campaign.week
     _finish(campaign)
@@ -275,3 +275,23 @@ def test_a_quarter_of_neglect_costs_what_a_trainer_would_believe(path):
     # an account that is looked after on its own terms keeps clearly more
     a = max(p.accounts, key=lambda a: a.profit)
     assert run_account(p, a, Contact(a.channel, a.cadence), 0).health > run_account(p, a, None, 0).health + 15
+
+
+# -- conversations count by how they went ------------------------------------------------------------------------
+
+def _conversation_effect(outcome, score):
+    p = bundled()
+    campaign = Campaign(p, 5, true_order(p), Plan({}))
+    while not campaign.due:
+        campaign.next_week()
+    aid = campaign.due[0]
+    before = campaign.runs[aid].health
+    campaign.resolve(aid, outcome, "played", score)
+    return campaign.runs[aid].health - before
+
+
+def test_a_conversation_counts_by_its_score_not_a_flat_lift():
+    assert _conversation_effect("retained", 95) > _conversation_effect("retained", 55) + 10
+    assert _conversation_effect("retained", 55) > _conversation_effect("at_risk", 80) > 0
+    assert _conversation_effect("at_risk", 20) < 0  # kept on the books, but the call made things worse
+    assert _conversation_effect("at_risk", None) == 0

@@ -66,7 +66,7 @@ class Campaign:
             raise ValueError(f"no conversation with '{account_id}' is due")
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome '{outcome}'")
-        self.runs[account_id].resolve(outcome)
+        self.runs[account_id].resolve(outcome, score)
         self.due.remove(account_id)
         for conversation in self.conversations:
             if conversation.account == account_id and conversation.outcome is None:

@@ -25,7 +25,20 @@ NEGLECT_GRACE = 2  # neglect adds to the decay after this many times the account
 NEGLECT_STEP, NEGLECT_MAX = 0.2, 1.0
 NEVER_MET = 8  # weeks since the last contact at the start for a new decision maker (others: their preferred gap)
 WELCOME_FIT = 1.0  # an in-person meeting builds trust only in the channel the account prefers
-RETAINED_LIFT = 30.0
+# a linked conversation's effect on health follows how it went: its outcome and its score (0..100)
+RETAINED_BASE, RETAINED_PER_POINT = 10.0, 0.3  # retained: +10 .. +40
+AT_RISK_PER_POINT = 0.2  # at risk: (score − 50) × 0.2, −10 .. +10
+ASSUMED_SCORE = {"retained": 60, "at_risk": 50, "lost": 0}  # an outcome given without a score
+
+
+def conversation_change(outcome: str, score: int | None) -> float:
+    """The health a linked conversation adds (retained, at risk); a lost one ends the account."""
+    score = ASSUMED_SCORE[outcome] if score is None else max(0, min(100, score))
+    if outcome == "retained":
+        return RETAINED_BASE + RETAINED_PER_POINT * score
+    if outcome == "at_risk":
+        return AT_RISK_PER_POINT * (score - 50)
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -205,8 +218,8 @@ class AccountRun:
             return True
         return False
 
-    def resolve(self, outcome: str) -> None:
-        """The linked conversation's outcome: retained lifts health, lost loses the account."""
+    def resolve(self, outcome: str, score: int | None = None) -> None:
+        """The linked conversation's outcome and score: see conversation_change; lost loses the account."""
         if not self.pending:
             raise ValueError("no conversation is due")
         if outcome not in OUTCOMES:
@@ -216,9 +229,12 @@ class AccountRun:
         log = self.log[-1]
         log.conversation = outcome
         if outcome == "retained":
-            self.health = min(MAX_HEALTH, self.health + RETAINED_LIFT)
             self.silence = 0
-        elif outcome == "lost":
+        if outcome != "lost":
+            self.health = max(0.0, min(MAX_HEALTH, self.health + conversation_change(outcome, score)))
+            if self.health <= 0:
+                self._lose(log)
+        else:
             self.health = 0.0
             self._lose(log)
         log.health = self.health
