@@ -51,24 +51,35 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
 
 def analysis(p: Portfolio, seed: int) -> dict:
     from game.core.portfolio.optimise import best_plan, option_key
+    from game.core.portfolio.policy import benchmark
     from game.core.portfolio.review import contact_words
     best = best_plan(p, seed)
     order = true_order(p)
     accounts = []
+    minutes = 0
     for a in p.accounts:
         values = best.values[a.id]
         chosen = best.plan.contact(a.id)
+        key = option_key(chosen, a.id in best.answered)
+        minutes += best.minutes[a.id][key]
         accounts.append({"id": a.id, "name": a.name, "worth_rank": order.index(a.id) + 1,
                          "revenue": a.revenue, "margin": a.margin, "profit": round(a.profit, 2),
-                         "health": a.health, "pressure": a.pressure, "scenario": a.scenario,
+                         "health": a.health, "pressure": a.pressure, "cadence": a.cadence, "channel": a.channel,
+                         "scenario": a.scenario,
                          "no_contact_profit_kept": values["none"] / 100,
-                         "best_contact": contact_words(chosen),
-                         "best_profit_kept": values[option_key(chosen)] / 100,
+                         "best_contact": contact_words(chosen), "best_answers": a.id in best.answered,
+                         "best_profit_kept": values[key] / 100,
                          "top_profit_kept": max(values.values()) / 100})
+    played = benchmark(p, seed, best)
     return {"portfolio": p.id, "seed": seed, "budget_hours": p.budget_hours, "weeks": WEEKS,
-            "true_order": order, "best_plan": best.plan.to_dict(),
-            "best_hours_a_week": round(best.plan.hours_a_week(), 2),
-            "best_profit_kept": best.value_cents / 100, "accounts": accounts}
+            "true_order": order, "best_plan": best.plan.to_dict(), "best_answers": sorted(best.answered),
+            "best_method": "exact plan phase (dynamic programming over contact and whether to answer, each "
+                           "account's events given their right answer); weeks by the best-response policy",
+            "best_hours_a_week": round(minutes / 60 / WEEKS, 2),
+            "best_profit_kept": best.value_cents / 100,
+            "policy_profit_kept": sum(r.profit_kept_cents for r in played.runs.values()) / 100,
+            "nothing_profit_kept": sum(best.values[a.id]["none"] for a in p.accounts) / 100,
+            "accounts": accounts}
 
 
 def analysis_lines(p: Portfolio, a: dict) -> list[str]:
@@ -79,8 +90,13 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
         lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name'][:30]:<30} {money(cur, acc['revenue']):>8} at "
                      f"{acc['margin'] * 100:>3.0f}% = {money(cur, acc['profit']):>7} profit; health {acc['health']:>3}, "
                      f"{acc['pressure']} pressure; left alone keeps {money(cur, acc['no_contact_profit_kept'])}")
-    lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week), "
-              f"keeps {money(cur, a['best_profit_kept'])}:"]
+    lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week with its "
+              f"answers), keeps {money(cur, a['best_profit_kept'])}; doing nothing keeps "
+              f"{money(cur, a['nothing_profit_kept'])}.",
+              f"How it is found: {a['best_method']}. Played week by week by that policy it keeps "
+              f"{money(cur, a['policy_profit_kept'])}."]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
-        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} keeps {money(cur, acc['best_profit_kept'])}")
+        answers = "answer its events" if acc["best_answers"] else "let its events go"
+        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} {answers:<18} "
+                     f"keeps {money(cur, acc['best_profit_kept'])}")
     return lines

@@ -32,7 +32,7 @@ def test_scripted_quarter_is_reproducible_json(tmp_path):
     played = {c["account"]: c for c in d["conversations"]}
     assert played["fenwick-bakeries"]["source"] == "scripted" and played["fenwick-bakeries"]["score"] is not None
     assert played["good-grind"]["outcome"] == "retained"
-    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
     other = json.loads(run("portfolio", SHOP, "--plan", no_talk, "--json", "--seed", "8").stdout)
     assert other["seed"] == 8 and other["accounts"] != d["accounts"]
     assert all(c["source"] == "assumed" and c["outcome"] == "at_risk" for c in other["conversations"])
@@ -58,12 +58,40 @@ RANKING = ("ranking: [vale-garden, fenwick-bakeries, corner-pharmacy, greenway-g
      "must be one of visit, call, email, review, not 'phone'"),
     ("plan:\n  vale-garden: {method: call, frequency: daily}\n", "'frequency' in the plan for 'vale-garden' must be one of"),
     ("conversations:\n  good-grind: saved\n", "must end retained, at_risk, lost or give choices"),
+    ("answers:\n  - {week: 2, account: good-grind, event: complaint, answer: testimonial}\n",
+     "'answer' in answer 1 must be one of call, visit, concession, not 'testimonial'"),
+    ("answers:\n  - {week: 14, account: good-grind, event: complain, answer: call}\n",
+     "did you mean 'complaint'?"),
 ])
 def test_a_bad_plan_file_exits_2_with_a_clear_message(tmp_path, body, expected):
     proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, "seed: 1\n" + RANKING + body), "--json")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert expected in proc.stderr, proc.stderr
+
+
+def test_scripted_weekly_answers_are_judged_and_recorded(tmp_path):
+    d = json.loads(run("portfolio", SHOP, "--plan", EXAMPLE, "--json").stdout)
+    assert len(d["answers"]) == 7 and d["events_answered"] == 7 and d["events"] > 7
+    vale = next(a for a in d["accounts"] if a["id"] == "vale-garden")
+    assert any("complaint (visit): put right" in e for e in vale["events"])
+    pharmacy = next(a for a in d["accounts"] if a["id"] == "corner-pharmacy")
+    assert pharmacy["concessions"] == 1
+    policy = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0] + "answers: policy\n")
+    by_policy = json.loads(run("portfolio", SHOP, "--plan", policy, "--json").stdout)
+    assert by_policy["events_answered"] >= 0.9 * by_policy["events"] and by_policy["score"] > d["score"]
+    assert "weeks by the best-response policy" in by_policy["best_method"]
+
+
+def test_an_answer_to_an_event_that_does_not_arrive_exits_3_with_its_line(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  - {week: 7, account: vale-garden, event: complaint, answer: visit}\n",
+        "  - {week: 6, account: vale-garden, event: complaint, answer: visit}\n")
+    path = _plan(tmp_path, text)
+    line = text.splitlines().index("  - {week: 6, account: vale-garden, event: complaint, answer: visit}") + 1
+    proc = run("portfolio", SHOP, "--plan", path, "--json")
+    assert proc.returncode == 3 and proc.stdout == ""
+    assert f"plan.yaml:{line}:" in proc.stderr and "Vale Garden Centres has no complaint to answer" in proc.stderr
 
 
 def test_over_budget_message_names_the_overrun(tmp_path):
@@ -89,7 +117,7 @@ def test_scripted_quarter_recorded_for_a_player_goes_on_its_leaderboard(tmp_path
     saves = tmp_path / "saves"
     proc = run("portfolio", SHOP, "--plan", EXAMPLE, "--player", "Ana Lee", saves=saves)
     assert proc.returncode == 0 and "Recorded on the scoreboard for Ana Lee" in proc.stderr
-    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
     assert run("portfolio", SHOP, "--plan", no_talk, "--player", "Bo", "--seed", "3", saves=saves).returncode == 0
     board = run("scoreboard", "--portfolio", "shop-systems", "--format", "json", saves=saves)
     assert board.returncode == 0, board.stderr
@@ -132,6 +160,7 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     out = proc.stdout
     assert "Rank them" in out and "hours a week left" in out
     assert "is in trouble" in out and "You pick up the phone" in out
+    assert "news from your accounts" in out and "left unanswered" in out
     assert "the quarter's debrief" in out and "Neglect cost" in out
     assert "Recorded on the scoreboard for Cy." in out
 
@@ -150,3 +179,14 @@ def test_missing_and_broken_portfolio_files(tmp_path):
     proc = run("portfolio", bad, "--text")
     assert proc.returncode == 1 and "p.yaml:" in proc.stderr
     assert os.path.exists(bad)
+
+
+def test_terminal_weekly_answers_are_asked_and_judged():
+    # seed 7: in week 1 Fenwick Bakeries complain; they like to see you, so a visit puts it right
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n2\n" + "q\n"
+    proc = run("portfolio", SHOP, "--text", "--seed", "7", stdin=answers)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Fenwick Bakeries: they have a complaint about the service." in out
+    assert "0. let it go" in out and "Go and see them (180 min)" in out
+    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed" in out

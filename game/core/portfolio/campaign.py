@@ -1,6 +1,11 @@
-"""One trainee's quarter: a ranking, a plan, a seed, and the linked
-conversations' outcomes. Everything else (healths, events, the debrief) is
-derived from these, so an attempt is data and replays exactly."""
+"""One trainee's quarter: a ranking, a plan, a seed, the answers given to
+each week's events, and the linked conversations' outcomes. Everything else
+(healths, the debrief) is derived from these, so an attempt is data and
+replays exactly.
+
+Each week: `news()` lists the events arriving in the coming week, `answer()`
+records a reply to one (within the time left), `next_week()` plays the week;
+an event with no answer is let go."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +13,8 @@ from dataclasses import dataclass
 from game.core.portfolio.model import METHOD_TITLES, WEEKS, Portfolio
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio.quarter import EVENT_TITLES, AccountRun
+from game.core.portfolio import answers
+from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
 
@@ -42,6 +48,50 @@ class Campaign:
         self.week = 0
         self.due: list[str] = []  # accounts whose conversation is due this week, in portfolio order
         self.conversations: list[Conversation] = []
+        self.replies: dict[tuple[int, str, str], str] = {}  # (week, account, event kind) -> answer
+
+    # -- the week's decisions ---------------------------------------------
+    def news(self) -> list[tuple[str, Event]]:
+        """The events arriving in the coming week, (account id, event), in portfolio order."""
+        if self.week >= WEEKS or self.due:
+            return []
+        return [(a.id, e) for a in self.portfolio.accounts for e in self.runs[a.id].events_in(self.week + 1)]
+
+    def _pending_minutes(self, skip: tuple | None = None) -> int:
+        week = self.week + 1
+        return sum(answers.ANSWER_MINUTES[a] for key, a in self.replies.items() if key[0] == week and key != skip)
+
+    def minutes_left(self, skip: tuple | None = None) -> int:
+        """Time left for answers this quarter: the budget less the plan and every answer given or pending."""
+        used = sum(run.answer_minutes for run in self.runs.values())
+        return self.portfolio.budget_minutes - self.plan.minutes() - used - self._pending_minutes(skip)
+
+    def week_minutes_left(self, skip: tuple | None = None) -> int:
+        """Time left for answers this week: answers in one week take at most one week's hours (planned contact
+        can be moved around them), and never more than the quarter has left."""
+        return min(round(self.portfolio.budget_hours * 60) - self._pending_minutes(skip), self.minutes_left(skip))
+
+    def contact_soon(self, account_id: str) -> bool:
+        return self.runs[account_id].contact_soon(self.week + 1)
+
+    def answer(self, account_id: str, kind: str, reply: str | None) -> None:
+        """Answer (or, with None, let go) an event of the coming week. Raises ValueError for an event that
+        does not arrive, an answer that does not fit the event, or one there is no time for."""
+        account_name = self.portfolio.account(account_id).name if account_id in self.portfolio.ids else account_id
+        if not any(aid == account_id and e.kind == kind for aid, e in self.news()):
+            raise ValueError(f"week {self.week + 1}: {account_name} has no {kind.replace('-', ' ')} to answer")
+        key = (self.week + 1, account_id, kind)
+        if reply is None:
+            self.replies.pop(key, None)
+            return
+        if reply not in answers.VALID[kind]:
+            raise ValueError(f"'{reply}' is not an answer to {kind.replace('-', ' ')} "
+                             f"(answers: {', '.join(answers.VALID[kind])})")
+        cost = answers.ANSWER_MINUTES[reply]
+        if cost > self.week_minutes_left(skip=key):
+            raise ValueError(f"week {self.week + 1}: no time to {answers.ANSWER_TITLES[reply].lower()} for "
+                             f"{account_name} ({cost} minutes; {max(0, self.week_minutes_left(skip=key))} left)")
+        self.replies[key] = reply
 
     @property
     def finished(self) -> bool:
@@ -56,7 +106,9 @@ class Campaign:
             raise ValueError("the quarter is over")
         self.week += 1
         for account in self.portfolio.accounts:
-            if self.runs[account.id].advance():
+            replies = {kind: a for (week, aid, kind), a in self.replies.items()
+                       if week == self.week and aid == account.id}
+            if self.runs[account.id].advance(replies):
                 self.due.append(account.id)
                 self.conversations.append(Conversation(account.id, account.scenario, self.week))
         return list(self.due)
@@ -72,10 +124,13 @@ class Campaign:
             if conversation.account == account_id and conversation.outcome is None:
                 conversation.outcome, conversation.source, conversation.score = outcome, source, score
 
-    def play_out(self, outcome_for) -> None:
+    def play_out(self, outcome_for, decide=None) -> None:
         """Play the rest of the quarter; `outcome_for(campaign, account_id)` ->
-        (outcome, source, score) settles each conversation as it falls due."""
+        (outcome, source, score) settles each conversation as it falls due;
+        `decide(campaign)`, if given, answers each week's news before it is played."""
         while not self.finished:
+            if not self.due and decide is not None:
+                decide(self)
             for account_id in list(self.due) or self.next_week():
                 self.resolve(account_id, *outcome_for(self, account_id))
 
@@ -92,7 +147,8 @@ class Campaign:
             if log.contact:
                 parts.append(METHOD_TITLES[log.contact])
             for event in log.events:
-                parts.append(f"{EVENT_TITLES[event.kind]}: {event.words}")
+                how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
             if log.conversation:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
             if log.lost:
@@ -105,7 +161,9 @@ class Campaign:
         """The attempt as data: enough to replay it exactly."""
         return {"portfolio": self.portfolio.id, "version": self.portfolio.version,
                 "content_hash": self.portfolio.content_hash, "seed": self.seed, "ranking": self.ranking,
-                "plan": self.plan.to_dict(), "conversations": [c.to_dict() for c in self.conversations]}
+                "plan": self.plan.to_dict(), "conversations": [c.to_dict() for c in self.conversations],
+                "answers": [{"week": w, "account": aid, "event": kind, "answer": a}
+                            for (w, aid, kind), a in sorted(self.replies.items())]}
 
 
 def replay(portfolio: Portfolio, record: dict) -> Campaign:
@@ -114,9 +172,15 @@ def replay(portfolio: Portfolio, record: dict) -> Campaign:
     plan = Plan({aid: Contact(c["method"], c["frequency"]) for aid, c in record["plan"].items()})
     campaign = Campaign(portfolio, record["seed"], record["ranking"], plan)
     settled = {c["account"]: c for c in record["conversations"]}
+    given = {(r["week"], r["account"], r["event"]): r["answer"] for r in record.get("answers", [])}
 
     def outcome_for(_campaign, account_id):
         c = settled[account_id]
         return c["outcome"], c.get("source", "played"), c.get("score")
-    campaign.play_out(outcome_for)
+
+    def decide(campaign):
+        for aid, event in campaign.news():
+            if (campaign.week + 1, aid, event.kind) in given:
+                campaign.answer(aid, event.kind, given[(campaign.week + 1, aid, event.kind)])
+    campaign.play_out(outcome_for, decide)
     return campaign

@@ -20,7 +20,7 @@ METHODS = ("visit", "call", "email", "review")
 METHOD_TITLES = {"visit": "Visit", "call": "Phone call", "email": "E-mail", "review": "Business review"}
 METHOD_MINUTES = {"visit": 180, "call": 30, "email": 15, "review": 300}
 # the health a contact on time, in the account's own channel, adds: it grows with the gap they expect
-LIFT_BASE, LIFT_PER_WEEK = 2.0, 1.5
+LIFT_BASE, LIFT_PER_WEEK = 1.0, 1.0
 PERSONAL = ("visit", "call", "review")  # a voice or a face; an e-mail is not
 IN_PERSON_TRUST = {"visit": 0.5, "review": 1.0}  # lasting cut in the weekly decay after meeting in person
 # how much of the method's lift lands, by how far it is from the channel the

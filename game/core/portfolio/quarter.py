@@ -2,7 +2,7 @@
 
 Every account runs on its own: its events come from its own seeded stream,
 drawn before and regardless of the plan, and its health depends only on its
-own contact. So the same seed gives every plan the same events, and the
+own contact and on how its own events were answered. So the same seed gives every plan the same events, and the
 quarter's value is a sum over accounts (which the optimiser relies on).
 Formulas: docs/portfolio-model.md.
 """
@@ -12,8 +12,9 @@ import random
 from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
+from game.core.portfolio import answers
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH,
-                                       PERSONAL, PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
+                                       PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
                                        channel_fit)
 
 EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")
@@ -60,11 +61,11 @@ class Event:
 def event_chances(account: Account) -> dict[str, float]:
     cues = account.cues
     return {
-        "competitor-offer": 0.02 + {"low": 0.0, "medium": 0.03, "high": 0.06}[account.pressure]
+        "competitor-offer": 0.04 + {"low": 0.0, "medium": 0.03, "high": 0.06}[account.pressure]
         + (0.06 if "competitor-interest" in cues else 0.0),
-        "price-cut": 0.02 + (0.08 if "price-pressure" in cues else 0.0),
-        "complaint": 0.02 + (0.07 if "complaint-history" in cues else 0.0),
-        "disclosure": 0.03 + (0.08 if "personal" in cues else 0.0),
+        "price-cut": 0.04 + (0.08 if "price-pressure" in cues else 0.0),
+        "complaint": 0.04 + (0.07 if "complaint-history" in cues else 0.0),
+        "disclosure": 0.05 + (0.08 if "personal" in cues else 0.0),
     }
 
 
@@ -80,27 +81,35 @@ def draw_events(portfolio: Portfolio, account: Account, seed: int) -> tuple[Even
     return tuple(events)
 
 
-# what each event's handling is called, (handled well, not)
+# what each event's handling is called: (answered well, answered in part, left unanswered)
 EVENT_WORDS = {
-    "competitor-offer": ("you were close, it was turned down", "it hurt"),
-    "price-cut": ("you showed the total cost, not only the price", "nobody explained the value"),
-    "complaint": ("answered in time", "left unanswered"),
-    "disclosure": ("you remembered it", "nobody was listening"),
+    "competitor-offer": ("the offer was turned down", "they are still weighing the offer", "it hurt"),
+    "price-cut": ("they saw the value behind the price", "they are not convinced", "nobody explained the value"),
+    "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
+    "disclosure": ("you remembered it", "you half remembered it", "nobody was listening"),
 }
+WELL = 0.75  # an answer of at least this quality counts as handled well
 
 
 @dataclass(frozen=True)
 class Handled:
-    """An event as it happened: its kind, and whether the plan met it well."""
+    """An event as it happened: its kind, the answer given (None: let go) and how well it suited."""
     kind: str
-    well: bool
+    answer: str | None = None
+    quality: float = 0.0
 
     @property
-    def words(self) -> str:  # "answered in time"
+    def well(self) -> bool:
+        return self.answer is not None and self.quality >= WELL
+
+    @property
+    def words(self) -> str:  # "left unanswered"
+        if self.answer is None:
+            return EVENT_WORDS[self.kind][2]
         return EVENT_WORDS[self.kind][0 if self.well else 1]
 
-    def __str__(self) -> str:  # "complaint: answered in time"
-        return f"{self.kind}: {self.words}"
+    def __str__(self) -> str:  # "complaint (call): put right, and they noticed"
+        return f"{self.kind}" + (f" ({self.answer})" if self.answer else "") + f": {self.words}"
 
 
 @dataclass
@@ -132,6 +141,8 @@ class AccountRun:
         self.met_in_person = "new-decision-maker" not in account.cues
         self.trust = 0.0  # the lasting cut in decay from meeting in person
         self.conversation_done = False
+        self.margin_cut = 0.0  # profit given away in concessions, as a share of revenue
+        self.answer_minutes = 0
         self.pending = False
         self.log: list[WeekLog] = []
         self._contact_weeks = set(contact.weeks) if contact else set()
@@ -139,10 +150,6 @@ class AccountRun:
     # -- the week's parts -------------------------------------------------
     def _method_on(self, week: int) -> str | None:
         return self.contact.method if self.contact and week in self._contact_weeks else None
-
-    def _personal_within(self, first: int, last: int) -> bool:
-        return bool(self.contact) and self.contact.method in PERSONAL and \
-            any(first <= w <= last for w in self._contact_weeks)
 
     def _decay(self) -> float:
         cues = self.account.cues
@@ -166,23 +173,29 @@ class AccountRun:
             lift *= 0.5  # an e-mail does not mend a strained relationship
         return lift
 
-    def _event(self, event: Event, log: WeekLog) -> float:
-        """Log how the plan met the event; the change in health."""
-        week, kind = event.week, event.kind
-        if kind == "competitor-offer":
-            well, change = self._personal_within(week - 1, week), (-2.0, -8.0)
-        elif kind == "price-cut":
-            well, change = self._personal_within(week, week + 1), (-1.0, -6.0)
-        elif kind == "complaint":
-            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-1.0, -6.0)
-        else:
-            well, change = self._personal_within(week, week + 2), (4.0, 0.0)
-        log.events.append(Handled(kind, well))
-        return change[0] if well else change[1]
+    def contact_soon(self, week: int) -> bool:
+        """A planned contact the account notices falls within NOTE_WINDOW weeks from `week` (a note is enough)."""
+        return bool(self.contact) and channel_fit(self.account, self.contact.method) > 0 and \
+            any(week <= w <= week + answers.NOTE_WINDOW for w in self._contact_weeks)
+
+    def events_in(self, week: int) -> list[Event]:
+        return [e for e in self.events if e.week == week] if self.active else []
+
+    def _event(self, event: Event, log: WeekLog, answer: str | None) -> float:
+        """Log how the event was answered; the change in health."""
+        q = None
+        if answer is not None:
+            q = answers.quality(self.account, event.kind, answer, self.contact_soon(event.week))
+            self.answer_minutes += answers.ANSWER_MINUTES[answer]
+            if answer == "concession":
+                self.margin_cut += answers.CONCESSION_CUT
+        log.events.append(Handled(event.kind, answer, q or 0.0))
+        return answers.change(event.kind, q)
 
     # -- stepping ---------------------------------------------------------
-    def advance(self) -> bool:
-        """Play the next week; True when the linked conversation is due now."""
+    def advance(self, replies: dict | None = None) -> bool:
+        """Play the next week, its events answered by `replies` (event kind -> answer; missing: let go);
+        True when the linked conversation is due now."""
         self.week += 1
         week = self.week
         log = WeekLog(week, self.health)
@@ -204,9 +217,8 @@ class AccountRun:
                 self.met_in_person = True
                 if fit >= WELCOME_FIT:
                     self.trust += IN_PERSON_TRUST[method]
-        for event in self.events:
-            if event.week == week:
-                self.health += self._event(event, log)
+        for event in self.events_in(week):
+            self.health += self._event(event, log, (replies or {}).get(event.kind))
         self.health = max(0.0, min(MAX_HEALTH, self.health))
         log.health = self.health
         self.log.append(log)
@@ -252,7 +264,12 @@ class AccountRun:
     @property
     def profit_kept_cents(self) -> int:
         """The annual profit you can count on at the quarter's end: profit × health% (0 if lost), in cents."""
-        return round(self.account.profit * (self.health if self.active else 0.0))
+        return round(self.profit * (self.health if self.active else 0.0))
+
+    @property
+    def profit(self) -> float:
+        """The year's profit after any concessions."""
+        return self.account.revenue * max(0.0, self.account.margin - self.margin_cut)
 
     @property
     def revenue_kept(self) -> float:
@@ -260,10 +277,13 @@ class AccountRun:
 
 
 def run_account(portfolio: Portfolio, account: Account, contact: Contact | None, seed: int,
-                outcome: str = "at_risk") -> AccountRun:
-    """The whole quarter for one account, every linked conversation ending `outcome`."""
+                outcome: str = "at_risk", answer: bool = False) -> AccountRun:
+    """The whole quarter for one account, every linked conversation ending `outcome`; with `answer`, every
+    event gets its right answer (the best-response policy with time to spare), else none."""
     run = AccountRun(portfolio, account, contact, seed)
-    for _ in range(WEEKS):
-        if run.advance():
+    for week in range(1, WEEKS + 1):
+        replies = {e.kind: answers.right_answer(account, e.kind, run.contact_soon(week))
+                   for e in run.events_in(week)} if answer else None
+        if run.advance(replies):
             run.resolve(outcome)
     return run

@@ -4,6 +4,7 @@ coaching. All derived from a finished Campaign."""
 from __future__ import annotations
 
 from game.core.model import LEVER_TITLES
+from game.core.portfolio.answers import CONCESSION_CUT
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
                                        channel_fit)
@@ -50,15 +51,15 @@ def levers(campaign: Campaign) -> dict[str, int | None]:
     top = {aid: profit[aid] for aid in order[: (len(order) + 1) // 2]}
     personal_regular = {a.id for a in p.accounts if suits(a, plan.contact(a.id))}
     regular = {a.id for a in p.accounts if kept_in_touch(a, plan.contact(a.id))}
-    chances = met = 0
-    problems = solved = 0
+    chances = met = 0.0
+    problems = solved = 0.0
     for run in runs.values():
         for log in run.log:
-            for event in log.events:
+            for event in log.events:  # an answer counts by how well it suited (0 when let go)
                 if event.kind == "disclosure":
-                    chances, met = chances + 1, met + event.well
+                    chances, met = chances + 1, met + event.quality
                 else:
-                    problems, solved = problems + 1, solved + event.well
+                    problems, solved = problems + 1, solved + event.quality
         if "new-decision-maker" in run.account.cues:
             chances, met = chances + 1, met + run.met_in_person
     healthier = {aid for aid, run in runs.items() if run.active and run.health >= run.account.health}
@@ -76,13 +77,32 @@ LEVER_COACHING = {
                        "contact in the way and at the pace it asks for before the smaller accounts get your hours.",
     "connect": "Remember what customers tell you and meet new decision makers in person; an e-mail does not "
                "introduce you.",
-    "solve_problems": "Complaints, price-cut requests and rival offers need a voice soon after they arrive: "
-                      "a regular call means you are there when they do.",
+    "solve_problems": "Answer complaints, price-cut requests and rival offers the week they arrive, and in the "
+                      "way that fits: a voice for a complaint, the total cost for a price request, and for a "
+                      "rival's offer whatever this customer values.",
     "build_trust": "Check in regularly. Customers leave when they feel taken for granted; contact they notice, "
                    "never more than twice their usual gap apart, keeps them from feeling neglected.",
     "positive_emotions": "Most accounts ended the quarter less happy than they began; spread your time so that "
                          "fewer of them slide.",
 }
+
+
+def without_conversations(campaign: Campaign) -> Campaign:
+    """The same quarter (plan and answers) with every linked conversation at risk."""
+    record = campaign.to_record()
+    plain = Campaign(campaign.portfolio, campaign.seed, campaign.ranking, campaign.plan)
+    given = {(r["week"], r["account"], r["event"]): r["answer"] for r in record["answers"]}
+
+    def decide(c):
+        for aid, event in c.news():
+            reply = given.get((c.week + 1, aid, event.kind))
+            if reply:
+                try:
+                    c.answer(aid, event.kind, reply)
+                except ValueError:
+                    pass  # the account had gone by then in this version of the quarter
+    plain.play_out(lambda c, aid: ("at_risk", "assumed", None), decide)
+    return plain
 
 
 def protected_percent(kept: int, nothing: int, best: int) -> int:
@@ -100,8 +120,9 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     best = best or best_plan(p, campaign.seed)
     ranking_pct = rank_percent(p, campaign.ranking)
     kept = sum(run.profit_kept_cents for run in campaign.runs.values())
-    # the plan alone: every option's value for this seed is already in the optimiser's table
-    plan_only = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
+    # the plan and your answers, every conversation at risk; and the plan with nothing answered
+    plan_only = sum(run.profit_kept_cents for run in without_conversations(campaign).runs.values())
+    unanswered = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
     nothing = sum(best.values[a.id]["none"] for a in p.accounts)  # no contact, nothing answered
     score = protected_percent(kept, nothing, best.value_cents)
     order = true_order(p)
@@ -121,8 +142,10 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
             "hours_a_week": round(campaign.plan.minutes(account.id) / 60 / WEEKS, 2),
             "health": [round(h) for h in run.healths], "lost_week": run.lost_week,
             "events": [f"week {log.week}: {e}" for log in run.log for e in log.events],
+            "concessions": round(run.margin_cut / CONCESSION_CUT),
             "profit_kept": round(end_value, 2),
-            "best_profit_kept": best.values[account.id][option_key(best_contact)] / 100,
+            "best_answers": account.id in best.answered,
+            "best_profit_kept": best.values[account.id][option_key(best_contact, account.id in best.answered)] / 100,
         })
     lever_pcts = levers(campaign)
     result = {
@@ -135,12 +158,17 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
                       for m in misplaced(p, campaign.ranking)],
         "profit_kept": round(kept / 100, 2),
         "plan_profit_kept": round(plan_only / 100, 2),
+        "answers_added": round((plan_only - unanswered) / 100, 2),
+        "events_answered": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events if e.answer),
+        "events": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events),
         "nothing_profit_kept": round(nothing / 100, 2),
         "best_profit_kept": round(best.value_cents / 100, 2),
         "start_profit_at_stake": round(sum(a.profit * a.health / 100 for a in p.accounts), 2),
         "revenue_kept": round(sum(run.revenue_kept for run in campaign.runs.values()), 2),
-        "best_revenue_kept": round(sum(run_account(p, a, best.plan.contact(a.id), campaign.seed).revenue_kept
+        "best_revenue_kept": round(sum(run_account(p, a, best.plan.contact(a.id), campaign.seed,
+                                                   answer=a.id in best.answered).revenue_kept
                                        for a in p.accounts), 2),
+        "best_method": "exact plan phase; weeks by the best-response policy",
         "revenue_earned": round(sum(run.revenue_earned for run in campaign.runs.values()), 2),
         "neglect_cost": round(neglect_cost, 2),
         "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],
@@ -161,6 +189,12 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
                      f"of annual profit; yours keeps {money(cur, result['plan_profit_kept'])} on the plan alone.")
     else:
         lines.append("Your plan is as good as the best plan for this budget and these weeks.")
+    if result["events"]:
+        let_go = result["events"] - result["events_answered"]
+        lines.append(f"You answered {result['events_answered']} of the {result['events']} things that happened "
+                     f"on your accounts" + (f" and let {let_go} go" if let_go else "") +
+                     (f"; your answers kept {money(cur, result['answers_added'])} more profit than silence would."
+                      if result["answers_added"] > 0.5 else "."))
     swing = result["profit_kept"] - result["plan_profit_kept"]
     if abs(swing) > 0.5:
         verb = "added" if swing > 0 else "cost"

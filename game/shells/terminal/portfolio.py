@@ -1,11 +1,13 @@
 """The portfolio campaign in the terminal: rank, plan, play the quarter
-week by week (linked conversations played as in the terminal game), debrief."""
+week by week (answer the week's events, or press Enter to let them go;
+linked conversations played as in the terminal game), debrief."""
 from __future__ import annotations
 
 import sys
 
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
+from game.core.portfolio import answers
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
                                weekly_hours)
@@ -70,6 +72,36 @@ def ask_plan(p, ranking, read, write) -> Plan:
     return Plan(contacts)
 
 
+def decide_week(campaign, read, write) -> None:
+    """The coming week's news and the trainee's answers; Enter lets everything go."""
+    p, week = campaign.portfolio, campaign.week + 1
+    news = campaign.news()
+    if not news:
+        read_answer(f"\nPress Enter to play week {week} of {WEEKS} (q to quit): ", read, write)
+        return
+    write(f"\nWeek {week} of {WEEKS}: news from your accounts "
+          f"({weekly_hours(campaign.minutes_left()) * WEEKS:.1f} hours left this quarter for answers):\n")
+    for i, (aid, event) in enumerate(news, 1):
+        write(f"  {i}. {p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}.\n")
+    choice = read_answer("Type a to answer them, or press Enter to let them go and play the week (q to quit): ",
+                         read, write)
+    if choice.lower() != "a":
+        return
+    for aid, event in news:
+        account = p.account(aid)
+        opts = answers.options_for(account, event.kind)
+        write(f"\n{account.name}: {answers.EVENT_NEWS[event.kind]}. "
+              f"({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. let it go\n")
+        write("".join(f"  {i}. {title} ({minutes} min)\n" for i, (_a, title, minutes) in enumerate(opts, 1)))
+        while True:
+            pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
+            try:
+                campaign.answer(aid, event.kind, opts[pick - 1][0] if pick else None)
+                break
+            except ValueError as exc:
+                write(f"{exc}. Choose again.\n")
+
+
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
          coach: bool = True) -> int:
     out = stdout or sys.stdout
@@ -88,11 +120,15 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
         campaign = Campaign(p, seed, ranking, plan)
         write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
         while not campaign.finished:
-            read_answer(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
+            decide_week(campaign, read, write)
             due = campaign.next_week()
             lines = campaign.week_lines()
             write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
                                                or "  a quiet week.\n"))
+            for account in p.accounts:
+                if campaign.runs[account.id].lost_week == campaign.week:
+                    write(f"\n  *** {account.name} has left you. {money(p.currency, account.profit)} of profit "
+                          f"a year has gone with them. ***\n")
             for aid in due:
                 account = p.account(aid)
                 write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
