@@ -411,3 +411,15 @@ def test_a_quarter_with_answers_replays_exactly_from_its_record():
     record = campaign.to_record()
     assert record["answers"] and {"week", "account", "event", "answer"} <= set(record["answers"][0])
     assert debrief(replay(p, record)) == debrief(campaign)
+
+
+def test_the_scoreboard_record_of_a_quarter_keeps_its_answers_and_replays_it():
+    import json
+    from game.storage.portfolio_board import quarter_row
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    campaign.play_out(lambda c, aid: ("at_risk", "played", 40), answer_week)
+    d = debrief(campaign)
+    record = json.loads(quarter_row(d, "Ana", "2026-01-01T00:00:00+00:00")[-1])
+    assert record["answers"] == d["answers"] != []
+    assert debrief(replay(p, record)) == d
