@@ -423,3 +423,44 @@ def test_the_scoreboard_record_of_a_quarter_keeps_its_answers_and_replays_it():
     record = json.loads(quarter_row(d, "Ana", "2026-01-01T00:00:00+00:00")[-1])
     assert record["answers"] == d["answers"] != []
     assert debrief(replay(p, record)) == d
+
+
+# -- the plan revised mid-quarter, and a quarter saved part-way ------------------------------------------------
+
+def test_the_plan_can_be_revised_at_any_week_within_the_quarters_time():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({}))
+    for _ in range(4):
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+    fenwick = campaign.runs["fenwick-bakeries"]
+    campaign.revise("fenwick-bakeries", Contact("visit", "fortnightly"))  # from week 5: weeks 6, 8, 10, 12
+    assert campaign.plan.contact("fenwick-bakeries") == Contact("visit", "fortnightly")
+    campaign.revise("vale-garden", Contact("review", "weekly"))  # 45 hours more: it still fits
+    with pytest.raises(ValueError, match="more than the quarter has left"):
+        campaign.revise("marlow-finch", Contact("visit", "weekly"))
+    assert campaign.plan.contact("marlow-finch") is None
+    campaign.revise("vale-garden", None)  # changed their mind
+    campaign.play_out(lambda c, aid: ("at_risk", "played", None))
+    assert [log.week for log in fenwick.log if log.contact] == [6, 8, 10, 12]
+    record = campaign.to_record()
+    assert record["plan"] == {} and record["revisions"][0]["week"] == 5
+    assert debrief(replay(p, record)) == debrief(campaign)
+
+
+def test_a_quarter_saved_part_way_resumes_exactly_where_it_was():
+    p = bundled()
+    whole = Campaign(p, 5, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    while whole.week < 6 or whole.due:
+        if not whole.due:
+            answer_week(whole)
+            whole.next_week()
+        else:
+            whole.resolve(whole.due[0], "retained", "played", 75)
+    saved = whole.to_record()
+    resumed = replay(p, saved)
+    assert resumed.week == 6 and not resumed.due
+    assert [r.health for r in resumed.runs.values()] == [r.health for r in whole.runs.values()]
+    for c in (whole, resumed):
+        c.play_out(lambda c, aid: ("at_risk", "played", None), answer_week)
+    assert debrief(resumed) == debrief(whole)

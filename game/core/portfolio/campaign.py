@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_TITLES, WEEKS, Portfolio
+from game.core.portfolio.model import METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
@@ -43,7 +43,9 @@ class Campaign:
         self.portfolio = portfolio
         self.seed = seed
         self.ranking = list(ranking)
-        self.plan = plan
+        self.plan = plan  # as it stands now (revisions included)
+        self.first_plan = plan
+        self.revisions: list[dict] = []  # {"week": from, "account", "method", "frequency"} (None: stop contact)
         self.runs = {a.id: AccountRun(portfolio, a, plan.contact(a.id), seed) for a in portfolio.accounts}
         self.week = 0
         self.due: list[str] = []  # accounts whose conversation is due this week, in portfolio order
@@ -63,13 +65,37 @@ class Campaign:
 
     def minutes_left(self, skip: tuple | None = None) -> int:
         """Time left for answers this quarter: the budget less the plan and every answer given or pending."""
-        used = sum(run.answer_minutes for run in self.runs.values())
-        return self.portfolio.budget_minutes - self.plan.minutes() - used - self._pending_minutes(skip)
+        used = sum(run.answer_minutes + run.contact_minutes() for run in self.runs.values())
+        return self.portfolio.budget_minutes - used - self._pending_minutes(skip)
 
     def week_minutes_left(self, skip: tuple | None = None) -> int:
         """Time left for answers this week: answers in one week take at most one week's hours (planned contact
         can be moved around them), and never more than the quarter has left."""
         return min(round(self.portfolio.budget_hours * 60) - self._pending_minutes(skip), self.minutes_left(skip))
+
+    def revise(self, account_id: str, contact) -> None:
+        """Change an account's contact from the coming week on (None: no more contact). Raises ValueError when
+        what was done plus what is now planned, with the answers given, would not fit the quarter's time."""
+        if account_id not in self.portfolio.ids:
+            raise ValueError(f"the plan names unknown account '{account_id}'")
+        if self.week >= WEEKS:
+            raise ValueError("the quarter is over")
+        run, week = self.runs[account_id], self.week + 1
+        before = (run.contact, set(run._contact_weeks))
+        run.revise(contact, week)
+        if self.minutes_left() < 0:
+            run.contact, run._contact_weeks = before
+            raise ValueError(f"that needs {weekly_hours(-self.minutes_left()):.1f} hours a week more than the "
+                             f"quarter has left")
+        contacts = dict(self.plan.contacts)
+        if contact is None:
+            contacts.pop(account_id, None)
+        else:
+            contacts[account_id] = contact
+        self.plan = Plan(contacts)
+        self.revisions.append({"week": week, "account": account_id,
+                               "method": contact.method if contact else None,
+                               "frequency": contact.frequency if contact else None})
 
     def contact_soon(self, account_id: str) -> bool:
         return self.runs[account_id].contact_soon(self.week + 1)
@@ -161,26 +187,40 @@ class Campaign:
         """The attempt as data: enough to replay it exactly."""
         return {"portfolio": self.portfolio.id, "version": self.portfolio.version,
                 "content_hash": self.portfolio.content_hash, "seed": self.seed, "ranking": self.ranking,
-                "plan": self.plan.to_dict(), "conversations": [c.to_dict() for c in self.conversations],
+                "plan": self.first_plan.to_dict(), "revisions": list(self.revisions), "week": self.week,
+                "conversations": [c.to_dict() for c in self.conversations],
                 "answers": [{"week": w, "account": aid, "event": kind, "answer": a}
                             for (w, aid, kind), a in sorted(self.replies.items())]}
 
 
-def replay(portfolio: Portfolio, record: dict) -> Campaign:
-    """Rebuild a finished campaign from its record."""
+def replay(portfolio: Portfolio, record: dict, assume: str | None = None) -> Campaign:
+    """Rebuild a campaign from its record: the whole quarter, or a saved one up to the week it reached (a
+    conversation due that week and not yet played stays due). Raises ValueError, KeyError or TypeError for a
+    record that does not fit the portfolio. With `assume` (an outcome), every conversation ends that way
+    instead (answers to events that no longer arrive, the account having gone, are not given)."""
     from game.core.portfolio.quarter import Contact
+
+    def contact(method, frequency):
+        return Contact(method, frequency) if method else None
     plan = Plan({aid: Contact(c["method"], c["frequency"]) for aid, c in record["plan"].items()})
     campaign = Campaign(portfolio, record["seed"], record["ranking"], plan)
-    settled = {c["account"]: c for c in record["conversations"]}
+    settled = {c["account"]: c for c in record["conversations"] if c.get("outcome") and assume is None}
     given = {(r["week"], r["account"], r["event"]): r["answer"] for r in record.get("answers", [])}
-
-    def outcome_for(_campaign, account_id):
-        c = settled[account_id]
-        return c["outcome"], c.get("source", "played"), c.get("score")
-
-    def decide(campaign):
+    until = int(record.get("week", WEEKS))
+    if not 0 <= until <= WEEKS:
+        raise ValueError(f"a saved quarter cannot be at week {until}")
+    while campaign.week < until and not campaign.due:
+        coming = campaign.week + 1
+        for r in record.get("revisions", []):
+            if r["week"] == coming:
+                campaign.revise(r["account"], contact(r["method"], r["frequency"]))
         for aid, event in campaign.news():
-            if (campaign.week + 1, aid, event.kind) in given:
-                campaign.answer(aid, event.kind, given[(campaign.week + 1, aid, event.kind)])
-    campaign.play_out(outcome_for, decide)
+            if (coming, aid, event.kind) in given:
+                campaign.answer(aid, event.kind, given[(coming, aid, event.kind)])
+        for account_id in campaign.next_week():
+            c = settled.get(account_id)
+            if assume is not None:
+                campaign.resolve(account_id, assume, "assumed", None)
+            elif c is not None:
+                campaign.resolve(account_id, c["outcome"], c.get("source", "played"), c.get("score"))
     return campaign

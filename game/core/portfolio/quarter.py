@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
-from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH,
+from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES,
                                        PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
                                        channel_fit)
 
@@ -146,6 +146,19 @@ class AccountRun:
         self.pending = False
         self.log: list[WeekLog] = []
         self._contact_weeks = set(contact.weeks) if contact else set()
+
+    def revise(self, contact: Contact | None, from_week: int) -> None:
+        """From `from_week` on, contact as `contact` (None: no more contact); weeks before stay as played."""
+        kept = {w for w in self._contact_weeks if w < from_week}
+        self.contact = contact
+        self._contact_weeks = kept | ({w for w in contact.weeks if w >= from_week} if contact else set())
+
+    def contact_minutes(self) -> int:
+        """Minutes over the quarter for contact: what was done, plus what is still planned."""
+        done = sum(METHOD_MINUTES[log.contact] for log in self.log if log.contact)
+        ahead = METHOD_MINUTES[self.contact.method] * sum(1 for w in self._contact_weeks if w > self.week) \
+            if self.contact else 0
+        return done + ahead
 
     # -- the week's parts -------------------------------------------------
     def _method_on(self, week: int) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.core.model import LEVER_TITLES
 from game.core.portfolio.answers import CONCESSION_CUT
-from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
                                        channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
@@ -89,20 +89,7 @@ LEVER_COACHING = {
 
 def without_conversations(campaign: Campaign) -> Campaign:
     """The same quarter (plan and answers) with every linked conversation at risk."""
-    record = campaign.to_record()
-    plain = Campaign(campaign.portfolio, campaign.seed, campaign.ranking, campaign.plan)
-    given = {(r["week"], r["account"], r["event"]): r["answer"] for r in record["answers"]}
-
-    def decide(c):
-        for aid, event in c.news():
-            reply = given.get((c.week + 1, aid, event.kind))
-            if reply:
-                try:
-                    c.answer(aid, event.kind, reply)
-                except ValueError:
-                    pass  # the account had gone by then in this version of the quarter
-    plain.play_out(lambda c, aid: ("at_risk", "assumed", None), decide)
-    return plain
+    return replay(campaign.portfolio, campaign.to_record(), assume="at_risk")
 
 
 def protected_percent(kept: int, nothing: int, best: int) -> int:
