@@ -190,3 +190,37 @@ def test_terminal_weekly_answers_are_asked_and_judged():
     assert "Fenwick Bakeries: they have a complaint about the service." in out
     assert "0. let it go" in out and "Go and see them (180 min)" in out
     assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed" in out
+
+
+def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
+    start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9
+    # play week 1 (letting its news go), then quit: the quarter is saved at week 1
+    first = run("portfolio", SHOP, "--text", "--seed", "7", "--player", "Di", stdin=start + "\nq\n", saves=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "You left the quarter at week 1; it is saved" in first.stdout
+    # come back: resume, change Fenwick Bakeries to a visit every two weeks, then quit again
+    again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\np\n3\n1\n2\nq\n", saves=tmp_path)
+    out = again.stdout
+    assert "You have a quarter saved at week 1 of 13" in out and "Rank them" not in out
+    assert "Fenwick Bakeries: visit every two weeks from week 2." in out
+    assert "Week 2 of 13: news from your accounts" in out
+
+
+def test_losing_an_account_is_announced_as_it_happens(tmp_path):
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + ("\n" + "1\n" * 12) * 13
+    proc = run("portfolio", SHOP, "--text", "--seed", "7", stdin=answers)
+    assert proc.returncode == 0
+    week_of = proc.stdout.index("*** Fenwick Bakeries has left you.")
+    assert proc.stdout.index("the quarter's debrief") > week_of  # told during the quarter, not only at the end
+
+
+def test_a_damaged_saved_quarter_is_set_aside_and_the_game_goes_on(tmp_path, monkeypatch):
+    from game.storage.quarter_saves import quarter_path
+    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(tmp_path))
+    path = quarter_path("Di", "shop-systems")
+    path.parent.mkdir(parents=True)
+    path.write_text("{ not json", encoding="utf-8")
+    proc = run("portfolio", SHOP, "--text", "--player", "Di", stdin="q\n", saves=tmp_path)
+    assert proc.returncode == 0
+    assert "was damaged and has been moved aside" in proc.stdout
+    assert "Rank them" in proc.stdout and not path.exists()

@@ -73,20 +73,30 @@ def ask_plan(p, ranking, read, write) -> Plan:
 
 
 def decide_week(campaign, read, write) -> None:
-    """The coming week's news and the trainee's answers; Enter lets everything go."""
+    """The coming week's news and the trainee's answers; Enter lets everything go; p changes the plan."""
     p, week = campaign.portfolio, campaign.week + 1
-    news = campaign.news()
-    if not news:
-        read_answer(f"\nPress Enter to play week {week} of {WEEKS} (q to quit): ", read, write)
+    while True:
+        news = campaign.news()
+        if not news:
+            choice = read_answer(f"\nPress Enter to play week {week} of {WEEKS} (p to change your plan, q to quit): ",
+                                 read, write)
+        else:
+            write(f"\nWeek {week} of {WEEKS}: news from your accounts "
+                  f"({campaign.minutes_left() / 60:.1f} hours left this quarter for answers):\n")
+            for i, (aid, event) in enumerate(news, 1):
+                write(f"  {i}. {p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}.\n")
+            choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
+                                 "play the week (q to quit): ", read, write)
+        if choice.lower() == "p":
+            revise_plan(campaign, read, write)
+            continue
+        if choice.lower() == "a" and news:
+            answer_news(campaign, news, read, write)
         return
-    write(f"\nWeek {week} of {WEEKS}: news from your accounts "
-          f"({weekly_hours(campaign.minutes_left()) * WEEKS:.1f} hours left this quarter for answers):\n")
-    for i, (aid, event) in enumerate(news, 1):
-        write(f"  {i}. {p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}.\n")
-    choice = read_answer("Type a to answer them, or press Enter to let them go and play the week (q to quit): ",
-                         read, write)
-    if choice.lower() != "a":
-        return
+
+
+def answer_news(campaign, news, read, write) -> None:
+    p = campaign.portfolio
     for aid, event in news:
         account = p.account(aid)
         opts = answers.options_for(account, event.kind)
@@ -102,6 +112,80 @@ def decide_week(campaign, read, write) -> None:
                 write(f"{exc}. Choose again.\n")
 
 
+def revise_plan(campaign, read, write) -> None:
+    """Change one account's contact from the coming week on."""
+    from game.core.portfolio.review import contact_words
+    p = campaign.portfolio
+    write(f"\nYour plan from week {campaign.week + 1} ({campaign.minutes_left() / 60:.1f} hours of the quarter "
+          "not yet spoken for):\n")
+    for i, a in enumerate(p.accounts, 1):
+        write(f"  {i}. {a.name}: {contact_words(campaign.plan.contact(a.id))}\n")
+    pick = _ask(f"Which account (1-{len(p.accounts)}, 0 to go back)? ", len(p.accounts), read, write, low=0)
+    if not pick:
+        return
+    a = p.accounts[pick - 1]
+    write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
+    method = _ask(f"How will you keep in touch with {a.name} (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
+    contact = None
+    if method:
+        for i, f in enumerate(FREQUENCIES, 1):
+            write(f"  {i}. {FREQUENCY_TITLES[f]}\n")
+        f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
+        contact = Contact(METHODS[method - 1], f)
+    try:
+        campaign.revise(a.id, contact)
+        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}.\n")
+    except ValueError as exc:
+        write(f"Not changed: {exc}.\n")
+
+
+def announce_losses(campaign, announced: set, write) -> None:
+    """A lost account, the moment it goes (`announced`: the ones already told)."""
+    p = campaign.portfolio
+    for account in p.accounts:
+        run = campaign.runs[account.id]
+        if not run.active and account.id not in announced:
+            announced.add(account.id)
+            write(f"\n  *** {account.name} has left you. {money(p.currency, account.profit)} of profit a year "
+                  f"has gone with them. ***\n")
+
+
+def resume(p, player, read, write):
+    """(campaign, started_at) from the player's saved quarter, or (None, None) to start anew."""
+    from game.core.portfolio.campaign import replay
+    from game.storage import quarter_saves
+    saved, problem = quarter_saves.load_quarter(player, p.id)
+    if problem:
+        write(f"Note: {problem}.\n")
+    if saved is None:
+        return None, None
+    record = saved["record"]
+    if record.get("content_hash") != p.content_hash:
+        write("Your saved quarter was played on an earlier version of this portfolio; it cannot be resumed.\n")
+        quarter_saves.discard_quarter(player, p.id)
+        return None, None
+    choice = read_answer(f"\nYou have a quarter saved at week {record.get('week')} of {WEEKS}. Press Enter to "
+                         "resume it, or type n to start a new one (q to quit): ", read, write)
+    if choice.lower() == "n":
+        quarter_saves.discard_quarter(player, p.id)
+        return None, None
+    try:
+        campaign = replay(p, record)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        write(f"Note: {quarter_saves.discard_quarter(player, p.id, damaged=True)}.\n")
+        return None, None
+    return campaign, saved["started_at"]
+
+
+def save_week(campaign, player, started_at, write) -> None:
+    from game.storage import quarter_saves
+    from game.storage.files import StorageError
+    try:
+        quarter_saves.save_quarter(player, campaign.to_record(), started_at)
+    except StorageError as exc:
+        write(f"Note: this week could not be saved ({exc}).\n")
+
+
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
          coach: bool = True) -> int:
     out = stdout or sys.stdout
@@ -111,40 +195,54 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
     from game.storage.attempts import now_iso
     started_at = now_iso()
     p = portfolio
+    campaign = None
     try:
-        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
-        for i, a in enumerate(p.accounts, 1):
-            write("\n".join(account_lines(p, i, a)) + "\n")
-        ranking = ask_ranking(p, read, write)
-        plan = ask_plan(p, ranking, read, write)
-        campaign = Campaign(p, seed, ranking, plan)
-        write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
+        if player:
+            campaign, resumed_at = resume(p, player, read, write)
+            started_at = resumed_at or started_at
+        if campaign is None:
+            write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
+            for i, a in enumerate(p.accounts, 1):
+                write("\n".join(account_lines(p, i, a)) + "\n")
+            ranking = ask_ranking(p, read, write)
+            plan = ask_plan(p, ranking, read, write)
+            campaign = Campaign(p, seed, ranking, plan)
+            write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. "
+                  "The quarter begins.\n")
+        announced = {aid for aid, run in campaign.runs.items() if not run.active}
         while not campaign.finished:
             decide_week(campaign, read, write)
             due = campaign.next_week()
             lines = campaign.week_lines()
             write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
                                                or "  a quiet week.\n"))
-            for account in p.accounts:
-                if campaign.runs[account.id].lost_week == campaign.week:
-                    write(f"\n  *** {account.name} has left you. {money(p.currency, account.profit)} of profit "
-                          f"a year has gone with them. ***\n")
+            announce_losses(campaign, announced, write)
             for aid in due:
                 account = p.account(aid)
                 write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
                       "You pick up the phone.\n")
                 scenario = scenario_for(account.scenario)
-                run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
+                run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
                 _play(scenario, run, coach, read, write)
                 result = run.result()
                 outcome = result.outcome if run.finished and result.outcome else "at_risk"
                 campaign.resolve(aid, outcome, "played", result.score)
                 write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+                announce_losses(campaign, announced, write)
+            if player:
+                save_week(campaign, player, started_at, write)
     except _Quit:
-        write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
+        if player and campaign is not None and campaign.week > 0:
+            write(f"\nYou left the quarter at week {campaign.week}; it is saved. Play this portfolio again as "
+                  f"{player} to resume it. Goodbye.\n")
+        else:
+            write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0
     result = debrief(campaign)
     write("\n" + "\n".join(debrief_lines(p, result)) + "\n")
+    if player:
+        from game.storage import quarter_saves
+        quarter_saves.discard_quarter(player, p.id)
     if player and record is not None:
         note = record(result, player, started_at)
         write(note + "\n")
