@@ -15,6 +15,8 @@ NO_NAME = "Type your name on the title screen to see your attempts."
 NO_LEADERS = "No finished conversations yet: play a scenario to start the leaderboard."
 NO_NAME_FOR_STYLES = "Type your name on the title screen to see how you do with each customer style."
 SELF_CHECK_ROW = "Take the self-check to see your own style beside these"
+NO_QUARTERS = ("No quarters yet: play a portfolio (Protect your turf) from the title screen to start its "
+               "leaderboard.")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,26 @@ def leader_rows(leaders, player: str) -> list[Row]:
         if not mine:
             detail += " · scores only"
         rows.append(Row(label, detail, ("attempt", row["id"]) if mine else ("others", row["player"])))
+    return rows
+
+
+def quarter_rows(leaders, quarters, player: str) -> list[Row]:
+    """A portfolio's leaderboard (each player's best quarter), then the player's own quarters, newest first."""
+    rows = []
+    for rank, row in enumerate(leaders, 1):
+        you = "  (you)" if is_mine(row["player"], player) else ""
+        rows.append(Row(f"{rank}.  {row['player']}{you}  —  best quarter {row['best']}% · ranking "
+                        f"{row['rank_percent']}%",
+                        f"{row['attempts']} quarter{'s' if row['attempts'] != 1 else ''} · "
+                        f"{short_time(row['finished_at'])}", ("quarter", row["id"])))
+    for q in reversed(quarters):
+        record = q.get("record") or {}
+        answered = len(record.get("answers", []))
+        rows.append(Row(f"{short_time(q['finished_at'])}   your quarter: score {q['score']}% · ranking "
+                        f"{q['rank_percent']}%",
+                        f"seed {q['seed']} · {answered} event{'s' if answered != 1 else ''} answered · "
+                        f"{len(record.get('revisions', []))} plan change{'s' if len(record.get('revisions', [])) != 1 else ''}",
+                        ("quarter", q["id"])))
     return rows
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, history_rows, is_mine, leader_rows,
-                                      no_history, no_styles, style_rows)
+from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, NO_QUARTERS, history_rows, is_mine,
+                                      leader_rows, no_history, no_styles, quarter_rows, style_rows)
 from game.core.styles import STYLE_NAMES
 from game.storage.export import short_time
 from game.shells.window.charts import draw_trend, trend_height_needed, trend_series
-from game.app.scoreboard_reads import HISTORY, LEADERS, STYLES_VIEW, gather
+from game.app.scoreboard_reads import HISTORY, LEADERS, QUARTERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from game.shells.window.scenes.base import Scene
@@ -30,7 +30,7 @@ class ScoreboardScene(Scene):
         self.scroll = ScrollView()
         self.buttons = ButtonList()
         self.tabs = [Button("My attempts", ("view", HISTORY)), Button("Leaderboard", ("view", LEADERS)),
-                     Button("By customer style", ("view", STYLES_VIEW))]
+                     Button("By customer style", ("view", STYLES_VIEW)), Button("Quarters", ("view", QUARTERS))]
         self.prev_button, self.next_button = Button("\u25c0", ("scenario", -1)), Button("\u25b6", ("scenario", 1))
         # which customers to show: None (all), ("persona", id) in one scenario, ("style", s) across scenarios
         self.filters: list = [None]
@@ -110,6 +110,9 @@ class ScoreboardScene(Scene):
             self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
         elif self.view == LEADERS:
             self._show_leaders(found["leaders"])
+        elif self.view == QUARTERS:
+            self._add_rows(quarter_rows(found["leaders"], found["quarters"], self.player))
+            self.message = "" if self.rows else NO_QUARTERS
         else:
             self._show_styles(found["own"], found["breakdown"])
         self._relist()
@@ -156,7 +159,7 @@ class ScoreboardScene(Scene):
         if self.view == STYLES_VIEW:
             return f"You: {STYLE_NAMES[self.own_style]}" if self.own_style else "Your style: not known yet"
         if self.scenario is None:
-            return "All scenarios" if self.view == HISTORY else "No scenarios yet"
+            return {HISTORY: "All scenarios", QUARTERS: "No portfolios yet"}.get(self.view, "No scenarios yet")
         return self.titles.get(self.scenario, self.scenario)
 
     # --- intents ------------------------------------------------------------
@@ -195,6 +198,9 @@ class ScoreboardScene(Scene):
         elif kind == "others":
             self.app.notify(f"{value}'s replies are theirs to open: the leaderboard shows everyone's scores, "
                             "and reviewers read transcripts with `main.py scoreboard --format json`.")
+        elif kind == "quarter":
+            self.app.notify("A quarter's whole debrief, with its record, is in `main.py scoreboard --portfolio ID "
+                            "--format json`; play the portfolio again from the title screen to beat it.")
         elif kind == "selfcheck" and self.player:
             self.app.go("selfcheck", self.player)
 
