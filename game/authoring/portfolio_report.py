@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from game.core.model import LEVER_TITLES
-from game.core.portfolio.model import WEEKS, Portfolio
+from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio
 from game.core.portfolio.ranking import money, ordinal, true_order
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -97,6 +97,7 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
               f"{money(cur, a['policy_profit_kept'])}."]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
         answers = "answer its events" if acc["best_answers"] else "let its events go"
+        asks = f"{METHOD_TITLES[acc['channel']].lower()} {FREQUENCY_TITLES[acc['cadence']]}"
         lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} {answers:<18} "
-                     f"keeps {money(cur, acc['best_profit_kept'])}")
+                     f"keeps {money(cur, acc['best_profit_kept'])} (asks for: {asks})")
     return lines
