@@ -224,3 +224,42 @@ def test_a_damaged_saved_quarter_is_set_aside_and_the_game_goes_on(tmp_path, mon
     assert proc.returncode == 0
     assert "was damaged and has been moved aside" in proc.stdout
     assert "Rank them" in proc.stdout and not path.exists()
+
+
+def _always_first(scenario_id, seed):
+    """How many replies a conversation takes when the first reply is always picked (the customer this seed meets)."""
+    from game.core import loader
+    from game.core.engine import Playthrough
+    from game.core.turns import draw_persona
+    from .helpers import ROOT
+    from game.core.portfolio.load import library_files
+    scenario = loader.load_file(library_files(ROOT / "scenarios")[scenario_id])
+    run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
+    while not run.finished:
+        run.choose(1)
+    return len(run.choices)
+
+
+def test_the_terminal_and_a_scripted_plan_play_the_same_quarter(tmp_path):
+    # seed 4 (the customers in both conversations are not the scenarios' first personas): listed order, no
+    # planned contact, four of week 2's five events answered, the rest let go, every reply the first one
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" + "a\n1\n1\n2\n1\n0\n" + ("\n" + "1\n" * 12) * 12
+    terminal = run("portfolio", SHOP, "--text", "--seed", "4", stdin=stdin)
+    assert terminal.returncode == 0, terminal.stderr
+    played = terminal.stdout[terminal.stdout.index("Protect Your Turf: Shop Systems: the quarter's debrief"):]
+    ids = "good-grind, greenway-grocers, fenwick-bakeries, page-turners, vale-garden, marlow-finch, hearth-home, " \
+          "corner-pharmacy, bloom-stem"
+    script = (f"seed: 4\nranking: [{ids}]\n"
+              "answers:\n"
+              "  - {week: 2, account: good-grind, event: complaint, answer: call}\n"
+              "  - {week: 2, account: vale-garden, event: price-cut, answer: total-cost}\n"
+              "  - {week: 2, account: vale-garden, event: complaint, answer: visit}\n"
+              "  - {week: 2, account: marlow-finch, event: complaint, answer: call}\n"
+              "conversations:\n"
+              f"  good-grind: {{choices: {[1] * _always_first('card-machine', 4)}}}\n"
+              f"  fenwick-bakeries: {{choices: {[1] * _always_first('go-live', 4)}}}\n")
+    scripted = run("portfolio", SHOP, "--plan", _plan(tmp_path, script))
+    assert scripted.returncode == 0, scripted.stderr
+    assert "Conversation in week" in played and "(assumed)" not in played
+    assert "You answered 4 of the" in played
+    assert scripted.stdout.strip() == played.strip()

@@ -98,7 +98,10 @@ def _scripted(portfolio, args) -> int:
         if account_id not in script.choices:
             return "at_risk", "assumed", None
         account = portfolio.account(account_id)
-        run = Playthrough(linked_scenario(account.scenario), seed=campaign.seed)
+        from game.core.turns import draw_persona
+        scenario = linked_scenario(account.scenario)
+        # the same customer the window and the terminal meet for this seed
+        run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
         try:
             run.choose_all(script.choices[account_id])
         except ChoiceNotShown:
