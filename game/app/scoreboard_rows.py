@@ -15,6 +15,8 @@ NO_NAME = "Type your name on the title screen to see your attempts."
 NO_LEADERS = "No finished conversations yet: play a scenario to start the leaderboard."
 NO_NAME_FOR_STYLES = "Type your name on the title screen to see how you do with each customer style."
 SELF_CHECK_ROW = "Take the self-check to see your own style beside these"
+QUARTER_NOTE = ("A quarter's whole debrief, with its record, is in `main.py scoreboard --portfolio ID --format json`; "
+                "play the portfolio again from the title screen to beat it.")
 NO_QUARTERS = ("No quarters yet: play a portfolio (Protect your turf) from the title screen to start its "
                "leaderboard.")
 
@@ -97,6 +99,12 @@ def quarter_rows(leaders, quarters, player: str) -> list[Row]:
     return rows
 
 
+def others_note(player: str) -> str:
+    """Said when another player's leaderboard row is chosen."""
+    return (f"{player}'s replies are theirs to open: the leaderboard shows everyone's scores, "
+            "and reviewers read transcripts with `main.py scoreboard --format json`.")
+
+
 def style_rows(own: str, breakdown: list) -> list[Row]:
     """How the player does with each customer style, with the tip for each pairing."""
     rows = []
@@ -113,3 +121,32 @@ def style_rows(own: str, breakdown: list) -> list[Row]:
     if breakdown and not own:
         rows.append(Row(SELF_CHECK_ROW, "", ("selfcheck", None)))
     return rows
+
+
+SCOREBOARD_HINT = "\u2190 \u2192 scenario  ·  Enter: open an attempt  ·  Esc: back"
+
+
+def scoreboard_title(player: str, view: str) -> str:
+    from game.app.scoreboard_reads import HISTORY
+    return f"Scoreboard: {player}" if player and view == HISTORY else "Scoreboard"
+
+
+def filter_label(chosen, persona_label) -> str:
+    """The customer filter's button: `chosen` is None, ('style', s) or ('persona', id);
+    `persona_label(persona)` names a persona of the scenario shown."""
+    if chosen is None:
+        return "Customers: all"
+    kind, value = chosen
+    if kind == "style":
+        return f"Customers: {STYLE_NAMES.get(value, value).lower()} only"
+    return f"Customer: {persona_label(value)}"
+
+
+def selector_label(view: str, scenario: str | None, titles: dict, own_style: str) -> str:
+    """What the selector between the arrows says: the scenario shown, or the player's style."""
+    from game.app.scoreboard_reads import HISTORY, QUARTERS, STYLES_VIEW
+    if view == STYLES_VIEW:
+        return f"You: {STYLE_NAMES[own_style]}" if own_style else "Your style: not known yet"
+    if scenario is None:
+        return {HISTORY: "All scenarios", QUARTERS: "No portfolios yet"}.get(view, "No scenarios yet")
+    return titles.get(scenario, scenario)

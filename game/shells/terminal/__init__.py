@@ -1,5 +1,6 @@
-"""The terminal version: a scenario (play.py) and the portfolio campaign
-(portfolio.py) as text.
+"""The terminal version: a scenario (play.py), the portfolio campaign
+(portfolio.py) and the style self-check (self_check.py: `run_self_check`)
+as text.
 
 A shell: imports app, core, authoring, storage and delivery; never the window
 or the command line.

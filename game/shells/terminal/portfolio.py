@@ -14,6 +14,7 @@ from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TIT
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money
+from game.app.portfolio_view import contact_fits, contact_hours
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
 from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, read_answer
@@ -60,14 +61,14 @@ def ask_plan(p, ranking, read, write) -> Plan:
                 break
             m = METHODS[method - 1]
             for i, f in enumerate(FREQUENCIES, 1):
-                write(f"  {i}. {FREQUENCY_TITLES[f]}: {weekly_hours(contact_minutes(m, f)):.2f} hours a week\n")
-            f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
-            cost = contact_minutes(m, f)
-            if used + cost > budget:
-                write(f"That takes {weekly_hours(cost):.1f} hours a week and you have "
-                      f"{weekly_hours(budget - used):.1f} left. Choose again.\n")
+                write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(m, f))}\n")
+            contact = Contact(m, FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read,
+                                                  write) - 1])
+            if not contact_fits(p, Plan(contacts), aid, contact):
+                write(f"That takes {weekly_hours(contact_minutes(m, contact.frequency)):.1f} hours a week and you "
+                      f"have {weekly_hours(budget - used):.1f} left. Choose again.\n")
                 continue
-            contacts[aid] = Contact(m, f)
+            contacts[aid] = contact
             break
     return Plan(contacts)
 

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.model import LEVERS
-from game.shells.window.drawing import LEVER_SHORT
+from game.app.trend import BELOW_ZERO, TrendLine, trend_lines
 from game.shells.window.theme import Theme
 
 # distinct in hue and lightness, so the lines also differ in greyscale;
@@ -19,11 +18,11 @@ MARKERS = {"score": "circle", "customers_first": "square", "connect": "diamond",
 
 SCENARIO_COLOURS = [*LEVER_COLOURS.values(), (23, 190, 207), (140, 86, 75), (227, 119, 194)]
 SHAPES = tuple(MARKERS.values())
-BELOW_ZERO = -15  # where a lever whose points went below zero is drawn: under the 0 line, in its own band
 
 
 @dataclass(frozen=True)
 class Series:
+    """A trend line (game.app.trend) as drawn: its colour and marker."""
     key: str
     label: str
     values: list  # per attempt: a percent, BELOW_ZERO, or None (no point there)
@@ -33,26 +32,16 @@ class Series:
     joined: bool = False  # join points across gaps (a scenario's attempts between others')
 
 
-def trend_series(attempts, by_scenario: bool = False, titles: dict | None = None) -> list[Series]:
-    """One scenario: its score (thick) and each lever's percent; a lever the
-    scenario does not assess is a gap, not a zero, and a lever whose points
-    went below zero sits in the band under 0. All scenarios: one score line
-    per scenario, so different scenarios are never joined into one line."""
-    attempts = [a for a in attempts if getattr(a, "status", "finished") != "abandoned"]  # no end, no point
-    if by_scenario:
-        ids = list(dict.fromkeys(a.scenario for a in attempts))
-        return [Series(sid, (titles or {}).get(sid, sid), [a.score if a.scenario == sid else None for a in attempts],
-                       SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)], SHAPES[i % len(SHAPES)], True, True)
-                for i, sid in enumerate(ids)]
-    series = [Series("score", "Score", [a.score for a in attempts], None, MARKERS["score"], True)]
-    for lever in LEVERS:
-        values = []
-        for a in attempts:
-            scored = a.levers.get(lever, {})
-            value = scored.get("percent")
-            values.append(BELOW_ZERO if value is not None and scored.get("points", 0) < 0 else value)
-        series.append(Series(lever, LEVER_SHORT[lever], values, LEVER_COLOURS[lever], MARKERS[lever]))
-    return series
+def styled(line: TrendLine) -> Series:
+    if line.kind == "scenario":
+        colour, shape = SCENARIO_COLOURS[line.index % len(SCENARIO_COLOURS)], SHAPES[line.index % len(SHAPES)]
+    else:
+        colour, shape = LEVER_COLOURS.get(line.key), MARKERS[line.key]
+    return Series(line.key, line.label, line.values, colour, shape, line.thick, line.joined)
+
+
+def series_of(lines: list[TrendLine]) -> list[Series]:
+    return [styled(line) for line in lines]
 
 
 def _marker(surface, colour, shape: str, pos, r: int) -> None:
@@ -100,7 +89,7 @@ def draw_trend(surface, theme: Theme, rect: pygame.Rect, attempts, series: list[
     """The series against attempt number (oldest to newest), 0-100. Series that
     meet at the same value are nudged apart sideways, so none hides another."""
     theme.note("picture", rect, surface)
-    series = series if series is not None else trend_series(attempts)
+    series = series if series is not None else series_of(trend_lines(attempts))
     small = theme.size("small")
     font = theme.font(small)
     rows = _legend_rows(theme, rect.w, series)

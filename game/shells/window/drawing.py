@@ -7,12 +7,11 @@ from pathlib import Path
 import pygame
 
 from game.app.dialogue import MOOD_WORDS
+from game.app.text import LEVER_SHORT
 from game.core.model import LEVERS, MOODS
 from game.shells.window.theme import ASSETS, MOOD_COLOURS, Theme, draw_text, text_height
 
 MOOD_NAMES = MOOD_WORDS  # the mood in a word (game.app.dialogue)
-LEVER_SHORT = {"customers_first": "Customers first", "connect": "Connect", "solve_problems": "Solve problems",
-               "build_trust": "Build trust", "positive_emotions": "Positive emotions"}
 
 _portrait_files: dict[tuple[str, str, int], pygame.Surface | None] = {}
 

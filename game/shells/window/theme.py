@@ -6,7 +6,6 @@ text and width, and every rendered line is cached: a frame only blits.
 """
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -44,27 +43,6 @@ def printable(text) -> str:
     """Text the font can draw: control characters (a NUL crashed the window)
     become spaces; newlines are kept for paragraphs."""
     return str(text).translate(_CONTROL)
-
-
-_LIST_ITEM = re.compile(r"\s*([-*\u2022]|\d+[.)])\s")
-
-
-def reflow(text: str) -> str:
-    """Text from a YAML block with its hard line breaks undone: lines of a
-    paragraph join into one (a narrow window then wraps them evenly, with
-    no orphan word per line); blank lines still part paragraphs, and a
-    line that starts a list item (-, *, 1.) keeps its own line."""
-    paragraphs = []
-    for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
-        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        joined = ""
-        for line in lines:
-            if joined and not _LIST_ITEM.match(line):
-                joined += " " + line
-            else:
-                joined += ("\n" if joined else "") + line
-        paragraphs.append(joined)
-    return "\n\n".join(paragraphs)
 
 
 class Theme:

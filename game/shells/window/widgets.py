@@ -19,6 +19,11 @@ class Button:
     clip: pygame.Rect | None = None  # set when seen through a scrolling panel: only clicks inside it count
 
 
+def choice_buttons(choices) -> list[Button]:
+    """A screen's choices (game.app.choices.Choice) as buttons."""
+    return [Button(c.label, c.action, enabled=c.enabled, number=c.number, detail=c.detail) for c in choices]
+
+
 class ButtonList:
     """Buttons laid out by the scene; arrows/Tab move focus, Enter or a click
     activates; hovering moves the focus too."""

@@ -155,17 +155,17 @@ def test_the_leaderboard_opens_only_your_own_transcript(make_app):
 def test_the_trend_chart_keeps_scenarios_apart_and_shows_points_below_zero():
     from types import SimpleNamespace as A
 
-    from game.shells.window.charts import BELOW_ZERO, trend_series
+    from game.app.trend import BELOW_ZERO, trend_lines
     levers = {"connect": {"points": -2, "ceiling": 4, "percent": 0}, "customers_first": {"points": 0, "ceiling": 2,
                                                                                         "percent": 0}}
     attempts = [A(scenario="a", score=40, levers=levers, status="finished"),
                 A(scenario="b", score=90, levers=levers, status="finished"),
                 A(scenario="a", score=10, levers=levers, status="abandoned"),
                 A(scenario="a", score=60, levers=levers, status="finished")]
-    lines = trend_series(attempts, by_scenario=True, titles={"a": "Alpha", "b": "Beta"})
+    lines = trend_lines(attempts, by_scenario=True, titles={"a": "Alpha", "b": "Beta"})
     assert [(s.label, s.values) for s in lines] == [("Alpha", [40, None, 60]), ("Beta", [None, 90, None])]
     assert all(s.joined for s in lines)  # Alpha's two attempts are one line, across Beta's
-    one = {s.key: s.values for s in trend_series([attempts[0]])}
+    one = {s.key: s.values for s in trend_lines([attempts[0]])}
     assert one["connect"] == [BELOW_ZERO]  # points below zero: under the 0 line, not on it
     assert one["customers_first"] == [0] and one["build_trust"] == [None]  # zero is zero; not assessed is a gap
 

@@ -50,7 +50,7 @@ def test_control_characters_are_drawn_as_spaces_not_a_crash(theme, bad):
 
 
 def test_a_briefing_written_with_hard_line_breaks_is_reflowed_into_paragraphs():
-    from game.shells.window.theme import reflow
+    from game.app.text import reflow
     text = "Video call, scheduled for\ntwenty minutes. Marcus runs\neight clinics.\n\nWhat he wants:\n- a date\n- a name\n1. first\n"
     assert reflow(text) == ("Video call, scheduled for twenty minutes. Marcus runs eight clinics.\n\n"
                             "What he wants:\n- a date\n- a name\n1. first")

@@ -7,7 +7,8 @@ from game.shells.window.portraits import draw_customer
 from game.core.turns import draw_persona, fresh_seed
 from game.app.briefing import briefing_view
 from game.app.session import GameSession, abandon_saved
-from game.shells.window.theme import draw_text, reflow, text_height
+from game.app.text import reflow
+from game.shells.window.theme import draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, draw_button, layout_rows, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top

@@ -9,7 +9,8 @@ import pygame
 
 from game.app.debrief import NO_RULE_BROKEN, debrief_view, pairing_line
 from game.storage.files import StorageError, saves_dir
-from game.shells.window.drawing import LEVER_SHORT, draw_radar
+from game.app.text import LEVER_SHORT
+from game.shells.window.drawing import draw_radar
 from game.shells.window.theme import OUTCOME_COLOURS, draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, layout_rows, panel
 from game.shells.window.scenes.base import Scene

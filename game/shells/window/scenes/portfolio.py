@@ -8,21 +8,19 @@ from pathlib import Path
 
 import pygame
 
-from game.core.turns import draw_persona, fresh_seed
-from game.core.portfolio.campaign import Campaign
+from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
-from game.core.portfolio.plan import Plan
-from game.core.portfolio.review import debrief
+from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, TALK, PortfolioRun
+from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import portfolio_pages as pages
 from game.shells.window.theme import draw_text, text_height
-from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window.widgets import ButtonList, ScrollView, button_height, choice_buttons, draw_button, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
 ROOT = Path(__file__).resolve().parents[4]
 PORTFOLIOS_DIR = ROOT / "portfolios"
-LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 HINT = "Up/Down: choose  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
 
 
@@ -32,14 +30,6 @@ class PortfolioScene(Scene):
     def __init__(self, app, player: str = "", path=None, seed: int | None = None):
         super().__init__(app)
         self.player = player or "Guest"
-        self.seed = fresh_seed() if seed is None else seed
-        self.portfolio = None
-        self.ranking: list[str] = []
-        self.plan = Plan({})
-        self.choosing: str | None = None
-        self.campaign: Campaign | None = None
-        self.result: dict | None = None
-        self.leaders: list[dict] = []
         self.talking = None  # (account id, the conversation's GameSession)
         self.started_at = now_iso()
         self.buttons = ButtonList()
@@ -47,10 +37,10 @@ class PortfolioScene(Scene):
         self._view = pygame.Rect(0, 0, 0, 0)
         self._layout: dict = {}
         self._reveal_focus = False
+        self.view: PortfolioPage | None = None  # what the page shows, from the app; set by _build
         self._texts: tuple[str, str] = ("", "")
-        self._charts: list = []
-        self.choices = self._library()
-        self.page = LIST
+        self._charts: tuple = ()
+        self.run = PortfolioRun(self._library(), seed)  # the campaign's state and what each choice does
         if path is not None:
             self.open(path)
         self._build()
@@ -78,64 +68,29 @@ class PortfolioScene(Scene):
         self.start(checked.portfolio)
 
     def start(self, portfolio) -> None:
-        self.portfolio, self.page = portfolio, BRIEF
-        self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+        self.run.start(portfolio)
+
+    # the campaign's state, as the app holds it
+    page = property(lambda self: self.run.page)
+    portfolio = property(lambda self: self.run.portfolio)
+    ranking = property(lambda self: self.run.ranking)
+    plan = property(lambda self: self.run.plan)
+    campaign = property(lambda self: self.run.campaign)
+    result = property(lambda self: self.run.result)
+    leaders = property(lambda self: self.run.leaders)
+    seed = property(lambda self: self.run.seed)
+    choices = property(lambda self: self.run.library)
 
     @property
     def title(self) -> str:
-        p = self.portfolio
-        if p is None:
-            return "Protect your turf: account portfolios"
-        if self.page in (PLAN, OPTIONS):  # the hours stay in sight while the list scrolls
-            from game.core.portfolio.plan import hours_left
-            return (f"Plan: {self.plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week used, "
-                    f"{hours_left(p, self.plan):.1f} left")
-        return p.title
-
-    # --- what the page shows ---------------------------------------------------
-    def texts(self) -> tuple[str, str]:
-        p = self.portfolio
-        if self.page == LIST:
-            return ("Rank an account manager's customers, plan your contact within a weekly budget and live "
-                    "through a quarter: customers leave when they feel neglected. Choose a portfolio."), ""
-        if self.page == BRIEF:
-            return pages.brief_text(p), pages.accounts_text(p)
-        if self.page == RANK:
-            return pages.rank_text(p, self.ranking), ""
-        if self.page == PLAN:
-            return pages.plan_text(p, self.plan), ""
-        if self.page == OPTIONS:
-            a = p.account(self.choosing)
-            return pages.account_line(p, a) + "\n" + "\n".join(n.text for n in a.notes), ""
-        if self.page == QUARTER:
-            return pages.quarter_text(p, self.campaign), pages.quarter_events(self.campaign)
-        return pages.debrief_text(p, self.result), pages.debrief_tail(p, self.result, self.leaders)
-
-    def charts(self) -> list:
-        if self.page in (QUARTER, DEBRIEF) and self.campaign is not None:
-            return pages.chart_rows(self.portfolio, self.campaign)
-        return []
+        return self.view.title
 
     def _build(self, focus: int = 0) -> None:
-        p = self.portfolio
-        if self.page == LIST:
-            items = [Button(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
-                            f"{x.budget_hours:g} hours a week") for x in self.choices] + [Button("Back", "back")]
-        elif self.page == BRIEF:
-            items = [Button("Rank the accounts", "to_rank"), Button("Back", "back")]
-        elif self.page == RANK:
-            items = pages.rank_buttons(p, self.ranking)
-        elif self.page == PLAN:
-            items = pages.plan_buttons(p, self.ranking, self.plan)
-        elif self.page == OPTIONS:
-            items = pages.option_buttons(p, self.plan, self.choosing)
-        elif self.page == QUARTER:
-            items = pages.quarter_buttons(p, self.campaign)
-        else:
-            items = [Button("Done", "back"), Button("Play this portfolio again", "again")]
+        self.view = self.run.view()
+        items = choice_buttons(self.view.choices)
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
-        self._texts, self._charts = self.texts(), self.charts()  # once per change; update and draw read them
+        self._texts, self._charts = (self.view.head, self.view.tail), self.view.charts  # update and draw read them
         self.scroll.offset = 0
         self._reveal_focus = focus > 0
         self.app.screen_changed()
@@ -156,56 +111,21 @@ class PortfolioScene(Scene):
             self.activate(action)
 
     def activate(self, action) -> None:
-        p = self.portfolio
-        if action == "back":
-            if self.page in (LIST, DEBRIEF) or (self.page == BRIEF and len(self.choices) == 0):
-                self.app.pop()
-                return
-            if self.page == QUARTER:
-                self.app.go("confirm", "Leave the quarter?", "It will not be recorded.", "Yes, leave",
-                            self.app.pop)
-                return
-            self.page = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}[self.page]
-        elif isinstance(action, tuple) and action[0] == "open":
-            self.start(next(x for x in self.choices if x.id == action[1]))
-        elif action == "to_rank":
-            self.page = RANK
-        elif isinstance(action, tuple) and action[0] == "place":
-            self.ranking.append(action[1])
-        elif action == "undo":
-            self.ranking.pop()
-        elif action == "restart_rank":
-            self.ranking = []
-        elif action == "to_plan":
-            self.page = PLAN
-        elif isinstance(action, tuple) and action[0] == "choose":
-            self.page, self.choosing = OPTIONS, action[1]
-        elif isinstance(action, tuple) and action[0] == "set":
-            contacts = {k: v for k, v in self.plan.contacts.items() if k != self.choosing}
-            if action[1] is not None:
-                contacts[self.choosing] = action[1]
-            self.plan = Plan(contacts)
-            self.page = PLAN
-            self._build(self.ranking.index(self.choosing) + 1)
+        said = self.run.choose(action)
+        if said == LEAVE:
+            self.app.pop()
             return
-        elif action == "start_quarter":
-            self.campaign = Campaign(p, self.seed, self.ranking, self.plan)
-            self.page = QUARTER
-        elif action == "next_week":
-            self.campaign.next_week()
-        elif action == "to_end":
-            while not self.campaign.finished and not self.campaign.due:
-                self.campaign.next_week()
-        elif isinstance(action, tuple) and action[0] == "talk":
-            self.talk(action[1])
+        if said == ASK_TO_LEAVE:
+            self.app.go("confirm", *LEAVE_QUARTER, self.app.pop)
             return
-        elif action == "to_debrief":
-            self.finish()
-        elif action == "again":
-            self.seed = fresh_seed()
+        if isinstance(said, tuple) and said[0] == TALK:
+            self.talk(said[1])
+            return
+        if said == FINISHED:
+            self.record()
+        elif said == AGAIN:
             self.started_at = now_iso()
-            self.start(p)
-        self._build()
+        self._build(self.run.focus)
 
     # --- conversations and the end -------------------------------------------------
     def talk(self, account_id: str) -> None:
@@ -231,15 +151,11 @@ class PortfolioScene(Scene):
         if session.run.finished:
             self.talking = None
             result = session.run.result()
-            outcome = result.outcome or "at_risk"
-            self.campaign.resolve(account_id, outcome, "played", result.score)
-            name = self.portfolio.account(account_id).name
-            self.app.notify(f"{name}: the account is {outcome.replace('_', ' ')}.")
+            self.app.notify(self.run.resolve(account_id, result.outcome, result.score))
         self._build()
 
-    def finish(self) -> None:
-        self.result = debrief(self.campaign)
-        self.page = DEBRIEF
+    def record(self) -> None:
+        """The quarter is over: record it and fetch the portfolio's leaderboard."""
         board = self.app.scoreboard
         from game.storage.portfolio_board import quarter_row
         board.record_quarter(quarter_row(self.result, self.player, self.started_at))  # queued; a failure is a notice
@@ -247,7 +163,7 @@ class PortfolioScene(Scene):
         board.fetch(lambda b: b.quarter_leaderboard(portfolio), on_done=self._got_leaders)
 
     def _got_leaders(self, leaders) -> None:
-        self.leaders = leaders
+        self.run.leaders = leaders
         if self.page == DEBRIEF:
             self._build(self.buttons.focus)
 
@@ -261,7 +177,7 @@ class PortfolioScene(Scene):
         head, tail = self._texts
         head_h = text_height(theme, head, width)
         row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
-        caption_h = text_height(theme, pages.CHART_CAPTION, width, theme.size("small")) + 6
+        caption_h = text_height(theme, CHART_CAPTION, width, theme.size("small")) + 6
         charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
         heights = [button_height(theme, b, width) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
@@ -297,9 +213,10 @@ class PortfolioScene(Scene):
         draw_text(surface, theme, head, (x, self._layout.get("head", view.y)), width)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
         if self._charts:
-            draw_text(surface, theme, pages.CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
+            draw_text(surface, theme, CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
                       colour="muted")
-        for label, values, outcome in self._charts:
+        for row in self._charts:
+            label, values, outcome = row.label, row.healths, row.outcome
             if view.top - row_h < y < view.bottom:
                 label_w = int(width * 0.55)
                 draw_text(surface, theme, theme.fit_line(label, small, label_w - 8), (x, y + 4), label_w, small)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, NO_QUARTERS, history_rows, is_mine,
-                                      leader_rows, no_history, no_styles, quarter_rows, style_rows)
-from game.core.styles import STYLE_NAMES
+from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, NO_QUARTERS, QUARTER_NOTE,
+                                      SCOREBOARD_HINT, filter_label, history_rows, is_mine, leader_rows, no_history,
+                                      no_styles, others_note, quarter_rows, scoreboard_title, selector_label,
+                                      style_rows)
 from game.storage.export import short_time
-from game.shells.window.charts import draw_trend, trend_height_needed, trend_series
+from game.app.trend import trend_lines
+from game.shells.window.charts import draw_trend, series_of, trend_height_needed
 from game.app.scoreboard_reads import HISTORY, LEADERS, QUARTERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
@@ -71,13 +73,7 @@ class ScoreboardScene(Scene):
         return found.label if found is not None else persona
 
     def filter_label(self) -> str:
-        chosen = self.customer_filter
-        if chosen is None:
-            return "Customers: all"
-        kind, value = chosen
-        if kind == "style":
-            return f"Customers: {STYLE_NAMES.get(value, value).lower()} only"
-        return f"Customer: {self.persona_label(self.scenario, value)}"
+        return filter_label(self.customer_filter, lambda persona: self.persona_label(self.scenario, persona))
 
     def load(self) -> None:
         """Ask the scoreboard for what this view shows. It is read on the
@@ -107,7 +103,7 @@ class ScoreboardScene(Scene):
         if self.view == HISTORY:
             self._show_history(found["attempts"])
             # all scenarios: one line per scenario; one scenario: its score and levers
-            self.series = trend_series(self.attempts, by_scenario=self.scenario is None, titles=self.titles)
+            self.series = series_of(trend_lines(self.attempts, by_scenario=self.scenario is None, titles=self.titles))
         elif self.view == LEADERS:
             self._show_leaders(found["leaders"])
         elif self.view == QUARTERS:
@@ -156,11 +152,7 @@ class ScoreboardScene(Scene):
                           *shown_filter, *self.rows])
 
     def scenario_label(self) -> str:
-        if self.view == STYLES_VIEW:
-            return f"You: {STYLE_NAMES[self.own_style]}" if self.own_style else "Your style: not known yet"
-        if self.scenario is None:
-            return {HISTORY: "All scenarios", QUARTERS: "No portfolios yet"}.get(self.view, "No scenarios yet")
-        return self.titles.get(self.scenario, self.scenario)
+        return selector_label(self.view, self.scenario, self.titles, self.own_style)
 
     # --- intents ------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -196,11 +188,9 @@ class ScoreboardScene(Scene):
         elif kind == "attempt":
             self.open_attempt(value)
         elif kind == "others":
-            self.app.notify(f"{value}'s replies are theirs to open: the leaderboard shows everyone's scores, "
-                            "and reviewers read transcripts with `main.py scoreboard --format json`.")
+            self.app.notify(others_note(value))
         elif kind == "quarter":
-            self.app.notify("A quarter's whole debrief, with its record, is in `main.py scoreboard --portfolio ID "
-                            "--format json`; play the portfolio again from the title screen to beat it.")
+            self.app.notify(QUARTER_NOTE)
         elif kind == "selfcheck" and self.player:
             self.app.go("selfcheck", self.player)
 
@@ -236,8 +226,7 @@ class ScoreboardScene(Scene):
 
     # --- layout and drawing -------------------------------------------------
     def header_text(self) -> tuple[str, str]:
-        title = f"Scoreboard: {self.player}" if self.player and self.view == HISTORY else "Scoreboard"
-        return title, "\u2190 \u2192 scenario  ·  Enter: open an attempt  ·  Esc: back"
+        return scoreboard_title(self.player, self.view), SCOREBOARD_HINT
 
     def update(self, dt: float) -> None:
         if self._waited is not None:

@@ -4,84 +4,63 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.model import STYLES
+from game.app.self_check import FINISHED, INTRO, QUESTION, SelfCheck
 from game.storage.attempts import now_iso
-from game.core.styles import QUESTIONS, STYLE_NAMES, STYLE_PORTRAITS, StyleResult, flex_tip, score_answers
 from game.shells.window.theme import draw_text, text_height
-from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
+from game.shells.window.widgets import ButtonList, ScrollView, button_height, choice_buttons, draw_button, panel
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, panel_buttons_intent
 
-INTRO, QUESTION, RESULT = "intro", "question", "result"
-HINT = "1-4: answer  ·  Up/Down: choose  ·  Esc: back"
-
-
-def with_a(word: str) -> str:
-    return ("an " if word[:1] in "aeiou" else "a ") + word
-
 
 class SelfCheckScene(Scene):
+    """Draws `game.app.self_check`'s view and hands the chosen action back;
+    stores the result on the scoreboard when the last answer is in."""
     name = "selfcheck"
 
     def __init__(self, app, player: str):
         super().__init__(app)
         self.player = player
-        self.page = INTRO
-        self.answers: list[int] = []
-        self.result: StyleResult | None = None
+        self.check = SelfCheck()
         self.buttons = ButtonList()
         self.scroll = ScrollView()
-        self.saved = None  # the stored self-check, if any
         app.scoreboard.fetch(lambda board: board.player_style(player), on_done=self._got_saved,
                              on_error=lambda exc: app.notify(f"Your earlier result could not be read: {exc}"))
         self._view = pygame.Rect(0, 0, 0, 0)
         self._head_h = 0
         self._tail_y = 0
+        self.view = self.check.view()
         self._build()
 
     def _got_saved(self, saved) -> None:
-        if self.result is None:  # a result taken meanwhile is newer
-            self.saved = saved
-            if self.page == INTRO:
+        if self.check.result is None:  # a result taken meanwhile is newer
+            self.check.saved = saved
+            if self.check.page == INTRO:
                 self._build()
 
-    # --- pages ----------------------------------------------------------------
+    # the trainee's progress, as the app holds it
+    @property
+    def page(self) -> str:
+        return self.check.page
+
+    @property
+    def answers(self) -> list[int]:
+        return self.check.answers
+
+    @property
+    def result(self):
+        return self.check.result
+
     def text(self) -> tuple[str, str]:
         """(the text above the buttons, the text below them)."""
-        if self.page == INTRO:
-            intro = ("Ten quick questions about how you like to work and talk. There are no right answers: "
-                     "pick the one most like you on an ordinary day. Your style tells you which customers "
-                     "you will find easy, which you will need to flex for, and how.")
-            if self.saved:
-                style = self.saved["style"]
-                return (f"Your style is {STYLE_NAMES[style]} (self-check of {self.saved['taken_at'][:10]}).\n\n"
-                        f"{STYLE_PORTRAITS[style]}\n\n" + intro), ""
-            return intro, ""
-        if self.page == QUESTION:
-            n = len(self.answers)
-            return f"Question {n + 1} of {len(QUESTIONS)}\n\n{QUESTIONS[n].prompt}", ""
-        style = self.result.style
-        counts = "  \u00b7  ".join(f"{STYLE_NAMES[s]} {self.result.counts[s]}" for s in STYLES)
-        tips = "\n\n".join(f"With {with_a(STYLE_NAMES[s].lower())} customer: {flex_tip(style, s)}" for s in STYLES)
-        return (f"Your style: {STYLE_NAMES[style]}\n\n{STYLE_PORTRAITS[style]}\n\nYour answers: {counts}",
-                f"How to flex\n\n{tips}")
+        return self.view.head, self.view.tail
 
     @property
     def hint(self) -> str:
-        return HINT if self.page == QUESTION else "Up/Down: choose  \u00b7  PgUp/PgDn: scroll  \u00b7  Esc: back"
+        return self.view.hint
 
     def _build(self) -> None:
-        if self.page == INTRO:
-            items = [Button("Take the self-check again" if self.saved else "Start the self-check", "start"),
-                     Button("Back", "back")]
-        elif self.page == QUESTION:
-            question = QUESTIONS[len(self.answers)]
-            items = [Button(text, ("answer", n), number=n) for n, (_, text) in enumerate(question.answers, 1)]
-            if self.answers:
-                items.append(Button("Previous question", "previous"))
-        else:
-            items = [Button("Done", "back"), Button("Take it again", "start")]
-        self.buttons.set(items)
+        self.view = self.check.view()
+        self.buttons.set(choice_buttons(self.view.choices))
         self.buttons.focus = 0
         self.scroll.offset = 0
 
@@ -92,40 +71,31 @@ class SelfCheckScene(Scene):
             self.app.pop()
             return
         if kind == "number" and self.page == QUESTION:
-            if intent.value <= len(QUESTIONS[len(self.answers)].answers):
-                self.activate(("answer", intent.value))
+            action = self.check.number(intent.value)
+            if action is not None:
+                self.activate(action)
             return
         action = panel_buttons_intent(intent, self.scroll, self.buttons, self._view, self.theme)
         if action is not None:
             self.activate(action)
 
     def activate(self, action) -> None:
-        if action == "back":
+        said = self.check.choose(action)
+        if said == "back":
             self.app.pop()
-        elif action == "start":
-            self.page, self.answers = QUESTION, []
-            self._build()
-        elif action == "previous":
-            self.answers.pop()
-            self._build()
-        elif isinstance(action, tuple):
-            self.answers.append(action[1])
-            if len(self.answers) == len(QUESTIONS):
-                self.finish()
-            self._build()
-
-    def finish(self) -> None:
-        self.result = score_answers(self.answers)
-        self.page = RESULT
-        self.app.scoreboard.save_style(self.player, self.result.style, self.result.counts,
-                                       list(self.result.answers), now_iso())  # queued; a failure is a notice
-        self.saved = {"style": self.result.style, "taken_at": now_iso()}
+            return
+        if said == FINISHED:
+            result = self.check.result
+            self.app.scoreboard.save_style(self.player, result.style, result.counts, list(result.answers),
+                                           now_iso())  # queued; a failure is a notice
+            self.check.saved = {"style": result.style, "taken_at": now_iso()}
+        self._build()
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
         theme = self.theme
         w, h = self.app.screen.get_size()
-        top = header_top(theme, w, "Your style", self.hint)
+        top = header_top(theme, w, self.view.title, self.hint)
         width = min(theme.measure, w - 2 * MARGIN - 40)
         self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
         head, tail = self.text()
@@ -143,7 +113,7 @@ class SelfCheckScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.theme
-        header(surface, theme, "Your style", self.hint)
+        header(surface, theme, self.view.title, self.hint)
         view = self._view
         panel(surface, theme, view)
         surface.set_clip(view.inflate(-4, -4))

@@ -1,0 +1,116 @@
+"""One go at the portfolio campaign, as a shell drives it: choose a
+portfolio, read the briefing, rank, plan, play the quarter week by week and
+read the debrief. `PortfolioRun.choose(action)` does what a page's choice
+asks (the actions of `game.app.portfolio_view`'s choices) and says what the
+shell must do itself: leave, ask before leaving the quarter, open a
+conversation, or record the finished quarter. `view()` is the page to draw.
+No pygame, no storage: recording and the leaderboard are the shell's.
+"""
+from __future__ import annotations
+
+from game.app.portfolio_view import (BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK, PortfolioPage, page_view)
+from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.plan import Plan
+from game.core.portfolio.review import debrief
+from game.core.turns import fresh_seed
+
+# what `choose` asks of the shell (None: nothing; draw the new view)
+LEAVE = "leave"  # close the campaign's screen
+ASK_TO_LEAVE = "ask_to_leave"  # mid-quarter: confirm first (nothing is recorded), then leave
+TALK = "talk"  # (TALK, account id): open the account's linked conversation, then `resolve` its outcome
+FINISHED = "finished"  # the quarter is over: `result` is the debrief to record
+AGAIN = "again"  # the same portfolio from the start, with a new seed
+LEAVE_QUARTER = ("Leave the quarter?", "It will not be recorded.", "Yes, leave")  # the confirmation's words
+BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}
+
+
+class PortfolioRun:
+    """The campaign's state: the page, the portfolio, your ranking and plan,
+    the account whose contact is being chosen, the quarter and its debrief.
+    `library` is the portfolios to choose from; `focus` the choice to focus
+    after the last `choose` (the account just planned, else the first)."""
+
+    def __init__(self, library=(), seed: int | None = None):
+        self.library = list(library)
+        self.seed = fresh_seed() if seed is None else seed
+        self.portfolio = None
+        self.page = LIST
+        self.ranking: list[str] = []
+        self.plan = Plan({})
+        self.choosing: str | None = None
+        self.campaign: Campaign | None = None
+        self.result: dict | None = None
+        self.leaders: list[dict] = []
+        self.focus = 0
+
+    def start(self, portfolio) -> None:
+        self.portfolio, self.page = portfolio, BRIEF
+        self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+
+    def view(self) -> PortfolioPage:
+        return page_view(self.page, self.portfolio, library=self.library, ranking=self.ranking, plan=self.plan,
+                         choosing=self.choosing, campaign=self.campaign, result=self.result, leaders=self.leaders)
+
+    def choose(self, action):
+        """Do what a choice asks; returns what the shell must do (see the constants above) or None."""
+        self.focus = 0
+        if action == "back":
+            return self._back()
+        kind, value = action if isinstance(action, tuple) else (action, None)
+        if kind == "open":
+            self.start(next(x for x in self.library if x.id == value))
+        elif kind == "to_rank":
+            self.page = RANK
+        elif kind == "place":
+            self.ranking.append(value)
+        elif kind == "undo":
+            self.ranking.pop()
+        elif kind == "restart_rank":
+            self.ranking = []
+        elif kind == "to_plan":
+            self.page = PLAN
+        elif kind == "choose":
+            self.page, self.choosing = OPTIONS, value
+        elif kind == "set":
+            self._set_contact(value)
+        elif kind == "start_quarter":
+            self.campaign = Campaign(self.portfolio, self.seed, self.ranking, self.plan)
+            self.page = QUARTER
+        elif kind == "next_week":
+            self.campaign.next_week()
+        elif kind == "to_end":
+            while not self.campaign.finished and not self.campaign.due:
+                self.campaign.next_week()
+        elif kind == "talk":
+            return TALK, value
+        elif kind == "to_debrief":
+            self.result, self.page = debrief(self.campaign), DEBRIEF
+            return FINISHED
+        elif kind == "again":
+            self.seed = fresh_seed()
+            self.start(self.portfolio)
+            return AGAIN
+        return None
+
+    def _back(self):
+        if self.page in (LIST, DEBRIEF) or (self.page == BRIEF and not self.library):
+            return LEAVE
+        if self.page == QUARTER:
+            return ASK_TO_LEAVE
+        self.page = BACK[self.page]
+        return None
+
+    def _set_contact(self, contact) -> None:
+        contacts = {k: v for k, v in self.plan.contacts.items() if k != self.choosing}
+        if contact is not None:
+            contacts[self.choosing] = contact
+        self.plan = Plan(contacts)
+        self.page = PLAN
+        self.focus = self.ranking.index(self.choosing) + 1  # the account just planned, in view
+
+    def resolve(self, account_id: str, outcome: str | None, score) -> str:
+        """The linked conversation with `account_id` ended (`outcome` None: unfinished, at risk);
+        returns the note to show."""
+        outcome = outcome or "at_risk"
+        self.campaign.resolve(account_id, outcome, "played", score)
+        return f"{self.portfolio.account(account_id).name}: the account is {outcome.replace('_', ' ')}."

@@ -1,0 +1,269 @@
+"""What each page of the portfolio campaign shows, as plain data: its title,
+the text above and below its choices, the choices (label, detail, action)
+and a health series per account. Pure functions of the campaign's state;
+the window draws a `PortfolioPage` and hands the chosen action back.
+
+Pages: the list of portfolios, the briefing (with every account), the
+ranking, the plan, one account's contact options, the quarter week by week
+and the debrief (`QuarterDebrief`: the facts the terminal prints too).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.app.choices import Choice
+from game.app.text import reflow
+from game.core.model import LEVER_TITLES
+from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
+                                       weekly_hours)
+from game.core.portfolio.plan import hours_left
+from game.core.portfolio.quarter import Contact
+from game.core.portfolio.ranking import money, true_order
+from game.core.portfolio.review import contact_words
+
+LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
+LIST_TITLE = "Protect your turf: account portfolios"
+LIST_TEXT = ("Rank an account manager's customers, plan your contact within a weekly budget and live "
+             "through a quarter: customers leave when they feel neglected. Choose a portfolio.")
+CHART_CAPTION = "Health week by week (a dashed line marks trouble; green after a conversation that kept them):"
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str  # 'Harbour Dental · 71' or '… · lost in week 6'
+    healths: list  # health (0..100) at week 0, 1, … so far
+    outcome: str | None  # the outcome of a conversation with the account, if one was had
+
+
+@dataclass(frozen=True)
+class PortfolioPage:
+    page: str
+    title: str
+    head: str  # above the choices
+    tail: str  # below them ('' when none)
+    choices: tuple[Choice, ...]
+    charts: tuple[ChartRow, ...] = ()
+
+
+def account_line(p, a) -> str:
+    return (f"{a.name} ({a.sector}): {money(p.currency, a.revenue)} a year at a {a.margin * 100:.0f}% margin, "
+            f"health {a.health}, {a.pressure} competitor pressure")
+
+
+def brief_text(p) -> str:
+    return reflow(p.briefing)
+
+
+def accounts_text(p) -> str:
+    """Every account with its notes (under the briefing's buttons)."""
+    lines = [f"Your accounts ({len(p.accounts)}), {p.budget_hours:g} hours a week to keep them:"]
+    for a in p.accounts:
+        lines.append("")
+        lines.append(account_line(p, a) + (" · a conversation if it falls into trouble" if a.scenario else ""))
+        lines += [f"    {n.text}" for n in a.notes]
+    return "\n".join(lines)
+
+
+def list_choices(portfolios) -> tuple[Choice, ...]:
+    return tuple(Choice(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
+                        f"{x.budget_hours:g} hours a week") for x in portfolios) + (Choice("Back", "back"),)
+
+
+def rank_text(p, ranking: list[str]) -> str:
+    head = ("Rank the accounts by what they are worth keeping: the profit each leaves, not the size of its bill. "
+            "Pick the most valuable first.")
+    if not ranking:
+        return head
+    placed = "\n".join(f"{i}. {p.account(aid).name}" for i, aid in enumerate(ranking, 1))
+    return f"{head}\n\nYour ranking so far:\n{placed}"
+
+
+def rank_choices(p, ranking: list[str]) -> tuple[Choice, ...]:
+    left = [a for a in p.accounts if a.id not in ranking]
+    items = [Choice(a.name, ("place", a.id), number=n if n <= 9 else None,
+                    detail=f"{money(p.currency, a.revenue)} a year at {a.margin * 100:.0f}% · health {a.health}")
+             for n, a in enumerate(left, 1)]
+    if not left:
+        items.insert(0, Choice("Plan your contact", "to_plan"))
+    if ranking:
+        items += [Choice("Undo the last", "undo"), Choice("Start the ranking again", "restart_rank")]
+    return tuple(items) + (Choice("Back", "back"),)
+
+
+def plan_title(p, plan) -> str:
+    """The plan's pages keep the hours in sight while the list scrolls."""
+    return (f"Plan: {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week used, "
+            f"{hours_left(p, plan):.1f} left")
+
+
+def plan_text(p, plan) -> str:
+    used = weekly_hours(plan.minutes())
+    return (f"For each account choose how you keep in touch, and how often. Time: {used:.1f} of "
+            f"{p.budget_hours:g} hours a week used, {hours_left(p, plan):.1f} left.\n\nA visit takes three hours "
+            "with the travel, a business review five with the preparation, a call half an hour, an e-mail a "
+            "quarter of an hour.")
+
+
+def plan_choices(p, ranking, plan) -> tuple[Choice, ...]:
+    items = [Choice("Start the quarter", "start_quarter")]
+    for aid in ranking:
+        c = plan.contact(aid)
+        hours = f" · {weekly_hours(plan.minutes(aid)):.2f} hours a week" if c else ""
+        items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + hours))
+    return tuple(items) + (Choice("Back to the ranking", "to_rank"),)
+
+
+def options_text(p, aid) -> str:
+    a = p.account(aid)
+    return account_line(p, a) + "\n" + "\n".join(n.text for n in a.notes)
+
+
+def contact_hours(contact: Contact) -> str:
+    """'0.50 hours a week'."""
+    return f"{weekly_hours(contact_minutes(contact.method, contact.frequency)):.2f} hours a week"
+
+
+def contact_fits(p, plan, aid, contact: Contact) -> bool:
+    """Whether `contact` for account `aid` keeps the plan (the other accounts' contact as planned) in budget."""
+    others = plan.minutes() - plan.minutes(aid)
+    return others + contact_minutes(contact.method, contact.frequency) <= p.budget_minutes
+
+
+def option_choices(p, plan, aid) -> tuple[Choice, ...]:
+    """The contact choices for one account; those over the budget are disabled."""
+    items = [Choice("No contact", ("set", None))]
+    for m in METHODS:
+        for f in FREQUENCIES:
+            contact = Contact(m, f)
+            fits = contact_fits(p, plan, aid, contact)
+            items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("set", contact), enabled=fits,
+                                detail=contact_hours(contact) + ("" if fits else " · over budget")))
+    return tuple(items) + (Choice("Back", "to_plan"),)
+
+
+def quarter_text(p, campaign) -> str:
+    if campaign.week == 0:
+        return (f"Week 0 of {WEEKS}. Your plan takes {campaign.plan.hours_a_week():.1f} of {p.budget_hours:g} hours "
+                "a week. Play the quarter one week at a time; an account in trouble will need a conversation.")
+    lines = [f"Week {campaign.week} of {WEEKS}." + ("" if campaign.due else " What happened:")]
+    for aid in campaign.due:
+        a = p.account(aid)
+        lines.append(f"{a.name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
+                     "conversation before the week is out.")
+    return "\n".join(lines)
+
+
+def quarter_events(campaign) -> str:
+    """What happened in the week just played (shown under the buttons)."""
+    if campaign.week == 0:
+        return ""
+    happened = campaign.week_lines()
+    return "\n".join([f"{name}: {what}." for name, what in happened] or ["A quiet week."])
+
+
+def quarter_choices(p, campaign) -> tuple[Choice, ...]:
+    if campaign.due:
+        return tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
+    if campaign.finished:
+        return (Choice("See the quarter's debrief", "to_debrief"),)
+    return (Choice(f"Play week {campaign.week + 1}", "next_week"), Choice("Play to the end of the quarter", "to_end"))
+
+
+def chart_rows(p, campaign) -> tuple[ChartRow, ...]:
+    """A health series per account: your ranking's order, the true order once the quarter is over."""
+    order = true_order(p) if campaign.finished else campaign.ranking
+    rows = []
+    for aid in order:
+        run = campaign.runs[aid]
+        talk = next((c.outcome for c in campaign.conversations if c.account == aid and c.outcome), None)
+        state = f"lost in week {run.lost_week}" if not run.active else f"{round(run.health)}"
+        healths = run.healths[: run.lost_week + 1] if run.lost_week else run.healths
+        rows.append(ChartRow(f"{p.account(aid).name} · {state}", healths, talk))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class QuarterDebrief:
+    """The quarter's debrief, every amount already in the portfolio's currency."""
+    score: int
+    profit_kept: str
+    best_profit_kept: str
+    plan_profit_kept: str
+    revenue_kept: str
+    best_revenue_kept: str
+    rank_percent: int
+    hours_a_week: str  # '2.5'
+    budget_hours: str  # '6'
+    neglect_cost: str  # '' when the neglect cost nothing worth saying
+    lost: tuple[str, ...]  # the names of the accounts lost
+    levers: tuple[tuple[str, str], ...]  # (lever title, '40%' or 'not tested this quarter')
+    coaching: tuple[str, ...]
+    misplaced: tuple[tuple[str, str], ...]  # (account name, why it is out of place)
+    best_plan: tuple[tuple[str, str], ...]  # (account name, the best contact), most valuable first
+    leaders: tuple[str, ...]  # '1. Ana: 71% (ranking 80%)', the top five
+
+    @property
+    def head(self) -> str:
+        lines = [f"Score {self.score}%: you kept {self.profit_kept} of annual profit. The best plan for "
+                 f"{self.budget_hours} hours a week keeps {self.best_profit_kept}; your plan alone "
+                 f"{self.plan_profit_kept}.",
+                 f"Revenue kept {self.revenue_kept} (best plan {self.best_revenue_kept}).",
+                 f"Ranking {self.rank_percent}%.  Time used: {self.hours_a_week} of {self.budget_hours} hours a week."]
+        if self.neglect_cost:
+            lines.append(f"Neglect cost {self.neglect_cost}: what the accounts you left alone lost.")
+        if self.lost:
+            lines.append("Lost: " + ", ".join(self.lost) + ".")
+        return "\n".join(lines)
+
+    @property
+    def tail(self) -> str:
+        lines = ["Levers your plan exercised"] + [f"{title}: {words}" for title, words in self.levers]
+        lines += ["", "Coaching"] + [f"• {c}" for c in self.coaching]
+        if self.misplaced:
+            lines += ["", "Your ranking"] + [f"{name}: {why}." for name, why in self.misplaced]
+        lines += ["", "Best plan for this quarter"] + [f"{name}: {contact}" for name, contact in self.best_plan]
+        if self.leaders:
+            lines += ["", "Leaderboard"] + list(self.leaders)
+        return "\n".join(lines)
+
+
+def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
+    """`d` is `game.core.portfolio.review.debrief(campaign)`; `leaders` the portfolio's leaderboard rows."""
+    cur = p.currency
+    return QuarterDebrief(
+        d["score"], money(cur, d["profit_kept"]), money(cur, d["best_profit_kept"]), money(cur, d["plan_profit_kept"]),
+        money(cur, d["revenue_kept"]), money(cur, d["best_revenue_kept"]), d["rank_percent"],
+        f"{d['hours_a_week']:.1f}", f"{p.budget_hours:g}",
+        money(cur, d["neglect_cost"]) if d["neglect_cost"] > 0.5 else "",
+        tuple(p.account(a).name for a in d["accounts_lost"]),
+        tuple((LEVER_TITLES[lever], "not tested this quarter" if pct is None else f"{pct}%")
+              for lever, pct in d["levers"].items()),
+        tuple(d["coaching"]),
+        tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),
+        tuple((a["name"], a["best_contact"]) for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
+        tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)))
+
+
+def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,
+              leaders=()) -> PortfolioPage:
+    """The page `page` of portfolio `p` (None on the list of `library`)."""
+    ranking = list(ranking)
+    if page == LIST or p is None:  # back on the list, the title is still the last portfolio's
+        return PortfolioPage(LIST, LIST_TITLE if p is None else p.title, LIST_TEXT, "", list_choices(library))
+    title = plan_title(p, plan) if page in (PLAN, OPTIONS) else p.title
+    if page == BRIEF:
+        choices = (Choice("Rank the accounts", "to_rank"), Choice("Back", "back"))
+        return PortfolioPage(BRIEF, title, brief_text(p), accounts_text(p), choices)
+    if page == RANK:
+        return PortfolioPage(RANK, title, rank_text(p, ranking), "", rank_choices(p, ranking))
+    if page == PLAN:
+        return PortfolioPage(PLAN, title, plan_text(p, plan), "", plan_choices(p, ranking, plan))
+    if page == OPTIONS:
+        return PortfolioPage(OPTIONS, title, options_text(p, choosing), "", option_choices(p, plan, choosing))
+    charts = chart_rows(p, campaign) if campaign is not None else ()
+    if page == QUARTER:
+        return PortfolioPage(QUARTER, title, quarter_text(p, campaign), quarter_events(campaign),
+                             quarter_choices(p, campaign), charts)
+    debriefed = quarter_debrief(p, result, list(leaders))
+    return PortfolioPage(DEBRIEF, title, debriefed.head, debriefed.tail,
+                         (Choice("Done", "back"), Choice("Play this portfolio again", "again")), charts)

@@ -1,0 +1,192 @@
+"""The portfolio campaign's pages are worked out once (game.app.portfolio_view):
+a known campaign gives known page lines, and the window and the terminal
+show the same facts in the quarter's debrief."""
+import io
+
+import pytest
+
+from game.app.portfolio_view import (BRIEF, DEBRIEF, LIST, LIST_TITLE, OPTIONS, PLAN, QUARTER, RANK, page_view,
+                                     quarter_debrief)
+from game.core import loader
+from game.core.portfolio.campaign import Campaign, replay
+from game.core.portfolio.load import library_files
+from game.core.portfolio.plan import Plan
+from game.core.portfolio.quarter import Contact
+from game.core.portfolio.review import debrief
+from tests.portfolio.helpers import ROOT, small
+
+# small(): The Good Grind café, Greenway Grocers, Fenwick Bakeries (in the file's order), 1.5 hours a week
+LISTED = ["good-grind", "greenway-grocers", "fenwick-bakeries"]  # worth the least first: a wrong ranking
+CALL = Contact("call", "weekly")
+
+
+@pytest.fixture
+def p():
+    return small()
+
+
+def labels(view):
+    return [(c.label, c.detail, c.enabled) for c in view.choices]
+
+
+def test_the_list_brief_and_ranking_pages(p):
+    listed = page_view(LIST, None, library=[p])
+    assert listed.title == LIST_TITLE and listed.head.endswith("Choose a portfolio.")
+    assert labels(listed) == [("Protect Your Turf: Shop Systems", "Retail software and payments · 3 accounts · "
+                               "1.5 hours a week", True), ("Back", "", True)]
+    assert listed.choices[0].action == ("open", "shop-systems")
+    brief = page_view(BRIEF, p)
+    assert brief.title == "Protect Your Turf: Shop Systems" and brief.head.startswith("You look after nine customers")
+    assert "\n" not in brief.head.split("\n\n")[0]  # the YAML's hard line breaks are undone
+    assert brief.tail.splitlines()[:3] == [
+        "Your accounts (3), 1.5 hours a week to keep them:", "",
+        "The Good Grind café (Café): £4,800 a year at a 45% margin, health 44, high competitor pressure · "
+        "a conversation if it falls into trouble"]
+    rank = page_view(RANK, p, ranking=["fenwick-bakeries"])
+    assert rank.head.endswith("Your ranking so far:\n1. Fenwick Bakeries")
+    assert [(c.label, c.number, c.detail) for c in rank.choices[:2]] == [
+        ("The Good Grind café", 1, "£4,800 a year at 45% · health 44"),
+        ("Greenway Grocers", 2, "£520k a year at 3% · health 75")]
+    assert [c.action for c in rank.choices[2:]] == ["undo", "restart_rank", "back"]
+    assert page_view(RANK, p, ranking=LISTED).choices[0].action == "to_plan"  # all placed: on to the plan
+
+
+def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
+    ranking = LISTED[::-1]
+    plan = Plan({"fenwick-bakeries": CALL})
+    planned = page_view(PLAN, p, ranking=ranking, plan=plan)
+    assert planned.title == "Plan: 0.5 of 1.5 hours a week used, 1.0 left"
+    assert "Time: 0.5 of 1.5 hours a week used, 1.0 left." in planned.head
+    assert labels(planned)[1:3] == [("Fenwick Bakeries", "phone call every week · 0.50 hours a week", True),
+                                    ("Greenway Grocers", "no contact", True)]
+    options = page_view(OPTIONS, p, ranking=ranking, plan=plan, choosing="greenway-grocers")
+    assert options.title == planned.title
+    assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
+    shown = labels(options)
+    assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
+    assert ("Visit every week", "3.00 hours a week · over budget", False) in shown
+    assert ("Visit every four weeks", "0.69 hours a week", True) in shown  # 0.5 + 0.69 fits in 1.5
+    assert options.choices[1].action == ("set", Contact("visit", "weekly"))
+
+
+def test_the_quarter_page_week_by_week(p):
+    ranking, plan = LISTED[::-1], Plan({"fenwick-bakeries": CALL})
+    campaign = Campaign(p, 42, ranking, plan)
+    start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
+    assert start.head.startswith("Week 0 of 13. Your plan takes 0.5 of 1.5 hours a week.") and start.tail == ""
+    assert [c.action for c in start.choices] == ["next_week", "to_end"]
+    assert [(r.label, r.healths) for r in start.charts] == [("Fenwick Bakeries · 50", [50.0]),
+                                                            ("Greenway Grocers · 75", [75.0]),
+                                                            ("The Good Grind café · 44", [44.0])]
+    campaign.next_week()
+    week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
+    assert week.head == "Week 1 of 13. What happened:"
+    assert week.tail == "The Good Grind café: A complaint: left unanswered.\nFenwick Bakeries: Phone call."
+    assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 73.25], [44.0, 37.25]]
+    campaign.next_week()
+    campaign.next_week()
+    week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
+    assert week.head == ("Week 3 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
+                         "before the week is out.")
+    assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind"))]
+
+
+def finished(p, ranking=LISTED):
+    campaign = Campaign(p, 42, ranking, Plan({"fenwick-bakeries": CALL}))
+    campaign.play_out(lambda c, aid: ("retained", "scripted", None))
+    return campaign
+
+
+def test_a_known_quarter_gives_a_known_debrief(p):
+    campaign = finished(p)
+    d = debrief(campaign)
+    view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
+    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
+                                                                                          "£34k", "£11k")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£131k", "£150k", "£9,829")
+    assert view.lost == ()
+    assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
+    assert [name for name, _ in view.misplaced] == [
+        p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
+    assert view.best_plan == (("Fenwick Bakeries", "visit every two weeks"),
+                              ("Greenway Grocers", "no contact"), ("The Good Grind café", "no contact"))
+    assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
+    page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
+                     leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
+    assert page.head.splitlines()[3:] == ["Neglect cost £9,829: what the accounts you left alone lost."]
+    assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 46", "Greenway Grocers · 17",
+                                              "The Good Grind café · 6"]  # the true order at the end
+    assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 17
+
+
+def flat(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def debrief_facts(view) -> list[tuple[str, ...]]:
+    """Each fact of the quarter's debrief as the words that must share a line."""
+    facts = [(f"Score {view.score}%", view.profit_kept, view.best_profit_kept), (view.plan_profit_kept,),
+             (view.revenue_kept, view.best_revenue_kept), (f"Ranking {view.rank_percent}%",),
+             (f"{view.hours_a_week} of {view.budget_hours} hours a week",), (f"Neglect cost {view.neglect_cost}",)]
+    facts += [(name,) for name in view.lost] + [(title, words) for title, words in view.levers]
+    facts += [(c,) for c in view.coaching] + [(name, why) for name, why in view.misplaced]
+    return [tuple(" ".join(part.split()) for part in fact) for fact in facts]
+
+
+def missing(facts, lines) -> list:
+    return [fact for fact in facts if not any(all(part in line for part in fact) for line in lines)]
+
+
+def test_the_window_and_the_terminal_show_the_same_quarter_debrief(p, saves, monkeypatch):
+    from game.shells.terminal.portfolio import play
+    scenarios = library_files(ROOT / "scenarios")
+    recorded = []
+    typed = "1 2 3\n" + "2\n1\n0\n0\n" + ("\n" + "1\n" * 12) * 13  # the listed order; a weekly call to the café
+    out = io.StringIO()
+    code = play(p, lambda sid: loader.load_file(scenarios[sid]), seed=42, player="Cy",
+                record=lambda result, player, started: recorded.append(result) or "Recorded.",
+                stdin=io.StringIO(typed), stdout=out)
+    assert code == 0 and len(recorded) == 1
+    d = recorded[0]
+    view = quarter_debrief(p, d)
+    assert view.misplaced and view.lost  # a quarter with something to say on each line
+    assert missing(debrief_facts(view), flat(out.getvalue())) == []
+
+    from game.shells.window.app import App
+    from game.shells.window.scenes import portfolio as scene_module
+    drawn = []
+
+    def record_text(surface, theme, text, *args, **kwargs):
+        drawn.append(text)
+        return original(surface, theme, text, *args, **kwargs)
+    original = scene_module.draw_text
+    monkeypatch.setattr(scene_module, "draw_text", record_text)
+    app = App(ROOT / "tests" / "plans" / "scenarios", size=(1280, 4000))  # tall enough for the whole debrief
+    try:
+        scene = app.go("portfolio", "Cy", seed=42)
+        run = scene.run
+        run.start(p)
+        run.ranking, run.campaign = list(d["ranking"]), replay(p, d)  # the terminal's quarter, replayed
+        run.plan, run.result, run.page = run.campaign.plan, debrief(run.campaign), DEBRIEF
+        scene._build()
+        assert scene.result == d and scene.view.page == DEBRIEF
+        app.update(0.0)
+        app.draw()
+        assert missing(debrief_facts(view), flat("\n".join(drawn))) == []
+    finally:
+        app.shutdown()
+
+
+def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
+    from game.shells.terminal.portfolio import ask_plan
+    options = {c.label: c for c in page_view(OPTIONS, p, ranking=LISTED, plan=Plan({}), choosing="good-grind").choices}
+    assert not options["Visit every week"].enabled and options["Phone call every week"].enabled
+    assert options["Phone call every week"].detail == "0.50 hours a week"
+    typed = iter(["1", "1", "2", "1", "0", "0"])  # a weekly visit (over budget), then a weekly call; no more
+    out = []
+    plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
+    shown = "".join(out)
+    assert "That takes 3.0 hours a week and you have 1.5 left. Choose again." in shown
+    assert "  1. every week: 3.00 hours a week\n" in shown and "  1. every week: 0.50 hours a week\n" in shown
+    assert plan.contacts == {"good-grind": CALL}
