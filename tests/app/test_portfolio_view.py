@@ -74,13 +74,15 @@ def test_the_quarter_page_week_by_week(p):
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Week 0 of 13. Your plan takes 0.5 of 1.5 hours a week.") and start.tail == ""
-    assert [c.action for c in start.choices] == ["next_week", "to_end"]
+    assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "complaint")), "revise",
+                                                 "to_end"]
+    assert "News for week 1: 1 thing to decide (0 answered)" in start.head
     assert [(r.label, r.healths) for r in start.charts] == [("Fenwick Bakeries · 50", [50.0]),
                                                             ("Greenway Grocers · 75", [75.0]),
                                                             ("The Good Grind café · 44", [44.0])]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert week.head == "Week 1 of 13. What happened:"
+    assert week.head.startswith("Week 1 of 13. What happened:\n\nNews for week 2: 1 thing to decide")
     assert week.tail == "The Good Grind café: A complaint: left unanswered.\nFenwick Bakeries: Phone call."
     assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 73.25], [44.0, 37.25]]
     campaign.next_week()

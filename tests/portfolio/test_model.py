@@ -464,3 +464,20 @@ def test_a_quarter_saved_part_way_resumes_exactly_where_it_was():
     for c in (whole, resumed):
         c.play_out(lambda c, aid: ("at_risk", "played", None), answer_week)
     assert debrief(resumed) == debrief(whole)
+
+
+def test_whether_a_revision_fits_is_known_before_it_is_made():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({"vale-garden": Contact("review", "weekly")}))
+    for _ in range(4):
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+    for contact in (Contact("visit", "weekly"), Contact("visit", "fortnightly"), Contact("email", "weekly"), None):
+        fits = campaign.revision_fits("marlow-finch", contact)
+        try:
+            campaign.revise("marlow-finch", contact)
+            revised = True
+        except ValueError:
+            revised = False
+        assert fits == revised, contact
+    assert campaign.revision_fits("vale-garden", None)  # dropping the reviews frees their time

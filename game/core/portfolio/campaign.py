@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_TITLES, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
@@ -72,6 +72,17 @@ class Campaign:
         """Time left for answers this week: answers in one week take at most one week's hours (planned contact
         can be moved around them), and never more than the quarter has left."""
         return min(round(self.portfolio.budget_hours * 60) - self._pending_minutes(skip), self.minutes_left(skip))
+
+    def revision_fits(self, account_id: str, contact) -> bool:
+        """Whether changing the account's contact from the coming week on keeps the quarter within its time."""
+        run, week = self.runs[account_id], self.week + 1
+        ahead = METHOD_MINUTES[contact.method] * sum(1 for w in contact.weeks if w >= week) if contact else 0
+        now = run.contact_minutes() - sum(METHOD_MINUTES[log.contact] for log in run.log if log.contact)
+        return self.minutes_left() + now - ahead >= 0
+
+    def lost_this_week(self) -> list[str]:
+        """The accounts that left in the week just played (or in its conversations)."""
+        return [a.id for a in self.portfolio.accounts if self.week and self.runs[a.id].lost_week == self.week]
 
     def revise(self, account_id: str, contact) -> None:
         """Change an account's contact from the coming week on (None: no more contact). Raises ValueError when
