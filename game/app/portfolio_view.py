@@ -20,7 +20,7 @@ from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TIT
                                        weekly_hours)
 from game.core.portfolio.plan import hours_left
 from game.core.portfolio.quarter import Contact
-from game.core.portfolio.ranking import money, true_order
+from game.core.portfolio.ranking import money, ordinal, true_order
 from game.core.portfolio.review import contact_words
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
@@ -212,6 +212,7 @@ class QuarterDebrief:
     misplaced: tuple[tuple[str, str], ...]  # (account name, why it is out of place)
     best_plan: tuple[tuple[str, str], ...]  # (account name, the best contact), most valuable first
     leaders: tuple[str, ...]  # '1. Ana: 71% (ranking 80%)', the top five
+    worth: tuple[str, ...] = ()  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
 
     @property
     def head(self) -> str:
@@ -230,6 +231,9 @@ class QuarterDebrief:
     def tail(self) -> str:
         lines = ["Levers your plan exercised"] + [f"{title}: {words}" for title, words in self.levers]
         lines += ["", "Coaching"] + [f"• {c}" for c in self.coaching]
+        if self.worth:
+            lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it "
+                      "leaves, is what it is worth keeping)"] + list(self.worth)
         if self.misplaced:
             lines += ["", "Your ranking"] + [f"{name}: {why}." for name, why in self.misplaced]
         lines += ["", "Best plan for this quarter"] + [f"{name}: {contact}" for name, contact in self.best_plan]
@@ -252,7 +256,9 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
         tuple(d["coaching"]),
         tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),
         tuple((a["name"], a["best_contact"]) for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
-        tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)))
+        tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
+        tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
+              f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)))
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,

@@ -41,6 +41,11 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     lines += ["", "Levers your plan exercised:"]
     for lever, pct in d["levers"].items():
         lines.append(f"  {LEVER_TITLES[lever]:<40} {'not tested this quarter' if pct is None else f'{pct}%'}")
+    lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it leaves, "
+              "is what it is worth keeping):"]
+    for i, w in enumerate(d["worth"], 1):
+        lines.append(f"  {i:>2}. {w['name'][:30]:<30} revenue {money(cur, w['revenue']):>8}  profit "
+                     f"{money(cur, w['profit']):>8}  (you put it {ordinal(w['your_place'])})")
     if d["misplaced"]:
         lines += ["", "Ranking: accounts out of place:"]
         for m in d["misplaced"]:

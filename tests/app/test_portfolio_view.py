@@ -113,6 +113,9 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     assert view.best_plan == (("Fenwick Bakeries", "visit every two weeks"),
                               ("Greenway Grocers", "no contact"), ("The Good Grind café", "no contact"))
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
+    assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
+                          "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",
+                          "3. The Good Grind café: revenue £4,800, profit £2,160 (you put it 1st)")
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
     assert page.head.splitlines()[3:] == ["Neglect cost £9,829: what the accounts you left alone lost."]

@@ -161,6 +161,8 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     assert "Rank them" in out and "hours a week left" in out
     assert "is in trouble" in out and "You pick up the phone" in out
     assert "news from your accounts" in out and "left unanswered" in out
+    assert "What each account is worth (revenue is the size of the relationship" in out
+    assert " 1. Vale Garden Centres" in out and "revenue     £70k  profit     £55k  (you put it 5th)" in out
     assert "the quarter's debrief" in out and "Neglect cost" in out
     assert "Recorded on the scoreboard for Cy." in out
 
@@ -188,7 +190,7 @@ def test_terminal_weekly_answers_are_asked_and_judged():
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "Fenwick Bakeries: they have a complaint about the service." in out
-    assert "0. let it go" in out and "Go and see them (180 min)" in out
+    assert "0. Let it go" in out and "Go and see them (180 minutes)" in out
     assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed" in out
 
 

@@ -161,6 +161,9 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],
         "best_plan": best.plan.to_dict(),
         "levers": lever_pcts,
+        "worth": [{"id": aid, "name": p.account(aid).name, "revenue": p.account(aid).revenue,
+                   "profit": round(p.account(aid).profit, 2), "your_place": campaign.ranking.index(aid) + 1}
+                  for aid in order],
         "accounts": accounts,
     }
     result["coaching"] = coaching(p, result)

@@ -7,6 +7,7 @@ import sys
 
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
+from game.app import quarter_week
 from game.core.portfolio import answers
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
@@ -23,8 +24,7 @@ from game.core.plain_numbers import is_plain_number
 
 def account_lines(p, number: int, a) -> list[str]:
     lines = [f"{number:>2}. {a.name} ({a.sector}): revenue {money(p.currency, a.revenue)} a year at a "
-             f"{a.margin * 100:.0f}% margin = profit {money(p.currency, a.profit)}; health {a.health}/100; "
-             f"{a.pressure} competitor pressure"
+             f"{a.margin * 100:.0f}% margin; health {a.health}/100; {a.pressure} competitor pressure"
              + ("; linked conversation" if a.scenario else "")]
     lines += [_wrap(f"- {n.text}", "      ") for n in a.notes]
     return lines
@@ -84,8 +84,8 @@ def decide_week(campaign, read, write) -> None:
         else:
             write(f"\nWeek {week} of {WEEKS}: news from your accounts "
                   f"({campaign.minutes_left() / 60:.1f} hours left this quarter for answers):\n")
-            for i, (aid, event) in enumerate(news, 1):
-                write(f"  {i}. {p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}.\n")
+            for i, item in enumerate(quarter_week.news_choices(p, campaign), 1):
+                write(f"  {i}. {item.label}.\n")
             choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
                                  "play the week (q to quit): ", read, write)
         if choice.lower() == "p":
@@ -97,17 +97,18 @@ def decide_week(campaign, read, write) -> None:
 
 
 def answer_news(campaign, news, read, write) -> None:
+    """Each event in turn, with the same answers (and times) the window offers."""
     p = campaign.portfolio
     for aid, event in news:
-        account = p.account(aid)
-        opts = answers.options_for(account, event.kind)
-        write(f"\n{account.name}: {answers.EVENT_NEWS[event.kind]}. "
-              f"({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. let it go\n")
-        write("".join(f"  {i}. {title} ({minutes} min)\n" for i, (_a, title, minutes) in enumerate(opts, 1)))
+        _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
+        opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
+        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}. "
+              f"({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. Let it go\n")
+        write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
         while True:
             pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
             try:
-                campaign.answer(aid, event.kind, opts[pick - 1][0] if pick else None)
+                campaign.answer(aid, event.kind, opts[pick - 1].action[1] if pick else None)
                 break
             except ValueError as exc:
                 write(f"{exc}. Choose again.\n")
@@ -142,13 +143,10 @@ def revise_plan(campaign, read, write) -> None:
 
 def announce_losses(campaign, announced: set, write) -> None:
     """A lost account, the moment it goes (`announced`: the ones already told)."""
-    p = campaign.portfolio
-    for account in p.accounts:
-        run = campaign.runs[account.id]
-        if not run.active and account.id not in announced:
-            announced.add(account.id)
-            write(f"\n  *** {account.name} has left you. {money(p.currency, account.profit)} of profit a year "
-                  f"has gone with them. ***\n")
+    for line, aid in zip(quarter_week.lost_lines(campaign.portfolio, campaign), campaign.lost_this_week()):
+        if aid not in announced:
+            announced.add(aid)
+            write(f"\n  *** {line} ***\n")
 
 
 def resume(p, player, read, write):
