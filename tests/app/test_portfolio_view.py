@@ -83,7 +83,8 @@ def test_the_quarter_page_week_by_week(p):
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head.startswith("Week 1 of 13. What happened:\n\nNews for week 2: 1 thing to decide")
-    assert week.tail == "The Good Grind café: A complaint: left unanswered.\nFenwick Bakeries: Phone call."
+    assert week.tail == ("The Good Grind café: A complaint: left unanswered; health 44 → 37.\n"
+                         "Fenwick Bakeries: Phone call; health 50 → 49.")
     assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 73.25], [44.0, 37.25]]
     campaign.next_week()
     campaign.next_week()

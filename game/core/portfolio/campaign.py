@@ -172,7 +172,7 @@ class Campaign:
                 self.resolve(account_id, *outcome_for(self, account_id))
 
     def week_lines(self, week: int | None = None) -> list[tuple[str, str]]:
-        """(account name, what happened) for the week (default: the last played)."""
+        """(account name, what happened, ending with the health change) for the week (default: the last played)."""
         week = week or self.week
         lines = []
         for account in self.portfolio.accounts:
@@ -190,6 +190,9 @@ class Campaign:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
             if log.lost:
                 parts.append("the account left")
+            before, after = round(run.healths[week - 1]), round(log.health)
+            if parts and before != after and not log.lost:
+                parts.append(f"health {before} → {after}")
             if parts:
                 lines.append((account.name, "; ".join(parts)))
         return lines
