@@ -43,6 +43,9 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
     for aid, event in campaign.news():
         reply = campaign.replies.get((campaign.week + 1, aid, event.kind))
         detail = f"your answer: {answers.ANSWER_TITLES[reply].lower()}" if reply else "not answered yet"
+        said = p.account(aid).said(event.kind)
+        if said:
+            detail = f"“{said}” · {detail}"
         items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
                             detail=detail))
     return tuple(items)
@@ -58,8 +61,9 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
     key = (campaign.week + 1, aid, kind)
     left = campaign.week_minutes_left(skip=key)
-    head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}. How will you answer?\n"
-            f"Time for answers: {hours(left)} hours this week.\n\n" + account_text(p, a) +
+    said = f"\nThey say: “{a.said(kind)}”" if a.said(kind) else ""
+    head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
+            f"answer? Time for answers: {hours(left)} hours this week.\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")
     items = []
     for reply, title, minutes in answers.options_for(a, kind):

@@ -3,7 +3,7 @@ constants as the portfolio validator (a test keeps them in agreement)."""
 from __future__ import annotations
 
 from game.core.portfolio.build import ACCOUNT_KEYS, ACCOUNT_PATTERN, ID_PATTERN, MAX_BUDGET_HOURS, NOTE_KEYS, TOP_KEYS
-from game.core.portfolio.model import (CUE_TITLES, CUES, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS,
+from game.core.portfolio.model import (CUE_TITLES, CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS,
                                        MIN_ACCOUNTS, PRESSURES)
 
 SCHEMA_ID = "https://five-levers.invalid/schema/portfolio-1.json"
@@ -43,6 +43,11 @@ def portfolio_schema() -> dict:
             "channel": {"enum": list(METHODS), "description": "How the account likes to be contacted; a much "
                         "lighter method lands little, a much heavier one costs goodwill."},
             "notes": {"type": ["array", "null"], "items": note},
+            "news": {"type": ["object", "null"], "additionalProperties": False,
+                     "description": "What the customer says when each kind of event happens, in their words; "
+                     "shown with the week's news.",
+                     "properties": {k: _line(f"What the customer says with a {k.replace('-', ' ')}.")
+                                    for k in EVENT_KINDS}},
             "scenario": {"type": "string", "description": "A scenario id from the library: the conversation "
                          "played when this account falls into trouble."},
         },

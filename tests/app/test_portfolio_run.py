@@ -82,15 +82,17 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
     p, run = _quarter()  # seed 7: Fenwick Bakeries complain in week 1
     news = [c for c in run.view().choices if c.action[0] == "answer"]
     assert [c.label for c in news] == ["Fenwick Bakeries: they have a complaint about the service"]
-    assert news[0].detail == "not answered yet"
+    assert news[0].detail == "“Two shops couldn't print labels this morning and nobody called us back.” · " \
+        "not answered yet"
     run.choose(news[0].action)
     page = run.view()
     assert run.page == ANSWER and "How will you answer?" in page.head
+    assert "They say: “Two shops couldn't print labels this morning" in page.head
     assert [c.label for c in page.choices] == ["Phone them", "Go and see them", "Offer a concession on price",
                                                "Let it go", "Back to the week"]
     run.choose(("reply", "visit"))
     assert run.page == QUARTER and run.focus == 1
-    assert run.view().choices[1].detail == "your answer: go and see them"
+    assert run.view().choices[1].detail.endswith(" · your answer: go and see them")
     assert run.choose("next_week") == SAVE
     assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health 50 → 53." \
         in run.view().tail

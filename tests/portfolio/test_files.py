@@ -148,3 +148,13 @@ def test_cadence_and_channel_are_required_and_checked():
     messages = [d.message for d in checked.diagnostics if d.is_error]
     assert any("account 'good-grind' needs 'cadence'" in m for m in messages), messages
     assert any("'channel' in account 'greenway-grocers'" in m and "did you mean 'review'?" in m for m in messages)
+
+
+def test_news_says_what_the_customer_says_for_known_events_only():
+    text = _shop_text().replace("      complaint: \"It dropped out again", "      complain: \"It dropped out again", 1)
+    checked = _check(text)
+    assert any("unknown event 'complain' in the news of account 'good-grind'" in d.message
+               and "did you mean 'complaint'?" in d.message for d in checked.diagnostics)
+    p = load.load_file(SHOP, LIBRARY)
+    assert p.account("vale-garden").said("price-cut").startswith("Our finance lead wants to know")
+    assert p.account("page-turners").said("price-cut") == ""

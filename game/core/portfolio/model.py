@@ -56,6 +56,8 @@ CUE_TITLES = {
     "loyal": "a long, loyal relationship",
 }
 
+EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")  # what a week can bring (quarter.py)
+
 TROUBLE = 35.0  # health below this: the account is in trouble (a linked conversation happens)
 MAX_HEALTH = 100.0
 
@@ -79,6 +81,11 @@ class Account:
     scenario: str | None = None  # a linked conversation, played when the account is in trouble
     cadence: str = "monthly"  # how often they want to hear from you (a FREQUENCIES value)
     channel: str = "call"  # how they like to be contacted (a METHODS value)
+    says: tuple = ()  # (event kind, what the customer says when it happens), from the file's `news`
+
+    def said(self, kind: str) -> str:
+        """What the customer says when an event of `kind` happens ('' when the file does not say)."""
+        return next((text for k, text in self.says if k == kind), "")
 
     @property
     def profit(self) -> float:

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
-from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES,
+from game.core.portfolio.model import (EVENT_KINDS, CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES,
                                        PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
                                        channel_fit)
 
-EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")
 EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
                 "complaint": "A complaint", "disclosure": "Something personal shared"}
 SLIPPING_DECAY = 0.75

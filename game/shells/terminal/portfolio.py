@@ -84,8 +84,9 @@ def decide_week(campaign, read, write) -> None:
         else:
             write(f"\nWeek {week} of {WEEKS}: news from your accounts "
                   f"({campaign.minutes_left() / 60:.1f} hours left this quarter for answers):\n")
-            for i, item in enumerate(quarter_week.news_choices(p, campaign), 1):
-                write(f"  {i}. {item.label}.\n")
+            for i, (item, (aid, event)) in enumerate(zip(quarter_week.news_choices(p, campaign), news), 1):
+                said = p.account(aid).said(event.kind)
+                write(f"  {i}. {item.label}." + (f" “{said}”" if said else "") + "\n")
             choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
                                  "play the week (q to quit): ", read, write)
         if choice.lower() == "p":
@@ -102,8 +103,9 @@ def answer_news(campaign, news, read, write) -> None:
     for aid, event in news:
         _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
         opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
-        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}. "
-              f"({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. Let it go\n")
+        said = p.account(aid).said(event.kind)
+        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" “{said}”" if said else "") +
+              f" ({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. Let it go\n")
         write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
         while True:
             pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
