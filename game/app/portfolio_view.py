@@ -255,7 +255,8 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
               for lever, pct in d["levers"].items()),
         tuple(d["coaching"]),
         tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),
-        tuple((a["name"], a["best_contact"]) for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
+        tuple((a["name"], a["best_contact"] + ("; answer its events" if a.get("best_answers") else ""))
+              for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
         tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
         tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
               f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)))

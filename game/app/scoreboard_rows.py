@@ -90,12 +90,11 @@ def quarter_rows(leaders, quarters, player: str) -> list[Row]:
                         f"{short_time(row['finished_at'])}", ("quarter", row["id"])))
     for q in reversed(quarters):
         record = q.get("record") or {}
-        answered = len(record.get("answers", []))
+        answered, changes = len(record.get("answers", [])), len(record.get("revisions", []))
         rows.append(Row(f"{short_time(q['finished_at'])}   your quarter: score {q['score']}% · ranking "
                         f"{q['rank_percent']}%",
                         f"seed {q['seed']} · {answered} event{'s' if answered != 1 else ''} answered · "
-                        f"{len(record.get('revisions', []))} plan change{'s' if len(record.get('revisions', [])) != 1 else ''}",
-                        ("quarter", q["id"])))
+                        f"{changes} plan change{'s' if changes != 1 else ''}", ("quarter", q["id"])))
     return rows
 
 

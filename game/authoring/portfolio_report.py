@@ -33,8 +33,9 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     lines += ["", "Each account over the quarter (health, week 0 to 13):"]
     for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"
+        best = a["best_contact"] + (", answering its events" if a.get("best_answers") else "")
         lines.append(f"  {a['worth_rank']:>2}. {a['name'][:28]:<28} {sparkline(a['health'])}  {end}; "
-                     f"{a['contact']} (best: {a['best_contact']})")
+                     f"{a['contact']} (best: {best})")
     for c in d["conversations"]:
         lines.append(f"  Conversation in week {c['week']} with {p.account(c['account']).name}: "
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))

@@ -105,14 +105,15 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
     assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
-                                                                                          "£34k", "£11k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£131k", "£150k", "£9,829")
+                                                                                          "£35k", "£11k")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£131k", "£558k", "£9,829")
     assert view.lost == ()
     assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
-    assert view.best_plan == (("Fenwick Bakeries", "visit every two weeks"),
-                              ("Greenway Grocers", "no contact"), ("The Good Grind café", "no contact"))
+    assert view.best_plan == (("Fenwick Bakeries", "phone call every four weeks; answer its events"),
+                              ("Greenway Grocers", "business review once a quarter; answer its events"),
+                              ("The Good Grind café", "no contact"))  # 1.5 hours a week: time kept for answers
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
     assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
                           "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",

@@ -380,7 +380,7 @@ def test_enter_through_every_week_leaves_everything_unanswered_and_scores_low():
             d = debrief(_finish(Campaign(q, seed, true_order(q), best.plan)), best)
             skipped.append(d["score"])
             assert d["score"] < debrief(benchmark(q, seed, best), best)["score"] - 25
-    assert sum(skipped) / len(skipped) < 60  # the best plan with every week skipped: about half
+    assert sum(skipped) / len(skipped) < 50 and max(skipped) < 70  # the best plan, every week skipped
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)

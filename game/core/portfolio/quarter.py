@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
-from game.core.portfolio.model import (EVENT_KINDS, CADENCE_GAP, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE, LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES,
-                                       PRESSURE_DECAY, TOO_SOON_COST, TROUBLE, WEEKS, Account, Portfolio,
-                                       channel_fit)
+from game.core.portfolio.model import (CADENCE_GAP, EVENT_KINDS, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE,
+                                       LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES, PRESSURE_DECAY, TOO_SOON_COST,
+                                       TROUBLE, WEEKS, Account, Portfolio, channel_fit)
 
 EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
                 "complaint": "A complaint", "disclosure": "Something personal shared"}
