@@ -35,8 +35,10 @@ class PortfolioRun:
     `library` is the portfolios to choose from; `focus` the choice to focus
     after the last `choose` (the account just planned, else the first)."""
 
-    def __init__(self, library=(), seed: int | None = None):
+    def __init__(self, library=(), seed: int | None = None, saved_for=None):
+        """`saved_for(portfolio id)`: the shell's saved quarter of that portfolio (a record) or None."""
         self.library = list(library)
+        self.saved_for = saved_for
         self.seed = fresh_seed() if seed is None else seed
         self.portfolio = None
         self.page = LIST
@@ -54,6 +56,8 @@ class PortfolioRun:
         """Open `portfolio` at its briefing; `saved` (a campaign record) is offered to resume."""
         self.portfolio, self.page = portfolio, BRIEF
         self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+        if saved is None and self.saved_for is not None:
+            saved = self.saved_for(portfolio.id)
         self.saved = saved if saved and saved.get("content_hash") == portfolio.content_hash else None
 
     def view(self) -> PortfolioPage:

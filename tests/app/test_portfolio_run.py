@@ -156,3 +156,13 @@ def test_a_saved_quarter_is_offered_on_the_briefing_and_resumes_where_it_was():
     changed = PortfolioRun([p], seed=1)
     changed.start(p, {**saved, "content_hash": "another version"})
     assert changed.view().choices[0].action == "to_rank"  # a save from another version is not offered
+
+
+def test_the_shell_is_asked_for_a_saved_quarter_when_a_portfolio_opens():
+    p, run = _quarter()
+    run.choose("next_week")
+    saved = run.campaign.to_record()
+    asked = []
+    shell = PortfolioRun([p], seed=3, saved_for=lambda pid: asked.append(pid) or saved)
+    shell.choose(("open", p.id))
+    assert asked == [p.id] and shell.view().choices[0].action == "resume"
