@@ -55,6 +55,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
         while True:
             used = sum(contact_minutes(c.method, c.frequency) for c in contacts.values())
             write(f"\n{a.name}: {weekly_hours(budget - used):.1f} hours a week left.\n")
+            write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
             method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
             if method == 0:
