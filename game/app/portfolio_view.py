@@ -212,13 +212,16 @@ class QuarterDebrief:
     misplaced: tuple[tuple[str, str], ...]  # (account name, why it is out of place)
     best_plan: tuple[tuple[str, str], ...]  # (account name, the best contact), most valuable first
     leaders: tuple[str, ...]  # '1. Ana: 71% (ranking 80%)', the top five
-    worth: tuple[str, ...] = ()  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
+    worth: tuple[str, ...] = ()
+    nothing_profit_kept: str = ""  # what doing nothing at all keeps: the score's zero
+    answered: str = ""  # '7 of 36': the week's events you answered  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
 
     @property
     def head(self) -> str:
         lines = [f"Score {self.score}%: you kept {self.profit_kept} of annual profit. The best plan for "
                  f"{self.budget_hours} hours a week keeps {self.best_profit_kept}; your plan alone "
-                 f"{self.plan_profit_kept}.",
+                 f"{self.plan_profit_kept}; doing nothing keeps {self.nothing_profit_kept}.",
+                 f"You answered {self.answered} things that happened on your accounts.",
                  f"Revenue kept {self.revenue_kept} (best plan {self.best_revenue_kept}).",
                  f"Ranking {self.rank_percent}%.  Time used: {self.hours_a_week} of {self.budget_hours} hours a week."]
         if self.neglect_cost:
@@ -259,7 +262,8 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
               for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
         tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
         tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
-              f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)))
+              f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)),
+        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}")
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,

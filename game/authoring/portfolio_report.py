@@ -21,6 +21,7 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
              f"{money(cur, d['nothing_profit_kept'])}: the score is the share of that difference you protected.",
              f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
              f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
+             f"You answered {d['events_answered']} of {d['events']} things that happened on your accounts.",
              f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
              f"Ranking {d['rank_percent']}% (100 is every account in its place by profit; ranking by revenue "
              f"alone would score {d['revenue_order_percent']}%).",

@@ -120,7 +120,8 @@ def test_a_known_quarter_gives_a_known_debrief(p):
                           "3. The Good Grind café: revenue £4,800, profit £2,160 (you put it 1st)")
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert page.head.splitlines()[3:] == ["Neglect cost £9,829: what the accounts you left alone lost."]
+    assert page.head.splitlines()[4:] == ["Neglect cost £9,829: what the accounts you left alone lost."]
+    assert page.head.splitlines()[1] == "You answered 0 of 14 things that happened on your accounts."
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
     assert [r.label for r in page.charts] == ["Fenwick Bakeries · 46", "Greenway Grocers · 17",
                                               "The Good Grind café · 6"]  # the true order at the end
@@ -134,6 +135,7 @@ def flat(text: str) -> list[str]:
 def debrief_facts(view) -> list[tuple[str, ...]]:
     """Each fact of the quarter's debrief as the words that must share a line."""
     facts = [(f"Score {view.score}%", view.profit_kept, view.best_profit_kept), (view.plan_profit_kept,),
+             (view.nothing_profit_kept,), (f"You answered {view.answered} things",),
              (view.revenue_kept, view.best_revenue_kept), (f"Ranking {view.rank_percent}%",),
              (f"{view.hours_a_week} of {view.budget_hours} hours a week",), (f"Neglect cost {view.neglect_cost}",)]
     facts += [(name,) for name in view.lost] + [(title, words) for title, words in view.levers]
