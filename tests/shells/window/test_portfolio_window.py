@@ -126,3 +126,56 @@ def test_leaving_a_conversation_keeps_it_due(app):
     app.top.to_menu()
     assert app.top is scene and scene.campaign.due == due
     assert scene.buttons.buttons[0].label.startswith("Talk to")
+
+
+def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
+    """Seed 4, the listed order, no planned contact, four of week 2's events answered, every reply the first:
+    the window's quarter is the scripted one (the same customers, health week by week and conversations)."""
+    import json
+    import subprocess
+    import sys
+    scene = PortfolioScene(app, "Di", path=SHOP, seed=4)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in scene.portfolio.ids:
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    scene.activate("next_week")
+    answers = [("good-grind", "complaint", "call"), ("vale-garden", "price-cut", "total-cost"),
+               ("vale-garden", "complaint", "visit"), ("marlow-finch", "complaint", "call")]
+    for account_id, event, reply in answers:
+        scene.activate(("answer", (account_id, event)))
+        scene.activate(("reply", reply))
+    choices = {}
+    while scene.page != "debrief":
+        if scene.campaign.due:
+            account_id = scene.campaign.due[0]
+            scene.activate(("talk", account_id))
+            dialogue = app.top
+            while not dialogue.session.run.finished:
+                dialogue.choose(1)
+                if dialogue.phase == "coach":
+                    post(app, key(pygame.K_RETURN))
+            choices[account_id] = len(dialogue.session.run.choices)
+            post(app, key(pygame.K_RETURN))  # See your debrief
+            post(app, key(pygame.K_RETURN))  # Back to the quarter
+        elif scene.campaign.finished:
+            scene.activate("to_debrief")
+        else:
+            scene.activate("next_week")
+    script = ("seed: 4\nranking: [" + ", ".join(scene.portfolio.ids) + "]\nanswers:\n"
+              + "".join(f"  - {{week: 2, account: {a}, event: {e}, answer: {r}}}\n" for a, e, r in answers)
+              + "conversations:\n" + "".join(f"  {a}: {{choices: {[1] * n}}}\n" for a, n in choices.items()))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(script, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "main.py", "portfolio", str(SHOP), "--plan", str(plan), "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    scripted, played = json.loads(proc.stdout), scene.result
+    assert choices  # at least one conversation was played
+    for key_ in ("score", "profit_kept", "rank_percent", "answers", "events_answered", "accounts_lost"):
+        assert played[key_] == scripted[key_], key_
+    assert [a["health"] for a in played["accounts"]] == [a["health"] for a in scripted["accounts"]]
+    assert [(c["account"], c["week"], c["outcome"], c["score"]) for c in played["conversations"]] == \
+        [(c["account"], c["week"], c["outcome"], c["score"]) for c in scripted["conversations"]]
