@@ -149,7 +149,7 @@ def quarter_text(p, campaign) -> str:
         lines = [f"Week 0 of {WEEKS}. Your plan takes {campaign.plan.hours_a_week():.1f} of {p.budget_hours:g} hours "
                  "a week. Play the quarter one week at a time; an account in trouble will need a conversation."]
     else:
-        lines = [f"Week {campaign.week} of {WEEKS}." + ("" if campaign.due else " What happened:")]
+        lines = [quarter_week.week_heading(campaign)]
         lines += quarter_week.lost_lines(p, campaign)
         for aid in campaign.due:
             a = p.account(aid)

@@ -18,6 +18,13 @@ def hours(minutes: int) -> str:
     return f"{max(0, minutes) / 60:.1f}"
 
 
+def week_heading(campaign) -> str:
+    """The quarter page's first line."""
+    if campaign.due:
+        return f"Week {campaign.week} of {WEEKS}."
+    return f"Week {campaign.week} of {WEEKS} is played: what happened is listed under the choices."
+
+
 def lost_lines(p, campaign) -> list[str]:
     """An account lost in the week just played, said the moment it happens."""
     return [f"{p.account(aid).name} has left you. {money(p.currency, p.account(aid).profit)} of profit a year has "
@@ -65,13 +72,13 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
             f"answer? Time for answers: {hours(left)} hours this week.\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")
-    items = []
+    items = [Choice("Let it go", ("reply", None), detail="the same as playing on without answering")]
     for reply, title, minutes in answers.options_for(a, kind):
         fits = minutes <= left
         items.append(Choice(title, ("reply", reply), enabled=fits,
                             detail=f"{minutes} minutes" + ("" if fits else " · no time left for it")
                             + (" · your answer" if campaign.replies.get(key) == reply else "")))
-    items += [Choice("Let it go", ("reply", None)), Choice("Back to the week", "to_quarter")]
+    items.append(Choice("Back to the week", "to_quarter"))
     return head, "", tuple(items)
 
 

@@ -245,7 +245,7 @@ def _always_first(scenario_id, seed):
 def test_the_terminal_and_a_scripted_plan_play_the_same_quarter(tmp_path):
     # seed 4 (the customers in both conversations are not the scenarios' first personas): listed order, no
     # planned contact, four of week 2's five events answered, the rest let go, every reply the first one
-    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" + "a\n1\n1\n2\n1\n0\n" + ("\n" + "1\n" * 12) * 12
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" + "a\n1\n3\n2\n1\n0\n" + ("\n" + "1\n" * 12) * 12
     terminal = run("portfolio", SHOP, "--text", "--seed", "4", stdin=stdin)
     assert terminal.returncode == 0, terminal.stderr
     played = terminal.stdout[terminal.stdout.index("Protect Your Turf: Shop Systems: the quarter's debrief"):]

@@ -87,5 +87,6 @@ EVENT_NEWS = {
 
 
 def options_for(account: Account, kind: str) -> list[tuple[str, str, int]]:
-    """(answer, title, minutes) for an event, in a fixed order (the right one is not marked)."""
-    return [(a, ANSWER_TITLES[a], ANSWER_MINUTES[a]) for a in VALID[kind]]
+    """(answer, title, minutes) for an event, always in the order of ANSWERS, so where the right one stands
+    says nothing about it."""
+    return [(a, ANSWER_TITLES[a], ANSWER_MINUTES[a]) for a in ANSWERS if a in VALID[kind]]
