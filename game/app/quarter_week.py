@@ -40,9 +40,8 @@ def news_text(p, campaign) -> str:
         return f"Week {campaign.week + 1} looks quiet so far."
     answered = sum(1 for aid, e in news if (campaign.week + 1, aid, e.kind) in campaign.replies)
     return (f"News for week {campaign.week + 1}: {len(news)} thing{'s' if len(news) != 1 else ''} to decide "
-            f"({answered} answered). Choose one to answer it in the way that suits that customer; what you do not "
-            f"answer is let go when you play the week. Time for answers: {hours(campaign.week_minutes_left())} "
-            f"hours this week, {hours(campaign.minutes_left())} left this quarter.")
+            f"({answered} answered); what you do not answer is let go. Time for answers: "
+            f"{hours(campaign.week_minutes_left())} hours this week, {hours(campaign.minutes_left())} this quarter.")
 
 
 def news_choices(p, campaign) -> tuple[Choice, ...]:
