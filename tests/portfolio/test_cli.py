@@ -124,6 +124,8 @@ def test_scripted_quarter_recorded_for_a_player_goes_on_its_leaderboard(tmp_path
     rows = json.loads(board.stdout)["leaderboard"]
     assert {r["player"] for r in rows} == {"Ana Lee", "Bo"}
     assert rows == sorted(rows, key=lambda r: -r["best"])
+    quarters = json.loads(board.stdout)["quarters"]
+    assert quarters[0]["record"]["answers"] and quarters[0]["record"]["plan"]  # each quarter with its record
 
 
 def test_validate_and_analyze_understand_portfolios():
