@@ -40,8 +40,13 @@ def _terminal_portfolio():
     return portfolio
 
 
+def _terminal_menu():
+    from game.shells.terminal import menu
+    return menu
+
+
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
-                terminal=_terminal, terminal_portfolio=_terminal_portfolio)
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio, terminal_menu=_terminal_menu)
 
 
 def main(argv: list[str] | None = None) -> int:

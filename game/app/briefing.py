@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.length import measured_minutes
+
 MODE_LABELS = {"coach": "Coach mode: coaching after every reply",
                "assessment": "Assessment mode: coaching only in the debrief"}
 
@@ -20,10 +22,14 @@ class BriefingView:
     playtest: str  # '(Playtest: starting at node …)' when started elsewhere, else ''
 
 
+def minutes_words(scenario) -> str:
+    """'about 3 min', measured from the scenario (game.core.length), not the file's own guess."""
+    return f"about {measured_minutes(scenario)} min"
+
+
 def briefing_view(scenario, persona: str, mode: str, start: str | None = None) -> BriefingView:
     customer = scenario.customer_for(persona)
-    facts = f"Difficulty {scenario.difficulty} of 5" + \
-        (f"  ·  about {scenario.estimated_minutes} min" if scenario.estimated_minutes else "") + "\n" + MODE_LABELS[mode]
+    facts = f"Difficulty {scenario.difficulty} of 5  ·  {minutes_words(scenario)}\n" + MODE_LABELS[mode]
     playtest = f"(Playtest: starting at node '{start}'.)" if start and start != scenario.start else ""
     return BriefingView(scenario.title, customer.name, customer.role or "", facts, scenario.briefing_for(persona),
                         scenario.summary, playtest)

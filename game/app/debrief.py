@@ -20,9 +20,11 @@ NO_RULE_BROKEN = "No rule broken. Well done."
 @dataclass(frozen=True)
 class LeverLine:
     lever: str
-    percent: int | None  # None: not assessed in this scenario
+    percent: int | None  # None: not assessed in this scenario (or with this customer)
     points: int
     ceiling: int
+    other_customer: bool = False  # not assessed with this persona, but with another of the scenario's
+
 
     @property
     def assessed(self) -> bool:
@@ -32,7 +34,7 @@ class LeverLine:
     def words(self) -> str:
         """The lever's result in a sentence part, e.g. '60% (3 of 5 points)'."""
         if self.percent is None:
-            return "not assessed in this scenario"
+            return "not assessed with this customer" if self.other_customer else "not assessed in this scenario"
         if self.points < 0:  # "-2 of 4 points" reads as a typo; say what happened
             lost = -self.points
             return f"0% (below zero: {lost} point{'s' if lost > 1 else ''} lost, {self.ceiling} possible)"
@@ -110,7 +112,8 @@ def debrief_view(scenario, run, player: str = "", coach: bool = True, player_sty
         finished=result.finished, outcome=result.outcome,
         outcome_title=OUTCOME_TITLES.get(result.outcome, "Not finished"), score=result.score, grade=result.grade,
         path=tuple(result.path),
-        levers=tuple(LeverLine(lv, result.levers[lv].percent, result.levers[lv].points, result.levers[lv].ceiling)
+        levers=tuple(LeverLine(lv, result.levers[lv].percent, result.levers[lv].points, result.levers[lv].ceiling,
+                               result.levers[lv].percent is None and lv in assessed_elsewhere(scenario, run.persona))
                      for lv in LEVERS),
         lever_scores=dict(result.levers), rule_counts=dict(result.rules),
         rules_broken=tuple(RuleBroken(rule, RULE_TITLES[rule], step.text, n)
@@ -121,6 +124,13 @@ def debrief_view(scenario, run, player: str = "", coach: bool = True, player_sty
         pairing=pairing_line(scenario, run, player_style),
         flex=tuple(report_lines(report, scenario, player_style)) if report else (),
         notes=tuple(coaching_notes(result, ending[2] if ending else "")))
+
+
+def assessed_elsewhere(scenario, persona: str | None) -> set[str]:
+    """The levers some other persona of the scenario is assessed on."""
+    from game.core.scoring import ceilings
+    return {lever for other in scenario.personas if other != persona
+            for lever, top in ceilings(scenario, other).items() if top > 0}
 
 
 def pairing_line(scenario, run, player_style: str) -> str:

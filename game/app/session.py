@@ -114,6 +114,33 @@ class GameSession:
                            player_style=self.player_style, learner=self.learner)
 
 
+class Draws:
+    """The seed and persona drawn for each scenario's next playthrough (per
+    player), kept until that playthrough ends: leaving a briefing and coming
+    back meets the same customer, so nobody shops for the easy one."""
+
+    def __init__(self):
+        self._kept: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def draw(self, scenario, player: str, seed: int | None = None, persona: str | None = None) -> tuple[int, str]:
+        """(seed, persona) for `player`'s playthrough of `scenario`: the kept
+        ones, unless a seed or a persona is asked for (a playtest, --persona)."""
+        key = (scenario.id, saves.player_key(player or ""))
+        if seed is None and persona is None and key in self._kept:
+            kept = self._kept[key]
+            if not scenario.personas or kept[1] in scenario.personas:
+                return kept
+        seed = fresh_seed() if seed is None else seed
+        drawn = (seed, draw_persona(scenario, seed, persona))
+        if persona is None:
+            self._kept[key] = drawn
+        return drawn
+
+    def ended(self, scenario_id: str, player: str) -> None:
+        """That playthrough is over: the next one draws afresh."""
+        self._kept.pop((scenario_id, saves.player_key(player or "")), None)
+
+
 def session_from_save(saved: saves.Session, scoreboard) -> tuple[GameSession | None, str | None]:
     """A saved conversation rebuilt: (session, note). The note says the file
     was edited since (replies replayed as far as they still fit) or, without

@@ -78,3 +78,19 @@ def test_the_window_and_the_terminal_show_the_same_debrief(played, saves, monkey
         assert missing == []
     finally:
         app.shutdown()
+
+
+def test_a_lever_another_customer_is_assessed_on_says_so_not_this_scenario():
+    """card-machine: the 'logged' customer is not assessed on Connect, the
+    'saturday' one is; the debrief must not say 'not assessed in this scenario'."""
+    scenario = loader.check_file(ROOT / "scenarios" / "card-machine.yaml").scenario
+    from game.core.engine import Playthrough
+    run = Playthrough(scenario, seed=0, persona="logged")
+    view = debrief_view(scenario, run)
+    connect = next(line for line in view.levers if line.lever == "connect")
+    assert not connect.assessed
+    assert connect.words == "not assessed with this customer"
+    assert "not assessed with this customer" in "\n".join(debrief_lines(view))
+    late = loader.check_file(LATE).scenario  # no personas: the scenario itself does not assess it
+    lone = next(line for line in debrief_view(late, play(late, [2, 1, 3])).levers if not line.assessed)
+    assert lone.words == "not assessed in this scenario"

@@ -297,7 +297,10 @@ def _mode(args) -> str:
 
 def _terminal_game(args) -> int:
     """The terminal game asks the player's name first (the window's remembered
-    name is offered), remembers it, plays in the player's mode and records the attempt."""
+    name is offered), remembers it, then offers the whole game from one menu
+    (scenarios, the campaign, the self-check, history, leaderboards), playing
+    in the player's mode and recording each attempt."""
+    from game.shells.cli import portfolio as cli_portfolio
     from game.storage.saves import load_settings, save_settings
     text = args.shells.terminal()
     settings, _ = load_settings()
@@ -311,9 +314,11 @@ def _terminal_game(args) -> int:
             save_settings(settings)
         except StorageError as exc:
             print(f"note: {exc}", file=sys.stderr)
-    on_finish = cli_records.recorder(player, settings.mode, learner=settings.learner)
-    return text.run_library(SCENARIOS_DIR, on_finish=on_finish, coach=settings.mode == "coach",
-                            player_style=cli_records.stored_style(player))
+    menu = args.shells.terminal_menu()
+    hooks = menu.Hooks(SCENARIOS_DIR, ROOT / "portfolios",
+                       recorder=lambda mode: cli_records.recorder(player, mode, learner=settings.learner),
+                       record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario)
+    return menu.run_menu(player, settings.mode, hooks)
 
 
 def cmd_game(args) -> int:

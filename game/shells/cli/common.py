@@ -23,6 +23,7 @@ class Shells:
     graph_image: Callable[[], ModuleType]         # draw_png() for `graph --out`
     terminal: Callable[[], ModuleType]            # the terminal game: play_scenario(), run_library(), …
     terminal_portfolio: Callable[[], ModuleType]  # the terminal portfolio campaign: play()
+    terminal_menu: Callable[[], ModuleType] | None = None  # the terminal game's main menu: run_menu(), Hooks
 
 
 NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."

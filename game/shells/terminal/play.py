@@ -5,14 +5,16 @@ leaves cleanly. Input and output are parameters so tests can drive it.
 """
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sys
 import textwrap
+from contextlib import contextmanager
 
 from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching
-from game.core import loader
 from game.core.engine import Playthrough
 from game.core.model import LEVER_TITLES, RULE_TITLES
 from game.core.plain_numbers import is_plain_number
@@ -27,11 +29,90 @@ def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
 
 
+def fitting(stream):
+    """`stream.write`, with every line longer than the terminal wrapped at
+    spaces (its indent kept): a terminal never breaks a word in two. Output
+    that goes to no terminal (a file, a pipe, a test's buffer) is left as
+    written, unless COLUMNS gives a width."""
+    write = stream.write
+    is_terminal = getattr(stream, "isatty", None)
+    try:
+        to_terminal = bool(is_terminal and is_terminal())
+    except (OSError, ValueError):
+        to_terminal = False
+    if not to_terminal and not os.environ.get("COLUMNS"):
+        return write
+
+    def fitted(text: str) -> None:
+        width = _width()
+        lines = []
+        for line in text.split("\n"):
+            if len(line) <= width or not line.strip():
+                lines.append(line)
+            else:
+                indent = line[:len(line) - len(line.lstrip())]
+                lines.append(textwrap.fill(line.strip(), width, initial_indent=indent, subsequent_indent=indent,
+                                           break_long_words=False, break_on_hyphens=False))
+        write("\n".join(lines))
+    return fitted
+
+
+def numbered(number, text: str, indent: str = "  ") -> str:
+    """'  1. text', wrapped with its following lines under the text, not the number."""
+    head = f"{indent}{number}. "
+    return textwrap.fill(" ".join(text.split()), _width(), initial_indent=head, subsequent_indent=" " * len(head),
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def _wrap(text: str, indent: str = "") -> str:
     width = _width()
     return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent,
                                    break_long_words=False, break_on_hyphens=False)
                      for p in text.strip().split("\n") if p.strip()) if text.strip() else ""
+
+
+_TERMINATED = [False]
+_WAITING = [False]  # blocked reading a typed line: only there does SIGTERM interrupt
+
+
+def terminated() -> bool:
+    """SIGTERM came: a menu leaves too, instead of asking again."""
+    return _TERMINATED[0]
+
+
+@contextmanager
+def leave_on_sigterm():
+    """While inside: SIGTERM (a logout) leaves as Ctrl-C does, cleanly,
+    saying goodbye, exit 0, with what is finished recorded. It interrupts
+    only a wait for a typed line (`read_line`); elsewhere it is noted, and
+    the next question is not asked. Main thread only; the handler before is
+    put back after."""
+    def on_term(signum, frame):
+        _TERMINATED[0] = True
+        if _WAITING[0]:
+            raise KeyboardInterrupt
+    try:
+        before = signal.signal(signal.SIGTERM, on_term)
+    except (ValueError, OSError, AttributeError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def read_line(read) -> str:
+    """`read()`; the end of input, Ctrl-C or SIGTERM leave (_Quit)."""
+    _WAITING[0] = True  # first: a SIGTERM from here on interrupts the read, one before it is seen below
+    try:
+        if _TERMINATED[0]:
+            raise _Quit
+        return read()
+    except (EOFError, KeyboardInterrupt):
+        raise _Quit from None
+    finally:
+        _WAITING[0] = False
 
 
 def mood_meter(mood: str) -> str:
@@ -41,11 +122,12 @@ def mood_meter(mood: str) -> str:
 
 
 def summary_lines(view: DebriefView) -> list[str]:
-    """The outcome, score, path, each lever and each rule broken (scripted play prints these)."""
+    """The outcome, score, each lever and each rule broken (scripted play
+    prints these). No node ids: the conversation below says what was said."""
     lines = [f"{view.scenario_title}: " + (view.outcome_title if view.finished else "not finished"),
-             f"Score {view.score} ({view.grade})  path: {' > '.join(view.path)}"]
+             f"Score {view.score} ({view.grade})"]
     for lever in view.levers:
-        shown = "not assessed" if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
+        shown = lever.words if lever.percent is None else f"{lever.percent}% ({lever.points}/{lever.ceiling})"
         lines.append(f"  {LEVER_TITLES[lever.lever]:<40} {shown}")
     for rule, count in view.rule_counts.items():
         if count:
@@ -81,10 +163,7 @@ def debrief_lines(view: DebriefView) -> list[str]:
 def read_answer(prompt: str, read, write) -> str:
     """One typed line, stripped; q, quit, exit, Ctrl-C or the end of input leave (_Quit)."""
     write(prompt)
-    try:
-        answer = read()
-    except (EOFError, KeyboardInterrupt):
-        raise _Quit from None
+    answer = read_line(read)
     if answer is None or answer.strip().lower() in ("q", "quit", "exit"):
         raise _Quit
     return answer.strip()
@@ -106,19 +185,20 @@ def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     prompt = f"Your name (Enter for {remembered}): " if remembered else "Your name: "
-    while True:
-        out.write(prompt)
-        try:
-            answer = read()
-        except (EOFError, KeyboardInterrupt):
-            return None
-        answer = (answer or "").strip()
-        if not answer and remembered:
-            return remembered
-        try:
-            return clean_player_name(answer)
-        except ValueError as exc:
-            out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
+    with leave_on_sigterm():
+        while True:
+            out.write(prompt)
+            try:
+                answer = read_line(read)
+            except _Quit:
+                return None
+            answer = (answer or "").strip()
+            if not answer and remembered:
+                return remembered
+            try:
+                return clean_player_name(answer)
+            except ValueError as exc:
+                out.write(f"{str(exc).capitalize()}. Please type your name (Ctrl-D to quit).\n")
 
 
 def _reader(stream):
@@ -135,15 +215,16 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
-    write = out.write
+    write = fitting(out)
     seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
     run = Playthrough(scenario, seed=seed, start=start,
                       persona=draw_persona(scenario, seed, persona))
     try:
-        _play(scenario, run, coach, read, write, player_style)
+        with leave_on_sigterm():
+            _play(scenario, run, coach, read, write, player_style)
         if on_finish is not None and run.finished and on_finish(run) is False:
             return 4  # played, but not recorded (the note above says why)
-    except _Quit:
+    except (_Quit, KeyboardInterrupt):
         write("\nYou left the conversation. Goodbye.\n")
     return 0
 
@@ -164,7 +245,7 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
             write("\nNo reply is available here (a scenario problem: every choice's condition is false).\n")
             return
         for number, reply in enumerate(now.replies, 1):
-            write(_wrap(f"{number}. {reply}", "  ") + "\n")
+            write(numbered(number, reply) + "\n")
         step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
         coaching = reply_coaching(run, step)
         if coach and coaching.feedback:
@@ -174,30 +255,3 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
     if run.walked_out:
         write(f"\n{brief.customer} has walked out.\n")
     write("\n".join(debrief_lines(debrief_view(scenario, run, coach=coach, player_style=player_style))) + "\n")
-
-
-def run_library(folder, stdin=None, stdout=None, on_finish=None, coach: bool = True, player_style: str = "") -> int:
-    """Choose a bundled scenario in the terminal, then play it (`on_finish`
-    as for `play_scenario`)."""
-    out = stdout or sys.stdout
-    read = _reader(stdin) if stdin is not None else input
-    results, _ = loader.check_library([folder])
-    playable = [r for r in results if r.ok]
-    out.write("Five Levers: practise conversations with customers.\n")
-    for broken in (r for r in results if not r.ok):
-        first = (broken.errors or broken.diagnostics)[0]
-        out.write(f"  (broken, skipped) {first.format()}\n")
-    if not playable:
-        out.write(f"No playable scenarios in {folder}.\n")
-        return 1
-    playable.sort(key=lambda r: (r.scenario.difficulty, r.scenario.title))
-    for number, checked in enumerate(playable, 1):
-        s = checked.scenario
-        out.write(f"  {number}. {s.title} (difficulty {s.difficulty}) - {s.summary}\n")
-    try:
-        pick = _ask(f"Pick a scenario (1-{len(playable)}): ", len(playable), read, out.write)
-    except _Quit:
-        out.write("\nGoodbye.\n")
-        return 0
-    return play_scenario(playable[pick - 1].scenario, coach=coach, stdin=stdin, stdout=stdout, on_finish=on_finish,
-                         player_style=player_style)

@@ -18,7 +18,7 @@ from game.core.portfolio.ranking import money
 from game.app.portfolio_view import contact_fits, contact_hours
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
-from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, read_answer
+from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, fitting, leave_on_sigterm, read_answer
 from game.core.plain_numbers import is_plain_number
 
 
@@ -192,48 +192,16 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
          coach: bool = True) -> int:
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
-    write = out.write
+    write = fitting(out)  # words never broken at the terminal's edge
     seed = fresh_seed() if seed is None else seed
     from game.storage.attempts import now_iso
-    started_at = now_iso()
     p = portfolio
-    campaign = None
+    state = {"started_at": now_iso(), "campaign": None}  # what _quarter has reached, for a quit
     try:
-        if player:
-            campaign, resumed_at = resume(p, player, read, write)
-            started_at = resumed_at or started_at
-        if campaign is None:
-            write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
-            for i, a in enumerate(p.accounts, 1):
-                write("\n".join(account_lines(p, i, a)) + "\n")
-            ranking = ask_ranking(p, read, write)
-            plan = ask_plan(p, ranking, read, write)
-            campaign = Campaign(p, seed, ranking, plan)
-            write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. "
-                  "The quarter begins.\n")
-        announced = {aid for aid, run in campaign.runs.items() if not run.active}
-        while not campaign.finished:
-            decide_week(campaign, read, write)
-            due = campaign.next_week()
-            lines = campaign.week_lines()
-            write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
-                                               or "  a quiet week.\n"))
-            announce_losses(campaign, announced, write)
-            for aid in due:
-                account = p.account(aid)
-                write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
-                      "You pick up the phone.\n")
-                scenario = scenario_for(account.scenario)
-                run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
-                _play(scenario, run, coach, read, write)
-                result = run.result()
-                outcome = result.outcome if run.finished and result.outcome else "at_risk"
-                campaign.resolve(aid, outcome, "played", result.score)
-                write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
-                announce_losses(campaign, announced, write)
-            if player:
-                save_week(campaign, player, started_at, write)
+        with leave_on_sigterm():
+            campaign = _quarter(p, seed, scenario_for, coach, read, write, player, state)
     except _Quit:
+        campaign = state["campaign"]
         if player and campaign is not None and campaign.week > 0:
             write(f"\nYou left the quarter at week {campaign.week}; it is saved. Play this portfolio again as "
                   f"{player} to resume it. Goodbye.\n")
@@ -246,8 +214,50 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
         from game.storage import quarter_saves
         quarter_saves.discard_quarter(player, p.id)
     if player and record is not None:
-        note = record(result, player, started_at)
+        note = record(result, player, state["started_at"])
         write(note + "\n")
         if note.startswith("error:"):
             return 4
     return 0
+
+
+def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campaign:
+    """Resume the player's saved quarter or rank and plan a new one, then play it week by week (saved after
+    every week for a named player); the finished campaign. `state` keeps the campaign and when it started."""
+    campaign = None
+    if player:
+        campaign, resumed_at = resume(p, player, read, write)
+        state["started_at"] = resumed_at or state["started_at"]
+    if campaign is None:
+        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
+        for i, a in enumerate(p.accounts, 1):
+            write("\n".join(account_lines(p, i, a)) + "\n")
+        ranking = ask_ranking(p, read, write)
+        plan = ask_plan(p, ranking, read, write)
+        campaign = Campaign(p, seed, ranking, plan)
+        write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. "
+              "The quarter begins.\n")
+    state["campaign"] = campaign
+    announced = {aid for aid, run in campaign.runs.items() if not run.active}
+    while not campaign.finished:
+        decide_week(campaign, read, write)
+        due = campaign.next_week()
+        lines = campaign.week_lines()
+        write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
+                                           or "  a quiet week.\n"))
+        announce_losses(campaign, announced, write)
+        for aid in due:
+            account = p.account(aid)
+            write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
+                  "You pick up the phone.\n")
+            scenario = scenario_for(account.scenario)
+            run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
+            _play(scenario, run, coach, read, write)
+            result = run.result()
+            outcome = result.outcome if run.finished and result.outcome else "at_risk"
+            campaign.resolve(aid, outcome, "played", result.score)
+            write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+            announce_losses(campaign, announced, write)
+        if player:
+            save_week(campaign, player, state["started_at"], write)
+    return campaign

@@ -15,7 +15,9 @@ import pygame
 from game.core import loader
 from game.storage import saves
 from game.storage.files import StorageError
+from game.app.session import Draws
 from game.app.storage_worker import BoardFront, StorageWorker, start_sender
+from game.shells.window import logout
 from game.shells.window.intents import Intent, translate
 from game.shells.window.navigation import Navigator
 from game.shells.window.sound import Sounds
@@ -112,12 +114,14 @@ class App(Navigator):
         self.scoreboard = BoardFront(self.storage, self.notify, written=self._recorded)
         self.sender = start_sender(self.notify)  # the LRS sender, when an LRS is configured
         self.library = Library(scenarios_dir)
+        self.draws = Draws()  # each playthrough's seed and persona, drawn once
         self.stack: list = []
         self.running = True
         self.clock = pygame.time.Clock()
         self._drawn = None  # what the last full frame showed, for partial redraws
         self.sounds = Sounds()
         self.input_settle = SETTLE_SECONDS  # tests and the screenshot driver set 0
+        self.terminating = False  # set by SIGTERM (logout.py)
         self._settle = 0.0
 
     # -- window ------------------------------------------------------------------
@@ -317,6 +321,9 @@ class App(Navigator):
         self._drawn = state if not self.notices else None
 
     def frame(self, dt: float) -> None:
+        if self.terminating:  # SIGTERM: save and exit, no questions (logout.py)
+            logout.save_and_quit(self)
+            return
         typing = bool(self.top and self.top.typing)
         for event in pygame.event.get():
             intent = translate(event, typing)
@@ -327,6 +334,7 @@ class App(Navigator):
             self.render()
 
     def run(self) -> int:
+        logout.install(self)
         while self.running:
             dt = self.clock.tick(60) / 1000.0
             self.frame(dt)

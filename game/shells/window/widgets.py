@@ -36,6 +36,11 @@ class ButtonList:
         # panel): a click or hover outside it reaches no button, even one
         # whose rect lies there, scrolled out of view
         self.viewport: pygame.Rect | None = None
+        # keyboard moves that follow the layout: `columns` > 1 lays the buttons
+        # out in a grid in reading order (Up and Down move within a column);
+        # `row` is a run of indices side by side (Left and Right stay in it)
+        self.columns = 1
+        self.row: range | None = None
 
     def set(self, buttons: list[Button]) -> None:
         self.buttons = buttons
@@ -51,6 +56,29 @@ class ButtonList:
             if self.buttons[self.focus].enabled:
                 return
 
+    def move_in_column(self, step: int) -> None:
+        """Up (-1) or Down (+1) in a grid: the next enabled button in the same column, if any."""
+        i = self.focus + step * self.columns
+        while 0 <= i < len(self.buttons):
+            if self.buttons[i].enabled:
+                self.focus = i
+                return
+            i += step * self.columns
+        last = len(self.buttons) - 1  # Down from a row above a shorter last row: its last button
+        if step > 0 and self.focus // self.columns < last // self.columns and self.buttons[last].enabled:
+            self.focus = last
+
+    def move_in_row(self, step: int) -> bool:
+        """Left or Right within `row` (no further at its ends); False when the focus is not in it."""
+        if self.row is None or self.focus not in self.row:
+            return False
+        i = self.focus + step
+        while i in self.row and not self.buttons[i].enabled:
+            i += step
+        if i in self.row:
+            self.focus = i
+        return True
+
     def at(self, pos) -> int | None:
         if self.viewport is not None and not self.viewport.collidepoint(pos):
             return None
@@ -62,7 +90,11 @@ class ButtonList:
     def handle(self, intent):
         """Returns the activated button's action, or None."""
         kind = intent.kind
-        if kind in ("up", "left") or (kind == "tab" and intent.value == -1):
+        if kind in ("left", "right") and self.move_in_row(-1 if kind == "left" else 1):
+            pass
+        elif kind in ("up", "down") and self.columns > 1:
+            self.move_in_column(-1 if kind == "up" else 1)
+        elif kind in ("up", "left") or (kind == "tab" and intent.value == -1):
             self.move(-1)
         elif kind in ("down", "right", "tab"):
             self.move(1)

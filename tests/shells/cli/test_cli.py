@@ -146,13 +146,14 @@ def test_no_display_says_so_and_offers_the_terminal_version(tmp_path):
     assert proc.returncode == 0
     assert "No display is available" in proc.stderr and proc.stderr.count("\n") == 1
     assert "Your name: " in proc.stdout  # the terminal asks who is playing, as the title screen does
-    assert "Pick a scenario" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+    assert "main menu" in proc.stdout and "Play a scenario" in proc.stdout  # the whole game, from one menu
+    assert "Traceback" not in proc.stdout + proc.stderr
 
 
 def test_the_terminal_game_asks_the_name_records_under_it_and_remembers_it(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(tmp_path)}
     proc = subprocess.run([sys.executable, "main.py", "--text"], cwd=ROOT, capture_output=True, text=True,
-                          input="\n" + "x" * 41 + "\nZoe Park\n1\n" + "1\n" * 12, timeout=60, env=env)
+                          input="\n" + "x" * 41 + "\nZoe Park\n1\n" + "1\n" * 16, timeout=60, env=env)
     assert "cannot be empty" in proc.stdout and "at most 40 characters" in proc.stdout
     assert "Zoe Park" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
     board = subprocess.run([sys.executable, "main.py", "scoreboard", "--player", "Zoe Park", "--format", "json"],

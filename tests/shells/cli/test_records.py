@@ -127,8 +127,9 @@ def test_the_terminal_game_records_for_the_remembered_player_when_enter_keeps_th
                           env={"PATH": "/usr/bin:/bin", "FIVE_LEVERS_SAVES": str(cli.saves)})
     assert proc.returncode == 0, proc.stderr
     assert "Recorded attempt 1 for Ana" in proc.stdout
-    [record] = json.loads(cli("scoreboard", "--format", "json").stdout)
-    assert (record["player"], record["mode"], record["scenario"]) == ("Ana", "assessment", "tutorial")
+    records = json.loads(cli("scoreboard", "--format", "json").stdout)  # the menu comes back: maybe played again
+    assert records and all((r["player"], r["mode"], r["scenario"]) == ("Ana", "assessment", "tutorial")
+                           for r in records)
 
 
 # --- personas and styles -------------------------------------------------------

@@ -34,13 +34,3 @@ def test_out_of_range_and_words_ask_again_and_q_quits():
 def test_mood_meter_reads_without_colour():
     assert text.mood_meter("upset") == "[###..] upset"
     assert text.mood_meter("walked_out") == "[#####] walked out"
-
-
-def test_library_menu_lists_playable_and_broken_scenarios(tmp_path):
-    (tmp_path / "ok.yaml").write_text(LATE.read_text())
-    (tmp_path / "broken.yaml").write_text("format: 1\nid: [\n")
-    out = io.StringIO()
-    text.run_library(tmp_path, stdin=io.StringIO("1\n1\n1\n1\n"), stdout=out)
-    shown = out.getvalue()
-    assert "(broken, skipped)" in shown and "broken.yaml:3:1: error: YAML syntax error" in shown
-    assert "1. The Late Refund" in shown and "Debrief" in shown

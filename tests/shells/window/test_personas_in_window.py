@@ -17,6 +17,15 @@ def open_briefing(app, path, **kwargs):
     return app.top
 
 
+def play_to_the_debrief(app):
+    post(app, key(pygame.K_RETURN))
+    for _ in range(20):
+        if app.top.name == "debrief":
+            return app.top
+        post(app, key(pygame.K_SPACE), key(pygame.K_1))
+    raise AssertionError(f"no debrief: at {app.top.name}")
+
+
 def test_each_playthrough_draws_a_seed_and_the_persona_it_implies(make_app, tmp_path):
     path = tmp_path / "two-faces.yaml"
     path.write_text(PERSONAS)
@@ -27,9 +36,43 @@ def test_each_playthrough_draws_a_seed_and_the_persona_it_implies(make_app, tmp_
         assert briefing.persona == draw_persona(briefing.scenario, briefing.seed)
         seeds.add(briefing.seed)
         personas.add(briefing.persona)
-        app.pop()
+        play_to_the_debrief(app)
+        while len(app.stack) > 1:
+            app.pop()
         app.pop()
     assert len(seeds) == 12 and personas == {"brisk", "hurt"}
+
+
+def test_leaving_the_briefing_and_coming_back_meets_the_same_customer(make_app, tmp_path):
+    """Issue 27: no shopping for the easy customer in assessment mode."""
+    path = tmp_path / "two-faces.yaml"
+    path.write_text(PERSONAS)
+    app = make_app(mode="assessment")
+    first = open_briefing(app, path)
+    drawn = (first.seed, first.persona)
+    for _ in range(8):
+        post(app, key(pygame.K_ESCAPE))  # back to the title
+        app.pop()
+        again = open_briefing(app, path)
+        assert (again.seed, again.persona) == drawn
+    post(app, key(pygame.K_RETURN))  # begun, then left mid-conversation: still the same playthrough
+    assert (app.top.run.seed, app.top.run.persona) == drawn
+
+
+def test_replay_shows_the_briefing_of_a_new_playthrough(make_app, tmp_path):
+    path = tmp_path / "two-faces.yaml"
+    path.write_text(PERSONAS)
+    app = make_app(mode="coach")
+    first = open_briefing(app, path)
+    drawn = (first.seed, first.persona)
+    debrief = play_to_the_debrief(app)
+    debrief.activate("replay")
+    briefing = app.top
+    assert briefing.name == "briefing"  # the persona's cue is on it
+    assert briefing.seed != drawn[0]
+    assert briefing.persona == draw_persona(briefing.scenario, briefing.seed)
+    post(app, key(pygame.K_RETURN))
+    assert app.top.name == "dialogue" and app.top.run.seed == briefing.seed and app.top.run.choices == []
 
 
 def test_the_briefing_and_the_customer_are_the_personas_and_the_save_keeps_both(make_app, tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pygame
 
 from game.shells.window.portraits import draw_customer
-from game.core.turns import draw_persona, fresh_seed
 from game.app.briefing import briefing_view
 from game.app.session import GameSession, abandon_saved
 from game.app.text import reflow
@@ -26,10 +25,10 @@ class BriefingScene(Scene):
         self.path = path
         self.player = player or "Guest"
         self.start = start
-        # every playthrough meets a fresh order of replies and a persona drawn from its seed
-        self.seed = fresh_seed() if seed is None else seed
+        # every playthrough meets a fresh order of replies and a persona drawn from its seed,
+        # drawn once: back here before the playthrough ends, the same ones (app.draws)
+        self.seed, self.persona = app.draws.draw(scenario, self.player, seed, persona)
         self.persona_fixed = persona in scenario.personas
-        self.persona = draw_persona(scenario, self.seed, persona)
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self._text_rect = pygame.Rect(0, 0, 0, 0)

@@ -26,6 +26,8 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.session = session
         self.reviewing = reviewing
+        if not reviewing:  # this playthrough is over: the next briefing draws a new customer
+            app.draws.ended(session.scenario.id, session.player)
         self.result = session.run.result()
         self.scroll = ScrollView()
         self.buttons = ButtonList()
@@ -44,7 +46,9 @@ class DebriefScene(Scene):
         self.rule_buttons = [Button(broken.title, ("topic", broken.rule), detail=f"You said: \u201c{broken.reply}\u201d")
                              for broken in view.rules_broken]
         self.buttons.set(self.actions + self.rule_buttons + self.topics)
+        self.buttons.row = range(len(self.actions))  # Left and Right stay on the row of actions
         self.blocks = self._blocks()
+        self._narrow, self._meta, self._meta_heights = False, [], []
         # flex your style: the customer's style, the trainee's, a tip, and how each reply would have landed
         self.flex_lines = list(view.flex)
         self._flex_heights: list[int] = []
@@ -98,10 +102,10 @@ class DebriefScene(Scene):
         app = self.app
         if isinstance(action, tuple):
             app.go("handbook", topic=action[1])
-        elif action == "replay":
-            session = self.session.restarted(mode=self.app.settings.mode)
-            session.autosave()
-            app.go_instead("dialogue", session)
+        elif action == "replay":  # a new playthrough, from its briefing (the persona's cue is there)
+            old = self.session
+            app.go_instead("briefing", old.scenario, old.scenario_path, player=old.player, start=old.run.start,
+                           persona=old.run.persona if old.persona_fixed else None)
         elif action == "next":
             nxt = app.library.after(self.session.scenario.id)
             if nxt is None:
@@ -140,7 +144,10 @@ class DebriefScene(Scene):
         w, h = self.app.screen.get_size()
         theme = self.theme
         bar_h = h - MARGIN - layout_rows(theme, self.actions, MARGIN, h - MARGIN, w - 2 * MARGIN)
-        left_w = max(260, min(int(460 * theme.scale), int(w * 0.38)))
+        # a narrow window: a wider summary column, so the radar keeps a usable size, and the
+        # scenario, player and pairing lines go to the top of the panel instead
+        self._narrow = w < 1000
+        left_w = int(w * 0.46) if self._narrow else max(260, min(int(460 * theme.scale), int(w * 0.38)))
         self._rects["left"] = pygame.Rect(MARGIN, MARGIN, left_w, h - 3 * MARGIN - bar_h)
         x = MARGIN * 2 + left_w
         view = pygame.Rect(x, MARGIN, min(w - x - MARGIN, theme.measure + 20), h - 3 * MARGIN - bar_h)
@@ -148,6 +155,9 @@ class DebriefScene(Scene):
         width = view.w - 20
         sub = theme.size("sub")
         y = 0
+        self._meta = self._meta_lines() if self._narrow else []
+        self._meta_heights = [text_height(theme, line, width, theme.size("small")) + 2 for line in self._meta]
+        y += sum(self._meta_heights) + (12 if self._meta else 0)
         self._section_y = {}
         placed = []
         for section, buttons in (("Rules broken", self.rule_buttons), ("The five levers", self.topics)):
@@ -182,6 +192,20 @@ class DebriefScene(Scene):
         (the style as known now: it may arrive from the scoreboard after the debrief opened)."""
         return pairing_line(self.session.scenario, self.session.run, self.session.player_style)
 
+    def _meta_lines(self) -> list[str]:
+        v = self.view
+        when = f"  ·  {self.reviewing}" if self.reviewing else ""
+        return [f"{v.scenario_title}  ·  {v.player}  ·  {v.coaching_mode}{when}"] + \
+            ([self._pairing()] if self._pairing() else [])
+
+    def _one_line(self, text: str, width: int, roles) -> int:
+        """The first of these text sizes at which `text` fits on one line (else the last)."""
+        theme = self.theme
+        for role in roles:
+            if theme.font(theme.size(role), True).size(text)[0] <= width:
+                return theme.size(role)
+        return theme.size(roles[-1])
+
     def _indent(self, line: str) -> int:
         return self.theme.body if line.startswith("  ") else 0
 
@@ -190,14 +214,14 @@ class DebriefScene(Scene):
         v = self.view
         y = rect.y
         colour = OUTCOME_COLOURS.get(v.outcome, "muted")
-        y += draw_text(surface, theme, v.outcome_title, (rect.x, y), rect.w, theme.size("heading"), colour, True)
-        y += draw_text(surface, theme, f"Score {v.score}  ·  {v.grade}", (rect.x, y), rect.w, theme.size("sub"), bold=True)
-        when = f"  ·  {self.reviewing}" if self.reviewing else ""
-        y += draw_text(surface, theme, f"{v.scenario_title}  ·  {v.player}  ·  {v.coaching_mode}{when}", (rect.x, y),
-                       rect.w, theme.size("small"), "muted")
-        pairing = self._pairing()
-        if pairing:
-            y += draw_text(surface, theme, pairing, (rect.x, y), rect.w, theme.size("small"), "muted")
+        y += draw_text(surface, theme, v.outcome_title, (rect.x, y), rect.w,
+                       self._one_line(v.outcome_title, rect.w, ("heading", "sub")), colour, True)
+        score = f"Score {v.score}  ·  {v.grade}"  # on one line: a smaller size before a wrap
+        y += draw_text(surface, theme, score, (rect.x, y), rect.w, self._one_line(score, rect.w, ("sub", "body", "small")),
+                       bold=True)
+        if not getattr(self, "_narrow", False):
+            for line in self._meta_lines():
+                y += draw_text(surface, theme, line, (rect.x, y), rect.w, theme.size("small"), "muted")
         height = rect.bottom - y - 10
         if height > 120:
             radar = pygame.Rect(rect.x, y + 4, rect.w, height)
@@ -215,6 +239,10 @@ class DebriefScene(Scene):
         panel(surface, theme, view.inflate(16, 16))
         surface.set_clip(view)
         top = view.y - self.scroll.offset
+        y = top
+        for line, height in zip(self._meta, self._meta_heights):
+            draw_text(surface, theme, line, (view.x, y), view.w - 20, theme.size("small"), "muted")
+            y += height
         for section, y in self._section_y.items():
             draw_text(surface, theme, section, (view.x, top + y), view.w - 20, theme.size("sub"), bold=True)
         if not self.rule_buttons:

@@ -13,6 +13,7 @@ from game.core.portfolio.load import check_file
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, TALK, PortfolioRun
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, PortfolioPage
 from game.storage.attempts import now_iso
+from game.shells.window import page_columns
 from game.shells.window import portfolio_pages as pages
 from game.shells.window.theme import draw_text, text_height
 from game.shells.window.widgets import ButtonList, ScrollView, button_height, choice_buttons, draw_button, panel
@@ -173,23 +174,35 @@ class PortfolioScene(Scene):
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, self.title, HINT)
         width = min(theme.measure, w - 2 * MARGIN - 40)
-        self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
+        side = page_columns.columns(theme, w - 2 * MARGIN)
+        if side is not None:  # a wide window: the text and charts, and the actions beside them in view
+            width, button_w = side
+        else:
+            button_w = width
+        self._view = pygame.Rect(MARGIN, top, (w - 2 * MARGIN) if side else width + 40, h - top - MARGIN)
         head, tail = self._texts
-        head_h = text_height(theme, head, width)
+        head_h = page_columns.styled_height(theme, head, width)
         row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
         caption_h = text_height(theme, CHART_CAPTION, width, theme.size("small")) + 6
         charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
-        heights = [button_height(theme, b, width) for b in self.buttons.buttons]
+        heights = [button_height(theme, b, button_w) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
-        tail_h = text_height(theme, tail, width) + 20 if tail else 0
+        tail_h = page_columns.styled_height(theme, tail, width) + 20 if tail else 0
         self.buttons.viewport = self._view.inflate(-4, -4)
-        self.scroll.set_sizes(20 + head_h + 20 + charts_h + buttons_h + 12 + tail_h, self._view.h)
         y = self._view.y + 20 - self.scroll.offset
         self._layout = {"head": y, "row_h": row_h, "width": width}
         y += head_h + 20
-        for b, bh in zip(self.buttons.buttons, heights):  # the actions first, the charts below them
-            b.rect = pygame.Rect(self._view.x + 20, y, width, bh)
-            y += bh + 8
+        if side:  # the actions in their own column from the top; the text column goes on under the head
+            self.scroll.set_sizes(20 + max(head_h + 20 + charts_h + 12 + tail_h, buttons_h), self._view.h)
+            bx, by = self._view.x + 20 + width + page_columns.GAP, self._layout["head"]
+            for b, bh in zip(self.buttons.buttons, heights):
+                b.rect = pygame.Rect(bx, by, button_w, bh)
+                by += bh + 8
+        else:
+            self.scroll.set_sizes(20 + head_h + 20 + charts_h + buttons_h + 12 + tail_h, self._view.h)
+            for b, bh in zip(self.buttons.buttons, heights):  # the actions first, the charts below them
+                b.rect = pygame.Rect(self._view.x + 20, y, width, bh)
+                y += bh + 8
         if self.page == QUARTER:  # the week's events right under the buttons, the charts below them
             self._layout["tail"] = y + 12
             y += tail_h
@@ -210,7 +223,8 @@ class PortfolioScene(Scene):
         surface.set_clip(view.inflate(-4, -4))
         head, tail = self._texts
         x, width = view.x + 20, self._layout.get("width", view.w - 40)
-        draw_text(surface, theme, head, (x, self._layout.get("head", view.y)), width)
+        page_columns.draw_styled(surface, theme, head, (x, self._layout.get("head", view.y)), width,
+                                 draw=draw_text)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
         if self._charts:
             draw_text(surface, theme, CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
@@ -227,6 +241,7 @@ class PortfolioScene(Scene):
             if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
                 draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == 0 else "plain")
         if tail:
-            draw_text(surface, theme, tail, (x, self._layout.get("tail", view.y)), width)
+            page_columns.draw_styled(surface, theme, tail, (x, self._layout.get("tail", view.y)), width,
+                                     draw=draw_text)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.briefing import minutes_words
 from game.core.turns import fresh_seed
 from game.core.styles import STYLE_NAMES, unlike_customers
 from game.shells.window.theme import draw_text, text_height
@@ -55,8 +56,7 @@ class SelectScene(Scene):
                 s = entry.scenario
                 best = self.bests.get(s.id)
                 detail = f"Difficulty {'●' * s.difficulty}{'○' * (5 - s.difficulty)}"
-                if s.estimated_minutes:
-                    detail += f"  ·  about {s.estimated_minutes} min"
+                detail += f"  ·  {minutes_words(s)}"
                 detail += f"  ·  best {best[0]} ({best[1]})" if best else "  ·  not played yet"
                 items.append(Button(s.title, entry, detail=s.summary + "\n" + detail))
             else:
@@ -114,7 +114,7 @@ class SelectScene(Scene):
         self.app.go("briefing", scenario, entry.path, player=player, seed=seed, persona=persona)
 
     def _scroll_to_focus(self) -> None:
-        if not self.buttons.buttons:
+        if self.buttons.focus >= len(self._content_rects):  # keys before the first layout (same frame as opening)
             return
         rect = self._content_rects[self.buttons.focus]
         self.scroll.reveal(rect.top, rect.bottom, margin=0)
@@ -125,6 +125,7 @@ class SelectScene(Scene):
         top = header_top(theme, w, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
         self._view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - MARGIN)
         columns = 2 if w >= 1000 else 1
+        self.buttons.columns = columns  # Down moves down a column of cards, not in reading order
         gap = 16
         card_w = (self._view.w - 12 - gap * (columns - 1)) // columns
         self._content_rects = []

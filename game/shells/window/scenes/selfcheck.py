@@ -26,6 +26,7 @@ class SelfCheckScene(Scene):
         app.scoreboard.fetch(lambda board: board.player_style(player), on_done=self._got_saved,
                              on_error=lambda exc: app.notify(f"Your earlier result could not be read: {exc}"))
         self._view = pygame.Rect(0, 0, 0, 0)
+        self._text_w = 0  # the text column's width (update)
         self._head_h = 0
         self._tail_y = 0
         self.view = self.check.view()
@@ -93,37 +94,51 @@ class SelfCheckScene(Scene):
 
     # --- layout and drawing -------------------------------------------------------
     def update(self, dt: float) -> None:
+        from game.shells.window import page_columns  # the layout shared with the portfolio pages
         theme = self.theme
         w, h = self.app.screen.get_size()
         top = header_top(theme, w, self.view.title, self.hint)
         width = min(theme.measure, w - 2 * MARGIN - 40)
-        self._view = pygame.Rect(MARGIN, top, width + 40, h - top - MARGIN)
+        side = page_columns.columns(theme, w - 2 * MARGIN)
+        if side is not None:  # a wide window: the text, and the answers beside it in view
+            width, button_w = side
+        self._view = pygame.Rect(MARGIN, top, (w - 2 * MARGIN) if side else width + 40, h - top - MARGIN)
+        self._text_w = width
         head, tail = self.text()
-        self._head_h = text_height(theme, head, width)
-        tail_h = text_height(theme, tail, width) + 20 if tail else 0
-        heights = [button_height(theme, b, width) for b in self.buttons.buttons]
+        self._head_h = page_columns.styled_height(theme, head, width)
+        tail_h = page_columns.styled_height(theme, tail, width) + 20 if tail else 0
+        heights = [button_height(theme, b, button_w if side else width) for b in self.buttons.buttons]
         buttons_h = sum(bh + 8 for bh in heights)
         self.buttons.viewport = self._view.inflate(-4, -4)
-        self.scroll.set_sizes(20 + self._head_h + 20 + buttons_h + 12 + tail_h, self._view.h)
-        y = self._view.y + 20 + self._head_h + 20 - self.scroll.offset
+        if side:
+            self.scroll.set_sizes(20 + max(self._head_h + 20 + tail_h, buttons_h), self._view.h)
+            x, y = self._view.x + 20 + width + page_columns.GAP, self._view.y + 20 - self.scroll.offset
+            self._tail_y = y + self._head_h + 20
+        else:
+            self.scroll.set_sizes(20 + self._head_h + 20 + buttons_h + 12 + tail_h, self._view.h)
+            x, y = self._view.x + 20, self._view.y + 20 + self._head_h + 20 - self.scroll.offset
         for b, bh in zip(self.buttons.buttons, heights):
-            b.rect = pygame.Rect(self._view.x + 20, y, width, bh)
+            b.rect = pygame.Rect(x, y, button_w if side else width, bh)
             y += bh + 8
-        self._tail_y = y + 12
+        if not side:
+            self._tail_y = y + 12
 
     def draw(self, surface) -> None:
+        from game.shells.window import page_columns
         theme = self.theme
         header(surface, theme, self.view.title, self.hint)
         view = self._view
         panel(surface, theme, view)
         surface.set_clip(view.inflate(-4, -4))
         head, tail = self.text()
-        draw_text(surface, theme, head, (view.x + 20, view.y + 20 - self.scroll.offset), view.w - 40)
+        page_columns.draw_styled(surface, theme, head, (view.x + 20, view.y + 20 - self.scroll.offset), self._text_w,
+                                 draw=draw_text)
         for i, b in enumerate(self.buttons.buttons):
             if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
                 primary = b.action in ("start", "back") and i == 0
                 draw_button(surface, theme, b, i == self.buttons.focus, "primary" if primary else "plain")
         if tail:
-            draw_text(surface, theme, tail, (view.x + 20, self._tail_y), view.w - 40)
+            page_columns.draw_styled(surface, theme, tail, (view.x + 20, self._tail_y), self._text_w,
+                                     draw=draw_text)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))

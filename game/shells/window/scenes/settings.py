@@ -15,7 +15,7 @@ import pygame
 from game.delivery.config import ENV, load_config, save_config
 from game.storage.files import StorageError
 from game.storage.saves import TEXT_SIZES, TYPEWRITER_SPEEDS
-from game.shells.window.widgets import Button, ButtonList, ScrollView, draw_button, layout_column
+from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN, header, header_top, learner_label
 
@@ -124,26 +124,48 @@ class SettingsScene(Scene):
                 self.change(action, 1, wrap=True)
 
     def update(self, dt: float) -> None:
+        """The settings in two columns on a wide window (one on a narrow one),
+        scrolling if they must; Done pinned below them, always in view."""
         w, h = self.app.screen.get_size()
         theme = self.theme
         top = header_top(theme, w, self.title, self.hint)
-        self.view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, h - top - 16)
-        bottom = layout_column(theme, self.buttons.buttons, MARGIN, 0, min(640, w - 2 * MARGIN - 14), gap=8) - 8
-        self.scroll.set_sizes(bottom, self.view.h)
-        focused = self.buttons.buttons[self.buttons.focus].rect
-        self.scroll.reveal(focused.top, focused.bottom, margin=0)
-        for button in self.buttons.buttons:
+        *items, done = self.buttons.buttons
+        columns = 2 if w >= 1000 else 1
+        self.buttons.columns = columns  # Up/Down go down a column; Left/Right change the value
+        gap = 8
+        col_w = (w - 2 * MARGIN - 14 - gap * (columns - 1)) // columns
+        y = 0
+        for first in range(0, len(items), columns):
+            row = items[first:first + columns]
+            row_h = max(button_height(theme, b, col_w) for b in row)
+            for column, button in enumerate(row):
+                button.rect = pygame.Rect(MARGIN + column * (col_w + gap), y, col_w, row_h)
+            y += row_h + gap
+        content = max(0, y - gap)
+        done_h = button_height(theme, done, col_w)  # right below the settings, or at the foot when they scroll
+        done.rect = pygame.Rect(MARGIN, min(h - 16 - done_h, top + content + 16), col_w, done_h)
+        self.view = pygame.Rect(MARGIN, top, w - 2 * MARGIN, done.rect.top - 12 - top)
+        self.scroll.set_sizes(content, self.view.h)
+        focused = self.buttons.buttons[self.buttons.focus]
+        if focused is not done:
+            self.scroll.reveal(focused.rect.top, focused.rect.bottom, margin=0)
+        for button in items:
             button.rect.y += top - self.scroll.offset
-        self.buttons.viewport = self.view
+            button.clip = self.view  # scrolled out of the view: not clickable
+        self.buttons.viewport = None
 
     def draw(self, surface) -> None:
         theme = self.theme
         header(surface, theme, self.title, self.hint)
+        *items, done = self.buttons.buttons
+        focus = self.buttons.buttons[self.buttons.focus]
         surface.set_clip(self.view)
-        for i, b in enumerate(self.buttons.buttons):
-            draw_button(surface, theme, b, i == self.buttons.focus, "primary" if b.action == "done" else "plain")
+        for b in items:
+            if b.rect.bottom >= self.view.top and b.rect.top <= self.view.bottom:
+                draw_button(surface, theme, b, b is focus)
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, self.view)
+        draw_button(surface, theme, done, done is focus, "primary")
 
 
 FIELDS = [

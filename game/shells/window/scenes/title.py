@@ -74,9 +74,14 @@ class TitleScene(Scene):
                 self.player = self.player[:-1]
                 self._build()
                 return
-            if kind in ("confirm", "down", "tab"):
+            if kind == "confirm":  # the name is taken on the first Enter: on to the scenarios
                 self.focus_field = False
-                self.buttons.focus = 1 if self.saved is not None and kind == "confirm" else 0
+                self.buttons.focus = next(i for i, b in enumerate(self.buttons.buttons) if b.action == "start")
+                self.activate("start")
+                return
+            if kind in ("down", "tab"):
+                self.focus_field = False
+                self.buttons.focus = 0
                 return
             if kind == "back":
                 self.app.ask_to_quit()

@@ -1,0 +1,114 @@
+"""The terminal game from one menu (issue 27): scenarios with difficulty,
+minutes and the best so far, the campaign, the self-check, history and
+leaderboards; back to the menu after a debrief; Quit leaves; no internal
+node ids; no word broken at 80 columns."""
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.core import loader
+from game.core.length import measured_minutes
+from game.shells.cli import portfolio as cli_portfolio
+from game.shells.cli.records import recorder
+from game.shells.terminal.menu import Hooks, run_menu
+
+ROOT = Path(__file__).resolve().parents[3]
+LATE = ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"
+QUIT = "7"  # the menu's last entry
+
+
+class Typist:
+    """Standard input that echoes each answer, as a terminal shows what is typed."""
+
+    def __init__(self, answers: list[str], out: io.StringIO):
+        self.answers, self.out = list(answers), out
+
+    def readline(self) -> str:
+        if not self.answers:
+            return ""
+        answer = self.answers.pop(0)
+        self.out.write(answer + "\n")
+        return answer + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path, saves):
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    shutil.copy(LATE, scenarios / "late-refund.yaml")
+    (scenarios / "zz-broken.yaml").write_text("format: 1\nid: [\n", encoding="utf-8")
+    return scenarios
+
+
+def menu(folder, answers, player="Ana Lima", mode="coach", **hooks):
+    out = io.StringIO()
+    hooks = Hooks(folder, hooks.pop("portfolios", ROOT / "portfolios"),
+                  recorder=lambda m: recorder(player, m, stream=out),
+                  record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario)
+    code = run_menu(player, mode, hooks, stdin=Typist(answers, out), stdout=out)
+    return code, out.getvalue()
+
+
+def test_a_debrief_returns_to_the_menu_and_quit_leaves(folder):
+    code, out = menu(folder, ["1", "1", "1", "2", "2", "", QUIT])
+    assert code == 0
+    assert out.count("main menu") == 2  # before the scenario and after its debrief
+    assert "Debrief" in out and "Recorded attempt 1 for Ana Lima" in out
+    assert "(cannot be played) " in out and "zz-broken.yaml:3:1: error" in out
+    assert out.rstrip().endswith("Goodbye.")
+
+
+def test_the_scenario_list_shows_difficulty_minutes_and_the_best_so_far(folder):
+    scenario = loader.check_file(LATE).scenario
+    _, out = menu(folder, ["1", "1", "1", "2", "2", "", "1", "0", QUIT])
+    first, second = out.split("Choose a customer")[1:3]
+    assert f"difficulty {scenario.difficulty} of 5 · about {measured_minutes(scenario)} min" in first
+    assert "not played yet" in first
+    assert "your best 42 (Needs work)" in second
+
+
+def test_no_internal_node_ids_are_shown(folder):
+    _, out = menu(folder, ["1", "1", "1", "2", "2", "", QUIT])
+    scenario = loader.check_file(LATE).scenario
+    assert "path:" not in out
+    ids = "|".join(re.escape(n) for n in list(scenario.nodes) + list(scenario.endings))
+    assert not re.search(rf"\b({ids}) > ({ids})\b", out)  # was "path: opening > story > …"
+    assert "walked_out" not in out
+
+
+def test_no_word_is_broken_at_80_columns(folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out = menu(folder, ["1", "1", "1", "2", "2", "", "3"] + ["1"] * 10 + ["", "4", "", QUIT])
+    long = [line for line in out.splitlines() if len(line) > 80]
+    assert not long
+
+
+def test_history_and_leaderboards_come_from_the_scoreboard(folder):
+    _, out = menu(folder, ["1", "1", "1", "2", "2", "", "4", "", "5", "1", "", QUIT])
+    history = out.split("Your history (Ana Lima)")[1]
+    assert "The Late Refund" in history and "Score 42 · Needs work" in history
+    leaders = out.split("the best of each player")[1]
+    assert "Ana Lima  (you)" in leaders and "best 42" in leaders
+
+
+def test_the_self_check_is_on_the_menu_and_its_style_is_kept(folder):
+    # "" starts the self-check where it has an intro page (else it is asked again)
+    _, out = menu(folder, ["3", ""] + ["1"] * 10 + ["", "3", "q"])
+    assert "Your style: " in out
+    assert re.search(r"Your style is \w+ \(self-check of \d{4}-\d\d-\d\d\)", out)  # the second time: kept
+    assert out.count("main menu") >= 2
+
+
+def test_the_portfolio_campaign_is_on_the_menu(saves):
+    _, out = menu(ROOT / "scenarios", ["2", "0", QUIT], portfolios=ROOT / "portfolios")
+    assert "Protect your turf: choose a portfolio" in out
+    assert out.count("main menu") == 2
+
+
+def test_end_of_input_and_q_leave_cleanly(folder):
+    assert menu(folder, [])[0] == 0
+    code, out = menu(folder, ["1", "q"])
+    assert code == 0 and out.rstrip().endswith("Goodbye.")
