@@ -22,7 +22,7 @@ def week_heading(campaign) -> str:
     """The quarter page's first line."""
     if campaign.due:
         return f"Week {campaign.week} of {WEEKS}."
-    return f"Week {campaign.week} of {WEEKS} is played: what happened is listed under the choices."
+    return f"Week {campaign.week} of {WEEKS} is played: what happened is listed below."
 
 
 def lost_lines(p, campaign) -> list[str]:

@@ -82,7 +82,7 @@ def test_the_quarter_page_week_by_week(p):
                                                             ("The Good Grind café · 44", [44.0])]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert week.head.startswith("Week 1 of 13 is played: what happened is listed under the choices.\n\n"
+    assert week.head.startswith("Week 1 of 13 is played: what happened is listed below.\n\n"
                                 "News for week 2: 1 thing to decide")
     assert week.tail == ("The Good Grind café: A complaint: left unanswered; health 44 → 37.\n"
                          "Fenwick Bakeries: Phone call; health 50 → 49.")
