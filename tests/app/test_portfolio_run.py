@@ -166,3 +166,18 @@ def test_the_shell_is_asked_for_a_saved_quarter_when_a_portfolio_opens():
     shell = PortfolioRun([p], seed=3, saved_for=lambda pid: asked.append(pid) or saved)
     shell.choose(("open", p.id))
     assert asked == [p.id] and shell.view().choices[0].action == "resume"
+
+
+def test_a_browsers_action_log_replays_the_weeks_answers_and_plan_changes():
+    import json
+    from game.app.portfolio_steps import decode, encode, replay
+    from tests.portfolio.helpers import bundled
+    p = bundled()
+    actions = [("open", p.id), "to_rank", *[("place", a) for a in p.ids], "to_plan", "start_quarter",
+               ("answer", ("fenwick-bakeries", "complaint")), ("reply", "visit"), "next_week", "revise",
+               ("revise_account", "marlow-finch"), ("revise_set", Contact("call", "monthly")), "next_week"]
+    log = json.loads(json.dumps([encode(a) for a in actions]))
+    assert [decode(item) for item in log] == actions
+    run = replay([p], {"seed": 7, "actions": log})
+    assert run.campaign.week == 2 and run.campaign.replies[(1, "fenwick-bakeries", "complaint")] == "visit"
+    assert run.plan.contact("marlow-finch") == Contact("call", "monthly")
