@@ -143,7 +143,8 @@ def _quarters(args) -> int:
                "profit_kept", "best_profit_kept")
     rows = [{k: q[k] for k in columns} for q in quarters]
     if args.format == "json":
-        print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": rows},
+        full = [{**r, "record": q.get("record")} for r, q in zip(rows, quarters)]  # enough to replay each quarter
+        print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": full},
                          indent=2, ensure_ascii=False))
         return EXIT_OK
     if args.format == "csv":
