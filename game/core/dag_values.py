@@ -44,7 +44,7 @@ def topological(space) -> list[int] | None:
     indegree = [0] * n
     for out in space.edges:
         for edge in out:
-            if edge.repeat_bit:
+            if edge.repeat >= 0:
                 return None
             indegree[edge.target] += 1
     order = [s for s in range(n) if indegree[s] == 0]
