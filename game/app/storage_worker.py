@@ -78,10 +78,11 @@ def open_board() -> tuple:
     """(the scoreboard, a notice for the player or None). A team database
     that cannot be reached now is connected to later; attempts wait on this
     computer meanwhile."""
+    from game.delivery.config import label_board
     try:
-        board = open_scoreboard()
+        board = label_board(open_scoreboard())
     except Unreachable as exc:
-        return open_scoreboard(connect=False), (
+        return label_board(open_scoreboard(connect=False)), (
             f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added when it can "
             "be reached.")
     return board, board.notice
@@ -194,4 +195,4 @@ def start_sender(notify):
     if config.problems():
         notify(f"Attempts will not be sent to the LRS: {config.problems()[0]}")
         return None
-    return Sender(open_scoreboard, config).start()
+    return Sender(open_scoreboard, config, origin="auto").start()

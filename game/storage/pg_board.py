@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, number_columns_sql
+from game.storage.shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, TEAM, number_columns_sql
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -109,6 +109,8 @@ SCHEMA = [
     number_columns_sql(lambda kind, path: f"({'lv' if kind == 'levers' else 'rv'} #>> '{{{','.join(path)}}}')::integer",
                        "FROM (SELECT id AS jid, levers::jsonb AS lv, rules::jsonb AS rv FROM attempts) AS j "
                        "WHERE j.jid = attempts.id"),
+    # version 4 (SQLite's 10): the team migration (shared_tables.TEAM)
+    TEAM,
 ]
 
 
@@ -133,6 +135,7 @@ def _bytes_writer(handle):
 class PostgresScoreboard(OutboxRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
+    shared = True  # a team's database: many machines record and send
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""

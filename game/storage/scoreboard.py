@@ -17,7 +17,7 @@ from pathlib import Path
 
 from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
+from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES, TEAM
 from game.storage.sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -138,6 +138,9 @@ MIGRATIONS = [
     # breaches as plain numbers (attempts.NUMBER_COLUMNS), filled from the JSON
     # of the attempts already kept: exports and SQL reports read them as they are
     number_columns_sql(lambda kind, path: f"json_extract({kind}, '$.{'.'.join(path)}')"),
+    # version 10: the team migration (shared_tables.TEAM): the outbox keeps each
+    # attempt's statement settings and origin, the roster, the reviewers
+    TEAM,
 ]
 
 

@@ -45,3 +45,30 @@ def number_columns_sql(extract, source: str = "") -> str:
     sets = [f"{lever}_{key} = {extract('levers', (lever, key))}" for lever, key in LEVER_NUMBERS]
     sets += [f"{rule}_breaches = COALESCE({extract('rules', (rule,))}, 0)" for rule in RULES]
     return ";\n".join(adds) + f";\nUPDATE attempts SET {', '.join(sets)} {source};\n"
+
+
+# The team migration (SQLite and PostgreSQL alike, one step each): each
+# outbox row keeps the home page and activity base in force when its attempt
+# was recorded (its statements are fixed then: no machine relabels
+# another's; '' for rows queued before, sent with the sender's settings),
+# which machine recorded it (`origin`: a desktop client on a team database
+# sends only its own), and whether a send timed out so the LRS must be asked
+# before sending again (`unconfirmed`); the roster of people a lead expects
+# to play; the reviewers who may open the team dashboard (scrypt hashes).
+TEAM = """
+    ALTER TABLE outbox ADD COLUMN home_page TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN activity_base TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE roster (
+        learner TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE reviewers (
+        name TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+"""

@@ -110,6 +110,8 @@ class SQLBoard(PortfolioRecords):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
+    shared = False  # one machine's file (PostgresScoreboard: a team's database)
+    outbox_labels: dict | None = None  # home page, activity base, origin: delivery.config.label_board
     _skip_locked = ""  # PostgreSQL: "FOR UPDATE SKIP LOCKED" so senders never claim the same rows
 
     def __init__(self):
@@ -195,8 +197,10 @@ class SQLBoard(PortfolioRecords):
                 attempt.id = row["id"]
                 return attempt.id
             run("INSERT INTO attempt_steps (attempt_id, steps) VALUES (?, ?)", (row["id"], attempt.steps_json()))
-            run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
-                (attempt.registration, attempt.finished_at))
+            labels = self.outbox_labels or {}
+            run("INSERT INTO outbox (registration, queued_at, home_page, activity_base, origin) VALUES (?, ?, ?, ?, ?)",
+                (attempt.registration, attempt.finished_at, labels.get("home_page", ""),
+                 labels.get("activity_base", ""), labels.get("origin", "")))
             if attempt.status == "finished":  # each person's best per scenario, kept as attempts arrive
                 run("INSERT INTO bests (scenario, person, best, attempts, best_id) VALUES (?, ?, ?, 1, ?) "
                     "ON CONFLICT (scenario, person) DO UPDATE SET attempts = bests.attempts + 1, "

@@ -69,7 +69,8 @@ def _customer_filters(parser) -> None:
 
 def _open_board():
     from game.storage.scoreboard import open_scoreboard
-    board = open_scoreboard()
+    from game.delivery.config import label_board
+    board = label_board(open_scoreboard())
     if board.notice:
         print(f"note: {board.notice}", file=sys.stderr)
     return board
