@@ -126,3 +126,22 @@ def _reason(status: int, text: str) -> str:
         pass
     text = " ".join(text.split())
     return f"HTTP {status}: {text[:500]}" if text else f"HTTP {status}"
+
+
+def check_lrs(config, timeout: float = TIMEOUT_S) -> tuple[str, str]:
+    """Ask the LRS for one statement with these credentials: (verdict, what
+    was found, in words). Verdicts: ok, unreachable, refused (the user or
+    secret), not-found (no statements resource there), error."""
+    reply = get(config, "statements?limit=1", timeout)
+    where = config.endpoint
+    if reply.status == 200:
+        return "ok", f"the LRS at {where} answered and accepted the user and secret"
+    if reply.status == 0:
+        return "unreachable", f"{reply.reason} (at {where})"
+    if reply.status in (401, 403):
+        return "refused", (f"the LRS at {where} answered but refused the user and secret ({reply.reason}); "
+                           "check the key and secret with whoever runs it")
+    if reply.status == 404:
+        return "not-found", (f"{where} answered, but has no xAPI statements there ({reply.reason}); the endpoint "
+                             "usually ends in /xAPI/ or /data/xAPI/")
+    return "error", f"the LRS at {where} answered {reply.reason or f'HTTP {reply.status}'}"

@@ -277,6 +277,7 @@ class Sender:
         self._wake, self._stop = threading.Event(), threading.Event()
         self.waiting: int | None = None
         self.problem: str | None = None
+        self.next_try: float | None = None  # when this sender tries next (None: nothing planned)
         self._thread = threading.Thread(target=self._run, name="five-levers-lrs-sender", daemon=True)
 
     def start(self) -> "Sender":
@@ -313,10 +314,11 @@ class Sender:
                 self.waiting = status["waiting"]
                 wait = self.idle_s
                 next_try = max(status["next_try"] or 0.0, self.away.until(self.config.endpoint)) or None
+                self.next_try = next_try if self.waiting else None
                 if next_try:  # a retry falls due before the idle wait is over: wake for it
                     wait = min(wait, max(0.5, next_try - time.time()))
             except ConfigurationProblem as exc:  # a person must fix it: stop until the settings change
-                self.problem = str(exc)
+                self.problem, self.next_try = f"{exc}; nothing is sent until it is put right", None
                 try:
                     self.waiting = board.waiting_count() if board is not None else self.waiting
                 except StorageError:
