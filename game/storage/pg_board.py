@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
+from game.storage.team import TeamRecords
 from game.storage.shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, TEAM, number_columns_sql
 from game.storage.sql_board import SQLBoard
 
@@ -132,7 +133,7 @@ def _bytes_writer(handle):
     return lambda data, final=False: handle.write(decode(data, final))
 
 
-class PostgresScoreboard(OutboxRecords, SQLBoard):
+class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
+from game.storage.team import TeamRecords
 from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES, TEAM
 from game.storage.sql_board import SQLBoard
 
@@ -170,7 +171,7 @@ def plain_reason(exc: sqlite3.DatabaseError) -> str:
     return f"{reason} ({exc})" if reason else str(exc)
 
 
-class SQLiteScoreboard(OutboxRecords, SQLBoard):
+class SQLiteScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _errors = sqlite3.DatabaseError
     where = "this computer's scoreboard"
 

@@ -23,6 +23,12 @@ def add_parsers(sub) -> None:
                        help="with --player: how the player does with each customer style (and their own style)")
     board.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="table (default), csv or json")
+    board.add_argument("--team", choices=("levers", "weeks", "scenarios", "absent"),
+                       help="a team view: levers by person, weeks, scenarios (pass rate and mean), or absent "
+                       "(the roster's people who have not played since --since)")
+    board.add_argument("--mode", choices=("coach", "assessment"), help="with --team: only attempts in this mode")
+    board.add_argument("--since", type=_since, metavar="DATE",
+                       help="only attempts finished at or after DATE (with --team absent: who has not played since)")
 
     export = sub.add_parser("export", help="write attempts as CSV or xAPI statements",
                             description="Write every recorded attempt (or those chosen with --scenario/--player) "
@@ -100,6 +106,9 @@ def _say_skipped(board) -> None:
 
 def cmd_scoreboard(args) -> int:
     from game.storage import export
+    if args.team:
+        from game.shells.cli.team import cmd_team_scoreboard
+        return cmd_team_scoreboard(args, _selection(args))
     if args.by_style:
         return _by_style(args)
     if args.portfolio:
