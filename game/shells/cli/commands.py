@@ -156,6 +156,8 @@ def _main(argv, shells: Shells) -> int:
         return cmd_validate(args)
     if args.command == "play":
         return cmd_play(args)
+    if args.command == "scoreboard" and args.team:
+        return cli_team.cmd_team_scoreboard(args, cli_records._selection(args))
     if args.command == "scoreboard":
         return cli_records.cmd_scoreboard(args)
     if args.command == "export":

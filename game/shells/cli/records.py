@@ -106,9 +106,6 @@ def _say_skipped(board) -> None:
 
 def cmd_scoreboard(args) -> int:
     from game.storage import export
-    if args.team:
-        from game.shells.cli.team import cmd_team_scoreboard
-        return cmd_team_scoreboard(args, _selection(args))
     if args.by_style:
         return _by_style(args)
     if args.portfolio:
