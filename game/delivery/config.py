@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from game.storage.files import StorageError, read_json, saves_dir, write_json, write_text
+from game.storage.files import StorageError, read_json, saves_dir, write_json
 from game.delivery.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE, check_iri
 
 CONFIG_FILE = "lrs.json"
@@ -129,25 +131,45 @@ def save_config(config: LRSConfig) -> None:
         pass
 
 
+_ids: dict[str, str] = {}
+_ids_lock = threading.Lock()
+
+
 def sender_id() -> str:
     """This machine's name in the outbox (which attempts it recorded):
-    FIVE_LEVERS_SENDER_ID, else made once and kept in the saves folder."""
+    FIVE_LEVERS_SENDER_ID, else made once and kept in the saves folder
+    (created exclusively, so two threads or processes starting together
+    agree on one)."""
     given = os.environ.get(SENDER_ID_ENV, "").strip()
     if given:
         return given[:120]
     path = saves_dir() / SENDER_ID_FILE
-    try:
-        known = path.read_text(encoding="utf-8").strip()
-        if known:
-            return known[:120]
-    except OSError:
-        pass
-    made = f"{socket.gethostname()[:60]}-{uuid.uuid4().hex[:8]}"
-    try:
-        write_text(path, made + "\n")
-    except (OSError, StorageError):
-        pass  # not kept: this run still has one name
-    return made
+    with _ids_lock:
+        if str(path) in _ids:
+            return _ids[str(path)]
+        made = f"{socket.gethostname()[:60]}-{uuid.uuid4().hex[:8]}"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                os.write(handle, (made + "\n").encode("utf-8"))
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+        except FileExistsError:
+            for _ in range(50):  # another process is writing it this instant
+                try:
+                    known = path.read_text(encoding="utf-8").strip()
+                except OSError:
+                    known = ""
+                if known:
+                    made = known[:120]
+                    break
+                time.sleep(0.01)
+        except OSError:
+            pass  # not kept: this run still has one name
+        _ids[str(path)] = made
+        return made
 
 
 def label_board(board, config: LRSConfig | None = None):

@@ -310,7 +310,7 @@ class Sender:
                 report = deliver(board, self.config, post=self._post, away=self.away, origin=self.origin,
                                  lookup=self._lookup)
                 self.problem = report.problem or (f"parked: {report.reasons[-1]}" if report.reasons else None)
-                status = board.outbox_status()
+                status = board.outbox_status(origin=self.origin or None)  # what this machine sends
                 self.waiting = status["waiting"]
                 wait = self.idle_s
                 next_try = max(status["next_try"] or 0.0, self.away.until(self.config.endpoint)) or None

@@ -101,17 +101,20 @@ class OutboxRecords:
             cur = run("UPDATE outbox SET state = 'waiting', next_try = 0, tries = 0 WHERE state = 'parked'")
             return cur.rowcount
 
-    def outbox_status(self) -> dict:
-        """Counts by state, the oldest waiting attempt, the next try, and the parked attempts with reasons."""
+    def outbox_status(self, origin: str | None = None) -> dict:
+        """Counts by state, the oldest waiting attempt, the next try, and the
+        parked attempts with reasons. `origin`: only the attempts that
+        machine sends (its own, and those of unknown origin)."""
+        mine, params = ("AND origin IN (?, '')", (origin,)) if origin else ("", ())
         counts = {WAITING: 0, SENT: 0, PARKED: 0}
-        for row in self._query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state"):
+        for row in self._query(f"SELECT state, COUNT(*) AS n FROM outbox WHERE 1 = 1 {mine} GROUP BY state", params):
             counts[row["state"]] = row["n"]
         due = self._query("SELECT MIN(queued_at) AS oldest, MIN(next_try) AS next_try, MAX(tries) AS tries "
-                          "FROM outbox WHERE state = 'waiting'")[0]
-        last = self._query("SELECT reason FROM outbox WHERE state = 'waiting' AND reason != '' "
-                           "ORDER BY next_try DESC LIMIT 1")
-        parked = self._query("SELECT registration, reason, queued_at FROM outbox WHERE state = 'parked' "
-                             "ORDER BY id LIMIT 20")
+                          f"FROM outbox WHERE state = 'waiting' {mine}", params)[0]
+        last = self._query(f"SELECT reason FROM outbox WHERE state = 'waiting' AND reason != '' {mine} "
+                           "ORDER BY next_try DESC LIMIT 1", params)
+        parked = self._query(f"SELECT registration, reason, queued_at FROM outbox WHERE state = 'parked' {mine} "
+                             "ORDER BY id LIMIT 20", params)
         return {"waiting": counts[WAITING], "sent": counts[SENT], "parked": counts[PARKED],
                 "oldest_waiting": due["oldest"], "next_try": due["next_try"] or None,
                 "most_tries": due["tries"] or 0, "last_problem": last[0]["reason"] if last else None,
