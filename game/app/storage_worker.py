@@ -183,8 +183,10 @@ class BoardFront:
             self._board.close()
 
 
-def start_sender(notify):
-    """The LRS sender on its own thread and connection, when an LRS is configured; else None."""
+def start_sender(notify, team_sender: bool = False):
+    """The LRS sender on its own thread and connection, when an LRS is configured; else None.
+    `team_sender` (`serve`): it sends every machine's attempts, unless this
+    computer is set to send none."""
     from game.delivery.config import load_config
     from game.delivery.sender import Sender
     config, problem = load_config()
@@ -195,4 +197,5 @@ def start_sender(notify):
     if config.problems():
         notify(f"Attempts will not be sent to the LRS: {config.problems()[0]}")
         return None
-    return Sender(open_scoreboard, config, origin="auto").start()
+    origin = None if team_sender and config.sends != "none" else "auto"
+    return Sender(open_scoreboard, config, origin=origin).start()

@@ -131,3 +131,35 @@ def table(data: dict) -> tuple[list[str], list[list]]:
         header = ["learner", "name", "team", "last_played"]
         rows = [[r[k] for k in header] for r in data["people"]]
     return header, rows
+
+
+HEAT_BANDS = (40, 60, 75, 90)  # below 40: needs coaching; 90 and up: strong
+
+
+def heat_band(percent: float | None) -> int | None:
+    """0 (below 40 %) to 4 (90 % and up), None when the lever was never in reach: a heat map's shade."""
+    if percent is None:
+        return None
+    return sum(percent >= edge for edge in HEAT_BANDS)
+
+
+def dashboard(board, scenario: str | None = None, persona: str | None = None, style: str | None = None,
+              mode: str | None = None, since: str | None = None, until: str | None = None,
+              absent_since: str | None = None) -> dict:
+    """Every team view at once, for the browser dashboard, with the filters
+    applied (`since`/`until`: ISO dates, finished on or after / before).
+    `absent_since` names who has not played since then (all attempts count
+    for "last played", whatever the date filters)."""
+    everything = board.attempts(scenario=scenario, with_steps=False, persona=persona, persona_style=style)
+    if mode:
+        everything = [a for a in everything if a.mode == mode]
+    chosen = [a for a in everything if (not since or a.finished_at >= since) and (not until or a.finished_at < until)]
+    roster = board.roster()
+    levers = levers_by_person(chosen, roster)
+    for row in levers["people"]:
+        row["bands"] = {lever: heat_band(value) for lever, value in row["levers"].items()}
+    return {"levers": levers, "weeks": weeks(chosen), "scenarios": scenarios(chosen),
+            "absent": absent(everything, roster, absent_since) if absent_since else None,
+            "filters": {"scenario": scenario, "persona": persona, "style": style, "mode": mode, "since": since,
+                        "until": until, "absent_since": absent_since},
+            "counted": len(counted(chosen)), "known_scenarios": board.scenarios()}
