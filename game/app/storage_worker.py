@@ -198,4 +198,4 @@ def start_sender(notify, team_sender: bool = False):
         notify(f"Attempts will not be sent to the LRS: {config.problems()[0]}")
         return None
     origin = None if team_sender and config.sends != "none" else "auto"
-    return Sender(open_scoreboard, config, origin=origin).start()
+    return Sender(open_scoreboard, config, origin=origin, reload=lambda: load_config()[0]).start()

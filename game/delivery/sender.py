@@ -271,8 +271,12 @@ class Sender:
     `waiting` and `problem` are what the game shows ("3 attempts waiting to send: why")."""
 
     def __init__(self, open_board, config, idle_s: float = 30.0, post=post_statements, origin: str | None = None,
-                 lookup=statement_stored):
+                 lookup=statement_stored, reload=None):
+        """`reload`: reads the configuration again; given, a refused
+        configuration is looked at again every `idle_s` and sending resumes
+        (its message cleared) once it has been changed, e.g. by `lrs configure`."""
         self._open_board, self.config, self.idle_s, self._post = open_board, config, idle_s, post
+        self._reload, self._refused = reload, False
         self.origin, self._lookup, self.away = origin, lookup, AwayClock()
         self._wake, self._stop = threading.Event(), threading.Event()
         self.waiting: int | None = None
@@ -299,6 +303,13 @@ class Sender:
             try:
                 if board is None:
                     board = self._open_board()
+                if self._refused:
+                    fresh = self._reload()
+                    if _same(fresh, self.config):
+                        self._wake.wait(self.idle_s)
+                        self._wake.clear()
+                        continue
+                    self.config, self._refused, self.problem = fresh, False, None
                 if self.origin == "auto":  # whose attempts: the configuration and the board say
                     from game.delivery.config import sending_origin
                     self.origin = sending_origin(board, self.config)
@@ -323,7 +334,9 @@ class Sender:
                     self.waiting = board.waiting_count() if board is not None else self.waiting
                 except StorageError:
                     pass
-                break
+                if self._reload is None:
+                    break
+                self._refused, wait = True, self.idle_s
             except StorageError as exc:
                 self.problem, wait = str(exc), self.idle_s
             except Exception as exc:  # never die silently: say so (the game shows it) and try again later
@@ -343,3 +356,8 @@ class Sender:
                 board.close()
             except StorageError:
                 pass
+
+
+def _same(one, other) -> bool:
+    keys = ("endpoint", "user", "secret", "home_page", "activity_base", "sends")
+    return all(getattr(one, k, None) == getattr(other, k, None) for k in keys)

@@ -120,3 +120,25 @@ def test_a_slow_lrs_that_keeps_duplicates_still_gets_each_statement_once(store, 
     assert careless.posts == posts
     assert len(careless.stored) == len(set(careless.ids())) == 18
     assert desk_a.outbox_status()["waiting"] == 0
+
+
+def test_a_refused_secret_put_right_elsewhere_clears_the_message_and_sending_resumes(store, careless, monkeypatch):
+    from game.delivery.sender import Sender
+    board = machine(monkeypatch, "desk-a", team_config(careless))
+    record(board, 1)
+    settings = {"config": team_config(careless, secret="wrong")}
+    sender = Sender(open_scoreboard, settings["config"], idle_s=0.05, reload=lambda: settings["config"]).start()
+    try:
+        deadline = time.time() + 10
+        while not (sender.problem and "refused the credentials" in sender.problem) and time.time() < deadline:
+            time.sleep(0.05)
+        assert "refused the credentials" in sender.problem and careless.stored == []
+        settings["config"] = team_config(careless)  # `lrs configure` on this computer, the window still running
+        while board.outbox_status()["waiting"] and time.time() < deadline + 10:
+            time.sleep(0.05)
+        assert board.outbox_status()["waiting"] == 0 and len(careless.stored) == 6
+        while sender.problem and time.time() < deadline + 10:
+            time.sleep(0.05)
+        assert sender.problem is None
+    finally:
+        sender.stop()
