@@ -142,3 +142,44 @@ def test_a_refused_secret_put_right_elsewhere_clears_the_message_and_sending_res
         assert sender.problem is None
     finally:
         sender.stop()
+
+
+def test_three_machines_one_misconfigured_lrs_away_then_back_each_statement_once_within_a_minute(
+        store, careless, monkeypatch):
+    """The issue's "done when", with real background senders: desk-c has the
+    wrong settings and sends every machine's attempts; the LRS is away while
+    they play and for a while after; when it is back, everything arrives
+    within a minute, once, under the settings each attempt was recorded with."""
+    from game.delivery.sender import Sender
+    good = team_config(careless)
+    wrong = team_config(careless, home_page="https://five-levers.invalid/players")
+    careless.kill()
+    desks = {"desk-a": (good, "desk-a"), "desk-b": (good, "desk-b"), "desk-c": (wrong, None)}
+    made = {}
+    for name, (config, _) in desks.items():
+        board = machine(monkeypatch, name, config)
+        made[name] = record(board, 3, name=name[-1])
+        board.close()
+    senders = [Sender(open_scoreboard, config, idle_s=0.2, origin=origin).start()
+               for config, origin in desks.values()]
+    try:
+        time.sleep(3)  # every sender fails a few times meanwhile
+        assert careless.stored == [] and any(s.problem and "could not be reached" in (s.problem or "") for s in senders)
+        careless.start()
+        back = time.time()
+        board = open_scoreboard()
+        while board.outbox_status()["waiting"] and time.time() < back + 60:
+            time.sleep(0.2)
+        took = time.time() - back
+        assert board.outbox_status()["waiting"] == 0, "not delivered within a minute of the LRS returning"
+        board.close()
+    finally:
+        for sender in senders:
+            sender.stop()
+    assert took < 60
+    assert len(careless.stored) == len(set(careless.ids())) == 9 * 6
+    by_registration = {s["context"]["registration"]: s for s in careless.stored}
+    for name, attempts in made.items():
+        home = "https://five-levers.invalid/players" if name == "desk-c" else HOME
+        for attempt in attempts:
+            assert by_registration[attempt.registration]["actor"]["account"]["homePage"] == home
