@@ -20,8 +20,28 @@ class NodeMarks:
     scaled: tuple[float, ...]  # per authored position, 0.0-1.0
 
 
+_CACHE: dict[tuple, dict[str, NodeMarks]] = {}
+_CACHE_SIZE = 64
+
+
 def reply_marks(scenario, persona: str = "") -> dict[str, NodeMarks]:
-    """node id -> its replies' marks, for one persona ('' for none)."""
+    """node id -> its replies' marks, for one persona ('' for none). The
+    same content (id, content hash, persona) is worked out once."""
+    key = (scenario.id, getattr(scenario, "content_hash", ""), persona or "")
+    if key[1] and key in _CACHE:
+        return _CACHE[key]
+    marks = _work_out(scenario, persona)
+    if key[1]:
+        if len(_CACHE) >= _CACHE_SIZE:
+            try:
+                _CACHE.pop(next(iter(_CACHE)))
+            except (StopIteration, KeyError, RuntimeError):  # another thread trimmed it meanwhile
+                pass
+        _CACHE[key] = marks
+    return marks
+
+
+def _work_out(scenario, persona: str) -> dict[str, NodeMarks]:
     moods = machines.reachable_moods(scenario, persona or "")
     marks = {}
     for nid, node in scenario.nodes.items():
