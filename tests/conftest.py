@@ -58,7 +58,8 @@ def saves(tmp_path, monkeypatch):
     folder = tmp_path / "saves"
     monkeypatch.setenv("FIVE_LEVERS_SAVES", str(folder))
     for name in ("FIVE_LEVERS_DB", "FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_LRS_USER", "FIVE_LEVERS_LRS_SECRET",
-                 "FIVE_LEVERS_LEARNER"):
+                 "FIVE_LEVERS_LEARNER", "FIVE_LEVERS_XAPI_HOME_PAGE", "FIVE_LEVERS_XAPI_BASE", "FIVE_LEVERS_LRS_SENDS",
+                 "FIVE_LEVERS_SENDER_ID"):
         monkeypatch.delenv(name, raising=False)
     return folder
 

@@ -78,10 +78,11 @@ def open_board() -> tuple:
     """(the scoreboard, a notice for the player or None). A team database
     that cannot be reached now is connected to later; attempts wait on this
     computer meanwhile."""
+    from game.delivery.config import label_board
     try:
-        board = open_scoreboard()
+        board = label_board(open_scoreboard())
     except Unreachable as exc:
-        return open_scoreboard(connect=False), (
+        return label_board(open_scoreboard(connect=False)), (
             f"{str(exc)[0].upper()}{str(exc)[1:]}. Your attempts are kept on this computer and added when it can "
             "be reached.")
     return board, board.notice
@@ -182,8 +183,10 @@ class BoardFront:
             self._board.close()
 
 
-def start_sender(notify):
-    """The LRS sender on its own thread and connection, when an LRS is configured; else None."""
+def start_sender(notify, team_sender: bool = False):
+    """The LRS sender on its own thread and connection, when an LRS is configured; else None.
+    `team_sender` (`serve`): it sends every machine's attempts, unless this
+    computer is set to send none."""
     from game.delivery.config import load_config
     from game.delivery.sender import Sender
     config, problem = load_config()
@@ -194,4 +197,5 @@ def start_sender(notify):
     if config.problems():
         notify(f"Attempts will not be sent to the LRS: {config.problems()[0]}")
         return None
-    return Sender(open_scoreboard, config).start()
+    origin = None if team_sender and config.sends != "none" else "auto"
+    return Sender(open_scoreboard, config, origin=origin, reload=lambda: load_config()[0]).start()

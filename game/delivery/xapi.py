@@ -1,5 +1,13 @@
 """Attempts as xAPI 1.0.3 statements, for a learning record store (LRS).
 
+No statement sets `version`: xAPI 1.0.3 says a provider should leave it to
+the LRS. Each reply is a `choice` interaction named by the scenario and the
+customer's words, its replies listed as `choices` and the best reply (by the
+assessment's own value, game.core.reply_marks) as `correctResponsesPattern`;
+`answered` says whether the best reply was given (`success`) and how good
+the reply was (`score.scaled`), so an LRS's question report can tell a good
+reply from a bad one.
+
 For each attempt, all sharing `context.registration` (the attempt's UUID):
 `initialized` (when it started), one `answered` per reply, then `completed`
 and `terminated` when it finished, or `abandoned` when an assessment was
@@ -24,7 +32,8 @@ from datetime import datetime, timezone
 
 from game.core.model import LEVERS, RULES
 
-XAPI_VERSION = "1.0.3"
+XAPI_VERSION = "1.0.3"  # the version we speak (the X-Experience-API-Version header), never set in a statement
+NAME_WORDS = 90  # an interaction's name quotes this many characters of the customer's words at most
 LANGUAGE = "en-US"  # every text Five Levers ships is in English
 DEFAULT_HOME_PAGE = "https://five-levers.invalid/players"
 DEFAULT_ACTIVITY_BASE = "https://five-levers.invalid/xapi"
@@ -100,16 +109,29 @@ class StatementBuilder:
                 "definition": {"type": COURSE, "name": _words("Five Levers: customer conversations")}}
 
     def node_activity(self, attempt, step: dict) -> dict:
-        """The node a reply answered, as a choice question listing its authored choices."""
+        """The node a reply answered, as a choice question: named by the
+        scenario and the customer's words, its authored replies as choices,
+        the best ones as the correct responses."""
         options = step.get("options")
         if options:
             choices = [{"id": f"choice-{n}", "description": _words(text)} for n, text in enumerate(options, 1)]
         else:  # recorded before choices were kept: only the one given is known
             choices = [{"id": self._response(step), "description": _words(step["text"])}]
+        title = attempt.title or attempt.scenario
+        line = " ".join(str(step.get("line") or "").split())
+        if line:
+            quoted = line if len(line) <= NAME_WORDS else line[:NAME_WORDS - 1].rstrip() + "…"
+            name = f"{title}: “{quoted}”"
+            description = f"In “{title}” the customer says: “{line}” How do you reply?"
+        else:  # recorded before the customer's words were kept
+            name = f"{title}: {step['node']}"
+            description = f"A moment of “{title}” (step {step['node']}): how do you reply?"
+        definition = {"type": INTERACTION, "name": _words(name), "description": _words(description),
+                      "interactionType": "choice", "choices": choices}
+        if options and step.get("best"):
+            definition["correctResponsesPattern"] = [f"choice-{i + 1}" for i in step["best"]]
         return {"objectType": "Activity", "id": f"{self.base}/scenarios/{attempt.scenario}/nodes/{step['node']}",
-                "definition": {"type": INTERACTION, "interactionType": "choice",
-                               "name": _words(f"{attempt.title or attempt.scenario}: {step['node']}"),
-                               "choices": choices}}
+                "definition": definition}
 
     @staticmethod
     def _response(step: dict) -> str:
@@ -139,7 +161,7 @@ class StatementBuilder:
 
     def _statement(self, attempt, name: str, verb: dict, at: str, result: dict | None = None,
                    obj: dict | None = None) -> dict:
-        statement = {"id": self.statement_id(attempt, name), "version": XAPI_VERSION, "actor": self.actor(attempt),
+        statement = {"id": self.statement_id(attempt, name), "actor": self.actor(attempt),
                      "verb": verb, "object": obj or self.scenario_activity(attempt),
                      "context": self.context(attempt, parent=obj is not None), "timestamp": timestamp(at)}
         if result is not None:
@@ -157,6 +179,9 @@ class StatementBuilder:
                                  self.ext("step"): number,
                                  self.ext("mood"): {"before": step.get("mood_before"),
                                                     "after": step.get("mood_after")}}}
+        if isinstance(step.get("scaled"), (int, float)) and isinstance(step.get("best"), list):
+            result["success"] = step.get("index") in step["best"]
+            result["score"] = {"scaled": round(float(step["scaled"]), 4)}
         return self._statement(attempt, f"answered-{number}", VERB_ANSWERED, step.get("at") or attempt.finished_at,
                                result, obj=self.node_activity(attempt, step))
 
@@ -198,7 +223,7 @@ class StatementBuilder:
         """Statements that void what `statements(attempts)` sent with these
         settings (a wrong activity base or home page): send them, then the
         corrected export."""
-        return [{"id": str(uuid.uuid5(uuid.UUID(target["id"]), "voided")), "version": XAPI_VERSION,
+        return [{"id": str(uuid.uuid5(uuid.UUID(target["id"]), "voided")),
                  "actor": target["actor"], "verb": VERB_VOIDED,
                  "object": {"objectType": "StatementRef", "id": target["id"]}, "timestamp": target["timestamp"]}
                 for target in self.statements(attempts)]

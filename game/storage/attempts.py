@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from game.core.model import LEVERS, MASTERY_DEFAULT, RULES
+from game.core.reply_marks import reply_marks
 
 MAX_NAME = 40
 # each lever's points, ceiling and percent and each rule's breaches as plain
@@ -103,6 +104,7 @@ class Attempt:
         except ValueError:
             duration = 0.0
         scenario = run.scenario
+        marks = reply_marks(scenario, run.persona)
         return cls(player=clean_player_name(player), scenario=scenario.id, version=scenario.version,
                    content_hash=scenario.content_hash, title=scenario.title, mode=mode, seed=run.seed,
                    started_at=started_at, finished_at=finished_at, duration_s=duration,
@@ -112,7 +114,7 @@ class Attempt:
                    outcome=result.outcome or ("lost" if run.finished else "abandoned"), ending=result.ending,
                    persona=run.persona, persona_style=persona_style(scenario, run.persona),
                    player_style=player_style or "",
-                   steps=[step_record(s, at or finished_at, scenario) for s, at in
+                   steps=[step_record(s, at or finished_at, scenario, marks) for s, at in
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])],
                    status="finished" if run.finished else "abandoned", learner=clean_learner_id(learner),
                    active_s=None if active_s is None else round(max(0.0, active_s), 3), scripted=scripted,
@@ -173,16 +175,23 @@ def persona_style(scenario, persona: str) -> str:
     return found.style if found is not None else ""
 
 
-def step_record(step, at: str, scenario=None) -> dict:
+def step_record(step, at: str, scenario=None, marks: dict | None = None) -> dict:
     """One reply as kept: `index` is the choice's authored position in its
-    node and `options` every authored choice's text there, so an LRS can be
-    told the whole question (a cmi.interaction) without the scenario file."""
+    node and `options` every authored choice's text there, `line` what the
+    customer said, `best` the authored positions of the node's best replies
+    and `scaled` this reply's mark (0.0-1.0, game.core.reply_marks), so an
+    LRS can be told the whole question (a cmi.interaction), its correct
+    answer and how well it was answered, without the scenario file."""
     record = {"at": at, "node": step.node, "choice": step.choice, "text": step.text, "levers": dict(step.levers),
               "breaks": list(step.breaks), "mood_before": step.mood_before, "mood_after": step.mood_after,
-              "index": step.index}
+              "index": step.index, "line": getattr(step, "line", "") or ""}
     node = scenario.nodes.get(step.node) if scenario is not None else None
     if node is not None:
         record["options"] = [choice.text for choice in node.choices]
+        mark = (marks if marks is not None else reply_marks(scenario)).get(step.node)
+        if mark is not None and 0 <= step.index < len(mark.scaled):
+            record["best"] = list(mark.best)
+            record["scaled"] = mark.scaled[step.index]
     return record
 
 

@@ -28,11 +28,11 @@ from game.storage.export import CSV_FIELDS, CSV_PLAIN, NUMBER_CELLS
 # the cells whose text can start like a formula: typed by the trainee (player)
 # or the author (title), or an id the validator lets start with `-`; the rest
 # are the game's own words, times, hashes and uuids, written as they are
-_MAY_BE_FORMULA = {"player", "title", "scenario", "ending", "persona"}
+_MAY_BE_FORMULA = {"player", "learner", "title", "scenario", "ending", "persona"}
 # the cells whose text can hold a comma, a double quote or a line feed
-_MAY_NEED_QUOTES = {"player", "title"}
+_MAY_NEED_QUOTES = {"player", "learner", "title"}
 # the text cells that can be empty (PostgreSQL's CSV quotes an empty text, so these become NULL)
-_MAY_BE_EMPTY = {"title", "ending", "persona", "persona_style", "player_style", "choices", "path"}
+_MAY_BE_EMPTY = {"title", "ending", "persona", "persona_style", "player_style", "learner", "choices", "path"}
 _PATH = "CASE WHEN path = '[]' THEN '' ELSE replace(substr(path, 3, length(path) - 4), '\", \"', ' > ') END"
 APOSTROPHE = "''''"  # an SQL literal holding one apostrophe
 

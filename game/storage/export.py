@@ -19,10 +19,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # the stored columns a CSV row begins with, as they are; then each lever's and
 # rule's numbers (attempts.NUMBER_COLUMNS), choices and path (csv_sql.py
 # computes the same in the database)
-CSV_PLAIN = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "started_at",
-             "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona", "persona_style",
-             "player_style")
-NUMBER_CELLS = frozenset(("id", "version", "duration_s", "score"))  # the plain cells that are numbers
+# `learner` tells two people with one display name apart; `status` is finished
+# or abandoned; `scripted` is 1 when a script chose the replies, not a person
+CSV_PLAIN = ("id", "registration", "player", "learner", "scenario", "title", "version", "content_hash", "mode",
+             "started_at", "finished_at", "duration_s", "score", "grade", "outcome", "ending", "persona",
+             "persona_style", "player_style", "status", "scripted")
+NUMBER_CELLS = frozenset(("id", "version", "duration_s", "score", "scripted"))  # the plain cells that are numbers
 CSV_FIELDS = [*CSV_PLAIN, *NUMBER_COLUMNS, "choices", "path"]
 
 
@@ -81,6 +83,7 @@ def csv_cells(attempt) -> list:
     row = [neutralise(getattr(attempt, name)) if name not in NUMBER_CELLS else getattr(attempt, name)
            for name in CSV_PLAIN]
     row[CSV_PLAIN.index("duration_s")] = int(attempt.duration_s + 0.5)
+    row[CSV_PLAIN.index("scripted")] = int(bool(attempt.scripted))
     row += attempt.numbers()
     row += [" ".join(map(str, attempt.choices)), neutralise(" > ".join(attempt.path))]
     return row

@@ -5,9 +5,13 @@ so nothing recorded can miss the LRS and nothing is queued that was not
 recorded. A row is `waiting` until the LRS has every statement of its
 attempt (`sent`), or the LRS refused it as malformed (`parked`, with the
 LRS's reason; `requeue_parked` tries again after a fix). A sender claims
-rows with a short lease, so two copies of the game sharing one database
-do not send the same attempt at the same moment (and if they did, the
-statement ids are the same: the LRS keeps one).
+rows with a lease that outlives its requests, so two copies of the game
+sharing one database never send the same attempt at the same moment; a send
+that timed out leaves its rows `unconfirmed` and leased a while longer, and
+the next sender asks the LRS which statements arrived before sending the rest
+(an LRS need not enforce unique statement ids). Each row keeps the statement
+settings in force when it was recorded and the machine that recorded it
+(`origin`), so a desktop client on a team database can send only its own.
 """
 from __future__ import annotations
 
@@ -20,28 +24,54 @@ class OutboxRecords:
     """Mixed into a SQLBoard."""
 
     def claim(self, limit: int = 50, lease_s: float = 120.0, now: float | None = None,
-              due_only: bool = True) -> list[str]:
+              due_only: bool = True, origin: str | None = None) -> list[str]:
         """Registrations of up to `limit` attempts due for sending (with
         due_only=False: every waiting one, back-off or not), leased to the
-        caller for `lease_s` so no other sender takes them meanwhile."""
+        caller for `lease_s` so no other sender takes them meanwhile.
+        `origin`: only those this machine recorded (and those queued before
+        origins were kept)."""
         now = time.time() if now is None else now
         due = "AND next_try <= ?" if due_only else "AND ? > 0"
+        mine = "AND origin IN (?, '')" if origin else "AND ? = ''"
         with self.transaction("the LRS outbox") as run:
             rows = run("UPDATE outbox SET lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE state = 'waiting' "
-                       f"{due} AND lease_until <= ? ORDER BY id LIMIT ? {self._skip_locked}) "
-                       "RETURNING id, registration", (now + lease_s, now, now, limit)).fetchall()
+                       f"{due} AND lease_until <= ? {mine} ORDER BY id LIMIT ? {self._skip_locked}) "
+                       "RETURNING id, registration", (now + lease_s, now, now, origin or "", limit)).fetchall()
         return [r["registration"] for r in sorted(rows, key=lambda r: r["id"])]
 
+    def delivery_labels(self, registrations) -> dict[str, dict]:
+        """registration -> {home_page, activity_base, origin, unconfirmed} as queued."""
+        registrations = list(registrations)
+        if not registrations:
+            return {}
+        marks = ", ".join("?" for _ in registrations)
+        rows = self._query("SELECT registration, home_page, activity_base, origin, unconfirmed FROM outbox "
+                           f"WHERE registration IN ({marks})", registrations)
+        return {r["registration"]: {"home_page": r["home_page"], "activity_base": r["activity_base"],
+                                    "origin": r["origin"], "unconfirmed": bool(r["unconfirmed"])} for r in rows}
+
+    def extend_lease(self, registrations, until: float) -> None:
+        """Keep these rows leased until `until` (a request is about to outlast the lease)."""
+        self._mark(registrations, "lease_until = ?", (until,))
+
+    def mark_unconfirmed(self, registrations, until: float, reason: str) -> None:
+        """A send timed out: the LRS may yet store it. Nobody sends these again
+        before `until`, and whoever does asks the LRS first."""
+        self._mark(registrations, "unconfirmed = 1, tries = tries + 1, next_try = ?, lease_until = ?, reason = ?",
+                   (until, until, reason[:2000]))
+
     def mark_sent(self, registrations, at: str) -> None:
-        self._mark(registrations, "state = 'sent', sent_at = ?, reason = '', lease_until = 0", (at,))
+        self._mark(registrations, "state = 'sent', sent_at = ?, reason = '', lease_until = 0, unconfirmed = 0", (at,))
 
     def mark_parked(self, registration: str, reason: str) -> None:
         self._mark([registration], "state = 'parked', reason = ?, tries = tries + 1, lease_until = 0",
                    (reason[:2000],))
 
-    def mark_retry(self, registrations, next_try: float, reason: str) -> None:
-        """Not delivered this time (offline, a timeout, the LRS busy): try again at `next_try`."""
-        self._mark(registrations, "tries = tries + 1, next_try = ?, reason = ?, lease_until = 0",
+    def mark_retry(self, registrations, next_try: float, reason: str, count: bool = True) -> None:
+        """Not delivered this time (offline, the LRS busy or failing): try again
+        at `next_try`. `count=False`: the LRS was away, not this attempt at
+        fault (each sender backs off from the LRS on its own clock)."""
+        self._mark(registrations, f"tries = tries + {1 if count else 0}, next_try = ?, reason = ?, lease_until = 0",
                    (next_try, reason[:2000]))
 
     def most_tries(self, registrations) -> int:
@@ -71,17 +101,20 @@ class OutboxRecords:
             cur = run("UPDATE outbox SET state = 'waiting', next_try = 0, tries = 0 WHERE state = 'parked'")
             return cur.rowcount
 
-    def outbox_status(self) -> dict:
-        """Counts by state, the oldest waiting attempt, the next try, and the parked attempts with reasons."""
+    def outbox_status(self, origin: str | None = None) -> dict:
+        """Counts by state, the oldest waiting attempt, the next try, and the
+        parked attempts with reasons. `origin`: only the attempts that
+        machine sends (its own, and those of unknown origin)."""
+        mine, params = ("AND origin IN (?, '')", (origin,)) if origin else ("", ())
         counts = {WAITING: 0, SENT: 0, PARKED: 0}
-        for row in self._query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state"):
+        for row in self._query(f"SELECT state, COUNT(*) AS n FROM outbox WHERE 1 = 1 {mine} GROUP BY state", params):
             counts[row["state"]] = row["n"]
         due = self._query("SELECT MIN(queued_at) AS oldest, MIN(next_try) AS next_try, MAX(tries) AS tries "
-                          "FROM outbox WHERE state = 'waiting'")[0]
-        last = self._query("SELECT reason FROM outbox WHERE state = 'waiting' AND reason != '' "
-                           "ORDER BY next_try DESC LIMIT 1")
-        parked = self._query("SELECT registration, reason, queued_at FROM outbox WHERE state = 'parked' "
-                             "ORDER BY id LIMIT 20")
+                          f"FROM outbox WHERE state = 'waiting' {mine}", params)[0]
+        last = self._query(f"SELECT reason FROM outbox WHERE state = 'waiting' AND reason != '' {mine} "
+                           "ORDER BY next_try DESC LIMIT 1", params)
+        parked = self._query(f"SELECT registration, reason, queued_at FROM outbox WHERE state = 'parked' {mine} "
+                             "ORDER BY id LIMIT 20", params)
         return {"waiting": counts[WAITING], "sent": counts[SENT], "parked": counts[PARKED],
                 "oldest_waiting": due["oldest"], "next_try": due["next_try"] or None,
                 "most_tries": due["tries"] or 0, "last_problem": last[0]["reason"] if last else None,

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 
 from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import (OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
+from game.storage.team import TeamRecords
+from game.storage.shared_tables import (OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL, SUMMARY_TABLES, TEAM,
                                        number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
@@ -110,7 +111,9 @@ SCHEMA = [
     number_columns_sql(lambda kind, path: f"({'lv' if kind == 'levers' else 'rv'} #>> '{{{','.join(path)}}}')::integer",
                        "FROM (SELECT id AS jid, levers::jsonb AS lv, rules::jsonb AS rv FROM attempts) AS j "
                        "WHERE j.jid = attempts.id"),
-    # version 4 (SQLite's 10): the small tables the reviewer's views read (views.py)
+    # version 4 (SQLite's 10): the team migration (shared_tables.TEAM)
+    TEAM,
+    # version 5 (SQLite's 11): the small tables the reviewer's views read (views.py)
     SUMMARY_TABLES + SUMMARY_FILL,
 ]
 
@@ -133,9 +136,10 @@ def _bytes_writer(handle):
     return lambda data, final=False: handle.write(decode(data, final))
 
 
-class PostgresScoreboard(OutboxRecords, SQLBoard):
+class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
+    shared = True  # a team's database: many machines record and send
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""

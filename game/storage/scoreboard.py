@@ -17,7 +17,8 @@ from pathlib import Path
 
 from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import (OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
+from game.storage.team import TeamRecords
+from game.storage.shared_tables import (OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES, TEAM,
                                        number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
@@ -139,7 +140,10 @@ MIGRATIONS = [
     # breaches as plain numbers (attempts.NUMBER_COLUMNS), filled from the JSON
     # of the attempts already kept: exports and SQL reports read them as they are
     number_columns_sql(lambda kind, path: f"json_extract({kind}, '$.{'.'.join(path)}')"),
-    # version 10: small tables the reviewer's views read instead of the
+    # version 10: the team migration (shared_tables.TEAM): the outbox keeps each
+    # attempt's statement settings and origin, the roster, the reviewers
+    TEAM,
+    # version 11: small tables the reviewer's views read instead of the
     # attempts (views.py): titles, customers met, bests against one customer
     SUMMARY_TABLES + SUMMARY_FILL,
 ]
@@ -171,7 +175,7 @@ def plain_reason(exc: sqlite3.DatabaseError) -> str:
     return f"{reason} ({exc})" if reason else str(exc)
 
 
-class SQLiteScoreboard(OutboxRecords, SQLBoard):
+class SQLiteScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _errors = sqlite3.DatabaseError
     where = "this computer's scoreboard"
 

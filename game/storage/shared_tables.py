@@ -50,7 +50,7 @@ def number_columns_sql(extract, source: str = "") -> str:
 # The reviewer's views read these (views.py), kept by views.keep_summaries in
 # each attempt's transaction: the scenarios with attempts and their titles,
 # the customers (personas) met per scenario, each person's best per scenario
-# against one customer. SQLite's migration 10, PostgreSQL's schema 4.
+# against one customer. SQLite's migration 11, PostgreSQL's schema 5.
 SUMMARY_TABLES = """
     CREATE TABLE scenario_titles (
         scenario TEXT PRIMARY KEY,
@@ -89,3 +89,29 @@ SUMMARY_FILL = """
                              "AND a.person = persona_bests.person")
 ALL_BESTS_FILL = BESTS_FILL.format(table="bests", keys="scenario, person", only="",
                                    same="a.scenario = bests.scenario AND a.person = bests.person")
+
+# The team migration (SQLite and PostgreSQL alike, one step each: SQLite's migration 10, PostgreSQL's schema 4): each
+# outbox row keeps the home page and activity base in force when its attempt
+# was recorded (its statements are fixed then: no machine relabels
+# another's; '' for rows queued before, sent with the sender's settings),
+# which machine recorded it (`origin`: a desktop client on a team database
+# sends only its own), and whether a send timed out so the LRS must be asked
+# before sending again (`unconfirmed`); the roster of people a lead expects
+# to play; the reviewers who may open the team dashboard (scrypt hashes).
+TEAM = """
+    ALTER TABLE outbox ADD COLUMN home_page TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN activity_base TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE roster (
+        learner TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE reviewers (
+        name TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+"""

@@ -111,6 +111,8 @@ class SQLBoard(BoardViews, PortfolioRecords):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
+    shared = False  # one machine's file (PostgresScoreboard: a team's database)
+    outbox_labels: dict | None = None  # home page, activity base, origin: delivery.config.label_board
     _skip_locked = ""  # PostgreSQL: "FOR UPDATE SKIP LOCKED" so senders never claim the same rows
 
     def __init__(self):
@@ -196,8 +198,10 @@ class SQLBoard(BoardViews, PortfolioRecords):
                 attempt.id = row["id"]
                 return attempt.id
             run("INSERT INTO attempt_steps (attempt_id, steps) VALUES (?, ?)", (row["id"], attempt.steps_json()))
-            run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
-                (attempt.registration, attempt.finished_at))
+            labels = self.outbox_labels or {}
+            run("INSERT INTO outbox (registration, queued_at, home_page, activity_base, origin) VALUES (?, ?, ?, ?, ?)",
+                (attempt.registration, attempt.finished_at, labels.get("home_page", ""),
+                 labels.get("activity_base", ""), labels.get("origin", "")))
             keep_summaries(run, attempt, row["id"])  # the views' small tables (views.py)
         attempt.id = row["id"]
         return attempt.id

@@ -98,7 +98,7 @@ def test_the_views_say_what_a_group_by_over_every_attempt_says(store):
 
 
 def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monkeypatch):
-    """A scoreboard of the schema before the views' tables (SQLite 9, PostgreSQL 3)
+    """A scoreboard of the schema before the views' tables (SQLite 10, PostgreSQL 4)
     with attempts in it is upgraded on open, and the views show those attempts."""
     module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
     full = getattr(module, name)

@@ -25,7 +25,7 @@ def test_a_finished_attempt_is_initialized_answered_completed_terminated(make_at
     statements = builder().statements([attempt])
     for statement in statements:
         BaseXapiStatement.model_validate(statement)  # raises on anything invalid in xAPI 1.0.3
-        assert statement["version"] == "1.0.3"
+        assert "version" not in statement  # xAPI 1.0.3: the LRS sets it, a provider should not
         assert statement["context"]["registration"] == attempt.registration
         assert statement["context"]["language"] == "en-US"
         assert statement["context"]["contextActivities"]["grouping"][0]["id"] == f"{BASE}/course"
@@ -54,6 +54,39 @@ def test_each_reply_answers_its_node_as_a_choice_interaction(make_attempt):
     assert first["result"]["extensions"][f"{BASE}/extensions/reply"] == "I'm sorry. Please, tell me what happened."
     assert first["context"]["contextActivities"]["parent"][0]["id"] == f"{BASE}/scenarios/late-refund"
     assert sum(s["result"]["extensions"][f"{BASE}/extensions/levers"]["customers_first"] for s in answered) == 3
+
+
+def test_each_reply_is_a_question_a_dashboard_can_mark(make_attempt):
+    """Named by the scenario and the customer's words, described, the best
+    reply as the correct response; `answered` says whether it was given and
+    how good the reply was (path 1,2,2 of the hand-checked late-refund)."""
+    attempt = make_attempt("Ana")
+    answered = [s for s in builder().statements([attempt]) if s["verb"]["id"] == VERBS + "answered"]
+    names = [s["object"]["definition"]["name"]["en-US"] for s in answered]
+    assert names == ["The Late Refund: \u201cThird time I'm calling!\u201d",
+                     "The Late Refund: \u201cNobody calls me back.\u201d",
+                     "The Late Refund: \u201cSo what now?\u201d"]
+    assert all("opening" not in name and "story" not in name for name in names)
+    assert "Nobody calls me back." in answered[1]["object"]["definition"]["description"]["en-US"]
+    assert [s["object"]["definition"]["correctResponsesPattern"] for s in answered] == \
+        [["choice-1"], ["choice-1"], ["choice-1"]]
+    # opening: the listening reply, the best (3 points against -10); story: 2 - 10 = -8 against 3;
+    # fix: the ticket, 1 point between 5 (best) and -10 (escalating): (1 + 10) / 15
+    assert [s["result"]["success"] for s in answered] == [True, False, False]
+    assert [s["result"]["score"] for s in answered] == [{"scaled": 1.0}, {"scaled": 0.0}, {"scaled": 0.7333}]
+
+
+def test_a_reply_recorded_before_marks_were_kept_claims_no_success(make_attempt):
+    attempt = make_attempt("Ana")
+    for step in attempt.steps:
+        for key in ("best", "scaled", "line"):
+            step.pop(key)
+    answered = [s for s in builder().statements([attempt]) if s["verb"]["id"] == VERBS + "answered"]
+    for statement in answered:
+        BaseXapiStatement.model_validate(statement)
+        assert "success" not in statement["result"] and "score" not in statement["result"]
+        assert "correctResponsesPattern" not in statement["object"]["definition"]
+    assert answered[0]["object"]["definition"]["name"]["en-US"] == "The Late Refund: opening"
 
 
 def test_success_is_pass_or_fail_against_mastery_and_the_outcome_is_an_extension(make_attempt):

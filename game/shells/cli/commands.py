@@ -14,6 +14,7 @@ from pathlib import Path
 from game import __version__
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
+from game.shells.cli import team as cli_team
 from game.shells.cli import (blind as cli_blind, lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records,
                              trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_portfolio.add_parser(sub)
     cli_lrs.add_parser(sub)
     cli_blind.add_parser(sub)
+    cli_team.add_parsers(sub)
     return parser
 
 
@@ -178,6 +180,8 @@ def _main(argv, shells: Shells) -> int:
         return cmd_validate(args)
     if args.command == "play":
         return cmd_play(args)
+    if args.command == "scoreboard" and args.team:
+        return cli_team.cmd_team_scoreboard(args, cli_records._selection(args))
     if args.command == "scoreboard":
         return cli_records.cmd_scoreboard(args)
     if args.command == "export":
@@ -190,6 +194,8 @@ def _main(argv, shells: Shells) -> int:
         return cli_lrs.cmd_lrs(args)
     if args.command == "review":
         return cli_blind.cmd_review(args)
+    if args.command in ("roster", "reviewer"):
+        return cli_team.cmd_roster(args) if args.command == "roster" else cli_team.cmd_reviewer(args)
     if args.command == "serve":
         if shells.web is None:
             print("main.py serve: error: the browser version is not part of this build", file=sys.stderr)

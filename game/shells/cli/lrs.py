@@ -11,7 +11,8 @@ import sys
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
-EXIT_NOT_SENT = 5  # something is still waiting (the LRS unreachable) or was parked
+EXIT_NOT_SENT = 5  # failing: something is still waiting (the LRS unreachable or failing) or was parked
+EXIT_HELD = 6  # nothing failed: what waits is another machine's to send (leased, or recorded there)
 
 
 def add_parser(sub) -> None:
@@ -30,11 +31,18 @@ def add_parser(sub) -> None:
                            "standard input (for scripts)")
     configure.add_argument("--home-page", metavar="URL", help="the LMS whose logins are the learner ids")
     configure.add_argument("--activity-base", metavar="URL", help="the base address of our activity ids")
+    configure.add_argument("--sends", choices=("own", "all", "none"),
+                           help="on a team database, what this computer sends: its own attempts (default), "
+                           "all (the team's one sender), or none")
+    configure.add_argument("--no-check", action="store_true", help="save without asking the LRS")
     configure.add_argument("--clear", action="store_true", help="forget the configured LRS")
     send = actions.add_parser("send", help="send everything waiting now (exit 5 if anything is left)",
                               description="Send every waiting attempt now, without waiting for the back-off. "
-                              "Exit 0 when nothing is left, 5 when the LRS could not take everything, 2 "
-                              "when the configuration is wrong.")
+                              "Exit 0 when nothing is left, 5 when the LRS could not take everything (failing), "
+                              "6 when what is left is another machine's to send (nothing failed), 2 when the "
+                              "configuration or the credentials are wrong.")
+    send.add_argument("--all-machines", action="store_true",
+                      help="on a team database, send every machine's attempts, not only this computer's")
     send.add_argument("--retry-parked", action="store_true", help="also retry attempts the LRS refused before")
     send.add_argument("--json", action="store_true", help="print the result as JSON")
     status = actions.add_parser("status", help="what is waiting, sent and refused",
@@ -67,7 +75,7 @@ def _configure(args) -> int:
         print("The LRS configuration was cleared; attempts stay in the outbox until one is configured.")
         return EXIT_OK
     config, _ = load_config()
-    for key in ("endpoint", "user", "home_page", "activity_base"):
+    for key in ("endpoint", "user", "home_page", "activity_base", "sends"):
         value = getattr(args, key)
         if value is not None:
             setattr(config, key, value.strip())
@@ -87,9 +95,21 @@ def _configure(args) -> int:
         return EXIT_USAGE
     save_config(config)
     print(f"LRS configured: {config.endpoint} as {config.user or '(no user)'}; secret "
-          f"{'set' if config.secret else 'not set'}. Attempts are sent in the background while the game runs, "
-          "or now with: main.py lrs send")
-    return EXIT_OK
+          f"{'set' if config.secret else 'not set'}; this computer sends: {config.sends}.")
+    if args.no_check:
+        return EXIT_OK
+    from game.delivery.client import check_lrs
+    verdict, found = check_lrs(config)
+    if verdict == "ok":
+        print(f"Checked: {found}. Attempts are sent in the background while the game runs, "
+              "or now with: main.py lrs send")
+        return EXIT_OK
+    if verdict == "unreachable":
+        print(f"Checked: {found}. Saved anyway: attempts wait on the scoreboard and go when it can be reached.")
+        return EXIT_NOT_SENT
+    _say_error(f"{found}. Saved, but nothing will be sent until this is put right "
+               "(main.py lrs configure again).")
+    return EXIT_USAGE
 
 
 def _open():
@@ -102,29 +122,50 @@ def _open():
 
 
 def _send(args) -> int:
-    from game.delivery.sender import ConfigurationProblem, deliver
+    from game.delivery.client import check_lrs
+    from game.delivery.config import sending_origin
+    from game.delivery.sender import ConfigurationProblem, Delivery, deliver
     config, board = _open()
     try:
         if args.retry_parked:
             board.requeue_parked()
+        origin = None if args.all_machines else sending_origin(board, config)
         try:
-            report = deliver(board, config, due_only=False)
+            report = deliver(board, config, due_only=False, origin=origin) if origin is not False else Delivery()
         except ConfigurationProblem as exc:
             _say_error(str(exc))
             return EXIT_USAGE
         status = board.outbox_status()
     finally:
         board.close()
+    if origin is False and not args.json:
+        print("This computer is set to send nothing (lrs configure --sends none): the team's sender delivers. "
+              "Use --all-machines to send now anyway.")
+    if report.sent == 0 and report.problem is None and config.configured:
+        verdict, found = check_lrs(config)  # nothing went: are the endpoint and credentials right at all?
+        if verdict in ("refused", "not-found"):
+            _say_error(found)
+            return EXIT_USAGE
+        if verdict != "ok":
+            report.problem = found
     if args.json:
         print(json.dumps({"sent": report.sent, "parked": report.parked, "waiting": status["waiting"],
-                          "problem": report.problem, "parked_reasons": report.reasons}, indent=2))
-    else:
+                          "problem": report.problem, "parked_reasons": report.reasons,
+                          "held_elsewhere": bool(status["waiting"] and not report.problem and not report.parked)},
+                         indent=2))
+    held = status["waiting"] and not report.problem and not report.parked
+    if not args.json:
         print(f"Sent {_attempts(report.sent)} to {config.endpoint}.")
         if report.parked:
             print(f"The LRS refused {_attempts(report.parked)} (parked; see main.py lrs status): {report.reasons[-1]}")
-        if status["waiting"]:
+        if held:
+            print(f"{_attempts(status['waiting'])} still waiting, none failing here: another machine holds them "
+                  "or recorded them and sends them itself (main.py lrs status says more).")
+        elif status["waiting"]:
             print(f"{_attempts(status['waiting'])} still waiting: {report.problem or 'not sent yet'}. "
                   "Nothing is lost; they go when the LRS can be reached.")
+    if held:
+        return EXIT_HELD
     return EXIT_NOT_SENT if status["waiting"] or report.parked else EXIT_OK
 
 
@@ -151,7 +192,16 @@ def _status(args) -> int:
     print(f"Waiting: {status['waiting']}   Sent: {status['sent']}   Refused (parked): {status['parked']}")
     if status["waiting"] and status["oldest_waiting"]:
         print(f"Oldest waiting since {status['oldest_waiting'][:19].replace('T', ' ')}")
-    if status["last_problem"]:
+    from game.app.delivery_status import next_try_words
+    if status["waiting"]:
+        print(f"Why they wait: {status['last_problem'] or 'not tried yet (or held by a machine sending them now)'}")
+        when = next_try_words(status["next_try"])
+        if when:
+            print(f"When: {when[0].upper()}{when[1:]} (main.py lrs send tries now)")
+        if getattr(board, "shared", False) and config.sends != "all":
+            print(f"This computer sends {'nothing' if config.sends == 'none' else 'only what it recorded'}; "
+                  "the others' attempts go from their own machines or the team's sender.")
+    elif status["last_problem"]:
         print(f"Last problem: {status['last_problem']}")
     for item in status["parked_attempts"]:
         print(f"  parked {item['registration']}: {item['reason']}")

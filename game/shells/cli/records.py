@@ -23,6 +23,12 @@ def add_parsers(sub) -> None:
                        help="with --player: how the player does with each customer style (and their own style)")
     board.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="table (default), csv or json")
+    board.add_argument("--team", choices=("levers", "weeks", "scenarios", "absent"),
+                       help="a team view: levers by person, weeks, scenarios (pass rate and mean), or absent "
+                       "(the roster's people who have not played since --since)")
+    board.add_argument("--mode", choices=("coach", "assessment"), help="with --team: only attempts in this mode")
+    board.add_argument("--since", type=_since, metavar="DATE",
+                       help="only attempts finished at or after DATE (with --team absent: who has not played since)")
 
     export = sub.add_parser("export", help="write attempts as CSV or xAPI statements",
                             description="Write every recorded attempt (or those chosen with --scenario/--player) "
@@ -33,13 +39,13 @@ def add_parsers(sub) -> None:
     export.add_argument("--scenario", metavar="ID", help="only this scenario")
     export.add_argument("--player", metavar="NAME", help="only this player")
     _customer_filters(export)
-    from game.delivery.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE
-    export.add_argument("--home-page", default=os.environ.get("FIVE_LEVERS_XAPI_HOME_PAGE", DEFAULT_HOME_PAGE),
-                        metavar="URL", help="the home page of the players' accounts in xAPI "
-                        f"(default {DEFAULT_HOME_PAGE}, or FIVE_LEVERS_XAPI_HOME_PAGE)")
-    export.add_argument("--activity-base", default=os.environ.get("FIVE_LEVERS_XAPI_BASE", DEFAULT_ACTIVITY_BASE),
-                        metavar="URL", help="the address under which scenarios are named as xAPI activities "
-                        f"(default {DEFAULT_ACTIVITY_BASE}, or FIVE_LEVERS_XAPI_BASE)")
+    export.add_argument("--home-page", metavar="URL", help="the home page of the players' accounts in xAPI "
+                        "(default: the one configured for the LRS: FIVE_LEVERS_XAPI_HOME_PAGE or "
+                        "lrs configure --home-page, so the ids match what the sender delivered)")
+    export.add_argument("--activity-base", metavar="URL",
+                        help="the address under which scenarios are named as xAPI activities "
+                        "(default: the one configured for the LRS: FIVE_LEVERS_XAPI_BASE or "
+                        "lrs configure --activity-base)")
     export.add_argument("--since", type=_since, metavar="DATE",
                         help="only attempts finished at or after DATE (2026-11-20, or 2026-11-20T14:00; UTC)")
     export.add_argument("--unsent", action="store_true",
@@ -69,7 +75,8 @@ def _customer_filters(parser) -> None:
 
 def _open_board():
     from game.storage.scoreboard import open_scoreboard
-    board = open_scoreboard()
+    from game.delivery.config import label_board
+    board = label_board(open_scoreboard())
     if board.notice:
         print(f"note: {board.notice}", file=sys.stderr)
     return board
@@ -220,8 +227,11 @@ def _fail(message: str) -> int:
 def cmd_export(args) -> int:
     from game.storage import export
     from game.delivery.xapi import StatementBuilder
+    from game.delivery.config import load_config
+    configured = load_config()[0] if args.xapi and not (args.home_page and args.activity_base) else None
     try:
-        builder = StatementBuilder(args.home_page, args.activity_base) if args.xapi else None
+        builder = StatementBuilder(args.home_page or configured.home_page,
+                                   args.activity_base or configured.activity_base) if args.xapi else None
     except ValueError as exc:
         print(f"main.py export: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -283,8 +293,10 @@ class FilledSteps:
         scenario = self.library.get(attempt.scenario)
         if scenario is None or scenario.content_hash != attempt.content_hash:
             return
+        from game.core.reply_marks import reply_marks
         run = play(scenario, attempt.choices, seed=attempt.seed, persona=attempt.persona or None)
-        attempt.steps = [step_record(s, attempt.finished_at, scenario) for s in run.steps]
+        marks = reply_marks(scenario, attempt.persona)
+        attempt.steps = [step_record(s, attempt.finished_at, scenario, marks) for s in run.steps]
 
 
 def fill_missing_steps(attempts, folder: Path | None = None) -> None:

@@ -36,6 +36,9 @@ def add_parsers(sub) -> None:
                          help="seed for the shuffled order of replies and the random playthroughs (default 0)")
     analyze.add_argument("--persona", metavar="ID", help="analyse one persona only (default: every persona, "
                          "side by side)")
+    analyze.add_argument("--attempts", action="store_true",
+                         help="item analysis of the recorded attempts instead: each decision's pick rate per reply, "
+                         "difficulty and discrimination (top against bottom third), with flags")
 
     new = sub.add_parser("new", help="write a starter scenario that teaches the format",
                          description="Write a valid starter scenario with comments that teach the format, "
@@ -160,6 +163,9 @@ def cmd_analyze(args) -> int:
     scenario, code = load_scenario(args.file, "analyze", explain=True)
     if scenario is None:
         return code
+    if args.attempts:
+        from game.shells.cli.team import cmd_item_analysis
+        return cmd_item_analysis(args, scenario)
     from game.authoring.analysis_report import analysis_data, analysis_text
     if not _persona_ok(scenario, args.persona, "analyze"):
         return EXIT_USAGE

@@ -26,8 +26,9 @@ from game.app.debrief import NO_RULE_BROKEN
 from game.app.library import Library
 from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
+from game.delivery.config import label_board
 from game.app.trainee_play import KeepingBoard, retry_kept
-from game.shells.web import pages, pages_more
+from game.shells.web import dashboard, pages, pages_more
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -40,7 +41,7 @@ SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behin
 CONNECTIONS_ENV = "FIVE_LEVERS_DB_CONNECTIONS"  # scoreboard connections per server process (default 4)
 log = logging.getLogger("five_levers.web")
 
-TITLES = {400: "That did not work", 404: "Not found", 405: "Not found", 413: "Too large",
+TITLES = {400: "That did not work", 403: "For reviewers only", 404: "Not found", 405: "Not found", 413: "Too large",
           429: "Too many requests", 500: "Something went wrong"}
 
 
@@ -66,7 +67,7 @@ def _error_page(request, status: int, message: str):
 
 async def http_error(request, exc: HTTPException):
     own = exc.detail and exc.detail != HTTPStatus(exc.status_code).phrase  # a message of ours, not the router's
-    message = exc.detail if exc.status_code in (400, 404) and own else {
+    message = exc.detail if exc.status_code in (400, 403, 404) and own else {
         404: "There is no page here.", 405: "There is no page here."}.get(exc.status_code, "That did not work.")
     return _error_page(request, exc.status_code, message)
 
@@ -100,6 +101,10 @@ ROUTES = [
     Route("/portfolio", pages_more.portfolio),
     Route("/portfolio", pages_more.portfolio_choose, methods=["POST"]),
     Route("/hello", pages.hello),
+    Route("/team", dashboard.team),
+    Route("/team/signin", dashboard.team_sign_in, methods=["POST"]),
+    Route("/team/signout", dashboard.team_sign_out, methods=["POST"]),
+    Route("/team/{view}.csv", dashboard.team_csv),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]
 
@@ -122,13 +127,13 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
         app.state.library = library if library is not None else await run_in_threadpool(Library, folder)
         app.state.portfolios = await run_in_threadpool(portfolios, PORTFOLIOS_DIR, app.state.library)
         app.state.board = KeepingBoard(board if board is not None else await run_in_threadpool(
-            BoardPool, lambda: open_scoreboard(None, False), connections))
+            BoardPool, lambda: label_board(open_scoreboard(None, False)), connections))
         try:
             await run_in_threadpool(retry_kept, app.state.board)
         except Exception as exc:  # noqa: BLE001 - kept attempts wait for the next start; the server still runs
             log.warning("kept attempts could not be added yet: %s", exc)
         # the LRS sender, when an LRS is configured (the outbox's claims let every worker run one)
-        sender = await run_in_threadpool(start_sender, lambda text, **_: log.warning("%s", text)) \
+        sender = await run_in_threadpool(start_sender, lambda text, **_: log.warning("%s", text), True) \
             if board is None else None
         yield
         if sender is not None:

@@ -200,12 +200,10 @@ class App(Navigator):
             self.sender.wake()
 
     def delivery_line(self) -> str:
-        """'3 attempts waiting to send' (and why), when an LRS is configured and something waits."""
+        """'3 attempts waiting to send' (why, and the next try), when an LRS is configured and something waits."""
+        from game.app.delivery_status import waiting_line
         sender = self.sender
-        if sender is None or not sender.waiting:
-            return ""
-        line = f"{sender.waiting} attempt{'s' if sender.waiting != 1 else ''} waiting to send"
-        return f"{line}: {sender.problem}" if sender.problem else line
+        return "" if sender is None else waiting_line(sender.waiting, sender.problem, sender.next_try)
 
     def update(self, dt: float) -> None:
         self.storage.poll()

@@ -211,3 +211,20 @@ def test_export_since_a_date_and_only_what_the_lrs_does_not_have(cli, tmp_path, 
     assert {s["actor"]["name"] for s in json.loads(proc.stdout)} == {"P18", "P22"}
     bad = cli("export", "--csv", out, "--since", "last week")
     assert bad.returncode == 2 and "is not a date" in bad.stderr
+
+
+def test_export_xapi_uses_the_configured_home_page_and_activity_base_by_default(cli, tmp_path):
+    """The ids of an export match the statements the sender delivered with the same configuration."""
+    cli.saves.mkdir(parents=True, exist_ok=True)
+    (cli.saves / "lrs.json").write_text(json.dumps({"endpoint": "http://127.0.0.1:9/xAPI", "home_page":
+                                                    "https://lms.example.org", "activity_base":
+                                                    "https://example.org/fl"}), encoding="utf-8")
+    cli("play", LATE, "--choices", "1,2,2", "--player", "Ana", "--learner", "ana@example.org")
+    configured, explicit = tmp_path / "configured.json", tmp_path / "explicit.json"
+    assert cli("export", "--xapi", configured).returncode == 0
+    cli("export", "--xapi", explicit, "--home-page", "https://lms.example.org", "--activity-base",
+        "https://example.org/fl")
+    statements = json.loads(configured.read_text(encoding="utf-8"))
+    assert statements[0]["actor"]["account"]["homePage"] == "https://lms.example.org"
+    assert statements[0]["object"]["id"] == "https://example.org/fl/scenarios/late-refund"
+    assert [s["id"] for s in statements] == [s["id"] for s in json.loads(explicit.read_text(encoding="utf-8"))]

@@ -1,0 +1,165 @@
+"""A team lead's views of the scoreboard, as plain data (the command line's
+`scoreboard --team VIEW` prints them; the browser dashboard can draw the same):
+
+- `levers`: each person's mean percent on each of the five levers (who
+  needs coaching on what), with their attempts, mean score and last play;
+- `weeks`: per ISO week, attempts, people, mean score and pass rate (is the
+  team improving?);
+- `scenarios`: per scenario, attempts, people, mean score and pass rate
+  (which scenario is hardest?);
+- `absent`: the roster's people who have not played since a date (and
+  those who never played).
+
+What counts: finished attempts played by a person (scripted and abandoned
+attempts are left out). A person is their learner id when they gave one,
+else their display name (as on the leaderboards); the roster names people
+by learner id. Means are rounded to one decimal; a lever a person's paths
+never gave a chance to use is empty (None), not 0.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timezone
+
+from game.core.model import LEVER_TITLES, LEVERS
+
+VIEWS = ("levers", "weeks", "scenarios", "absent")
+
+
+def counted(attempts) -> list:
+    return [a for a in attempts if a.status == "finished" and not a.scripted]
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def _rate(passed: int, total: int) -> float | None:
+    return round(100 * passed / total, 1) if total else None
+
+
+def week_of(iso: str) -> str:
+    """'2026-11-20T10:00:00+00:00' -> '2026-W47' (ISO week, UTC)."""
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    year, week, _ = moment.astimezone(timezone.utc).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _names(roster) -> dict[str, dict]:
+    return {f"id:{p['learner']}": p for p in roster}
+
+
+def levers_by_person(attempts, roster=()) -> dict:
+    known = _names(roster)
+    groups = defaultdict(list)
+    for attempt in counted(attempts):
+        groups[attempt.person].append(attempt)
+    rows = []
+    for person, mine in groups.items():
+        last = max(mine, key=lambda a: a.finished_at)
+        rows.append({"person": person, "name": known.get(person, {}).get("name") or last.player,
+                     "learner": last.learner or None, "team": known.get(person, {}).get("team") or None,
+                     "attempts": len(mine), "mean_score": _mean(a.score for a in mine),
+                     "last_played": last.finished_at,
+                     "levers": {lever: _mean(a.levers.get(lever, {}).get("percent") for a in mine) for lever in LEVERS}})
+    rows.sort(key=lambda r: (r["name"].lower(), r["person"]))
+    return {"view": "levers", "levers": {lever: LEVER_TITLES[lever] for lever in LEVERS}, "people": rows}
+
+
+def weeks(attempts) -> dict:
+    groups = defaultdict(list)
+    for attempt in counted(attempts):
+        groups[week_of(attempt.finished_at)].append(attempt)
+    rows = [{"week": week, "attempts": len(mine), "people": len({a.person for a in mine}),
+             "mean_score": _mean(a.score for a in mine), "pass_rate": _rate(sum(a.passed for a in mine), len(mine))}
+            for week, mine in sorted(groups.items())]
+    return {"view": "weeks", "weeks": rows}
+
+
+def scenarios(attempts) -> dict:
+    groups = defaultdict(list)
+    for attempt in counted(attempts):
+        groups[attempt.scenario].append(attempt)
+    rows = [{"scenario": sid, "title": mine[-1].title, "attempts": len(mine), "people": len({a.person for a in mine}),
+             "mean_score": _mean(a.score for a in mine), "pass_rate": _rate(sum(a.passed for a in mine), len(mine))}
+            for sid, mine in sorted(groups.items())]
+    return {"view": "scenarios", "scenarios": rows}
+
+
+def absent(attempts, roster, since: str) -> dict:
+    """The roster's people with no counted attempt finished at or after `since` (ISO)."""
+    last: dict[str, str] = {}
+    for attempt in counted(attempts):
+        if attempt.learner:
+            last[attempt.learner] = max(last.get(attempt.learner, ""), attempt.finished_at)
+    rows = [{"learner": p["learner"], "name": p["name"], "team": p["team"] or None,
+             "last_played": last.get(p["learner"])}
+            for p in roster if last.get(p["learner"], "") < since]
+    return {"view": "absent", "since": since, "roster": len(list(roster)), "people": rows}
+
+
+def team_view(view: str, attempts, roster=(), since: str | None = None) -> dict:
+    attempts = list(attempts)
+    if view == "levers":
+        return levers_by_person(attempts, roster)
+    if view == "weeks":
+        return weeks(attempts)
+    if view == "scenarios":
+        return scenarios(attempts)
+    if view == "absent":
+        return absent(attempts, list(roster), since or "")
+    raise ValueError(f"no team view {view!r} (one of {', '.join(VIEWS)})")
+
+
+def table(data: dict) -> tuple[list[str], list[list]]:
+    """A view as a header and rows (CSV and the terminal's table)."""
+    view = data["view"]
+    if view == "levers":
+        header = ["person", "name", "learner", "team", "attempts", "mean_score", "last_played", *LEVERS]
+        rows = [[r["person"], r["name"], r["learner"], r["team"], r["attempts"], r["mean_score"], r["last_played"],
+                 *(r["levers"][lever] for lever in LEVERS)] for r in data["people"]]
+    elif view == "weeks":
+        header = ["week", "attempts", "people", "mean_score", "pass_rate"]
+        rows = [[r[k] for k in header] for r in data["weeks"]]
+    elif view == "scenarios":
+        header = ["scenario", "title", "attempts", "people", "mean_score", "pass_rate"]
+        rows = [[r[k] for k in header] for r in data["scenarios"]]
+    else:
+        header = ["learner", "name", "team", "last_played"]
+        rows = [[r[k] for k in header] for r in data["people"]]
+    return header, rows
+
+
+HEAT_BANDS = (40, 60, 75, 90)  # below 40: needs coaching; 90 and up: strong
+
+
+def heat_band(percent: float | None) -> int | None:
+    """0 (below 40 %) to 4 (90 % and up), None when the lever was never in reach: a heat map's shade."""
+    if percent is None:
+        return None
+    return sum(percent >= edge for edge in HEAT_BANDS)
+
+
+def dashboard(board, scenario: str | None = None, persona: str | None = None, style: str | None = None,
+              mode: str | None = None, since: str | None = None, until: str | None = None,
+              absent_since: str | None = None) -> dict:
+    """Every team view at once, for the browser dashboard, with the filters
+    applied (`since`/`until`: ISO dates, finished on or after / before).
+    `absent_since` names who has not played since then (all attempts count
+    for "last played", whatever the date filters)."""
+    everything = board.attempts(scenario=scenario, with_steps=False, persona=persona, persona_style=style)
+    if mode:
+        everything = [a for a in everything if a.mode == mode]
+    chosen = [a for a in everything if (not since or a.finished_at >= since) and (not until or a.finished_at < until)]
+    roster = board.roster()
+    levers = levers_by_person(chosen, roster)
+    for row in levers["people"]:
+        row["bands"] = {lever: heat_band(value) for lever, value in row["levers"].items()}
+    return {"levers": levers, "weeks": weeks(chosen), "scenarios": scenarios(chosen),
+            "absent": absent(everything, roster, absent_since) if absent_since else None,
+            "filters": {"scenario": scenario, "persona": persona, "style": style, "mode": mode, "since": since,
+                        "until": until, "absent_since": absent_since},
+            "counted": len(counted(chosen)), "known_scenarios": board.scenarios()}
