@@ -72,12 +72,14 @@ def reply_coaching(run, step) -> ReplyCoaching:
 
 
 def ending_words(run) -> str:
-    """The outcome in plain words; the score and coaching wait for the debrief."""
+    """The outcome in plain words; the score and coaching wait for the debrief.
+    The words claim no more than the outcome: an at-risk ending's text may have
+    the customer say they will not come back, so 'at risk' never says 'undecided'."""
     name = run.customer.name
     view = run.ending_view()
     outcome = view[1] if view else ""
     if run.walked_out:
         return f"{name} has walked out. The customer is lost."
     return {"retained": f"{name} is staying with you. Customer retained.",
-            "at_risk": f"{name} has not decided. The customer is at risk.",
+            "at_risk": f"{name} may not stay with you. The customer is at risk.",
             "lost": f"{name} is leaving. The customer is lost."}.get(outcome, "The conversation is over.")

@@ -1,0 +1,38 @@
+"""The ending and the debrief say the outcome the conversation really had:
+retained, at risk or lost, each in its own words (never the at-risk words for all)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.shells.web.conftest import attempts
+
+# with seed 0 the tutorial's customer is the brisk persona; these replies reach each outcome
+# (checked against `main.py play scenarios/tutorial.yaml --seed 0 --persona brisk --choices … --json`)
+PATHS = {"retained": [1, 1, 1, 1, 2, 1, 3, 1], "at_risk": [1, 1, 1, 1, 1, 1, 1, 1, 1], "lost": [1, 1, 1, 4, 1, 2, 1]}
+WORDS = {"retained": ("Priya Nair is staying with you. Customer retained.", "Customer retained"),
+         "at_risk": ("Priya Nair may not stay with you. The customer is at risk.", "Customer at risk"),
+         "lost": ("Priya Nair is leaving. The customer is lost.", "Customer lost")}
+
+
+@pytest.mark.parametrize("outcome", sorted(PATHS))
+def test_each_ending_shows_its_own_outcome_on_the_ending_and_the_debrief(web, monkeypatch, outcome):
+    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)
+    _, trainee = web
+    ana = trainee("Ana Lima", mode="assessment")
+    ana.start("tutorial")
+    ana.get("/play")
+    for number in PATHS[outcome]:
+        assert ana.at is not None, "the conversation ended early"
+        ana.reply(number)
+    end = ana.page
+    assert end.url.path.endswith("/ending")
+    assert attempts()[0].outcome == outcome  # what the game recorded is the truth
+    words, title = WORDS[outcome]
+    debrief = ana.get(end.url.path.removesuffix("/ending"))
+    for page in (end.text, debrief.text):
+        assert words in page
+        assert "has not decided" not in page
+        for other, (other_words, _) in WORDS.items():
+            if other != outcome:
+                assert other_words not in page
+    assert f"Outcome: <strong>{title}</strong>" in debrief.text
