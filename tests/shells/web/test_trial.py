@@ -1,5 +1,7 @@
-"""The ending and the debrief say the outcome the conversation really had:
-retained, at risk or lost, each in its own words (never the at-risk words for all)."""
+"""What a new user's trial of the browser version found: the ending and the
+debrief say the outcome the conversation really had (retained, at risk or
+lost, each in its own words); the scenario list and the briefing give the
+same minutes; …"""
 from __future__ import annotations
 
 import pytest
@@ -36,3 +38,17 @@ def test_each_ending_shows_its_own_outcome_on_the_ending_and_the_debrief(web, mo
             if other != outcome:
                 assert other_words not in page
     assert f"Outcome: <strong>{title}</strong>" in debrief.text
+
+
+def test_the_scenario_list_and_the_briefing_give_the_same_minutes(web):
+    import re
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    listed = ana.get("/scenarios").text
+    for scenario in ("tutorial", "card-machine"):
+        brief = ana.start(scenario).text
+        said = re.search(r"about (\d+) min", brief)
+        assert said, "the briefing gives no minutes"
+        title = re.search(r"<h1>Briefing: (.*?)</h1>", brief).group(1)
+        row = listed[listed.index(f">{title}</h2>"):]
+        assert re.search(r"about (\d+) min", row).group(1) == said.group(1)
