@@ -28,6 +28,26 @@ class DialogueStep:
         return not self.replies
 
 
+def judgement(levers: dict, breaks, walked_out: bool = False) -> tuple[str, str]:
+    """How a reply went, as (tone, label): tone 'bad' (a rule broken, a walk-out
+    or points lost), 'good' (points won, no rule broken) or 'neutral'; the
+    label says it in words with the points ('Rule broken · -1 point')."""
+    points = sum(levers.values())
+    if walked_out:
+        tone, words = "bad", "The customer walked out"
+    elif breaks:
+        tone, words = "bad", "Rule broken"
+    elif points < 0:
+        tone, words = "bad", "Points lost"
+    elif points > 0:
+        tone, words = "good", "Good reply"
+    else:
+        tone, words = "neutral", "No points either way"
+    if points:
+        words += f" \u00b7 {points:+d} point{'' if abs(points) == 1 else 's'}"
+    return tone, words
+
+
 @dataclass(frozen=True)
 class ReplyCoaching:
     said: str  # the reply taken
@@ -36,6 +56,8 @@ class ReplyCoaching:
     rules: tuple[str, ...]  # titles of the rules it broke
     mood_change: tuple[str, str] | None  # (before, after) mood words when the mood moved
     walked_out: str  # '<name> has walked out.' when the reply ended it so
+    tone: str = "neutral"  # judgement(): 'good', 'bad' or 'neutral' (a shell's colour follows it)
+    verdict: str = ""  # judgement()'s label: 'Rule broken · -1 point', 'Good reply · +2 points', …
 
     def lines(self) -> list[str]:
         """The coaching as the window shows it, line by line."""
@@ -68,7 +90,8 @@ def reply_coaching(run, step) -> ReplyCoaching:
         tuple(f"{'+' if p > 0 else ''}{p} {LEVER_TITLES[lv]}" for lv, p in step.levers.items() if p),
         tuple(RULE_TITLES[rule] for rule in step.breaks),
         (MOOD_WORDS[step.mood_before], MOOD_WORDS[step.mood_after]) if step.mood_before != step.mood_after else None,
-        f"{run.customer.name} has walked out." if run.walked_out else "")
+        f"{run.customer.name} has walked out." if run.walked_out else "",
+        *judgement(step.levers, step.breaks, run.walked_out and step.mood_after == "walked_out"))
 
 
 def ending_words(run) -> str:

@@ -4,6 +4,8 @@ lost, each in its own words); the scenario list and the briefing give the
 same minutes; …"""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.shells.web.conftest import attempts
@@ -41,7 +43,7 @@ def test_each_ending_shows_its_own_outcome_on_the_ending_and_the_debrief(web, mo
 
 
 def test_the_scenario_list_and_the_briefing_give_the_same_minutes(web):
-    import re
+
     _, trainee = web
     ana = trainee("Ana Lima")
     listed = ana.get("/scenarios").text
@@ -52,3 +54,25 @@ def test_the_scenario_list_and_the_briefing_give_the_same_minutes(web):
         title = re.search(r"<h1>Briefing: (.*?)</h1>", brief).group(1)
         row = listed[listed.index(f">{title}</h2>"):]
         assert re.search(r"about (\d+) min", row).group(1) == said.group(1)
+
+
+COACHING = re.compile(r'<section class="coaching tone-(\w+)"[^>]*>.*?<p class="verdict"><strong>(.*?)</strong>', re.S)
+
+
+def test_the_coaching_box_takes_the_colour_and_label_of_how_the_reply_went(web, monkeypatch):
+    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)  # brisk Priya, replies in a known order
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.start("tutorial")
+    ana.get("/play")
+    ana.reply(1)
+    assert COACHING.search(ana.reply(1).text).groups() == ("good", "Good reply · +4 points")
+    ana.reply(1)
+    page = ana.reply(4)  # breaks "don't upset", -1
+    tone, label = COACHING.search(page.text).groups()
+    assert (tone, label) == ("bad", "Rule broken · -1 point")
+    for number in (1, 2, 1):
+        ana.reply(number)
+    debrief = ana.get(ana.page.url.path.removesuffix("/ending"))
+    steps = re.findall(r'<li class="tone-(\w+)">.*?<p class="verdict"><strong>(.*?)</strong>', debrief.text, re.S)
+    assert steps[1] == ("good", "Good reply · +4 points") and steps[3] == ("bad", "Rule broken · -1 point")
