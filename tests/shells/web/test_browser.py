@@ -289,3 +289,24 @@ def test_the_portfolio_campaign_pages_have_no_axe_violations(context):
     choose()
     look("debrief")
     assert "Best plan for this quarter" in page.content()
+
+
+def test_on_a_turn_with_coaching_every_reply_is_in_view_at_1280x720(context):
+    page = context.new_page()
+    sign_in_by_keyboard(page, "Fold Tester")
+    page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+    page.wait_for_url("**/briefing")
+    page.goto("/play")
+    coached = 0
+    for turn in range(8):  # alternately the first and the last reply: long lines and long coaching
+        if "/play" not in page.url:
+            break
+        count = page.locator("[data-key]").count()
+        with page.expect_navigation():
+            page.keyboard.press(str(count if turn % 2 else 1))
+        if "/play" in page.url and page.locator(".coaching").count():
+            coached += 1
+            last = page.locator(".replies li").last.bounding_box()
+            assert last["y"] + last["height"] <= 720, (page.url, last)  # without scrolling
+            page.screenshot(path=f"{SHOTS}/1280-coached-{coached}.png")
+    assert coached >= 2
