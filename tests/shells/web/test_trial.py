@@ -76,3 +76,21 @@ def test_the_coaching_box_takes_the_colour_and_label_of_how_the_reply_went(web, 
     debrief = ana.get(ana.page.url.path.removesuffix("/ending"))
     steps = re.findall(r'<li class="tone-(\w+)">.*?<p class="verdict"><strong>(.*?)</strong>', debrief.text, re.S)
     assert steps[1] == ("good", "Good reply · +4 points") and steps[3] == ("bad", "Rule broken · -1 point")
+
+
+def test_what_looks_like_a_button_is_a_button_on_every_page_of_a_conversation(web):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.start("tutorial")  # a conversation to resume
+    pages = {"/scenarios": "Resume the conversation", "/briefing": "Start the conversation"}
+    for path, label in pages.items():
+        page = ana.get(path).text
+        assert 'class="button' not in page  # no link dressed as a button (Space would do nothing)
+        assert re.search(rf'<form method="get" action="/play" class="go"><button type="submit" class="primary" '
+                         rf'autofocus>{label}</button></form>', page)
+    end = ana.play_to_the_end()
+    assert 'class="button' not in end.text
+    assert re.search(r'<form method="get" action="/attempts/\d+" class="go"><button[^>]*>See your debrief</button>',
+                     end.text)
+    debrief = ana.get(end.url.path.removesuffix("/ending")).text
+    assert 'class="button' not in debrief and '>All scenarios</button>' in debrief
