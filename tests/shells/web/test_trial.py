@@ -94,3 +94,15 @@ def test_what_looks_like_a_button_is_a_button_on_every_page_of_a_conversation(we
                      end.text)
     debrief = ana.get(end.url.path.removesuffix("/ending")).text
     assert 'class="button' not in debrief and '>All scenarios</button>' in debrief
+
+
+def test_previous_question_is_outside_the_list_of_answers(web):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.post("/self-check", action="start")
+    page = ana.post("/self-check", action="answer-2").text
+    assert "Question 2 of" in page and "Previous question" in page
+    fieldset = page[page.index("<fieldset"):page.index("</fieldset>")]
+    assert "Previous question" not in fieldset and len(re.findall(r'data-key="\d"', fieldset)) == 4
+    back = ana.post("/self-check", action="previous").text
+    assert "Question 1 of" in back
