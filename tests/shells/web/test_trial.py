@@ -106,3 +106,30 @@ def test_previous_question_is_outside_the_list_of_answers(web):
     assert "Previous question" not in fieldset and len(re.findall(r'data-key="\d"', fieldset)) == 4
     back = ana.post("/self-check", action="previous").text
     assert "Question 1 of" in back
+
+
+def test_a_conversation_the_quarter_asked_for_leads_back_to_the_quarter(web):
+    from tests.shells.web.test_portfolio import _choose
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.get("/portfolio")
+    _choose(ana)
+    while "Plan your contact" not in ana.page.text:
+        _choose(ana)
+    _choose(ana)
+    _choose(ana)  # start the quarter with no contact planned: accounts fall into trouble
+    for _ in range(80):
+        if "Talk to " in ana.page.text:
+            break
+        _choose(ana)
+    assert "Talk to " in ana.page.text
+    _choose(ana)
+    end = ana.play_to_the_end()
+    debrief = ana.get(end.url.path.removesuffix("/ending"))
+    assert re.search(r'<form method="get" action="/portfolio" class="go"><button[^>]*>Back to your quarter</button>',
+                     debrief.text)
+    back = ana.client.get("/portfolio")
+    assert "the account is" in back.text
+    ana.start("tutorial")  # a conversation of the trainee's own choosing does not offer the quarter
+    end = ana.play_to_the_end()
+    assert "Back to your quarter" not in ana.get(end.url.path.removesuffix("/ending")).text
