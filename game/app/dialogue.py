@@ -21,6 +21,12 @@ class DialogueStep:
     mood: str
     mood_word: str  # 'Calm', 'Uneasy', …, 'Walked out'
     replies: tuple[str, ...]  # the replies shown, in the order shown (1-based numbers on screen)
+    customer: str = ""  # the customer's name (whoever speaks)
+
+    @property
+    def mood_label(self) -> str:
+        """'Mood' beside the customer; whose mood when the narrator speaks ('Priya Nair's mood')."""
+        return f"{self.customer}\u2019s mood" if self.narrator and self.customer else "Mood"
 
     @property
     def stuck(self) -> bool:
@@ -80,7 +86,7 @@ def dialogue_step(run) -> DialogueStep:
     narrator = node.speaker == "narrator"
     return DialogueStep(narrator, "Narrator" if narrator else customer.name, customer.role or "", tuple(run.line()),
                         run.mood, MOOD_WORDS.get(run.mood, run.mood),
-                        tuple(choice.text for choice in run.shown_choices()))
+                        tuple(choice.text for choice in run.shown_choices()), customer.name)
 
 
 def reply_coaching(run, step) -> ReplyCoaching:

@@ -210,6 +210,7 @@ class AttemptPages:
 
 
 BACK_TO_QUARTER = "Back to your quarter"
+NO_NAME = "Type your name, or only your learner id (it is then the name shown)."
 
 
 def asked_by_quarter(player: str, learner: str, registration: str) -> bool:

@@ -133,3 +133,45 @@ def test_a_conversation_the_quarter_asked_for_leads_back_to_the_quarter(web):
     ana.start("tutorial")  # a conversation of the trainee's own choosing does not offer the quarter
     end = ana.play_to_the_end()
     assert "Back to your quarter" not in ana.get(end.url.path.removesuffix("/ending")).text
+
+
+def test_the_small_things_a_new_user_met(web, monkeypatch):
+    _, trainee = web
+    ana = trainee()
+    page = ana.get("/")
+    assert '<link rel="icon" href="/static/favicon.svg"' in page.text
+    assert ana.client.get("/static/favicon.svg").status_code == 200
+    # nothing typed: the message says a learner id alone will do
+    empty = ana.sign_in("", learner="")
+    assert empty.status_code == 400 and "or only your learner id" in empty.text
+    # a name too long is refused plainly (the field does not cut it short without a word)
+    long = ana.sign_in("A" * 52)
+    assert long.status_code == 400 and "at most 40 characters (this one has 52)" in long.text
+    assert 'maxlength="40"' not in long.text
+    # a pasted no-break space is a space
+    ana.get("/")
+    assert ana.sign_in("Ana\u00a0Lima").url.path == "/scenarios"
+    assert "Signed in as Ana Lima" in ana.page.text
+    # the debrief's self-check tip names no title screen (the browser has none)
+    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)
+    ana.start("tutorial")
+    first = ana.get("/play").text
+    assert "Priya Nair’s mood: <strong>" in first and ">Mood: <strong>" not in first  # the narrator speaks first
+    end = ana.play_to_the_end()
+    debrief = ana.get(end.url.path.removesuffix("/ending")).text
+    assert "Take the self-check" in debrief and "title screen" not in debrief
+
+
+def test_signing_in_from_a_page_returns_to_it(web):
+    _, trainee = web
+    ana = trainee()
+    asked = ana.get("/history")
+    assert asked.url.path == "/" and asked.url.query == b"next=/history"
+    after = re.search(r'name="after" value="([^"]*)"', asked.text).group(1)  # the form carries it, as a browser would
+    assert ana.post("/signin", name="Ana Lima", mode="coach", learner="", after=after).url.path == "/history"
+    odd = trainee()
+    page = odd.get("/?next=https://evil.example/")
+    after = re.search(r'name="after" value="([^"]*)"', page.text).group(1)
+    assert odd.post("/signin", name="Bo", mode="coach", learner="", after=after).url.path == "/scenarios"
+    assert odd.post("/signout").url.path == "/"
+    assert odd.post("/signin", name="Bo", mode="coach", learner="", after="//evil.example").url.path == "/scenarios"
