@@ -37,12 +37,12 @@ class DialogueStep:
 def judgement(levers: dict, breaks, walked_out: bool = False) -> tuple[str, str]:
     """How a reply went, as (tone, label): tone 'bad' (a rule broken, a walk-out
     or points lost), 'good' (points won, no rule broken) or 'neutral'; the
-    label says it in words with the points ('Rule broken · -1 point')."""
+    label says it in words with the points ('Rule broken: Shut up and listen · -1 point')."""
     points = sum(levers.values())
     if walked_out:
         tone, words = "bad", "The customer walked out"
     elif breaks:
-        tone, words = "bad", "Rule broken"
+        tone, words = "bad", "Rule broken: " + ", ".join(RULE_TITLES.get(rule, rule) for rule in breaks)
     elif points < 0:
         tone, words = "bad", "Points lost"
     elif points > 0:
@@ -65,14 +65,15 @@ class ReplyCoaching:
     tone: str = "neutral"  # judgement(): 'good', 'bad' or 'neutral' (a shell's colour follows it)
     verdict: str = ""  # judgement()'s label: 'Rule broken · -1 point', 'Good reply · +2 points', …
 
-    def lines(self) -> list[str]:
-        """The coaching as the window shows it, line by line."""
+    def lines(self, rules: bool = True) -> list[str]:
+        """The coaching as the window shows it, line by line (`rules=False`:
+        without the rules broken, for a shell that shows `verdict`, which names them)."""
         lines = [f"You said: \u201c{self.said}\u201d"]
         if self.feedback:
             lines.append(self.feedback)
         if self.levers:
             lines.append("Levers: " + ", ".join(self.levers))
-        lines += [f"Rule broken: {rule}" for rule in self.rules]
+        lines += [f"Rule broken: {rule}" for rule in self.rules] if rules else []
         if self.mood_change:
             lines.append(f"Mood: {self.mood_change[0]} \u2192 {self.mood_change[1]}")
         if self.walked_out:

@@ -70,12 +70,14 @@ def test_the_coaching_box_takes_the_colour_and_label_of_how_the_reply_went(web, 
     ana.reply(1)
     page = ana.reply(4)  # breaks "don't upset", -1
     tone, label = COACHING.search(page.text).groups()
-    assert (tone, label) == ("bad", "Rule broken · -1 point")
+    assert (tone, label) == ("bad", "Rule broken: Don&#39;t upset them in the first place · -1 point")
+    assert page.text.count("Rule broken") == 1  # said once, in the label
     for number in (1, 2, 1):
         ana.reply(number)
     debrief = ana.get(ana.page.url.path.removesuffix("/ending"))
     steps = re.findall(r'<li class="tone-(\w+)">.*?<p class="verdict"><strong>(.*?)</strong>', debrief.text, re.S)
-    assert steps[1] == ("good", "Good reply · +4 points") and steps[3] == ("bad", "Rule broken · -1 point")
+    assert steps[1] == ("good", "Good reply · +4 points")
+    assert steps[3] == ("bad", "Rule broken: Don&#39;t upset them in the first place · -1 point")
 
 
 def test_what_looks_like_a_button_is_a_button_on_every_page_of_a_conversation(web):
