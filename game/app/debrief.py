@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.app.dialogue import judgement
 from game.app.text import LEVER_SHORT
 from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
@@ -72,6 +73,8 @@ class ConversationStep:
     reply: str
     broke: tuple[str, ...]  # titles of the rules the reply broke
     coaching: str
+    tone: str = "neutral"  # dialogue.judgement(): 'good', 'bad' or 'neutral'
+    verdict: str = ""  # its label: 'Rule broken · -1 point', …
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def debrief_view(scenario, run, player: str = "", coach: bool = True, player_sty
         narrator = node is not None and node.speaker == "narrator"
         conversation.append(ConversationStep(n, "Narrator" if narrator else run.customer.name, narrator,
                                              step.line.replace("\n\n", " "), step.text,
-                                             tuple(RULE_TITLES[r] for r in step.breaks), step.feedback))
+                                             tuple(RULE_TITLES[r] for r in step.breaks), step.feedback,
+                                             *judgement(step.levers, step.breaks, step.mood_after == "walked_out")))
     ending = run.ending_view()
     report = flex_report(run) if with_flex else None
     return DebriefView(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.app.briefing import minutes_words
 from game.core.styles import STYLE_NAMES
 
 UNLIKE_LABEL = "Practise with customers unlike you"
@@ -18,7 +19,7 @@ class ScenarioRow:
     difficulty: int  # 1-5
     difficulty_words: str  # 'Difficulty 2 of 5'
     dots: str  # '●●○○○'
-    minutes: str  # 'about 5 min', '' when not given
+    minutes: str  # 'about 5 min': briefing.minutes_words, as the briefing (and window and terminal) say
     best: str  # 'Best so far: 84 (B)' or 'Not played yet'
 
 
@@ -37,7 +38,7 @@ def scenario_rows(library, bests: dict) -> list[ScenarioRow]:
         best = bests.get(s.id)
         rows.append(ScenarioRow(s.id, s.title, s.summary, s.difficulty, f"Difficulty {s.difficulty} of 5",
                                 "\u25cf" * s.difficulty + "\u25cb" * (5 - s.difficulty),
-                                f"about {s.estimated_minutes} min" if s.estimated_minutes else "",
+                                minutes_words(s),
                                 f"Best so far: {best[0]} ({best[1]})" if best else "Not played yet"))
     return rows
 

@@ -29,7 +29,7 @@ from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
 from game.core.styles import unlike_customers
 from game.core.turns import draw_persona, fresh_seed
-from game.storage import pending, saves
+from game.storage import campaign_saves, pending, saves
 from game.storage.export import short_time
 from game.storage.files import StorageError
 from game.storage.scoreboard import lookup_style
@@ -206,6 +206,22 @@ class AttemptPages:
     note: str | None
     next_id: str = ""  # the next scenario in the library ('' when there is none)
     next_title: str = ""
+    back_to_quarter: str = ""  # BACK_TO_QUARTER when the trainee's quarter asked for this conversation, else ''
+
+
+BACK_TO_QUARTER = "Back to your quarter"
+NO_NAME = "Type your name, or only your learner id (it is then the name shown)."
+
+
+def asked_by_quarter(player: str, learner: str, registration: str) -> bool:
+    """Whether the trainee's portfolio quarter is waiting on the conversation
+    with `registration` (game/app/portfolio_steps keeps it as 'talking')."""
+    try:
+        quarter = campaign_saves.load_campaign(player, learner) or {}
+    except (OSError, ValueError, StorageError):
+        return False
+    talking = quarter.get("talking") if isinstance(quarter, dict) else None
+    return bool(registration) and isinstance(talking, dict) and talking.get("registration") == registration
 
 
 def attempt_pages(library, board, trainee: Trainee, attempt_id: int) -> AttemptPages | None:
@@ -217,11 +233,11 @@ def attempt_pages(library, board, trainee: Trainee, attempt_id: int) -> AttemptP
     session, note = rebuild(library, attempt)
     if session is None:
         return None
-    return pages_of(session, attempt_id, note, attempt.player_style, library)
+    return pages_of(session, attempt_id, note, attempt.player_style, library, attempt.registration)
 
 
 def pages_of(session: GameSession, attempt_id: int | None, note: str | None = None,
-             player_style: str | None = None, library=None) -> AttemptPages:
+             player_style: str | None = None, library=None, registration: str | None = None) -> AttemptPages:
     run = session.run
     view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
                         player_style=session.player_style if player_style is None else player_style)
@@ -229,7 +245,9 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
     after = library.after(session.scenario.id) if library is not None else None
     return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
                         tuple(ending[0]) if ending else (), note,
-                        after.scenario.id if after else "", after.scenario.title if after else "")
+                        after.scenario.id if after else "", after.scenario.title if after else "",
+                        BACK_TO_QUARTER if asked_by_quarter(session.player, session.learner,
+                                                             registration or session.registration or "") else "")
 
 
 TREND_ATTEMPTS = 20  # the trend chart shows the latest this many finished attempts

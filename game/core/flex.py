@@ -140,7 +140,7 @@ def report_lines(report: FlexReport, scenario, own_style: str = "") -> list[str]
     if own_style and report.style:
         lines.append(f"Your style is {STYLE_NAMES[own_style]}. Tip for this pairing: {flex_tip(own_style, report.style)}")
     elif not own_style:
-        lines.append("Take the self-check (\u201cYour style\u201d on the title screen) to get a tip for this pairing.")
+        lines.append("Take the self-check (\u201cYour style\u201d) to get a tip for this pairing.")
     notes = {note.step: note for note in report.notes}
     bests = {best.step: best for best in report.bests}
     if not notes:

@@ -4,6 +4,7 @@ a bad run cannot be dropped silently; never on a leaderboard)."""
 from __future__ import annotations
 
 import json
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,10 +21,11 @@ NUMBER_COLUMNS = (*(f"{lever}_{key}" for lever, key in LEVER_NUMBERS), *(f"{rule
 
 
 def clean_player_name(name) -> str:
-    """Trimmed, 1-40 printable characters; raises ValueError saying why not."""
+    """Trimmed, 1-40 printable characters (a no-break or other space counts as
+    a plain space); raises ValueError saying why not."""
     if not isinstance(name, str):
         raise ValueError("a player name must be text")
-    name = name.strip()
+    name = "".join(" " if unicodedata.category(c) == "Zs" else c for c in name).strip()  # a pasted no-break space
     if not name:
         raise ValueError("a player name cannot be empty")
     if len(name) > MAX_NAME:

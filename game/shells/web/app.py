@@ -80,7 +80,9 @@ async def server_error(request, exc: Exception):
 
 
 async def sign_in_first(request, exc):
-    return pages.go("/")
+    """Sign in, then back to the page asked for (one of ours only)."""
+    after = pages.back_to(request.url.path)
+    return pages.go("/" if after == "/scenarios" else f"/?next={after}")
 
 
 ROUTES = [

@@ -77,10 +77,19 @@ def _store(request):
     return request.app.state.library, request.app.state.board
 
 
+def back_to(path) -> str:
+    """Where to go after signing in: a page of ours that asked for it, else the scenario list."""
+    return path if isinstance(path, str) and path in RETURN_PAGES else "/scenarios"
+
+
+RETURN_PAGES = ("/scenarios", "/history", "/self-check", "/portfolio", "/briefing", "/play")
+
+
 async def home(request):
     if trainee_of(request) is not None:
-        return go("/scenarios")
-    return render(request, "signin.html", problem=None, name="", learner="")
+        return go(back_to(request.query_params.get("next")))
+    return render(request, "signin.html", problem=None, name="", learner="",
+                  after=back_to(request.query_params.get("next")))
 
 
 async def sign_in(request):
@@ -89,18 +98,21 @@ async def sign_in(request):
     mode = form.get("mode") if form.get("mode") in MODES else "coach"
     try:
         learner_id = clean_learner_id(learner)
+        if not name.strip() and not learner_id:
+            raise ValueError(trainee_play.NO_NAME)
         if not name.strip() and learner_id:
             name = learner_id if len(learner_id) <= 40 else ""
             if not name:
                 raise ValueError("that learner id is too long to show as a name: type your name as well")
         player = clean_player_name(name)
     except ValueError as exc:
-        return render(request, "signin.html", 400, problem=f"{str(exc)[0].upper()}{str(exc)[1:]}.",
-                      name=name, learner=learner)
+        said = str(exc).rstrip(".")
+        return render(request, "signin.html", 400, problem=f"{said[0].upper()}{said[1:]}.",
+                      name=name, learner=learner, after=back_to(form.get("after")))
     request.session.clear()
     request.session.update({"player": player, "learner": learner_id, "mode": mode})
     csrf_token(request.session)  # a fresh token for the signed-in session
-    return go("/scenarios")
+    return go(back_to(form.get("after")))
 
 
 async def sign_out(request):

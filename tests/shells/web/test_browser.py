@@ -13,6 +13,7 @@ import pytest
 from tests.shells.web.browser import Server, axe_violations, browser_or_skip
 
 SHOTS = "/tmp/five-levers-web-shots"
+PLAY = re.compile(r".*/play\??$")  # a button opens it: a GET form with no fields adds "?"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def check(page, seen: dict) -> None:
     assert levels.count(1) == 1 and levels[0] == 1, page.url
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page.url, levels)
     assert page.get_attribute("html", "lang") == "en"
-    seen[re.sub(r"\d+", "N", page.url.split("//", 1)[1].split("/", 1)[1] or "/")] = True
+    seen[re.sub(r"\d+", "N", page.url.split("//", 1)[1].split("/", 1)[1].split("?")[0] or "/")] = True
 
 
 def focused(page) -> None:
@@ -79,8 +80,8 @@ def test_a_scenario_played_by_keyboard_alone_to_the_debrief_with_no_axe_violatio
     page.wait_for_url("**/briefing")
     check(page, seen)
     focused(page)
-    page.keyboard.press("Enter")  # Start the conversation
-    page.wait_for_url("**/play")
+    page.keyboard.press("Space")  # Start the conversation: a real button, so Space works as well as Enter
+    page.wait_for_url(PLAY)
     check(page, seen)
     page.keyboard.press("Shift+Tab")  # the focus is visible when it moves by keyboard
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
@@ -95,8 +96,8 @@ def test_a_scenario_played_by_keyboard_alone_to_the_debrief_with_no_axe_violatio
     assert "/ending" in page.url
     check(page, seen)
     focused(page)
-    page.keyboard.press("Enter")  # See your debrief
-    page.wait_for_url(re.compile(r".*/attempts/\d+$"))
+    page.keyboard.press("Space")  # See your debrief
+    page.wait_for_url(re.compile(r".*/attempts/\d+\??$"))
     check(page, seen)
     assert page.locator("svg.radar").count() == 1 and page.locator("text=Grade").count() >= 1
     page.goto("/history")
@@ -111,8 +112,8 @@ def test_a_conversation_resumes_after_the_tab_is_closed(context):
     sign_in_by_keyboard(page, "Resuming Rosa")
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
     page.wait_for_url("**/briefing")
-    page.get_by_role("link", name="Start the conversation").click()
-    page.wait_for_url("**/play")
+    page.get_by_role("button", name="Start the conversation").click()
+    page.wait_for_url(PLAY)
     for _ in range(2):
         with page.expect_navigation():
             page.keyboard.press("1")
@@ -121,8 +122,10 @@ def test_a_conversation_resumes_after_the_tab_is_closed(context):
     page.close()
     again = context.new_page()  # a new tab, the same browser (its cookies)
     again.goto("/scenarios")
-    again.get_by_role("link", name="Resume the conversation").click()
-    again.wait_for_url("**/play")
+    focused(again)  # Resume has the focus; Space presses it
+    assert again.evaluate("document.activeElement.textContent") == "Resume the conversation"
+    again.keyboard.press("Space")
+    again.wait_for_url(PLAY)
     assert again.inner_text("#line") == line
     assert again.locator("form.replies button").all_inner_texts() == replies
 
@@ -312,3 +315,24 @@ def test_the_portfolio_campaign_pages_have_no_axe_violations(context):
     choose()
     look("debrief")
     assert "Best plan for this quarter" in page.content()
+
+
+def test_on_a_turn_with_coaching_every_reply_is_in_view_at_1280x720(context):
+    page = context.new_page()
+    sign_in_by_keyboard(page, "Fold Tester")
+    page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+    page.wait_for_url("**/briefing")
+    page.goto("/play")
+    coached = 0
+    for turn in range(8):  # alternately the first and the last reply: long lines and long coaching
+        if "/play" not in page.url:
+            break
+        count = page.locator("[data-key]").count()
+        with page.expect_navigation():
+            page.keyboard.press(str(count if turn % 2 else 1))
+        if "/play" in page.url and page.locator(".coaching").count():
+            coached += 1
+            last = page.locator(".replies li").last.bounding_box()
+            assert last["y"] + last["height"] <= 720, (page.url, last)  # without scrolling
+            page.screenshot(path=f"{SHOTS}/1280-coached-{coached}.png")
+    assert coached >= 2

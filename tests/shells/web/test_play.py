@@ -35,7 +35,7 @@ def test_a_scenario_played_to_the_end_shows_the_ending_and_the_whole_debrief(web
     assert 'aria-live="polite"' in play.text and 'data-key="1"' in play.text
     # the replies get the focus; their group is described by who speaks and the line, so it is read first
     assert '<fieldset aria-describedby="speaker-h line">' in play.text and 'id="line"' in play.text
-    assert re.search(r"Mood: <strong>(Calm|Uneasy|Upset|Angry)</strong>", play.text)
+    assert re.search(r"(Mood|Priya Nair’s mood): <strong>(Calm|Uneasy|Upset|Angry)</strong>", play.text)
     end = ana.play_to_the_end()
     assert re.fullmatch(r"/attempts/\d+/ending", end.url.path)
     assert "The end of the conversation" in end.text and "The customer is" in end.text
@@ -167,7 +167,7 @@ def test_an_empty_name_is_asked_again_plainly(web):
     _, trainee = web
     t = trainee()
     page = t.post("/signin", name="   ", learner="", mode="coach")
-    assert page.status_code == 400 and "A player name cannot be empty." in page.text
+    assert page.status_code == 400 and "Type your name, or only your learner id" in page.text
 
 
 def test_an_attempt_the_scoreboard_cannot_take_is_kept_and_the_debrief_still_shown(make_app, saves):
