@@ -70,10 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", metavar="DIR",
                       help="with --choices: play through the real window and save a PNG of each screen in DIR")
 
-    validate = sub.add_parser("validate", help="check scenario files and folders",
-                              description="Check scenario files (or folders of them). Prints each problem "
+    validate = sub.add_parser("validate", help="check scenario, portfolio and course files and folders",
+                              description="Check scenario, portfolio and course files (or folders of them). Prints each problem "
                               "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario, portfolio or course files, or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
     play.add_argument("--player", metavar="NAME",
                       help="play as this name and record the finished conversation on the scoreboard")
@@ -174,14 +174,19 @@ def _main(argv, shells: Shells) -> int:
 
 
 def cmd_validate(args) -> int:
-    """Scenario files and portfolio files (in a `portfolios` folder, or with
-    a top-level `accounts:`), each checked by its own validator."""
+    """Scenario files, portfolio files (in a `portfolios` folder, or with a
+    top-level `accounts:`) and course files (in a `courses` folder, or with a
+    top-level `blocks:`), each checked by its own validator."""
+    from game.core.course.load import is_course_file
     from game.core.portfolio.load import check_file as check_portfolio, is_portfolio_file
+    from game.shells.cli.course import check_courses
     files, problems = loader.scenario_files(args.paths)
-    portfolios = [f for f in files if is_portfolio_file(f)]
-    results, _ = loader.check_library([f for f in files if f not in portfolios])
+    courses = [f for f in files if is_course_file(f)]
+    portfolios = [f for f in files if f not in courses and is_portfolio_file(f)]
+    results, _ = loader.check_library([f for f in files if f not in portfolios and f not in courses])
     library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
     results += [check_portfolio(f, library) for f in portfolios]
+    results += check_courses(courses, library, {c.portfolio.id for c in results if getattr(c, "portfolio", None)})
     diagnostics = list(problems)
     for checked in results:
         diagnostics.extend(checked.diagnostics)
@@ -317,7 +322,8 @@ def _terminal_game(args) -> int:
     menu = args.shells.terminal_menu()
     hooks = menu.Hooks(SCENARIOS_DIR, ROOT / "portfolios",
                        recorder=lambda mode: cli_records.recorder(player, mode, learner=settings.learner),
-                       record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario)
+                       record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario,
+                       courses_dir=ROOT / "courses")
     return menu.run_menu(player, settings.mode, hooks)
 
 
