@@ -128,7 +128,7 @@ def main(argv: list[str] | None, shells: Shells) -> int:
 
 
 # Arguments that name files: any bytes the system allows; every other argument is text.
-PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "sheet", "answers", "screenshot", "start"}
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start"}
 
 
 def _not_text(args) -> str | None:
