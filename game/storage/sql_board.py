@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
+from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
@@ -106,7 +107,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(PortfolioRecords):
+class SQLBoard(PortfolioRecords, Cmi5Queue):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
