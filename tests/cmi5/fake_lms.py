@@ -109,6 +109,8 @@ class FakeLMS:
                 return response.status
         except urllib.error.HTTPError as exc:
             return exc.code
+        except OSError:
+            return 503  # the LRS behind the LMS is away: so is the LMS's endpoint
 
     def close(self) -> None:
         self.server.shutdown()
