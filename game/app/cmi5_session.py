@@ -43,6 +43,26 @@ class AuSession:
         session._queue([session.statements.initialized()])
         return session
 
+    def to_dict(self) -> dict:
+        """Plain data to keep between requests (a web server keeps no object
+        between a trainee's clicks); `from_dict` makes the session again."""
+        st = self.statements
+        return {"launch": {"endpoint": self.launch.endpoint, "fetch": self.launch.fetch, "actor": self.launch.actor,
+                           "registration": self.launch.registration, "activity_id": self.launch.activity_id},
+                "data": {"launch_mode": self.data.launch_mode, "move_on": self.data.move_on,
+                         "context_template": self.data.context_template, "session_id": self.data.session_id,
+                         "mastery_score": self.data.mastery_score, "return_url": self.data.return_url},
+                "token": self.token, "started": st.started, "done": sorted(st.done),
+                "last": st.last.isoformat() if st.last else None, "started_at": self.started_at, "ended": self.ended}
+
+    @classmethod
+    def from_dict(cls, data: dict, scenario, board) -> "AuSession":
+        from datetime import datetime
+        launch, launch_data = Launch(**data["launch"]), LaunchData(**data["data"])
+        statements = Cmi5Statements(launch, launch_data, data["started"], set(data["done"]),
+                                    datetime.fromisoformat(data["last"]) if data["last"] else None)
+        return cls(launch, launch_data, data["token"], statements, board, scenario, data["started_at"], data["ended"])
+
     @property
     def mode(self) -> str:
         """The game's mode: assessment when the LMS judges (Normal), else coach."""

@@ -194,3 +194,17 @@ def test_a_second_session_in_the_registration_does_not_pass_or_complete_again(bo
         assert "failed" not in verbs(lms.statements) and verbs(lms.statements).count("passed") == 1
     finally:
         lms.close()
+
+
+def test_a_session_kept_as_plain_data_carries_on_between_requests(lms, board):
+    session = AuSession.launch_from(lms.query(), TUTORIAL, board)
+    kept = json.loads(json.dumps(session.to_dict()))  # as a web session would keep it
+    again = AuSession.from_dict(kept, TUTORIAL, board)
+    run = play(again, BEST)
+    again = AuSession.from_dict(json.loads(json.dumps(again.to_dict())), TUTORIAL, board)
+    again.finish(run)
+    deliver(board)
+    assert verbs(lms.statements) == ["initialized", *["answered"] * len(BEST), "completed", "failed", "terminated"]
+    stamps = [s["timestamp"] for s in lms.statements]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert lms.fetches == 1

@@ -225,6 +225,9 @@ def cmd_export(args) -> int:
     if args.cmi5:
         from game.shells.cli.course import cmd_export_cmi5
         return cmd_export_cmi5(args)
+    if args.course or args.url:
+        print("main.py export: error: --course and --url go with --cmi5", file=sys.stderr)
+        return EXIT_USAGE
     from game.storage import export
     from game.delivery.xapi import StatementBuilder
     try:
