@@ -28,7 +28,8 @@ WORST = [1, 3, 3, 3, 4, 1, 2, 2]  # 0
 
 
 @pytest.fixture
-def board(saves):
+def board(store):
+    """The scoreboard holding the cmi5 outbox: SQLite and PostgreSQL alike."""
     board = open_scoreboard()
     yield board
     board.close()
