@@ -16,6 +16,7 @@ The LMS's answers, as for the LRS outbox (sender.py):
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from game.delivery.cmi5 import _request
 from game.delivery.client import _reason
 from game.delivery.sender import backoff
 from game.storage.cmi5_queue import PARKED, SENT, WAITING
+from game.storage.files import StorageError
 
 TOKEN_GONE = ("the LMS no longer accepts this session's token ({reason}); cmi5 tokens last one session and "
               "cannot be fetched again, so these statements are kept here, parked")
@@ -81,3 +83,47 @@ def _session(board, rows: list[dict], post, now: float, report: Cmi5Delivery) ->
         board.mark_cmi5(ids, WAITING, reason, now + backoff(tries))
         report.waiting += len(ids)
         report.reasons.append(reason)
+
+
+class Cmi5Sender:
+    """Delivers the cmi5 outbox in the background, as `Sender` does the LRS
+    outbox: `wake()` after queueing (a launch, a reply, the end), `stop()` at
+    exit; `problem` says why statements wait or were parked."""
+
+    def __init__(self, open_board, idle_s: float = 10.0, post=post_cmi5):
+        self._open_board, self.idle_s, self._post = open_board, idle_s, post
+        self._wake, self._stop = threading.Event(), threading.Event()
+        self.problem: str | None = None
+        self._thread = threading.Thread(target=self._run, name="five-levers-cmi5-sender", daemon=True)
+
+    def start(self) -> "Cmi5Sender":
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        board = None
+        while not self._stop.is_set():
+            try:
+                if board is None:
+                    board = self._open_board()
+                report = deliver_cmi5(board, post=self._post)
+                self.problem = report.reasons[-1] if report.reasons else None
+            except StorageError as exc:
+                self.problem = str(exc)
+            except Exception as exc:  # noqa: BLE001 - never die silently: say so and try again later
+                self.problem = f"sending stopped on an unexpected error ({type(exc).__name__}: {str(exc)[:120]})"
+            self._wake.wait(self.idle_s)
+            self._wake.clear()
+        if board is not None:
+            try:
+                board.close()
+            except StorageError:
+                pass

@@ -209,3 +209,18 @@ def test_a_session_kept_as_plain_data_carries_on_between_requests(lms, board):
     stamps = [s["timestamp"] for s in lms.statements]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     assert lms.fetches == 1
+
+
+def test_the_background_sender_delivers_without_being_asked(lms, board):
+    from game.delivery.cmi5_sender import Cmi5Sender
+    sender = Cmi5Sender(open_scoreboard, idle_s=0.2).start()
+    try:
+        session = AuSession.launch_from(lms.query(), TUTORIAL, board)
+        session.leave()
+        sender.wake()
+        deadline = time.time() + 20
+        while len(lms.statements) < 2 and time.time() < deadline:
+            time.sleep(0.05)
+        assert verbs(lms.statements) == ["initialized", "terminated"] and sender.problem is None
+    finally:
+        sender.stop()
