@@ -139,3 +139,8 @@ def test_validate_and_schema_cover_courses(tmp_path):
     assert good.returncode == 0 and json.loads(good.stdout)["files"] == 1
     schema = run("schema", "--course")
     assert schema.returncode == 0 and json.loads(schema.stdout)["title"].startswith("Five Levers course")
+
+
+def test_the_shipped_course_schema_is_current():
+    shipped = json.loads((ROOT / "docs" / "course.schema.json").read_text(encoding="utf-8"))
+    assert shipped == course_schema(), "docs/course.schema.json is stale: run python main.py schema --course"
