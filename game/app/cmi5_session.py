@@ -81,25 +81,27 @@ class AuSession:
         if not self.ended:
             self._queue([self.statements.answered(number, step.line, step.text, step.node)])
 
-    def finish(self, run) -> str | None:
-        """The conversation ended: the judged statements, terminated, the attempt recorded."""
+    def finish(self, run, record: bool = True) -> str | None:
+        """The conversation ended: the judged statements, terminated, and the
+        attempt recorded (`record=False` when the caller records it itself)."""
         if self.ended:
             return self.data.return_url
         result = run.result()
         now = time.time()
         self._queue([*self.statements.ending(result.score, run.finished, now), self.statements.terminated(now)])
         self.ended = True
-        attempt = Attempt.from_playthrough(run, self.learner, self.mode, self.started_at, learner=self.learner)
-        self.board.record(attempt)
+        if record:
+            self.board.record(Attempt.from_playthrough(run, self.learner, self.mode, self.started_at,
+                                                       learner=self.learner))
         return self.data.return_url
 
-    def leave(self, run=None) -> str | None:
+    def leave(self, run=None, record: bool = True) -> str | None:
         """The learner left before the end: terminated only (and, given the
         playthrough, the attempt recorded as abandoned: it counts as a try)."""
         if not self.ended:
             self._queue([self.statements.terminated(time.time())])
             self.ended = True
-            if run is not None and run.steps:
+            if record and run is not None and run.steps:
                 self.board.record(Attempt.from_playthrough(run, self.learner, self.mode, self.started_at,
                                                            learner=self.learner))
         return self.data.return_url
