@@ -144,3 +144,18 @@ def test_validate_and_schema_cover_courses(tmp_path):
 def test_the_shipped_course_schema_is_current():
     shipped = json.loads((ROOT / "docs" / "course.schema.json").read_text(encoding="utf-8"))
     assert shipped == course_schema(), "docs/course.schema.json is stale: run python main.py schema --course"
+
+
+def test_course_shows_a_players_progress_from_the_scoreboard(saves):
+    played = run("play", "scenarios/tutorial.yaml", "--choices", "1,2,2,2,2,1,1,1", "--player", "Ana Lima")
+    assert played.returncode == 0, played.stderr
+    shown = run("course", "--player", "Ana Lima", "--json")
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    first, second = data["blocks"][:2]
+    assert first["certified"] and first["scenarios"][0] == {"id": "tutorial", "met": True, "attempts": 1,
+                                                             "best_grade": "Developing", "tries_left": None}
+    assert second["open"] and not second["certified"] and len(second["left"]) == 4
+    text = run("course", "--player", "Bo")
+    assert "Certified in 0 of 5 blocks; next: First steps" in text.stdout
+    assert run("course", "--player", "Bo", "--course", "nope").returncode == 2

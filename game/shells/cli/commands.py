@@ -15,8 +15,8 @@ from game import __version__
 from game.core import loader
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
-from game.shells.cli import (blind as cli_blind, lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records,
-                             trainer as cli_trainer)
+from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
+                             records as cli_records, trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
                                     clean_player_arg, load_scenario, use_terminal)
 from game.storage.files import StorageError
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_portfolio.add_parser(sub)
     cli_lrs.add_parser(sub)
     cli_blind.add_parser(sub)
+    cli_course.add_parser(sub)
     return parser
 
 
@@ -166,6 +167,8 @@ def _main(argv, shells: Shells) -> int:
         return cli_lrs.cmd_lrs(args)
     if args.command == "review":
         return cli_blind.cmd_review(args)
+    if args.command == "course":
+        return cli_course.cmd_course(args)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:

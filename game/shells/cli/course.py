@@ -96,3 +96,47 @@ def cmd_export_cmi5(args) -> int:
     units = sum(len(b.scenarios) + bool(b.campaign) for b in course.blocks)
     print(f"Wrote a cmi5 package of {len(course.blocks)} blocks and {units} AUs to {args.cmi5}", file=sys.stderr)
     return EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("course", help="a trainee's learning path: progress and what is left for each certificate",
+                       description="Show a course (courses/ID.yaml) with one player's progress read from the "
+                       "scoreboard: each block's state and what is left for its certificate.")
+    p.add_argument("--player", metavar="NAME", required=True, help="the player's name as on the scoreboard")
+    p.add_argument("--course", metavar="ID", default="default", help="the course (default: default)")
+    p.add_argument("--json", action="store_true", help="print the progress as JSON")
+
+
+def progress_dict(course, progress) -> dict:
+    return {"course": course.id, "title": course.title, "certified": progress.certified,
+            "blocks": [{"id": b.block.id, "title": b.block.title, "open": b.open, "certified": b.certified,
+                        "temperaments": list(b.temperaments), "campaign_best": b.campaign_best,
+                        "scenarios": [{"id": s.scenario, "met": s.met, "attempts": s.counted,
+                                       "best_grade": s.best_grade, "tries_left": s.tries_left} for s in b.scenarios],
+                        "left": list(b.left)} for b in progress.blocks]}
+
+
+def cmd_course(args) -> int:
+    import json
+    from game.app.course_view import course_view, read_progress
+    from game.storage.files import StorageError
+    from game.storage.scoreboard import open_scoreboard
+    course, scenarios, code = load_course(args.course, "course")
+    if course is None:
+        return code
+    try:
+        board = open_scoreboard()
+        try:
+            progress = read_progress(board, args.player, course)
+        finally:
+            board.close()
+    except StorageError as exc:
+        print(f"main.py course: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps({"player": args.player, **progress_dict(course, progress)}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    titles = {sid: s.title for sid, s in scenarios.items()}
+    campaigns = {pid: title for pid, (title, _) in portfolio_titles().items()}
+    print(f"{args.player}: " + "\n".join(course_view(course, progress, titles, campaigns).lines()))
+    return EXIT_OK
