@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: play test validate bench clean
+.PHONY: play serve test validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 play: $(VENV)/.runtime
 	$(BIN)/python main.py
 
+serve: $(VENV)/.runtime
+	$(BIN)/python main.py serve
+
 test: $(VENV)/.dev
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
@@ -31,6 +34,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/explore.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/frames.py
 	$(BIN)/python bench/scoreboard.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -3,7 +3,8 @@
 `/main.py` calls `main()` here. It hands the command line the other shells
 it may start (the game window, its screenshot drivers and graph drawing, the
 terminal version) as loaders, so the command line never imports another
-shell, and the terminal never loads pygame until the window is wanted.
+shell, and the terminal never loads pygame until the window is wanted; the
+browser version's server (`serve`) arrives the same way.
 """
 from __future__ import annotations
 
@@ -40,13 +41,19 @@ def _terminal_portfolio():
     return portfolio
 
 
+def _web():
+    from game.shells.web import server
+    return server
+
+
 def _terminal_menu():
     from game.shells.terminal import menu
     return menu
 
 
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
-                terminal=_terminal, terminal_portfolio=_terminal_portfolio, terminal_menu=_terminal_menu)
+                terminal=_terminal, terminal_portfolio=_terminal_portfolio, terminal_menu=_terminal_menu,
+                web=_web)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.app.text import LEVER_SHORT
 from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
-from game.core.model import LEVERS, OUTCOME_TITLES, RULE_TITLES
+from game.core.model import LEVER_TITLES, LEVERS, OUTCOME_TITLES, RULE_TITLES
 from game.core.scoring import LeverScore
 from game.core.styles import STYLE_NAMES
 
@@ -29,6 +30,19 @@ class LeverLine:
     @property
     def assessed(self) -> bool:
         return self.percent is not None
+
+    @property
+    def title(self) -> str:
+        return LEVER_TITLES[self.lever]
+
+    @property
+    def short(self) -> str:
+        return LEVER_SHORT.get(self.lever, self.title)
+
+    @property
+    def chart_value(self) -> str:
+        """The value beside the chart's spoke: '60%' or 'not assessed'."""
+        return "not assessed" if self.percent is None else f"{self.percent}%"
 
     @property
     def words(self) -> str:

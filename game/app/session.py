@@ -14,7 +14,8 @@ class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
                  start: str | None = None, persona: str | None = None, persona_fixed: bool = False,
-                 player_style: str | None = None, learner: str = "", active_s: float | None = 0.0):
+                 player_style: str | None = None, learner: str = "", active_s: float | None = 0.0,
+                 ask_style: bool = True):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
@@ -32,8 +33,12 @@ class GameSession:
         # None when unknown (resumed from a save made before it was counted)
         self.active_s = active_s
         self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
+        # the attempt's registration when a server derives it from the save (so any process records it once)
+        self.registration: str | None = None
         # the trainee's own style (self-check); '' when not taken; None while the scoreboard is asked
-        self._player_style = player_style if player_style is not None else self._style_from(scoreboard)
+        # (ask_style=False: only when first needed, e.g. a server rebuilding the session for one reply)
+        self._player_style = player_style if player_style is not None or not ask_style \
+            else self._style_from(scoreboard)
 
     def _style_from(self, scoreboard) -> str | None:
         if hasattr(scoreboard, "style_of"):  # the window's scoreboard: known, or asked for in the background
@@ -91,6 +96,8 @@ class GameSession:
             attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
                                                step_times=self.step_times, player_style=self.player_style,
                                                learner=self.learner, active_s=self.active_s)
+            if self.registration:
+                attempt.registration = self.registration
             self.scoreboard.record(attempt)
             self.attempt = attempt
         except (StorageError, ValueError) as exc:

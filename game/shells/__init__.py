@@ -1,5 +1,5 @@
 """The shells a person uses: the game window (`window`), the terminal
-version (`terminal`) and the command line (`cli`).
+version (`terminal`), the command line (`cli`) and the browser version (`web`).
 
 A shell may import `game.app`, `game.core`, `game.authoring`, `game.storage`
 and `game.delivery`, and its own package; never another shell. Only the

@@ -88,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="window size, e.g. 800x600 (default 1280x720; at least 800x600)")
     shots.add_argument("--text-size", choices=("small", "medium", "large", "huge"), default="medium")
     shots.add_argument("--high-contrast", action="store_true")
+    serve = sub.add_parser("serve", help="play in the browser: serve the game over HTTP",
+                           description="Serve the game to browsers (each trainee signs in with a name or "
+                           "learner id). Uses the same scoreboard as the window: SQLite under saves/, or "
+                           "PostgreSQL with FIVE_LEVERS_DB. Behind a team's web server, see the README.")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1, this computer only; 0.0.0.0 for every "
+                       "network interface)")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=_workers, default=1,
+                       help="server processes (default 1; they share the store, so any of them serves any trainee)")
     cli_records.add_parsers(sub)
     cli_trainer.add_parsers(sub)
     cli_portfolio.add_parser(sub)
@@ -106,6 +116,18 @@ def _window_size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"{w}x{h} is outside the window sizes the game supports "
                                          "(800x600 to 7680x4320)")
     return w, h
+
+
+def _port(text: str) -> int:
+    if not is_plain_number(text.strip()) or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number 1-65535")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not is_plain_number(text.strip()) or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers 1-64")
+    return int(text)
 
 
 def main(argv: list[str] | None, shells: Shells) -> int:
@@ -169,6 +191,11 @@ def _main(argv, shells: Shells) -> int:
         return cli_blind.cmd_review(args)
     if args.command == "course":
         return cli_course.cmd_course(args)
+    if args.command == "serve":
+        if shells.web is None:
+            print("main.py serve: error: the browser version is not part of this build", file=sys.stderr)
+            return EXIT_USAGE
+        return shells.web().run(args.host, args.port, args.workers)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
                "schema": cli_trainer.cmd_schema}
     if args.command in trainer:

@@ -23,6 +23,7 @@ class Shells:
     graph_image: Callable[[], ModuleType]         # draw_png() for `graph --out`
     terminal: Callable[[], ModuleType]            # the terminal game: play_scenario(), run_library(), …
     terminal_portfolio: Callable[[], ModuleType]  # the terminal portfolio campaign: play()
+    web: Callable[[], ModuleType] | None = None   # the browser version's server: run() for `serve`
     terminal_menu: Callable[[], ModuleType] | None = None  # the terminal game's main menu: run_menu(), Hooks
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pygame
 
-from game.core import loader
 from game.storage import saves
 from game.storage.files import StorageError
+from game.app.library import Library
 from game.app.session import Draws
 from game.app.storage_worker import BoardFront, StorageWorker, start_sender
 from game.shells.window import logout
@@ -66,32 +66,6 @@ def _set_minimum_size() -> None:
             pygame.Window.from_display_module().minimum_size = MIN_SIZE
     except (AttributeError, pygame.error):
         pass  # an older pygame: the resize handler still grows the window back
-
-
-class Library:
-    """The scenario files in a folder, each checked; broken ones keep their first error."""
-
-    def __init__(self, folder: Path):
-        self.folder = Path(folder)
-        self.entries: list[loader.Checked] = []
-        self.reload()
-
-    def reload(self) -> None:
-        results, _ = loader.check_library([self.folder]) if self.folder.exists() else ([], [])
-        playable = sorted((r for r in results if r.ok), key=lambda r: (r.scenario.difficulty, r.scenario.title))
-        broken = [r for r in results if not r.ok]
-        self.entries = playable + broken
-
-    def playable(self) -> list[loader.Checked]:
-        return [e for e in self.entries if e.ok]
-
-    def after(self, scenario_id: str):
-        """The next playable scenario after this one, wrapping around."""
-        playable = self.playable()
-        ids = [e.scenario.id for e in playable]
-        if scenario_id not in ids or len(playable) < 2:
-            return None
-        return playable[(ids.index(scenario_id) + 1) % len(playable)]
 
 
 class App(Navigator):

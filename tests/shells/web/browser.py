@@ -1,0 +1,92 @@
+"""The browser tests' helpers: the server started as a user starts it
+(`main.py serve` on a free loopback port, its own saves folder), Debian's
+Chromium driven by Playwright (never a downloaded browser), axe-core run
+inside the page."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+CHROMIUM = os.environ.get("FIVE_LEVERS_CHROMIUM", "/usr/bin/chromium")
+REQUIRE_ENV = "FIVE_LEVERS_REQUIRE_BROWSER"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+
+def browser_or_skip():
+    """(playwright, browser), or skip saying why (fail when the browser tests are required, as in CI)."""
+    why = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        why = "the playwright package is not installed (pip install -r requirements-dev.txt)"
+    if why is None and not os.path.exists(CHROMIUM):
+        why = f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
+    if why:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(f"{REQUIRE_ENV} is set but {why}")
+        pytest.skip(why)
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    return playwright, browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`main.py serve` in its own process, on a free port."""
+
+    def __init__(self, saves: Path, workers: int = 1, keep_db: bool = False):
+        self.saves = saves
+        self.port = free_port()
+        env = {**os.environ, "FIVE_LEVERS_SAVES": str(saves), "FIVE_LEVERS_RATE_LIMIT": "0"}
+        for name in ("FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_SECRET", *(() if keep_db else ("FIVE_LEVERS_DB",))):
+            env.pop(name, None)
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--workers", str(workers)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"serve stopped: {self.process.stderr.read().decode(errors='replace')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("serve did not start within 30 s")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stderr.close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now ('rule: target' each)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE)
+    found = page.evaluate("async () => (await axe.run(document)).violations.map("
+                          "v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '))")
+    return found

@@ -1,0 +1,80 @@
+"""The portfolio campaign in the browser: choose, rank, plan, play the
+quarter week by week (a conversation when an account is in trouble, its
+outcome back in the quarter), the debrief, the quarter on the scoreboard
+once; the quarter resumes from the store."""
+from __future__ import annotations
+
+import re
+
+from starlette.testclient import TestClient
+
+from game.storage.scoreboard import open_scoreboard
+
+AT = re.compile(r'name="at" value="(\d+)"')
+
+
+def _choose(t, index: int = 0):
+    return t.post("/portfolio", at=AT.search(t.page.text).group(1), choice=str(index))
+
+
+def _quarters():
+    board = open_scoreboard()
+    try:
+        return board.quarters()
+    finally:
+        board.close()
+
+
+def test_a_quarter_played_through_with_its_conversations_is_recorded_once(web, make_app):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    page = ana.get("/portfolio")
+    assert "Protect your turf" in page.text
+    _choose(ana)  # the first portfolio
+    assert "Rank the accounts" in ana.page.text and "Your accounts" in ana.page.text
+    _choose(ana)
+    while "Plan your contact" not in ana.page.text:
+        _choose(ana)  # the first account left, each time
+    _choose(ana)  # plan your contact
+    assert "hours a week" in ana.page.text
+    _choose(ana, 1)  # the first account's contact options
+    _choose(ana, 2)  # the first real option (index 0 is "No contact")
+    _choose(ana)  # start the quarter
+    # another server process picks the quarter up where it is
+    with TestClient(make_app(), follow_redirects=True, cookies=ana.client.cookies) as other:
+        assert "Week 0 of 13" in other.get("/portfolio").text
+    talks = 0
+    for _ in range(80):
+        text = ana.page.text
+        if "See the quarter" in text:
+            break
+        if "Talk to " in text:
+            talks += 1
+            brief = _choose(ana)
+            assert brief.url.path == "/briefing"
+            ana.play_to_the_end()
+            back = ana.get("/portfolio")
+            assert "the account is" in back.text
+            continue
+        _choose(ana)
+    _choose(ana)  # the debrief
+    assert re.search(r"Score \d+%: you kept", ana.page.text) and "Best plan for this quarter" in ana.page.text
+    assert "1. Ana Lima:" in ana.page.text  # the leaderboard
+    at = int(AT.search(ana.page.text).group(1))
+    again = ana.post("/portfolio", at=str(at - 1), choice="0")  # the last choice sent twice: nothing happens
+    assert "Best plan for this quarter" in again.text
+    assert len(_quarters()) == 1 and _quarters()[0]["player"] == "Ana Lima"
+    assert talks >= 1  # neglected accounts fell into trouble and were talked to
+    page = _choose(ana)  # Done
+    assert page.url.path == "/scenarios"
+    assert "Protect your turf: account portfolios" in ana.get("/portfolio").text  # a new quarter next time
+
+
+def test_a_forged_choice_is_refused_plainly(web):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.get("/portfolio")
+    page = ana.client.post("/portfolio", data={"csrf": ana.token, "at": "0", "choice": "99"})
+    assert page.status_code == 400 and "There is no such choice here." in page.text
+    page = ana.client.post("/portfolio", data={"at": "0", "choice": "0"})
+    assert page.status_code == 400
