@@ -27,7 +27,7 @@ from game.app.library import Library
 from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
-from game.shells.web import pages, pages_more
+from game.shells.web import cmi5_pages, pages, pages_more
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -100,6 +100,8 @@ ROUTES = [
     Route("/portfolio", pages_more.portfolio),
     Route("/portfolio", pages_more.portfolio_choose, methods=["POST"]),
     Route("/hello", pages.hello),
+    Route("/cmi5/launch/{scenario}", cmi5_pages.launch),
+    Route("/cmi5/return", cmi5_pages.back, methods=["POST"]),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]
 
@@ -145,4 +147,5 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
                     exception_handlers={HTTPException: http_error, Exception: server_error,
                                         pages._SignIn: sign_in_first})
     app.state.templates = templates()
+    app.state.after_reply = cmi5_pages.after_reply  # each reply of a conversation launched from an LMS reaches it
     return app
