@@ -15,6 +15,7 @@ NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 LANG = "en"
 SCENARIO_MOVE_ON = "CompletedAndPassed"  # the LMS moves on when the conversation ended with the mastery score
 CAMPAIGN_MOVE_ON = "Completed"
+LAUNCH_METHOD = "OwnWindow"  # the server's pages refuse to be framed (frame-ancestors 'none'): a window of its own
 
 
 def check_base_url(url: str) -> str | None:
@@ -55,7 +56,7 @@ def _text(parent, tag: str, text: str) -> None:
 
 
 def _au(parent, au_id: str, title: str, description: str, url: str, move_on: str, mastery: float | None) -> None:
-    attrs = {"id": au_id, "moveOn": move_on}
+    attrs = {"id": au_id, "moveOn": move_on, "launchMethod": LAUNCH_METHOD}
     if mastery is not None:
         attrs["masteryScore"] = f"{mastery:.2f}"
     au = ET.SubElement(parent, f"{{{NAMESPACE}}}au", attrs)

@@ -31,6 +31,7 @@ TABLE = """
         state TEXT NOT NULL DEFAULT 'waiting',
         tries INTEGER NOT NULL DEFAULT 0,
         next_try DOUBLE PRECISION NOT NULL DEFAULT 0,
+        lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
         reason TEXT NOT NULL DEFAULT '',
         queued_at TEXT NOT NULL
     )"""
@@ -67,13 +68,20 @@ class Cmi5Queue:
                            (registration, activity))
         return {r["verb"] for r in rows}
 
-    def due_cmi5(self, now: float | None = None, limit: int = 500) -> list[dict]:
-        """Waiting statements due for sending, by session and in order."""
+    def due_cmi5(self, now: float | None = None, limit: int = 500, lease_s: float = 60.0) -> list[dict]:
+        """Waiting statements due for sending, by session and in order, leased
+        to the caller for `lease_s` (two senders, e.g. two server workers,
+        never send the same rows at once)."""
         self._cmi5_table()
         now = time.time() if now is None else now
-        rows = self._query("SELECT statement_id, session, seq, endpoint, token, statement, tries FROM cmi5_outbox "
-                           "WHERE state = 'waiting' AND next_try <= ? ORDER BY session, seq LIMIT ?", (now, limit))
-        return [{**dict(r), "statement": json.loads(r["statement"])} for r in rows]
+        with self.transaction("the cmi5 outbox") as run:
+            rows = run("UPDATE cmi5_outbox SET lease_until = ? WHERE statement_id IN (SELECT statement_id "
+                       "FROM cmi5_outbox WHERE state = 'waiting' AND next_try <= ? AND lease_until <= ? "
+                       f"ORDER BY session, seq LIMIT ? {self._skip_locked}) "
+                       "RETURNING statement_id, session, seq, endpoint, token, statement, tries",
+                       (now + lease_s, now, now, limit)).fetchall()
+        rows = sorted((dict(r) for r in rows), key=lambda r: (r["session"], r["seq"]))
+        return [{**r, "statement": json.loads(r["statement"])} for r in rows]
 
     def mark_cmi5(self, ids, state: str, reason: str = "", next_try: float = 0.0) -> None:
         ids = list(ids)
@@ -82,7 +90,7 @@ class Cmi5Queue:
         marks = ", ".join("?" for _ in ids)
         tries = "tries + 1" if state != SENT else "tries"
         with self.transaction("the cmi5 outbox") as run:
-            run(f"UPDATE cmi5_outbox SET state = ?, reason = ?, next_try = ?, tries = {tries} "
+            run(f"UPDATE cmi5_outbox SET state = ?, reason = ?, next_try = ?, tries = {tries}, lease_until = 0 "
                 f"WHERE statement_id IN ({marks})", (state, reason[:2000], next_try, *ids))
 
     def cmi5_status(self) -> dict:

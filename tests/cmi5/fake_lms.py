@@ -68,12 +68,16 @@ class FakeLMS:
                         if status not in (200, 204):
                             return self._send(status, b'{"detail": "the LRS refused"}')
                     got = json.loads(body)
-                    lms.statements += got if isinstance(got, list) else [got]
-                    return self._send(200, json.dumps([s["id"] for s in lms.statements[-len(got):]]).encode())
+                    got = got if isinstance(got, list) else [got]
+                    known = {s["id"] for s in lms.statements}
+                    lms.statements += [s for s in got if s["id"] not in known]  # an LRS keeps one of each id
+                    return self._send(200, json.dumps([s["id"] for s in got]).encode())
                 self._send(404)
 
             def do_GET(self):
                 parts = urlsplit(self.path)
+                if parts.path == "/return":  # where the LMS's returnURL may point
+                    return self._send(200, b"<!DOCTYPE html><title>LMS</title><h1>Back in the LMS</h1>", "text/html")
                 if parts.path == "/xapi/activities/state":
                     if not self._authorised():
                         return self._send(401)

@@ -51,6 +51,7 @@ def test_blocks_and_aus_follow_the_course_with_mastery_and_launch_urls(package):
     tutorial = loader.load_file(ROOT / "scenarios" / "tutorial.yaml")
     au = first[0]
     assert au.get("masteryScore") == f"{tutorial.mastery / 100:.2f}" and au.get("moveOn") == "CompletedAndPassed"
+    assert au.get("launchMethod") == "OwnWindow"  # the pages refuse to be framed
     assert au.findtext("c:url", namespaces=NS) == f"{URL}/cmi5/launch/tutorial"
     assert au.findtext("c:title/c:langstring", namespaces=NS) == tutorial.title
     assert au.findtext("c:description/c:langstring", namespaces=NS) == tutorial.summary

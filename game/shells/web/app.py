@@ -27,6 +27,7 @@ from game.app.library import Library
 from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
+from game.delivery.cmi5_sender import Cmi5Sender
 from game.shells.web import cmi5_pages, pages, pages_more
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
@@ -101,7 +102,7 @@ ROUTES = [
     Route("/portfolio", pages_more.portfolio_choose, methods=["POST"]),
     Route("/hello", pages.hello),
     Route("/cmi5/launch/{scenario}", cmi5_pages.launch),
-    Route("/cmi5/return", cmi5_pages.back, methods=["POST"]),
+    Route("/cmi5/return", cmi5_pages.back),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]
 
@@ -132,7 +133,11 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
         # the LRS sender, when an LRS is configured (the outbox's claims let every worker run one)
         sender = await run_in_threadpool(start_sender, lambda text, **_: log.warning("%s", text)) \
             if board is None else None
+        # the cmi5 outbox: what launches from an LMS send it, in the background
+        app.state.cmi5_sender = Cmi5Sender(lambda: open_scoreboard(None, False)).start() if board is None else None
         yield
+        if app.state.cmi5_sender is not None:
+            await run_in_threadpool(app.state.cmi5_sender.stop)
         if sender is not None:
             await run_in_threadpool(sender.stop)
         if board is None:
