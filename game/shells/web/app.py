@@ -28,7 +28,7 @@ from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
 from game.app.trainee_play import KeepingBoard, retry_kept
 from game.delivery.cmi5_sender import Cmi5Sender
-from game.shells.web import cmi5_pages, pages, pages_more
+from game.shells.web import cmi5_pages, pages, pages_more, path_page
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -36,6 +36,7 @@ from game.storage.web_secret import session_secret
 HERE = Path(__file__).resolve().parent
 SCENARIOS_DIR = HERE.parents[2] / "scenarios"
 PORTFOLIOS_DIR = HERE.parents[2] / "portfolios"
+COURSES_DIR = HERE.parents[2] / "courses"
 RATE_ENV = "FIVE_LEVERS_RATE_LIMIT"  # requests a minute per client; 0 turns the limit off
 SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behind a TLS proxy)
 CONNECTIONS_ENV = "FIVE_LEVERS_DB_CONNECTIONS"  # scoreboard connections per server process (default 4)
@@ -101,6 +102,7 @@ ROUTES = [
     Route("/portfolio", pages_more.portfolio),
     Route("/portfolio", pages_more.portfolio_choose, methods=["POST"]),
     Route("/hello", pages.hello),
+    Route("/path", path_page.path),
     Route("/cmi5/launch/{scenario}", cmi5_pages.launch),
     Route("/cmi5/return", cmi5_pages.back),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -152,5 +154,6 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
                     exception_handlers={HTTPException: http_error, Exception: server_error,
                                         pages._SignIn: sign_in_first})
     app.state.templates = templates()
+    app.state.courses_dir = COURSES_DIR
     app.state.after_reply = cmi5_pages.after_reply  # each reply of a conversation launched from an LMS reaches it
     return app

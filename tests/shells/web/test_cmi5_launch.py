@@ -105,3 +105,22 @@ def test_only_the_allowed_lms_hosts_may_launch(browser, lms, monkeypatch):
     assert lms.fetches == 0
     monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "127.0.0.1")
     assert browser.get(lms.launch_url("/cmi5/launch/tutorial")).url.path == "/briefing"
+
+
+def test_the_learning_path_page_shows_progress_and_what_is_left(web):
+    _, trainee = web
+    kim = trainee("Path Kim", mode="assessment")
+    assert "Your learning path" in kim.page.text  # in the navigation
+    page = kim.get("/path")
+    assert page.status_code == 200 and "<h1>Your learning path</h1>" in page.text
+    assert "Five Levers: From First Call to Hard Conversations" in page.text
+    assert "Certified in 0 of 5 blocks; next: First steps" in page.text and "1. First steps: Open" in page.text
+    assert "Tutorial: The Sofa That Didn&#39;t Arrive: not played yet" in page.text
+    assert "2. The basics: Locked until First steps is certified" in page.text
+    assert "Left for the certificate: Tutorial: The Sofa That Didn&#39;t Arrive: Developing or better." in page.text
+    assert "Protect Your Turf: Shop Systems: not played yet" in page.text
+    kim.start("tutorial")
+    kim.play_to_the_end(1)
+    played = kim.get("/path").text
+    assert "Tutorial: The Sofa That Didn&#39;t Arrive: not played yet" not in played
+    assert ("1. First steps: Certified" in played) == ("Tutorial: The Sofa That Didn&#39;t Arrive: met" in played)
