@@ -51,9 +51,14 @@ def _terminal_menu():
     return menu
 
 
+def _lsp():
+    from game.shells.lsp import server
+    return server
+
+
 SHELLS = Shells(window=_window, screenshots=_screenshots, tour=_tour, graph_image=_graph_image,
                 terminal=_terminal, terminal_portfolio=_terminal_portfolio, terminal_menu=_terminal_menu,
-                web=_web)
+                web=_web, lsp=_lsp)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,8 +8,9 @@ No pygame, no storage: recording and the leaderboard are the shell's.
 """
 from __future__ import annotations
 
-from game.app.portfolio_view import (BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK, PortfolioPage, page_view)
-from game.core.portfolio.campaign import Campaign
+from game.app.portfolio_view import (ANSWER, BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK, REVISE,
+                                     REVISE_OPTIONS, PortfolioPage, page_view)
+from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.review import debrief
 from game.core.turns import fresh_seed
@@ -20,8 +21,12 @@ ASK_TO_LEAVE = "ask_to_leave"  # mid-quarter: confirm first (nothing is recorded
 TALK = "talk"  # (TALK, account id): open the account's linked conversation, then `resolve` its outcome
 FINISHED = "finished"  # the quarter is over: `result` is the debrief to record
 AGAIN = "again"  # the same portfolio from the start, with a new seed
-LEAVE_QUARTER = ("Leave the quarter?", "It will not be recorded.", "Yes, leave")  # the confirmation's words
-BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN}
+SAVE = "save"  # a week has been played: save the quarter so far (`campaign.to_record()`) to resume it later
+NOTE = "note"  # (NOTE, words): show the words (a choice that could not be made, and why)
+LEAVE_QUARTER = ("Leave the quarter?", "It is saved after every week: open this portfolio again to resume it.",
+                 "Yes, leave")  # the confirmation's words
+BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, REVISE: QUARTER,
+        REVISE_OPTIONS: REVISE}
 
 
 class PortfolioRun:
@@ -30,8 +35,10 @@ class PortfolioRun:
     `library` is the portfolios to choose from; `focus` the choice to focus
     after the last `choose` (the account just planned, else the first)."""
 
-    def __init__(self, library=(), seed: int | None = None):
+    def __init__(self, library=(), seed: int | None = None, saved_for=None):
+        """`saved_for(portfolio id)`: the shell's saved quarter of that portfolio (a record) or None."""
         self.library = list(library)
+        self.saved_for = saved_for
         self.seed = fresh_seed() if seed is None else seed
         self.portfolio = None
         self.page = LIST
@@ -42,14 +49,22 @@ class PortfolioRun:
         self.result: dict | None = None
         self.leaders: list[dict] = []
         self.focus = 0
+        self.answering: tuple | None = None  # (account id, event kind) on the answer page
+        self.saved: dict | None = None  # a saved quarter of this portfolio, offered on the briefing
 
-    def start(self, portfolio) -> None:
+    def start(self, portfolio, saved: dict | None = None) -> None:
+        """Open `portfolio` at its briefing; `saved` (a campaign record) is offered to resume."""
         self.portfolio, self.page = portfolio, BRIEF
         self.ranking, self.plan, self.campaign, self.result = [], Plan({}), None, None
+        if saved is None and self.saved_for is not None:
+            saved = self.saved_for(portfolio.id)
+        self.saved = saved if saved and saved.get("content_hash") == portfolio.content_hash else None
 
     def view(self) -> PortfolioPage:
+        choosing = self.answering if self.page == ANSWER else self.choosing
         return page_view(self.page, self.portfolio, library=self.library, ranking=self.ranking, plan=self.plan,
-                         choosing=self.choosing, campaign=self.campaign, result=self.result, leaders=self.leaders)
+                         choosing=choosing, campaign=self.campaign, result=self.result, leaders=self.leaders,
+                         resumable=self.saved.get("week") if self.saved and self.page == BRIEF else None)
 
     def choose(self, action):
         """Do what a choice asks; returns what the shell must do (see the constants above) or None."""
@@ -78,9 +93,15 @@ class PortfolioRun:
             self.page = QUARTER
         elif kind == "next_week":
             self.campaign.next_week()
+            return self._played()
         elif kind == "to_end":
             while not self.campaign.finished and not self.campaign.due:
                 self.campaign.next_week()
+                if self.campaign.lost_this_week():  # an account lost is seen as it happens
+                    break
+            return self._played()
+        elif kind in ("answer", "reply", "to_quarter", "revise", "revise_account", "revise_set", "resume"):
+            return self._decide(kind, value)
         elif kind == "talk":
             return TALK, value
         elif kind == "to_debrief":
@@ -90,6 +111,40 @@ class PortfolioRun:
             self.seed = fresh_seed()
             self.start(self.portfolio)
             return AGAIN
+        return None
+
+    def _played(self):
+        """After a week: the quarter so far is worth saving once no conversation is waiting."""
+        return None if self.campaign.due else SAVE
+
+    def _decide(self, kind, value):
+        """A week's decisions: answer an event, revise the plan, or resume a saved quarter."""
+        if kind == "resume":
+            self.campaign = replay(self.portfolio, self.saved)
+            self.ranking, self.plan, self.page = list(self.campaign.ranking), self.campaign.plan, QUARTER
+            self.seed = self.campaign.seed
+        elif kind == "answer":
+            self.answering, self.page = value, ANSWER
+        elif kind == "reply":
+            aid, event = self.answering
+            try:
+                self.campaign.answer(aid, event, value)
+            except ValueError as exc:
+                return NOTE, f"{exc}."
+            self.page = QUARTER
+            self.focus = 1 + [(a, e.kind) for a, e in self.campaign.news()].index(self.answering)
+        elif kind == "to_quarter":
+            self.page = QUARTER
+        elif kind == "revise":
+            self.page = REVISE
+        elif kind == "revise_account":
+            self.choosing, self.page = value, REVISE_OPTIONS
+        elif kind == "revise_set":
+            try:
+                self.campaign.revise(self.choosing, value)
+            except ValueError as exc:
+                return NOTE, f"Not changed: {exc}."
+            self.plan, self.page = self.campaign.plan, QUARTER
         return None
 
     def _back(self):
@@ -113,4 +168,7 @@ class PortfolioRun:
         returns the note to show."""
         outcome = outcome or "at_risk"
         self.campaign.resolve(account_id, outcome, "played", score)
-        return f"{self.portfolio.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
+        words = f"{self.portfolio.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
+        if outcome == "lost":
+            words += " It has left you."
+        return words

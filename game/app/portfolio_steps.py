@@ -42,7 +42,7 @@ def portfolios(folder: Path, library) -> list:
 
 
 def encode(action):
-    """An action as JSON data (a contact as [method, frequency])."""
+    """An action as JSON data (a contact as [method, frequency]; an event to answer as [account, kind])."""
     if isinstance(action, tuple):
         kind, value = action
         return [kind, [value.method, value.frequency] if isinstance(value, Contact) else value]
@@ -52,7 +52,9 @@ def encode(action):
 def decode(item):
     if isinstance(item, list):
         kind, value = item[0], item[1]
-        return kind, Contact(*value) if isinstance(value, list) else value
+        if isinstance(value, list):  # a contact, or the (account, event) a week's answer is for
+            return kind, tuple(value) if kind == "answer" else Contact(*value)
+        return kind, value
     return item
 
 

@@ -5,12 +5,14 @@ the window draws a `PortfolioPage` and hands the chosen action back.
 
 Pages: the list of portfolios, the briefing (with every account), the
 ranking, the plan, one account's contact options, the quarter week by week
-and the debrief (`QuarterDebrief`: the facts the terminal prints too).
+(with the coming week's news to answer: `quarter_week.py`) and the debrief
+(`QuarterDebrief`: the facts the terminal prints too).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.app import quarter_week
 from game.app.choices import Choice
 from game.app.text import reflow
 from game.core.model import LEVER_TITLES
@@ -18,10 +20,11 @@ from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TIT
                                        weekly_hours)
 from game.core.portfolio.plan import hours_left
 from game.core.portfolio.quarter import Contact
-from game.core.portfolio.ranking import money, true_order
+from game.core.portfolio.ranking import money, ordinal, true_order
 from game.core.portfolio.review import contact_words
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
+ANSWER, REVISE, REVISE_OPTIONS = "answer", "revise", "revise_options"  # a week's decisions (quarter_week.py)
 LIST_TITLE = "Protect your turf: account portfolios"
 LIST_TEXT = ("Rank an account manager's customers, plan your contact within a weekly budget and live "
              "through a quarter: customers leave when they feel neglected. Choose a portfolio.")
@@ -143,14 +146,17 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
 
 def quarter_text(p, campaign) -> str:
     if campaign.week == 0:
-        return (f"Week 0 of {WEEKS}. Your plan takes {campaign.plan.hours_a_week():.1f} of {p.budget_hours:g} hours "
-                "a week. Play the quarter one week at a time; an account in trouble will need a conversation.")
-    lines = [f"Week {campaign.week} of {WEEKS}." + ("" if campaign.due else " What happened:")]
-    for aid in campaign.due:
-        a = p.account(aid)
-        lines.append(f"{a.name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
-                     "conversation before the week is out.")
-    return "\n".join(lines)
+        lines = [f"Week 0 of {WEEKS}. Your plan takes {campaign.plan.hours_a_week():.1f} of {p.budget_hours:g} hours "
+                 "a week. Play the quarter one week at a time; an account in trouble will need a conversation."]
+    else:
+        lines = [quarter_week.week_heading(campaign)]
+        lines += quarter_week.lost_lines(p, campaign)
+        for aid in campaign.due:
+            a = p.account(aid)
+            lines.append(f"{a.name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
+                         "conversation before the week is out.")
+    news = quarter_week.news_text(p, campaign)
+    return "\n".join(lines + ([""] + [news] if news else []))
 
 
 def quarter_events(campaign) -> str:
@@ -166,7 +172,12 @@ def quarter_choices(p, campaign) -> tuple[Choice, ...]:
         return tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
     if campaign.finished:
         return (Choice("See the quarter's debrief", "to_debrief"),)
-    return (Choice(f"Play week {campaign.week + 1}", "next_week"), Choice("Play to the end of the quarter", "to_end"))
+    news = quarter_week.news_choices(p, campaign)
+    play = Choice(f"Play week {campaign.week + 1}", "next_week",
+                  detail="what you have not answered is let go" if news else "")
+    return (play, *news, Choice("Change your plan", "revise", detail="from the coming week on"),
+            Choice("Play to the end of the quarter", "to_end",
+                   detail="lets every event go; stops when an account needs you or leaves"))
 
 
 def chart_rows(p, campaign) -> tuple[ChartRow, ...]:
@@ -201,12 +212,16 @@ class QuarterDebrief:
     misplaced: tuple[tuple[str, str], ...]  # (account name, why it is out of place)
     best_plan: tuple[tuple[str, str], ...]  # (account name, the best contact), most valuable first
     leaders: tuple[str, ...]  # '1. Ana: 71% (ranking 80%)', the top five
+    worth: tuple[str, ...] = ()
+    nothing_profit_kept: str = ""  # what doing nothing at all keeps: the score's zero
+    answered: str = ""  # '7 of 36': the week's events you answered  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
 
     @property
     def head(self) -> str:
         lines = [f"Score {self.score}%: you kept {self.profit_kept} of annual profit. The best plan for "
                  f"{self.budget_hours} hours a week keeps {self.best_profit_kept}; your plan alone "
-                 f"{self.plan_profit_kept}.",
+                 f"{self.plan_profit_kept}; doing nothing keeps {self.nothing_profit_kept}.",
+                 f"You answered {self.answered} things that happened on your accounts.",
                  f"Revenue kept {self.revenue_kept} (best plan {self.best_revenue_kept}).",
                  f"Ranking {self.rank_percent}%.  Time used: {self.hours_a_week} of {self.budget_hours} hours a week."]
         if self.neglect_cost:
@@ -219,6 +234,9 @@ class QuarterDebrief:
     def tail(self) -> str:
         lines = ["Levers your plan exercised"] + [f"{title}: {words}" for title, words in self.levers]
         lines += ["", "Coaching"] + [f"• {c}" for c in self.coaching]
+        if self.worth:
+            lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it "
+                      "leaves, is what it is worth keeping)"] + list(self.worth)
         if self.misplaced:
             lines += ["", "Your ranking"] + [f"{name}: {why}." for name, why in self.misplaced]
         lines += ["", "Best plan for this quarter"] + [f"{name}: {contact}" for name, contact in self.best_plan]
@@ -240,19 +258,30 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
               for lever, pct in d["levers"].items()),
         tuple(d["coaching"]),
         tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),
-        tuple((a["name"], a["best_contact"]) for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
-        tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)))
+        tuple((a["name"], a["best_contact"] + ("; answer its events" if a.get("best_answers") else ""))
+              for a in sorted(d["accounts"], key=lambda a: a["worth_rank"])),
+        tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
+        tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
+              f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)),
+        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}")
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,
-              leaders=()) -> PortfolioPage:
-    """The page `page` of portfolio `p` (None on the list of `library`)."""
+              leaders=(), resumable=None) -> PortfolioPage:
+    """The page `page` of portfolio `p` (None on the list of `library`). `choosing`: the account whose contact
+    is chosen (OPTIONS, REVISE_OPTIONS) or the (account, event kind) answered (ANSWER); `resumable`: the week a
+    saved quarter of this portfolio reached (offered on the briefing)."""
     ranking = list(ranking)
     if page == LIST or p is None:  # back on the list, the title is still the last portfolio's
         return PortfolioPage(LIST, LIST_TITLE if p is None else p.title, LIST_TEXT, "", list_choices(library))
     title = plan_title(p, plan) if page in (PLAN, OPTIONS) else p.title
     if page == BRIEF:
         choices = (Choice("Rank the accounts", "to_rank"), Choice("Back", "back"))
+        if resumable is not None:
+            choices = (Choice(f"Resume your saved quarter (week {resumable} of {WEEKS})", "resume",
+                              detail="where you left it: the same accounts, plan and news"),
+                       Choice("Start a new quarter", "to_rank", detail="the saved one is replaced when you start"),
+                       Choice("Back", "back"))
         return PortfolioPage(BRIEF, title, brief_text(p), accounts_text(p), choices)
     if page == RANK:
         return PortfolioPage(RANK, title, rank_text(p, ranking), "", rank_choices(p, ranking))
@@ -261,6 +290,15 @@ def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=
     if page == OPTIONS:
         return PortfolioPage(OPTIONS, title, options_text(p, choosing), "", option_choices(p, plan, choosing))
     charts = chart_rows(p, campaign) if campaign is not None else ()
+    if page in (ANSWER, REVISE, REVISE_OPTIONS):
+        if page == ANSWER:
+            head, tail, choices = quarter_week.answer_page(p, campaign, choosing)
+            charts = ()
+        elif page == REVISE:
+            head, tail, choices = quarter_week.revise_page(p, campaign, ranking)
+        else:
+            head, tail, choices = quarter_week.revise_options(p, campaign, choosing)
+        return PortfolioPage(page, title, head, tail, choices, charts)
     if page == QUARTER:
         return PortfolioPage(QUARTER, title, quarter_text(p, campaign), quarter_events(campaign),
                              quarter_choices(p, campaign), charts)

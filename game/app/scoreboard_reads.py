@@ -3,7 +3,20 @@ thread (never on a frame): `gather(board, ask)` answers the screen's
 question (which view, scenario and customer filter, for which player)."""
 from __future__ import annotations
 
-HISTORY, LEADERS, STYLES_VIEW = "history", "leaders", "styles"
+HISTORY, LEADERS, STYLES_VIEW, QUARTERS = "history", "leaders", "styles", "quarters"
+
+
+def gather_quarters(board, ask: dict) -> dict:
+    """The quarters view: the portfolios with recorded quarters, and for the chosen one its leaderboard (each
+    player's best) and the player's own quarters."""
+    titles = board.portfolios()
+    ids = sorted(titles, key=lambda p: (titles[p] or p).lower())
+    index = min(ask["index"], max(0, len(ids) - 1))
+    chosen = ids[index] if ids else None
+    return {"titles": titles, "ids": ids, "index": index, "filters": [None], "filter_index": 0, "attempts": [],
+            "own": "", "breakdown": [],
+            "leaders": board.quarter_leaderboard(chosen) if chosen else [],
+            "quarters": board.quarters(chosen, ask["player"]) if chosen and ask["player"] else []}
 
 
 def gather(board, ask: dict) -> dict:
@@ -11,6 +24,8 @@ def gather(board, ask: dict) -> dict:
     the storage thread): the scenarios with attempts, the customer filters,
     then the view's history, leaderboard or style breakdown."""
     view, player = ask["view"], ask["player"]
+    if view == QUARTERS:
+        return gather_quarters(board, ask)
     recorded = board.scenarios()
     titles = {**recorded, **{k: v for k, v in ask["titles"].items() if k in recorded}}
     ids = sorted(recorded, key=lambda s: titles[s].lower())

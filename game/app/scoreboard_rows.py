@@ -15,6 +15,10 @@ NO_NAME = "Type your name on the title screen to see your attempts."
 NO_LEADERS = "No finished conversations yet: play a scenario to start the leaderboard."
 NO_NAME_FOR_STYLES = "Type your name on the title screen to see how you do with each customer style."
 SELF_CHECK_ROW = "Take the self-check to see your own style beside these"
+QUARTER_NOTE = ("A quarter's whole debrief, with its record, is in `main.py scoreboard --portfolio ID --format json`; "
+                "play the portfolio again from the title screen to beat it.")
+NO_QUARTERS = ("No quarters yet: play a portfolio (Protect your turf) from the title screen to start its "
+               "leaderboard.")
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,25 @@ def leader_rows(leaders, player: str) -> list[Row]:
     return rows
 
 
+def quarter_rows(leaders, quarters, player: str) -> list[Row]:
+    """A portfolio's leaderboard (each player's best quarter), then the player's own quarters, newest first."""
+    rows = []
+    for rank, row in enumerate(leaders, 1):
+        you = "  (you)" if is_mine(row["player"], player) else ""
+        rows.append(Row(f"{rank}.  {row['player']}{you}  —  best quarter {row['best']}% · ranking "
+                        f"{row['rank_percent']}%",
+                        f"{row['attempts']} quarter{'s' if row['attempts'] != 1 else ''} · "
+                        f"{short_time(row['finished_at'])}", ("quarter", row["id"])))
+    for q in reversed(quarters):
+        record = q.get("record") or {}
+        answered, changes = len(record.get("answers", [])), len(record.get("revisions", []))
+        rows.append(Row(f"{short_time(q['finished_at'])}   your quarter: score {q['score']}% · ranking "
+                        f"{q['rank_percent']}%",
+                        f"seed {q['seed']} · {answered} event{'s' if answered != 1 else ''} answered · "
+                        f"{changes} plan change{'s' if changes != 1 else ''}", ("quarter", q["id"])))
+    return rows
+
+
 def others_note(player: str) -> str:
     """Said when another player's leaderboard row is chosen."""
     return (f"{player}'s replies are theirs to open: the leaderboard shows everyone's scores, "
@@ -120,9 +143,9 @@ def filter_label(chosen, persona_label) -> str:
 
 def selector_label(view: str, scenario: str | None, titles: dict, own_style: str) -> str:
     """What the selector between the arrows says: the scenario shown, or the player's style."""
-    from game.app.scoreboard_reads import HISTORY, STYLES_VIEW
+    from game.app.scoreboard_reads import HISTORY, QUARTERS, STYLES_VIEW
     if view == STYLES_VIEW:
         return f"You: {STYLE_NAMES[own_style]}" if own_style else "Your style: not known yet"
     if scenario is None:
-        return "All scenarios" if view == HISTORY else "No scenarios yet"
+        return {HISTORY: "All scenarios", QUARTERS: "No portfolios yet"}.get(view, "No scenarios yet")
     return titles.get(scenario, scenario)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from game.core.model import LEVER_TITLES
-from game.core.portfolio.model import WEEKS, Portfolio
+from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio
 from game.core.portfolio.ranking import money, ordinal, true_order
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -17,11 +17,14 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     cur = p.currency
     lines = [f"{d['title']}: the quarter's debrief", "",
              f"Score {d['score']}%: you kept {money(cur, d['profit_kept'])} of annual profit; the best plan for "
-             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])}.",
+             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])} and doing nothing keeps "
+             f"{money(cur, d['nothing_profit_kept'])}: the score is the share of that difference you protected.",
              f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
              f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
+             f"You answered {d['events_answered']} of {d['events']} things that happened on your accounts.",
              f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
-             f"Ranking {d['rank_percent']}% (rank correlation with the true order).",
+             f"Ranking {d['rank_percent']}% (100 is every account in its place by profit; ranking by revenue "
+             f"alone would score {d['revenue_order_percent']}%).",
              f"Time: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
     if d["neglect_cost"] > 0.5:
         lines.append(f"Neglect cost {money(cur, d['neglect_cost'])} of profit kept.")
@@ -31,14 +34,20 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     lines += ["", "Each account over the quarter (health, week 0 to 13):"]
     for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"
+        best = a["best_contact"] + (", answering its events" if a.get("best_answers") else "")
         lines.append(f"  {a['worth_rank']:>2}. {a['name'][:28]:<28} {sparkline(a['health'])}  {end}; "
-                     f"{a['contact']} (best: {a['best_contact']})")
+                     f"{a['contact']} (best: {best})")
     for c in d["conversations"]:
         lines.append(f"  Conversation in week {c['week']} with {p.account(c['account']).name}: "
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))
     lines += ["", "Levers your plan exercised:"]
     for lever, pct in d["levers"].items():
         lines.append(f"  {LEVER_TITLES[lever]:<40} {'not tested this quarter' if pct is None else f'{pct}%'}")
+    lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it leaves, "
+              "is what it is worth keeping):"]
+    for i, w in enumerate(d["worth"], 1):
+        lines.append(f"  {i:>2}. {w['name'][:30]:<30} revenue {money(cur, w['revenue']):>8}  profit "
+                     f"{money(cur, w['profit']):>8}  (you put it {ordinal(w['your_place'])})")
     if d["misplaced"]:
         lines += ["", "Ranking: accounts out of place:"]
         for m in d["misplaced"]:
@@ -49,24 +58,35 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
 
 def analysis(p: Portfolio, seed: int) -> dict:
     from game.core.portfolio.optimise import best_plan, option_key
+    from game.core.portfolio.policy import benchmark
     from game.core.portfolio.review import contact_words
     best = best_plan(p, seed)
     order = true_order(p)
     accounts = []
+    minutes = 0
     for a in p.accounts:
         values = best.values[a.id]
         chosen = best.plan.contact(a.id)
+        key = option_key(chosen, a.id in best.answered)
+        minutes += best.minutes[a.id][key]
         accounts.append({"id": a.id, "name": a.name, "worth_rank": order.index(a.id) + 1,
                          "revenue": a.revenue, "margin": a.margin, "profit": round(a.profit, 2),
-                         "health": a.health, "pressure": a.pressure, "scenario": a.scenario,
+                         "health": a.health, "pressure": a.pressure, "cadence": a.cadence, "channel": a.channel,
+                         "scenario": a.scenario,
                          "no_contact_profit_kept": values["none"] / 100,
-                         "best_contact": contact_words(chosen),
-                         "best_profit_kept": values[option_key(chosen)] / 100,
+                         "best_contact": contact_words(chosen), "best_answers": a.id in best.answered,
+                         "best_profit_kept": values[key] / 100,
                          "top_profit_kept": max(values.values()) / 100})
+    played = benchmark(p, seed, best)
     return {"portfolio": p.id, "seed": seed, "budget_hours": p.budget_hours, "weeks": WEEKS,
-            "true_order": order, "best_plan": best.plan.to_dict(),
-            "best_hours_a_week": round(best.plan.hours_a_week(), 2),
-            "best_profit_kept": best.value_cents / 100, "accounts": accounts}
+            "true_order": order, "best_plan": best.plan.to_dict(), "best_answers": sorted(best.answered),
+            "best_method": "exact plan phase (dynamic programming over contact and whether to answer, each "
+                           "account's events given their right answer); weeks by the best-response policy",
+            "best_hours_a_week": round(minutes / 60 / WEEKS, 2),
+            "best_profit_kept": best.value_cents / 100,
+            "policy_profit_kept": sum(r.profit_kept_cents for r in played.runs.values()) / 100,
+            "nothing_profit_kept": sum(best.values[a.id]["none"] for a in p.accounts) / 100,
+            "accounts": accounts}
 
 
 def analysis_lines(p: Portfolio, a: dict) -> list[str]:
@@ -77,8 +97,14 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
         lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name'][:30]:<30} {money(cur, acc['revenue']):>8} at "
                      f"{acc['margin'] * 100:>3.0f}% = {money(cur, acc['profit']):>7} profit; health {acc['health']:>3}, "
                      f"{acc['pressure']} pressure; left alone keeps {money(cur, acc['no_contact_profit_kept'])}")
-    lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week), "
-              f"keeps {money(cur, a['best_profit_kept'])}:"]
+    lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week with its "
+              f"answers), keeps {money(cur, a['best_profit_kept'])}; doing nothing keeps "
+              f"{money(cur, a['nothing_profit_kept'])}.",
+              f"How it is found: {a['best_method']}. Played week by week by that policy it keeps "
+              f"{money(cur, a['policy_profit_kept'])}."]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
-        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} keeps {money(cur, acc['best_profit_kept'])}")
+        answers = "answer its events" if acc["best_answers"] else "let its events go"
+        asks = f"{METHOD_TITLES[acc['channel']].lower()} {FREQUENCY_TITLES[acc['cadence']]}"
+        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} {answers:<18} "
+                     f"keeps {money(cur, acc['best_profit_kept'])} (asks for: {asks})")
     return lines

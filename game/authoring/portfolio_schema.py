@@ -3,7 +3,8 @@ constants as the portfolio validator (a test keeps them in agreement)."""
 from __future__ import annotations
 
 from game.core.portfolio.build import ACCOUNT_KEYS, ACCOUNT_PATTERN, ID_PATTERN, MAX_BUDGET_HOURS, NOTE_KEYS, TOP_KEYS
-from game.core.portfolio.model import CUE_TITLES, CUES, FORMAT_VERSION, MAX_ACCOUNTS, MIN_ACCOUNTS, PRESSURES
+from game.core.portfolio.model import (CUE_TITLES, CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS,
+                                       MIN_ACCOUNTS, PRESSURES)
 
 SCHEMA_ID = "https://five-levers.invalid/schema/portfolio-1.json"
 
@@ -27,7 +28,7 @@ def portfolio_schema() -> dict:
     assert set(NOTE_KEYS) == {"text", "cue"}
     account = {
         "type": "object", "additionalProperties": False,
-        "required": ["name", "sector", "revenue", "margin", "health", "pressure"],
+        "required": ["name", "sector", "revenue", "margin", "health", "pressure", "cadence", "channel"],
         "properties": {
             "name": _line("The customer's name, as the trainee sees it."),
             "sector": _line("What the customer does."),
@@ -37,7 +38,16 @@ def portfolio_schema() -> dict:
             "health": {"type": "integer", "minimum": 1, "maximum": 100,
                        "description": "How happy the account is at the start of the quarter (1..100)."},
             "pressure": {"enum": list(PRESSURES), "description": "How hard competitors are courting it."},
+            "cadence": {"enum": list(FREQUENCIES), "description": "How often the account wants to hear from "
+                        "you; contact sooner than that costs goodwill, and neglect starts after twice as long."},
+            "channel": {"enum": list(METHODS), "description": "How the account likes to be contacted; a much "
+                        "lighter method lands little, a much heavier one costs goodwill."},
             "notes": {"type": ["array", "null"], "items": note},
+            "news": {"type": ["object", "null"], "additionalProperties": False,
+                     "description": "What the customer says when each kind of event happens, in their words; "
+                     "shown with the week's news.",
+                     "properties": {k: _line(f"What the customer says with a {k.replace('-', ' ')}.")
+                                    for k in EVENT_KINDS}},
             "scenario": {"type": "string", "description": "A scenario id from the library: the conversation "
                          "played when this account falls into trouble."},
         },

@@ -75,7 +75,7 @@ def explore(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_ST
     """Everything the tools need from one exact exploration (explorer.py)."""
     space = explore_states(scenario, persona, seed, max_states)
     persona = space.persona  # '' resolved to the default persona
-    values = path_values(space)
+    values = path_values(space, ceiling=tuple(ceilings(scenario, persona)[lever] for lever in LEVERS))
     found = Exploration(states=len(space.keys), complete=space.exhaustive, paths_exact=values.exact,
                         explored=(space, values))
     found.visited = {key[0] for key in space.keys}

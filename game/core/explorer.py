@@ -43,7 +43,7 @@ class Edge:
     index: int  # authored 0-based position
     points: tuple[int, ...]  # lever points if counted
     breaks: tuple[str, ...]
-    repeat_bit: int  # nonzero: the reply can come round again; its bit in a label's taken mask
+    repeat: int  # >= 0: the reply can come round again; its bit's position in a label's taken mask (else -1)
 
 
 @dataclass
@@ -51,6 +51,8 @@ class StateSpace:
     persona: str
     seed: int
     # repeatable replies by sign of their points: bits whose points are all >= 0, all <= 0
+    # (an edge keeps its reply's bit position, not the bit: the k-th repeatable
+    # reply's bit is a k-bit number, and one per reply made memory quadratic)
     gains_only: int = 0
     losses_only: int = 0
     keys: list[tuple] = field(default_factory=list)
@@ -147,6 +149,14 @@ def _capped(value, cap):
     return value
 
 
+def _mask(positions: list[int], size: int) -> int:
+    """The number with these bits set, built in one pass (linear, not one k-bit OR per bit)."""
+    found = bytearray((size + 7) // 8)
+    for k in positions:
+        found[k >> 3] |= 1 << (k & 7)
+    return int.from_bytes(found, "little")
+
+
 def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int = MAX_STATES) -> StateSpace:
     """`persona`: '' (or None) means the scenario's default persona, as in play."""
     persona = check_persona(scenario, persona)
@@ -156,20 +166,23 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
     counts_read = [n for n in _BEHAVIOUR_COUNTS if n in read]
     levers_read = [n for n in LEVERS if n in read]
     cyclic = cyclic_nodes(scenario)
-    once_bits: dict[tuple[str, int], int] = {}
-    repeat_bits: dict[tuple[str, int], int] = {}
-    gains_only = losses_only = 0
+    # reply -> its bit's position in a state's once mask, in a label's taken mask
+    # (positions, not bits: one k-bit number per reply would make memory quadratic)
+    once_at: dict[tuple[str, int], int] = {}
+    repeat_at: dict[tuple[str, int], int] = {}
+    gains, losses = [], []
     for nid, node in scenario.nodes.items():
         for choice in node.choices:
             if choice.once:
-                once_bits[(nid, choice.index)] = 1 << len(once_bits)
+                once_at[(nid, choice.index)] = len(once_at)
             mine = choice.for_persona(persona)
             if nid in cyclic and mine.levers:
-                bit = repeat_bits[(nid, choice.index)] = 1 << len(repeat_bits)
                 if min(mine.levers.values()) >= 0:
-                    gains_only |= bit
+                    gains.append(len(repeat_at))
                 if max(mine.levers.values()) <= 0:
-                    losses_only |= bit
+                    losses.append(len(repeat_at))
+                repeat_at[(nid, choice.index)] = len(repeat_at)
+    gains_only, losses_only = _mask(gains, len(repeat_at)), _mask(losses, len(repeat_at))
     track_levers = bool(levers_read)  # then a state must know which repeatable replies were taken
     flow = machines.flow(scenario)
     mood_after = machines.MOOD_AFTER
@@ -209,7 +222,8 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
         out = space.edges[here]
         for i in orders[sid]:
             base = node.choices[i]
-            bit = once_bits.get((sid, i), 0)
+            at = once_at.get((sid, i), -1)
+            bit = 1 << at if at >= 0 else 0
             if bit and once_mask & bit:
                 continue
             if base.condition is not None:
@@ -220,7 +234,7 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
             number += 1
             choice = base.personas.get(persona, base) if persona else base
             broken = rules_broken(node, choice, mood)
-            rbit = repeat_bits.get((sid, i), 0)
+            repeat = repeat_at.get((sid, i), -1)
             points = tuple(choice.levers.get(lever, 0) for lever in LEVERS)
             new_mood = mood_after[(mood, choice.mood)]
             target = walkout if new_mood == WALKED_OUT else flow[sid][i]
@@ -242,6 +256,7 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
             new_levers = lever_vals
             new_rep = rep_mask
             if track_levers:
+                rbit = 1 << repeat if repeat >= 0 else 0
                 first = not (rbit and rep_mask & rbit)
                 if first:
                     new_levers = tuple(v + choice.levers.get(n, 0) for n, v in zip(levers_read, lever_vals))
@@ -258,7 +273,7 @@ def explore_states(scenario, persona: str = "", seed: int = 0, max_states: int =
                 space.parent.append((here, number))
                 space.edges.append([])
                 queue.append(found)
-            out.append(Edge(found, number, i, points, broken, rbit))
+            out.append(Edge(found, number, i, points, broken, repeat))
         if number == 0:
             space.stuck.append(here)
     return space
@@ -301,13 +316,21 @@ def _dominates(a: Label, b: Label, gains_only: int, losses_only: int) -> bool:
     return (b.taken & ~a.taken) & ~gains_only == 0 and (a.taken & ~b.taken) & ~losses_only == 0
 
 
-def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False) -> PathValues:
+def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = False,
+                ceiling: tuple[int, ...] | None = None) -> PathValues:
     """The Pareto-best (points, breaches) of the ways to each final state;
     with `worst`, the Pareto-worst (fewest points, most breaches): the labels
-    then hold points and breaches negated."""
+    then hold points and breaches negated. Given the lever `ceiling`s and a
+    loop-free state space, the exact search of `dag_values` instead: the
+    labels the report reads, however many trade-offs the levers make."""
     sign = -1 if worst else 1
     if max_labels is None:
         max_labels = MAX_LABELS
+    if ceiling is not None:
+        from game.core import dag_values
+        order = dag_values.topological(space)
+        if order is not None:
+            return dag_values.path_values(space, order, ceiling, max_labels, worst, Label, PathValues)
     labels: list[list[Label]] = [[] for _ in space.keys]
     root = Label(0, tuple(0 for _ in LEVERS), 0, 0, None, 0)
     labels[0].append(root)
@@ -320,10 +343,15 @@ def path_values(space: StateSpace, max_labels: int | None = None, worst: bool = 
         if not label.alive:
             continue
         for edge in space.edges[label.state]:
-            counted = not (edge.repeat_bit and label.taken & edge.repeat_bit)
+            taken = label.taken
+            if edge.repeat >= 0:
+                rbit = 1 << edge.repeat
+                counted = not taken & rbit
+                taken |= rbit
+            else:
+                counted = True
             points = tuple(p + sign * q for p, q in zip(label.points, edge.points)) if counted else label.points
-            child = Label(edge.target, points, label.breaches + sign * len(edge.breaks),
-                          label.taken | edge.repeat_bit, label, edge.number)
+            child = Label(edge.target, points, label.breaches + sign * len(edge.breaks), taken, label, edge.number)
             here = labels[edge.target]
             if any(_dominates(other, child, gains, losses) for other in here):
                 continue

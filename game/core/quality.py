@@ -173,11 +173,11 @@ def report(scenario, persona: str = "", seed: int = 0, max_states: int | None = 
     lists each check that could not be done in full, and why."""
     if explored is None:
         space = explore_states(scenario, persona, seed, **({"max_states": max_states} if max_states else {}))
-        explored = (space, path_values(space, **({"max_labels": max_labels} if max_labels else {})))
+        explored = (space, path_values(space, **({"max_labels": max_labels} if max_labels else {}),
+                                       ceiling=_ceiling(scenario, space.persona)))
     space, values = explored
     persona = space.persona  # '' resolved to the default persona, as in play
-    ceiling_map = ceilings(scenario, persona)
-    ceiling = tuple(ceiling_map[lever] for lever in LEVERS)
+    ceiling = _ceiling(scenario, persona)
     findings: list[dict] = []
 
     for state in space.stuck:
@@ -275,6 +275,11 @@ def agnostic_mean(agnostic: dict[str, dict]) -> int:
     return round_half_away(Fraction(sum(found["score"] for found in agnostic.values()), len(agnostic)))
 
 
+def _ceiling(scenario, persona: str) -> tuple[int, ...]:
+    found = ceilings(scenario, persona)
+    return tuple(found[lever] for lever in LEVERS)
+
+
 def _assessed(ceiling) -> int:
     return sum(1 for top in ceiling if top > 0) or 1
 
@@ -306,7 +311,7 @@ def _needs_work_but_retained(space, ceiling, max_labels: int | None = None) -> t
     only falls with fewer points and more breaches). Also whether that
     search was exact."""
     findings, flagged = [], set()
-    worst = path_values(space, **({"max_labels": max_labels} if max_labels else {}), worst=True)
+    worst = path_values(space, **({"max_labels": max_labels} if max_labels else {}), worst=True, ceiling=ceiling)
     for label in sorted(worst.finals, key=lambda lb: lb.state):
         ending, outcome = space.finals[label.state]
         if outcome != "retained" or ending in flagged:

@@ -86,6 +86,22 @@ def component_bests(scenario, persona: str = ""):
     """For each lever, the best chain value from `start` (each reply's points
     as `persona` gets them); also the data the analysis needs to rebuild the
     best chains: (bests, comp_of, comps, best_by_comp)."""
+    best, comp_of, comps, choice_best = _chains(scenario, persona)
+    start_comp = comp_of[scenario.start]
+    bests = {lever: (best[start_comp][k] if best[start_comp][k] != _NEG else 0) for k, lever in enumerate(LEVERS)}
+    return bests, comp_of, comps, choice_best
+
+
+def bests_from(scenario, persona: str = "") -> dict[str, dict[str, int]]:
+    """For each node and ending reachable from `start`: the most each lever
+    can still collect from there to an ending (inside a loop, the contract's
+    upper bound); a state from which no ending is reached is left out."""
+    best, comp_of, _, _ = _chains(scenario, persona)
+    return {sid: {lever: max(0, best[c][k]) for k, lever in enumerate(LEVERS)}
+            for sid, c in comp_of.items() if best[c][0] != _NEG}
+
+
+def _chains(scenario, persona: str):
     graph = edges_of(scenario)
     comp_of, comps = strongly_connected(graph, [scenario.start])
     n = len(comps)
@@ -133,9 +149,7 @@ def component_bests(scenario, persona: str = ""):
         for k in range(len(LEVERS)):
             if row[k] != _NEG:
                 row[k] += own_c[k]
-    start_comp = comp_of[scenario.start]
-    bests = {lever: (best[start_comp][k] if best[start_comp][k] != _NEG else 0) for k, lever in enumerate(LEVERS)}
-    return bests, comp_of, comps, choice_best
+    return best, comp_of, comps, choice_best
 
 
 def empty_rules() -> dict[str, int]:

@@ -245,6 +245,11 @@ def read(text: str, file: str):
             context += f" (started on line {started.line + 1}, column {started.column + 1})"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
+        plain = indentation_hint(text, line, problem)
+        if plain is not None:
+            line, column, words = plain
+            diags.append(Diagnostic("FL001", "error", file, line, column, f"YAML syntax error: {words}"))
+            return None, diags
         line, column, hint = syntax_hint(text, line, column, problem)
         diags.append(Diagnostic("FL001", "error", file, line, column,
                                 f"YAML syntax error: {problem}{context}{hint}"))
@@ -304,3 +309,60 @@ class _Mark:
 
     def __init__(self, line, column):
         self.line, self.column = line, column
+
+
+_INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator",
+                    "mapping values are not allowed")
+
+
+def _content(src: str) -> bool:
+    stripped = src.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _indent(src: str) -> int:
+    return len(src) - len(src.lstrip(" "))
+
+
+def indentation_hint(text: str, line: int, problem: str) -> tuple[int, int, str] | None:
+    """Plain words for an indentation slip, when that is what libyaml's
+    error means: a key one space short or too far, or a list item at the
+    wrong level. (line, column, message) naming the line above and the
+    indentation expected there, or None when it is something else."""
+    if not any(p in problem for p in _INDENT_PROBLEMS):
+        return None
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if not 1 <= n <= len(lines) or not _content(lines[n - 1]) or "\t" in lines[n - 1][:_indent(lines[n - 1]) + 1]:
+            continue
+        src = lines[n - 1]
+        here = _indent(src)
+        above = [m for m in range(n - 1, 0, -1) if _content(lines[m - 1])]
+        if not above:
+            return None
+        if src.lstrip().startswith("- "):  # a list item lines up with the item before it in its list
+            items = [m for m in above if lines[m - 1].lstrip().startswith("- ") and _indent(lines[m - 1]) != here
+                     and abs(_indent(lines[m - 1]) - here) <= 2]
+            if not items:
+                continue
+            m = items[0]
+            want = _indent(lines[m - 1])
+            return n, here + 1, (f"this list item is indented {here} spaces, but the item before it in the list "
+                                 f"(line {m}: {_quote(lines[m - 1])}) is indented {want}: indent it {want} spaces")
+        m = above[0]
+        prev = lines[m - 1]
+        want = _indent(prev) + (2 if prev.lstrip().startswith("- ") else 0)  # keys inside a list item
+        if prev.rstrip().endswith(":") and not prev.lstrip().startswith("- "):
+            continue  # the line above opens a block: any deeper indentation is fine, so it is not this
+        if here == want or abs(here - want) > 2:
+            continue
+        way = "short of" if here < want else "past"
+        return n, here + 1, (f"this line is indented {here} spaces, {abs(here - want)} {way} the line above it "
+                             f"(line {m}: {_quote(prev)}), whose keys are indented {want}: keys of one mapping line up, "
+                             f"so indent it {want} spaces")
+    return None
+
+
+def _quote(src: str) -> str:
+    shown = src.strip()
+    return "'" + (shown if len(shown) <= 40 else shown[:39] + "…") + "'"

@@ -95,20 +95,60 @@ def to_csv(attempts) -> str:
     return buffer.getvalue()
 
 
+TABLE_HEADERS = ("#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode", "Customer",
+                 "Style")
+_RIGHT = {0, 4, 7}
+
+
+def table_cells(row) -> list[str]:
+    """One `scoreboard` table line's cells from a row of views.TABLE_COLUMNS."""
+    (id_, finished_at, player, scenario, score, grade, outcome, breaches, mode, persona, persona_style,
+     player_style) = row
+    return [str(id_ or ""), short_time(finished_at), player, scenario, str(score), grade,
+            OUTCOME_WORDS.get(outcome, outcome), str(breaches), mode,
+            f"{persona} ({persona_style})" if persona and persona_style else persona or "-", player_style or "-"]
+
+
+def table_widths(groups) -> list[int] | None:
+    """Each column's width from the longest text per column (dicts, one per
+    outcome: see views.BoardViews.table_widths); None when there are none."""
+    if not groups:
+        return None
+    longest = {name: max(g[name] or 0 for g in groups) for name in groups[0] if name != "outcome"}
+    outcome = max(len(OUTCOME_WORDS.get(g["outcome"], g["outcome"])) for g in groups)
+    found = [longest["id"], longest["finished_at"], longest["player"], longest["scenario"], longest["score"],
+             longest["grade"], outcome, longest["breaches"], longest["mode"], longest["customer"],
+             longest["player_style"]]
+    return [max(len(h), w) for h, w in zip(TABLE_HEADERS, found)]
+
+
+def table_line(cells, widths) -> str:
+    return "  ".join(c.rjust(w) if i in _RIGHT else c.ljust(w)
+                     for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+
+def write_table(rows, widths, handle) -> int:
+    """The table, streamed: headers, rule, then one line per row of
+    views.TABLE_COLUMNS (`widths` from `table_widths`); returns how many."""
+    handle.write(table_line(TABLE_HEADERS, widths) + "\n" + table_line(["-" * w for w in widths], widths) + "\n")
+    count, lines = 0, []
+    for row in rows:
+        lines.append(table_line(table_cells(row), widths) + "\n")
+        if len(lines) == 2000:
+            handle.writelines(lines)
+            count += len(lines)
+            lines.clear()
+    handle.writelines(lines)
+    return count + len(lines)
+
+
 def to_table(attempts) -> str:
-    """A plain-text table for the terminal, one line per attempt."""
-    headers = ["#", "Finished", "Player", "Scenario", "Score", "Grade", "Outcome", "Breaches", "Mode", "Customer",
-               "Style"]
-    rows = [[str(a.id or ""), short_time(a.finished_at), a.player, a.scenario, str(a.score), a.grade,
-             OUTCOME_WORDS.get(a.outcome, a.outcome), str(sum(a.rules.values())), a.mode,
-             f"{a.persona} ({a.persona_style})" if a.persona and a.persona_style else a.persona or "-",
-             a.player_style or "-"] for a in attempts]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    right = {0, 4, 7}
-
-    def line(cells):
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
-    out = [line(headers), line(["-" * w for w in widths])]
-    out += [line(r) for r in rows]
+    """A plain-text table for the terminal, one line per attempt (objects;
+    the `scoreboard` command streams stored rows through `write_table`)."""
+    rows = [table_cells((a.id, a.finished_at, a.player, a.scenario, a.score, a.grade, a.outcome,
+                         sum(a.rules.values()), a.mode, a.persona, a.persona_style, a.player_style))
+            for a in attempts]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(TABLE_HEADERS)]
+    out = [table_line(TABLE_HEADERS, widths), table_line(["-" * w for w in widths], widths)]
+    out += [table_line(r, widths) for r in rows]
     return "\n".join(out)

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 
 from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import OUTBOX_AND_BESTS, POSTGRES_TYPES, number_columns_sql
+from game.storage.shared_tables import (OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
+                                       number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -109,6 +110,8 @@ SCHEMA = [
     number_columns_sql(lambda kind, path: f"({'lv' if kind == 'levers' else 'rv'} #>> '{{{','.join(path)}}}')::integer",
                        "FROM (SELECT id AS jid, levers::jsonb AS lv, rules::jsonb AS rv FROM attempts) AS j "
                        "WHERE j.jid = attempts.id"),
+    # version 4 (SQLite's 10): the small tables the reviewer's views read (views.py)
+    SUMMARY_TABLES + SUMMARY_FILL,
 ]
 
 

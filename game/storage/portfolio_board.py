@@ -1,6 +1,7 @@
 """The portfolio campaign's quarters on the scoreboard, with their own
-leaderboard. A quarter is kept as its record (seed, ranking, plan,
-conversations: enough to replay it) plus the numbers lists need."""
+leaderboard. A quarter is kept as its record (seed, ranking, plan, the
+weeks' answers, conversations: enough to replay it) plus the numbers lists
+need."""
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ QUARTER_COLUMNS = ("registration", "player", "portfolio", "version", "content_ha
 def quarter_row(debrief: dict, player: str, started_at: str, finished_at: str | None = None) -> tuple:
     """A row for `record_quarter` from a debrief (game.core.portfolio.review.debrief)."""
     record = {k: debrief[k] for k in ("portfolio", "version", "content_hash", "seed", "ranking", "plan",
-                                      "conversations")}
+                                      "conversations", "answers") if k in debrief}
     return (str(uuid.uuid4()), clean_player_name(player), debrief["portfolio"], debrief["version"],
             debrief["content_hash"], debrief.get("title", ""), debrief["seed"], started_at,
             finished_at or now_iso(), debrief["score"], debrief["rank_percent"], debrief["profit_kept"],

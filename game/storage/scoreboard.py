@@ -17,7 +17,8 @@ from pathlib import Path
 
 from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
-from game.storage.shared_tables import number_columns_sql, OUTBOX_AND_BESTS, SQLITE_TYPES
+from game.storage.shared_tables import (OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
+                                       number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -138,6 +139,9 @@ MIGRATIONS = [
     # breaches as plain numbers (attempts.NUMBER_COLUMNS), filled from the JSON
     # of the attempts already kept: exports and SQL reports read them as they are
     number_columns_sql(lambda kind, path: f"json_extract({kind}, '$.{'.'.join(path)}')"),
+    # version 10: small tables the reviewer's views read instead of the
+    # attempts (views.py): titles, customers met, bests against one customer
+    SUMMARY_TABLES + SUMMARY_FILL,
 ]
 
 

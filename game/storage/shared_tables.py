@@ -45,3 +45,47 @@ def number_columns_sql(extract, source: str = "") -> str:
     sets = [f"{lever}_{key} = {extract('levers', (lever, key))}" for lever, key in LEVER_NUMBERS]
     sets += [f"{rule}_breaches = COALESCE({extract('rules', (rule,))}, 0)" for rule in RULES]
     return ";\n".join(adds) + f";\nUPDATE attempts SET {', '.join(sets)} {source};\n"
+
+
+# The reviewer's views read these (views.py), kept by views.keep_summaries in
+# each attempt's transaction: the scenarios with attempts and their titles,
+# the customers (personas) met per scenario, each person's best per scenario
+# against one customer. SQLite's migration 10, PostgreSQL's schema 4.
+SUMMARY_TABLES = """
+    CREATE TABLE scenario_titles (
+        scenario TEXT PRIMARY KEY,
+        title TEXT NOT NULL
+    );
+    CREATE TABLE scenario_personas (
+        scenario TEXT NOT NULL,
+        persona TEXT NOT NULL,
+        persona_style TEXT NOT NULL,
+        PRIMARY KEY (scenario, persona, persona_style)
+    );
+    CREATE TABLE persona_bests (
+        scenario TEXT NOT NULL,
+        persona TEXT NOT NULL,
+        person TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        attempts INTEGER NOT NULL,
+        best_id BIGINT NOT NULL,
+        PRIMARY KEY (scenario, persona, person)
+    );
+    CREATE INDEX persona_bests_board ON persona_bests(scenario, persona, best);
+"""
+# each person's best (a tie: the earlier attempt), from the attempts kept so far
+BESTS_FILL = """
+    INSERT INTO {table} ({keys}, best, attempts, best_id)
+        SELECT {keys}, MAX(score), COUNT(*), 0 FROM attempts WHERE status = 'finished' {only} GROUP BY {keys};
+    UPDATE {table} SET best_id = (SELECT id FROM attempts a WHERE {same} AND a.status = 'finished'
+        AND a.score = {table}.best ORDER BY finished_at, id LIMIT 1);
+"""
+SUMMARY_FILL = """
+    INSERT INTO scenario_titles (scenario, title) SELECT scenario, MAX(title) FROM attempts GROUP BY scenario;
+    INSERT INTO scenario_personas (scenario, persona, persona_style)
+        SELECT DISTINCT scenario, persona, persona_style FROM attempts WHERE persona != '';
+""" + BESTS_FILL.format(table="persona_bests", keys="scenario, persona, person", only="AND persona != ''",
+                        same="a.scenario = persona_bests.scenario AND a.persona = persona_bests.persona "
+                             "AND a.person = persona_bests.person")
+ALL_BESTS_FILL = BESTS_FILL.format(table="bests", keys="scenario, person", only="",
+                                   same="a.scenario = bests.scenario AND a.person = bests.person")

@@ -20,6 +20,7 @@ from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
+from game.storage.views import BoardViews, keep_summaries
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
@@ -107,7 +108,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(PortfolioRecords, Cmi5Queue):
+class SQLBoard(BoardViews, PortfolioRecords, Cmi5Queue):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
@@ -198,12 +199,7 @@ class SQLBoard(PortfolioRecords, Cmi5Queue):
             run("INSERT INTO attempt_steps (attempt_id, steps) VALUES (?, ?)", (row["id"], attempt.steps_json()))
             run("INSERT INTO outbox (registration, queued_at) VALUES (?, ?)",
                 (attempt.registration, attempt.finished_at))
-            if attempt.status == "finished":  # each person's best per scenario, kept as attempts arrive
-                run("INSERT INTO bests (scenario, person, best, attempts, best_id) VALUES (?, ?, ?, 1, ?) "
-                    "ON CONFLICT (scenario, person) DO UPDATE SET attempts = bests.attempts + 1, "
-                    "best_id = CASE WHEN excluded.best > bests.best THEN excluded.best_id ELSE bests.best_id END, "
-                    "best = CASE WHEN excluded.best > bests.best THEN excluded.best ELSE bests.best END",
-                    (attempt.scenario, attempt.person, attempt.score, row["id"]))
+            keep_summaries(run, attempt, row["id"])  # the views' small tables (views.py)
         attempt.id = row["id"]
         return attempt.id
 
@@ -290,32 +286,6 @@ class SQLBoard(PortfolioRecords, Cmi5Queue):
             count += len(batch)
         return count
 
-    def leaderboard(self, scenario: str, limit: int = 20, persona: str | None = None) -> list[dict]:
-        """Each person's best in a scenario (with `persona`: against that
-        customer only). A person is their learner id when they gave one,
-        else their display name: two Sams with different learner ids are two rows."""
-        if not persona:  # the kept bests: one indexed read, whatever the number of attempts
-            rows = self._query(
-                "SELECT b.best, b.attempts, a.id, a.player, a.learner, a.grade, a.outcome, a.finished_at "
-                "FROM bests b JOIN attempts a ON a.id = b.best_id WHERE b.scenario = ? "
-                "ORDER BY b.best DESC, a.player, b.person LIMIT ?", (scenario, limit))
-            return [{"player": r["player"], "learner": r["learner"] or None, "best": r["best"],
-                     "attempts": r["attempts"], "grade": r["grade"], "outcome": r["outcome"],
-                     "finished_at": r["finished_at"], "id": r["id"]} for r in rows]
-        rows = self._query(
-            f"SELECT person, MAX(score) AS best, COUNT(*) AS attempts FROM attempts WHERE scenario = ? AND {FINISHED} "
-            "AND persona = ? GROUP BY person ORDER BY best DESC, person LIMIT ?", [scenario, persona, limit])
-        board = []
-        for row in rows:
-            best = self._query(f"SELECT id, player, learner, grade, outcome, finished_at FROM attempts "
-                               f"WHERE scenario = ? AND person = ? AND score = ? AND {FINISHED} AND persona = ? "
-                               "ORDER BY finished_at LIMIT 1", [scenario, row["person"], row["best"], persona])[0]
-            board.append({"player": best["player"], "learner": best["learner"] or None, "best": row["best"],
-                          "attempts": row["attempts"], "grade": best["grade"], "outcome": best["outcome"],
-                          "finished_at": best["finished_at"], "id": best["id"]})
-        board.sort(key=lambda r: (-r["best"], r["player"]))
-        return board
-
     def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
         """A player's attempts, oldest first, as lists and charts show them:
         each attempt's `HISTORY_COLUMNS` only (`summary` is True; the replies,
@@ -324,13 +294,6 @@ class SQLBoard(PortfolioRecords, Cmi5Queue):
         sql, params = self._selection(scenario=scenario, player=player, persona=persona,
                                       columns=", ".join(HISTORY_COLUMNS))
         return summaries(self._query(sql, params, plain=True))
-
-    def personas(self, scenario: str | None = None) -> list[tuple[str, str]]:
-        """(persona id, style) pairs met in attempts, of one scenario or all."""
-        clause, params = ("AND scenario = ?", (scenario,)) if scenario else ("", ())
-        rows = self._query(f"SELECT DISTINCT persona, persona_style FROM attempts WHERE persona != '' {clause} "
-                           "ORDER BY persona", params)
-        return [(r["persona"], r["persona_style"]) for r in rows]
 
     def style_breakdown(self, player: str) -> list[dict]:
         """How a player does with each customer style: attempts, average and
@@ -383,11 +346,6 @@ class SQLBoard(PortfolioRecords, Cmi5Queue):
         return rows_to_attempts(self._query(
             f"SELECT {self._columns(True)} WHERE registration IN ({marks}) ORDER BY finished_at, attempts.id",
             registrations))
-
-    def scenarios(self) -> dict[str, str]:
-        """Scenario id -> title, for every scenario with an attempt."""
-        rows = self._query("SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario")
-        return {r["scenario"]: r["title"] or r["scenario"] for r in rows}
 
     def count(self) -> int:
         return self._query("SELECT COUNT(*) AS n FROM attempts")[0]["n"]

@@ -40,7 +40,7 @@ def test_a_whole_quarter_choice_by_choice():
     assert run.page == QUARTER and run.campaign.week == 0
     assert run.choose("back") == ASK_TO_LEAVE and run.page == QUARTER  # the shell asks first
     run.choose("to_end")
-    assert run.campaign.due == ["good-grind"] and run.campaign.week == 1
+    assert run.campaign.due == ["good-grind"] and run.campaign.week == 3
     assert run.choose(("talk", "good-grind")) == (TALK, "good-grind")
     assert run.resolve("good-grind", None, 12) == "The Good Grind café: the account is at risk."
     while not run.campaign.finished:
@@ -49,7 +49,7 @@ def test_a_whole_quarter_choice_by_choice():
             run.resolve(account, "retained", 80)
     assert run.choose("to_debrief") == FINISHED and run.page == DEBRIEF
     assert run.result["ranking"] == ORDER and run.view().head.startswith(f"Score {run.result['score']}%")
-    assert run.result["conversations"][0] == {"account": "good-grind", "scenario": "card-machine", "week": 1,
+    assert run.result["conversations"][0] == {"account": "good-grind", "scenario": "card-machine", "week": 3,
                                               "outcome": "at_risk", "source": "played", "score": 12}
     assert run.choose("back") == LEAVE
     seed = run.seed
@@ -61,3 +61,123 @@ def test_opened_without_a_list_back_from_the_briefing_leaves():
     run = PortfolioRun([], seed=1)
     run.start(small())
     assert run.choose("back") == LEAVE
+
+
+def _quarter(seed=7):
+    from tests.portfolio.helpers import bundled
+    p = bundled()
+    run = PortfolioRun([p], seed=seed)
+    run.choose(("open", p.id))
+    run.choose("to_rank")
+    for a in p.ids:
+        run.choose(("place", a))
+    run.choose("to_plan")
+    run.choose("start_quarter")
+    return p, run
+
+
+def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
+    from game.app.portfolio_run import NOTE, SAVE
+    from game.app.portfolio_view import ANSWER
+    p, run = _quarter()  # seed 7: Fenwick Bakeries complain in week 1
+    news = [c for c in run.view().choices if c.action[0] == "answer"]
+    assert [c.label for c in news] == ["Fenwick Bakeries: they have a complaint about the service"]
+    assert news[0].detail == "“Two shops couldn't print labels this morning and nobody called us back.” · " \
+        "not answered yet"
+    run.choose(news[0].action)
+    page = run.view()
+    assert run.page == ANSWER and "How will you answer?" in page.head
+    assert "They say: “Two shops couldn't print labels this morning" in page.head
+    assert [c.label for c in page.choices] == ["Let it go", "Phone them", "Go and see them",
+                                               "Offer a concession on price", "Back to the week"]
+    run.choose(("reply", "visit"))
+    assert run.page == QUARTER and run.focus == 1
+    assert run.view().choices[1].detail.endswith(" · your answer: go and see them")
+    assert run.choose("next_week") == SAVE
+    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health 50 → 55." \
+        in run.view().tail
+    # no time: a plan that fills the budget leaves none for answers
+    full, busy = _quarter()
+    for aid, contact in (("vale-garden", Contact("review", "weekly")), ("bloom-stem", Contact("call", "weekly")),
+                         ("marlow-finch", Contact("email", "weekly")), ("fenwick-bakeries", Contact("email", "weekly"))):
+        busy.choose("revise")
+        busy.choose(("revise_account", aid))
+        assert busy.choose(("revise_set", contact)) is None and busy.page == QUARTER
+    assert busy.plan.contact("vale-garden") == Contact("review", "weekly")
+    assert busy.campaign.minutes_left() == 0
+    busy.choose(("answer", ("fenwick-bakeries", "complaint")))
+    assert not next(c for c in busy.view().choices if c.label == "Go and see them").enabled
+    said = busy.choose(("reply", "visit"))
+    assert said[0] == NOTE and "no time" in said[1]
+
+
+def test_the_plan_is_revised_from_the_coming_week_and_what_does_not_fit_is_disabled():
+    from game.app.portfolio_view import REVISE, REVISE_OPTIONS
+    p, run = _quarter()
+    run.choose("next_week")
+    run.choose("revise")
+    assert run.page == REVISE and "from week 2" in run.view().head
+    run.choose(("revise_account", "marlow-finch"))
+    page = run.view()
+    assert run.page == REVISE_OPTIONS
+    assert all(c.enabled for c in page.choices)  # nothing planned yet: everything fits
+    run.choose(("revise_set", Contact("call", "monthly")))
+    assert run.plan.contact("marlow-finch") == Contact("call", "monthly") and run.page == QUARTER
+    assert run.campaign.to_record()["revisions"] == [{"week": 2, "account": "marlow-finch", "method": "call",
+                                                      "frequency": "monthly"}]
+
+
+def test_playing_to_the_end_stops_when_an_account_is_lost_and_says_so():
+    p, run = _quarter()
+    while not run.campaign.lost_this_week():
+        if run.campaign.due:
+            run.resolve(run.campaign.due[0], "at_risk", None)
+        else:
+            run.choose("to_end")
+        assert not run.campaign.finished
+    lost = p.account(run.campaign.lost_this_week()[0])
+    assert f"{lost.name} has left you." in run.view().head
+
+
+def test_a_saved_quarter_is_offered_on_the_briefing_and_resumes_where_it_was():
+    from game.app.portfolio_run import SAVE
+    p, run = _quarter()
+    run.choose(("answer", ("fenwick-bakeries", "complaint")))
+    run.choose(("reply", "visit"))
+    assert run.choose("next_week") == SAVE
+    saved = run.campaign.to_record()
+    again = PortfolioRun([p], seed=1)
+    again.start(p, saved)
+    brief = again.view()
+    assert brief.choices[0].label == "Resume your saved quarter (week 1 of 13)"
+    again.choose("resume")
+    assert again.page == QUARTER and again.campaign.week == 1 and again.seed == 7
+    assert again.campaign.to_record() == saved
+    changed = PortfolioRun([p], seed=1)
+    changed.start(p, {**saved, "content_hash": "another version"})
+    assert changed.view().choices[0].action == "to_rank"  # a save from another version is not offered
+
+
+def test_the_shell_is_asked_for_a_saved_quarter_when_a_portfolio_opens():
+    p, run = _quarter()
+    run.choose("next_week")
+    saved = run.campaign.to_record()
+    asked = []
+    shell = PortfolioRun([p], seed=3, saved_for=lambda pid: asked.append(pid) or saved)
+    shell.choose(("open", p.id))
+    assert asked == [p.id] and shell.view().choices[0].action == "resume"
+
+
+def test_a_browsers_action_log_replays_the_weeks_answers_and_plan_changes():
+    import json
+    from game.app.portfolio_steps import decode, encode, replay
+    from tests.portfolio.helpers import bundled
+    p = bundled()
+    actions = [("open", p.id), "to_rank", *[("place", a) for a in p.ids], "to_plan", "start_quarter",
+               ("answer", ("fenwick-bakeries", "complaint")), ("reply", "visit"), "next_week", "revise",
+               ("revise_account", "marlow-finch"), ("revise_set", Contact("call", "monthly")), "next_week"]
+    log = json.loads(json.dumps([encode(a) for a in actions]))
+    assert [decode(item) for item in log] == actions
+    run = replay([p], {"seed": 7, "actions": log})
+    assert run.campaign.week == 2 and run.campaign.replies[(1, "fenwick-bakeries", "complaint")] == "visit"
+    assert run.plan.contact("marlow-finch") == Contact("call", "monthly")

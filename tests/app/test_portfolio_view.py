@@ -46,7 +46,7 @@ def test_the_list_brief_and_ranking_pages(p):
     assert rank.head.endswith("Your ranking so far:\n1. Fenwick Bakeries")
     assert [(c.label, c.number, c.detail) for c in rank.choices[:2]] == [
         ("The Good Grind café", 1, "£4,800 a year at 45% · health 44"),
-        ("Greenway Grocers", 2, "£520k a year at 5% · health 75")]
+        ("Greenway Grocers", 2, "£520k a year at 3% · health 75")]
     assert [c.action for c in rank.choices[2:]] == ["undo", "restart_rank", "back"]
     assert page_view(RANK, p, ranking=LISTED).choices[0].action == "to_plan"  # all placed: on to the plan
 
@@ -61,7 +61,7 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
                                     ("Greenway Grocers", "no contact", True)]
     options = page_view(OPTIONS, p, ranking=ranking, plan=plan, choosing="greenway-grocers")
     assert options.title == planned.title
-    assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 5% margin")
+    assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
     shown = labels(options)
     assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
     assert ("Visit every week", "3.00 hours a week · over budget", False) in shown
@@ -74,17 +74,25 @@ def test_the_quarter_page_week_by_week(p):
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Week 0 of 13. Your plan takes 0.5 of 1.5 hours a week.") and start.tail == ""
-    assert [c.action for c in start.choices] == ["next_week", "to_end"]
+    assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "complaint")), "revise",
+                                                 "to_end"]
+    assert "News for week 1: 1 thing to decide (0 answered)" in start.head
     assert [(r.label, r.healths) for r in start.charts] == [("Fenwick Bakeries · 50", [50.0]),
                                                             ("Greenway Grocers · 75", [75.0]),
                                                             ("The Good Grind café · 44", [44.0])]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert week.head == ("Week 1 of 13.\nThe Good Grind café is in trouble (health 32). They need a conversation "
+    assert week.head.startswith("Week 1 of 13 is played: what happened is listed below.\n\n"
+                                "News for week 2: 1 thing to decide")
+    assert week.tail == ("The Good Grind café: A complaint: left unanswered; health 44 → 37.\n"
+                         "Fenwick Bakeries: Phone call; health 50 → 49.")
+    assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 73.25], [44.0, 37.25]]
+    campaign.next_week()
+    campaign.next_week()
+    week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
+    assert week.head == ("Week 3 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
                          "before the week is out.")
-    assert week.tail == "The Good Grind café: A complaint: left unanswered.\nFenwick Bakeries: Phone call."
     assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind"))]
-    assert [r.healths for r in week.charts] == [[50.0, 49.0], [75.0, 72.0], [44.0, 32.0]]
 
 
 def finished(p, ranking=LISTED):
@@ -97,24 +105,28 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     campaign = finished(p)
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£17k",
-                                                                                          "£47k", "£17k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£50k", "£230k", "£20k")
-    assert view.lost == ("The Good Grind café", "Greenway Grocers")
-    assert view.levers[0] == ("Put customers first", "65%")
+    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
+                                                                                          "£35k", "£11k")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£131k", "£558k", "£9,829")
+    assert view.lost == ()
+    assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
-    assert view.best_plan == (("Fenwick Bakeries", "visit every two weeks"),
-                              ("Greenway Grocers", "phone call every four weeks"), ("The Good Grind café", "no contact"))
+    assert view.best_plan == (("Fenwick Bakeries", "phone call every four weeks; answer its events"),
+                              ("Greenway Grocers", "business review once a quarter; answer its events"),
+                              ("The Good Grind café", "no contact"))  # 1.5 hours a week: time kept for answers
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
+    assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
+                          "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",
+                          "3. The Good Grind café: revenue £4,800, profit £2,160 (you put it 1st)")
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert page.head.splitlines()[3:] == ["Neglect cost £20k: what the accounts you left alone lost.",
-                                          "Lost: The Good Grind café, Greenway Grocers."]
+    assert page.head.splitlines()[4:] == ["Neglect cost £9,829: what the accounts you left alone lost."]
+    assert page.head.splitlines()[1] == "You answered 0 of 14 things that happened on your accounts."
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
-    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 36", "Greenway Grocers · lost in week 11",
-                                              "The Good Grind café · lost in week 11"]  # the true order at the end
-    assert page.charts[2].outcome == "retained" and page.charts[1].healths[-1] == 0.0
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 46", "Greenway Grocers · 17",
+                                              "The Good Grind café · 6"]  # the true order at the end
+    assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 17
 
 
 def flat(text: str) -> list[str]:
@@ -124,6 +136,7 @@ def flat(text: str) -> list[str]:
 def debrief_facts(view) -> list[tuple[str, ...]]:
     """Each fact of the quarter's debrief as the words that must share a line."""
     facts = [(f"Score {view.score}%", view.profit_kept, view.best_profit_kept), (view.plan_profit_kept,),
+             (view.nothing_profit_kept,), (f"You answered {view.answered} things",),
              (view.revenue_kept, view.best_revenue_kept), (f"Ranking {view.rank_percent}%",),
              (f"{view.hours_a_week} of {view.budget_hours} hours a week",), (f"Neglect cost {view.neglect_cost}",)]
     facts += [(name,) for name in view.lost] + [(title, words) for title, words in view.levers]

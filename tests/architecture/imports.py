@@ -20,6 +20,7 @@ LAYERS = {
     "game.shells.terminal": ("game.app", "game.core", "game.authoring", "game.storage", "game.delivery"),
     "game.shells.cli": ("game.app", "game.core", "game.authoring", "game.storage", "game.delivery"),
     "game.shells.web": ("game.app", "game.core", "game.authoring", "game.storage", "game.delivery"),
+    "game.shells.lsp": ("game.app", "game.core", "game.authoring", "game.storage", "game.delivery"),
     "game.shells": (),  # the package of the shells; its __init__ imports nothing
     "game.launch": ("game",),  # the composition root: the one module that may import a shell
 }

@@ -32,7 +32,7 @@ def test_scripted_quarter_is_reproducible_json(tmp_path):
     played = {c["account"]: c for c in d["conversations"]}
     assert played["fenwick-bakeries"]["source"] == "scripted" and played["fenwick-bakeries"]["score"] is not None
     assert played["good-grind"]["outcome"] == "retained"
-    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
     other = json.loads(run("portfolio", SHOP, "--plan", no_talk, "--json", "--seed", "8").stdout)
     assert other["seed"] == 8 and other["accounts"] != d["accounts"]
     assert all(c["source"] == "assumed" and c["outcome"] == "at_risk" for c in other["conversations"])
@@ -58,12 +58,40 @@ RANKING = ("ranking: [vale-garden, fenwick-bakeries, corner-pharmacy, greenway-g
      "must be one of visit, call, email, review, not 'phone'"),
     ("plan:\n  vale-garden: {method: call, frequency: daily}\n", "'frequency' in the plan for 'vale-garden' must be one of"),
     ("conversations:\n  good-grind: saved\n", "must end retained, at_risk, lost or give choices"),
+    ("answers:\n  - {week: 2, account: good-grind, event: complaint, answer: testimonial}\n",
+     "'answer' in answer 1 must be one of call, visit, concession, not 'testimonial'"),
+    ("answers:\n  - {week: 14, account: good-grind, event: complain, answer: call}\n",
+     "did you mean 'complaint'?"),
 ])
 def test_a_bad_plan_file_exits_2_with_a_clear_message(tmp_path, body, expected):
     proc = run("portfolio", SHOP, "--plan", _plan(tmp_path, "seed: 1\n" + RANKING + body), "--json")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert expected in proc.stderr, proc.stderr
+
+
+def test_scripted_weekly_answers_are_judged_and_recorded(tmp_path):
+    d = json.loads(run("portfolio", SHOP, "--plan", EXAMPLE, "--json").stdout)
+    assert len(d["answers"]) == 7 and d["events_answered"] == 7 and d["events"] > 7
+    vale = next(a for a in d["accounts"] if a["id"] == "vale-garden")
+    assert any("complaint (visit): put right" in e for e in vale["events"])
+    pharmacy = next(a for a in d["accounts"] if a["id"] == "corner-pharmacy")
+    assert pharmacy["concessions"] == 1
+    policy = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0] + "answers: policy\n")
+    by_policy = json.loads(run("portfolio", SHOP, "--plan", policy, "--json").stdout)
+    assert by_policy["events_answered"] >= 0.9 * by_policy["events"] and by_policy["score"] > d["score"]
+    assert "weeks by the best-response policy" in by_policy["best_method"]
+
+
+def test_an_answer_to_an_event_that_does_not_arrive_exits_3_with_its_line(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  - {week: 7, account: vale-garden, event: complaint, answer: visit}\n",
+        "  - {week: 6, account: vale-garden, event: complaint, answer: visit}\n")
+    path = _plan(tmp_path, text)
+    line = text.splitlines().index("  - {week: 6, account: vale-garden, event: complaint, answer: visit}") + 1
+    proc = run("portfolio", SHOP, "--plan", path, "--json")
+    assert proc.returncode == 3 and proc.stdout == ""
+    assert f"plan.yaml:{line}:" in proc.stderr and "Vale Garden Centres has no complaint to answer" in proc.stderr
 
 
 def test_over_budget_message_names_the_overrun(tmp_path):
@@ -89,13 +117,15 @@ def test_scripted_quarter_recorded_for_a_player_goes_on_its_leaderboard(tmp_path
     saves = tmp_path / "saves"
     proc = run("portfolio", SHOP, "--plan", EXAMPLE, "--player", "Ana Lee", saves=saves)
     assert proc.returncode == 0 and "Recorded on the scoreboard for Ana Lee" in proc.stderr
-    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("conversations:")[0])
+    no_talk = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
     assert run("portfolio", SHOP, "--plan", no_talk, "--player", "Bo", "--seed", "3", saves=saves).returncode == 0
     board = run("scoreboard", "--portfolio", "shop-systems", "--format", "json", saves=saves)
     assert board.returncode == 0, board.stderr
     rows = json.loads(board.stdout)["leaderboard"]
     assert {r["player"] for r in rows} == {"Ana Lee", "Bo"}
     assert rows == sorted(rows, key=lambda r: -r["best"])
+    quarters = json.loads(board.stdout)["quarters"]
+    assert quarters[0]["record"]["answers"] and quarters[0]["record"]["plan"]  # each quarter with its record
 
 
 def test_validate_and_analyze_understand_portfolios():
@@ -132,6 +162,9 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     out = proc.stdout
     assert "Rank them" in out and "hours a week left" in out
     assert "is in trouble" in out and "You pick up the phone" in out
+    assert "news from your accounts" in out and "left unanswered" in out
+    assert "What each account is worth (revenue is the size of the relationship" in out
+    assert " 1. Vale Garden Centres" in out and "revenue     £70k  profit     £55k  (you put it 5th)" in out
     assert "the quarter's debrief" in out and "Neglect cost" in out
     assert "Recorded on the scoreboard for Cy." in out
 
@@ -150,3 +183,87 @@ def test_missing_and_broken_portfolio_files(tmp_path):
     proc = run("portfolio", bad, "--text")
     assert proc.returncode == 1 and "p.yaml:" in proc.stderr
     assert os.path.exists(bad)
+
+
+def test_terminal_weekly_answers_are_asked_and_judged():
+    # seed 7: in week 1 Fenwick Bakeries complain; they like to see you, so a visit puts it right
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n2\n" + "q\n"
+    proc = run("portfolio", SHOP, "--text", "--seed", "7", stdin=answers)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Fenwick Bakeries: they have a complaint about the service." in out
+    assert "0. Let it go" in out and "Go and see them (180 minutes)" in out
+    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed" in out
+
+
+def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
+    start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9
+    # play week 1 (letting its news go), then quit: the quarter is saved at week 1
+    first = run("portfolio", SHOP, "--text", "--seed", "7", "--player", "Di", stdin=start + "\nq\n", saves=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "You left the quarter at week 1; it is saved" in first.stdout
+    # come back: resume, change Fenwick Bakeries to a visit every two weeks, then quit again
+    again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\np\n3\n1\n2\nq\n", saves=tmp_path)
+    out = again.stdout
+    assert "You have a quarter saved at week 1 of 13" in out and "Rank them" not in out
+    assert "Fenwick Bakeries: visit every two weeks from week 2." in out
+    assert "Week 2 of 13: news from your accounts" in out
+
+
+def test_losing_an_account_is_announced_as_it_happens(tmp_path):
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + ("\n" + "1\n" * 12) * 13
+    proc = run("portfolio", SHOP, "--text", "--seed", "7", stdin=answers)
+    assert proc.returncode == 0
+    week_of = proc.stdout.index("*** Fenwick Bakeries has left you.")
+    assert proc.stdout.index("the quarter's debrief") > week_of  # told during the quarter, not only at the end
+
+
+def test_a_damaged_saved_quarter_is_set_aside_and_the_game_goes_on(tmp_path, monkeypatch):
+    from game.storage.quarter_saves import quarter_path
+    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(tmp_path))
+    path = quarter_path("Di", "shop-systems")
+    path.parent.mkdir(parents=True)
+    path.write_text("{ not json", encoding="utf-8")
+    proc = run("portfolio", SHOP, "--text", "--player", "Di", stdin="q\n", saves=tmp_path)
+    assert proc.returncode == 0
+    assert "was damaged and has been moved aside" in proc.stdout
+    assert "Rank them" in proc.stdout and not path.exists()
+
+
+def _always_first(scenario_id, seed):
+    """How many replies a conversation takes when the first reply is always picked (the customer this seed meets)."""
+    from game.core import loader
+    from game.core.engine import Playthrough
+    from game.core.turns import draw_persona
+    from .helpers import ROOT
+    from game.core.portfolio.load import library_files
+    scenario = loader.load_file(library_files(ROOT / "scenarios")[scenario_id])
+    run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
+    while not run.finished:
+        run.choose(1)
+    return len(run.choices)
+
+
+def test_the_terminal_and_a_scripted_plan_play_the_same_quarter(tmp_path):
+    # seed 4 (the customers in both conversations are not the scenarios' first personas): listed order, no
+    # planned contact, four of week 2's five events answered, the rest let go, every reply the first one
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" + "a\n1\n3\n2\n1\n0\n" + ("\n" + "1\n" * 12) * 12
+    terminal = run("portfolio", SHOP, "--text", "--seed", "4", stdin=stdin)
+    assert terminal.returncode == 0, terminal.stderr
+    played = terminal.stdout[terminal.stdout.index("Protect Your Turf: Shop Systems: the quarter's debrief"):]
+    ids = "good-grind, greenway-grocers, fenwick-bakeries, page-turners, vale-garden, marlow-finch, hearth-home, " \
+          "corner-pharmacy, bloom-stem"
+    script = (f"seed: 4\nranking: [{ids}]\n"
+              "answers:\n"
+              "  - {week: 2, account: good-grind, event: complaint, answer: call}\n"
+              "  - {week: 2, account: vale-garden, event: price-cut, answer: total-cost}\n"
+              "  - {week: 2, account: vale-garden, event: complaint, answer: visit}\n"
+              "  - {week: 2, account: marlow-finch, event: complaint, answer: call}\n"
+              "conversations:\n"
+              f"  good-grind: {{choices: {[1] * _always_first('card-machine', 4)}}}\n"
+              f"  fenwick-bakeries: {{choices: {[1] * _always_first('go-live', 4)}}}\n")
+    scripted = run("portfolio", SHOP, "--plan", _plan(tmp_path, script))
+    assert scripted.returncode == 0, scripted.stderr
+    assert "Conversation in week" in played and "(assumed)" not in played
+    assert "You answered 4 of the" in played
+    assert scripted.stdout.strip() == played.strip()

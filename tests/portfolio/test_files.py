@@ -128,3 +128,33 @@ def test_analysis_names_every_account_and_a_plan_within_budget(path):
     assert {x["id"] for x in a["accounts"]} == set(p.ids)
     assert a["best_hours_a_week"] <= p.budget_hours
     assert a["best_profit_kept"] == pytest.approx(sum(x["best_profit_kept"] for x in a["accounts"]), abs=0.05)
+
+
+def test_a_portfolio_where_the_biggest_bills_are_the_most_profitable_is_warned_about():
+    text = _shop_text()
+    # give the supermarket franchise a fat margin: ranking by revenue now comes close to the truth
+    text = text.replace("    margin: 0.03\n", "    margin: 0.4\n", 1).replace("    revenue: 180000\n", "    revenue: 150000\n", 1)
+    checked = _check(text)
+    assert checked.ok
+    warning = [d for d in checked.diagnostics if d.code == "FP133"]
+    assert warning and "ranking by revenue alone scores" in warning[0].message
+
+
+def test_cadence_and_channel_are_required_and_checked():
+    text = _shop_text()
+    text = text.replace("    cadence: fortnightly\n", "", 1)
+    text = text.replace("    channel: review\n", "    channel: reveiw\n", 1)
+    checked = _check(text)
+    messages = [d.message for d in checked.diagnostics if d.is_error]
+    assert any("account 'good-grind' needs 'cadence'" in m for m in messages), messages
+    assert any("'channel' in account 'greenway-grocers'" in m and "did you mean 'review'?" in m for m in messages)
+
+
+def test_news_says_what_the_customer_says_for_known_events_only():
+    text = _shop_text().replace("      complaint: \"It dropped out again", "      complain: \"It dropped out again", 1)
+    checked = _check(text)
+    assert any("unknown event 'complain' in the news of account 'good-grind'" in d.message
+               and "did you mean 'complaint'?" in d.message for d in checked.diagnostics)
+    p = load.load_file(SHOP, LIBRARY)
+    assert p.account("vale-garden").said("price-cut").startswith("Our finance lead wants to know")
+    assert p.account("page-turners").said("price-cut") == ""

@@ -7,13 +7,14 @@ from hypothesis import given, settings, strategies as st
 
 from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.model import FREQUENCY_WEEKS, METHOD_MINUTES, WEEKS
-from game.core.portfolio.optimise import best_plan, plan_value
+from game.core.portfolio.optimise import best_plan, choices, plan_minutes, plan_value
 from game.core.portfolio.plan import Plan, budget_problem, options
 from game.core.portfolio.quarter import Contact, draw_events, run_account
-from game.core.portfolio.ranking import misplaced, rank_percent, true_order
+from game.core.portfolio.ranking import misplaced, rank_percent, revenue_order, true_order
+from game.core.portfolio.policy import answer_week, benchmark
 from game.core.portfolio.review import debrief
 
-from .helpers import bundled, small
+from .helpers import BUNDLED, bundled, small
 
 
 def test_ranking_true_order_scores_100_and_reversed_0():
@@ -22,6 +23,27 @@ def test_ranking_true_order_scores_100_and_reversed_0():
     assert rank_percent(p, truth) == 100
     assert rank_percent(p, truth[::-1]) == 0
     assert 0 < rank_percent(p, list(p.ids)) < 75  # the listed order is not a free pass
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_ranking_by_revenue_alone_scores_below_half_in_every_bundled_portfolio(path):
+    p = bundled(path)
+    assert rank_percent(p, revenue_order(p)) < 50
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_swapping_two_neighbours_of_similar_value_loses_little(path):
+    p = bundled(path)
+    truth = true_order(p)
+    profits = [p.account(a).profit for a in truth]
+    # the neighbours closest in value
+    i = min(range(len(truth) - 1), key=lambda k: profits[k] - profits[k + 1])
+    swapped = truth[:i] + [truth[i + 1], truth[i]] + truth[i + 2:]
+    assert 90 <= rank_percent(p, swapped) < 100
+    # a thin-margin giant lifted to the top costs far more than that swap
+    giant = max(p.accounts, key=lambda a: a.revenue).id
+    lifted = [giant] + [a for a in truth if a != giant]
+    assert rank_percent(p, lifted) < rank_percent(p, swapped) - 10
 
 
 def test_true_order_is_profit_not_revenue():
@@ -39,8 +61,8 @@ def test_each_misplaced_account_is_explained_with_the_trap_it_fell_into():
     by_revenue = sorted(p.ids, key=lambda a: -p.account(a).revenue)
     found = {m.account: m for m in misplaced(p, by_revenue)}
     assert "greenway-grocers" in found
-    assert "margin" in found["greenway-grocers"].why and "5%" in found["greenway-grocers"].why
-    assert found["greenway-grocers"].placed == 1 and found["greenway-grocers"].belongs == 5
+    assert "margin" in found["greenway-grocers"].why and "3%" in found["greenway-grocers"].why
+    assert found["greenway-grocers"].placed == 1 and found["greenway-grocers"].belongs == 7
     assert not misplaced(p, true_order(p))
 
 
@@ -83,9 +105,9 @@ def test_neglect_and_pressure_cost_health_and_good_contact_restores_it():
     p = bundled()
     a = p.account("vale-garden")  # slipping, competitor interest
     alone = run_account(p, a, None, 3)
-    looked_after = run_account(p, a, Contact("visit", "fortnightly"), 3)
+    looked_after = run_account(p, a, Contact("visit", "monthly"), 3)  # its own terms
     assert alone.health < a.health - 20
-    assert looked_after.health > alone.health + 30
+    assert looked_after.health > alone.health + 20
     loyal = p.account("page-turners")  # loyal, low pressure: decays slower than the slipping one
     assert a.health - alone.health > loyal.health - run_account(p, loyal, None, 3).health
 
@@ -109,9 +131,9 @@ def test_a_linked_conversation_outcome_feeds_back(outcome):
     campaign.resolve(aid, outcome)
     run = campaign.runs[aid]
     if outcome == "retained":
-        assert run.health == pytest.approx(min(100, before + 30))
+        assert run.health == pytest.approx(min(100, before + 28))  # no score given: assumed 60
     elif outcome == "at_risk":
-        assert run.health == before and run.active
+        assert run.health == before and run.active  # assumed 50: neutral
     else:
         assert not run.active and run.lost_week == campaign.week
     _finish(campaign)
@@ -142,28 +164,31 @@ def test_the_next_week_waits_for_the_conversations_due():
 
 def test_optimiser_is_exact_against_brute_force_on_a_small_portfolio():
     p = small(3, budget_hours=1.5)
-    best = best_plan(p, 11)
-    top = 0
-    for combo in itertools.product(options(), repeat=len(p.accounts)):
-        plan = Plan({a.id: c for a, c in zip(p.accounts, combo) if c})
-        if budget_problem(p, plan) is None:
-            top = max(top, plan_value(p, plan, 11))
-    assert best.value_cents == top == plan_value(p, best.plan, 11)
-    assert budget_problem(p, best.plan) is None
+    for seed in (11, 12):
+        best = best_plan(p, seed)
+        top = 0
+        for combo in itertools.product(choices(), repeat=len(p.accounts)):
+            plan = Plan({a.id: c for a, (c, _) in zip(p.accounts, combo) if c})
+            answered = frozenset(a.id for a, (_, on) in zip(p.accounts, combo) if on)
+            if plan_minutes(p, plan, seed, answered) <= p.budget_minutes:
+                top = max(top, plan_value(p, plan, seed, answered))
+        assert best.value_cents == top == plan_value(p, best.plan, seed, best.answered)
+        assert plan_minutes(p, best.plan, seed, best.answered) <= p.budget_minutes
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 2 ** 32), picks=st.lists(st.integers(0, 16), min_size=9, max_size=9))
+@given(seed=st.integers(0, 2 ** 32), picks=st.lists(st.integers(0, 33), min_size=9, max_size=9))
 def test_no_plan_within_budget_beats_the_optimiser(seed, picks):
     p = bundled()
-    opts = options()
-    contacts = {}
+    opts = choices()
+    contacts, answered = {}, set()
     for account, pick in zip(p.accounts, picks):
-        trial = Plan({**contacts, account.id: opts[pick]} if opts[pick] else contacts)
-        if budget_problem(p, trial) is None:  # keep what fits
-            contacts = dict(trial.contacts)
-    plan = Plan(contacts)
-    assert plan_value(p, plan, seed) <= best_plan(p, seed).value_cents
+        contact, on = opts[pick % len(opts)]
+        trial = Plan({**contacts, account.id: contact} if contact else contacts)
+        trial_answered = answered | {account.id} if on else answered
+        if plan_minutes(p, trial, seed, frozenset(trial_answered)) <= p.budget_minutes:  # keep what fits
+            contacts, answered = dict(trial.contacts), trial_answered
+    assert plan_value(p, Plan(contacts), seed, frozenset(answered)) <= best_plan(p, seed).value_cents
 
 
 def test_the_best_plan_fits_the_budget_and_beats_the_obvious_plans():
@@ -179,13 +204,13 @@ def test_pressing_through_with_defaults_scores_badly():
     """The listed order and no contact: the keyboard does not win."""
     p = bundled()
     d = debrief(_finish(Campaign(p, 0, list(p.ids), Plan({}))))
-    assert d["score"] < 30 and d["rank_percent"] < 75
+    assert d["score"] == 0 and d["rank_percent"] < 75
     assert d["neglect_cost"] > 0 and d["accounts_lost"]
 
 
 def test_debrief_shows_each_account_over_the_quarter_and_the_levers():
     p = bundled()
-    d = debrief(_finish(Campaign(p, 1, true_order(p), best_plan(p, 1).plan)))
+    d = debrief(benchmark(p, 1))
     assert d["score"] == 100 and d["rank_percent"] == 100
     assert all(len(a["health"]) == WEEKS + 1 for a in d["accounts"])
     assert set(d["levers"]) == {"customers_first", "connect", "solve_problems", "build_trust", "positive_emotions"}
@@ -204,3 +229,255 @@ def test_random_plans_spread_the_scores():
         if budget_problem(p, plan) is None:
             scores.add(debrief(_finish(Campaign(p, 2, true_order(p), plan)))["score"])
     assert len(scores) > 5
+
+
+# -- contact that can be too much (cadence and channel) ---------------------------------------------------------
+
+def test_contact_sooner_than_the_account_wants_costs_goodwill():
+    p = bundled()
+    pharmacy = p.account("corner-pharmacy")  # asks for little: a quarterly e-mail
+    assert (pharmacy.cadence, pharmacy.channel) == ("quarterly", "email")
+    on_terms = run_account(p, pharmacy, Contact("email", "quarterly"), 3).health
+    pestered = run_account(p, pharmacy, Contact("call", "weekly"), 3).health
+    left_alone = run_account(p, pharmacy, None, 3).health
+    assert pestered < left_alone < on_terms
+
+
+def test_the_wrong_channel_lands_less_or_costs_goodwill():
+    p = bundled()
+    bloom = p.account("bloom-stem")  # reads e-mail at closing time
+    assert bloom.channel == "email"
+    health = {m: run_account(p, bloom, Contact(m, "monthly"), 2).health for m in ("email", "call", "visit", "review")}
+    assert health["email"] > health["call"] > health["visit"]
+    assert health["review"] < run_account(p, bloom, None, 2).health  # an unwanted business review takes their time
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_best_plan_is_realistic_it_never_pesters(path):
+    from game.core.portfolio.model import CADENCE_GAP, channel_fit
+    from game.core.portfolio.review import PLAN_GAP
+    p = bundled(path)
+    for seed in (0, 1):
+        for aid, c in best_plan(p, seed).plan.contacts.items():
+            a = p.account(aid)
+            assert PLAN_GAP[c.frequency] >= CADENCE_GAP[a.cadence] / 2, (aid, c)  # never twice as often as asked
+            assert channel_fit(a, c.method) > 0, (aid, c)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_a_quarter_of_neglect_costs_what_a_trainer_would_believe(path):
+    """Left alone (no contact, nothing answered), accounts cool and the weak ones under pressure walk,
+    but most are still there at the end of the quarter (docs/portfolio-model.md, 'Calibration')."""
+    p = bundled(path)
+    lost, kept_share = [], []
+    for seed in range(20):
+        runs = [run_account(p, a, None, seed) for a in p.accounts]
+        lost.append(sum(not r.active for r in runs))
+        kept_share.append(sum(r.profit_kept_cents for r in runs) / sum(a.profit * a.health for a in p.accounts))
+    assert sum(lost) / len(lost) <= 1.5 and max(lost) <= 3
+    assert 0.4 <= sum(kept_share) / len(kept_share) <= 0.75
+    # an account that is looked after on its own terms keeps clearly more
+    a = max(p.accounts, key=lambda a: a.profit)
+    assert run_account(p, a, Contact(a.channel, a.cadence), 0).health > run_account(p, a, None, 0).health + 15
+
+
+# -- conversations count by how they went ------------------------------------------------------------------------
+
+def _conversation_effect(outcome, score):
+    p = bundled()
+    campaign = Campaign(p, 5, true_order(p), Plan({}))
+    while not campaign.due:
+        campaign.next_week()
+    aid = campaign.due[0]
+    before = campaign.runs[aid].health
+    campaign.resolve(aid, outcome, "played", score)
+    return campaign.runs[aid].health - before
+
+
+def test_a_conversation_counts_by_its_score_not_a_flat_lift():
+    assert _conversation_effect("retained", 95) > _conversation_effect("retained", 55) + 10
+    assert _conversation_effect("retained", 55) > _conversation_effect("at_risk", 80) > 0
+    assert _conversation_effect("at_risk", 20) < 0  # kept on the books, but the call made things worse
+    assert _conversation_effect("at_risk", None) == 0
+
+
+# -- weekly decisions ---------------------------------------------------------------------------------------------
+
+def _week_with(campaign, account_id, kind):
+    """Play on (nothing answered) until `kind` arrives for the account in the coming week."""
+    while not any(aid == account_id and e.kind == kind for aid, e in campaign.news()):
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+    return campaign
+
+
+def _event_change(p, account_id, kind, reply, seed):
+    campaign = _week_with(Campaign(p, seed, true_order(p), Plan({})), account_id, kind)
+    run = campaign.runs[account_id]
+    if reply:
+        campaign.answer(account_id, kind, reply)
+    for aid in campaign.next_week():
+        campaign.resolve(aid, "at_risk")
+    handled = next(e for e in run.log[-1].events if e.kind == kind)
+    return handled, run
+
+
+def test_the_right_answer_depends_on_the_account_and_the_event():
+    from game.core.portfolio.answers import right_answer
+    p = bundled()
+    assert right_answer(p.account("greenway-grocers"), "competitor-offer") == "total-cost"  # minds the price
+    assert right_answer(p.account("fenwick-bakeries"), "competitor-offer") == "testimonial"  # new, never met
+    assert right_answer(p.account("vale-garden"), "competitor-offer") == "visit"  # the relationship, in person
+    assert right_answer(p.account("bloom-stem"), "complaint") == "call"  # a voice, even for an e-mail customer
+    assert right_answer(p.account("vale-garden"), "complaint") == "visit"
+    assert right_answer(p.account("marlow-finch"), "price-cut") == "total-cost"
+
+
+def test_an_answer_is_judged_by_how_well_it_suits_and_silence_costs_most():
+    p = bundled()  # Vale Garden Centres complain in week 7 of seed 7; they like to see you
+    well, _ = _event_change(p, "vale-garden", "complaint", "visit", 7)
+    part, _ = _event_change(p, "vale-garden", "complaint", "call", 7)
+    silent, _ = _event_change(p, "vale-garden", "complaint", None, 7)
+    assert well.well and not part.well and part.answer == "call" and silent.answer is None
+    assert "left unanswered" in silent.words
+    healths = [_event_change(p, "vale-garden", "complaint", r, 7)[1].health for r in ("visit", "call", None)]
+    assert healths[0] > healths[1] > healths[2]
+
+
+def test_a_concession_calms_the_customer_and_costs_the_profit_of_a_thin_margin():
+    p = bundled()  # Greenway Grocers: 3% margin; a price-cut request in week 2 of seed 7
+    handled, run = _event_change(p, "greenway-grocers", "price-cut", "concession", 7)
+    assert handled.well
+    assert run.profit == 0  # five percent off the price of a three percent margin gives the year's profit away
+    _h, shown = _event_change(p, "greenway-grocers", "price-cut", "total-cost", 7)
+    assert shown.profit_kept_cents > run.profit_kept_cents
+
+
+def test_an_answer_must_match_an_event_that_arrives_and_fit_the_time():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({}))
+    with pytest.raises(ValueError, match="has no complaint to answer"):
+        campaign.answer("page-turners", "complaint", "call")
+    with pytest.raises(ValueError, match="not an answer"):
+        campaign.answer("fenwick-bakeries", "complaint", "testimonial")
+    full = Plan({"vale-garden": Contact("review", "weekly"), "fenwick-bakeries": Contact("call", "weekly"),
+                 "marlow-finch": Contact("email", "weekly"), "bloom-stem": Contact("email", "weekly")})
+    assert budget_problem(p, full) is None and full.minutes() == p.budget_minutes  # no time left for answers
+    busy = Campaign(p, 7, true_order(p), full)
+    with pytest.raises(ValueError, match="no time"):
+        busy.answer("fenwick-bakeries", "complaint", "visit")
+
+
+def test_enter_through_every_week_leaves_everything_unanswered_and_scores_low():
+    p = bundled()
+    pressing = debrief(_finish(Campaign(p, 0, list(p.ids), Plan({}))))
+    assert pressing["score"] == 0 and pressing["events_answered"] == 0 and pressing["events"] > 10
+    skipped = []
+    for path in BUNDLED:
+        q = bundled(path)
+        for seed in range(4):
+            best = best_plan(q, seed)
+            d = debrief(_finish(Campaign(q, seed, true_order(q), best.plan)), best)
+            skipped.append(d["score"])
+            assert d["score"] < debrief(benchmark(q, seed, best), best)["score"] - 25
+    assert sum(skipped) / len(skipped) < 50 and max(skipped) < 70  # the best plan, every week skipped
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_best_plan_with_the_policy_for_the_weeks_reaches_the_best(path):
+    p = bundled(path)
+    for seed in range(3):
+        best = best_plan(p, seed)
+        played = benchmark(p, seed, best)
+        assert debrief(played, best)["score"] >= 98
+        assert sum(r.profit_kept_cents for r in played.runs.values()) <= best.value_cents
+
+
+def test_the_policy_answers_within_the_week_and_never_concedes():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({}))
+    while not campaign.finished:
+        for aid, kind, reply in answer_week(campaign):
+            assert reply != "concession"
+        assert campaign.week_minutes_left() >= 0 and campaign.minutes_left() >= 0
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+
+
+def test_a_quarter_with_answers_replays_exactly_from_its_record():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    campaign.play_out(lambda c, aid: ("retained", "played", 70), answer_week)
+    record = campaign.to_record()
+    assert record["answers"] and {"week", "account", "event", "answer"} <= set(record["answers"][0])
+    assert debrief(replay(p, record)) == debrief(campaign)
+
+
+def test_the_scoreboard_record_of_a_quarter_keeps_its_answers_and_replays_it():
+    import json
+    from game.storage.portfolio_board import quarter_row
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    campaign.play_out(lambda c, aid: ("at_risk", "played", 40), answer_week)
+    d = debrief(campaign)
+    record = json.loads(quarter_row(d, "Ana", "2026-01-01T00:00:00+00:00")[-1])
+    assert record["answers"] == d["answers"] != []
+    assert debrief(replay(p, record)) == d
+
+
+# -- the plan revised mid-quarter, and a quarter saved part-way ------------------------------------------------
+
+def test_the_plan_can_be_revised_at_any_week_within_the_quarters_time():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({}))
+    for _ in range(4):
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+    fenwick = campaign.runs["fenwick-bakeries"]
+    campaign.revise("fenwick-bakeries", Contact("visit", "fortnightly"))  # from week 5: weeks 6, 8, 10, 12
+    assert campaign.plan.contact("fenwick-bakeries") == Contact("visit", "fortnightly")
+    campaign.revise("vale-garden", Contact("review", "weekly"))  # 45 hours more: it still fits
+    with pytest.raises(ValueError, match="more than the quarter has left"):
+        campaign.revise("marlow-finch", Contact("visit", "weekly"))
+    assert campaign.plan.contact("marlow-finch") is None
+    campaign.revise("vale-garden", None)  # changed their mind
+    campaign.play_out(lambda c, aid: ("at_risk", "played", None))
+    assert [log.week for log in fenwick.log if log.contact] == [6, 8, 10, 12]
+    record = campaign.to_record()
+    assert record["plan"] == {} and record["revisions"][0]["week"] == 5
+    assert debrief(replay(p, record)) == debrief(campaign)
+
+
+def test_a_quarter_saved_part_way_resumes_exactly_where_it_was():
+    p = bundled()
+    whole = Campaign(p, 5, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    while whole.week < 6 or whole.due:
+        if not whole.due:
+            answer_week(whole)
+            whole.next_week()
+        else:
+            whole.resolve(whole.due[0], "retained", "played", 75)
+    saved = whole.to_record()
+    resumed = replay(p, saved)
+    assert resumed.week == 6 and not resumed.due
+    assert [r.health for r in resumed.runs.values()] == [r.health for r in whole.runs.values()]
+    for c in (whole, resumed):
+        c.play_out(lambda c, aid: ("at_risk", "played", None), answer_week)
+    assert debrief(resumed) == debrief(whole)
+
+
+def test_whether_a_revision_fits_is_known_before_it_is_made():
+    p = bundled()
+    campaign = Campaign(p, 7, true_order(p), Plan({"vale-garden": Contact("review", "weekly")}))
+    for _ in range(4):
+        for aid in campaign.next_week():
+            campaign.resolve(aid, "at_risk")
+    for contact in (Contact("visit", "weekly"), Contact("visit", "fortnightly"), Contact("email", "weekly"), None):
+        fits = campaign.revision_fits("marlow-finch", contact)
+        try:
+            campaign.revise("marlow-finch", contact)
+            revised = True
+        except ValueError:
+            revised = False
+        assert fits == revised, contact
+    assert campaign.revision_fits("vale-garden", None)  # dropping the reviews frees their time

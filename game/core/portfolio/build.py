@@ -11,17 +11,20 @@ import re
 from game.core.errors import Diagnostic
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name
 from game.core.yaml_reader import YMap, YSeq
-from game.core.portfolio.model import (CUES, FORMAT_VERSION, MAX_ACCOUNTS, MIN_ACCOUNTS, PRESSURES, Account, Note, Portfolio)
-from game.core.portfolio.ranking import rank_percent
+from game.core.portfolio.model import (CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS, MIN_ACCOUNTS,
+                                       PRESSURES, Account, Note, Portfolio)
+from game.core.portfolio.ranking import rank_percent, revenue_order
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 ACCOUNT_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TOP_KEYS = ("format", "id", "version", "title", "summary", "industry", "currency", "budget_hours",
             "briefing", "accounts")
-ACCOUNT_KEYS = ("name", "sector", "revenue", "margin", "health", "pressure", "notes", "scenario")
+ACCOUNT_KEYS = ("name", "sector", "revenue", "margin", "health", "pressure", "cadence", "channel", "notes",
+                "news", "scenario")
 NOTE_KEYS = ("text", "cue")
 MAX_BUDGET_HOURS = 60
 GIVEN_ORDER_WARNING = 75  # a trainee who keeps the listed order must not score this much
+REVENUE_ORDER_WARNING = 50  # nor one who ranks by the size of the bill alone
 
 
 def _number(ck: FieldChecker, m: YMap, key: str, where: str, low: float, high: float,
@@ -74,6 +77,25 @@ def _notes(ck: FieldChecker, m: YMap, where: str) -> tuple[Note, ...]:
     return tuple(notes)
 
 
+def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
+    """What the customer says when each kind of event happens: `news: {price-cut: "…"}`."""
+    if "news" not in m or m["news"] is None:
+        return ()
+    raw = ck.mapping(m["news"], ck.value_pos(m, "news"), f"'news' in {where}")
+    if raw is None:
+        return ()
+    said = []
+    for kind in raw:
+        if kind not in EVENT_KINDS:
+            ck.error("FP111", ck.key_pos(raw, kind), f"unknown event '{kind}' in the news of {where}"
+                     f"{did_you_mean(kind, EVENT_KINDS)} (events: {', '.join(EVENT_KINDS)})")
+            continue
+        text = ck.text(raw, kind, f"the news of {where}", required=True, one_line=True)
+        if text:
+            said.append((kind, text.strip()))
+    return tuple(said)
+
+
 def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Account | None:
     name = ck.text(entry, "name", where, required=True, one_line=True)
     sector = ck.text(entry, "sector", where, required=True, one_line=True)
@@ -85,7 +107,10 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
     if "health" not in entry:
         ck.error("FL022", (entry.line, entry.column), f"{where} needs 'health' (1..100)")
     pressure = ck.choice_of(entry, "pressure", where, PRESSURES, required=True)
+    cadence = ck.choice_of(entry, "cadence", where, FREQUENCIES, required=True)
+    channel = ck.choice_of(entry, "channel", where, METHODS, required=True)
     notes = _notes(ck, entry, where)
+    says = _news(ck, entry, where)
     scenario = None
     if "scenario" in entry:
         scenario = ck.state_id(entry, "scenario", where)
@@ -94,9 +119,10 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
                      f"{where} links scenario '{scenario}', which is not in the library"
                      f"{did_you_mean(scenario, library)}")
             scenario = None
-    if None in (name, sector, revenue, margin, health, pressure):
+    if None in (name, sector, revenue, margin, health, pressure, cadence, channel):
         return None
-    return Account(aid, name.strip(), sector.strip(), revenue, margin, health, pressure, notes, scenario)
+    return Account(aid, name.strip(), sector.strip(), revenue, margin, health, pressure, notes, scenario,
+                   cadence, channel, says)
 
 
 def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfolio | None, list[Diagnostic]]:
@@ -167,6 +193,11 @@ def _fairness(ck: FieldChecker, portfolio: Portfolio, top: YMap) -> None:
         ck.warning("FP131", ck.key_pos(top, "accounts"),
                    f"the accounts are listed close to their true order: a trainee who keeps the order "
                    f"they are shown in scores {given}% for ranking; shuffle them")
+    by_bill = rank_percent(portfolio, revenue_order(portfolio))
+    if by_bill >= REVENUE_ORDER_WARNING:
+        ck.warning("FP133", ck.key_pos(top, "accounts"),
+                   f"ranking by revenue alone scores {by_bill}% here, so the portfolio does not test the revenue "
+                   "trap; give the biggest bills thinner margins (below 50% is the aim)")
     if not any(a.scenario for a in portfolio.accounts):
         ck.warning("FP132", ck.key_pos(top, "accounts"), "no account links a scenario, so the quarter has "
                    "no conversations")

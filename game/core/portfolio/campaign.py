@@ -1,14 +1,20 @@
-"""One trainee's quarter: a ranking, a plan, a seed, and the linked
-conversations' outcomes. Everything else (healths, events, the debrief) is
-derived from these, so an attempt is data and replays exactly."""
+"""One trainee's quarter: a ranking, a plan, a seed, the answers given to
+each week's events, and the linked conversations' outcomes. Everything else
+(healths, the debrief) is derived from these, so an attempt is data and
+replays exactly.
+
+Each week: `news()` lists the events arriving in the coming week, `answer()`
+records a reply to one (within the time left), `next_week()` plays the week;
+an event with no answer is let go."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_TITLES, WEEKS, Portfolio
+from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio.quarter import EVENT_TITLES, AccountRun
+from game.core.portfolio import answers
+from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
 
@@ -37,11 +43,92 @@ class Campaign:
         self.portfolio = portfolio
         self.seed = seed
         self.ranking = list(ranking)
-        self.plan = plan
+        self.plan = plan  # as it stands now (revisions included)
+        self.first_plan = plan
+        self.revisions: list[dict] = []  # {"week": from, "account", "method", "frequency"} (None: stop contact)
         self.runs = {a.id: AccountRun(portfolio, a, plan.contact(a.id), seed) for a in portfolio.accounts}
         self.week = 0
         self.due: list[str] = []  # accounts whose conversation is due this week, in portfolio order
         self.conversations: list[Conversation] = []
+        self.replies: dict[tuple[int, str, str], str] = {}  # (week, account, event kind) -> answer
+
+    # -- the week's decisions ---------------------------------------------
+    def news(self) -> list[tuple[str, Event]]:
+        """The events arriving in the coming week, (account id, event), in portfolio order."""
+        if self.week >= WEEKS or self.due:
+            return []
+        return [(a.id, e) for a in self.portfolio.accounts for e in self.runs[a.id].events_in(self.week + 1)]
+
+    def _pending_minutes(self, skip: tuple | None = None) -> int:
+        week = self.week + 1
+        return sum(answers.ANSWER_MINUTES[a] for key, a in self.replies.items() if key[0] == week and key != skip)
+
+    def minutes_left(self, skip: tuple | None = None) -> int:
+        """Time left for answers this quarter: the budget less the plan and every answer given or pending."""
+        used = sum(run.answer_minutes + run.contact_minutes() for run in self.runs.values())
+        return self.portfolio.budget_minutes - used - self._pending_minutes(skip)
+
+    def week_minutes_left(self, skip: tuple | None = None) -> int:
+        """Time left for answers this week: answers in one week take at most one week's hours (planned contact
+        can be moved around them), and never more than the quarter has left."""
+        return min(round(self.portfolio.budget_hours * 60) - self._pending_minutes(skip), self.minutes_left(skip))
+
+    def revision_fits(self, account_id: str, contact) -> bool:
+        """Whether changing the account's contact from the coming week on keeps the quarter within its time."""
+        run, week = self.runs[account_id], self.week + 1
+        ahead = METHOD_MINUTES[contact.method] * sum(1 for w in contact.weeks if w >= week) if contact else 0
+        now = run.contact_minutes() - sum(METHOD_MINUTES[log.contact] for log in run.log if log.contact)
+        return self.minutes_left() + now - ahead >= 0
+
+    def lost_this_week(self) -> list[str]:
+        """The accounts that left in the week just played (or in its conversations)."""
+        return [a.id for a in self.portfolio.accounts if self.week and self.runs[a.id].lost_week == self.week]
+
+    def revise(self, account_id: str, contact) -> None:
+        """Change an account's contact from the coming week on (None: no more contact). Raises ValueError when
+        what was done plus what is now planned, with the answers given, would not fit the quarter's time."""
+        if account_id not in self.portfolio.ids:
+            raise ValueError(f"the plan names unknown account '{account_id}'")
+        if self.week >= WEEKS:
+            raise ValueError("the quarter is over")
+        run, week = self.runs[account_id], self.week + 1
+        before = (run.contact, set(run._contact_weeks))
+        run.revise(contact, week)
+        if self.minutes_left() < 0:
+            run.contact, run._contact_weeks = before
+            raise ValueError(f"that needs {weekly_hours(-self.minutes_left()):.1f} hours a week more than the "
+                             f"quarter has left")
+        contacts = dict(self.plan.contacts)
+        if contact is None:
+            contacts.pop(account_id, None)
+        else:
+            contacts[account_id] = contact
+        self.plan = Plan(contacts)
+        self.revisions.append({"week": week, "account": account_id,
+                               "method": contact.method if contact else None,
+                               "frequency": contact.frequency if contact else None})
+
+    def contact_soon(self, account_id: str) -> bool:
+        return self.runs[account_id].contact_soon(self.week + 1)
+
+    def answer(self, account_id: str, kind: str, reply: str | None) -> None:
+        """Answer (or, with None, let go) an event of the coming week. Raises ValueError for an event that
+        does not arrive, an answer that does not fit the event, or one there is no time for."""
+        account_name = self.portfolio.account(account_id).name if account_id in self.portfolio.ids else account_id
+        if not any(aid == account_id and e.kind == kind for aid, e in self.news()):
+            raise ValueError(f"week {self.week + 1}: {account_name} has no {kind.replace('-', ' ')} to answer")
+        key = (self.week + 1, account_id, kind)
+        if reply is None:
+            self.replies.pop(key, None)
+            return
+        if reply not in answers.VALID[kind]:
+            raise ValueError(f"'{reply}' is not an answer to {kind.replace('-', ' ')} "
+                             f"(answers: {', '.join(answers.VALID[kind])})")
+        cost = answers.ANSWER_MINUTES[reply]
+        if cost > self.week_minutes_left(skip=key):
+            raise ValueError(f"week {self.week + 1}: no time to {answers.ANSWER_TITLES[reply].lower()} for "
+                             f"{account_name} ({cost} minutes; {max(0, self.week_minutes_left(skip=key))} left)")
+        self.replies[key] = reply
 
     @property
     def finished(self) -> bool:
@@ -56,7 +143,9 @@ class Campaign:
             raise ValueError("the quarter is over")
         self.week += 1
         for account in self.portfolio.accounts:
-            if self.runs[account.id].advance():
+            replies = {kind: a for (week, aid, kind), a in self.replies.items()
+                       if week == self.week and aid == account.id}
+            if self.runs[account.id].advance(replies):
                 self.due.append(account.id)
                 self.conversations.append(Conversation(account.id, account.scenario, self.week))
         return list(self.due)
@@ -66,21 +155,24 @@ class Campaign:
             raise ValueError(f"no conversation with '{account_id}' is due")
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome '{outcome}'")
-        self.runs[account_id].resolve(outcome)
+        self.runs[account_id].resolve(outcome, score)
         self.due.remove(account_id)
         for conversation in self.conversations:
             if conversation.account == account_id and conversation.outcome is None:
                 conversation.outcome, conversation.source, conversation.score = outcome, source, score
 
-    def play_out(self, outcome_for) -> None:
+    def play_out(self, outcome_for, decide=None) -> None:
         """Play the rest of the quarter; `outcome_for(campaign, account_id)` ->
-        (outcome, source, score) settles each conversation as it falls due."""
+        (outcome, source, score) settles each conversation as it falls due;
+        `decide(campaign)`, if given, answers each week's news before it is played."""
         while not self.finished:
+            if not self.due and decide is not None:
+                decide(self)
             for account_id in list(self.due) or self.next_week():
                 self.resolve(account_id, *outcome_for(self, account_id))
 
     def week_lines(self, week: int | None = None) -> list[tuple[str, str]]:
-        """(account name, what happened) for the week (default: the last played)."""
+        """(account name, what happened, ending with the health change) for the week (default: the last played)."""
         week = week or self.week
         lines = []
         for account in self.portfolio.accounts:
@@ -92,11 +184,15 @@ class Campaign:
             if log.contact:
                 parts.append(METHOD_TITLES[log.contact])
             for event in log.events:
-                parts.append(f"{EVENT_TITLES[event.kind]}: {event.words}")
+                how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
             if log.conversation:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
             if log.lost:
                 parts.append("the account left")
+            before, after = round(run.healths[week - 1]), round(log.health)
+            if parts and before != after and not log.lost:
+                parts.append(f"health {before} → {after}")
             if parts:
                 lines.append((account.name, "; ".join(parts)))
         return lines
@@ -105,18 +201,40 @@ class Campaign:
         """The attempt as data: enough to replay it exactly."""
         return {"portfolio": self.portfolio.id, "version": self.portfolio.version,
                 "content_hash": self.portfolio.content_hash, "seed": self.seed, "ranking": self.ranking,
-                "plan": self.plan.to_dict(), "conversations": [c.to_dict() for c in self.conversations]}
+                "plan": self.first_plan.to_dict(), "revisions": list(self.revisions), "week": self.week,
+                "conversations": [c.to_dict() for c in self.conversations],
+                "answers": [{"week": w, "account": aid, "event": kind, "answer": a}
+                            for (w, aid, kind), a in sorted(self.replies.items())]}
 
 
-def replay(portfolio: Portfolio, record: dict) -> Campaign:
-    """Rebuild a finished campaign from its record."""
+def replay(portfolio: Portfolio, record: dict, assume: str | None = None) -> Campaign:
+    """Rebuild a campaign from its record: the whole quarter, or a saved one up to the week it reached (a
+    conversation due that week and not yet played stays due). Raises ValueError, KeyError or TypeError for a
+    record that does not fit the portfolio. With `assume` (an outcome), every conversation ends that way
+    instead (answers to events that no longer arrive, the account having gone, are not given)."""
     from game.core.portfolio.quarter import Contact
+
+    def contact(method, frequency):
+        return Contact(method, frequency) if method else None
     plan = Plan({aid: Contact(c["method"], c["frequency"]) for aid, c in record["plan"].items()})
     campaign = Campaign(portfolio, record["seed"], record["ranking"], plan)
-    settled = {c["account"]: c for c in record["conversations"]}
-
-    def outcome_for(_campaign, account_id):
-        c = settled[account_id]
-        return c["outcome"], c.get("source", "played"), c.get("score")
-    campaign.play_out(outcome_for)
+    settled = {c["account"]: c for c in record["conversations"] if c.get("outcome") and assume is None}
+    given = {(r["week"], r["account"], r["event"]): r["answer"] for r in record.get("answers", [])}
+    until = int(record.get("week", WEEKS))
+    if not 0 <= until <= WEEKS:
+        raise ValueError(f"a saved quarter cannot be at week {until}")
+    while campaign.week < until and not campaign.due:
+        coming = campaign.week + 1
+        for r in record.get("revisions", []):
+            if r["week"] == coming:
+                campaign.revise(r["account"], contact(r["method"], r["frequency"]))
+        for aid, event in campaign.news():
+            if (coming, aid, event.kind) in given:
+                campaign.answer(aid, event.kind, given[(coming, aid, event.kind)])
+        for account_id in campaign.next_week():
+            c = settled.get(account_id)
+            if assume is not None:
+                campaign.resolve(account_id, assume, "assumed", None)
+            elif c is not None:
+                campaign.resolve(account_id, c["outcome"], c.get("source", "played"), c.get("score"))
     return campaign

@@ -13,16 +13,22 @@ WEEKS = 13  # one quarter
 MIN_ACCOUNTS, MAX_ACCOUNTS = 8, 12
 
 PRESSURES = ("low", "medium", "high")
-PRESSURE_DECAY = {"low": 1.0, "medium": 2.0, "high": 3.0}  # health lost a week, before contact
+PRESSURE_DECAY = {"low": 0.5, "medium": 1.0, "high": 1.75}  # health lost a week, before contact
 
-# contact methods: minutes a contact takes (with its preparation) and the health it adds
+# contact methods: minutes a contact takes (with its preparation)
 METHODS = ("visit", "call", "email", "review")
 METHOD_TITLES = {"visit": "Visit", "call": "Phone call", "email": "E-mail", "review": "Business review"}
 METHOD_MINUTES = {"visit": 180, "call": 30, "email": 15, "review": 300}
-METHOD_LIFT = {"visit": 9.0, "call": 5.0, "email": 2.0, "review": 14.0}
+# the health a contact on time, in the account's own channel, adds: it grows with the gap they expect
+LIFT_BASE, LIFT_PER_WEEK = 1.0, 1.0
 PERSONAL = ("visit", "call", "review")  # a voice or a face; an e-mail is not
 IN_PERSON_TRUST = {"visit": 0.5, "review": 1.0}  # lasting cut in the weekly decay after meeting in person
-FULL_LIFT_GAP = 2  # weeks between contacts for a contact's full lift (weekly contact lifts half)
+# how much of the method's lift lands, by how far it is from the channel the
+# account prefers (in the order e-mail, call, visit, review): lighter than they
+# want lands little, much heavier than they want takes their time and costs goodwill
+CHANNEL_ORDER = ("email", "call", "visit", "review")
+CHANNEL_FIT = {-3: 0.0, -2: 0.0, -1: 0.4, 0: 1.0, 1: 0.75, 2: -0.3, 3: -0.3}
+TOO_SOON_COST = {"email": 1.0, "call": 2.0, "visit": 4.0, "review": 6.0}  # at most, a contact before they want one
 
 # how often: the weeks of the quarter (1..13) with a contact
 FREQUENCIES = ("weekly", "fortnightly", "monthly", "quarterly")
@@ -34,6 +40,8 @@ FREQUENCY_WEEKS = {
 }
 FREQUENCY_TITLES = {"weekly": "every week", "fortnightly": "every two weeks",
                     "monthly": "every four weeks", "quarterly": "once a quarter"}
+# an account's preferred cadence as the weeks it expects between contacts
+CADENCE_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 8}
 
 # what a note can tell the trainee, and what it means in the model
 CUES = ("new-decision-maker", "slipping-volumes", "competitor-interest", "price-pressure",
@@ -47,6 +55,8 @@ CUE_TITLES = {
     "complaint-history": "a history of complaints",
     "loyal": "a long, loyal relationship",
 }
+
+EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")  # what a week can bring (quarter.py)
 
 TROUBLE = 35.0  # health below this: the account is in trouble (a linked conversation happens)
 MAX_HEALTH = 100.0
@@ -69,6 +79,13 @@ class Account:
     pressure: str  # competitor pressure: low, medium, high
     notes: tuple[Note, ...] = ()
     scenario: str | None = None  # a linked conversation, played when the account is in trouble
+    cadence: str = "monthly"  # how often they want to hear from you (a FREQUENCIES value)
+    channel: str = "call"  # how they like to be contacted (a METHODS value)
+    says: tuple = ()  # (event kind, what the customer says when it happens), from the file's `news`
+
+    def said(self, kind: str) -> str:
+        """What the customer says when an event of `kind` happens ('' when the file does not say)."""
+        return next((text for k, text in self.says if k == kind), "")
 
     @property
     def profit(self) -> float:
@@ -108,6 +125,11 @@ class Portfolio:
     def budget_minutes(self) -> int:
         """The quarter's time for contact, in minutes (weekly hours × 13 weeks)."""
         return round(self.budget_hours * 60 * WEEKS)
+
+
+def channel_fit(account: Account, method: str) -> float:
+    """The share of a method's lift that lands with this account (negative: it costs goodwill)."""
+    return CHANNEL_FIT[CHANNEL_ORDER.index(method) - CHANNEL_ORDER.index(account.channel)]
 
 
 def contact_minutes(method: str | None, frequency: str | None) -> int:

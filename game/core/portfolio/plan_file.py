@@ -6,9 +6,16 @@ each linked conversation's outcome or choices.
     plan:
       meridian-data: {method: visit, frequency: fortnightly}
       ashby-nursery: {method: email, frequency: monthly}   # others: no contact
+    answers:                                       # the weekly decisions (events not listed are let go)
+      - {week: 3, account: meridian-data, event: competitor-offer, answer: visit}
+      - {week: 5, account: crane-webb, event: disclosure, answer: note}
     conversations:
       halden-science: retained                     # an outcome
       hollins-academy: {choices: [1, 2, 1, 3]}     # or the replies to play
+
+`answers: policy` answers every week by the best-response policy instead.
+Whether each answer matches an event that really arrives (for this seed) is
+checked as the quarter is played.
 
 Problems come back as Diagnostics with lines (an unknown account or method
 with a did-you-mean, a plan over budget), never raised.
@@ -24,10 +31,13 @@ from game.core.yaml_reader import YMap, YSeq
 from game.core.portfolio.model import FREQUENCIES, METHODS, Portfolio
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio.quarter import Contact
+from game.core.portfolio.answers import VALID
+from game.core.portfolio.model import WEEKS
+from game.core.portfolio.quarter import EVENT_KINDS, Contact
 from game.core.portfolio.ranking import ranking_problem
 
-KEYS = ("seed", "ranking", "plan", "conversations")
+KEYS = ("seed", "ranking", "plan", "answers", "conversations")
+ANSWER_KEYS = ("week", "account", "event", "answer")
 
 
 @dataclass
@@ -37,6 +47,8 @@ class ScriptedQuarter:
     plan: Plan = field(default_factory=lambda: Plan({}))
     outcomes: dict = field(default_factory=dict)  # account id -> outcome
     choices: dict = field(default_factory=dict)  # account id -> [1-based reply numbers]
+    answers: list = field(default_factory=list)  # [(week, account, event kind, answer, (line, column))]
+    policy: bool = False  # answer every week by the best-response policy
 
 
 def _account_id(ck: FieldChecker, value, pos, portfolio: Portfolio, what: str) -> str | None:
@@ -92,8 +104,40 @@ def read(data: bytes, file: str, portfolio: Portfolio) -> tuple[ScriptedQuarter 
     problem = budget_problem(portfolio, out.plan)
     if problem and not ck.diags:
         ck.error("FP142", ck.key_pos(tree, "plan") if "plan" in tree else (1, 1), problem)
+    _answers(ck, tree, portfolio, out)
     _conversations(ck, tree, portfolio, out)
     return (None if any(d.is_error for d in ck.diags) else out), ck.diags
+
+
+def _answers(ck: FieldChecker, tree: YMap, portfolio: Portfolio, out: ScriptedQuarter) -> None:
+    raw = tree.get("answers")
+    if raw is None:
+        return
+    if raw == "policy":
+        out.policy = True
+        return
+    if not isinstance(raw, YSeq):
+        ck.error("FL023", ck.value_pos(tree, "answers"), "'answers' is a list of {week, account, event, answer} "
+                 f"or the word policy, not {kind_name(raw)}")
+        return
+    for i, item in enumerate(raw):
+        where = f"answer {i + 1}"
+        entry = ck.mapping(item, raw.item_pos[i], where)
+        if entry is None:
+            continue
+        ck.unknown_keys(entry, ANSWER_KEYS, where)
+        week = ck.integer(entry, "week", where, low=1, high=WEEKS)
+        if "week" not in entry:
+            ck.error("FL022", (entry.line, entry.column), f"{where} needs 'week' (1..{WEEKS})")
+        account = entry.get("account")
+        account = _account_id(ck, account, ck.value_pos(entry, "account") if "account" in entry else
+                              (entry.line, entry.column), portfolio, where)
+        kind = ck.choice_of(entry, "event", where, EVENT_KINDS, required=True)
+        reply = None
+        if kind is not None:
+            reply = ck.choice_of(entry, "answer", where, VALID[kind], required=True)
+        if None not in (week, account, kind, reply):
+            out.answers.append((week, account, kind, reply, (entry.line, entry.column)))
 
 
 def _conversations(ck: FieldChecker, tree: YMap, portfolio: Portfolio, out: ScriptedQuarter) -> None:

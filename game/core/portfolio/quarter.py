@@ -2,7 +2,7 @@
 
 Every account runs on its own: its events come from its own seeded stream,
 drawn before and regardless of the plan, and its health depends only on its
-own contact. So the same seed gives every plan the same events, and the
+own contact and on how its own events were answered. So the same seed gives every plan the same events, and the
 quarter's value is a sum over accounts (which the optimiser relies on).
 Formulas: docs/portfolio-model.md.
 """
@@ -12,18 +12,33 @@ import random
 from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
-from game.core.portfolio.model import (FREQUENCY_WEEKS, FULL_LIFT_GAP, IN_PERSON_TRUST, MAX_HEALTH, METHOD_LIFT, PERSONAL,
-                    PRESSURE_DECAY, TROUBLE, WEEKS, Account, Portfolio)
+from game.core.portfolio import answers
+from game.core.portfolio.model import (CADENCE_GAP, EVENT_KINDS, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE,
+                                       LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES, PRESSURE_DECAY, TOO_SOON_COST,
+                                       TROUBLE, WEEKS, Account, Portfolio, channel_fit)
 
-EVENT_KINDS = ("competitor-offer", "price-cut", "complaint", "disclosure")
 EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
                 "complaint": "A complaint", "disclosure": "Something personal shared"}
-SLIPPING_DECAY = 1.5
-LOYAL_DECAY = -0.5
-NEGLECT_GRACE = 6  # weeks without contact before neglect adds to the decay
-NEGLECT_STEP, NEGLECT_MAX = 0.5, 3.0
-STARTING_SILENCE = 2  # weeks since the last contact when the quarter starts (a new decision maker: never met)
-RETAINED_LIFT = 30.0
+SLIPPING_DECAY = 0.75
+LOYAL_DECAY = -0.25
+NEGLECT_GRACE = 2  # neglect adds to the decay after this many times the account's preferred gap without contact
+NEGLECT_STEP, NEGLECT_MAX = 0.2, 1.0
+NEVER_MET = 8  # weeks since the last contact at the start for a new decision maker (others: their preferred gap)
+WELCOME_FIT = 1.0  # an in-person meeting builds trust only in the channel the account prefers
+# a linked conversation's effect on health follows how it went: its outcome and its score (0..100)
+RETAINED_BASE, RETAINED_PER_POINT = 10.0, 0.3  # retained: +10 .. +40
+AT_RISK_PER_POINT = 0.2  # at risk: (score − 50) × 0.2, −10 .. +10
+ASSUMED_SCORE = {"retained": 60, "at_risk": 50, "lost": 0}  # an outcome given without a score
+
+
+def conversation_change(outcome: str, score: int | None) -> float:
+    """The health a linked conversation adds (retained, at risk); a lost one ends the account."""
+    score = ASSUMED_SCORE[outcome] if score is None else max(0, min(100, score))
+    if outcome == "retained":
+        return RETAINED_BASE + RETAINED_PER_POINT * score
+    if outcome == "at_risk":
+        return AT_RISK_PER_POINT * (score - 50)
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -45,11 +60,11 @@ class Event:
 def event_chances(account: Account) -> dict[str, float]:
     cues = account.cues
     return {
-        "competitor-offer": 0.02 + {"low": 0.0, "medium": 0.03, "high": 0.06}[account.pressure]
+        "competitor-offer": 0.04 + {"low": 0.0, "medium": 0.03, "high": 0.06}[account.pressure]
         + (0.06 if "competitor-interest" in cues else 0.0),
-        "price-cut": 0.02 + (0.08 if "price-pressure" in cues else 0.0),
-        "complaint": 0.02 + (0.07 if "complaint-history" in cues else 0.0),
-        "disclosure": 0.03 + (0.08 if "personal" in cues else 0.0),
+        "price-cut": 0.04 + (0.08 if "price-pressure" in cues else 0.0),
+        "complaint": 0.04 + (0.07 if "complaint-history" in cues else 0.0),
+        "disclosure": 0.05 + (0.08 if "personal" in cues else 0.0),
     }
 
 
@@ -65,27 +80,35 @@ def draw_events(portfolio: Portfolio, account: Account, seed: int) -> tuple[Even
     return tuple(events)
 
 
-# what each event's handling is called, (handled well, not)
+# what each event's handling is called: (answered well, answered in part, left unanswered)
 EVENT_WORDS = {
-    "competitor-offer": ("you were close, it was turned down", "it hurt"),
-    "price-cut": ("you showed the total cost, not only the price", "nobody explained the value"),
-    "complaint": ("answered in time", "left unanswered"),
-    "disclosure": ("you remembered it", "nobody was listening"),
+    "competitor-offer": ("the offer was turned down", "they are still weighing the offer", "it hurt"),
+    "price-cut": ("they saw the value behind the price", "they are not convinced", "nobody explained the value"),
+    "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
+    "disclosure": ("you remembered it", "you half remembered it", "nobody was listening"),
 }
+WELL = 0.75  # an answer of at least this quality counts as handled well
 
 
 @dataclass(frozen=True)
 class Handled:
-    """An event as it happened: its kind, and whether the plan met it well."""
+    """An event as it happened: its kind, the answer given (None: let go) and how well it suited."""
     kind: str
-    well: bool
+    answer: str | None = None
+    quality: float = 0.0
 
     @property
-    def words(self) -> str:  # "answered in time"
+    def well(self) -> bool:
+        return self.answer is not None and self.quality >= WELL
+
+    @property
+    def words(self) -> str:  # "left unanswered"
+        if self.answer is None:
+            return EVENT_WORDS[self.kind][2]
         return EVENT_WORDS[self.kind][0 if self.well else 1]
 
-    def __str__(self) -> str:  # "complaint: answered in time"
-        return f"{self.kind}: {self.words}"
+    def __str__(self) -> str:  # "complaint (call): put right, and they noticed"
+        return f"{self.kind}" + (f" ({self.answer})" if self.answer else "") + f": {self.words}"
 
 
 @dataclass
@@ -112,55 +135,79 @@ class AccountRun:
         self.active = True
         self.lost_week: int | None = None
         self.revenue_earned = 0.0
-        self.silence = 8 if "new-decision-maker" in account.cues else STARTING_SILENCE
+        self.gap = CADENCE_GAP[account.cadence]
+        self.silence = max(NEVER_MET, self.gap) if "new-decision-maker" in account.cues else self.gap
         self.met_in_person = "new-decision-maker" not in account.cues
         self.trust = 0.0  # the lasting cut in decay from meeting in person
         self.conversation_done = False
+        self.margin_cut = 0.0  # profit given away in concessions, as a share of revenue
+        self.answer_minutes = 0
         self.pending = False
         self.log: list[WeekLog] = []
         self._contact_weeks = set(contact.weeks) if contact else set()
 
+    def revise(self, contact: Contact | None, from_week: int) -> None:
+        """From `from_week` on, contact as `contact` (None: no more contact); weeks before stay as played."""
+        kept = {w for w in self._contact_weeks if w < from_week}
+        self.contact = contact
+        self._contact_weeks = kept | ({w for w in contact.weeks if w >= from_week} if contact else set())
+
+    def contact_minutes(self) -> int:
+        """Minutes over the quarter for contact: what was done, plus what is still planned."""
+        done = sum(METHOD_MINUTES[log.contact] for log in self.log if log.contact)
+        ahead = METHOD_MINUTES[self.contact.method] * sum(1 for w in self._contact_weeks if w > self.week) \
+            if self.contact else 0
+        return done + ahead
+
     # -- the week's parts -------------------------------------------------
     def _method_on(self, week: int) -> str | None:
         return self.contact.method if self.contact and week in self._contact_weeks else None
-
-    def _personal_within(self, first: int, last: int) -> bool:
-        return bool(self.contact) and self.contact.method in PERSONAL and \
-            any(first <= w <= last for w in self._contact_weeks)
 
     def _decay(self) -> float:
         cues = self.account.cues
         decay = PRESSURE_DECAY[self.account.pressure]
         decay += SLIPPING_DECAY if "slipping-volumes" in cues else 0.0
         decay += LOYAL_DECAY if "loyal" in cues else 0.0
-        decay += min(NEGLECT_MAX, NEGLECT_STEP * max(0, self.silence - NEGLECT_GRACE))
+        decay += min(NEGLECT_MAX, NEGLECT_STEP * max(0, self.silence - NEGLECT_GRACE * self.gap))
         return decay - min(self.trust, PRESSURE_DECAY[self.account.pressure])
 
     def _lift(self, method: str) -> float:
-        lift = METHOD_LIFT[method] * min(1.0, self.silence / FULL_LIFT_GAP)
+        """The change a contact makes: the method's lift times how well the channel fits, or a cost when it
+        comes sooner than the account wants to hear from you."""
+        if self.silence < self.gap:
+            return -TOO_SOON_COST[method] * (self.gap - self.silence) / self.gap
+        lift = (LIFT_BASE + LIFT_PER_WEEK * self.gap) * channel_fit(self.account, method)
+        if lift < 0:
+            return lift
         if not self.met_in_person and method not in ("visit", "review"):
             lift *= 0.5 if method == "call" else 0.0  # they do not know you yet
         elif method == "email" and self.health < 50:
             lift *= 0.5  # an e-mail does not mend a strained relationship
         return lift
 
-    def _event(self, event: Event, log: WeekLog) -> float:
-        """Log how the plan met the event; the change in health."""
-        week, kind = event.week, event.kind
-        if kind == "competitor-offer":
-            well, change = self._personal_within(week - 1, week), (-4.0, -10.0)
-        elif kind == "price-cut":
-            well, change = self._personal_within(week, week + 1), (-2.0, -8.0)
-        elif kind == "complaint":
-            well, change = any(w in self._contact_weeks for w in (week, week + 1)), (-3.0, -9.0)
-        else:
-            well, change = self._personal_within(week, week + 2), (4.0, 0.0)
-        log.events.append(Handled(kind, well))
-        return change[0] if well else change[1]
+    def contact_soon(self, week: int) -> bool:
+        """A planned contact the account notices falls within NOTE_WINDOW weeks from `week` (a note is enough)."""
+        return bool(self.contact) and channel_fit(self.account, self.contact.method) > 0 and \
+            any(week <= w <= week + answers.NOTE_WINDOW for w in self._contact_weeks)
+
+    def events_in(self, week: int) -> list[Event]:
+        return [e for e in self.events if e.week == week] if self.active else []
+
+    def _event(self, event: Event, log: WeekLog, answer: str | None) -> float:
+        """Log how the event was answered; the change in health."""
+        q = None
+        if answer is not None:
+            q = answers.quality(self.account, event.kind, answer, self.contact_soon(event.week))
+            self.answer_minutes += answers.ANSWER_MINUTES[answer]
+            if answer == "concession":
+                self.margin_cut += answers.CONCESSION_CUT
+        log.events.append(Handled(event.kind, answer, q or 0.0))
+        return answers.change(event.kind, q)
 
     # -- stepping ---------------------------------------------------------
-    def advance(self) -> bool:
-        """Play the next week; True when the linked conversation is due now."""
+    def advance(self, replies: dict | None = None) -> bool:
+        """Play the next week, its events answered by `replies` (event kind -> answer; missing: let go);
+        True when the linked conversation is due now."""
         self.week += 1
         week = self.week
         log = WeekLog(week, self.health)
@@ -175,13 +222,15 @@ class AccountRun:
         if method:
             self.health += self._lift(method)
             log.contact = method
-            self.silence = 0
+            fit = channel_fit(self.account, method)
+            if fit > 0:  # a contact they barely notice does not end the silence
+                self.silence = 0
             if method in IN_PERSON_TRUST:
                 self.met_in_person = True
-                self.trust += IN_PERSON_TRUST[method]
-        for event in self.events:
-            if event.week == week:
-                self.health += self._event(event, log)
+                if fit >= WELCOME_FIT:
+                    self.trust += IN_PERSON_TRUST[method]
+        for event in self.events_in(week):
+            self.health += self._event(event, log, (replies or {}).get(event.kind))
         self.health = max(0.0, min(MAX_HEALTH, self.health))
         log.health = self.health
         self.log.append(log)
@@ -193,8 +242,8 @@ class AccountRun:
             return True
         return False
 
-    def resolve(self, outcome: str) -> None:
-        """The linked conversation's outcome: retained lifts health, lost loses the account."""
+    def resolve(self, outcome: str, score: int | None = None) -> None:
+        """The linked conversation's outcome and score: see conversation_change; lost loses the account."""
         if not self.pending:
             raise ValueError("no conversation is due")
         if outcome not in OUTCOMES:
@@ -204,9 +253,12 @@ class AccountRun:
         log = self.log[-1]
         log.conversation = outcome
         if outcome == "retained":
-            self.health = min(MAX_HEALTH, self.health + RETAINED_LIFT)
             self.silence = 0
-        elif outcome == "lost":
+        if outcome != "lost":
+            self.health = max(0.0, min(MAX_HEALTH, self.health + conversation_change(outcome, score)))
+            if self.health <= 0:
+                self._lose(log)
+        else:
             self.health = 0.0
             self._lose(log)
         log.health = self.health
@@ -224,7 +276,12 @@ class AccountRun:
     @property
     def profit_kept_cents(self) -> int:
         """The annual profit you can count on at the quarter's end: profit × health% (0 if lost), in cents."""
-        return round(self.account.profit * (self.health if self.active else 0.0))
+        return round(self.profit * (self.health if self.active else 0.0))
+
+    @property
+    def profit(self) -> float:
+        """The year's profit after any concessions."""
+        return self.account.revenue * max(0.0, self.account.margin - self.margin_cut)
 
     @property
     def revenue_kept(self) -> float:
@@ -232,10 +289,13 @@ class AccountRun:
 
 
 def run_account(portfolio: Portfolio, account: Account, contact: Contact | None, seed: int,
-                outcome: str = "at_risk") -> AccountRun:
-    """The whole quarter for one account, every linked conversation ending `outcome`."""
+                outcome: str = "at_risk", answer: bool = False) -> AccountRun:
+    """The whole quarter for one account, every linked conversation ending `outcome`; with `answer`, every
+    event gets its right answer (the best-response policy with time to spare), else none."""
     run = AccountRun(portfolio, account, contact, seed)
-    for _ in range(WEEKS):
-        if run.advance():
+    for week in range(1, WEEKS + 1):
+        replies = {e.kind: answers.right_answer(account, e.kind, run.contact_soon(week))
+                   for e in run.events_in(week)} if answer else None
+        if run.advance(replies):
             run.resolve(outcome)
     return run

@@ -1,8 +1,13 @@
 """Ranking accounts by what they are worth keeping, and scoring a ranking.
 
-Worth keeping is annual profit: revenue × margin. The true order breaks ties
-by revenue, then by name. A ranking is scored by Spearman's rank correlation
-shown as a percent: the true order 100, the reverse 0, a random one about 50.
+Worth keeping is annual profit: revenue × margin (the source ranks by revenue
+and profit; revenue is the size of the relationship, profit what it leaves).
+The true order breaks ties by revenue, then by name. A ranking is scored by
+its value-weighted displacement: each account's profit times how many places
+it sits from its true place, summed, and set against the same sum for the
+reversed order. The true order scores 100, the reverse 0; a swap of two
+neighbours costs only their two profits, so it loses little, while putting a
+thin-margin giant on top costs a lot. Formulas: docs/portfolio-model.md.
 """
 from __future__ import annotations
 
@@ -16,15 +21,23 @@ def true_order(portfolio: Portfolio) -> list[str]:
     return [a.id for a in ranked]
 
 
-def rank_percent(portfolio: Portfolio, ranking: list[str]) -> int:
-    """Spearman's rho between the ranking and the true order, as 0..100."""
+def revenue_order(portfolio: Portfolio) -> list[str]:
+    """The trap: the accounts by the size of their bill alone."""
+    return [a.id for a in sorted(portfolio.accounts, key=lambda a: (-a.revenue, a.name))]
+
+
+def displacement(portfolio: Portfolio, ranking: list[str]) -> float:
+    """Σ profit × |placed − true place| over the accounts."""
     truth = {aid: i for i, aid in enumerate(true_order(portfolio))}
-    n = len(truth)
-    if n < 2:
+    return sum(portfolio.account(aid).profit * abs(i - truth[aid]) for i, aid in enumerate(ranking))
+
+
+def rank_percent(portfolio: Portfolio, ranking: list[str]) -> int:
+    """100 × (1 − displacement ÷ the reversed order's displacement), 0..100."""
+    worst = displacement(portfolio, true_order(portfolio)[::-1])
+    if worst <= 0:
         return 100
-    d2 = sum((i - truth[aid]) ** 2 for i, aid in enumerate(ranking))
-    rho = 1 - 6 * d2 / (n * (n * n - 1))
-    return round((rho + 1) * 50)
+    return max(0, min(100, round(100 * (1 - displacement(portfolio, ranking) / worst))))
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,7 @@ import shutil
 import sys
 import textwrap
 
-from game.authoring import blind_review
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
-from game.core.scoring import grade_for
 
 ASCII_DIGITS = "0123456789"
 
@@ -63,6 +61,7 @@ def _usage(message: str) -> int:
 
 
 def _write_sheet(scenario, args) -> int:
+    from game.authoring import blind_review
     from game.storage.files import StorageError, write_text
     text = blind_review.write_sheet(scenario, args.seed)
     if os.path.lexists(args.sheet) and not (os.path.isfile(args.sheet) and not os.path.islink(args.sheet)):
@@ -79,6 +78,7 @@ def _write_sheet(scenario, args) -> int:
 
 
 def _score_answers(scenario, args) -> int:
+    from game.authoring import blind_review
     try:
         text = _read_regular(args.answers)
     except (OSError, ValueError) as exc:
@@ -151,6 +151,7 @@ def _ask(count: int, read, write) -> int:
 
 
 def _play_blind(scenario, args, read=None, write=None) -> int:
+    from game.authoring import blind_review
     read = read or (lambda: _readline())
     write = write or (lambda s: (sys.stdout.write(s), sys.stdout.flush()))
     personas = blind_review.personas_of(scenario)
@@ -196,6 +197,8 @@ def _readline() -> str:
 
 
 def _report(review, scenario, args, write=None) -> None:
+    from game.authoring import blind_review
+    from game.core.scoring import grade_for
     write = write or (lambda s: sys.stdout.write(s))
     if args.json:
         write(json.dumps(review.to_dict(), indent=2, ensure_ascii=False) + "\n")

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from game import __version__
-from game.core import loader
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
 from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
@@ -75,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario, portfolio or course files, or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
+    validate.add_argument("--house-rules", action="store_true",
+                          help="check the library's house rules (coaching, balancing) on files outside a library "
+                          "too; files in a scenarios/ folder beside docs/content-map.md always get them")
     play.add_argument("--player", metavar="NAME",
                       help="play as this name and record the finished conversation on the scoreboard")
     play.add_argument("--learner", metavar="ID",
@@ -197,7 +199,7 @@ def _main(argv, shells: Shells) -> int:
             return EXIT_USAGE
         return shells.web().run(args.host, args.port, args.workers)
     trainer = {"graph": cli_trainer.cmd_graph, "analyze": cli_trainer.cmd_analyze, "new": cli_trainer.cmd_new,
-               "schema": cli_trainer.cmd_schema}
+               "schema": cli_trainer.cmd_schema, "lsp": cli_trainer.cmd_lsp}
     if args.command in trainer:
         return trainer[args.command](args)
     return cmd_game(args)
@@ -207,6 +209,7 @@ def cmd_validate(args) -> int:
     """Scenario files, portfolio files (in a `portfolios` folder, or with a
     top-level `accounts:`) and course files (in a `courses` folder, or with a
     top-level `blocks:`), each checked by its own validator."""
+    from game.core import loader  # here, not at the top: `--help` starts without the loader
     from game.core.course.load import is_course_file
     from game.core.portfolio.load import check_file as check_portfolio, is_portfolio_file
     from game.shells.cli.course import check_courses
@@ -218,8 +221,11 @@ def cmd_validate(args) -> int:
     results += [check_portfolio(f, library) for f in portfolios]
     results += check_courses(courses, library, {c.portfolio.id for c in results if getattr(c, "portfolio", None)})
     diagnostics = list(problems)
+    from game.authoring.library_rules import check as house_rules
     for checked in results:
         diagnostics.extend(checked.diagnostics)
+        if getattr(checked, "scenario", None) is not None:
+            diagnostics.extend(house_rules(checked.scenario, checked.path, everywhere=args.house_rules))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.json:

@@ -25,6 +25,7 @@ class Shells:
     terminal_portfolio: Callable[[], ModuleType]  # the terminal portfolio campaign: play()
     web: Callable[[], ModuleType] | None = None   # the browser version's server: run() for `serve`
     terminal_menu: Callable[[], ModuleType] | None = None  # the terminal game's main menu: run_menu(), Hooks
+    lsp: Callable[[], ModuleType] | None = None    # the language server: run()
 
 
 NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."

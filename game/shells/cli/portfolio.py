@@ -17,8 +17,10 @@ def add_parser(sub) -> None:
     p = sub.add_parser("portfolio", help="play the account portfolio campaign (rank, plan, play a quarter)",
                        description="Protect your turf: rank the accounts of a portfolio by what they are worth "
                        "keeping, plan contact within the weekly time budget, and play the quarter week by week. "
-                       "With --plan the quarter is scripted from a file and the debrief printed (exit 2 when the "
-                       "plan file is wrong: over budget, an unknown account or method).")
+                       "With --plan the quarter is scripted from a file (ranking, plan, each week's answers to "
+                       "events, conversations) and the debrief printed (exit 2 when the plan file is wrong: over "
+                       "budget, an unknown account or method; exit 3 when an answer names an event that does not "
+                       "arrive that week or there is no time for it).")
     p.add_argument("file", metavar="FILE", help="a portfolio .yaml file (see portfolios/)")
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--plan", metavar="PLAN.yaml", help="script the quarter: seed, ranking, plan and conversations")
@@ -96,7 +98,10 @@ def _scripted(portfolio, args) -> int:
         if account_id not in script.choices:
             return "at_risk", "assumed", None
         account = portfolio.account(account_id)
-        run = Playthrough(linked_scenario(account.scenario), seed=campaign.seed)
+        from game.core.turns import draw_persona
+        scenario = linked_scenario(account.scenario)
+        # the same customer the window and the terminal meet for this seed
+        run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
         try:
             run.choose_all(script.choices[account_id])
         except ChoiceNotShown:
@@ -107,13 +112,25 @@ def _scripted(portfolio, args) -> int:
             raise PlayError(f"the choices stop before the conversation with {account.name} ends")
         result = run.result()
         return result.outcome, "scripted", result.score
+    def decide(campaign):
+        if script.policy:
+            from game.core.portfolio.policy import answer_week
+            answer_week(campaign)
+            return
+        for week, account_id, kind, reply, (line, column) in script.answers:
+            if week == campaign.week + 1:
+                try:
+                    campaign.answer(account_id, kind, reply)
+                except ValueError as exc:
+                    raise PlayError(f"{args.plan}:{line}:{column}: {exc}") from None
     try:
-        campaign.play_out(outcome_for)
+        campaign.play_out(outcome_for, decide)
     except ChoiceNotShown as exc:
         print(f"error: conversation in week {campaign.week}: {exc}", file=sys.stderr)
         return EXIT_BAD_CHOICE
     except PlayError as exc:
-        print(f"error: week {campaign.week}: {exc}", file=sys.stderr)
+        where = "" if str(exc).startswith(str(args.plan)) else f"week {campaign.week}: "
+        print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_CHOICE
     result = debrief(campaign)
     if args.json:

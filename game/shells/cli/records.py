@@ -115,13 +115,12 @@ def cmd_scoreboard(args) -> int:
         if args.format == "csv":
             board.write_csv(sys.stdout, **_selection(args))
             return EXIT_OK
-        listed = list(board.iter_attempts(with_steps=False, **_selection(args)))
-        _say_skipped(board)
-    if listed:
-        print(export.to_table(listed))
-    else:
-        chosen = args.scenario or args.player or args.persona or args.style
-        print("No attempts recorded" + (" for that selection." if chosen else " yet."))
+        widths = board.table_widths(**_selection(args))  # then the rows stream: flat memory at any size
+        if widths is not None:
+            export.write_table(board.table_rows(**_selection(args)), widths, sys.stdout)
+            return EXIT_OK
+    chosen = args.scenario or args.player or args.persona or args.style
+    print("No attempts recorded" + (" for that selection." if chosen else " yet."))
     return EXIT_OK
 
 
@@ -148,7 +147,8 @@ def _quarters(args) -> int:
                "profit_kept", "best_profit_kept")
     rows = [{k: q[k] for k in columns} for q in quarters]
     if args.format == "json":
-        print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": rows},
+        full = [{**r, "record": q.get("record")} for r, q in zip(rows, quarters)]  # enough to replay each quarter
+        print(json.dumps({"portfolio": args.portfolio, "leaderboard": leaders, "quarters": full},
                          indent=2, ensure_ascii=False))
         return EXIT_OK
     if args.format == "csv":

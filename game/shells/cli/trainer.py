@@ -53,6 +53,11 @@ def add_parsers(sub) -> None:
     which.add_argument("--portfolio", action="store_true", help="the portfolio format's schema instead")
     which.add_argument("--course", action="store_true", help="the course (learning path) format's schema instead")
 
+    sub.add_parser("lsp", help="a language server for scenario files (for editors; speaks LSP on stdio)",
+                   description="Run the Five Levers language server on standard input and output, for an editor's "
+                   "LSP client: the validator's diagnostics as you type, completion of node, ending, persona, flag, "
+                   "lever and rule names, go to definition, references and hover (see the trainer's guide).")
+
 
 def cmd_schema(args) -> int:
     from game.authoring.course_schema import course_schema
@@ -61,6 +66,31 @@ def cmd_schema(args) -> int:
     schema = portfolio_schema() if args.portfolio else course_schema() if args.course else scenario_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def cmd_lsp(args) -> int:
+    if args.shells.lsp is None:
+        print("main.py lsp: error: the language server is not available here", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        server = args.shells.lsp()
+    except ImportError as exc:
+        print(f"main.py lsp: error: the language server needs pygls ({exc}); install the requirements: "
+              "pip install -r requirements.txt", file=sys.stderr)
+        return EXIT_INVALID
+    return server.run()
+
+
+def _schema_reference(out: Path) -> str:
+    """The schema's path for the modeline of a new file: relative inside this
+    repository (it moves with it, for the whole team), absolute anywhere
+    else, so the editor finds it wherever the trainer keeps the file."""
+    where = out.resolve().parent
+    try:
+        where.relative_to(ROOT)
+    except ValueError:
+        return str(SCHEMA_FILE)
+    return os.path.relpath(SCHEMA_FILE, where)
 
 
 def cmd_new(args) -> int:
@@ -73,7 +103,7 @@ def cmd_new(args) -> int:
     out = Path(args.out) if args.out else Path("scenarios") / f"{args.id}.yaml"  # beside where you work
     if not args.out:
         out.parent.mkdir(exist_ok=True)
-    schema = os.path.relpath(SCHEMA_FILE, out.resolve().parent)
+    schema = _schema_reference(out)
     shown = os.path.relpath(out) if not out.is_absolute() or str(out).startswith(os.getcwd()) else str(out)
     text = starter_text(args.id, shown, Path(schema).as_posix(), personas=args.personas)
     try:

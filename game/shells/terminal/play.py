@@ -6,6 +6,7 @@ leaves cleanly. Input and output are parameters so tests can drive it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sys
@@ -113,6 +114,9 @@ def read_line(read) -> str:
         raise _Quit from None
     finally:
         _WAITING[0] = False
+def _paragraphs(text: str) -> str:
+    """Each paragraph wrapped, with the blank line between paragraphs kept."""
+    return "\n\n".join(_wrap(p) for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip())
 
 
 def mood_meter(mood: str) -> str:
@@ -234,7 +238,7 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
     write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
     write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
     if brief.briefing:
-        write(_wrap(brief.briefing) + "\n")
+        write(_paragraphs(brief.briefing) + "\n")
     write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
     while not run.finished:
         now = dialogue_step(run)

@@ -1,11 +1,14 @@
 """The portfolio campaign in the terminal: rank, plan, play the quarter
-week by week (linked conversations played as in the terminal game), debrief."""
+week by week (answer the week's events, or press Enter to let them go;
+linked conversations played as in the terminal game), debrief."""
 from __future__ import annotations
 
 import sys
 
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
+from game.app import quarter_week
+from game.core.portfolio import answers
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
                                weekly_hours)
@@ -20,7 +23,7 @@ from game.core.plain_numbers import is_plain_number
 
 
 def account_lines(p, number: int, a) -> list[str]:
-    lines = [f"{number:>2}. {a.name} ({a.sector}): {money(p.currency, a.revenue)} a year at a "
+    lines = [f"{number:>2}. {a.name} ({a.sector}): revenue {money(p.currency, a.revenue)} a year at a "
              f"{a.margin * 100:.0f}% margin; health {a.health}/100; {a.pressure} competitor pressure"
              + ("; linked conversation" if a.scenario else "")]
     lines += [_wrap(f"- {n.text}", "      ") for n in a.notes]
@@ -52,6 +55,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
         while True:
             used = sum(contact_minutes(c.method, c.frequency) for c in contacts.values())
             write(f"\n{a.name}: {weekly_hours(budget - used):.1f} hours a week left.\n")
+            write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
             method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
             if method == 0:
@@ -70,6 +74,120 @@ def ask_plan(p, ranking, read, write) -> Plan:
     return Plan(contacts)
 
 
+def decide_week(campaign, read, write) -> None:
+    """The coming week's news and the trainee's answers; Enter lets everything go; p changes the plan."""
+    p, week = campaign.portfolio, campaign.week + 1
+    while True:
+        news = campaign.news()
+        if not news:
+            choice = read_answer(f"\nPress Enter to play week {week} of {WEEKS} (p to change your plan, q to quit): ",
+                                 read, write)
+        else:
+            write(f"\nWeek {week} of {WEEKS}: news from your accounts "
+                  f"({campaign.minutes_left() / 60:.1f} hours left this quarter for answers):\n")
+            for i, (item, (aid, event)) in enumerate(zip(quarter_week.news_choices(p, campaign), news), 1):
+                said = p.account(aid).said(event.kind)
+                write(f"  {i}. {item.label}." + (f" “{said}”" if said else "") + "\n")
+            choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
+                                 "play the week (q to quit): ", read, write)
+        if choice.lower() == "p":
+            revise_plan(campaign, read, write)
+            continue
+        if choice.lower() == "a" and news:
+            answer_news(campaign, news, read, write)
+        return
+
+
+def answer_news(campaign, news, read, write) -> None:
+    """Each event in turn, with the same answers (and times) the window offers."""
+    p = campaign.portfolio
+    for aid, event in news:
+        _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
+        opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
+        said = p.account(aid).said(event.kind)
+        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" “{said}”" if said else "") +
+              f" ({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. Let it go\n")
+        write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
+        while True:
+            pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
+            try:
+                campaign.answer(aid, event.kind, opts[pick - 1].action[1] if pick else None)
+                break
+            except ValueError as exc:
+                write(f"{exc}. Choose again.\n")
+
+
+def revise_plan(campaign, read, write) -> None:
+    """Change one account's contact from the coming week on."""
+    from game.core.portfolio.review import contact_words
+    p = campaign.portfolio
+    write(f"\nYour plan from week {campaign.week + 1} ({campaign.minutes_left() / 60:.1f} hours of the quarter "
+          "not yet spoken for):\n")
+    for i, a in enumerate(p.accounts, 1):
+        write(f"  {i}. {a.name}: {contact_words(campaign.plan.contact(a.id))}\n")
+    pick = _ask(f"Which account (1-{len(p.accounts)}, 0 to go back)? ", len(p.accounts), read, write, low=0)
+    if not pick:
+        return
+    a = p.accounts[pick - 1]
+    write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
+    method = _ask(f"How will you keep in touch with {a.name} (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
+    contact = None
+    if method:
+        for i, f in enumerate(FREQUENCIES, 1):
+            write(f"  {i}. {FREQUENCY_TITLES[f]}\n")
+        f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
+        contact = Contact(METHODS[method - 1], f)
+    try:
+        campaign.revise(a.id, contact)
+        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}.\n")
+    except ValueError as exc:
+        write(f"Not changed: {exc}.\n")
+
+
+def announce_losses(campaign, announced: set, write) -> None:
+    """A lost account, the moment it goes (`announced`: the ones already told)."""
+    for line, aid in zip(quarter_week.lost_lines(campaign.portfolio, campaign), campaign.lost_this_week()):
+        if aid not in announced:
+            announced.add(aid)
+            write(f"\n  *** {line} ***\n")
+
+
+def resume(p, player, read, write):
+    """(campaign, started_at) from the player's saved quarter, or (None, None) to start anew."""
+    from game.core.portfolio.campaign import replay
+    from game.storage import quarter_saves
+    saved, problem = quarter_saves.load_quarter(player, p.id)
+    if problem:
+        write(f"Note: {problem}.\n")
+    if saved is None:
+        return None, None
+    record = saved["record"]
+    if record.get("content_hash") != p.content_hash:
+        write("Your saved quarter was played on an earlier version of this portfolio; it cannot be resumed.\n")
+        quarter_saves.discard_quarter(player, p.id)
+        return None, None
+    choice = read_answer(f"\nYou have a quarter saved at week {record.get('week')} of {WEEKS}. Press Enter to "
+                         "resume it, or type n to start a new one (q to quit): ", read, write)
+    if choice.lower() == "n":
+        quarter_saves.discard_quarter(player, p.id)
+        return None, None
+    try:
+        campaign = replay(p, record)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        write(f"Note: {quarter_saves.discard_quarter(player, p.id, damaged=True)}.\n")
+        return None, None
+    return campaign, saved["started_at"]
+
+
+def save_week(campaign, player, started_at, write) -> None:
+    from game.storage import quarter_saves
+    from game.storage.files import StorageError
+    try:
+        quarter_saves.save_quarter(player, campaign.to_record(), started_at)
+    except StorageError as exc:
+        write(f"Note: this week could not be saved ({exc}).\n")
+
+
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
          coach: bool = True) -> int:
     out = stdout or sys.stdout
@@ -77,48 +195,69 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
     write = fitting(out)  # words never broken at the terminal's edge
     seed = fresh_seed() if seed is None else seed
     from game.storage.attempts import now_iso
-    started_at = now_iso()
     p = portfolio
+    state = {"started_at": now_iso(), "campaign": None}  # what _quarter has reached, for a quit
     try:
         with leave_on_sigterm():
-            campaign = _quarter(p, seed, scenario_for, coach, read, write)
+            campaign = _quarter(p, seed, scenario_for, coach, read, write, player, state)
     except _Quit:
-        write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
+        campaign = state["campaign"]
+        if player and campaign is not None and campaign.week > 0:
+            write(f"\nYou left the quarter at week {campaign.week}; it is saved. Play this portfolio again as "
+                  f"{player} to resume it. Goodbye.\n")
+        else:
+            write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0
     result = debrief(campaign)
     write("\n" + "\n".join(debrief_lines(p, result)) + "\n")
+    if player:
+        from game.storage import quarter_saves
+        quarter_saves.discard_quarter(player, p.id)
     if player and record is not None:
-        note = record(result, player, started_at)
+        note = record(result, player, state["started_at"])
         write(note + "\n")
         if note.startswith("error:"):
             return 4
     return 0
 
 
-def _quarter(p, seed, scenario_for, coach, read, write) -> Campaign:
-    """Rank, plan and play the quarter week by week; the finished campaign."""
-    write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
-    for i, a in enumerate(p.accounts, 1):
-        write("\n".join(account_lines(p, i, a)) + "\n")
-    ranking = ask_ranking(p, read, write)
-    plan = ask_plan(p, ranking, read, write)
-    campaign = Campaign(p, seed, ranking, plan)
-    write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. The quarter begins.\n")
+def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campaign:
+    """Resume the player's saved quarter or rank and plan a new one, then play it week by week (saved after
+    every week for a named player); the finished campaign. `state` keeps the campaign and when it started."""
+    campaign = None
+    if player:
+        campaign, resumed_at = resume(p, player, read, write)
+        state["started_at"] = resumed_at or state["started_at"]
+    if campaign is None:
+        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
+        for i, a in enumerate(p.accounts, 1):
+            write("\n".join(account_lines(p, i, a)) + "\n")
+        ranking = ask_ranking(p, read, write)
+        plan = ask_plan(p, ranking, read, write)
+        campaign = Campaign(p, seed, ranking, plan)
+        write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. "
+              "The quarter begins.\n")
+    state["campaign"] = campaign
+    announced = {aid for aid, run in campaign.runs.items() if not run.active}
     while not campaign.finished:
-        read_answer(f"\nPress Enter to play week {campaign.week + 1} of {WEEKS} (q to quit): ", read, write)
+        decide_week(campaign, read, write)
         due = campaign.next_week()
         lines = campaign.week_lines()
         write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
                                            or "  a quiet week.\n"))
+        announce_losses(campaign, announced, write)
         for aid in due:
             account = p.account(aid)
             write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
                   "You pick up the phone.\n")
             scenario = scenario_for(account.scenario)
-            run = Playthrough(scenario, seed=seed, persona=draw_persona(scenario, seed))
+            run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
             _play(scenario, run, coach, read, write)
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"
             campaign.resolve(aid, outcome, "played", result.score)
             write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+            announce_losses(campaign, announced, write)
+        if player:
+            save_week(campaign, player, state["started_at"], write)
     return campaign

@@ -34,3 +34,15 @@ def test_out_of_range_and_words_ask_again_and_q_quits():
 def test_mood_meter_reads_without_colour():
     assert text.mood_meter("upset") == "[###..] upset"
     assert text.mood_meter("walked_out") == "[#####] walked out"
+
+
+def test_the_briefing_keeps_a_blank_line_between_its_paragraphs():
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[3] / "docs" / "examples" / "balancing-after.yaml").read_text(
+        encoding="utf-8")
+    scenario = loader.load_text(source.replace("start:", "briefing: |\n  Sam runs a workshop and the parts are "
+                                               "late.\n\n  Nobody has told him why.\nstart:", 1))
+    out = io.StringIO()
+    text.play_scenario(scenario, stdin=io.StringIO(""), stdout=out)
+    said = out.getvalue()
+    assert "late.\n\n" in said and said.index("late.\n\n") + len("late.\n\n") == said.index("Nobody")

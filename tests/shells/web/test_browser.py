@@ -127,6 +127,29 @@ def test_a_conversation_resumes_after_the_tab_is_closed(context):
     assert again.locator("form.replies button").all_inner_texts() == replies
 
 
+def test_the_customers_new_line_is_announced_after_each_reply(context):
+    """A full page load is not news to a live region, so the line is put into
+    a polite status region after the page has loaded: what a screen reader reads."""
+    page = context.new_page()
+    sign_in_by_keyboard(page, "Listening Lee")
+    page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
+    page.wait_for_url("**/briefing")
+    page.get_by_role("link", name="Start the conversation").click()
+    page.wait_for_url("**/play")
+    for _ in range(2):
+        line = " ".join(page.inner_text("#line").split())
+        announcer = page.locator("#announcer[aria-live=polite]")
+        said = ""
+        for _ in range(50):  # the page's CSP allows no eval, so poll from here
+            said = " ".join(announcer.text_content().split()) if announcer.count() else ""
+            if said:
+                break
+            page.wait_for_timeout(100)
+        assert said == line and line
+        with page.expect_navigation():
+            page.keyboard.press("1")
+
+
 def test_abuse_gets_plain_answers(context, server):
     page = context.new_page()
     dialogs = []

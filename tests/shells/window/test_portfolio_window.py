@@ -126,3 +126,118 @@ def test_leaving_a_conversation_keeps_it_due(app):
     app.top.to_menu()
     assert app.top is scene and scene.campaign.due == due
     assert scene.buttons.buttons[0].label.startswith("Talk to")
+
+
+def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
+    """Seed 4, the listed order, no planned contact, four of week 2's events answered, every reply the first:
+    the window's quarter is the scripted one (the same customers, health week by week and conversations)."""
+    import json
+    import subprocess
+    import sys
+    scene = PortfolioScene(app, "Di", path=SHOP, seed=4)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in scene.portfolio.ids:
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    scene.activate("next_week")
+    answers = [("good-grind", "complaint", "call"), ("vale-garden", "price-cut", "total-cost"),
+               ("vale-garden", "complaint", "visit"), ("marlow-finch", "complaint", "call")]
+    for account_id, event, reply in answers:
+        scene.activate(("answer", (account_id, event)))
+        scene.activate(("reply", reply))
+    choices = {}
+    while scene.page != "debrief":
+        if scene.campaign.due:
+            account_id = scene.campaign.due[0]
+            scene.activate(("talk", account_id))
+            dialogue = app.top
+            while not dialogue.session.run.finished:
+                dialogue.choose(1)
+                if dialogue.phase == "coach":
+                    post(app, key(pygame.K_RETURN))
+            choices[account_id] = len(dialogue.session.run.choices)
+            post(app, key(pygame.K_RETURN))  # See your debrief
+            post(app, key(pygame.K_RETURN))  # Back to the quarter
+        elif scene.campaign.finished:
+            scene.activate("to_debrief")
+        else:
+            scene.activate("next_week")
+    script = ("seed: 4\nranking: [" + ", ".join(scene.portfolio.ids) + "]\nanswers:\n"
+              + "".join(f"  - {{week: 2, account: {a}, event: {e}, answer: {r}}}\n" for a, e, r in answers)
+              + "conversations:\n" + "".join(f"  {a}: {{choices: {[1] * n}}}\n" for a, n in choices.items()))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(script, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "main.py", "portfolio", str(SHOP), "--plan", str(plan), "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    scripted, played = json.loads(proc.stdout), scene.result
+    assert choices  # at least one conversation was played
+    for key_ in ("score", "profit_kept", "rank_percent", "answers", "events_answered", "accounts_lost"):
+        assert played[key_] == scripted[key_], key_
+    assert [a["health"] for a in played["accounts"]] == [a["health"] for a in scripted["accounts"]]
+    assert [(c["account"], c["week"], c["outcome"], c["score"]) for c in played["conversations"]] == \
+        [(c["account"], c["week"], c["outcome"], c["score"]) for c in scripted["conversations"]]
+
+
+def _start(app, player="Cy", seed=7, size=None):
+    scene = PortfolioScene(app, player, path=SHOP, seed=seed)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in true_order(scene.portfolio):
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    app.update(0.016)
+    return scene
+
+
+def test_the_weeks_news_is_answered_by_click_and_the_quarter_is_saved_each_week(app):
+    from game.storage.quarter_saves import quarter_path
+    scene = _start(app)  # seed 7: Fenwick Bakeries complain in week 1
+    news = next(b for b in scene.buttons.buttons if b.label.startswith("Fenwick Bakeries: they have a complaint"))
+    post(app, click(news.rect.center))
+    assert scene.page == "answer" and "How will you answer?" in scene.view.head
+    app.update(0.016)
+    visit = next(b for b in scene.buttons.buttons if b.label == "Go and see them")
+    post(app, click(visit.rect.center))
+    assert scene.page == "quarter" and "your answer: go and see them" in scene.buttons.buttons[1].detail
+    scene.buttons.focus = 0
+    post(app, key(pygame.K_RETURN))  # Play week 1
+    assert scene.campaign.week == 1 and "put right, and they noticed" in scene.view.tail
+    assert quarter_path("Cy", "shop-systems").exists()
+    # the next time the portfolio opens, the saved quarter is offered and resumes exactly
+    again = PortfolioScene(app, "Cy", path=SHOP, seed=99)
+    app.push(again)
+    assert again.buttons.buttons[0].label == "Resume your saved quarter (week 1 of 13)"
+    again.activate("resume")
+    assert again.page == "quarter" and again.campaign.to_record() == scene.campaign.to_record()
+
+
+def test_the_plan_is_changed_mid_quarter_in_the_window(app):
+    scene = _start(app)
+    scene.activate("next_week")
+    app.update(0.016)
+    change = next(b for b in scene.buttons.buttons if b.label == "Change your plan")
+    scene.activate(change.action)
+    assert scene.page == "revise"
+    scene.activate(("revise_account", "fenwick-bakeries"))
+    app.update(0.016)
+    fortnightly = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
+    post(app, click(fortnightly.rect.center))
+    assert scene.page == "quarter" and scene.plan.contact("fenwick-bakeries").frequency == "fortnightly"
+
+
+def test_health_charts_are_tall_enough_to_read_in_a_small_window_with_huge_text(saves):
+    from game.shells.window.app import App
+    app = App(ROOT / "scenarios", size=(800, 600))
+    app.input_settle = 0
+    app.settings.text_size = "huge"
+    app.apply_settings()
+    scene = _start(app)
+    scene.activate("next_week")
+    app.update(0.016)
+    assert scene.view.charts and scene._layout["row_h"] >= 56
+    post(app)  # a frame is drawn with them
+    app.shutdown()

@@ -71,7 +71,7 @@ def test_keyboard_alone_reaches_an_attempt(make_app):
     app = make_app()
     record(app, "Ana", [1, 2, 2], 1)
     open_board(app)
-    for _ in range(5):  # past the three tabs and the two scenario arrows
+    for _ in range(6):  # past the four tabs and the two scenario arrows
         post(app, key(pygame.K_TAB))
     post(app, key(pygame.K_RETURN))
     assert app.top.name == "debrief"
@@ -113,12 +113,12 @@ def test_scoreboard_with_many_attempts_fits_at_the_largest_text_and_a_small_wind
     for day in range(1, 16):
         record(app, "Ana", [1, 2, 2] if day % 2 else [1, 1, 1], day)
     scene = open_board(app)
-    for _ in range(5 + 10):  # past the tabs and arrows, then down the list to the 11th attempt
+    for _ in range(6 + 10):  # past the four tabs and two arrows, then down the list to the 11th attempt
         post(app, key(pygame.K_DOWN))
     focused = scene.buttons.buttons[scene.buttons.focus]
     assert focused in scene.rows[10:11]
     assert scene._rects["list"].contains(focused.rect)  # scrolled into view
-    for view in ("history", "leaders", "styles"):
+    for view in ("history", "leaders", "styles", "quarters"):
         if view != "history":
             scene.activate(("view", view))
             post(app)
@@ -168,3 +168,26 @@ def test_the_trend_chart_keeps_scenarios_apart_and_shows_points_below_zero():
     one = {s.key: s.values for s in trend_lines([attempts[0]])}
     assert one["connect"] == [BELOW_ZERO]  # points below zero: under the 0 line, not on it
     assert one["customers_first"] == [0] and one["build_trust"] == [None]  # zero is zero; not assessed is a gap
+
+
+def test_quarters_have_their_own_tab_with_a_leaderboard_per_portfolio(make_app):
+    from game.core.portfolio import load
+    from game.core.portfolio.campaign import Campaign
+    from game.core.portfolio.plan import Plan
+    from game.core.portfolio.policy import answer_week
+    from game.core.portfolio.ranking import true_order
+    from game.core.portfolio.review import debrief
+    from game.storage.portfolio_board import quarter_row
+    from pathlib import Path
+    app = make_app()
+    p = load.load_file(Path(__file__).resolve().parents[3] / "portfolios" / "shop-systems.yaml")
+    for player, ranking, decide in (("Ana", true_order(p), answer_week), ("Bo", list(p.ids), None)):
+        campaign = Campaign(p, 3, ranking, Plan({}))
+        campaign.play_out(lambda c, aid: ("at_risk", "played", None), decide)
+        app.scoreboard.blocking.record_quarter(quarter_row(debrief(campaign), player, "2026-11-01T10:00:00+00:00"))
+    scene = open_board(app)
+    post(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.tabs[3].rect.center))
+    assert scene.view == "quarters" and scene.scenario_label() == p.title
+    labels = [r.label for r in scene.rows]
+    assert labels[0].startswith("1.  Ana  (you)  —  best quarter") and labels[1].startswith("2.  Bo")
+    assert "your quarter: score" in labels[2] and "events answered" in scene.rows[2].detail

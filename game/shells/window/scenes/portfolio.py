@@ -1,7 +1,9 @@
 """Protect your turf: the portfolio campaign in the window. One scene, one
 page at a time: choose a portfolio, read the briefing, rank, plan, play the
-quarter week by week (a linked conversation opens the dialogue scene and its
-outcome comes back here), then the debrief with a health chart per account."""
+quarter week by week (answer the week's news or let it go, change the plan;
+a linked conversation opens the dialogue scene and its outcome comes back
+here), then the debrief with a health chart per account. The quarter is
+saved after every week and offered again when the portfolio is opened."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +12,8 @@ import pygame
 
 from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
-from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, TALK, PortfolioRun
+from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE, TALK,
+                                    PortfolioRun)
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import page_columns
@@ -41,7 +44,8 @@ class PortfolioScene(Scene):
         self.view: PortfolioPage | None = None  # what the page shows, from the app; set by _build
         self._texts: tuple[str, str] = ("", "")
         self._charts: tuple = ()
-        self.run = PortfolioRun(self._library(), seed)  # the campaign's state and what each choice does
+        # the campaign's state and what each choice does; a saved quarter is offered when a portfolio opens
+        self.run = PortfolioRun(self._library(), seed, saved_for=self._saved)
         if path is not None:
             self.open(path)
         self._build()
@@ -70,6 +74,26 @@ class PortfolioScene(Scene):
 
     def start(self, portfolio) -> None:
         self.run.start(portfolio)
+
+    def _saved(self, portfolio_id: str):
+        """The player's saved quarter of this portfolio (its record), or None; a damaged save is set aside."""
+        from game.storage import quarter_saves
+        found, problem = quarter_saves.load_quarter(self.player, portfolio_id)
+        if problem:
+            self.app.notify(problem[0].upper() + problem[1:] + ".")
+        if found is None:
+            return None
+        self.started_at = found["started_at"]
+        return found["record"]
+
+    def save(self) -> None:
+        """After every week: the quarter so far, to resume later."""
+        from game.storage import quarter_saves
+        from game.storage.files import StorageError
+        try:
+            quarter_saves.save_quarter(self.player, self.campaign.to_record(), self.started_at)
+        except StorageError as exc:
+            self.app.notify(f"This week could not be saved: {exc}")
 
     # the campaign's state, as the app holds it
     page = property(lambda self: self.run.page)
@@ -122,9 +146,15 @@ class PortfolioScene(Scene):
         if isinstance(said, tuple) and said[0] == TALK:
             self.talk(said[1])
             return
-        if said == FINISHED:
+        if said == SAVE:
+            self.save()
+        elif isinstance(said, tuple) and said[0] == NOTE:
+            self.app.notify(said[1])
+        elif said == FINISHED:
             self.record()
         elif said == AGAIN:
+            self.started_at = now_iso()
+        if action == "start_quarter":
             self.started_at = now_iso()
         self._build(self.run.focus)
 
@@ -153,12 +183,16 @@ class PortfolioScene(Scene):
             self.talking = None
             result = session.run.result()
             self.app.notify(self.run.resolve(account_id, result.outcome, result.score))
+            if not self.campaign.due:
+                self.save()
         self._build()
 
     def record(self) -> None:
         """The quarter is over: record it and fetch the portfolio's leaderboard."""
         board = self.app.scoreboard
+        from game.storage import quarter_saves
         from game.storage.portfolio_board import quarter_row
+        quarter_saves.discard_quarter(self.player, self.portfolio.id)  # finished: nothing left to resume
         board.record_quarter(quarter_row(self.result, self.player, self.started_at))  # queued; a failure is a notice
         portfolio = self.portfolio.id
         board.fetch(lambda b: b.quarter_leaderboard(portfolio), on_done=self._got_leaders)
@@ -182,7 +216,8 @@ class PortfolioScene(Scene):
         self._view = pygame.Rect(MARGIN, top, (w - 2 * MARGIN) if side else width + 40, h - top - MARGIN)
         head, tail = self._texts
         head_h = page_columns.styled_height(theme, head, width)
-        row_h = max(28, int(theme.line_height(theme.size("small")) * 1.4))
+        # a chart tall enough to read the line and the trouble mark at every size (a label line above it)
+        row_h = max(56, int(theme.line_height(theme.size("small")) * 3.2))
         caption_h = text_height(theme, CHART_CAPTION, width, theme.size("small")) + 6
         charts_h = (caption_h + len(self._charts) * (row_h + 6) + 16) if self._charts else 0
         heights = [button_height(theme, b, button_w) for b in self.buttons.buttons]
@@ -232,7 +267,7 @@ class PortfolioScene(Scene):
         for row in self._charts:
             label, values, outcome = row.label, row.healths, row.outcome
             if view.top - row_h < y < view.bottom:
-                label_w = int(width * 0.55)
+                label_w = int(width * 0.4)
                 draw_text(surface, theme, theme.fit_line(label, small, label_w - 8), (x, y + 4), label_w, small)
                 pages.draw_health_chart(surface, theme, pygame.Rect(x + label_w, y, width - label_w, row_h),
                                         values, outcome)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, SCOREBOARD_HINT, filter_label,
-                                      history_rows, is_mine, leader_rows, no_history, no_styles, others_note,
-                                      scoreboard_title, selector_label, style_rows)
+from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, NO_QUARTERS, QUARTER_NOTE,
+                                      SCOREBOARD_HINT, filter_label, history_rows, is_mine, leader_rows, no_history,
+                                      no_styles, others_note, quarter_rows, scoreboard_title, selector_label,
+                                      style_rows)
 from game.storage.export import short_time
 from game.app.trend import trend_lines
 from game.shells.window.charts import draw_trend, series_of, trend_height_needed
-from game.app.scoreboard_reads import HISTORY, LEADERS, STYLES_VIEW, gather
+from game.app.scoreboard_reads import HISTORY, LEADERS, QUARTERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from game.shells.window.scenes.base import Scene
@@ -31,7 +32,7 @@ class ScoreboardScene(Scene):
         self.scroll = ScrollView()
         self.buttons = ButtonList()
         self.tabs = [Button("My attempts", ("view", HISTORY)), Button("Leaderboard", ("view", LEADERS)),
-                     Button("By customer style", ("view", STYLES_VIEW))]
+                     Button("By customer style", ("view", STYLES_VIEW)), Button("Quarters", ("view", QUARTERS))]
         self.prev_button, self.next_button = Button("\u25c0", ("scenario", -1)), Button("\u25b6", ("scenario", 1))
         # which customers to show: None (all), ("persona", id) in one scenario, ("style", s) across scenarios
         self.filters: list = [None]
@@ -105,6 +106,9 @@ class ScoreboardScene(Scene):
             self.series = series_of(trend_lines(self.attempts, by_scenario=self.scenario is None, titles=self.titles))
         elif self.view == LEADERS:
             self._show_leaders(found["leaders"])
+        elif self.view == QUARTERS:
+            self._add_rows(quarter_rows(found["leaders"], found["quarters"], self.player))
+            self.message = "" if self.rows else NO_QUARTERS
         else:
             self._show_styles(found["own"], found["breakdown"])
         self._relist()
@@ -185,6 +189,8 @@ class ScoreboardScene(Scene):
             self.open_attempt(value)
         elif kind == "others":
             self.app.notify(others_note(value))
+        elif kind == "quarter":
+            self.app.notify(QUARTER_NOTE)
         elif kind == "selfcheck" and self.player:
             self.app.go("selfcheck", self.player)
 

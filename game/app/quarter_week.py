@@ -1,0 +1,103 @@
+"""A week's decisions in the portfolio quarter, as plain data: the coming
+week's news (each event a choice that opens its answers), the answers to one
+event (with the time each takes, those there is no time for disabled), the
+plan revised from the coming week, and an account lost as it happens. The
+window draws these pages; the terminal asks the same questions in words.
+"""
+from __future__ import annotations
+
+from game.app.choices import Choice
+from game.core.portfolio import answers
+from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
+from game.core.portfolio.quarter import Contact
+from game.core.portfolio.ranking import money
+from game.core.portfolio.review import contact_words
+
+
+def hours(minutes: int) -> str:
+    return f"{max(0, minutes) / 60:.1f}"
+
+
+def week_heading(campaign) -> str:
+    """The quarter page's first line."""
+    if campaign.due:
+        return f"Week {campaign.week} of {WEEKS}."
+    return f"Week {campaign.week} of {WEEKS} is played: what happened is listed below."
+
+
+def lost_lines(p, campaign) -> list[str]:
+    """An account lost in the week just played, said the moment it happens."""
+    return [f"{p.account(aid).name} has left you. {money(p.currency, p.account(aid).profit)} of profit a year has "
+            "gone with them." for aid in campaign.lost_this_week()]
+
+
+def news_text(p, campaign) -> str:
+    """What the coming week brings, above its choices ('' when nothing)."""
+    if campaign.due or campaign.finished:
+        return ""
+    news = campaign.news()
+    if not news:
+        return f"Week {campaign.week + 1} looks quiet so far."
+    answered = sum(1 for aid, e in news if (campaign.week + 1, aid, e.kind) in campaign.replies)
+    return (f"News for week {campaign.week + 1}: {len(news)} thing{'s' if len(news) != 1 else ''} to decide "
+            f"({answered} answered); what you do not answer is let go. Time for answers: "
+            f"{hours(campaign.week_minutes_left())} hours this week, {hours(campaign.minutes_left())} this quarter.")
+
+
+def news_choices(p, campaign) -> tuple[Choice, ...]:
+    items = []
+    for aid, event in campaign.news():
+        reply = campaign.replies.get((campaign.week + 1, aid, event.kind))
+        detail = f"your answer: {answers.ANSWER_TITLES[reply].lower()}" if reply else "not answered yet"
+        said = p.account(aid).said(event.kind)
+        if said:
+            detail = f"“{said}” · {detail}"
+        items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
+                            detail=detail))
+    return tuple(items)
+
+
+def account_text(p, a) -> str:
+    return "\n".join([f"{a.name} ({a.sector}), health {round(a.health)} at the start of the quarter."]
+                     + [f"    {n.text}" for n in a.notes])
+
+
+def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
+    aid, kind = choosing
+    a = p.account(aid)
+    key = (campaign.week + 1, aid, kind)
+    left = campaign.week_minutes_left(skip=key)
+    said = f"\nThey say: “{a.said(kind)}”" if a.said(kind) else ""
+    head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
+            f"answer? Time for answers: {hours(left)} hours this week.\n\n" + account_text(p, a) +
+            f"\n    Health now {round(campaign.runs[aid].health)}.")
+    items = [Choice("Let it go", ("reply", None), detail="the same as playing on without answering")]
+    for reply, title, minutes in answers.options_for(a, kind):
+        fits = minutes <= left
+        items.append(Choice(title, ("reply", reply), enabled=fits,
+                            detail=f"{minutes} minutes" + ("" if fits else " · no time left for it")
+                            + (" · your answer" if campaign.replies.get(key) == reply else "")))
+    items.append(Choice("Back to the week", "to_quarter"))
+    return head, "", tuple(items)
+
+
+def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
+    head = (f"Change your plan from week {campaign.week + 1}: what is done stays done. "
+            f"{hours(campaign.minutes_left())} hours of the quarter are not yet spoken for.")
+    items = [Choice(p.account(aid).name, ("revise_account", aid), detail=contact_words(campaign.plan.contact(aid)))
+             for aid in ranking]
+    return head, "", tuple(items) + (Choice("Back to the week", "to_quarter"),)
+
+
+def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
+    a = p.account(aid)
+    head = (f"{a.name} from week {campaign.week + 1}: now {contact_words(campaign.plan.contact(aid))}.\n\n"
+            + account_text(p, a))
+    items = [Choice("No contact", ("revise_set", None))]
+    for m in METHODS:
+        for f in FREQUENCIES:
+            contact = Contact(m, f)
+            fits = campaign.revision_fits(aid, contact)
+            items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
+                                detail="" if fits else "more than the quarter's time left"))
+    return head, "", tuple(items) + (Choice("Back", "revise"),)

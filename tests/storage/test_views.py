@@ -1,0 +1,210 @@
+"""The reviewer's views (the scoreboard screen's scenario list, customer
+filters and leaderboards) read small tables kept with each attempt, never
+the whole attempts table: they say what a GROUP BY over every attempt
+would say, on SQLite and PostgreSQL, also after upgrading a scoreboard that
+already has attempts; their query plans read no attempt but the shown ones;
+and the `scoreboard` table streams in flat memory."""
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from game.core import loader
+from game.core.engine import Playthrough
+from game.storage import export, pg_board, scoreboard, sql_board, views
+from game.storage.attempts import Attempt
+from game.storage.scoreboard import open_scoreboard
+from tests.fair.scenarios import PERSONAS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def some_attempts(count=40, seed=5):
+    """Finished and abandoned attempts on two scenarios (one with two customers), by
+    players with and without learner ids, with ties, and a scenario whose title changed."""
+    two_faces = loader.load_text(PERSONAS, "two-faces.yaml")
+    from tests.shells.cli.test_cli import LATE
+    late = loader.load_file(LATE)
+    rng = random.Random(seed)
+    found = []
+    for n in range(count):
+        scenario = rng.choice((two_faces, late))
+        run = Playthrough(scenario, seed=n, persona=rng.choice(("brisk", "hurt")) if scenario is two_faces else None)
+        while not run.finished:
+            run.choose(rng.randint(1, len(run.shown_choices())))
+        player = rng.choice(("Ana", "Bo", "Sam", "Sam"))
+        learner = {"Sam": rng.choice(("sam.a@example.org", "sam.b@example.org")), "Ana": "ana@example.org"}.get(player, "")
+        a = Attempt.from_playthrough(run, player, "coach", f"2026-11-01T10:{n:02d}:00+00:00",
+                                     finished_at=f"2026-11-01T11:{n:02d}:00+00:00")
+        a = replace(a, learner=learner, status="abandoned" if n % 7 == 3 else "finished",
+                    title=a.title + (" (new)" if n > count // 2 and scenario is late else ""))
+        found.append(a)
+    return found
+
+
+def expected_leaderboard(attempts, scenario, persona=None):
+    """What the GROUP BY the views replace gives: each person's best, their
+    number of finished attempts, a tie keeping the earlier attempt."""
+    people = {}
+    for a in attempts:
+        if a.scenario != scenario or a.status != "finished" or (persona and a.persona != persona):
+            continue
+        best, count, first = people.get(a.person, (None, 0, None))
+        if best is None or a.score > best:
+            best, first = a.score, a
+        people[a.person] = (best, count + 1, first)
+    rows = [{"player": first.player, "learner": first.learner or None, "best": best, "attempts": count,
+             "grade": first.grade, "outcome": first.outcome, "finished_at": first.finished_at, "id": first.id}
+            for person, (best, count, first) in people.items()]
+    return sorted(rows, key=lambda r: (-r["best"], r["player"], r["learner"] or ""))
+
+
+def expected_views(attempts):
+    titles = {}
+    for a in attempts:
+        titles[a.scenario] = max(titles.get(a.scenario, ""), a.title)
+    personas = sorted({(a.scenario, a.persona, a.persona_style) for a in attempts if a.persona})
+    return titles, personas
+
+
+def check_views(board, attempts):
+    titles, personas = expected_views(attempts)
+    assert board.scenarios() == dict(sorted(titles.items()))
+    assert board.personas() == sorted({(p, s) for _, p, s in personas})
+    for scenario in titles:
+        assert board.personas(scenario) == [(p, s) for sc, p, s in personas if sc == scenario]
+        assert board.leaderboard(scenario) == expected_leaderboard(attempts, scenario)
+        for persona in ("brisk", "hurt"):
+            assert board.leaderboard(scenario, persona=persona) == expected_leaderboard(attempts, scenario, persona)
+
+
+def test_the_views_say_what_a_group_by_over_every_attempt_says(store):
+    board = open_scoreboard()
+    attempts = some_attempts()
+    for a in attempts:
+        board.record(a)
+    assert any(a.persona for a in attempts) and any(a.status == "abandoned" for a in attempts)
+    assert len({a.title for a in attempts if a.scenario == "late-refund"}) == 2
+    check_views(board, attempts)
+    board.record(attempts[0])  # recording the same attempt again changes nothing
+    check_views(board, attempts)
+    assert board.leaderboard("late-refund", limit=2) == expected_leaderboard(attempts, "late-refund")[:2]
+
+
+def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monkeypatch):
+    """A scoreboard of the schema before the views' tables (SQLite 9, PostgreSQL 3)
+    with attempts in it is upgraded on open, and the views show those attempts."""
+    module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
+    full = getattr(module, name)
+    monkeypatch.setattr(module, name, full[:-1])
+
+    def as_before(run, attempt, attempt_id):  # what recording did then: the bests only
+        if attempt.status == "finished":
+            run(views._BESTS, (attempt.scenario, attempt.person, attempt.score, attempt_id))
+    monkeypatch.setattr(sql_board, "keep_summaries", as_before)
+    old = open_scoreboard()
+    attempts = some_attempts(30, seed=9)
+    for a in attempts:
+        old.record(a)
+    assert old._query("SELECT COUNT(*) AS n FROM bests")[0]["n"] > 0
+    old.close()
+    monkeypatch.setattr(module, name, full)
+    monkeypatch.setattr(sql_board, "keep_summaries", views.keep_summaries)
+    check_views(open_scoreboard(), attempts)
+
+
+def plan(board, backend: str, sql: str, params) -> str:
+    if backend == "sqlite":
+        return " ".join(row[-1] for row in board._query(f"EXPLAIN QUERY PLAN {sql}", params, plain=True))
+    conn = board._connection()
+    conn.execute("ANALYZE")
+    conn.execute("SET enable_seqscan = off")  # a test table is tiny: ask for the plan a big one gets
+    try:
+        return " ".join(row[0] for row in board._plain_cursor().execute(f"EXPLAIN {board._sql(sql)}", params))
+    finally:
+        conn.execute("RESET enable_seqscan")
+
+
+def test_no_view_reads_the_attempts_table_beyond_the_rows_it_shows(store, monkeypatch):
+    board = open_scoreboard()
+    for a in some_attempts(20):
+        board.record(a)
+    asked = []
+    real = type(board)._query
+
+    def spy(self, sql, params=(), plain=False):
+        asked.append((sql, tuple(params)))
+        return real(self, sql, params, plain)
+    monkeypatch.setattr(type(board), "_query", spy)
+    board.scenarios()
+    board.personas()
+    board.personas("two-faces")
+    board.leaderboard("two-faces", persona="brisk")
+    board.leaderboard("two-faces")
+    monkeypatch.setattr(type(board), "_query", real)
+    assert len(asked) == 5
+    for sql, params in asked:
+        shown = plan(board, store, sql, params)
+        if store == "sqlite":
+            assert "SCAN a" not in shown and "SCAN attempts" not in shown, (sql, shown)
+            assert "attempts" not in sql or "SEARCH a USING INTEGER PRIMARY KEY" in shown, (sql, shown)
+        else:
+            assert "Seq Scan" not in shown, (sql, shown)
+            assert "attempts" not in sql or "attempts_pkey" in shown, (sql, shown)
+
+
+def test_the_scoreboard_table_is_the_same_as_a_table_of_the_attempts(saves):
+    board = open_scoreboard()
+    attempts = some_attempts(25)
+    for a in attempts:
+        board.record(a)
+    for selection in ({}, {"scenario": "two-faces"}, {"player": "Sam"}, {"persona": "hurt"},
+                      {"persona_style": "direct"}):
+        listed = list(board.iter_attempts(with_steps=False, **selection))
+        import io
+        out = io.StringIO()
+        assert export.write_table(board.table_rows(**selection), board.table_widths(**selection), out) == len(listed)
+        assert out.getvalue() == export.to_table(listed) + "\n", selection
+    assert board.table_widths(player="Nobody") is None
+
+
+def _fill(saves: Path, count: int) -> None:
+    """`count` copies of one recorded attempt, written straight into the file."""
+    if (saves / "scoreboard.sqlite3").exists():
+        (saves / "scoreboard.sqlite3").unlink()
+    board = open_scoreboard()
+    board.record(some_attempts(1)[0])
+    board.close()
+    conn = sqlite3.connect(saves / "scoreboard.sqlite3")
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(attempts)") if r[1] not in ("id", "registration")]
+    with conn:
+        conn.execute(f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1}) "
+                     f"INSERT INTO attempts (registration, {', '.join(columns)}) "
+                     f"SELECT 'copy-' || i, {', '.join(columns)} FROM attempts, n WHERE attempts.id = 1")
+    conn.close()
+
+
+def _peak_mb(saves: Path) -> float:
+    proc = subprocess.Popen([sys.executable, "main.py", "scoreboard"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "FIVE_LEVERS_SAVES": str(saves)})
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
+    assert proc.returncode == 0, proc.stderr.read()
+    proc.stderr.close()
+    return usage.ru_maxrss / 1024
+
+
+@pytest.mark.skipif(not hasattr(resource, "getrusage"), reason="needs ru_maxrss")
+def test_the_scoreboard_table_streams_in_flat_memory(saves):
+    _fill(saves, 1_000)
+    small = _peak_mb(saves)
+    _fill(saves, 60_000)
+    large = _peak_mb(saves)
+    # holding the rows cost about 3 KB an attempt (about 180 MB more here); streamed, a few MB at most
+    assert large - small < 15, (small, large)
