@@ -27,7 +27,7 @@ test: $(VENV)/.dev
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 validate: $(VENV)/.runtime
-	$(BIN)/python main.py validate scenarios/
+	$(BIN)/python main.py validate scenarios/ portfolios/ courses/
 
 bench: $(VENV)/.dev
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/load.py

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
+from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
 from game.storage.views import BoardViews, keep_summaries
 
@@ -107,7 +108,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, PortfolioRecords):
+class SQLBoard(BoardViews, PortfolioRecords, Cmi5Queue):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception

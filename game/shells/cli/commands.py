@@ -15,8 +15,8 @@ from game import __version__
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
 from game.shells.cli import team as cli_team
-from game.shells.cli import (blind as cli_blind, lrs as cli_lrs, portfolio as cli_portfolio, records as cli_records,
-                             trainer as cli_trainer)
+from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
+                             records as cli_records, trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
                                     clean_player_arg, load_scenario, use_terminal)
 from game.storage.files import StorageError
@@ -70,10 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", metavar="DIR",
                       help="with --choices: play through the real window and save a PNG of each screen in DIR")
 
-    validate = sub.add_parser("validate", help="check scenario files and folders",
-                              description="Check scenario files (or folders of them). Prints each problem "
+    validate = sub.add_parser("validate", help="check scenario, portfolio and course files and folders",
+                              description="Check scenario, portfolio and course files (or folders of them). Prints each problem "
                               "as file:line:col: error|warning: message. Exit 0 when there are no errors.")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario, portfolio or course files, or folders")
     validate.add_argument("--json", action="store_true", help="print the diagnostics as JSON")
     validate.add_argument("--house-rules", action="store_true",
                           help="check the library's house rules (coaching, balancing) on files outside a library "
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_lrs.add_parser(sub)
     cli_blind.add_parser(sub)
     cli_team.add_parsers(sub)
+    cli_course.add_parser(sub)
     return parser
 
 
@@ -154,7 +155,7 @@ def main(argv: list[str] | None, shells: Shells) -> int:
 
 
 # Arguments that name files: any bytes the system allows; every other argument is text.
-PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "sheet", "answers", "screenshot", "start"}
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start"}
 
 
 def _not_text(args) -> str | None:
@@ -196,6 +197,8 @@ def _main(argv, shells: Shells) -> int:
         return cli_blind.cmd_review(args)
     if args.command in ("roster", "reviewer"):
         return cli_team.cmd_roster(args) if args.command == "roster" else cli_team.cmd_reviewer(args)
+    if args.command == "course":
+        return cli_course.cmd_course(args)
     if args.command == "serve":
         if shells.web is None:
             print("main.py serve: error: the browser version is not part of this build", file=sys.stderr)
@@ -209,15 +212,20 @@ def _main(argv, shells: Shells) -> int:
 
 
 def cmd_validate(args) -> int:
-    """Scenario files and portfolio files (in a `portfolios` folder, or with
-    a top-level `accounts:`), each checked by its own validator."""
+    """Scenario files, portfolio files (in a `portfolios` folder, or with a
+    top-level `accounts:`) and course files (in a `courses` folder, or with a
+    top-level `blocks:`), each checked by its own validator."""
     from game.core import loader  # here, not at the top: `--help` starts without the loader
+    from game.core.course.load import is_course_file
     from game.core.portfolio.load import check_file as check_portfolio, is_portfolio_file
+    from game.shells.cli.course import check_courses
     files, problems = loader.scenario_files(args.paths)
-    portfolios = [f for f in files if is_portfolio_file(f)]
-    results, _ = loader.check_library([f for f in files if f not in portfolios])
+    courses = [f for f in files if is_course_file(f)]
+    portfolios = [f for f in files if f not in courses and is_portfolio_file(f)]
+    results, _ = loader.check_library([f for f in files if f not in portfolios and f not in courses])
     library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
     results += [check_portfolio(f, library) for f in portfolios]
+    results += check_courses(courses, library, {c.portfolio.id for c in results if getattr(c, "portfolio", None)})
     diagnostics = list(problems)
     from game.authoring.library_rules import check as house_rules
     for checked in results:
@@ -356,7 +364,8 @@ def _terminal_game(args) -> int:
     menu = args.shells.terminal_menu()
     hooks = menu.Hooks(SCENARIOS_DIR, ROOT / "portfolios",
                        recorder=lambda mode: cli_records.recorder(player, mode, learner=settings.learner),
-                       record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario)
+                       record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario,
+                       courses_dir=ROOT / "courses")
     return menu.run_menu(player, settings.mode, hooks)
 
 

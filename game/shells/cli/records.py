@@ -36,6 +36,10 @@ def add_parsers(sub) -> None:
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--csv", metavar="FILE", help="one row per attempt, safe to open in a spreadsheet")
     target.add_argument("--xapi", metavar="FILE", help="xAPI 1.0.3 statements as a JSON list")
+    target.add_argument("--cmi5", metavar="FILE", help="a cmi5 course package (zip) of --course for an LMS")
+    export.add_argument("--course", metavar="ID", help="with --cmi5: the course (courses/ID.yaml)")
+    export.add_argument("--url", metavar="URL", help="with --cmi5: where `main.py serve` answers, "
+                        "e.g. https://training.example.org")
     export.add_argument("--scenario", metavar="ID", help="only this scenario")
     export.add_argument("--player", metavar="NAME", help="only this player")
     _customer_filters(export)
@@ -225,6 +229,12 @@ def _fail(message: str) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.cmi5:
+        from game.shells.cli.course import cmd_export_cmi5
+        return cmd_export_cmi5(args)
+    if args.course or args.url:
+        print("main.py export: error: --course and --url go with --cmi5", file=sys.stderr)
+        return EXIT_USAGE
     from game.storage import export
     from game.delivery.xapi import StatementBuilder
     from game.delivery.config import load_config

@@ -52,7 +52,9 @@ def add_parsers(sub) -> None:
                    description="Print a JSON Schema of the scenario format on standard output. Point your "
                    "editor's YAML extension at it for autocompletion and inline errors (see the trainer's "
                    "guide).")
-    schema.add_argument("--portfolio", action="store_true", help="the portfolio format's schema instead")
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument("--portfolio", action="store_true", help="the portfolio format's schema instead")
+    which.add_argument("--course", action="store_true", help="the course (learning path) format's schema instead")
 
     sub.add_parser("lsp", help="a language server for scenario files (for editors; speaks LSP on stdio)",
                    description="Run the Five Levers language server on standard input and output, for an editor's "
@@ -61,9 +63,10 @@ def add_parsers(sub) -> None:
 
 
 def cmd_schema(args) -> int:
+    from game.authoring.course_schema import course_schema
     from game.authoring.portfolio_schema import portfolio_schema
     from game.authoring.schema import scenario_schema
-    schema = portfolio_schema() if args.portfolio else scenario_schema()
+    schema = portfolio_schema() if args.portfolio else course_schema() if args.course else scenario_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 

@@ -34,6 +34,7 @@ class Hooks:
     recorder: Callable[[str], Callable]  # mode -> on_finish(run) for one playthrough (prints a note)
     record_quarter: Callable | None = None  # (result, player, started_at) -> a note
     linked_scenario: Callable | None = None  # scenario id -> Scenario (a quarter's conversations)
+    courses_dir: Path | None = None  # the learning paths (courses/<id>.yaml)
 
 
 class _Board:
@@ -68,7 +69,9 @@ class Menu:
     # -- the menu ------------------------------------------------------------------
     def entries(self) -> list[tuple[str, Callable]]:
         other = "assessment" if self.mode == "coach" else "coach"
-        return [("Play a scenario", self.scenarios),
+        path = [("Your learning path: the course, your progress and what is left for each certificate",
+                 self.learning_path)] if self.hooks.courses_dir else []
+        return [("Play a scenario", self.scenarios), *path,
                 ("Protect your turf: an account manager's quarter (the portfolio campaign)", self.portfolio),
                 ("Your style: the ten-question self-check", self.self_check),
                 ("Your history: every conversation you finished", self.history),
@@ -194,6 +197,28 @@ class Menu:
         for row in rows:
             self.write(_wrap(row.label, "  ") + "\n" + "".join(_wrap(part, "      ") + "\n"
                                                               for part in row.detail.split("\n")))
+        self._back()
+
+    def learning_path(self) -> None:
+        from game.app.course_view import NO_COURSE, course_view, find_course, read_progress
+        from game.core.portfolio.load import check_file, library_files
+        playable, _ = self.library()
+        titles = {c.scenario.id: c.scenario.title for c in playable}
+        portfolios = library_files(self.hooks.portfolios_dir)
+        course = find_course(self.hooks.courses_dir, set(titles), set(portfolios)) if self.hooks.courses_dir else None
+        if course is None:
+            self.write("\n" + _wrap(NO_COURSE) + "\n")
+            self._back()
+            return
+        progress = self.board.ask(lambda board: read_progress(board, self.player, course))
+        if progress is None:
+            return
+        self.write("\n")
+        campaigns = {b.campaign: check_file(portfolios[b.campaign]).portfolio for b in course.blocks if b.campaign}
+        campaign_titles = {pid: p.title for pid, p in campaigns.items() if p is not None}
+        for line in course_view(course, progress, titles, campaign_titles).lines():
+            indent = "      " if line.startswith("   ") else ""
+            self.write((_wrap(line.strip(), indent) if line else "") + "\n")
         self._back()
 
     def leaderboards(self) -> None:

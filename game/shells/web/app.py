@@ -28,7 +28,8 @@ from game.app.portfolio_steps import portfolios
 from game.app.storage_worker import start_sender
 from game.delivery.config import label_board
 from game.app.trainee_play import KeepingBoard, retry_kept
-from game.shells.web import dashboard, pages, pages_more
+from game.delivery.cmi5_sender import Cmi5Sender
+from game.shells.web import cmi5_pages, dashboard, pages, pages_more, path_page
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -36,6 +37,7 @@ from game.storage.web_secret import session_secret
 HERE = Path(__file__).resolve().parent
 SCENARIOS_DIR = HERE.parents[2] / "scenarios"
 PORTFOLIOS_DIR = HERE.parents[2] / "portfolios"
+COURSES_DIR = HERE.parents[2] / "courses"
 RATE_ENV = "FIVE_LEVERS_RATE_LIMIT"  # requests a minute per client; 0 turns the limit off
 SECURE_ENV = "FIVE_LEVERS_HTTPS"  # 1: the cookie is sent over HTTPS only (behind a TLS proxy)
 CONNECTIONS_ENV = "FIVE_LEVERS_DB_CONNECTIONS"  # scoreboard connections per server process (default 4)
@@ -107,6 +109,9 @@ ROUTES = [
     Route("/team/signin", dashboard.team_sign_in, methods=["POST"]),
     Route("/team/signout", dashboard.team_sign_out, methods=["POST"]),
     Route("/team/{view}.csv", dashboard.team_csv),
+    Route("/path", path_page.path),
+    Route("/cmi5/launch/{scenario}", cmi5_pages.launch),
+    Route("/cmi5/return", cmi5_pages.back),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
 ]
 
@@ -137,7 +142,11 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
         # the LRS sender, when an LRS is configured (the outbox's claims let every worker run one)
         sender = await run_in_threadpool(start_sender, lambda text, **_: log.warning("%s", text), True) \
             if board is None else None
+        # the cmi5 outbox: what launches from an LMS send it, in the background
+        app.state.cmi5_sender = Cmi5Sender(lambda: open_scoreboard(None, False)).start() if board is None else None
         yield
+        if app.state.cmi5_sender is not None:
+            await run_in_threadpool(app.state.cmi5_sender.stop)
         if sender is not None:
             await run_in_threadpool(sender.stop)
         if board is None:
@@ -152,4 +161,6 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
                     exception_handlers={HTTPException: http_error, Exception: server_error,
                                         pages._SignIn: sign_in_first})
     app.state.templates = templates()
+    app.state.courses_dir = COURSES_DIR
+    app.state.after_reply = cmi5_pages.after_reply  # each reply of a conversation launched from an LMS reaches it
     return app

@@ -63,7 +63,9 @@ async def form_of(request) -> dict:
 def render(request, template: str, status: int = 200, /, **context):
     templates = request.app.state.templates
     response = templates.TemplateResponse(request, template, {"csrf": csrf_token(request.session),
-                                                              "trainee": trainee_of(request), **context},
+                                                              "trainee": trainee_of(request),
+                                                              "lms_return": bool(request.session.get("cmi5")),
+                                                              **context},
                                           status_code=status)
     response.headers["cache-control"] = "no-store"  # a page holds a form token and one trainee's words
     return response
@@ -203,6 +205,9 @@ async def reply(request):
         choice = await run_in_threadpool(trainee_play.choose, library, board, trainee, int(at), int(number))
     except ValueError:
         raise HTTPException(400, f"There is no reply {number} here. Go back to the conversation and pick again.")
+    hook = getattr(request.app.state, "after_reply", None)  # a launch from an LMS: the reply reaches it too
+    if hook is not None:
+        await hook(request, trainee, choice)
     if choice.session is None:
         return go("/history")
     if choice.session.run.finished:

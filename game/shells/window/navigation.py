@@ -9,6 +9,7 @@ from game.shells.window.scenes.debrief import DebriefScene
 from game.shells.window.scenes.dialogue import DialogueScene
 from game.shells.window.scenes.handbook import HandbookScene
 from game.shells.window.scenes.learner import LearnerScene, TextEntryScene
+from game.shells.window.scenes.path import PathScene
 from game.shells.window.scenes.pause import PauseScene
 from game.shells.window.scenes.portfolio import PortfolioScene
 from game.shells.window.scenes.scoreboard import ScoreboardScene
@@ -22,6 +23,7 @@ SCREENS = {
     "pause": PauseScene, "debrief": DebriefScene, "scoreboard": ScoreboardScene, "selfcheck": SelfCheckScene,
     "settings": SettingsScene, "lrs-settings": LRSScene, "learner": LearnerScene, "text-entry": TextEntryScene,
     "handbook": HandbookScene, "portfolio": PortfolioScene, "confirm": ConfirmScene,
+    "path": PathScene,
 }
 
 

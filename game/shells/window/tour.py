@@ -16,7 +16,7 @@ OTHERS = ("Sam Lee", "Jordan Okoro", "Rosa Delgado-Whitfield")
 SCENARIO = "renewal-call"  # the tour's conversation
 SECOND = "missed-pickups"  # a second scenario for the trend chart
 SCREENS = ("title", "name-entry", "select", "briefing", "dialogue", "coaching", "ending", "pause",
-           "confirm-leave", "settings", "learner-id", "lrs-settings", "handbook", "style", "scoreboard", "trend-chart", "leaderboard",
+           "confirm-leave", "settings", "learner-id", "lrs-settings", "handbook", "learning-path", "style", "scoreboard", "trend-chart", "leaderboard",
            "portfolios", "portfolio-briefing", "portfolio-rank", "portfolio-plan", "portfolio-contact",
            "portfolio-quarter", "portfolio-debrief", "debrief", "report-card")
 PORTFOLIO = "shop-systems"
@@ -143,6 +143,11 @@ def visit(app):
     _home(app)
     app.go("handbook", topic="connect")
     yield "handbook", None
+    _home(app)
+    app.go("path", PLAYER)
+    app.storage.drain()
+    app.storage.poll()
+    yield "learning-path", None
     _home(app)
     check = app.scene_for("selfcheck", PLAYER)
     app.push(check)

@@ -112,3 +112,18 @@ def test_end_of_input_and_q_leave_cleanly(folder):
     assert menu(folder, [])[0] == 0
     code, out = menu(folder, ["1", "q"])
     assert code == 0 and out.rstrip().endswith("Goodbye.")
+
+
+def test_the_learning_path_is_on_the_menu_with_what_is_left(folder):
+    out = io.StringIO()
+    hooks = Hooks(ROOT / "scenarios", ROOT / "portfolios", recorder=lambda m: recorder("Ana Lima", m, stream=out),
+                  courses_dir=ROOT / "courses")
+    code = run_menu("Ana Lima", "coach", hooks, stdin=Typist(["2", "", "8"], out), stdout=out)
+    assert code == 0
+    assert "Your learning path" in out.getvalue().split("Choose (1-8)")[0]
+    shown = out.getvalue().split("Choose (1-8)")[1]
+    assert "Certified in 0 of 5 blocks; next: First steps" in shown
+    assert "The basics: Locked until First steps is certified" in shown
+    assert "Protect Your Turf: Shop Systems: not played yet" in shown
+    assert "Left for the certificate:" in shown
+    assert out.getvalue().rstrip().endswith("Goodbye.")

@@ -46,7 +46,9 @@ class TitleScene(Scene):
                                 detail=f"{self.saved.title or self.saved.scenario_path} - {self.saved.player}"))
         items += [Button("Start", "start"), Button("Protect your turf", "portfolio",
                                                    detail="An account manager's quarter"),
-                  Button("Your style", "style"), Button("Scoreboard", "scoreboard"),
+                  Button("Your style", "style"),
+                  Button("Your learning path", "path", detail="Your progress and what is left for each certificate"),
+                  Button("Scoreboard", "scoreboard"),
                   Button("Handbook", "handbook"), Button(learner_label(self.app), "learner",
                                                          detail="For your learning record: LMS login or e-mail"),
                   Button("Settings", "settings"), Button("Quit", "quit")]
@@ -129,6 +131,8 @@ class TitleScene(Scene):
             self.app.go("select")
         elif action == "resume":
             self.resume()
+        elif action == "path" and self._named():
+            self.app.go("path", self.player.strip())
         elif action == "portfolio" and self._named():
             self.app.go("portfolio", self.player.strip())
 

@@ -1,0 +1,113 @@
+"""The cmi5 launch for real (issue 29): the LMS on loopback (the fake LMS:
+fetch URL and LMS.LaunchData, with Ralph as the LRS behind its endpoint),
+`main.py serve` as a user starts it, and Chromium: the AU URL is launched,
+the scenario played by keyboard to the end, "Return to your course"
+followed to the LMS's return URL, and Ralph holds exactly the cmi5
+sequence with the right registration, session and result; the same with
+the LRS away for a while (the server's cmi5 outbox sends it afterwards)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.cmi5.fake_lms import SESSION, FakeLMS, basic
+from tests.delivery.ralph_server import SECRET, USER
+from tests.shells.web.browser import Server, browser_or_skip
+
+SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    manager, browser = browser_or_skip()
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture
+def server(tmp_path):
+    server = Server(tmp_path / "web-saves")
+    yield server
+    server.stop()
+
+
+def held(lrs, registration, count, timeout=120.0):
+    """The LRS's statements of this registration, in time order, once there are `count` (or the time is up)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [s for s in lrs.statements() if s.get("context", {}).get("registration") == registration]
+        if len(found) >= count or time.monotonic() > deadline:
+            return sorted(found, key=lambda s: s["timestamp"])
+        time.sleep(0.5)
+
+
+def verbs(statements):
+    return [s["verb"]["id"].rsplit("/", 1)[1] for s in statements]
+
+
+def launch_and_play(browser, server, lms) -> int:
+    """Launch the AU in Chromium, play by keyboard to the end, return to the LMS; the replies made."""
+    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        page.goto(lms.launch_url(f"{server.url}/cmi5/launch/tutorial"))
+        page.wait_for_url("**/briefing")
+        assert "Signed in as ana-lima" in page.inner_text(".who")
+        page.wait_for_function("document.activeElement && document.activeElement !== document.body")
+        page.keyboard.press("Enter")  # Start the conversation
+        page.wait_for_url("**/play")
+        replies = 0
+        for _ in range(60):
+            if "/ending" in page.url:
+                break
+            with page.expect_navigation():
+                page.keyboard.press("1")
+            replies += 1
+        assert "/ending" in page.url
+        page.get_by_role("link", name="Return to your course").focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_url(f"{lms.base}/return")
+        assert page.locator("h1").inner_text() == "Back in the LMS"
+        return replies
+    finally:
+        context.close()
+
+
+def check_sequence(statements, lms, replies):
+    assert verbs(statements) == ["initialized", *["answered"] * replies, "completed",
+                                 statements[-2]["verb"]["id"].rsplit("/", 1)[1], "terminated"]
+    assert verbs(statements)[-2] in ("passed", "failed")
+    assert len({s["id"] for s in statements}) == len(statements)
+    assert {s["context"]["extensions"][SESSION_EXT] for s in statements} == {SESSION}
+    judged = statements[-2]["result"]
+    assert judged["success"] is (judged["score"]["scaled"] >= lms.launch_data["masteryScore"])
+
+
+def test_an_lms_launch_in_chromium_reaches_the_lrs_as_the_cmi5_sequence(browser, server, lrs):
+    lms = FakeLMS(mastery=0.6, token=basic(USER, SECRET), forward_to=lrs.endpoint)
+    lms.launch_data["returnURL"] = f"{lms.base}/return"
+    try:
+        replies = launch_and_play(browser, server, lms)
+        statements = held(lrs, lms.registration, replies + 4)
+        check_sequence(statements, lms, replies)
+        time.sleep(1.0)
+        assert len(held(lrs, lms.registration, 0, timeout=0)) == replies + 4  # exactly: nothing more arrives
+    finally:
+        lms.close()
+
+
+def test_with_the_lrs_away_the_sequence_arrives_afterwards(browser, server, lrs):
+    lms = FakeLMS(mastery=0.6, token=basic(USER, SECRET), forward_to=lrs.endpoint)
+    lms.launch_data["returnURL"] = f"{lms.base}/return"
+    try:
+        lrs.kill()
+        replies = launch_and_play(browser, server, lms)
+        time.sleep(5.0)  # the LRS stays away a while longer
+        lrs.start()
+        statements = held(lrs, lms.registration, replies + 4, timeout=180.0)
+        check_sequence(statements, lms, replies)
+    finally:
+        lms.close()
