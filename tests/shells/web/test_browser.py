@@ -138,7 +138,7 @@ def test_the_customers_new_line_is_announced_after_each_reply(context):
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
     page.wait_for_url("**/briefing")
     page.get_by_role("button", name="Start the conversation").click()
-    page.wait_for_url("**/play")
+    page.wait_for_url(PLAY)
     for _ in range(2):
         line = " ".join(page.inner_text("#line").split())
         announcer = page.locator("#announcer[aria-live=polite]")
