@@ -86,15 +86,15 @@ def write_text(path: Path, text: str) -> None:
 
 
 @contextmanager
-def atomic_open(path: Path):
-    """A text file to write to that replaces `path` only when complete (a
-    crash, a full disk or an error leaves the old file): temporary file in
-    the same folder, flushed and fsynced, then `os.replace`. For exports of
-    any size, written as they stream."""
+def atomic_open(path: Path, binary: bool = False):
+    """A text (or, with `binary`, a bytes) file to write to that replaces
+    `path` only when complete (a crash, a full disk or an error leaves the
+    old file): temporary file in the same folder, flushed and fsynced, then
+    `os.replace`. For exports of any size, written as they stream."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
