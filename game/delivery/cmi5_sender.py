@@ -16,7 +16,6 @@ The LMS's answers, as for the LRS outbox (sender.py):
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from game.delivery.client import _reason
 from game.delivery.sender import backoff
 from game.storage.cmi5_queue import PARKED, SENT, WAITING
 from game.storage.files import StorageError
+from game.delivery.background import BackgroundLoop
 
 TOKEN_GONE = ("the LMS no longer accepts this session's token ({reason}); cmi5 tokens last one session and "
               "cannot be fetched again, so these statements are kept here, parked")
@@ -85,28 +85,15 @@ def _session(board, rows: list[dict], post, now: float, report: Cmi5Delivery) ->
         report.reasons.append(reason)
 
 
-class Cmi5Sender:
+class Cmi5Sender(BackgroundLoop):
     """Delivers the cmi5 outbox in the background, as `Sender` does the LRS
     outbox: `wake()` after queueing (a launch, a reply, the end), `stop()` at
     exit; `problem` says why statements wait or were parked."""
 
     def __init__(self, open_board, idle_s: float = 10.0, post=post_cmi5):
         self._open_board, self.idle_s, self._post = open_board, idle_s, post
-        self._wake, self._stop = threading.Event(), threading.Event()
         self.problem: str | None = None
-        self._thread = threading.Thread(target=self._run, name="five-levers-cmi5-sender", daemon=True)
-
-    def start(self) -> "Cmi5Sender":
-        self._thread.start()
-        return self
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
+        self._start_loop_state("five-levers-cmi5-sender")
 
     def _run(self) -> None:
         board = None

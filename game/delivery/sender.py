@@ -33,12 +33,12 @@ in a crash, or when the LRS dies mid-batch.
 from __future__ import annotations
 
 import random
-import threading
 import time
 from dataclasses import dataclass, field
 
 from game.storage.attempts import attempt_problem, now_iso
 from game.storage.files import StorageError
+from game.delivery.background import BackgroundLoop
 from game.delivery.xapi import StatementBuilder
 from game.delivery.client import TIMEOUT_S, post_statements, statement_stored
 
@@ -266,7 +266,7 @@ def _send_in_batches(batch: _Batch, builder_for, attempts, unconfirmed=(), looku
     batch.send(pending)
 
 
-class Sender:
+class Sender(BackgroundLoop):
     """Delivers in the background; `wake()` after recording, `stop()` at exit.
     `waiting` and `problem` are what the game shows ("3 attempts waiting to send: why")."""
 
@@ -278,23 +278,10 @@ class Sender:
         self._open_board, self.config, self.idle_s, self._post = open_board, config, idle_s, post
         self._reload, self._refused = reload, False
         self.origin, self._lookup, self.away = origin, lookup, AwayClock()
-        self._wake, self._stop = threading.Event(), threading.Event()
         self.waiting: int | None = None
         self.problem: str | None = None
         self.next_try: float | None = None  # when this sender tries next (None: nothing planned)
-        self._thread = threading.Thread(target=self._run, name="five-levers-lrs-sender", daemon=True)
-
-    def start(self) -> "Sender":
-        self._thread.start()
-        return self
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
+        self._start_loop_state("five-levers-lrs-sender")
 
     def _run(self) -> None:
         board = None
