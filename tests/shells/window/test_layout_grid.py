@@ -103,6 +103,33 @@ def test_the_title_scrolls_to_quit_at_huge_text(make_app):
     assert title.page.contains(quit_button.rect)
 
 
+@pytest.mark.parametrize("text_size", ["small", "medium"])
+def test_at_1280x720_every_title_button_is_in_view_without_scrolling(make_app, text_size):
+    app = make_app(size=(1280, 720), text_size=text_size, player="Ann")
+    from game.shells.window.scenes.title import TitleScene
+    title = TitleScene(app)
+    app.push(title)
+    post(app)
+    window = pygame.Rect(0, 0, 1280, 720)
+    assert title.scroll.offset == 0
+    for button in title.buttons.buttons:
+        assert window.contains(button.rect), (button.label, button.rect)
+    rects = [b.rect for b in title.buttons.buttons]
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    if text_size == "small":
+        return  # one column fits at this size
+    # two columns: Right goes across, level with the focused button; Left comes back
+    assert title._split is not None
+    title.focus_field = False
+    title.buttons.focus = 0
+    post(app, key(pygame.K_RIGHT))
+    assert title.buttons.buttons[title.buttons.focus].action == "scoreboard"
+    post(app, key(pygame.K_LEFT))
+    assert title.buttons.focus == 0
+    post(app, *[key(pygame.K_DOWN)] * (len(title.buttons.buttons) - 1))  # Down still reaches Quit
+    assert title.buttons.buttons[title.buttons.focus].action == "quit"
+
+
 def test_a_click_outside_the_replies_view_reaches_no_reply(make_app):
     app = make_app(size=(800, 600), text_size="huge")
     from game.shells.window.scenes.title import TitleScene

@@ -29,6 +29,7 @@ class TitleScene(Scene):
         self.buttons = ButtonList()
         self.scroll = ScrollView()
         self.page = pygame.Rect(0, 0, 0, 0)
+        self._split: int | None = None  # where the right column starts, when there are two
         self._build()
         self.field_rect = pygame.Rect(0, 0, 0, 0)
         self.focus_field = not self.player
@@ -97,9 +98,21 @@ class TitleScene(Scene):
         if kind == "back":
             self.app.ask_to_quit()
             return
+        if kind in ("left", "right") and self._split is not None:
+            self._across(kind)
+            return
         action = self.buttons.handle(intent)
         if action:
             self.activate(action)
+
+    def _across(self, kind: str) -> None:
+        """Left or Right in two columns: the button level with the focused one in the other column."""
+        buttons, split = self.buttons.buttons, self._split
+        others = range(split, len(buttons)) if kind == "right" else range(0, split)
+        if self.buttons.focus in others:
+            return
+        y = buttons[self.buttons.focus].rect.centery
+        self.buttons.focus = min(others, key=lambda i: abs(buttons[i].rect.centery - y))
 
     def _named(self) -> str | None:
         try:
@@ -176,6 +189,9 @@ class TitleScene(Scene):
         field = pygame.Rect(x, y + theme.line_height(theme.size("small")) + 4, col_w, field_h)
         y = field.bottom + (theme.line_height(theme.size("small")) + 8 if self.error else 0) + 20
         bottom = layout_column(theme, self.buttons.buttons, x, y, col_w, gap=8) - 8
+        self._split = None
+        if bottom + 48 > h and w >= 2 * 380 + 24 + 64:
+            bottom = self._two_columns(field, y, min(880, w - 64))
         if bottom + 48 <= h:  # it all fits: centred a little above the middle
             top = max(24, min(h // 2 - 300, (h - bottom) // 2))
             self.scroll.set_sizes(bottom, h)
@@ -192,6 +208,22 @@ class TitleScene(Scene):
         for button in self.buttons.buttons:
             button.rect.y += top
         self.buttons.viewport = self.page
+
+    def _two_columns(self, field: pygame.Rect, y: int, width: int) -> int:
+        """A wide window too short for one column: what you play on the left
+        (resume, start, the quarter, your style, your path), the rest on the
+        right, under a name field as wide as both; the focus order stays the
+        reading order (down the left column, then the right). Returns the
+        bottom of the taller column."""
+        gap = 24
+        col = (width - gap) // 2
+        x = (self.app.screen.get_width() - width) // 2
+        field.x, field.w = x, width
+        buttons = self.buttons.buttons
+        split = self._split = next(i for i, b in enumerate(buttons) if b.action == "scoreboard")
+        left = layout_column(self.theme, buttons[:split], x, y, col, gap=8)
+        right = layout_column(self.theme, buttons[split:], x + col + gap, y, col, gap=8)
+        return max(left, right) - 8
 
     def draw(self, surface) -> None:
         theme = self.theme
