@@ -251,11 +251,11 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
         for number, reply in enumerate(now.replies, 1):
             write(numbered(number, reply) + "\n")
         step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
-        coaching = reply_coaching(run, step)
-        if coach and coaching.feedback:
-            write(_wrap(f"Coach: {coaching.feedback}", "  ") + "\n")
-        if coaching.rules:
-            write("  Rule broken: " + ", ".join(coaching.rules) + "\n")
+        if coach:  # assessment mode shows nothing of the score until the debrief
+            coaching = reply_coaching(run, step)
+            write(f"  {coaching.verdict}\n")  # 'Rule broken: … · -1 point', as the window and browser say it
+            if coaching.feedback:
+                write(_wrap(f"Coach: {coaching.feedback}", "  ") + "\n")
     if run.walked_out:
         write(f"\n{brief.customer} has walked out.\n")
     write("\n".join(debrief_lines(debrief_view(scenario, run, coach=coach, player_style=player_style))) + "\n")

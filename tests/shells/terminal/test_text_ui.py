@@ -18,9 +18,18 @@ def test_coach_mode_shows_coaching_after_each_reply():
     assert "Rules broken:" in out and "Don't make it worse" in out
 
 
+def test_coach_mode_heads_each_reply_with_its_judgement_in_words():
+    _, out = play("1\n2\n2\n")
+    during = out.split("Debrief")[0]
+    assert "Good reply \u00b7 +" in during  # the first reply wins points
+    assert "Rule broken: Don't make it worse \u00b7 +2 points" in during  # named, with its points
+
+
 def test_assessment_mode_keeps_coaching_for_the_debrief():
     _, out = play("1\n2\n2\n", coach=False)
+    during = out.split("Debrief")[0]
     assert "Coach:" not in out
+    assert "Rule broken" not in during and "point" not in during  # nothing of the score until the debrief
     assert "Coaching: Inviting the story" in out.split("Debrief")[1]
 
 

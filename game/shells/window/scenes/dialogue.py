@@ -15,6 +15,7 @@ from game.shells.window.widgets import Button, ButtonList, ScrollView, button_he
 from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import MARGIN
 
+TONE_COLOURS = {"good": "good", "bad": "bad"}  # a reply's judgement (game.app.dialogue) -> palette; else neutral
 SPEEDS = {"instant": None, "fast": 120.0, "normal": 50.0, "slow": 25.0}
 _MOOD_LADDER = ("calm", "uneasy", "upset", "angry", "walked_out")
 
@@ -207,7 +208,8 @@ class DialogueScene(Scene):
         self._rects["speech_rel"] = pygame.Rect(0, y, width, speech_h)
         y += speech_h + 20
         if self.phase in ("coach", "ending"):
-            coach_h = text_height(theme, self._coaching_text(), width - 40, bold=self.phase == "ending") + 40
+            coach_h = (text_height(theme, self._coaching_text(), width - 40, bold=self.phase == "ending") + 40
+                       + self._verdict_height(width - 40))
             self._rects["coach_rel"] = pygame.Rect(0, y, width, coach_h)
             y += coach_h + 16
         else:
@@ -238,7 +240,20 @@ class DialogueScene(Scene):
             return ending_words(self.run)
         if self.last_step is None:
             return ""
-        return "\n".join(reply_coaching(self.run, self.last_step).lines())
+        return "\n".join(reply_coaching(self.run, self.last_step).lines(rules=False))
+
+    def _verdict(self) -> tuple[str, str]:
+        """(tone, label) heading the coaching: 'Rule broken: … · -1 point' in the
+        palette's bad colour, 'Good reply · +2 points' in its good one (the
+        browser shows the same words); nothing at the ending."""
+        if self.phase != "coach" or self.last_step is None:
+            return "", ""
+        coaching = reply_coaching(self.run, self.last_step)
+        return coaching.tone, coaching.verdict
+
+    def _verdict_height(self, width: int) -> int:
+        label = self._verdict()[1]
+        return text_height(self.theme, label, width, bold=True) + 6 if label else 0
 
     def draw(self, surface) -> None:
         theme = self.theme
@@ -267,9 +282,14 @@ class DialogueScene(Scene):
         if self.phase in ("coach", "ending"):
             rect = self._rects["coach"]
             panel(surface, theme, rect, "panel_alt")
-            bar = "accent" if self.phase == "coach" else self._outcome_colour()
+            tone, verdict = self._verdict()
+            bar = TONE_COLOURS.get(tone, "accent") if self.phase == "coach" else self._outcome_colour()
             pygame.draw.rect(surface, theme.c(bar), (rect.x, rect.y + 8, 5, rect.h - 16), border_radius=2)
-            draw_text(surface, theme, self._coaching_text(), (rect.x + 20, rect.y + 20), rect.w - 40,
+            y = rect.y + 20
+            if verdict:
+                y += draw_text(surface, theme, verdict, (rect.x + 20, y), rect.w - 40,
+                               colour=TONE_COLOURS.get(tone, "text"), bold=True) + 6
+            draw_text(surface, theme, self._coaching_text(), (rect.x + 20, y), rect.w - 40,
                       bold=self.phase == "ending")
         elif self.buttons.buttons:
             label = theme.line("Your reply", theme.size("small"), theme.c("muted"), True)
