@@ -150,7 +150,12 @@ def debrief_lines(view: DebriefView) -> list[str]:
             lines.append(_wrap(f"- {broken.title}: \"{broken.reply}\"", "  "))
     lines.append("The conversation:")
     for step in view.conversation:
-        lines.append(_wrap(f"{step.number}. You: {step.reply}", "  "))
+        if step.line:  # what you were answering, as the window and the browser show it
+            said = f"({step.line})" if step.narrator else f"{step.speaker}: {step.line}"
+            lines.append(_wrap(f"{step.number}. {said}", "  "))
+        lines.append(_wrap(f"{'' if step.line else f'{step.number}. '}You: {step.reply}", "     " if step.line else "  "))
+        if step.verdict:
+            lines.append(_wrap(step.verdict, "     "))
         if step.coaching:
             lines.append(_wrap(f"Coaching: {step.coaching}", "     "))
     if view.ending is not None and view.overall:

@@ -55,3 +55,11 @@ def test_the_briefing_keeps_a_blank_line_between_its_paragraphs():
     text.play_scenario(scenario, stdin=io.StringIO(""), stdout=out)
     said = out.getvalue()
     assert "late.\n\n" in said and said.index("late.\n\n") + len("late.\n\n") == said.index("Nobody")
+
+
+def test_the_debrief_conversation_shows_what_the_customer_said_before_each_reply():
+    _, out = play("1\n2\n2\n", coach=False)
+    conversation = out.split("The conversation:")[1].split("What you did")[0]
+    assert conversation.index("1. Dana Ortiz: Third time I'm calling!") < conversation.index(
+        "You: I'm sorry. Please, tell me what happened.")
+    assert "Rule broken: Don't make it worse" in conversation  # each reply's judgement, at the debrief
