@@ -28,7 +28,8 @@ def browser():
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "127.0.0.1")  # `serve` takes launches from the LMS on loopback
     server = Server(tmp_path / "web-saves")
     yield server
     server.stop()

@@ -15,7 +15,8 @@ from tests.shells.web.conftest import Trainee
 
 
 @pytest.fixture
-def lms():
+def lms(monkeypatch):
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "127.0.0.1")  # the LMS on loopback may launch
     server = FakeLMS(mastery=0.6)
     yield server
     server.close()
