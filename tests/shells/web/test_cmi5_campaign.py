@@ -71,6 +71,8 @@ def play_quarter(t: Trainee) -> int:
             while t.at is not None:
                 t.reply(1)
                 replies += 1
+            debrief = t.get(str(t.page.url).removesuffix("/ending"))  # the LMS's learner has a learner id
+            assert "Back to your quarter" in debrief.text
             t.get("/portfolio")
             continue
         choose(t)
