@@ -24,8 +24,8 @@ from game.delivery.cmi5_sender import deliver_cmi5
 from game.storage.attempts import Attempt, clean_learner_id, clean_player_name, now_iso
 
 LMS_HOSTS_ENV = "FIVE_LEVERS_CMI5_LMS"  # comma-separated host names of the LMSs allowed to launch
-NO_LMS_YET = ("this server does not take launches from an LMS yet: ask the person who runs it to name your LMS "
-              f"in {LMS_HOSTS_ENV}")
+NO_LMS_YET = ("this server has not been told which LMS may open its courses; ask the person who runs it to add "
+              f"your LMS's host name to {LMS_HOSTS_ENV}")
 
 
 def allowed_hosts() -> set[str]:

@@ -253,3 +253,13 @@ def test_the_back_off_from_an_lms_that_is_away_stays_short(lms, board):
         assert deliver(board, now=now).waiting == 2
     lms.away = False
     assert CMI5_BACKOFF_MAX_S <= 30 and deliver(board, now=now + CMI5_BACKOFF_MAX_S + 0.01).sent == 2
+
+
+def test_the_au_session_itself_refuses_an_lms_not_named(lms, board, monkeypatch):
+    monkeypatch.delenv("FIVE_LEVERS_CMI5_LMS")
+    with pytest.raises(LaunchError, match="has not been told which LMS"):
+        AuSession.launch_from(lms.query(), TUTORIAL, board)
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "lms.example.org")
+    with pytest.raises(LaunchError, match="does not accept launches from 127.0.0.1"):
+        AuSession.launch_from(lms.query(), TUTORIAL, board)
+    assert lms.fetches == 0 and board.cmi5_status()["waiting"] == 0

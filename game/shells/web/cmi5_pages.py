@@ -10,6 +10,8 @@ pages_more.portfolio_choose). GET
 browser to the LMS's return URL."""
 from __future__ import annotations
 
+import logging
+
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -19,6 +21,13 @@ from game.shells.web import pages
 from game.shells.web.safety import csrf_ok, csrf_token
 
 KEY = "cmi5"  # the AU session, as plain data, in the signed session cookie
+log = logging.getLogger("five_levers.web")
+
+
+def _refused(exc: LaunchError) -> HTTPException:
+    """The trainee reads why in plain words; the server's log tells whoever runs it."""
+    log.warning("a launch from an LMS was refused: %s", exc.message)
+    return HTTPException(400, f"This course could not be opened: {exc.message}.")
 
 
 def _wake(request) -> None:
@@ -35,7 +44,7 @@ async def launch(request):
         trainee, kept, note = await run_in_threadpool(cmi5_play.launch, library, board, query,
                                                       request.path_params["scenario"])
     except LaunchError as exc:
-        raise HTTPException(400, f"This course could not be opened: {exc.message}.") from None
+        raise _refused(exc) from None
     request.session.clear()
     request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
     csrf_token(request.session)
@@ -50,7 +59,7 @@ async def launch_campaign(request):
         trainee, kept = await run_in_threadpool(cmi5_campaign.launch, state.portfolios, state.board, query,
                                                 request.path_params["portfolio"])
     except LaunchError as exc:
-        raise HTTPException(400, f"This course could not be opened: {exc.message}.") from None
+        raise _refused(exc) from None
     request.session.clear()
     request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
     csrf_token(request.session)

@@ -150,5 +150,5 @@ def test_an_unknown_campaign_and_an_lms_not_named_are_refused_plainly(client, lm
     assert page.status_code == 400 and "no campaign &#39;no-such-portfolio&#39;" in page.text
     monkeypatch.delenv("FIVE_LEVERS_CMI5_LMS")
     page = client.get(lms.launch_url(URL))
-    assert page.status_code == 400 and "does not take launches from an LMS yet" in page.text
+    assert page.status_code == 400 and "has not been told which LMS may open its courses" in page.text
     assert "FIVE_LEVERS_CMI5_LMS" in page.text and lms.fetches == 0
