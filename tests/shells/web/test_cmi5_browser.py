@@ -15,7 +15,7 @@ import pytest
 
 from tests.cmi5.fake_lms import SESSION, FakeLMS, basic
 from tests.delivery.ralph_server import SECRET, USER
-from tests.shells.web.browser import Server, browser_or_skip
+from tests.shells.web.browser import Server, axe_violations, browser_or_skip
 
 SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 PROGRESS_EXT = "https://w3id.org/xapi/cmi5/result/extensions/progress"
@@ -143,6 +143,10 @@ def play_campaign(browser, server, lms) -> tuple[int, int]:
         page.goto(lms.launch_url(f"{server.url}/cmi5/launch/campaign/shop-systems"))
         page.wait_for_url("**/portfolio")
         assert "Signed in as ana-lima" in page.inner_text(".who")
+        assert axe_violations(page) == []
+        style = "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+        back = page.get_by_role("link", name="Return to your course").evaluate(style)
+        assert back == page.locator(".signout button").evaluate(style)  # drawn as Sign out is: white on the header
         choices = page.locator("form.replies button")
         press(page, choices.first)  # the briefing: rank the accounts
         while "Plan your contact" not in page.content():
