@@ -3,56 +3,24 @@ requests: the AU session (game.app.cmi5_session) is kept as plain data in
 the trainee's session cookie, and the conversation as the trainee's save,
 as for any browser conversation (game.app.trainee_play).
 
-`launch` checks the launch (and, when FIVE_LEVERS_CMI5_LMS names the LMS
-hosts allowed, that the endpoint and fetch URL are on one of them), fetches
+`launch` checks the launch (and that the endpoint and fetch URL are on an
+LMS host FIVE_LEVERS_CMI5_LMS names: with none named, no launch), fetches
 the token once, reads LMS.LaunchData, queues `initialized` and starts the
 scenario for the LMS's learner; `after_reply` queues the reply's
 `answered` statement and, when the conversation has ended, completed,
 passed/failed and terminated; `leave` ends the AU session (terminated, if
-not ended already) and gives the LMS's return URL. Every function may block
+not ended already) and gives the LMS's return URL. The campaign AU has
+its own module (game.app.cmi5_campaign); `after_reply` and `leave` hand a
+campaign's AU session to it. Every function may block
 (HTTP to the LMS, the store): a server runs them off its event loop.
 """
 from __future__ import annotations
 
-import os
-from urllib.parse import urlsplit
-
-from game.app.cmi5_session import AuSession
+from game.app import cmi5_campaign
+from game.app.cmi5_session import AuSession, trainee_for
 from game.app.session import abandon_saved
 from game.app.trainee_play import Trainee, current, start
 from game.delivery.cmi5 import LaunchError
-from game.storage.attempts import clean_learner_id, clean_player_name
-
-LMS_HOSTS_ENV = "FIVE_LEVERS_CMI5_LMS"  # comma-separated host names of the LMSs allowed to launch
-
-
-def allowed_hosts() -> set[str]:
-    return {h.strip().lower() for h in os.environ.get(LMS_HOSTS_ENV, "").split(",") if h.strip()}
-
-
-def _check_hosts(query) -> None:
-    hosts = allowed_hosts()
-    if not hosts:
-        return
-    for name in ("endpoint", "fetch"):
-        host = (urlsplit(str(query.get(name) or "")).hostname or "").lower()
-        if host not in hosts:
-            raise LaunchError(f"this server does not accept launches from {host or 'that address'}; "
-                              f"ask the administrator to add it to {LMS_HOSTS_ENV}")
-
-
-def trainee_for(au: AuSession) -> Trainee:
-    """The LMS's learner as a trainee: their account name is their name and learner id."""
-    name = au.learner.strip()
-    try:
-        player = clean_player_name(name)
-    except ValueError:
-        player = clean_player_name(name[:40].strip() or "Learner")
-    try:
-        learner = clean_learner_id(name)
-    except ValueError:
-        learner = ""
-    return Trainee(player, learner, au.mode)
 
 
 def launch(library, board, query, scenario_id: str) -> tuple[Trainee, dict, str | None]:
@@ -62,7 +30,6 @@ def launch(library, board, query, scenario_id: str) -> tuple[Trainee, dict, str 
     if entry is None:
         raise LaunchError(f"this server has no scenario '{scenario_id}': the course package is older or newer "
                           "than the server")
-    _check_hosts(query)
     au = AuSession.launch_from(query, entry.scenario, board)
     trainee = trainee_for(au)
     session, note = start(library, board, trainee, scenario_id)
@@ -76,6 +43,8 @@ def after_reply(library, board, trainee: Trainee, kept: dict, choice) -> dict:
     session = choice.session
     if session is None or choice.stale:
         return kept
+    if cmi5_campaign.is_campaign(kept):
+        return cmi5_campaign.after_reply(board, trainee, kept, choice)
     au = AuSession.from_dict(kept, session.scenario, board)
     run = session.run
     au.reply(run.steps[-1], len(run.choices))
@@ -87,6 +56,8 @@ def after_reply(library, board, trainee: Trainee, kept: dict, choice) -> dict:
 def leave(library, board, trainee: Trainee, kept: dict) -> str | None:
     """Leave the AU: terminated (when the conversation did not end, the saved
     one is recorded as abandoned, as starting another would); the return URL."""
+    if cmi5_campaign.is_campaign(kept):
+        return cmi5_campaign.leave(board, kept)
     session, _ = current(library, board, trainee)
     scenario = session.scenario if session is not None else None
     au = AuSession.from_dict(kept, scenario, board)

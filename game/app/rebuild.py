@@ -24,6 +24,7 @@ def rebuild(library, attempt):
     if run.result().path != attempt.path:
         return None, "The scenario has changed since this attempt, and its choices now lead elsewhere."
     session = GameSession(scenario, str(entry.path), attempt.player, attempt.mode, scoreboard=None, run=run,
-                          started_at=attempt.started_at, player_style=attempt.player_style)
+                          started_at=attempt.started_at, player_style=attempt.player_style,
+                          learner=attempt.learner or "")
     note = None if same else "The scenario has changed since this attempt; coaching is from today's version."
     return session, note

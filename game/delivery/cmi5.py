@@ -35,8 +35,9 @@ CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVEON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 MASTERY_EXT = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
+PROGRESS_EXT = "https://w3id.org/xapi/cmi5/result/extensions/progress"
 VERBS = {name: f"http://adlnet.gov/expapi/verbs/{name}"
-         for name in ("initialized", "completed", "passed", "failed", "terminated", "answered")}
+         for name in ("initialized", "completed", "passed", "failed", "terminated", "answered", "progressed")}
 LAUNCH_MODES = ("Normal", "Browse", "Review")
 MOVE_ON = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable")
 FETCH_ERRORS = {"1": "the launch link was used already or the session has expired",
@@ -243,12 +244,28 @@ class Cmi5Statements:
     def initialized(self) -> dict:
         return self._statement("initialized", self._context(True))
 
-    def answered(self, number: int, line: str, reply: str, node: str) -> dict:
-        """One reply, as a cmi5 allowed statement (no cmi5 category)."""
-        obj = {"objectType": "Activity", "id": f"{self.launch.activity_id}/reply/{number}",
+    def answered(self, number: int, line: str, reply: str, node: str, within: str = "") -> dict:
+        """One reply, as a cmi5 allowed statement (no cmi5 category); `within`
+        names a part of the AU (a campaign's conversation: 'conversation/ACCOUNT')."""
+        part = f"/{within}" if within else ""
+        obj = {"objectType": "Activity", "id": f"{self.launch.activity_id}{part}/reply/{number}",
                "definition": {"type": "http://adlnet.gov/expapi/activities/cmi.interaction",
                               "interactionType": "other", "name": {"en": (line or node)[:500]}}}
         return self._statement("answered", self._context(False), {"response": reply[:2000]}, obj)
+
+    def answered_plan(self, name: str, response: str) -> dict:
+        """A campaign's plan (ranking and contact), as a cmi5 allowed statement."""
+        obj = {"objectType": "Activity", "id": f"{self.launch.activity_id}/plan",
+               "definition": {"type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+                              "interactionType": "other", "name": {"en": name[:500]}}}
+        return self._statement("answered", self._context(False), {"response": response[:2000]}, obj)
+
+    def progressed(self, percent: int) -> dict:
+        """How far the AU is (cmi5 allowed; the progress extension, §9.5.5.1, left
+        out once completed has been sent in this registration, as cmi5 asks)."""
+        result = {} if VERBS["completed"] in self.done else \
+            {"extensions": {PROGRESS_EXT: max(0, min(100, int(percent)))}}
+        return self._statement("progressed", self._context(False), result or None)
 
     def ending(self, score: int, finished: bool, now: float) -> list[dict]:
         """completed and passed/failed (Normal mode only, each at most once per

@@ -11,7 +11,8 @@ The LMS's answers, as for the LRS outbox (sender.py):
   to get a new one: the session's statements are parked, with that reason,
   for a person to see (`Cmi5Queue.cmi5_status` counts them).
 - no answer, 429, 5xx: the LMS is away or busy: the session waits, with
-  back-off, and nothing is lost.
+  back-off (doubling from 5 s, at most CMI5_BACKOFF_MAX_S: a session's token
+  may not outlive a long wait), and nothing is lost.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from game.storage.cmi5_queue import PARKED, SENT, WAITING
 from game.storage.files import StorageError
 from game.delivery.background import BackgroundLoop
 
+CMI5_BACKOFF_MAX_S = 30.0  # a cmi5 token lasts about a session: try an LMS that is away at least this often
 TOKEN_GONE = ("the LMS no longer accepts this session's token ({reason}); cmi5 tokens last one session and "
               "cannot be fetched again, so these statements are kept here, parked")
 
@@ -80,7 +82,7 @@ def _session(board, rows: list[dict], post, now: float, report: Cmi5Delivery) ->
         report.reasons.append(reason)
     else:
         tries = max(r["tries"] for r in rows)
-        board.mark_cmi5(ids, WAITING, reason, now + backoff(tries))
+        board.mark_cmi5(ids, WAITING, reason, now + min(backoff(tries), CMI5_BACKOFF_MAX_S))
         report.waiting += len(ids)
         report.reasons.append(reason)
 

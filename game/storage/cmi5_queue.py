@@ -71,15 +71,19 @@ class Cmi5Queue:
     def due_cmi5(self, now: float | None = None, limit: int = 500, lease_s: float = 60.0) -> list[dict]:
         """Waiting statements due for sending, by session and in order, leased
         to the caller for `lease_s` (two senders, e.g. two server workers,
-        never send the same rows at once)."""
+        never send the same rows at once). A statement never goes before an
+        earlier one of its session that still waits (its back-off, or another
+        sender's lease): an LMS checks cmi5's order as statements arrive."""
         self._cmi5_table()
         now = time.time() if now is None else now
         with self.transaction("the cmi5 outbox") as run:
-            rows = run("UPDATE cmi5_outbox SET lease_until = ? WHERE statement_id IN (SELECT statement_id "
-                       "FROM cmi5_outbox WHERE state = 'waiting' AND next_try <= ? AND lease_until <= ? "
-                       f"ORDER BY session, seq LIMIT ? {self._skip_locked}) "
+            rows = run("UPDATE cmi5_outbox SET lease_until = ? WHERE statement_id IN (SELECT o.statement_id "
+                       "FROM cmi5_outbox AS o WHERE o.state = 'waiting' AND o.next_try <= ? AND o.lease_until <= ? "
+                       "AND NOT EXISTS (SELECT 1 FROM cmi5_outbox AS e WHERE e.session = o.session "
+                       "AND e.state = 'waiting' AND e.seq < o.seq AND (e.next_try > ? OR e.lease_until > ?)) "
+                       f"ORDER BY o.session, o.seq LIMIT ? {self._skip_locked}) "
                        "RETURNING statement_id, session, seq, endpoint, token, statement, tries",
-                       (now + lease_s, now, now, limit)).fetchall()
+                       (now + lease_s, now, now, now, now, limit)).fetchall()
         rows = sorted((dict(r) for r in rows), key=lambda r: (r["session"], r["seq"]))
         return [{**r, "statement": json.loads(r["statement"])} for r in rows]
 

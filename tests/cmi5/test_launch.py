@@ -224,3 +224,42 @@ def test_the_background_sender_delivers_without_being_asked(lms, board):
         assert verbs(lms.statements) == ["initialized", "terminated"] and sender.problem is None
     finally:
         sender.stop()
+
+
+def test_a_later_statement_never_overtakes_one_that_waits_for_the_lms(lms, board):
+    """The LMS is away at the launch: initialized waits for its back-off; the
+    replies queued afterwards wait behind it, though they were never tried
+    (an LMS checks cmi5's order as statements arrive: initialized first)."""
+    lms.away = True
+    session = AuSession.launch_from(lms.query(), TUTORIAL, board)
+    assert deliver(board).waiting == 1
+    lms.away = False
+    run = play(session, BEST, stop=3)
+    assert deliver(board).sent == 0 and lms.statements == []  # behind initialized, still backing off
+    session.leave(run)
+    assert deliver(board, now=time.time() + 60).sent == 5
+    assert verbs(lms.statements) == ["initialized", "answered", "answered", "answered", "terminated"]
+
+
+def test_the_back_off_from_an_lms_that_is_away_stays_short(lms, board):
+    """A cmi5 token lasts about a session: an LMS that was away is tried again within 30 s, however long it was away."""
+    from game.delivery.cmi5_sender import CMI5_BACKOFF_MAX_S
+    lms.away = True
+    session = AuSession.launch_from(lms.query(), TUTORIAL, board)
+    session.leave()
+    now = time.time()
+    for _ in range(8):  # eight failures: the LRS sender's back-off would be many minutes by now
+        now += CMI5_BACKOFF_MAX_S + 1
+        assert deliver(board, now=now).waiting == 2
+    lms.away = False
+    assert CMI5_BACKOFF_MAX_S <= 30 and deliver(board, now=now + CMI5_BACKOFF_MAX_S + 0.01).sent == 2
+
+
+def test_the_au_session_itself_refuses_an_lms_not_named(lms, board, monkeypatch):
+    monkeypatch.delenv("FIVE_LEVERS_CMI5_LMS")
+    with pytest.raises(LaunchError, match="has not been told which LMS"):
+        AuSession.launch_from(lms.query(), TUTORIAL, board)
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "lms.example.org")
+    with pytest.raises(LaunchError, match="does not accept launches from 127.0.0.1"):
+        AuSession.launch_from(lms.query(), TUTORIAL, board)
+    assert lms.fetches == 0 and board.cmi5_status()["waiting"] == 0

@@ -110,6 +110,7 @@ ROUTES = [
     Route("/team/signout", dashboard.team_sign_out, methods=["POST"]),
     Route("/team/{view}.csv", dashboard.team_csv),
     Route("/path", path_page.path),
+    Route("/cmi5/launch/campaign/{portfolio}", cmi5_pages.launch_campaign),
     Route("/cmi5/launch/{scenario}", cmi5_pages.launch),
     Route("/cmi5/return", cmi5_pages.back),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -163,4 +164,5 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
     app.state.templates = templates()
     app.state.courses_dir = COURSES_DIR
     app.state.after_reply = cmi5_pages.after_reply  # each reply of a conversation launched from an LMS reaches it
+    app.state.after_quarter = cmi5_pages.after_quarter  # and each choice in a quarter launched from an LMS
     return app

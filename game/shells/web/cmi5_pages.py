@@ -2,20 +2,32 @@
 
 GET /cmi5/launch/{scenario}?endpoint=…&fetch=…&actor=…&registration=…&activityId=…
 signs the LMS's learner in and opens the scenario's briefing; each reply
-then also reaches the LMS (`after_reply`, called by pages.reply); GET
+then also reaches the LMS (`after_reply`, called by pages.reply). GET
+/cmi5/launch/campaign/{portfolio}?… (the campaign AU) opens that portfolio's
+quarter; each choice in it reaches the LMS (`after_quarter`, called by
+pages_more.portfolio_choose). GET
 /cmi5/return?csrf=… ("Return to your course") ends the AU session and sends the
 browser to the LMS's return URL."""
 from __future__ import annotations
 
+import logging
+
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from game.app import cmi5_play
+from game.app import cmi5_campaign, cmi5_play
 from game.delivery.cmi5 import LaunchError
 from game.shells.web import pages
 from game.shells.web.safety import csrf_ok, csrf_token
 
 KEY = "cmi5"  # the AU session, as plain data, in the signed session cookie
+log = logging.getLogger("five_levers.web")
+
+
+def _refused(exc: LaunchError) -> HTTPException:
+    """The trainee reads why in plain words; the server's log tells whoever runs it."""
+    log.warning("a launch from an LMS was refused: %s", exc.message)
+    return HTTPException(400, f"This course could not be opened: {exc.message}.")
 
 
 def _wake(request) -> None:
@@ -32,12 +44,38 @@ async def launch(request):
         trainee, kept, note = await run_in_threadpool(cmi5_play.launch, library, board, query,
                                                       request.path_params["scenario"])
     except LaunchError as exc:
-        raise HTTPException(400, f"This course could not be opened: {exc.message}.") from None
+        raise _refused(exc) from None
     request.session.clear()
     request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
     csrf_token(request.session)
     _wake(request)
     return pages.go("/briefing")
+
+
+async def launch_campaign(request):
+    state = request.app.state
+    query = dict(request.query_params)
+    try:
+        trainee, kept = await run_in_threadpool(cmi5_campaign.launch, state.portfolios, state.board, query,
+                                                request.path_params["portfolio"])
+    except LaunchError as exc:
+        raise _refused(exc) from None
+    request.session.clear()
+    request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
+    csrf_token(request.session)
+    _wake(request)
+    return pages.go("/portfolio")
+
+
+async def after_quarter(request, trainee) -> None:
+    """A choice in the quarter was made: what it changed reaches the LMS."""
+    kept = request.session.get(KEY)
+    if not cmi5_campaign.is_campaign(kept):
+        return
+    state = request.app.state
+    request.session[KEY] = await run_in_threadpool(cmi5_campaign.after_step, state.library, state.portfolios,
+                                                   state.board, trainee, kept)
+    _wake(request)
 
 
 async def after_reply(request, trainee, choice) -> None:

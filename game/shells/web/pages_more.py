@@ -63,6 +63,9 @@ async def portfolio_choose(request):
                                        int(at), int(index))
     except ValueError:
         raise HTTPException(400, "There is no such choice here. Go back to the quarter and pick again.")
+    hook = getattr(state, "after_quarter", None)  # a quarter launched from an LMS: the choice reaches it too
+    if hook is not None:
+        await hook(request, trainee)
     return go({"leave": "/scenarios", "talk": "/briefing"}.get(said, "/portfolio"))
 
 

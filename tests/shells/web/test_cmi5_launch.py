@@ -15,7 +15,8 @@ from tests.shells.web.conftest import Trainee
 
 
 @pytest.fixture
-def lms():
+def lms(monkeypatch):
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "127.0.0.1")  # the LMS on loopback may launch
     server = FakeLMS(mastery=0.6)
     yield server
     server.close()
@@ -124,3 +125,26 @@ def test_the_learning_path_page_shows_progress_and_what_is_left(web):
     played = kim.get("/path").text
     assert "Tutorial: The Sofa That Didn&#39;t Arrive: not played yet" not in played
     assert ("1. First steps: Certified" in played) == ("Tutorial: The Sofa That Didn&#39;t Arrive: met" in played)
+
+
+def test_with_no_lms_named_no_launch_is_taken_and_nothing_is_fetched(browser, lms, monkeypatch, caplog):
+    """A launch link names its own token URL: until FIVE_LEVERS_CMI5_LMS names
+    the LMS, the server POSTs to no address a query string gives it."""
+    monkeypatch.delenv("FIVE_LEVERS_CMI5_LMS")
+    for url in ("/cmi5/launch/tutorial", "/cmi5/launch/campaign/shop-systems"):
+        page = browser.get(lms.launch_url(url))
+        assert page.status_code == 400 and "This course could not be opened" in page.text
+        assert "has not been told which LMS may open its courses" in page.text
+        assert "FIVE_LEVERS_CMI5_LMS" in page.text and "Traceback" not in page.text
+    assert lms.fetches == 0 and lms.state_reads == []
+    assert "a launch from an LMS was refused" in caplog.text  # whoever runs the server reads why
+
+
+def test_the_token_url_and_the_endpoint_must_both_be_on_a_named_lms(browser, lms, monkeypatch):
+    monkeypatch.setenv("FIVE_LEVERS_CMI5_LMS", "127.0.0.1, lms.example.org")
+    from urllib.parse import urlencode
+    for changes in ({"fetch": "http://attacker.example.net/fetch"}, {"endpoint": "http://attacker.example.net/x/"}):
+        page = browser.get(f"/cmi5/launch/tutorial?{urlencode(lms.query(**changes))}")
+        assert page.status_code == 400 and "does not accept launches from attacker.example.net" in page.text
+    assert lms.fetches == 0
+    assert browser.get(lms.launch_url("/cmi5/launch/tutorial")).url.path == "/briefing"
