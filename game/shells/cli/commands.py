@@ -64,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which persona the customer is (default: scripted play the first declared; the "
                       "window and the terminal draw one at random)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
-    play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (for playtesting)")
+    play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (a playtest)")
+    play.add_argument("--set", dest="settings", action="append", metavar="FLAG=VALUE",
+                      help="set a flag before the first reply, e.g. --set apologised=true (repeatable; a playtest)")
+    play.add_argument("--mood", metavar="MOOD",
+                      help="the customer's mood before the first reply: calm, uneasy, upset or angry (a playtest)")
     play.add_argument("--assess", action="store_true",
                       help="assessment mode: coaching only at the end (default: coach mode)")
     play.add_argument("--screenshot", metavar="DIR",
@@ -253,10 +257,11 @@ def cmd_play(args) -> int:
     if clean_player_arg(args, "play"):
         return EXIT_USAGE
     if args.persona is not None and args.persona not in scenario.personas:
+        from game.core.validator import did_you_mean
         known = (f"its personas are: {', '.join(scenario.personas)}" if scenario.personas
                  else "it has no personas")
-        print(f"main.py play: error: --persona: scenario '{scenario.id}' has no persona '{args.persona}'; {known}",
-              file=sys.stderr)
+        print(f"main.py play: error: --persona: scenario '{scenario.id}' has no persona '{args.persona}'"
+              f"{did_you_mean(args.persona, scenario.personas)}; {known}", file=sys.stderr)
         return EXIT_USAGE
     if args.seed is not None and not -(2 ** 63) <= args.seed < 2 ** 63:
         print("main.py play: error: --seed must fit in 64 bits", file=sys.stderr)
@@ -265,6 +270,12 @@ def cmd_play(args) -> int:
         from game.core.validator import did_you_mean
         print(f"main.py play: error: --from names unknown node '{args.start}'"
               f"{did_you_mean(args.start, scenario.nodes)}", file=sys.stderr)
+        return EXIT_USAGE
+    from game.core import playtest
+    try:
+        args.preset = playtest.build(scenario, args.settings, args.mood)
+    except PlayError as exc:
+        print(f"main.py play: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.screenshot:
         if args.choices is None:
@@ -281,16 +292,16 @@ def cmd_play(args) -> int:
         on_finish = cli_records.recorder(args.player, _mode(args), learner=args.learner) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish, persona=args.persona,
-                                  player_style=cli_records.stored_style(args.player))
+                                  player_style=cli_records.stored_style(args.player), preset=args.preset)
     return args.shells.window().run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
-                   learner=args.learner, persona=args.persona)
+                   learner=args.learner, persona=args.persona, preset=args.preset)
 
 
 def _scripted(scenario, args) -> int:
     from game.core.engine import Playthrough
     record = (cli_records.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
               if args.player else None)
-    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona)
+    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona, preset=args.preset)
     try:
         run.choose_all(args.choices)
     except ChoiceNotShown as exc:
@@ -314,7 +325,8 @@ def _screenshots(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     code, files, message = args.shells.screenshots().capture(args.file, args.choices, args.screenshot, seed=args.seed or 0,
-                                               assess=args.assess, start=args.start, persona=args.persona)
+                                               assess=args.assess, start=args.start, persona=args.persona,
+                                               preset=args.preset)
     for path in files:
         print(path)
     if message:

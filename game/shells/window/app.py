@@ -349,7 +349,8 @@ class App(Navigator):
 
 
 def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: Path = SCENARIOS_DIR,
-        player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None) -> int:
+        player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None,
+        preset=None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
     app = App(scenarios_dir)
@@ -361,7 +362,7 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
         app.apply_settings()
     app.push(title)
     if scenario_path is not None:
-        title.play_file(scenario_path, start=start, seed=seed, persona=persona)
+        title.play_file(scenario_path, start=start, seed=seed, persona=persona, preset=preset)
     if portfolio_path is not None:
         app.go("portfolio", title.player.strip(), path=portfolio_path, seed=seed)
     return app.run()

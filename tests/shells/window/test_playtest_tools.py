@@ -122,3 +122,29 @@ def test_f5_on_the_briefing_reloads_the_file(make_app, library):
     assert briefing.scenario.title == "The Very Late Refund"
     post(app, key(pygame.K_RETURN))
     assert app.top.name == "dialogue" and app.top.run.scenario.title == "The Very Late Refund"
+
+
+def test_play_from_a_node_with_flags_and_mood_in_the_window_is_a_playtest_never_recorded(make_app, library):
+    from game.core import loader, playtest
+    from game.shells.window.scenes.title import TitleScene
+    app = make_app(mode="coach", player="Tess")
+    app.push(TitleScene(app))
+    path = library / "tutorial.yaml"
+    preset = playtest.build(loader.load_file(path), ["heard_real_need=true"], "upset")
+    app.top.play_file(path, start="truth", seed=0, persona="talker", preset=preset)
+    assert app.top.name == "briefing"
+    note = app.top._text()
+    assert "(Playtest: starting at node 'truth', with mood upset, heard_real_need = true; not recorded" in note
+    post(app, key(pygame.K_RETURN))
+    scene = app.top
+    assert scene.name == "dialogue" and scene.run.mood == "upset" and scene.run.flags == {"heard_real_need": True}
+    assert "After a morning of nothing" in scene._node_text()
+    assert any(b.label.startswith("So you can stay put") for b in scene.buttons.buttons)  # behind the flag
+    for _ in range(12):
+        if app.top.name != "dialogue":
+            break
+        post(app, key(pygame.K_1), key(pygame.K_RETURN))
+    assert app.top.name == "debrief" and app.top.session.run.finished
+    assert app.scoreboard.blocking.attempts() == []  # a playtest is never on the scoreboard
+    app.top.activate("replay")  # a replay is the same playtest
+    assert app.top.name == "briefing" and app.top.preset == preset and app.top.start == "truth"
