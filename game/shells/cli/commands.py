@@ -14,7 +14,7 @@ from pathlib import Path
 from game import __version__
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
-from game.shells.cli import team as cli_team
+from game.shells.cli import shots as cli_shots, team as cli_team
 from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
                              records as cli_records, trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
@@ -87,14 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--learner", metavar="ID",
                       help="with --player: your learner id (LMS login or e-mail), which identifies you to the "
                       "learning record store; letter case does not matter")
-    shots = sub.add_parser("screenshots", help="save a PNG of every screen, drawn from sample data",
-                           description="Render every screen of the window (title to report card) from sample "
-                           "data into DIR, and report anything that does not fit the window (exit 1 then).")
-    shots.add_argument("dir", metavar="DIR", help="folder for the PNG files (created if missing)")
-    shots.add_argument("--size", type=_window_size, default=(1280, 720), metavar="WxH",
-                       help="window size, e.g. 800x600 (default 1280x720; at least 800x600)")
-    shots.add_argument("--text-size", choices=("small", "medium", "large", "huge"), default="medium")
-    shots.add_argument("--high-contrast", action="store_true")
+    cli_shots.add_parser(sub, _window_size)
     serve = sub.add_parser("serve", help="play in the browser: serve the game over HTTP",
                            description="Serve the game to browsers (each trainee signs in with a name or "
                            "learner id). Uses the same scoreboard as the window: SQLite under saves/, or "
@@ -159,7 +152,8 @@ def main(argv: list[str] | None, shells: Shells) -> int:
 
 
 # Arguments that name files: any bytes the system allows; every other argument is text.
-PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start"}
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start",
+                  "scenario_file"}
 
 
 def _not_text(args) -> str | None:
@@ -192,7 +186,7 @@ def _main(argv, shells: Shells) -> int:
     if args.command == "export":
         return cli_records.cmd_export(args)
     if args.command == "screenshots":
-        return cmd_screenshots(args)
+        return cli_shots.cmd_screenshots(args)
     if args.command == "portfolio":
         return cli_portfolio.cmd_portfolio(args)
     if args.command == "lrs":
@@ -332,22 +326,6 @@ def _screenshots(args) -> int:
     if message:
         print(f"error: {message}", file=sys.stderr)
     return code
-
-
-def cmd_screenshots(args) -> int:
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    try:
-        files, found = args.shells.tour().render_all(args.dir, size=args.size, text_size=args.text_size,
-                                       high_contrast=args.high_contrast)
-    except OSError as exc:
-        print(f"main.py screenshots: error: cannot write to {args.dir}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for path in files:
-        print(path)
-    for problem in found:
-        print(f"layout: {problem}", file=sys.stderr)
-    return 1 if found else EXIT_OK
 
 
 def _mode(args) -> str:
