@@ -15,13 +15,13 @@ class GameSession:
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
                  start: str | None = None, persona: str | None = None, persona_fixed: bool = False,
                  player_style: str | None = None, learner: str = "", active_s: float | None = 0.0,
-                 ask_style: bool = True):
+                 ask_style: bool = True, preset=None):
         self.scenario = scenario
         self.scenario_path = str(scenario_path)
         self.player = player
         self.mode = mode
         self.scoreboard = scoreboard
-        self.run = run or Playthrough(scenario, seed=seed, start=start, persona=persona)
+        self.run = run or Playthrough(scenario, seed=seed, start=start, persona=persona, preset=preset)
         self.persona_fixed = persona_fixed  # chosen with --persona: replays keep it
         self.started_at = started_at or now_iso()
         self.attempt: Attempt | None = None
@@ -89,8 +89,9 @@ class GameSession:
         self._record("this attempt")
 
     def _record(self, what: str) -> None:
-        """Put this playthrough on the scoreboard once (finished or abandoned)."""
-        if self.scoreboard is None or self.attempt is not None or not self.player:
+        """Put this playthrough on the scoreboard once (finished or abandoned);
+        never a playtest (`--from`, `--set`, `--mood`): it is not the trainee's."""
+        if self.scoreboard is None or self.attempt is not None or not self.player or self.run.playtest:
             return
         try:
             attempt = Attempt.from_playthrough(self.run, self.player, self.mode, self.started_at,
@@ -118,7 +119,7 @@ class GameSession:
         persona = self.run.persona if self.persona_fixed else draw_persona(self.scenario, seed)
         return GameSession(self.scenario, self.scenario_path, self.player, mode or self.mode, self.scoreboard,
                            seed=seed, start=self.run.start, persona=persona, persona_fixed=self.persona_fixed,
-                           player_style=self.player_style, learner=self.learner)
+                           player_style=self.player_style, learner=self.learner, preset=self.run.preset)
 
 
 class Draws:

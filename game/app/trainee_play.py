@@ -166,7 +166,7 @@ def play_view(session: GameSession) -> PlayView:
     steps = run.result().steps
     coaching = reply_coaching(run, steps[-1]) if steps and session.coach else None
     customer = run.customer
-    return PlayView(briefing_view(session.scenario, run.persona, session.mode, run.start), dialogue_step(run),
+    return PlayView(briefing_view(session.scenario, run.persona, session.mode, run.start, run.preset), dialogue_step(run),
                     coaching, len(run.choices), session.mode, getattr(customer, "portrait", None) or customer.name,
                     session.coach)
 

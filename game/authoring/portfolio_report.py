@@ -78,7 +78,7 @@ def analysis(p: Portfolio, seed: int) -> dict:
                          "best_profit_kept": values[key] / 100,
                          "top_profit_kept": max(values.values()) / 100})
     played = benchmark(p, seed, best)
-    return {"portfolio": p.id, "seed": seed, "budget_hours": p.budget_hours, "weeks": WEEKS,
+    return {**{"portfolio": p.id, "seed": seed, "budget_hours": p.budget_hours, "weeks": WEEKS,
             "true_order": order, "best_plan": best.plan.to_dict(), "best_answers": sorted(best.answered),
             "best_method": "exact plan phase (dynamic programming over contact and whether to answer, each "
                            "account's events given their right answer); weeks by the best-response policy",
@@ -86,7 +86,61 @@ def analysis(p: Portfolio, seed: int) -> dict:
             "best_profit_kept": best.value_cents / 100,
             "policy_profit_kept": sum(r.profit_kept_cents for r in played.runs.values()) / 100,
             "nothing_profit_kept": sum(best.values[a.id]["none"] for a in p.accounts) / 100,
-            "accounts": accounts}
+            "accounts": accounts}, "baselines": baselines(p, best)}
+
+
+def _score(kept: int, nothing: int, best: int) -> int:
+    """The debrief's score for profit kept (cents): the share of what the best plan protects beyond doing nothing."""
+    if best <= nothing:
+        return 100
+    return max(0, min(100, round(100 * (kept - nothing) / (best - nothing))))
+
+
+def _as_asked(p: Portfolio, best, answered: bool) -> tuple[int, float]:
+    """Profit kept (cents) and hours a week when each account, most worth keeping first, gets the contact
+    it asks for (its channel at its cadence; its events answered or let go) while the budget lasts."""
+    from game.core.portfolio.optimise import option_key
+    from game.core.portfolio.quarter import Contact
+    kept, minutes = 0, 0
+    for aid in true_order(p):
+        account = p.account(aid)
+        key = option_key(Contact(account.channel, account.cadence), answered)
+        cost = best.minutes[aid][key]
+        if minutes + cost <= p.budget_minutes:
+            minutes += cost
+            kept += best.values[aid][key]
+        else:
+            kept += best.values[aid]["none"]
+    return kept, minutes / 60 / WEEKS
+
+
+def baselines(p: Portfolio, best) -> dict:
+    """What the trainer's guide says to compare the best plan with: doing nothing (which must score
+    badly) and ranking by revenue alone (below 50%); beside them, giving every account what it asks
+    for, most worth first while the budget lasts, with its events let go and answered."""
+    from game.core.portfolio.ranking import rank_percent, revenue_order
+    nothing = sum(best.values[a.id]["none"] for a in p.accounts)
+    out = {"best_plan": {"profit_kept": best.value_cents / 100, "score": 100},
+           "doing_nothing": {"profit_kept": nothing / 100, "score": 0},
+           "revenue_ranking_percent": rank_percent(p, revenue_order(p))}
+    for name, answered in (("as_asked", False), ("as_asked_answering", True)):
+        kept, hours = _as_asked(p, best, answered)
+        out[name] = {"profit_kept": kept / 100, "score": _score(kept, nothing, best.value_cents),
+                     "hours_a_week": round(hours, 2)}
+    return out
+
+
+def baseline_lines(p: Portfolio, b: dict) -> list[str]:
+    cur = p.currency
+    rows = [("Best plan", b["best_plan"]), ("Doing nothing (should score badly)", b["doing_nothing"]),
+            ("What each asks for, events let go", b["as_asked"]),
+            ("What each asks for, events answered", b["as_asked_answering"])]
+    lines = ["Baselines (what the trainer's guide says to compare; scores as the debrief gives them):"]
+    for label, row in rows:
+        hours = f" ({row['hours_a_week']:.1f} hours a week)" if "hours_a_week" in row else ""
+        lines.append(f"  {label:<38} keeps {money(cur, row['profit_kept']):>9}  score {row['score']:>3}{hours}")
+    lines.append(f"  Ranking by revenue alone (should be below 50%): {b['revenue_ranking_percent']}%")
+    return lines
 
 
 def analysis_lines(p: Portfolio, a: dict) -> list[str]:
@@ -101,7 +155,7 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
               f"answers), keeps {money(cur, a['best_profit_kept'])}; doing nothing keeps "
               f"{money(cur, a['nothing_profit_kept'])}.",
               f"How it is found: {a['best_method']}. Played week by week by that policy it keeps "
-              f"{money(cur, a['policy_profit_kept'])}."]
+              f"{money(cur, a['policy_profit_kept'])}.", ""] + baseline_lines(p, a["baselines"]) + [""]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
         answers = "answer its events" if acc["best_answers"] else "let its events go"
         asks = f"{METHOD_TITLES[acc['channel']].lower()} {FREQUENCY_TITLES[acc['cadence']]}"

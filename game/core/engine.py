@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.core import conditions, machines, scoring
 from game.core.errors import ChoiceNotShown, PlayError, SnapshotError
 from game.core.model import LEVERS, WALKED_OUT, Choice, Scenario
+from game.core.playtest import Preset
 from game.core.result import SNAPSHOT_FORMAT, Result, Step, snapshot_shape_problem
 from game.core.turns import AS_WRITTEN, check_persona, pick_variant, resolve_ending, rules_broken, shuffled_order
 
@@ -20,7 +21,8 @@ _MOOD_AFTER = machines.MOOD_AFTER
 class Playthrough:
     """Moves through a scenario; `state` and `mood` follow the machines' tables."""
 
-    def __init__(self, scenario: Scenario, seed: int = 0, start: str | None = None, persona: str | None = None):
+    def __init__(self, scenario: Scenario, seed: int = 0, start: str | None = None, persona: str | None = None,
+                 preset: Preset | None = None):
         if start is not None and start not in scenario.nodes:
             raise PlayError(f"cannot start at '{start}': no such node in '{scenario.id}'")
         self.scenario = scenario
@@ -29,8 +31,9 @@ class Playthrough:
         self.start = start or scenario.start
         self._flow = machines.flow(scenario)
         self.state = self.start
-        self.mood = scenario.customer_for(self.persona).mood
-        self.flags: dict[str, object] = {}
+        self.preset = preset or Preset()  # a playtest's flags and mood before the first reply
+        self.mood = self.preset.mood or scenario.customer_for(self.persona).mood
+        self.flags: dict[str, object] = dict(self.preset.flags)
         self.points = {lever: 0 for lever in LEVERS}
         self.rules = scoring.empty_rules()
         self.taken: set[tuple[str, int]] = set()
@@ -45,6 +48,12 @@ class Playthrough:
     @property
     def finished(self) -> bool:
         return self.state in self.scenario.endings
+
+    @property
+    def playtest(self) -> bool:
+        """Started away from `start` or with flags or a mood set: a trainer's
+        test, never recorded on the scoreboard (nor sent to an LRS)."""
+        return self.start != self.scenario.start or bool(self.preset)
 
     @property
     def walked_out(self) -> bool:
@@ -223,6 +232,8 @@ class Playthrough:
             snap["persona"] = self.persona
         if self.start != self.scenario.start:
             snap["start"] = self.start
+        if self.preset:
+            snap["preset"] = self.preset.to_dict()
         return snap
 
     @classmethod
@@ -246,7 +257,7 @@ class Playthrough:
             persona = None  # the persona was removed from the file since: play the first one
         start = snap.get("start")
         try:
-            play = cls(scenario, seed=seed, start=start, persona=persona)
+            play = cls(scenario, seed=seed, start=start, persona=persona, preset=Preset.from_dict(snap.get("preset")))
         except PlayError as exc:
             raise SnapshotError(str(exc)) from exc
         for number in choices:
@@ -260,8 +271,8 @@ class Playthrough:
 
 
 def play(scenario: Scenario, choices, seed: int = 0, start: str | None = None,
-         persona: str | None = None) -> Playthrough:
+         persona: str | None = None, preset: Preset | None = None) -> Playthrough:
     """Play `choices` from the start (or from `start`) and return the playthrough."""
-    run = Playthrough(scenario, seed=seed, start=start, persona=persona)
+    run = Playthrough(scenario, seed=seed, start=start, persona=persona, preset=preset)
     run.choose_all(choices)
     return run

@@ -12,8 +12,12 @@ each linked conversation's outcome or choices.
     conversations:
       halden-science: retained                     # an outcome
       hollins-academy: {choices: [1, 2, 1, 3]}     # or the replies to play
+      crane-webb: {choices: [2, 1], persona: brisk}  # and which persona the customer is
 
 `answers: policy` answers every week by the best-response policy instead.
+A conversation played from `choices` meets the persona the window and the
+terminal draw for this seed unless `persona` names one (checked against the
+linked scenario by the caller, `check_personas`).
 Whether each answer matches an event that really arrives (for this seed) is
 checked as the quarter is played.
 
@@ -49,6 +53,8 @@ class ScriptedQuarter:
     choices: dict = field(default_factory=dict)  # account id -> [1-based reply numbers]
     answers: list = field(default_factory=list)  # [(week, account, event kind, answer, (line, column))]
     policy: bool = False  # answer every week by the best-response policy
+    personas: dict = field(default_factory=dict)  # account id -> (persona id, (line, column)) for choices played
+    entries: dict = field(default_factory=dict)  # account id -> (line, column) of its 'conversations' entry
 
 
 def _account_id(ck: FieldChecker, value, pos, portfolio: Portfolio, what: str) -> str | None:
@@ -149,6 +155,7 @@ def _conversations(ck: FieldChecker, tree: YMap, portfolio: Portfolio, out: Scri
         pos = ck.value_pos(raw, aid)
         if _account_id(ck, aid, ck.key_pos(raw, aid), portfolio, "'conversations'") is None:
             continue
+        out.entries[aid] = ck.key_pos(raw, aid)
         if not portfolio.account(aid).scenario:
             ck.error("FP143", ck.key_pos(raw, aid), f"account '{aid}' has no linked conversation")
         elif isinstance(value, str):
@@ -159,7 +166,47 @@ def _conversations(ck: FieldChecker, tree: YMap, portfolio: Portfolio, out: Scri
                 out.outcomes[aid] = value
         elif isinstance(value, YMap) and isinstance(value.get("choices"), YSeq) and \
                 all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 9 for n in value["choices"]):
+            ck.unknown_keys(value, ("choices", "persona"), f"the conversation with '{aid}'")
             out.choices[aid] = list(value["choices"])
+            persona = value.get("persona")
+            if persona is not None and not isinstance(persona, str):
+                ck.error("FL023", ck.value_pos(value, "persona"), f"the persona for '{aid}' is a persona id "
+                         f"of its scenario, not {kind_name(persona)}")
+            elif persona is not None:
+                out.personas[aid] = (persona, ck.value_pos(value, "persona"))
         else:
             ck.error("FL023", pos, f"the conversation with '{aid}' is an outcome ({', '.join(OUTCOMES)}) "
-                     "or {choices: [1, 2, …]}")
+                     "or {choices: [1, 2, …], persona: ID (optional)}")
+
+
+def check_personas(script: ScriptedQuarter, portfolio: Portfolio, scenario_for, file: str) -> list[Diagnostic]:
+    """An error, with a did-you-mean, for each `persona` its linked scenario does not declare.
+    `scenario_for(scenario id)` gives the loaded scenario."""
+    ck = FieldChecker(file)
+    for aid, (persona, pos) in script.personas.items():
+        scenario = scenario_for(portfolio.account(aid).scenario)
+        if persona not in scenario.personas:
+            known = (f"its personas are: {', '.join(scenario.personas)}" if scenario.personas
+                     else "it has no personas")
+            ck.error("FP144", pos, f"the conversation with '{aid}' ({scenario.id}) has no persona '{persona}'"
+                     f"{did_you_mean(persona, scenario.personas)}; {known}")
+    return ck.diags
+
+
+def unused_conversations(script: ScriptedQuarter, campaign, file: str) -> list[Diagnostic]:
+    """A warning for each `conversations` entry whose account never fell into trouble in the quarter
+    played (`campaign`, finished): the entry was not used. It says whether even leaving the account
+    alone (no contact, its events let go) keeps it out of trouble for this seed."""
+    from game.core.portfolio.quarter import run_account
+    happened = {c.account for c in campaign.conversations}
+    ck = FieldChecker(file)
+    for aid, pos in script.entries.items():
+        account = campaign.portfolio.account(aid)
+        if aid in happened or not account.scenario:
+            continue
+        alone = run_account(campaign.portfolio, account, None, campaign.seed)
+        why = ("even left alone it stays out of trouble with this seed" if not alone.conversation_done
+               else "with this plan and these answers")
+        ck.warning("FP145", pos, f"account '{aid}' never falls into trouble this quarter (seed {campaign.seed}; "
+                   f"{why}): its conversation never happens, so this entry is not used")
+    return ck.diags

@@ -14,7 +14,7 @@ from pathlib import Path
 from game import __version__
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
 from game.core.plain_numbers import is_plain_number
-from game.shells.cli import team as cli_team
+from game.shells.cli import shots as cli_shots, team as cli_team
 from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
                              records as cli_records, trainer as cli_trainer)
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
@@ -64,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which persona the customer is (default: scripted play the first declared; the "
                       "window and the terminal draw one at random)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
-    play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (for playtesting)")
+    play.add_argument("--from", dest="start", metavar="NODE", help="start at this node (a playtest)")
+    play.add_argument("--set", dest="settings", action="append", metavar="FLAG=VALUE",
+                      help="set a flag before the first reply, e.g. --set apologised=true (repeatable; a playtest)")
+    play.add_argument("--mood", metavar="MOOD",
+                      help="the customer's mood before the first reply: calm, uneasy, upset or angry (a playtest)")
     play.add_argument("--assess", action="store_true",
                       help="assessment mode: coaching only at the end (default: coach mode)")
     play.add_argument("--screenshot", metavar="DIR",
@@ -83,14 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--learner", metavar="ID",
                       help="with --player: your learner id (LMS login or e-mail), which identifies you to the "
                       "learning record store; letter case does not matter")
-    shots = sub.add_parser("screenshots", help="save a PNG of every screen, drawn from sample data",
-                           description="Render every screen of the window (title to report card) from sample "
-                           "data into DIR, and report anything that does not fit the window (exit 1 then).")
-    shots.add_argument("dir", metavar="DIR", help="folder for the PNG files (created if missing)")
-    shots.add_argument("--size", type=_window_size, default=(1280, 720), metavar="WxH",
-                       help="window size, e.g. 800x600 (default 1280x720; at least 800x600)")
-    shots.add_argument("--text-size", choices=("small", "medium", "large", "huge"), default="medium")
-    shots.add_argument("--high-contrast", action="store_true")
+    cli_shots.add_parser(sub, _window_size)
     serve = sub.add_parser("serve", help="play in the browser: serve the game over HTTP",
                            description="Serve the game to browsers (each trainee signs in with a name or "
                            "learner id). Uses the same scoreboard as the window: SQLite under saves/, or "
@@ -155,7 +152,8 @@ def main(argv: list[str] | None, shells: Shells) -> int:
 
 
 # Arguments that name files: any bytes the system allows; every other argument is text.
-PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start"}
+PATH_ARGUMENTS = {"file", "paths", "dir", "out", "plan", "csv", "xapi", "cmi5", "sheet", "answers", "screenshot", "start",
+                  "scenario_file"}
 
 
 def _not_text(args) -> str | None:
@@ -188,7 +186,7 @@ def _main(argv, shells: Shells) -> int:
     if args.command == "export":
         return cli_records.cmd_export(args)
     if args.command == "screenshots":
-        return cmd_screenshots(args)
+        return cli_shots.cmd_screenshots(args)
     if args.command == "portfolio":
         return cli_portfolio.cmd_portfolio(args)
     if args.command == "lrs":
@@ -253,10 +251,11 @@ def cmd_play(args) -> int:
     if clean_player_arg(args, "play"):
         return EXIT_USAGE
     if args.persona is not None and args.persona not in scenario.personas:
+        from game.core.validator import did_you_mean
         known = (f"its personas are: {', '.join(scenario.personas)}" if scenario.personas
                  else "it has no personas")
-        print(f"main.py play: error: --persona: scenario '{scenario.id}' has no persona '{args.persona}'; {known}",
-              file=sys.stderr)
+        print(f"main.py play: error: --persona: scenario '{scenario.id}' has no persona '{args.persona}'"
+              f"{did_you_mean(args.persona, scenario.personas)}; {known}", file=sys.stderr)
         return EXIT_USAGE
     if args.seed is not None and not -(2 ** 63) <= args.seed < 2 ** 63:
         print("main.py play: error: --seed must fit in 64 bits", file=sys.stderr)
@@ -265,6 +264,12 @@ def cmd_play(args) -> int:
         from game.core.validator import did_you_mean
         print(f"main.py play: error: --from names unknown node '{args.start}'"
               f"{did_you_mean(args.start, scenario.nodes)}", file=sys.stderr)
+        return EXIT_USAGE
+    from game.core import playtest
+    try:
+        args.preset = playtest.build(scenario, args.settings, args.mood)
+    except PlayError as exc:
+        print(f"main.py play: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.screenshot:
         if args.choices is None:
@@ -281,16 +286,16 @@ def cmd_play(args) -> int:
         on_finish = cli_records.recorder(args.player, _mode(args), learner=args.learner) if args.player else None
         return text.play_scenario(scenario, coach=not args.assess, seed=args.seed, start=args.start,
                                   on_finish=on_finish, persona=args.persona,
-                                  player_style=cli_records.stored_style(args.player))
+                                  player_style=cli_records.stored_style(args.player), preset=args.preset)
     return args.shells.window().run(scenario_path=args.file, start=args.start, seed=args.seed, player=args.player,
-                   learner=args.learner, persona=args.persona)
+                   learner=args.learner, persona=args.persona, preset=args.preset)
 
 
 def _scripted(scenario, args) -> int:
     from game.core.engine import Playthrough
     record = (cli_records.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
               if args.player else None)
-    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona)
+    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona, preset=args.preset)
     try:
         run.choose_all(args.choices)
     except ChoiceNotShown as exc:
@@ -314,28 +319,13 @@ def _screenshots(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     code, files, message = args.shells.screenshots().capture(args.file, args.choices, args.screenshot, seed=args.seed or 0,
-                                               assess=args.assess, start=args.start, persona=args.persona)
+                                               assess=args.assess, start=args.start, persona=args.persona,
+                                               preset=args.preset)
     for path in files:
         print(path)
     if message:
         print(f"error: {message}", file=sys.stderr)
     return code
-
-
-def cmd_screenshots(args) -> int:
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    try:
-        files, found = args.shells.tour().render_all(args.dir, size=args.size, text_size=args.text_size,
-                                       high_contrast=args.high_contrast)
-    except OSError as exc:
-        print(f"main.py screenshots: error: cannot write to {args.dir}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for path in files:
-        print(path)
-    for problem in found:
-        print(f"layout: {problem}", file=sys.stderr)
-    return 1 if found else EXIT_OK
 
 
 def _mode(args) -> str:

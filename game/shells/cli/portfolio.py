@@ -72,7 +72,7 @@ def _scripted(portfolio, args) -> int:
     from game.core.engine import Playthrough
     from game.core.errors import ChoiceNotShown, PlayError
     from game.core.portfolio.campaign import Campaign
-    from game.core.portfolio.plan_file import read
+    from game.core.portfolio.plan_file import check_personas, read, unused_conversations
     from game.authoring.portfolio_report import debrief_lines
     from game.core.portfolio.review import debrief
     from game.storage.attempts import now_iso
@@ -85,6 +85,9 @@ def _scripted(portfolio, args) -> int:
         print(f"main.py portfolio: error: --plan: {args.plan}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     script, diags = read(data, args.plan, portfolio)
+    if script is not None:
+        diags += check_personas(script, portfolio, linked_scenario, args.plan)
+        script = None if any(d.is_error for d in diags) else script
     for d in diags:
         print(d.format(), file=sys.stderr)
     if script is None:
@@ -100,8 +103,10 @@ def _scripted(portfolio, args) -> int:
         account = portfolio.account(account_id)
         from game.core.turns import draw_persona
         scenario = linked_scenario(account.scenario)
-        # the same customer the window and the terminal meet for this seed
-        run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
+        # the persona the plan file names; else the customer the window and the terminal meet for this seed
+        persona = script.personas[account_id][0] if account_id in script.personas \
+            else draw_persona(scenario, campaign.seed)
+        run = Playthrough(scenario, seed=campaign.seed, persona=persona)
         try:
             run.choose_all(script.choices[account_id])
         except ChoiceNotShown:
@@ -132,6 +137,8 @@ def _scripted(portfolio, args) -> int:
         where = "" if str(exc).startswith(str(args.plan)) else f"week {campaign.week}: "
         print(f"error: {where}{exc}", file=sys.stderr)
         return EXIT_BAD_CHOICE
+    for d in unused_conversations(script, campaign, args.plan):
+        print(d.format(), file=sys.stderr)
     result = debrief(campaign)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -356,6 +356,8 @@ def record_scripted(run, player: str, mode: str, started_at: str, learner: str =
     from game.storage.files import StorageError
     if not run.finished:
         return "note: not recorded on the scoreboard: the conversation has not ended"
+    if run.playtest:
+        return "note: not recorded on the scoreboard: a playtest (--from, --set or --mood) is not an attempt"
     try:
         attempt = Attempt.from_playthrough(run, player, mode, started_at, learner=learner, scripted=scripted)
     except ValueError as exc:

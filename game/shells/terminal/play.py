@@ -220,14 +220,14 @@ def _reader(stream):
 
 
 def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=None, stdin=None, stdout=None,
-                  on_finish=None, persona: str | None = None, player_style: str = "") -> int:
+                  on_finish=None, persona: str | None = None, player_style: str = "", preset=None) -> int:
     """Play in the terminal; `on_finish(run)` is called when the conversation ends (to record it)."""
     out = stdout or sys.stdout
     read = _reader(stdin) if stdin is not None else input
     write = fitting(out)
     seed = fresh_seed() if seed is None else seed  # a fresh order and persona for every playthrough
     run = Playthrough(scenario, seed=seed, start=start,
-                      persona=draw_persona(scenario, seed, persona))
+                      persona=draw_persona(scenario, seed, persona), preset=preset)
     try:
         with leave_on_sigterm():
             _play(scenario, run, coach, read, write, player_style)
@@ -239,12 +239,14 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
 
 
 def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
-    brief = briefing_view(scenario, run.persona, "coach" if coach else "assessment")
+    brief = briefing_view(scenario, run.persona, "coach" if coach else "assessment", run.start, run.preset)
     write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
     write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
     if brief.briefing:
         write(_paragraphs(brief.briefing) + "\n")
     write(f"Mode: {'coach (coaching after each reply)' if coach else 'assessment (coaching at the end)'}\n")
+    if brief.playtest:
+        write(_wrap(brief.playtest) + "\n")
     while not run.finished:
         now = dialogue_step(run)
         write(f"\nMood {mood_meter(now.mood)}\n")

@@ -240,23 +240,26 @@ class App(Navigator):
 
     def draw_notices(self, surface) -> None:
         """Notices (toasts) stacked at the bottom, or at the top when that
-        would cover fewer of the screen's buttons: a notice never hides a button."""
+        would cover fewer of the screen's buttons: a notice never hides a button.
+        A scene may keep them to one area (`notice_area`: the conversation's
+        column, never its footer) and name boxes to keep clear (`keep_clear`)."""
         if not self.notices:
             return
         theme = self.theme
-        width = min(surface.get_width() - 40, 760)
+        area = getattr(self.top, "notice_area", lambda: None)() or surface.get_rect()
+        width = min(area.w if area != surface.get_rect() else area.w - 40, 760)
         small = theme.size("small")
         boxes = []
         for text, _ in self.notices[-3:]:
             lines = theme.wrap(text, small, width - 24)
             boxes.append((text, len(lines) * theme.line_height(small) + 16))
         total = sum(height + 8 for _, height in boxes)
-        x = (surface.get_width() - width) // 2
-        buttons = self._button_rects(surface)
-        places = [surface.get_height() - 20 - total + 8, 12]
+        x = area.x + (area.w - width) // 2
+        buttons = self._button_rects(surface) + list(getattr(self.top, "keep_clear", lambda: [])())
+        places = [area.bottom - 20 - total + 8, area.top + 12]
         if buttons:  # also just above the highest button and just below the lowest one
             places += [min(r.top for r in buttons) - total - 4, max(r.bottom for r in buttons) + 8]
-        places = [y for y in places if 0 <= y <= surface.get_height() - total + 8] or places[:1]
+        places = [y for y in places if area.top <= y <= area.bottom - total + 8] or places[:1]
 
         def covered(y: int) -> int:
             area = pygame.Rect(x, y, width, total)
@@ -349,7 +352,8 @@ class App(Navigator):
 
 
 def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: Path = SCENARIOS_DIR,
-        player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None) -> int:
+        player: str | None = None, persona: str | None = None, portfolio_path=None, learner: str | None = None,
+        preset=None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
     app = App(scenarios_dir)
@@ -361,7 +365,7 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
         app.apply_settings()
     app.push(title)
     if scenario_path is not None:
-        title.play_file(scenario_path, start=start, seed=seed, persona=persona)
+        title.play_file(scenario_path, start=start, seed=seed, persona=persona, preset=preset)
     if portfolio_path is not None:
         app.go("portfolio", title.player.strip(), path=portfolio_path, seed=seed)
     return app.run()

@@ -16,7 +16,7 @@ from game.shells.window.intents import Intent
 
 def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: bool = False,
             size=(1280, 720), text_size: str | None = None, start=None,
-            persona: str | None = None) -> tuple[int, list[Path], str]:
+            persona: str | None = None, preset=None) -> tuple[int, list[Path], str]:
     """Returns (exit code, files written, message)."""
     out = Path(out_dir)
     try:
@@ -26,7 +26,7 @@ def capture(path: str, choices: list[int], out_dir: str, seed: int = 0, assess: 
             (exc.strerror or str(exc))
         return 2, [], f"--screenshot: {out_dir} cannot hold the pictures: {why}"
     with throwaway_saves():
-        return _capture(path, choices, out, seed, assess, size, text_size, start, persona)
+        return _capture(path, choices, out, seed, assess, size, text_size, start, persona, preset)
 
 
 @contextmanager
@@ -44,7 +44,7 @@ def throwaway_saves():
                 os.environ["FIVE_LEVERS_SAVES"] = previous
 
 
-def _capture(path, choices, out, seed, assess, size, text_size, start, persona=None):
+def _capture(path, choices, out, seed, assess, size, text_size, start, persona=None, preset=None):
     from game.shells.window.app import App
 
     app = App(size=size)
@@ -64,7 +64,7 @@ def _capture(path, choices, out, seed, assess, size, text_size, start, persona=N
     try:
         title = app.scene_for("title")
         app.push(title)
-        title.play_file(path, start=start, seed=seed, persona=persona)
+        title.play_file(path, start=start, seed=seed, persona=persona, preset=preset)
         if app.top.name != "briefing":
             return 1, files, (app.notices[-1][0] if app.notices else "the scenario could not be opened")
         shot("briefing")

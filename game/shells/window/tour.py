@@ -245,3 +245,9 @@ def render_all(out_dir, size=(1280, 720), text_size: str = "medium", high_contra
         finally:
             app.shutdown()
     return files, found
+
+
+def render_scenario(path, out_dir, size=(1280, 720), text_size: str = "medium", high_contrast: bool = False):
+    """The trainer's own scenario's screens (game/shells/window/scenario_tour.py)."""
+    from game.shells.window.scenario_tour import render_scenario as render
+    return render(path, out_dir, size=size, text_size=text_size, high_contrast=high_contrast)

@@ -1,6 +1,7 @@
 """Playtesting in the window: F5 reloads the scenario keeping the position,
 F1 shows the playtest overlay."""
 import pygame
+import pytest
 
 from .conftest import key, post
 
@@ -81,15 +82,15 @@ def test_f1_overlay_in_assessment_mode_shows_nothing_of_the_score(make_app, libr
         assert secret not in text
 
 
-def test_f1_overlay_stays_on_top_while_the_line_is_typed(make_app, library):
+def test_f1_panel_stays_whole_while_the_line_is_typed(make_app, library):
     app = make_app(mode="coach")
     scene = start_dialogue(app, library)
     post(app, key(pygame.K_F1))
     overlay = scene._draw_overlay(app.screen, scene.theme)
     ink = app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2))
-    scene.reveal = 1  # the typewriter starts again
+    scene.reveal = 1  # the typewriter starts again: it redraws the line, which lies below the panel
     rects = scene.draw_changes(app.screen)
-    assert overlay in rects
+    assert rects and not any(r.colliderect(overlay) for r in rects)
     assert app.screen.get_at((overlay.x + 4, overlay.y + overlay.h // 2)) == ink
 
 
@@ -122,3 +123,60 @@ def test_f5_on_the_briefing_reloads_the_file(make_app, library):
     assert briefing.scenario.title == "The Very Late Refund"
     post(app, key(pygame.K_RETURN))
     assert app.top.name == "dialogue" and app.top.run.scenario.title == "The Very Late Refund"
+
+
+def test_play_from_a_node_with_flags_and_mood_in_the_window_is_a_playtest_never_recorded(make_app, library):
+    from game.core import loader, playtest
+    from game.shells.window.scenes.title import TitleScene
+    app = make_app(mode="coach", player="Tess")
+    app.push(TitleScene(app))
+    path = library / "tutorial.yaml"
+    preset = playtest.build(loader.load_file(path), ["heard_real_need=true"], "upset")
+    app.top.play_file(path, start="truth", seed=0, persona="talker", preset=preset)
+    assert app.top.name == "briefing"
+    note = app.top._text()
+    assert "(Playtest: starting at node 'truth', with mood upset, heard_real_need = true; not recorded" in note
+    post(app, key(pygame.K_RETURN))
+    scene = app.top
+    assert scene.name == "dialogue" and scene.run.mood == "upset" and scene.run.flags == {"heard_real_need": True}
+    assert "After a morning of nothing" in scene._node_text()
+    assert any(b.label.startswith("So you can stay put") for b in scene.buttons.buttons)  # behind the flag
+    for _ in range(12):
+        if app.top.name != "dialogue":
+            break
+        post(app, key(pygame.K_1), key(pygame.K_RETURN))
+    assert app.top.name == "debrief" and app.top.session.run.finished
+    assert app.scoreboard.blocking.attempts() == []  # a playtest is never on the scoreboard
+    app.top.activate("replay")  # a replay is the same playtest
+    assert app.top.name == "briefing" and app.top.preset == preset and app.top.start == "truth"
+
+
+@pytest.mark.parametrize("size, text_size", [((1280, 720), "medium"), ((800, 600), "medium"),
+                                             ((1280, 720), "huge"), ((800, 600), "huge")])
+def test_f1_panel_never_covers_the_line_and_f5_message_never_covers_the_footer(make_app, library, size, text_size):
+    from game.shells.window.layout_check import drawn_boxes, problems
+    app = make_app(size=size, text_size=text_size, mode="coach")
+    scene = start_dialogue(app, library)
+    post(app, key(pygame.K_1))  # a reply: its coaching is on screen
+    post(app, key(pygame.K_RETURN))
+    post(app, key(pygame.K_F1))
+    assert scene.overlay
+    speech, overlay = scene._rects["speech"], scene._rects["overlay"]
+    assert not overlay.colliderect(speech)
+    assert not any(overlay.colliderect(b.rect) for b in scene.buttons.buttons)
+    assert not problems(drawn_boxes(app), size), problems(drawn_boxes(app), size)
+    edit(library, "Nobody calls me back.", "Nobody ever calls me back, not once.")
+    post(app, key(pygame.K_F5))
+    assert any("Reloaded" in n[0] for n in app.notices)
+    boxes = drawn_boxes(app)
+    toasts = [rect for kind, rect, _ in boxes if kind == "toast"]
+    assert toasts
+    w, h = size
+    portrait = scene._rects["portrait"]
+    footer = [rect for kind, rect, _ in boxes if kind == "text" and rect.x == portrait.x and rect.bottom > h - 80]
+    assert footer or (size, text_size) == ((800, 600), "huge"), "the footer (the keys hint) is drawn"
+    for toast in toasts:
+        assert not toast.colliderect(speech) and not any(toast.colliderect(f) for f in footer)
+    if text_size == "medium":  # room for everything: the message covers nothing at all
+        assert not problems(boxes, size), problems(boxes, size)
+    app.screenshot(f"/tmp/five-levers-f1-f5-{w}x{h}-{text_size}.png")

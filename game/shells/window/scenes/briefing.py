@@ -19,12 +19,13 @@ class BriefingScene(Scene):
     name = "briefing"
 
     def __init__(self, app, scenario, path: str, player: str = "", start=None, seed: int | None = None,
-                 persona: str | None = None):
+                 persona: str | None = None, preset=None):
         super().__init__(app)
         self.scenario = scenario
         self.path = path
         self.player = player or "Guest"
         self.start = start
+        self.preset = preset  # a playtest's flags and mood (--set, --mood)
         # every playthrough meets a fresh order of replies and a persona drawn from its seed,
         # drawn once: back here before the playthrough ends, the same ones (app.draws)
         self.seed, self.persona = app.draws.draw(scenario, self.player, seed, persona)
@@ -71,7 +72,8 @@ class BriefingScene(Scene):
             self.app.notify(problem)
         session = GameSession(self.scenario, self.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               seed=self.seed, start=self.start, persona=self.persona,
-                              persona_fixed=self.persona_fixed, learner=self.app.settings.learner)
+                              persona_fixed=self.persona_fixed, learner=self.app.settings.learner,
+                              preset=self.preset)
         session.autosave()
         self.app.go_instead("dialogue", session)
 
@@ -106,7 +108,7 @@ class BriefingScene(Scene):
         self.scroll.set_sizes(text_height(theme, self._text(), self._text_rect.w - 40) + 40, self._text_rect.h)
 
     def _view(self):
-        return briefing_view(self.scenario, self.persona, self.app.settings.mode, self.start)
+        return briefing_view(self.scenario, self.persona, self.app.settings.mode, self.start, self.preset)
 
     def _about_height(self, width: int) -> int:
         theme = self.theme

@@ -105,7 +105,7 @@ class DebriefScene(Scene):
         elif action == "replay":  # a new playthrough, from its briefing (the persona's cue is there)
             old = self.session
             app.go_instead("briefing", old.scenario, old.scenario_path, player=old.player, start=old.run.start,
-                           persona=old.run.persona if old.persona_fixed else None)
+                           persona=old.run.persona if old.persona_fixed else None, preset=old.run.preset)
         elif action == "next":
             nxt = app.library.after(self.session.scenario.id)
             if nxt is None:

@@ -203,6 +203,10 @@ class DialogueScene(Scene):
         view = pygame.Rect(x, MARGIN, width + 10, h - 2 * MARGIN)
         self._rects["view"] = view
         y = 0
+        if self.overlay:  # the playtest panel sits above the line, never over it (nor over a reply)
+            over_h = text_height(theme, self.overlay_text(), width - 24, theme.size("small")) + 20
+            self._rects["overlay_rel"] = pygame.Rect(0, 0, width, over_h)
+            y = over_h + 12
         label_h = theme.line_height(theme.size("small"))
         speech_h = text_height(theme, self._node_text(), width - 40) + 40 + label_h
         self._rects["speech_rel"] = pygame.Rect(0, y, width, speech_h)
@@ -226,9 +230,22 @@ class DialogueScene(Scene):
         for button, (top, bh) in zip(self.buttons.buttons, tops):
             button.rect = pygame.Rect(x, view.y + top - off, reply_w, bh)
         self._rects["speech"] = self._rects["speech_rel"].move(x, view.y - off)
+        if self.overlay:
+            self._rects["overlay"] = self._rects["overlay_rel"].move(x, view.y - off)
         if self.phase in ("coach", "ending"):
             self._rects["coach"] = self._rects["coach_rel"].move(x, view.y - off)
         self._replies_label_y = view.y + self._rects["speech_rel"].bottom + 20 - off
+
+    def notice_area(self) -> pygame.Rect:
+        """Messages (F5's, a storage problem) go in the conversation's column, never over the footer."""
+        view = self._rects.get("view")
+        return pygame.Rect(view.x, view.y, view.w - 10, view.h) if view is not None else None  # not the bar
+
+    def keep_clear(self) -> list:
+        """The customer's line and the coaching are not covered by a message while
+        any place is free (the playtest panel may be, for the message's seconds)."""
+        return [self._rects[name] for name in ("speech", "coach") if name in self._rects
+                and (name != "coach" or self.phase in ("coach", "ending"))]
 
     def _hint(self) -> str:
         mode = "Coach mode" if self.session.coach else "Assessment mode"
@@ -298,10 +315,10 @@ class DialogueScene(Scene):
             if button.rect.bottom >= view.top and button.rect.top <= view.bottom:
                 draw_button(surface, theme, button, i == self.buttons.focus,
                             "primary" if button.action in ("continue", "debrief") else "plain")
-        surface.set_clip(None)
-        self.scroll.draw_bar(surface, theme, view)
         if self.overlay:
             self._draw_overlay(surface, theme)
+        surface.set_clip(None)
+        self.scroll.draw_bar(surface, theme, view)
 
     def static_key(self):
         theme = self.theme
@@ -320,9 +337,7 @@ class DialogueScene(Scene):
         self._draw_speech(surface, self.theme, self.run)
         surface.set_clip(None)
         self._drawn_reveal = reveal
-        if self.overlay:  # the overlay stays on top of the typewriter's redraw
-            return [rect, self._draw_overlay(surface, self.theme)]
-        return [rect]
+        return [rect]  # the playtest panel is above the line, untouched
 
     def _outcome_colour(self) -> str:
         view = self.run.ending_view()
@@ -361,10 +376,10 @@ class DialogueScene(Scene):
                 "F1: hide  ·  F5: reload the file")
 
     def _draw_overlay(self, surface, theme) -> pygame.Rect:
-        text = self.overlay_text()
-        width = min(620, surface.get_width() - 40)
-        height = text_height(theme, text, width - 24, theme.size("small")) + 20
-        rect = pygame.Rect(surface.get_width() - width - 16, 16, width, height)
+        """The playtest panel (F1), laid out above the customer's line (`_layout`)."""
+        rect = self._rects["overlay"]
         pygame.draw.rect(surface, theme.c("text"), rect, border_radius=8)
-        draw_text(surface, theme, text, (rect.x + 12, rect.y + 10), width - 24, theme.size("small"), theme.c("bg"))
+        theme.note("panel", rect, surface)
+        draw_text(surface, theme, self.overlay_text(), (rect.x + 12, rect.y + 10), rect.w - 24, theme.size("small"),
+                  theme.c("bg"))
         return rect

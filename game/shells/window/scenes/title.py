@@ -160,7 +160,7 @@ class TitleScene(Scene):
             return
         self.app.go("dialogue", session)
 
-    def play_file(self, path, start=None, seed: int | None = None, persona: str | None = None) -> None:
+    def play_file(self, path, start=None, seed: int | None = None, persona: str | None = None, preset=None) -> None:
         """Open one scenario file straight at its briefing (`main.py play FILE`)."""
         checked = loader.check_file(path)
         if not checked.ok:
@@ -168,7 +168,7 @@ class TitleScene(Scene):
             return
         player = self.player.strip() or "Guest"
         self.app.go("briefing", checked.scenario, str(path), player=player, start=start, seed=seed,
-                                    persona=persona)
+                                    persona=persona, preset=preset)
 
     # -- drawing -------------------------------------------------------------
     TAGLINE = "Practise the conversations that keep customers."
