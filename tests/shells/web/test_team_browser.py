@@ -48,6 +48,7 @@ def browser():
 
 def test_a_reviewer_reads_the_dashboard_and_a_trainee_is_refused(browser, server):
     lead = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 720})
+    lead.set_default_timeout(60_000)  # a loaded CI machine: scrypt and the first page may take a while
     page = lead.new_page()
     page.goto("/team")
     page.fill("#name", "Lee")
@@ -71,6 +72,7 @@ def test_a_reviewer_reads_the_dashboard_and_a_trainee_is_refused(browser, server
     lead.close()
 
     trainee = browser.new_context(base_url=server.url)
+    trainee.set_default_timeout(60_000)
     page = trainee.new_page()
     page.goto("/")
     page.fill("input[name=name]", "Ana")
