@@ -51,6 +51,7 @@ class Cluster:
             shutil.chown(self.folder, "postgres")
             self.as_user = ["runuser", "-u", "postgres", "--"]
         self._names = itertools.count(1)
+        self.options = ""  # more server settings (`-c name=value …`), e.g. TLS
 
     def _run(self, *args):
         subprocess.run([*self.as_user, *map(str, args)], check=True, capture_output=True, text=True, timeout=120)
@@ -66,7 +67,7 @@ class Cluster:
 
     def resume(self) -> None:
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
-                   "-c max_connections=200")
+                   f"-c max_connections=200 {self.options}")
         self._run(self.bin / "pg_ctl", "-D", self.data, "-o", options, "-l", self.folder / "log", "-w", "start")
 
     def stop(self) -> None:

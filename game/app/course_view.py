@@ -63,6 +63,13 @@ def read_progress(board, player: str, course: Course) -> CourseProgress:
     """The player's progress from the scoreboard (their attempts, oldest first, and their quarters)."""
     attempts = board.history(player)
     quarters = board.quarters(player=player) if hasattr(board, "quarters") else []
+    return progress_of(course, attempts, quarters)
+
+
+def progress_of(course: Course, attempts, quarters=()) -> CourseProgress:
+    """The certificate rule over these attempts (oldest first) and quarters
+    (the scoreboard's dicts, with portfolio and score): the one place the
+    learning path and the team's certificates view evaluate it."""
     return evaluate(course, attempts, [_Quarter(q["portfolio"], q["score"]) for q in quarters])
 
 
@@ -114,7 +121,7 @@ def course_view(course: Course, progress: CourseProgress, titles: dict | None = 
             word = ("not played yet" if bp.campaign_best is None else
                     f"{'met' if bp.campaign_met else 'not yet'} (best quarter {bp.campaign_best})")
             rows.append((campaign_titles.get(block.campaign, block.campaign), word))
-        left = tuple(_titled(item, titles) for item in bp.left)
+        left = left_in_words(bp, titles)
         blocks.append(BlockView(block.title, state, bp.certified, bp.open, rule_words(block), tuple(rows), left))
     done = sum(b.certified for b in progress.blocks)
     nxt = progress.next_block
@@ -124,6 +131,11 @@ def course_view(course: Course, progress: CourseProgress, titles: dict | None = 
         headline = f"Certified in {done} of {len(progress.blocks)} blocks" + \
             (f"; next: {nxt.block.title}" if nxt else "")
     return CourseView(course.title, course.summary, headline, tuple(blocks))
+
+
+def left_in_words(block_progress, titles: dict) -> tuple[str, ...]:
+    """What is left for a block's certificate, scenarios named by their titles."""
+    return tuple(_titled(item, titles) for item in block_progress.left)
 
 
 def _titled(item: str, titles: dict) -> str:

@@ -8,7 +8,9 @@
 - `scenarios`: per scenario, attempts, people, mean score and pass rate
   (which scenario is hardest?);
 - `absent`: the roster's people who have not played since a date (and
-  those who never played).
+  those who never played);
+- `certificates`: who has earned which block's certificate of the course,
+  when, and what is left for the next (game/app/team_certificates).
 
 What counts: finished attempts played by a person (scripted and abandoned
 attempts are left out). A person is their learner id when they gave one,
@@ -21,9 +23,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timezone
 
+from game.app.team_certificates import certificates, certificates_table
 from game.core.model import LEVER_TITLES, LEVERS
 
-VIEWS = ("levers", "weeks", "scenarios", "absent")
+VIEWS = ("levers", "weeks", "scenarios", "absent", "certificates")
 
 
 def counted(attempts) -> list:
@@ -101,8 +104,14 @@ def absent(attempts, roster, since: str) -> dict:
     return {"view": "absent", "since": since, "roster": len(list(roster)), "people": rows}
 
 
-def team_view(view: str, attempts, roster=(), since: str | None = None) -> dict:
+def team_view(view: str, attempts, roster=(), since: str | None = None, course=None, quarters=(),
+              titles=None, scenario: str | None = None) -> dict:
+    """One view. `certificates` needs the `course` and takes every attempt
+    (unfiltered: the course's rule decides what counts), the `quarters` and
+    `titles` (scenario id -> title); `scenario` keeps the blocks holding it."""
     attempts = list(attempts)
+    if view == "certificates":
+        return certificates(course, attempts, quarters, roster, titles, since=since, scenario=scenario)
     if view == "levers":
         return levers_by_person(attempts, roster)
     if view == "weeks":
@@ -117,6 +126,8 @@ def team_view(view: str, attempts, roster=(), since: str | None = None) -> dict:
 def table(data: dict) -> tuple[list[str], list[list]]:
     """A view as a header and rows (CSV and the terminal's table)."""
     view = data["view"]
+    if view == "certificates":
+        return certificates_table(data)
     if view == "levers":
         header = ["person", "name", "learner", "team", "attempts", "mean_score", "last_played", *LEVERS]
         rows = [[r["person"], r["name"], r["learner"], r["team"], r["attempts"], r["mean_score"], r["last_played"],
@@ -145,11 +156,13 @@ def heat_band(percent: float | None) -> int | None:
 
 def dashboard(board, scenario: str | None = None, persona: str | None = None, style: str | None = None,
               mode: str | None = None, since: str | None = None, until: str | None = None,
-              absent_since: str | None = None) -> dict:
+              absent_since: str | None = None, course=None, titles: dict | None = None) -> dict:
     """Every team view at once, for the browser dashboard, with the filters
     applied (`since`/`until`: ISO dates, finished on or after / before).
     `absent_since` names who has not played since then (all attempts count
-    for "last played", whatever the date filters)."""
+    for "last played", whatever the date filters). `course`: the learning
+    path whose certificates are shown (None: no certificates section);
+    `titles`: scenario id -> title for scenarios nobody has played yet."""
     everything = board.attempts(scenario=scenario, with_steps=False, persona=persona, persona_style=style)
     if mode:
         everything = [a for a in everything if a.mode == mode]
@@ -160,6 +173,17 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
         row["bands"] = {lever: heat_band(value) for lever, value in row["levers"].items()}
     return {"levers": levers, "weeks": weeks(chosen), "scenarios": scenarios(chosen),
             "absent": absent(everything, roster, absent_since) if absent_since else None,
+            "certificates": _certificates(board, course, roster, scenario, since, until, titles),
             "filters": {"scenario": scenario, "persona": persona, "style": style, "mode": mode, "since": since,
                         "until": until, "absent_since": absent_since},
             "counted": len(counted(chosen)), "known_scenarios": board.scenarios()}
+
+
+def _certificates(board, course, roster, scenario, since, until, titles) -> dict | None:
+    """The certificates view over every attempt (the rule decides what counts; see team_certificates)."""
+    if course is None:
+        return None
+    quarters = board.quarters() if hasattr(board, "quarters") else []
+    return certificates(course, board.attempts(with_steps=False), quarters, roster,
+                        {**(titles or {}), **board.scenarios()},
+                        since=since, until=until, scenario=scenario)

@@ -202,6 +202,9 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
 
     def _reason(self, exc: Exception) -> str:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "certificate verify failed" in text or "does not match host name" in text:
+            text += (" (sslmode=verify-full: the server's certificate must come from the authority that "
+                     "sslrootcert names and be for the host name used; see the reviewer's guide, TLS)")
         return redact(text)
 
     def _plain_cursor(self):

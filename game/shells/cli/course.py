@@ -36,8 +36,9 @@ def course_file(course_id: str) -> Path | None:
     return None
 
 
-def load_course(course_id: str, command: str):
-    """(course, scenarios by id, exit code): the course checked against the bundled library."""
+def load_course(course_id: str, command: str, more_scenarios=()):
+    """(course, scenarios by id, exit code): the course checked against the
+    bundled library (and `more_scenarios`: ids known elsewhere, e.g. played on the scoreboard)."""
     from game.core import loader
     from game.core.course.load import check_file
     from game.core.suggest import Suggester
@@ -49,7 +50,7 @@ def load_course(course_id: str, command: str):
         return None, {}, EXIT_USAGE
     results, _ = loader.check_library([SCENARIOS_DIR])
     scenarios = {c.scenario.id: c.scenario for c in results if c.ok}
-    checked = check_file(path, set(scenarios), portfolio_ids())
+    checked = check_file(path, set(scenarios) | set(more_scenarios), portfolio_ids())
     if not checked.ok:
         for d in checked.diagnostics:
             print(d.format(), file=sys.stderr)

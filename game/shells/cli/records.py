@@ -23,9 +23,12 @@ def add_parsers(sub) -> None:
                        help="with --player: how the player does with each customer style (and their own style)")
     board.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="table (default), csv or json")
-    board.add_argument("--team", choices=("levers", "weeks", "scenarios", "absent"),
-                       help="a team view: levers by person, weeks, scenarios (pass rate and mean), or absent "
-                       "(the roster's people who have not played since --since)")
+    board.add_argument("--team", choices=("levers", "weeks", "scenarios", "absent", "certificates"),
+                       help="a team view: levers by person, weeks, scenarios (pass rate and mean), absent "
+                       "(the roster's people who have not played since --since) or certificates (earned, when, "
+                       "and what is left; --course ID)")
+    board.add_argument("--course", metavar="ID", default="default",
+                       help="with --team certificates: the course (courses/ID.yaml or a file; default: default)")
     board.add_argument("--mode", choices=("coach", "assessment"), help="with --team: only attempts in this mode")
     board.add_argument("--since", type=_since, metavar="DATE",
                        help="only attempts finished at or after DATE (with --team absent: who has not played since)")

@@ -157,6 +157,8 @@ def cmd_team_scoreboard(args, selection: dict) -> int:
     from game.storage.files import StorageError
     if args.team == "absent" and not selection.get("since"):
         return _error("scoreboard", "--team absent needs --since DATE (who has not played since then)")
+    if args.team == "certificates":
+        return _certificates(args, selection)
     try:
         board = _board()
         try:
@@ -188,6 +190,49 @@ def cmd_team_scoreboard(args, selection: dict) -> int:
             print("  ".join("-" * w for w in widths))
     if not rows:
         print("Nobody." if args.team == "absent" else "No attempts counted (finished, played by a person).")
+    return EXIT_OK
+
+
+def _certificates(args, selection: dict) -> int:
+    """`scoreboard --team certificates`: every attempt counts as the course's rule says (see team_certificates)."""
+    from game.app.team_view import table, team_view
+    from game.shells.cli.course import load_course
+    from game.storage.files import StorageError
+    try:
+        board = _board()
+        try:
+            played = board.scenarios()
+            course, scenarios, code = load_course(args.course, "scoreboard", played)
+            if course is None:
+                return code
+            attempts = board.attempts(with_steps=False)
+            quarters, roster = board.quarters(), board.roster()
+        finally:
+            board.close()
+    except StorageError as exc:
+        print(f"main.py scoreboard: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    titles = {**played, **{sid: s.title for sid, s in scenarios.items()}}
+    data = team_view("certificates", attempts, roster, selection.get("since"), course=course, quarters=quarters,
+                     titles=titles, scenario=selection.get("scenario"))
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    header, rows = table(data)
+    if args.format == "csv":
+        from game.shells.cli.records import _print_csv
+        _print_csv(header, rows)
+        return EXIT_OK
+    print(f"{data['title']}: certificates")
+    for item in data["earned"]:
+        print(f"  {item['name']}: {item['title']}, earned {item['earned_at'][:10]}")
+    if not data["earned"]:
+        print("  None earned" + (" since then." if selection.get("since") else " yet."))
+    print("Working towards the next:")
+    for item in data["close"]:
+        print(f"  {item['name']}: {item['title']}, {len(item['left'])} left: {'; '.join(item['left'])}")
+    if not data["close"]:
+        print("  Nobody.")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from game.app.course_view import find_course
 from game.app.reviewers import check_password
 from game.app.team_view import VIEWS, dashboard, table
 from game.core.model import LEVER_TITLES, LEVERS, STYLES
@@ -61,13 +62,22 @@ class _SignInAsReviewer(Exception):
     pass
 
 
+def _figures(state, filters: dict) -> dict:
+    """The dashboard's data, with the learning path whose certificates it shows
+    (courses/default.yaml, checked against the served library and the scenarios played)."""
+    titles = {e.scenario.id: e.scenario.title for e in state.library.playable()}
+    course = find_course(state.courses_dir, set(titles) | set(state.board.scenarios()),
+                         {p.id for p in getattr(state, "portfolios", ())})
+    return dashboard(state.board, course=course, titles=titles, **filters)
+
+
 async def team(request):
     try:
         reviewer = _guard(request)
     except _SignInAsReviewer:
         return render(request, "team_signin.html", problem=None, name="")
     filters = _filters(request)
-    data = await run_in_threadpool(dashboard, request.app.state.board, **filters)
+    data = await run_in_threadpool(_figures, request.app.state, filters)
     query = "&".join(f"{k}={v}" for k, v in filters.items())
     return render(request, "team.html", reviewer=reviewer, data=data, levers=LEVERS, lever_titles=LEVER_TITLES,
                   styles=STYLES, query=query, views=VIEWS)
@@ -104,7 +114,9 @@ async def team_csv(request):
     filters = _filters(request)
     if view == "absent" and not filters.get("absent_since"):
         raise HTTPException(400, "Who has not played since when? Choose a date for “not played since”.")
-    data = await run_in_threadpool(dashboard, request.app.state.board, **filters)
+    data = await run_in_threadpool(_figures, request.app.state, filters)
+    if data[view] is None:
+        raise HTTPException(404, "No learning path is set up, so there are no certificates (see docs/courses.md).")
     header, rows = table(data[view])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -23,6 +23,21 @@ PLAYED = [("Ana", "ana@x.org", [1, 2, 2], "2026-11-10", 42),   # W46
           ("Cy", "cy@x.org", [2, 2, 2], "2026-11-17", 0),      # W47
           ("Bo", "bo@x.org", [1, 2, 1], "2026-11-24", 84),     # W48, passes
           ("Sam", "", [1, 1, 2], "2026-11-24", 58)]            # W48, no learner id
+# A learning path over the same scenario: Strong in the first two coach attempts, then Legendary in any
+COURSE = """format: 1
+id: refunds
+title: Refunds
+blocks:
+  refunds:
+    title: Refunds done right
+    scenarios: [late-refund]
+    certificate: {grade: Strong, mode: coach, attempts: 2}
+  mastery:
+    title: Refund mastery
+    requires: [refunds]
+    scenarios: [late-refund]
+    certificate: {grade: Legendary, mode: coach, attempts: any}
+"""
 ROSTER = "learner,name,team\nana@x.org,Ana Lima,North\nbo@x.org,Bo Berg,North\ncy@x.org,Cy Chan,South\n" \
          "dee@x.org,Dee Diaz,South\n"
 
@@ -94,6 +109,35 @@ def test_the_csv_tells_two_people_with_one_name_apart(team):
     assert {r["learner"] for r in rows if r["player"] == "Ana"} == {"ana@x.org"}
     assert [(r["player"], r["status"], r["scripted"]) for r in rows][-1] == ("Cy", "finished", "1")
     assert {r["scripted"] for r in rows[:-1]} == {"0"}
+
+
+def test_certificates_by_hand(team, tmp_path):
+    course = tmp_path / "refunds.yaml"
+    course.write_text(COURSE, encoding="utf-8")
+    data = json.loads(team("scoreboard", "--team", "certificates", "--course", course, "--format", "json").stdout)
+    # Ana 42 then 100: Strong (and Legendary) on her second try; Bo 49 then 84: Strong on his second, not
+    # Legendary; Cy 0 (his scripted 100 does not count); Sam 58. Dee never played: not listed here.
+    assert [(e["name"], e["block"], e["earned_at"]) for e in data["earned"]] == [
+        ("Ana Lima", "refunds", "2026-11-17T09:05:00+00:00"), ("Ana Lima", "mastery", "2026-11-17T09:05:00+00:00"),
+        ("Bo Berg", "refunds", "2026-11-24T09:05:00+00:00")]
+    assert [(c["name"], c["block"], c["left"]) for c in data["close"]] == [
+        ("Bo Berg", "mastery", ["The Late Refund: Legendary or better in coach mode"]),
+        ("Cy Chan", "refunds", ["The Late Refund: Strong or better in coach mode (1 try left)"]),
+        ("Sam", "refunds", ["The Late Refund: Strong or better in coach mode (1 try left)"])]
+    rows = list(csv.DictReader(io.StringIO(
+        team("scoreboard", "--team", "certificates", "--course", course, "--format", "csv").stdout)))
+    assert [(r["name"], r["block"], r["state"], r["earned_at"][:10], r["left_count"]) for r in rows] == [
+        ("Ana Lima", "refunds", "certified", "2026-11-17", "0"), ("Ana Lima", "mastery", "certified", "2026-11-17", "0"),
+        ("Bo Berg", "refunds", "certified", "2026-11-24", "0"), ("Bo Berg", "mastery", "next", "", "1"),
+        ("Cy Chan", "refunds", "next", "", "1"), ("Cy Chan", "mastery", "locked", "", "1"),
+        ("Sam", "refunds", "next", "", "1"), ("Sam", "mastery", "locked", "", "1")]
+    since = json.loads(team("scoreboard", "--team", "certificates", "--course", course, "--since", "2026-11-20",
+                            "--format", "json").stdout)
+    assert [(e["name"], e["block"]) for e in since["earned"]] == [("Bo Berg", "refunds")]
+    table = team("scoreboard", "--team", "certificates", "--course", course).stdout
+    assert "Ana Lima: Refund mastery, earned 2026-11-17" in table and "Cy Chan: Refunds done right, 1 left" in table
+    missing = team("scoreboard", "--team", "certificates", "--course", "no-such-course")
+    assert missing.returncode == 2 and "no course 'no-such-course'" in missing.stderr
 
 
 def test_a_roster_line_that_is_not_a_person_is_named_and_the_rest_kept(team, tmp_path):

@@ -13,7 +13,7 @@ from game.core import loader
 from game.core.engine import play
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
-from tests.shells.cli.test_team_views import PLAYED
+from tests.shells.cli.test_team_views import COURSE, PLAYED
 from tests.shells.cli.test_cli import LATE
 from tests.shells.web.conftest import Trainee
 
@@ -35,8 +35,11 @@ def team_board(saves):
 
 
 @pytest.fixture
-def browser(make_app, team_board):
+def browser(make_app, team_board, tmp_path):
     app = make_app()
+    app.state.courses_dir = tmp_path / "courses"  # the learning path of test_team_views' hand count
+    app.state.courses_dir.mkdir()
+    (app.state.courses_dir / "refunds.yaml").write_text(COURSE, encoding="utf-8")
     clients = []
 
     def open_one() -> Trainee:
@@ -96,3 +99,29 @@ def test_filters_and_csv_downloads(browser):
     assert {r["name"]: r["build_trust"] for r in levers}["Ana Lima"] == "50.0"
     assert lee.get("/team?since=yesterday").status_code == 400
     assert lee.get("/team/nothing.csv").status_code == 404
+
+
+def test_certificates_earned_and_what_is_left_match_the_hand_count(browser):
+    lee = reviewer(browser)
+    page = lee.page.text
+    assert "Certificates: Refunds" in page
+    earned = page[page.index("Certificates: Refunds"):]
+    assert "<td>Refund mastery</td><td>2026-11-17</td>" in earned and "<td>Refunds done right</td><td>2026-11-24</td>" in earned
+    assert "1 left: The Late Refund: Strong or better in coach mode (1 try left)" in earned  # Cy and Sam
+    rows = list(csv.DictReader(io.StringIO(lee.get("/team/certificates.csv").text)))
+    assert [(r["name"], r["block"], r["state"]) for r in rows][:4] == [
+        ("Ana Lima", "refunds", "certified"), ("Ana Lima", "mastery", "certified"),
+        ("Bo Berg", "refunds", "certified"), ("Bo Berg", "mastery", "next")]
+    later = list(csv.DictReader(io.StringIO(lee.get("/team/certificates.csv?since=2026-11-20").text)))
+    assert [(r["name"], r["block"]) for r in later if r["state"] == "certified"] == [("Bo Berg", "refunds")]
+    before = lee.get("/team?until=2026-11-20").text  # the record as it stood: Bo had not earned his yet
+    assert "2026-11-24" not in before[before.index("Certificates: Refunds"):]
+    assert "Nobody is working" not in before
+
+
+def test_without_a_learning_path_there_is_no_certificates_section(browser, tmp_path):
+    lee = reviewer(browser)
+    for course in (tmp_path / "courses").iterdir():
+        course.unlink()
+    assert "Certificates:" not in lee.get("/team").text
+    assert lee.get("/team/certificates.csv").status_code == 404
