@@ -140,6 +140,8 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send
+    # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
+    _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""
