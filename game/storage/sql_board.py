@@ -291,12 +291,13 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue):
             count += len(batch)
         return count
 
-    def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
+    def history(self, player: str, scenario: str | None = None, persona: str | None = None,
+                persona_style: str | None = None) -> list[Attempt]:
         """A player's attempts, oldest first, as lists and charts show them:
         each attempt's `HISTORY_COLUMNS` only (`summary` is True; the replies,
         path, registration, seed and start time are left empty: `get(id)`
         has the whole attempt). Thousands of attempts in a few milliseconds."""
-        sql, params = self._selection(scenario=scenario, player=player, persona=persona,
+        sql, params = self._selection(scenario=scenario, player=player, persona=persona, persona_style=persona_style,
                                       columns=", ".join(HISTORY_COLUMNS))
         return summaries(self._query(sql, params, plain=True))
 
