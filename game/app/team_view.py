@@ -15,6 +15,13 @@ attempts are left out). A person is their learner id when they gave one,
 else their display name (as on the leaderboards); the roster names people
 by learner id. Means are rounded to one decimal; a lever a person's paths
 never gave a chance to use is empty (None), not 0.
+
+Two ways to the same figures: the `*_from_board` functions (and
+`dashboard`, `team_view_from_board`) have the database count
+(game/storage/team_views.py: only the figures are read, at any number of
+attempts); the functions over a list of attempts (`levers_by_person`,
+`weeks`, `scenarios`, `absent`, `team_view`) say what the figures mean, and
+the tests hold the database's counting to them.
 """
 from __future__ import annotations
 
