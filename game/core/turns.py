@@ -31,12 +31,8 @@ def shuffled_order(seed: int, node) -> tuple[int, ...]:
 @functools.lru_cache(maxsize=65_536)
 def _sha_order(seed: int, node_id: str, count: int) -> tuple[int, ...]:
     """The contract's order depends only on the seed, the node's id and how
-    many replies it has: computed once for each, not at every visit. Sorted
-    by each digest's bytes, which is `shuffle_key`'s order (lower-case hex of
-    a fixed length orders as its bytes do), without making the text."""
-    prefix, sha = f"{seed}:{node_id}:", hashlib.sha256
-    keys = [sha(f"{prefix}{n}".encode("utf-8")).digest() for n in range(1, count + 1)]
-    return tuple(sorted(range(count), key=keys.__getitem__))
+    many replies it has: computed once for each, not at every visit."""
+    return tuple(sorted(range(count), key=lambda i: shuffle_key(seed, node_id, i + 1)))
 
 
 def check_persona(scenario: Scenario, persona: str | None) -> str:
