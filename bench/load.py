@@ -3,7 +3,7 @@
 Run: `make bench` (or `.venv/bin/python bench/load.py`). Prints, for
 generated scenarios of 100, 1,000 and 5,000 nodes: our load+validate time
 as a ratio to `yaml.load(f, Loader=yaml.CSafeLoader)` of the same file
-(medians of repeated runs)
+(medians of repeated runs, the three alternated run by run)
 (with the garbage collector on, as a plain call runs, and off), the ceiling
 analysis time, and scripted choices per second.
 """
@@ -36,6 +36,18 @@ def median_of(fn, repeat):
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times), min(times)
+
+
+def alternated(fns, repeat):
+    """The median time of each of `fns`, run in turn one after another `repeat` times (A, B, C, A, B, C...):
+    a burst of load from elsewhere falls on all of them, not on whichever ran in that block."""
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, out in zip(fns, times):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    return [statistics.median(t) for t in times]
 
 
 def bare_yaml(path, gc_on=True):
@@ -71,7 +83,7 @@ def choices_per_second(scenario, seconds=0.5, repeat=5):
 
 def main():
     print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; the bare parse (GC on, GC off) and ours alternated")
     print(f"{'nodes':>6} {'KB':>6} {'yaml gc-on':>11} {'yaml gc-off':>11} {'ours':>8} "
           f"{'ratio/on':>9} {'ratio/off':>9} {'ceilings':>9} {'choices/s':>10}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,9 +93,8 @@ def main():
             repeat = 30 if n <= 1000 else 10
             checked = loader.check_file(path)
             assert checked.ok, checked.diagnostics[:3]
-            on, _ = median_of(bare_yaml(path, True), repeat)
-            off, _ = median_of(bare_yaml(path, False), repeat)
-            ours, _ = median_of(lambda: loader.check_file(path), repeat)
+            on, off, ours = alternated((bare_yaml(path, True), bare_yaml(path, False),
+                                        lambda: loader.check_file(path)), repeat)
             scenario = checked.scenario
             ceil, _ = median_of(lambda: scoring.component_bests(scenario), repeat)
             cps = choices_per_second(scenario)

@@ -112,7 +112,7 @@ class Spy:
         type(self.board)._query = self.real
 
 
-def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: float = 1.5) -> dict:
+def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: float = 1.5, repeat: int = REPEAT) -> dict:
     """Time `ours` and, alternated with it, the very SQL it sends fetched as raw rows."""
     with Spy(board) as spy:
         ours()
@@ -122,7 +122,7 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
         for sql, params in sent:
             raw_fetch(sql, params)
     ours_ms, floor_ms = [], []
-    for _ in range(REPEAT):
+    for _ in range(repeat):
         for fn, out in ((ours, ours_ms), (floor, floor_ms)):
             t = time.perf_counter()
             fn()
@@ -130,7 +130,7 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
     med, fmed = statistics.median(ours_ms), statistics.median(floor_ms)
     ratio = med / fmed if fmed else float("inf")
     verdict = "ok" if p95(ours_ms) <= goal_ms and ratio <= ratio_goal else "OVER GOAL"
-    print(f"  {name:<44} median {med:7.2f} ms  p95 {p95(ours_ms):7.2f} ms  floor {fmed:7.2f} ms "
+    print(f"  {name:<44} median {med:8.2f} ms  p95 {p95(ours_ms):7.2f} ms  floor {fmed:7.2f} ms "
           f"(p95 {p95(floor_ms):6.2f})  ratio {ratio:4.2f}  {len(sent)} queries  [{verdict}]  {load()}", flush=True)
     return {"name": name, "median": med, "p95": p95(ours_ms), "floor": fmed, "ratio": ratio}
 
@@ -163,11 +163,34 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
     view("leaderboard(scenario, persona)", lambda: board.leaderboard(busiest, persona=persona), board, raw_fetch)
     view("history(player) (about 2,000 attempts)", lambda: board.history(player), board, raw_fetch)
     view("style_breakdown(player)", lambda: board.style_breakdown(player), board, raw_fetch)
+    team_views(board, raw_fetch, busiest, persona, style)
     before = "SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario"
     t = time.perf_counter()
     raw_fetch(before, ())
     print(f"  (before: scenarios() as a GROUP BY over the attempts took {(time.perf_counter() - t) * 1000:.0f} ms "
           f"once here)  {load()}", flush=True)
+
+
+def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> None:
+    """The team dashboard (app.team_view.dashboard: levers by person, weeks, scenarios, absent; every
+    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows."""
+    from game.app.team_view import dashboard
+    for n in range(20):  # a roster for the absent view (learner ids nobody here played under)
+        board.roster_add(f"lead{n:02d}@example.org", f"Lead {n:02d}", "North")
+    print("  team dashboard (every view at once; absent since 2026-10-01):", flush=True)
+    for label, filters in (("no filter", {}), ("scenario", {"scenario": scenario}), ("customer", {"persona": persona}),
+                           ("customer style", {"style": style}), ("mode", {"mode": "coach"}),
+                           ("dates (a month)", {"since": "2026-06-01", "until": "2026-07-01"}),
+                           ("scenario and a month", {"scenario": scenario, "since": "2026-06-01",
+                                                     "until": "2026-07-01"})):
+        view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
+             raw_fetch, repeat=5)
+    print("  each call (no filter):", flush=True)
+    view("team_people()", board.team_people, board, raw_fetch, repeat=5)
+    view("team_weeks()", board.team_weeks, board, raw_fetch, repeat=5)
+    view("team_scenarios()", board.team_scenarios, board, raw_fetch, repeat=5)
+    view("team_last_played(roster)", lambda: board.team_last_played([p["learner"] for p in board.roster()]),
+         board, raw_fetch, repeat=5)
 
 
 def run_measured(command: list[str], env: dict, out: Path | None = None) -> tuple[float, float]:
@@ -248,6 +271,8 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
     screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
     board.close()
     raw.close()
+    if "commands" in skip:
+        return
     env = {**os.environ, "FIVE_LEVERS_SAVES": str(saves)}
     env.pop("FIVE_LEVERS_DB", None)
 
@@ -313,6 +338,9 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
         raw = psycopg.connect(address, autocommit=True)
         screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
         board.close()
+        if "commands" in skip:
+            raw.close()
+            return
         env = {**os.environ, "FIVE_LEVERS_DB": address, "FIVE_LEVERS_SAVES": str(folder / "pg-saves")}
         psql = shutil.which("psql") or str(cluster.bin / "psql")
 
@@ -354,7 +382,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: export, clients")
+    parser.add_argument("--skip", default="", help="comma-separated: export, clients, commands (every command)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}",

@@ -45,10 +45,9 @@ def gather(board, ask: dict) -> dict:
     result = {"titles": titles, "ids": ids, "index": index, "filters": filters, "filter_index": filters.index(chosen),
               "attempts": [], "leaders": [], "own": "", "breakdown": []}
     if view == HISTORY and player:
-        attempts = board.history(player, scenario, persona=chosen[1] if chosen and chosen[0] == "persona" else None)
-        if chosen and chosen[0] == "style":
-            attempts = [a for a in attempts if a.persona_style == chosen[1]]
-        result["attempts"] = attempts
+        kind, value = chosen or (None, None)  # the database filters: only the shown attempts are read
+        result["attempts"] = board.history(player, scenario, persona=value if kind == "persona" else None,
+                                           persona_style=value if kind == "style" else None)
     elif view == LEADERS and scenario is not None:
         result["leaders"] = board.leaderboard(scenario, persona=chosen[1] if chosen else None)
     elif view == STYLES_VIEW and player:

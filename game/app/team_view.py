@@ -17,6 +17,13 @@ attempts are left out). A person is their learner id when they gave one,
 else their display name (as on the leaderboards); the roster names people
 by learner id. Means are rounded to one decimal; a lever a person's paths
 never gave a chance to use is empty (None), not 0.
+
+Two ways to the same figures: the `*_from_board` functions (and
+`dashboard`, `team_view_from_board`) have the database count
+(game/storage/team_views.py: only the figures are read, at any number of
+attempts); the functions over a list of attempts (`levers_by_person`,
+`weeks`, `scenarios`, `absent`, `team_view`) say what the figures mean, and
+the tests hold the database's counting to them.
 """
 from __future__ import annotations
 
@@ -154,6 +161,70 @@ def heat_band(percent: float | None) -> int | None:
     return sum(percent >= edge for edge in HEAT_BANDS)
 
 
+def _from_sums(total: int, count: int) -> float | None:
+    return round(total / count, 1) if count else None
+
+
+def _week_label(thursday: str) -> str:
+    year, week, _ = datetime.fromisoformat(thursday).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def levers_from_board(board, roster=(), **filters) -> dict:
+    """`levers_by_person`, counted by the database (the same figures: tests hold them to it)."""
+    known = _names(roster)
+    rows = []
+    for p in board.team_people(**filters):
+        person = p["person"]
+        rows.append({"person": person, "name": known.get(person, {}).get("name") or p["player"],
+                     "learner": p["learner"] or None, "team": known.get(person, {}).get("team") or None,
+                     "attempts": p["attempts"], "mean_score": _from_sums(p["score_sum"], p["attempts"]),
+                     "last_played": p["last_played"],
+                     "levers": {lever: _from_sums(*p["levers"][lever]) for lever in LEVERS}})
+    rows.sort(key=lambda r: (r["name"].lower(), r["person"]))
+    return {"view": "levers", "levers": {lever: LEVER_TITLES[lever] for lever in LEVERS}, "people": rows}
+
+
+def weeks_from_board(board, **filters) -> dict:
+    """`weeks`, counted by the database."""
+    return {"view": "weeks", "weeks": [
+        {"week": _week_label(thursday), "attempts": n, "people": people, "mean_score": _from_sums(total, n),
+         "pass_rate": _rate(passed, n)} for thursday, n, people, total, passed in board.team_weeks(**filters)]}
+
+
+def scenarios_from_board(board, **filters) -> dict:
+    """`scenarios`, counted by the database (the title: the scenario list's)."""
+    titles = board.scenarios()
+    return {"view": "scenarios", "scenarios": [
+        {"scenario": sid, "title": titles.get(sid, sid), "attempts": n, "people": people,
+         "mean_score": _from_sums(total, n), "pass_rate": _rate(passed, n)}
+        for sid, n, people, total, passed in board.team_scenarios(**filters)]}
+
+
+def absent_from_board(board, roster, since: str, **filters) -> dict:
+    """`absent`: the roster's people with no counted attempt (under `filters`, any date) at or after `since`."""
+    roster = list(roster)
+    last = board.team_last_played([p["learner"] for p in roster], **filters)
+    rows = [{"learner": p["learner"], "name": p["name"], "team": p["team"] or None,
+             "last_played": last.get(p["learner"])}
+            for p in roster if last.get(p["learner"], "") < since]
+    return {"view": "absent", "since": since, "roster": len(roster), "people": rows}
+
+
+def team_view_from_board(view: str, board, roster=(), since: str | None = None, **filters) -> dict:
+    """A team view (`scoreboard --team VIEW`), counted by the database; `since` starts the counted
+    period and, for `absent`, is the date nobody on the list has played since."""
+    if view == "levers":
+        return levers_from_board(board, roster, since=since, **filters)
+    if view == "weeks":
+        return weeks_from_board(board, since=since, **filters)
+    if view == "scenarios":
+        return scenarios_from_board(board, since=since, **filters)
+    if view == "absent":
+        return absent_from_board(board, roster, since or "", **filters)
+    raise ValueError(f"no team view {view!r} (one of {', '.join(VIEWS)})")
+
+
 def dashboard(board, scenario: str | None = None, persona: str | None = None, style: str | None = None,
               mode: str | None = None, since: str | None = None, until: str | None = None,
               absent_since: str | None = None, course=None, titles: dict | None = None) -> dict:
@@ -162,21 +233,21 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
     `absent_since` names who has not played since then (all attempts count
     for "last played", whatever the date filters). `course`: the learning
     path whose certificates are shown (None: no certificates section);
-    `titles`: scenario id -> title for scenarios nobody has played yet."""
-    everything = board.attempts(scenario=scenario, with_steps=False, persona=persona, persona_style=style)
-    if mode:
-        everything = [a for a in everything if a.mode == mode]
-    chosen = [a for a in everything if (not since or a.finished_at >= since) and (not until or a.finished_at < until)]
+    `titles`: scenario id -> title for scenarios nobody has played yet.
+    The database counts (filters and grouping in SQL): only the figures are read."""
+    chosen = {"scenario": scenario, "persona": persona, "persona_style": style, "mode": mode}
+    dated = {**chosen, "since": since, "until": until}
     roster = board.roster()
-    levers = levers_by_person(chosen, roster)
+    levers = levers_from_board(board, roster, **dated)
     for row in levers["people"]:
         row["bands"] = {lever: heat_band(value) for lever, value in row["levers"].items()}
-    return {"levers": levers, "weeks": weeks(chosen), "scenarios": scenarios(chosen),
-            "absent": absent(everything, roster, absent_since) if absent_since else None,
+    return {"levers": levers, "weeks": weeks_from_board(board, **dated),
+            "scenarios": scenarios_from_board(board, **dated),
+            "absent": absent_from_board(board, roster, absent_since, **chosen) if absent_since else None,
             "certificates": _certificates(board, course, roster, scenario, since, until, titles),
             "filters": {"scenario": scenario, "persona": persona, "style": style, "mode": mode, "since": since,
                         "until": until, "absent_since": absent_since},
-            "counted": len(counted(chosen)), "known_scenarios": board.scenarios()}
+            "counted": sum(p["attempts"] for p in levers["people"]), "known_scenarios": board.scenarios()}
 
 
 def _certificates(board, course, roster, scenario, since, until, titles) -> dict | None:

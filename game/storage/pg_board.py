@@ -20,7 +20,7 @@ from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
 from game.storage.shared_tables import (OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL, SUMMARY_TABLES, TEAM,
-                                       number_columns_sql)
+                                       TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -115,6 +115,9 @@ SCHEMA = [
     TEAM,
     # version 5 (SQLite's 11): the small tables the reviewer's views read (views.py)
     SUMMARY_TABLES + SUMMARY_FILL,
+    # version 6 here, 7 once web34's 6 is merged before it (SQLite's 13): the
+    # team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
+    TEAM_INDEX_POSTGRES,
 ]
 
 
@@ -140,6 +143,9 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send
+    # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
+    _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
+    _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""

@@ -20,6 +20,7 @@ from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
+from game.storage.team_views import TeamViews
 from game.storage.views import BoardViews, keep_summaries
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
@@ -108,7 +109,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, PortfolioRecords, Cmi5Queue):
+class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
@@ -290,12 +291,13 @@ class SQLBoard(BoardViews, PortfolioRecords, Cmi5Queue):
             count += len(batch)
         return count
 
-    def history(self, player: str, scenario: str | None = None, persona: str | None = None) -> list[Attempt]:
+    def history(self, player: str, scenario: str | None = None, persona: str | None = None,
+                persona_style: str | None = None) -> list[Attempt]:
         """A player's attempts, oldest first, as lists and charts show them:
         each attempt's `HISTORY_COLUMNS` only (`summary` is True; the replies,
         path, registration, seed and start time are left empty: `get(id)`
         has the whole attempt). Thousands of attempts in a few milliseconds."""
-        sql, params = self._selection(scenario=scenario, player=player, persona=persona,
+        sql, params = self._selection(scenario=scenario, player=player, persona=persona, persona_style=persona_style,
                                       columns=", ".join(HISTORY_COLUMNS))
         return summaries(self._query(sql, params, plain=True))
 

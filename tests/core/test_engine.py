@@ -46,6 +46,21 @@ def test_shuffle_is_fixed_by_the_seed(load):
     assert all(sorted(o) == ["Five", "Four", "One", "Three", "Two"] for o in orders.values())
 
 
+def test_the_shown_order_is_the_contracts_sha256_hex_order():
+    """scenario-format.md: replies sorted by the SHA-256 hex of "<seed>:<node id>:<n>" (n 1-based in the
+    file), ascending; the engine sorts by the digests' bytes, which must give the very same order."""
+    import hashlib
+    from game.core.turns import _sha_order
+
+    def contract(seed, node, count):
+        hexes = [hashlib.sha256(f"{seed}:{node}:{n}".encode("utf-8")).hexdigest() for n in range(1, count + 1)]
+        return tuple(sorted(range(count), key=hexes.__getitem__))
+    cases = [(seed, node, count) for seed in (0, 1, 7, 2**62 + 5, 123456789) for node in ("start", "n", "café-2")
+             for count in range(1, 10)]
+    assert all(_sha_order(*case) == contract(*case) for case in cases)
+    assert len({_sha_order(seed, "start", 5) for seed in range(50)}) > 20  # the seed really changes it
+
+
 def test_choice_numbers_follow_the_shown_order(load):
     scenario = load(SHUFFLED)
     run = Playthrough(scenario, seed=7)

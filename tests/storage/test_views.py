@@ -102,7 +102,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     with attempts in it is upgraded on open, and the views show those attempts."""
     module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
     full = getattr(module, name)
-    monkeypatch.setattr(module, name, full[:-1])
+    summaries = next(n for n, step in enumerate(full) if "CREATE TABLE scenario_titles" in step)
+    monkeypatch.setattr(module, name, full[:summaries])
 
     def as_before(run, attempt, attempt_id):  # what recording did then: the bests only
         if attempt.status == "finished":
@@ -208,3 +209,27 @@ def test_the_scoreboard_table_streams_in_flat_memory(saves):
     large = _peak_mb(saves)
     # holding the rows cost about 3 KB an attempt (about 180 MB more here); streamed, a few MB at most
     assert large - small < 15, (small, large)
+
+
+def test_the_history_with_a_customer_style_filter_reads_only_that_style(store, monkeypatch):
+    """The Scoreboard screen's history filtered by a customer style: the database filters (the
+    rows read are the rows shown), and they are the player's attempts with that style, oldest first."""
+    from game.app.scoreboard_reads import gather
+    board = open_scoreboard()
+    attempts = some_attempts()
+    for a in attempts:
+        board.record(a)
+    style = next(a.persona_style for a in attempts if a.persona_style and a.player == "Sam")
+    read = []
+    real = type(board)._query
+
+    def spy(self, sql, params=(), plain=False):
+        rows = real(self, sql, params, plain)
+        read.append(len(rows))
+        return rows
+    monkeypatch.setattr(type(board), "_query", spy)
+    shown = gather(board, {"view": "history", "player": "Sam", "titles": {}, "index": 0, "filter": ("style", style)})
+    expected = [a.id for a in attempts if a.player == "Sam" and a.persona_style == style]
+    assert [a.id for a in shown["attempts"]] == expected and len(expected) < len([a for a in attempts if a.player == "Sam"])
+    assert read[-1] == len(expected)
+    board.close()

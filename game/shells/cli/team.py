@@ -153,27 +153,23 @@ def cmd_reviewer(args) -> int:
 
 def cmd_team_scoreboard(args, selection: dict) -> int:
     """`scoreboard --team VIEW`: a team view as a table, CSV or JSON."""
-    from game.app.team_view import table, team_view
+    from game.app.team_view import table, team_view_from_board
     from game.storage.files import StorageError
     if args.team == "absent" and not selection.get("since"):
         return _error("scoreboard", "--team absent needs --since DATE (who has not played since then)")
     if args.team == "certificates":
         return _certificates(args, selection)
+    filters = {k: selection.get(k) for k in ("scenario", "player", "persona", "persona_style")}
+    filters["mode"] = args.mode
     try:
         board = _board()
-        try:
-            attempts = [a for a in board.iter_attempts(with_steps=False, **selection)
-                        if not args.mode or a.mode == args.mode]
-            if args.team == "absent":  # every attempt counts for "last played", not only those since
-                attempts = [a for a in board.iter_attempts(with_steps=False, **{**selection, "since": None})
-                            if not args.mode or a.mode == args.mode]
-            roster = board.roster()
+        try:  # the database counts: only the figures are read (flat memory, any number of attempts)
+            data = team_view_from_board(args.team, board, board.roster(), selection.get("since"), **filters)
         finally:
             board.close()
     except StorageError as exc:
         print(f"main.py scoreboard: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    data = team_view(args.team, attempts, roster, selection.get("since"))
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK

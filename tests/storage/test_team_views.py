@@ -1,0 +1,132 @@
+"""The team dashboard's figures are counted by the database (filters in the
+WHERE, grouping in SQL), on SQLite and PostgreSQL: they are the figures the
+in-memory functions give over the same attempts, for every filter a lead
+can choose (scenario, customer, customer style, mode, dates), and the
+database sends back one row per person, week or scenario, never the attempts."""
+import random
+from dataclasses import replace
+
+import pytest
+
+from game.app import team_view
+from game.storage.scoreboard import open_scoreboard
+from tests.storage.test_views import some_attempts
+
+
+def varied(count=60):
+    """Attempts across weeks (a year's end among them: ISO week 1 of the next year), both modes, scripted
+    runs, a person whose name changed, two attempts of one person at the same moment, times not in UTC."""
+    rng = random.Random(11)
+    days = ["2025-12-28", "2025-12-29", "2026-01-01", "2026-01-04", "2026-11-10", "2026-11-16", "2026-11-22"]
+    found = []
+    for n, a in enumerate(some_attempts(count, seed=3)):
+        day = rng.choice(days)
+        zone = "+00:00" if n % 3 else "+05:00"
+        a = replace(a, finished_at=f"{day}T{rng.choice(('02', '09', '23'))}:{n % 60:02d}:00{zone}",
+                    mode="assessment" if n % 4 == 0 else "coach", scripted=n % 9 == 5)
+        found.append(a)
+    found[1] = replace(found[1], finished_at=found[0].finished_at, player=found[0].player, learner=found[0].learner)
+    if found[0].learner:
+        found[2] = replace(found[2], player="Renamed", learner=found[0].learner)
+    return found
+
+
+FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {"persona": "brisk"},
+           {"persona_style": "direct"}, {"mode": "assessment"}, {"mode": "coach", "scenario": "two-faces"},
+           {"since": "2026-01-01"}, {"until": "2026-01-01"}, {"since": "2025-12-29", "until": "2026-11-16"},
+           {"scenario": "nothing-here"}]
+
+
+def in_memory(attempts, filters):
+    """The attempts the filters choose, as the dashboard used to choose them (in memory)."""
+    def keep(a):
+        return all(not filters.get(k) or getattr(a, k) == filters[k]
+                   for k in ("scenario", "persona", "persona_style", "mode")) and \
+            (not filters.get("since") or a.finished_at >= filters["since"]) and \
+            (not filters.get("until") or a.finished_at < filters["until"])
+    return [a for a in attempts if keep(a)]
+
+
+@pytest.fixture
+def filled(store):
+    board = open_scoreboard()
+    attempts = varied()
+    for a in attempts:
+        board.record(a)
+    board.roster_add("ana@example.org", "Ana Lima", "North")
+    board.roster_add("dee@example.org", "Dee Diaz", "South")
+    yield board, attempts
+    board.close()
+
+
+def test_every_view_counts_what_the_attempts_say_under_every_filter(filled):
+    board, attempts = filled
+    roster = board.roster()
+    assert any(a.scripted for a in attempts) and any(a.status == "abandoned" for a in attempts)
+    seen_weeks = set()
+    for filters in FILTERS:
+        chosen = in_memory(attempts, filters)
+        people = team_view.levers_by_person(chosen, roster)
+        for row in people["people"]:  # the latest attempt names the person; same moment: the later recorded
+            mine = [a for a in team_view.counted(chosen) if a.person == row["person"]]
+            last = max(mine, key=lambda a: (a.finished_at, a.id))
+            row["name"] = {p["learner"]: p["name"] for p in roster}.get(last.learner) or last.player
+            row["learner"] = last.learner or None
+        people["people"].sort(key=lambda r: (r["name"].lower(), r["person"]))
+        assert team_view.levers_from_board(board, roster, **filters) == people, filters
+        weeks = team_view.weeks_from_board(board, **filters)
+        assert weeks == team_view.weeks(chosen), filters
+        seen_weeks |= {w["week"] for w in weeks["weeks"]}
+        titles = board.scenarios()
+        expected = team_view.scenarios(chosen)
+        for row in expected["scenarios"]:
+            row["title"] = titles[row["scenario"]]
+        assert team_view.scenarios_from_board(board, **filters) == expected, filters
+        for since in ("2026-01-01", "2026-11-20", "2027-01-01"):
+            undated = {k: v for k, v in filters.items() if k not in ("since", "until")}
+            assert team_view.absent_from_board(board, roster, since, **undated) == \
+                team_view.absent(in_memory(attempts, undated), roster, since)
+    assert {"2025-W52", "2026-W01", "2026-W47"} <= seen_weeks  # 2025-12-29 is in 2026's first ISO week
+
+
+def test_the_dashboard_reads_figures_not_attempts(filled, monkeypatch):
+    board, attempts = filled
+    sent = []
+    real = type(board)._query
+
+    def spy(self, sql, params=(), plain=False):
+        rows = real(self, sql, params, plain)
+        sent.append((sql, len(rows)))
+        return rows
+    monkeypatch.setattr(type(board), "_query", spy)
+    monkeypatch.setattr(type(board), "attempts", lambda *a, **k: pytest.fail("the dashboard read every attempt"))
+    data = team_view.dashboard(board, scenario="late-refund", since="2025-01-01", absent_since="2026-11-20")
+    assert data["counted"] == len(team_view.counted(in_memory(attempts, {"scenario": "late-refund"})))
+    people = len(data["levers"]["people"])
+    assert max(n for _, n in sent) <= max(people, len(board.scenarios()), 10)  # a row per figure, not per attempt
+
+
+def test_the_database_counts_from_the_dashboards_index_without_visiting_a_row(filled, monkeypatch):
+    """On SQLite every counting query reads the index holding the columns the views read (attempts_team),
+    never the attempts table itself (a tenth of the bytes at a million attempts); the names are read
+    from the rows of each person's last moment only."""
+    board, _ = filled
+    if board.shared:
+        pytest.skip("PostgreSQL plans by its statistics (an index-only scan needs a vacuumed table)")
+    sent = []
+    real = type(board)._query
+
+    def spy(self, sql, params=(), plain=False):
+        if "FROM attempts" in sql:
+            sent.append((sql, params))
+        return real(self, sql, params, plain)
+    monkeypatch.setattr(type(board), "_query", spy)
+    for filters in ({}, {"scenario": "late-refund", "since": "2026-01-01"}, {"style": "direct"}):
+        team_view.dashboard(board, absent_since="2026-11-20", **filters)
+    assert len(sent) == 3 * 5
+    for sql, params in sent:
+        plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
+        if "finished_at IN" in sql:  # who each person was at their last attempt: those moments only
+            assert plan.startswith("SEARCH attempts USING INDEX attempts_by_finish (finished_at=?)"), (sql, plan)
+        else:
+            assert "SCAN attempts USING COVERING INDEX attempts_team" in plan, (sql, plan)
