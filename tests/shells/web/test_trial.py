@@ -12,7 +12,7 @@ from tests.shells.web.conftest import attempts
 
 # with seed 0 the tutorial's customer is the brisk persona; these replies reach each outcome
 # (checked against `main.py play scenarios/tutorial.yaml --seed 0 --persona brisk --choices … --json`)
-PATHS = {"retained": [1, 2, 2, 2, 3, 3, 4], "at_risk": [1, 1, 1, 1, 1, 1, 1, 1], "lost": [1, 2, 4, 1, 2, 1]}
+PATHS = {"retained": [1, 2, 2, 2, 3, 3, 3], "at_risk": [1, 1, 1, 1, 1, 1, 1, 1], "lost": [1, 2, 4, 1, 2, 1]}
 WORDS = {"retained": ("Priya Nair is staying with you. Customer retained.", "Customer retained"),
          "at_risk": ("Priya Nair may not stay with you. The customer is at risk.", "Customer at risk"),
          "lost": ("Priya Nair is leaving. The customer is lost.", "Customer lost")}
