@@ -23,8 +23,8 @@ from tests.cmi5.fake_lms import PUBLISHER_AU, SESSION, FakeLMS
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = loader.load_file(ROOT / "scenarios" / "tutorial.yaml")
-BEST = [1, 2, 2, 2, 2, 1, 1, 1]  # 70, Developing (seed 0, the first persona)
-WORST = [1, 3, 3, 3, 4, 1, 2, 2]  # 0
+BEST = [1, 3, 2, 2, 2, 2, 1, 4]  # 70, Developing (seed 0, the first persona)
+WORST = [1, 4, 2, 3, 4, 1, 2, 2]  # 0
 
 
 @pytest.fixture

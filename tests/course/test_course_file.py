@@ -147,7 +147,7 @@ def test_the_shipped_course_schema_is_current():
 
 
 def test_course_shows_a_players_progress_from_the_scoreboard(saves):
-    played = run("play", "scenarios/tutorial.yaml", "--choices", "1,2,2,2,2,1,1,1", "--player", "Ana Lima")
+    played = run("play", "scenarios/tutorial.yaml", "--choices", "1,3,2,2,2,2,1,4", "--player", "Ana Lima")
     assert played.returncode == 0, played.stderr
     shown = run("course", "--player", "Ana Lima", "--json")
     assert shown.returncode == 0, shown.stderr

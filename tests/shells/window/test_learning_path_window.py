@@ -29,7 +29,7 @@ def test_the_title_opens_the_path_with_progress_and_what_is_left(make_app, tmp_p
     (courses / "small.yaml").write_text(COURSE, encoding="utf-8")
     app = make_app()
     tutorial = next(e.scenario for e in app.library.playable() if e.scenario.id == "tutorial")
-    run = play(tutorial, [1, 2, 2, 2, 2, 1, 1, 1], persona=tutorial.default_persona)
+    run = play(tutorial, [1, 3, 2, 2, 2, 2, 1, 4], persona=tutorial.default_persona)
     app.scoreboard.record(Attempt.from_playthrough(run, "Ana", "coach", "2026-11-20T10:00:00+00:00"))
     late = play(loader.load_file(LATE), [1, 2, 2])
     app.scoreboard.record(Attempt.from_playthrough(late, "Ana", "coach", "2026-11-20T11:00:00+00:00"))
