@@ -80,13 +80,13 @@ def test_flag_values_read_as_the_file_would():
 
 def test_a_playtest_is_not_recorded_on_the_scoreboard(tmp_path):
     saves = tmp_path / "saves"
-    proc = run("play", TUTORIAL, "--mood", "angry", "--choices", "1,1,1,1,1,1,1,1,1", "--player", "Tess",
+    proc = run("play", TUTORIAL, "--mood", "angry", "--persona", "talker", "--choices", "1,1,1,1,1,1,1,1", "--player", "Tess",
                saves=saves)
     assert proc.returncode == 0, proc.stderr
     assert "not recorded on the scoreboard: a playtest" in proc.stdout + proc.stderr
     assert "No attempts recorded yet" in run("scoreboard", saves=saves).stdout
     # the same play without --mood is recorded
-    real = run("play", TUTORIAL, "--choices", "1,1,1,1,1,1,1,1,1", "--player", "Tess", saves=saves)
+    real = run("play", TUTORIAL, "--persona", "talker", "--choices", "1,1,1,1,1,1,1,1", "--player", "Tess", saves=saves)
     assert real.returncode == 0 and "Tess" in run("scoreboard", saves=saves).stdout
 
 
