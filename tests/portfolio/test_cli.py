@@ -266,3 +266,16 @@ def test_the_terminal_and_a_scripted_plan_play_the_same_quarter(tmp_path):
     assert "Conversation in week" in played and "(assumed)" not in played
     assert "You answered 2 of the" in played
     assert scripted.stdout.strip() == played.strip()
+
+
+def test_analyze_says_plainly_what_is_exact_and_what_is_the_policy():
+    data = json.loads(run("analyze", SHOP, "--json").stdout)
+    method = data["method"]
+    assert method["exact"].startswith("the plan: ") and "true optimum" in method["exact"]
+    assert method["policy"].startswith("the weeks: ") and "not proven best" in method["policy"]
+    assert method["exact_profit_kept"] == data["best_profit_kept"]
+    assert method["policy_profit_kept"] == data["policy_profit_kept"] <= data["best_profit_kept"]
+    assert 98 <= method["policy_percent_of_exact"] <= 100
+    text = run("analyze", SHOP).stdout
+    assert "What is exact and what is a policy:\n  Exact: the plan: " in text
+    assert "\n  Policy: the weeks: " in text and "% of it)." in text
