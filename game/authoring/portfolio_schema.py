@@ -6,7 +6,7 @@ from game.core.portfolio.build import ACCOUNT_KEYS, ACCOUNT_PATTERN, ID_PATTERN,
 from game.core.portfolio.model import (CUE_TITLES, CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS,
                                        MIN_ACCOUNTS, PRESSURES)
 
-SCHEMA_ID = "https://five-levers.invalid/schema/portfolio-1.json"
+SCHEMA_ID = "https://five-levers.invalid/schema/portfolio-2.json"
 
 
 def _pattern(compiled) -> str:

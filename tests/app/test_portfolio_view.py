@@ -74,23 +74,23 @@ def test_the_quarter_page_week_by_week(p):
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Week 0 of 13. Your plan takes 0.5 of 1.5 hours a week.") and start.tail == ""
-    assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "complaint")), "revise",
-                                                 "to_end"]
-    assert "News for week 1: 1 thing to decide (0 answered)" in start.head
+    assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "competitor-offer")),
+                                                 ("answer", ("greenway-grocers", "complaint")), "revise", "to_end"]
+    assert "News for week 1: 2 things to decide (0 answered)" in start.head
     assert [(r.label, r.healths) for r in start.charts] == [("Fenwick Bakeries · 50", [50.0]),
                                                             ("Greenway Grocers · 75", [75.0]),
                                                             ("The Good Grind café · 44", [44.0])]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head.startswith("Week 1 of 13 is played: what happened is listed below.\n\n"
-                                "News for week 2: 1 thing to decide")
-    assert week.tail == ("The Good Grind café: A complaint: left unanswered; health 44 → 37.\n"
+                                "Week 2 looks quiet so far.")
+    assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health 44 → 35.\n"
+                         "Greenway Grocers: A complaint: left unanswered; health 75 → 68.\n"
                          "Fenwick Bakeries: Phone call; health 50 → 49.")
-    assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 73.25], [44.0, 37.25]]
-    campaign.next_week()
+    assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 68.25], [44.0, 35.25]]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert week.head == ("Week 3 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
+    assert week.head == ("Week 2 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
                          "before the week is out.")
     assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind"))]
 
@@ -106,27 +106,27 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
     assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
-                                                                                          "£35k", "£11k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£131k", "£558k", "£9,829")
+                                                                                          "£45k", "£11k")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£190k", "£514k", "£7,715")
     assert view.lost == ()
     assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
     assert view.best_plan == (("Fenwick Bakeries", "phone call every four weeks; answer its events"),
-                              ("Greenway Grocers", "business review once a quarter; answer its events"),
-                              ("The Good Grind café", "no contact"))  # 1.5 hours a week: time kept for answers
+                              ("Greenway Grocers", "no contact; answer its events"),
+                              ("The Good Grind café", "e-mail once a quarter; answer its events"))  # 1.5 hours a week: time kept for answers
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
     assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
                           "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",
                           "3. The Good Grind café: revenue £4,800, profit £2,160 (you put it 1st)")
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert page.head.splitlines()[4:] == ["Neglect cost £9,829: what the accounts you left alone lost."]
-    assert page.head.splitlines()[1] == "You answered 0 of 14 things that happened on your accounts."
+    assert page.head.splitlines()[4:] == ["Neglect cost £7,715: what the accounts you left alone lost."]
+    assert page.head.splitlines()[1] == "You answered 0 of 12 things that happened on your accounts."
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
-    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 46", "Greenway Grocers · 17",
-                                              "The Good Grind café · 6"]  # the true order at the end
-    assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 17
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 42", "Greenway Grocers · 29",
+                                              "The Good Grind café · 17"]  # the true order at the end
+    assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 29
 
 
 def flat(text: str) -> list[str]:

@@ -66,7 +66,8 @@ def test_every_problem_in_a_file_is_reported_with_its_line_and_a_suggestion():
     (lambda t: t.replace("budget_hours: 6", "budget_hours: 0"), "'budget_hours' in the portfolio must be more than 0"),
     (lambda t: t.replace("    health: 44\n", "    health: 140\n"), "'health' in account 'good-grind' must be 1..100"),
     (lambda t: t.replace("    revenue: 4800\n", ""), "account 'good-grind' needs 'revenue'"),
-    (lambda t: t.replace("format: 1", "format: 2"), "unsupported format '2'"),
+    (lambda t: t.replace("format: 2", "format: 3"), "unsupported format '3' (this version reads format 2, and "
+                                                    "format 1 with defaults)"),
     (lambda t: "", "the file is empty"),
     (lambda t: "- a list\n", "the top level must be a mapping"),
     (lambda t: t.replace("accounts:\n", "accounts:\n  Bad Id:\n    name: x\n"), "account id 'Bad Id'"),
@@ -158,3 +159,56 @@ def test_news_says_what_the_customer_says_for_known_events_only():
     p = load.load_file(SHOP, LIBRARY)
     assert p.account("vale-garden").said("price-cut").startswith("Our finance lead wants to know")
     assert p.account("page-turners").said("price-cut") == ""
+
+
+def _format_1(text):
+    """The shop portfolio as it was written before cadence and channel (format 1)."""
+    import re
+    text = text.replace("format: 2", "format: 1", 1)
+    return re.sub(r"\n    (cadence|channel): \w+", "", text)
+
+
+def test_a_format_1_portfolio_is_read_with_defaults_and_told_what_to_add(tmp_path):
+    import subprocess
+    import sys
+    text = _format_1(_shop_text())
+    assert "cadence:" not in text and "channel:" not in text
+    checked = _check(text)
+    assert checked.ok  # an old portfolio still plays
+    warnings = [d for d in checked.diagnostics if d.code == "FP102"]
+    assert len(warnings) == 1 and warnings[0].severity == "warning"
+    line = text.splitlines().index("format: 1") + 1
+    assert (warnings[0].line, warnings[0].column) == (line, 9)
+    message = warnings[0].message
+    assert "'good-grind', 'greenway-grocers', 'fenwick-bakeries', 'page-turners' and 5 more are read as " \
+        "'cadence: monthly' and 'channel: call'" in message
+    assert "Add both to every account" in message and "change it to 'format: 2'" in message
+    p = checked.portfolio
+    assert {(a.cadence, a.channel) for a in p.accounts} == {("monthly", "call")}
+    # an account that already says how it likes to hear from you keeps it, and is not named
+    one = _format_1(_shop_text()).replace("    pressure: high\n    scenario: card-machine",
+                                          "    pressure: high\n    cadence: fortnightly\n    channel: visit\n"
+                                          "    scenario: card-machine", 1)
+    again = _check(one)
+    assert again.portfolio.account("good-grind").channel == "visit"
+    assert "'good-grind'" not in next(d for d in again.diagnostics if d.code == "FP102").message
+    # a format 1 file that has them all is told only to change the number
+    upgraded = _check(_shop_text().replace("format: 2", "format: 1", 1))
+    assert [d.message for d in upgraded.diagnostics] == [
+        "this file says 'format: 1' but every account has a cadence and a channel: change it to 'format: 2'"]
+    # validate prints it like a compiler, and the file still passes
+    old = tmp_path / "shop-systems.yaml"
+    old.write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "main.py", "validate", str(old)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"shop-systems.yaml:{line}:9: warning: format 1 has no cadence or channel" in proc.stdout + proc.stderr
+
+
+def test_a_format_2_account_without_cadence_or_channel_is_an_error_saying_what_to_add():
+    text = _shop_text().replace("    cadence: fortnightly\n", "", 1)
+    checked = _check(text)
+    assert not checked.ok
+    error = next(d for d in checked.diagnostics if d.is_error)
+    assert "account 'good-grind' needs 'cadence' (one of: weekly, fortnightly, monthly, quarterly)" in error.message
+    assert text.splitlines()[error.line - 1].strip() == "name: The Good Grind café"

@@ -345,11 +345,11 @@ def test_an_answer_is_judged_by_how_well_it_suits_and_silence_costs_most():
 
 
 def test_a_concession_calms_the_customer_and_costs_the_profit_of_a_thin_margin():
-    p = bundled()  # Greenway Grocers: 3% margin; a price-cut request in week 2 of seed 7
-    handled, run = _event_change(p, "greenway-grocers", "price-cut", "concession", 7)
+    p = bundled()  # Greenway Grocers: 3% margin; a price-cut request in week 12 of seed 4
+    handled, run = _event_change(p, "greenway-grocers", "price-cut", "concession", 4)
     assert handled.well
     assert run.profit == 0  # five percent off the price of a three percent margin gives the year's profit away
-    _h, shown = _event_change(p, "greenway-grocers", "price-cut", "total-cost", 7)
+    _h, shown = _event_change(p, "greenway-grocers", "price-cut", "total-cost", 4)
     assert shown.profit_kept_cents > run.profit_kept_cents
 
 
@@ -359,28 +359,53 @@ def test_an_answer_must_match_an_event_that_arrives_and_fit_the_time():
     with pytest.raises(ValueError, match="has no complaint to answer"):
         campaign.answer("page-turners", "complaint", "call")
     with pytest.raises(ValueError, match="not an answer"):
-        campaign.answer("fenwick-bakeries", "complaint", "testimonial")
+        campaign.answer("fenwick-bakeries", "price-cut", "note")  # week 1 of seed 7: they want the price down
     full = Plan({"vale-garden": Contact("review", "weekly"), "fenwick-bakeries": Contact("call", "weekly"),
                  "marlow-finch": Contact("email", "weekly"), "bloom-stem": Contact("email", "weekly")})
     assert budget_problem(p, full) is None and full.minutes() == p.budget_minutes  # no time left for answers
     busy = Campaign(p, 7, true_order(p), full)
     with pytest.raises(ValueError, match="no time"):
-        busy.answer("fenwick-bakeries", "complaint", "visit")
+        busy.answer("fenwick-bakeries", "price-cut", "visit")
 
 
 def test_enter_through_every_week_leaves_everything_unanswered_and_scores_low():
     p = bundled()
     pressing = debrief(_finish(Campaign(p, 0, list(p.ids), Plan({}))))
     assert pressing["score"] == 0 and pressing["events_answered"] == 0 and pressing["events"] > 10
-    skipped = []
-    for path in BUNDLED:
-        q = bundled(path)
-        for seed in range(4):
-            best = best_plan(q, seed)
-            d = debrief(_finish(Campaign(q, seed, true_order(q), best.plan)), best)
-            skipped.append(d["score"])
-            assert d["score"] < debrief(benchmark(q, seed, best), best)["score"] - 25
-    assert sum(skipped) / len(skipped) < 50 and max(skipped) < 70  # the best plan, every week skipped
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_enter_through_every_week_scores_below_half_in_every_quarter_whatever_the_plan(path):
+    """The best plan a trainee could make if every week is skipped (the exact optimum among plans that
+    answer nothing, so any plan), played with Enter through all 13 weeks: below 50 in every one of 50
+    quarters, while the same seed's best plan with the policy answering the weeks reaches the best."""
+    p = bundled(path)
+    scores = []
+    for seed in range(50):
+        best, quiet = best_plan(p, seed), best_plan(p, seed, answering=False)
+        campaign = Campaign(p, seed, true_order(p), quiet.plan)
+        while not campaign.finished:  # Enter: no answers, no changes; conversations end at risk
+            for aid in campaign.due or campaign.next_week():
+                campaign.resolve(aid, "at_risk", "assumed")
+        d = debrief(campaign, best)
+        assert d["events_answered"] == 0 and d["events"] >= 19
+        scores.append(d["score"])
+        if seed < 3:
+            assert debrief(benchmark(p, seed, best), best)["score"] >= 98
+    assert max(scores) < 50, (max(scores), scores.index(max(scores)))
+
+
+def test_every_seed_brings_each_account_its_share_of_news():
+    """How many things happen to an account is fixed by its notes (13 × its weekly chances, rounded up or
+    down), so no seed gives a quiet quarter in which skipping the weeks costs nothing."""
+    from game.core.portfolio.quarter import event_chances
+    p = bundled()
+    for account in p.accounts:
+        expected = WEEKS * sum(event_chances(account).values())
+        counts = {len(draw_events(p, account, seed)) for seed in range(40)}
+        assert counts <= {int(expected), int(expected) + 1}, (account.id, counts)
+        events = [e for seed in range(40) for e in draw_events(p, account, seed)]
+        assert all(1 <= e.week <= WEEKS for e in events)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -481,3 +506,46 @@ def test_whether_a_revision_fits_is_known_before_it_is_made():
             revised = False
         assert fits == revised, contact
     assert campaign.revision_fits("vale-garden", None)  # dropping the reviews frees their time
+
+
+def test_no_single_weekly_deviation_from_the_policy_beats_it_on_small_portfolios():
+    """Brute force: the best plan on a three-account portfolio, its weeks played by the policy; then, for every
+    week with news, every other way of answering that week's news (each event let go or given any fair
+    answer) with the policy for the rest. None keeps more profit. Concessions are outside the policy by design
+    (it never gives margin away; docs/portfolio-model.md)."""
+    from game.core.portfolio import answers
+
+    def kept(campaign):
+        return sum(r.profit_kept_cents for r in campaign.runs.values())
+
+    def play(p, seed, best, week=None, combo=()):
+        campaign = Campaign(p, seed, true_order(p), best.plan)
+
+        def decide(c):
+            if c.week + 1 == week:
+                for (aid, event), reply in zip([n for n in c.news() if n[0] in best.answered], combo):
+                    c.answer(aid, event.kind, reply)
+            else:
+                answer_week(c, best.answered)
+        campaign.play_out(lambda c, aid: ("at_risk", "assumed", None), decide)
+        return kept(campaign)
+    p = small(3, budget_hours=1.5)
+    tried = 0
+    for seed in range(6):
+        best = best_plan(p, seed)
+        policy = play(p, seed, best)
+        weeks = {}
+        for a in p.accounts:
+            if a.id in best.answered:
+                for e in draw_events(p, a, seed):
+                    weeks.setdefault(e.week, []).append(e.kind)
+        for week, kinds in weeks.items():
+            fair = [[None] + [a for a in answers.VALID[k] if a != "concession"] for k in kinds]
+            for combo in itertools.product(*fair):
+                try:
+                    value = play(p, seed, best, week, combo)
+                except ValueError:
+                    continue  # no time for that combination
+                tried += 1
+                assert value <= policy, (seed, week, combo)
+    assert tried > 100

@@ -26,8 +26,8 @@ VALID = {
     "disclosure": ("call", "visit", "note"),
 }
 # health change: (left unanswered, answered as well as it can be); a partial answer lands in between
-EVENT_CHANGE = {"competitor-offer": (-7.0, 6.0), "price-cut": (-5.0, 5.0), "complaint": (-5.0, 7.0),
-                "disclosure": (-1.0, 6.0)}
+EVENT_CHANGE = {"competitor-offer": (-7.0, 10.0), "price-cut": (-5.0, 8.0), "complaint": (-5.0, 10.0),
+                "disclosure": (-1.0, 8.0)}
 CONCESSION_CUT = 0.05  # of revenue off the year's profit for each concession
 NOTE_WINDOW = 4  # weeks: a noted disclosure is remembered if a planned contact in a personal channel follows
 RIGHT = 1.0  # the quality of the right answer

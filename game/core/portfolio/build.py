@@ -12,7 +12,7 @@ from game.core.errors import Diagnostic
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name
 from game.core.yaml_reader import YMap, YSeq
 from game.core.portfolio.model import (CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS, MIN_ACCOUNTS,
-                                       PRESSURES, Account, Note, Portfolio)
+                                       OLD_FORMAT, OLD_FORMAT_DEFAULTS, PRESSURES, Account, Note, Portfolio)
 from game.core.portfolio.ranking import rank_percent, revenue_order
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
@@ -96,7 +96,8 @@ def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
     return tuple(said)
 
 
-def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Account | None:
+def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library, old: bool = False) -> Account | None:
+    """`old`: a format 1 file, whose accounts may lack a cadence and a channel (read as OLD_FORMAT_DEFAULTS)."""
     name = ck.text(entry, "name", where, required=True, one_line=True)
     sector = ck.text(entry, "sector", where, required=True, one_line=True)
     revenue = ck.integer(entry, "revenue", where, low=1, high=10 ** 12)
@@ -107,8 +108,10 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
     if "health" not in entry:
         ck.error("FL022", (entry.line, entry.column), f"{where} needs 'health' (1..100)")
     pressure = ck.choice_of(entry, "pressure", where, PRESSURES, required=True)
-    cadence = ck.choice_of(entry, "cadence", where, FREQUENCIES, required=True)
-    channel = ck.choice_of(entry, "channel", where, METHODS, required=True)
+    cadence = ck.choice_of(entry, "cadence", where, FREQUENCIES, required=not old,
+                           default=OLD_FORMAT_DEFAULTS["cadence"] if old and "cadence" not in entry else None)
+    channel = ck.choice_of(entry, "channel", where, METHODS, required=not old,
+                           default=OLD_FORMAT_DEFAULTS["channel"] if old and "channel" not in entry else None)
     notes = _notes(ck, entry, where)
     says = _news(ck, entry, where)
     scenario = None
@@ -125,6 +128,36 @@ def _account(ck: FieldChecker, aid: str, entry: YMap, where: str, library) -> Ac
                    cadence, channel, says)
 
 
+def _format(ck: FieldChecker, top: YMap) -> bool:
+    """Check `format:`; True for a format 1 file (read with defaults for what format 2 added)."""
+    value = top.get("format")
+    if value == OLD_FORMAT and not isinstance(value, bool):
+        return True
+    if "format" in top and (value != FORMAT_VERSION or isinstance(value, bool)):
+        ck.error("FL033", ck.value_pos(top, "format"), f"unsupported format '{value}' (this version reads format "
+                 f"{FORMAT_VERSION}, and format {OLD_FORMAT} with defaults)")
+        return False
+    ck.format_version(top, FORMAT_VERSION, "the portfolio")
+    return False
+
+
+def _old_format_warning(ck: FieldChecker, top: YMap, accounts: YMap) -> None:
+    """A format 1 file: say which accounts were given the default cadence and channel, and what to write."""
+    missing = [aid for aid in accounts if isinstance(accounts[aid], YMap)
+               and not {"cadence", "channel"} <= set(accounts[aid])]
+    upgrade = f"then change it to 'format: {FORMAT_VERSION}'"
+    if not missing:
+        ck.warning("FP102", ck.value_pos(top, "format"), f"this file says 'format: {OLD_FORMAT}' but every account "
+                   f"has a cadence and a channel: change it to 'format: {FORMAT_VERSION}'")
+        return
+    names = ", ".join(f"'{aid}'" for aid in missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+    ck.warning("FP102", ck.value_pos(top, "format"),
+               f"format {OLD_FORMAT} has no cadence or channel: {names} "
+               f"{'is' if len(missing) == 1 else 'are'} read as 'cadence: {OLD_FORMAT_DEFAULTS['cadence']}' and "
+               f"'channel: {OLD_FORMAT_DEFAULTS['channel']}', which may not be how they like to hear from you. "
+               f"Add both to every account (and say it in a note, e.g. 'reads e-mail at closing time'), {upgrade}")
+
+
 def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfolio | None, list[Diagnostic]]:
     """Validate a portfolio tree. `library`: the scenario ids a linked
     scenario may name (None: not checked)."""
@@ -139,7 +172,7 @@ def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfo
         return None, ck.diags
     top = tree
     ck.unknown_keys(top, TOP_KEYS, "the portfolio")
-    ck.format_version(top, FORMAT_VERSION, "the portfolio")
+    old = _format(ck, top)
     pid = ck.text(top, "id", "the portfolio", required=True, one_line=True)
     if pid and not ID_PATTERN.match(pid):
         ck.error("FL034", ck.value_pos(top, "id"), f"portfolio id '{pid}' may use only lower-case letters, digits and '-'")
@@ -165,10 +198,12 @@ def build(tree, file: str, content_hash: str = "", library=None) -> tuple[Portfo
                 ck.error("FP101", ck.key_pos(top, "accounts"),
                          f"a portfolio has {MIN_ACCOUNTS} to {MAX_ACCOUNTS} accounts, not {len(mapping)}")
             for aid, pos, where, entry in ck.entries(mapping, "account", ACCOUNT_KEYS, ACCOUNT_PATTERN):
-                account = _account(ck, aid, entry, f"account '{aid}'", library)
+                account = _account(ck, aid, entry, f"account '{aid}'", library, old)
                 lines[aid] = pos[0]
                 if account is not None:
                     accounts.append(account)
+            if old:
+                _old_format_warning(ck, top, mapping)
     failed = any(d.is_error for d in ck.diags)
     if failed or None in (pid, title, industry, budget):
         return None, ck.diags

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: every account has a cadence and a channel (issue 31)
+OLD_FORMAT = 1  # still read: an account without them gets OLD_FORMAT_DEFAULTS, with a warning (FP102)
+OLD_FORMAT_DEFAULTS = {"cadence": "monthly", "channel": "call"}
 WEEKS = 13  # one quarter
 MIN_ACCOUNTS, MAX_ACCOUNTS = 8, 12
 

@@ -66,9 +66,11 @@ def plan_minutes(portfolio: Portfolio, plan: Plan, seed: int, answered=frozenset
                                 for a in portfolio.accounts if a.id in answered)
 
 
-def best_plan(portfolio: Portfolio, seed: int) -> Best:
+def best_plan(portfolio: Portfolio, seed: int, answering: bool = True) -> Best:
+    """The exact best plan; with `answering` False, the best of the plans whose events are all let go (what a
+    trainee who presses Enter through every week could at most keep)."""
     values, minutes = account_values(portfolio, seed)
-    opts = choices()
+    opts = [c for c in choices() if answering or not c[1]]
     keys = [option_key(c, answered) for c, answered in opts]
     unit = reduce(gcd, [m for row in minutes.values() for m in row.values() if m], 0) or 1
     capacity = portfolio.budget_minutes // unit

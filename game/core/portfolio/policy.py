@@ -3,42 +3,64 @@
 The plan phase is optimised exactly (optimise.py). The weeks are not: with
 many accounts' events competing for one week's hours the exact best answer
 would need a search over every week's choices together. The policy is the
-documented, tested stand-in: each week, the events are taken in order of the
-account's profit (highest first); each gets its right answer (answers.py) if
-it fits the week's and the quarter's time left, else the best fair answer
-that does (at least half as good), else it is let go. It never offers a
-concession. Formulas: docs/portfolio-model.md ("The best plan and the weeks").
+documented, tested stand-in: each week, the answers that buy the most
+profit-weighted health within the week's and the quarter's time left (an
+exact knapsack over that week's events alone; it does not save time for
+later weeks). It never offers a concession. Formulas: docs/portfolio-model.md ("The best plan and the weeks").
 """
 from __future__ import annotations
 
 from game.core.portfolio import answers
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.optimise import Best, best_plan
+from game.core.portfolio.model import MAX_HEALTH
 from game.core.portfolio.quarter import EVENT_KINDS
 from game.core.portfolio.ranking import true_order
 
-ENOUGH = 0.5  # the policy does not give an answer less than half as good as the right one
+UNIT = 15  # minutes: every answer takes a multiple of this
+
+
+def _worth(account, kind: str, q: float, health: float) -> float:
+    """What an answer of quality q is worth against letting the event go: profit × the health it adds, from
+    the account's health now (within 0..100)."""
+    def after(change: float) -> float:
+        return max(0.0, min(MAX_HEALTH, health + change))
+    return account.profit * (after(answers.change(kind, q)) - after(answers.change(kind, None)))
 
 
 def answer_week(campaign: Campaign, accounts=None) -> list[tuple[str, str, str]]:
     """Answer the coming week's news by the policy; (account, event kind, answer) for each answer given.
-    `accounts`: only these accounts' events (None: every account)."""
+    `accounts`: only these accounts' events (None: every account). The week's answers are the ones that buy
+    the most profit-weighted health (Σ profit × (change answered − change let go)) within the week's and the
+    quarter's time left: an exact multiple-choice knapsack over the week's events (each let go or given a
+    fair answer, never a concession), cheaper first among equals."""
     p = campaign.portfolio
-    given = []
     news = sorted(campaign.news(), key=lambda n: (-p.account(n[0]).profit, n[0], EVENT_KINDS.index(n[1].kind)))
+    news = [(aid, event) for aid, event in news if accounts is None or aid in accounts]
+    capacity = max(0, min(campaign.week_minutes_left(), campaign.minutes_left())) // UNIT
+    # best[k]: (worth, -minutes, picks) with at most k units spent
+    best = [(0.0, 0, ())] * (capacity + 1)
     for aid, event in news:
-        if accounts is not None and aid not in accounts:
-            continue
         account, soon = p.account(aid), campaign.contact_soon(aid)
-        for reply in answers.fallback_answers(account, event.kind, soon):
-            if answers.quality(account, event.kind, reply, soon) < ENOUGH:
-                break
-            try:
-                campaign.answer(aid, event.kind, reply)
-            except ValueError:
-                continue  # no time for it: try a cheaper one
+        options = [(None, 0, 0.0)] + [(a, answers.ANSWER_MINUTES[a] // UNIT, _worth(account, event.kind,
+                                       answers.quality(account, event.kind, a, soon), campaign.runs[aid].health))
+                                      for a in answers.fallback_answers(account, event.kind, soon)]
+        new = []
+        for k in range(capacity + 1):
+            top = None
+            for reply, units, worth in options:
+                if units <= k:
+                    w, m, picks = best[k - units]
+                    trial = (w + worth, m - units, picks + (reply,))
+                    if top is None or trial[:2] > top[:2]:
+                        top = trial
+            new.append(top)
+        best = new
+    given = []
+    for (aid, event), reply in zip(news, best[capacity][2]):
+        if reply is not None:
+            campaign.answer(aid, event.kind, reply)
             given.append((aid, event.kind, reply))
-            break
     return given
 
 

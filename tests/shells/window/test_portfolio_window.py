@@ -128,9 +128,10 @@ def test_leaving_a_conversation_keeps_it_due(app):
     assert scene.buttons.buttons[0].label.startswith("Talk to")
 
 
-def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
-    """Seed 4, the listed order, no planned contact, four of week 2's events answered, every reply the first:
-    the window's quarter is the scripted one (the same customers, health week by week and conversations)."""
+def test_the_window_the_terminal_and_a_scripted_plan_play_the_same_quarter(app, tmp_path):
+    """Seed 4, the listed order, no planned contact, week 1's two events answered, every reply the first:
+    the window's quarter is the scripted one (the same events and answers, health week by week, conversations
+    and score), and the terminal, fed the same decisions as keys, prints the scripted quarter's debrief."""
     import json
     import subprocess
     import sys
@@ -141,9 +142,7 @@ def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
         scene.activate(("place", account_id))
     scene.activate("to_plan")
     scene.activate("start_quarter")
-    scene.activate("next_week")
-    answers = [("good-grind", "complaint", "call"), ("vale-garden", "price-cut", "total-cost"),
-               ("vale-garden", "complaint", "visit"), ("marlow-finch", "complaint", "call")]
+    answers = [("good-grind", "complaint", "call"), ("vale-garden", "competitor-offer", "visit")]
     for account_id, event, reply in answers:
         scene.activate(("answer", (account_id, event)))
         scene.activate(("reply", reply))
@@ -165,7 +164,7 @@ def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
         else:
             scene.activate("next_week")
     script = ("seed: 4\nranking: [" + ", ".join(scene.portfolio.ids) + "]\nanswers:\n"
-              + "".join(f"  - {{week: 2, account: {a}, event: {e}, answer: {r}}}\n" for a, e, r in answers)
+              + "".join(f"  - {{week: 1, account: {a}, event: {e}, answer: {r}}}\n" for a, e, r in answers)
               + "conversations:\n" + "".join(f"  {a}: {{choices: {[1] * n}}}\n" for a, n in choices.items()))
     plan = tmp_path / "plan.yaml"
     plan.write_text(script, encoding="utf-8")
@@ -179,6 +178,20 @@ def test_the_window_plays_the_same_quarter_as_a_scripted_plan(app, tmp_path):
     assert [a["health"] for a in played["accounts"]] == [a["health"] for a in scripted["accounts"]]
     assert [(c["account"], c["week"], c["outcome"], c["score"]) for c in played["conversations"]] == \
         [(c["account"], c["week"], c["outcome"], c["score"]) for c in scripted["conversations"]]
+    assert [a["events"] for a in played["accounts"]] == [a["events"] for a in scripted["accounts"]]
+    # the terminal: the listed order, no contact, a call for the café's complaint and a visit for the garden
+    # centres' rival offer (answers 1 and 2 of their lists), then Enter, every reply the first
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n1\n2\n" + ("\n" + "1\n" * 12) * 13
+    env = {"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "FIVE_LEVERS_SAVES": str(tmp_path)}  # no COLUMNS: both print at the same width
+    terminal = subprocess.run([sys.executable, "main.py", "portfolio", str(SHOP), "--text", "--seed", "4"],
+                              cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120, env=env)
+    as_text = subprocess.run([sys.executable, "main.py", "portfolio", str(SHOP), "--plan", str(plan)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert terminal.returncode == 0 and as_text.returncode == 0, terminal.stderr + as_text.stderr
+    debrief_text = terminal.stdout[terminal.stdout.index("Protect Your Turf: Shop Systems: the quarter's debrief"):]
+    assert debrief_text.strip() == as_text.stdout.strip()
+    assert f"Score {scripted['score']}%" in debrief_text and "You answered 2 of the" in debrief_text
 
 
 def _start(app, player="Cy", seed=7, size=None):
@@ -195,7 +208,7 @@ def _start(app, player="Cy", seed=7, size=None):
 
 def test_the_weeks_news_is_answered_by_click_and_the_quarter_is_saved_each_week(app):
     from game.storage.quarter_saves import quarter_path
-    scene = _start(app)  # seed 7: Fenwick Bakeries complain in week 1
+    scene = _start(app, seed=10)  # seed 10: Fenwick Bakeries complain in week 1
     news = next(b for b in scene.buttons.buttons if b.label.startswith("Fenwick Bakeries: they have a complaint"))
     post(app, click(news.rect.center))
     assert scene.page == "answer" and "How will you answer?" in scene.view.head
