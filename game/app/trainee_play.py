@@ -27,7 +27,6 @@ from game.app.session import GameSession, abandon_saved, session_from_save
 from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
-from game.core.styles import unlike_customers
 from game.core.turns import draw_persona, fresh_seed
 from game.storage import campaign_saves, pending, saves
 from game.storage.export import short_time
@@ -103,22 +102,6 @@ def start(library, board, trainee: Trainee, scenario_id: str, seed: int | None =
 def own_style(board, trainee: Trainee) -> str:
     """The trainee's style from their latest self-check ('' when not taken)."""
     return lookup_style(board, trainee.player)
-
-
-def start_unlike(library, board, trainee: Trainee) -> tuple[GameSession | None, str]:
-    """A conversation with a customer most unlike the trainee (drawn among
-    the most unlike): (session, ''), or (None, 'self-check') when the
-    trainee's style is not known yet, or (None, why not)."""
-    own = own_style(board, trainee)
-    if not own:
-        return None, "self-check"
-    pairs = unlike_customers([e.scenario for e in library.playable()], own)
-    if not pairs:
-        return None, "No scenario has a customer unlike you yet."
-    seed = fresh_seed()
-    scenario, persona = pairs[seed % len(pairs)]
-    session, note = start(library, board, trainee, scenario.id, seed=seed, persona=persona)
-    return session, note or ""
 
 
 def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str | None]:

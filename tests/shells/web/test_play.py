@@ -27,11 +27,11 @@ def test_signing_in_leads_to_scenario_select_with_difficulty_and_best_so_far(web
 def test_a_scenario_played_to_the_end_shows_the_ending_and_the_whole_debrief(web):
     _, trainee = web
     ana = trainee("Ana Lima")
-    brief = ana.start("tutorial")
+    brief = ana.choose("tutorial")
     assert brief.url.path == "/briefing"
     assert "Priya Nair" in brief.text and "Start the conversation" in brief.text
     assert '<svg class="portrait"' in brief.text and "looking uneasy" in brief.text
-    play = ana.get("/play")
+    play = ana.post("/begin")
     assert 'aria-live="polite"' in play.text and 'data-key="1"' in play.text
     # the replies get the focus; their group is described by who speaks and the line, so it is read first
     assert '<fieldset aria-describedby="speaker-h line">' in play.text and 'id="line"' in play.text

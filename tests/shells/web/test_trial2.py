@@ -18,3 +18,71 @@ def test_the_path_names_a_coach_mode_game_as_practice_and_the_mode_that_counts(w
     assert f"{title}: not played yet" not in text
     assert re.search(re.escape(f"{title}: played in coach mode (practice, best ") + r"[A-Za-z ]+\) — the "
                      r"certificate counts assessment attempts: play it in assessment mode", text)
+
+
+def test_opening_a_briefing_neither_creates_nor_replaces_the_conversation_in_progress(web, library):
+    _, trainee = web
+    ana = trainee("Ana Brief")
+    brief = ana.choose("tutorial")
+    assert brief.url.path == "/briefing" and "Start the conversation" in brief.text
+    assert "is waiting for your next reply" not in ana.get("/scenarios").text  # only opened: nothing to resume
+    ana.start("tutorial")
+    ana.reply(1)
+    tutorial = _title(library, "tutorial").replace("'", "&#39;")
+    ana.choose("wrong-size")  # another briefing, only opened
+    assert f"{tutorial} is waiting for your next reply" in ana.get("/scenarios").text
+    assert ana.get("/play").text.count('name="at" value="1"') == 1  # still one reply into the tutorial
+
+
+def test_starting_another_conversation_asks_first_and_resume_keeps_it(web, library):
+    _, trainee = web
+    ana = trainee("Ana Ask", mode="assessment")
+    ana.start("tutorial")
+    ana.reply(1)
+    tutorial, wrong = _title(library, "tutorial"), _title(library, "wrong-size")
+    ana.choose("wrong-size")
+    asked = ana.post("/begin")
+    text = asked.text.replace("&#39;", "'")
+    assert "You have a conversation in progress" in text
+    assert f"{tutorial} is waiting for your next reply. Starting {wrong} ends it." in text
+    assert "left now, it is recorded as abandoned" in text
+    assert f"Resume it: {tutorial}" in text and f"Leave it and start {wrong}" in text
+    resumed = ana.get("/play")  # the Resume button
+    assert 'name="at" value="1"' in resumed.text and tutorial.replace("'", "&#39;") in resumed.text
+    ana.choose("wrong-size")
+    ana.post("/begin")
+    started = ana.post("/begin", replace="1")
+    assert started.url.path == "/play" and 'name="at" value="0"' in started.text
+    assert wrong.replace("'", "&#39;") in started.text
+    from .conftest import attempts
+    assert [a.status for a in attempts()] == ["abandoned"]  # the assessment left is recorded, not lost
+
+
+def test_the_briefing_and_the_scenario_list_switch_the_mode(web):
+    _, trainee = web
+    ana = trainee("Ana Mode", mode="coach")
+    assert "Switch to assessment mode" in ana.get("/scenarios").text
+    brief = ana.choose("tutorial")
+    assert "Coach mode: coaching after every reply" in brief.text and "Switch to assessment mode" in brief.text
+    switched = ana.post("/mode", back="/briefing")
+    assert switched.url.path == "/briefing"
+    assert "Assessment mode: coaching only in the debrief" in switched.text
+    assert "Switch to coach mode" in switched.text
+    ana.post("/begin")
+    ana.reply(1)
+    assert "Coaching on your last reply" not in ana.page.text  # the conversation runs in assessment mode
+
+
+def test_a_conversation_resumed_after_switching_mode_says_it_keeps_its_own(web):
+    _, trainee = web
+    ana = trainee("Ana Keeps", mode="coach")
+    ana.start("tutorial")
+    assert "a conversation keeps its mode" not in ana.get("/play").text
+    ana.get("/scenarios")
+    ana.post("/mode", back="/scenarios")
+    page = ana.get("/play").text
+    assert ("This conversation runs in coach mode, the mode it began in; a conversation keeps its mode. Your "
+            "assessment mode applies to the next conversation you start.") in page
+    ana.reply(1)
+    assert "Coaching on your last reply" in ana.page.text  # still coached, as it says
+
