@@ -190,6 +190,7 @@ class AttemptPages:
     next_id: str = ""  # the next scenario in the library ('' when there is none)
     next_title: str = ""
     back_to_quarter: str = ""  # BACK_TO_QUARTER when the trainee's quarter asked for this conversation, else ''
+    last_coaching: ReplyCoaching | None = None  # coach mode: the coaching on the reply that ended it (shown at once)
 
 
 BACK_TO_QUARTER = "Back to your quarter"
@@ -225,12 +226,14 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
     view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
                         player_style=session.player_style if player_style is None else player_style)
     ending = run.ending_view()
+    steps = run.result().steps
     after = library.after(session.scenario.id) if library is not None else None
     return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
                         tuple(ending[0]) if ending else (), note,
                         after.scenario.id if after else "", after.scenario.title if after else "",
                         BACK_TO_QUARTER if asked_by_quarter(session.player, session.learner,
-                                                             registration or session.registration or "") else "")
+                                                             registration or session.registration or "") else "",
+                        reply_coaching(run, steps[-1]) if session.coach and steps else None)
 
 
 TREND_ATTEMPTS = 20  # the trend chart shows the latest this many finished attempts

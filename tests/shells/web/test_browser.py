@@ -145,8 +145,9 @@ def test_the_customers_new_line_is_announced_after_each_reply(context):
     page.wait_for_url("**/briefing")
     page.get_by_role("button", name="Start the conversation").click()
     page.wait_for_url(PLAY)
-    for _ in range(2):
+    for turn in range(3):
         line = " ".join(page.inner_text("#line").split())
+        coaching = " ".join(page.inner_text("#coaching").split()) if turn else ""
         announcer = page.locator("#announcer[aria-live=polite]")
         said = ""
         for _ in range(50):  # the page's CSP allows no eval, so poll from here
@@ -154,7 +155,10 @@ def test_the_customers_new_line_is_announced_after_each_reply(context):
             if said:
                 break
             page.wait_for_timeout(100)
-        assert said == line and line
+        # coach mode: the coaching on the last reply, then the new line, read once (one live region)
+        assert said == " ".join(filter(None, (coaching, line))) and line
+        assert (turn == 0) == ("Coaching on your last reply" not in said)
+        assert page.locator("[aria-live]").count() == 1
         with page.expect_navigation():
             page.keyboard.press("1")
 

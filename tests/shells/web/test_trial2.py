@@ -86,3 +86,26 @@ def test_a_conversation_resumed_after_switching_mode_says_it_keeps_its_own(web):
     ana.reply(1)
     assert "Coaching on your last reply" in ana.page.text  # still coached, as it says
 
+
+def test_coach_mode_shows_the_coaching_on_the_reply_that_ended_the_conversation(web):
+    _, trainee = web
+    ana = trainee("Ana Last", mode="coach")
+    ana.start("tutorial")
+    end = ana.play_to_the_end(1)
+    assert re.fullmatch(r"/attempts/\d+/ending", end.url.path)
+    assert "Coaching on your last reply" in end.text and "You said: " in end.text
+    assert end.text.index("Coaching on your last reply") < end.text.index('class="line"')  # read top-down
+    bo = trainee("Bo Last", mode="assessment")
+    bo.start("tutorial")
+    assert "Coaching on your last reply" not in bo.play_to_the_end(1).text  # an assessment keeps it for the debrief
+
+
+def test_no_page_reads_its_new_text_twice(web):
+    """The new line is marked for announce.js's one live region, not a live region itself."""
+    _, trainee = web
+    ana = trainee("Ana Once", mode="coach")
+    ana.start("tutorial")
+    ana.reply(1)
+    page = ana.page.text
+    assert "aria-live" not in page
+    assert page.count("data-announce") == 2 and page.index('id="coaching"') < page.index('id="line"')

@@ -1,0 +1,86 @@
+"""The second trial's fixes in a real browser: a phone user reads the
+coaching top-down after a reply (keys 1-9 still work), and the new pages
+(a chosen briefing with the mode switch, the question before replacing a
+conversation in progress) are clean for axe."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.shells.web.browser import Server, axe_violations, browser_or_skip
+
+PLAY = re.compile(r".*/play\??$")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    manager, browser = browser_or_skip()
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    server = Server(tmp_path_factory.mktemp("web-saves"))
+    yield server
+    server.stop()
+
+
+def _signed_in(browser, server, name: str, width: int, height: int):
+    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto("/")
+    page.fill("input[name=name]", name)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    return context, page
+
+
+def _begin(page, scenario: str = "^Play Tutorial") -> None:
+    page.get_by_role("button", name=re.compile(scenario)).click()
+    page.wait_for_url("**/briefing")
+    page.get_by_role("button", name="Start the conversation").click()
+    page.wait_for_url(PLAY)
+
+
+def test_on_a_phone_the_coaching_is_in_view_after_a_reply_and_keys_still_reply(browser, server):
+    context, page = _signed_in(browser, server, "Phone Pat", 360, 740)
+    _begin(page)
+    for turn in range(2):
+        with page.expect_navigation():
+            page.keyboard.press("1")  # keys 1-9 reply though no reply button has the focus
+        assert "/play" in page.url, page.url
+        box = page.locator("#coaching").bounding_box()
+        assert box is not None and 0 <= box["y"] < 740, (turn, box)  # the coaching starts in view, not above it
+        assert page.evaluate("window.scrollY") == 0
+        assert page.evaluate("document.activeElement.id") == "coaching"
+        assert axe_violations(page) == []
+    page.keyboard.press("Tab")  # from the coaching, Tab reaches the replies
+    assert page.evaluate("document.activeElement.dataset.key") == "1"
+    context.close()
+
+
+def test_the_chosen_briefing_and_the_replace_question_are_clean_for_axe(browser, server):
+    context, page = _signed_in(browser, server, "Axe Ada", 1280, 720)
+    _begin(page)
+    with page.expect_navigation():
+        page.keyboard.press("1")
+    page.goto("/scenarios")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=re.compile("^Play The Wrong Size|^Play .*Size")).first.click()
+    page.wait_for_url("**/briefing")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Switch to assessment mode").click()
+    page.wait_for_url("**/briefing")
+    assert page.get_by_role("button", name="Switch to coach mode").count() == 1
+    page.get_by_role("button", name="Start the conversation").click()
+    page.wait_for_url("**/begin")
+    assert "You have a conversation in progress" in page.content()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=re.compile("^Resume it")).click()
+    page.wait_for_url(PLAY)
+    assert "the mode it began in" in page.content()  # a coach-mode conversation, resumed after the switch
+    assert axe_violations(page) == []
+    context.close()
