@@ -109,3 +109,10 @@ def test_no_page_reads_its_new_text_twice(web):
     page = ana.page.text
     assert "aria-live" not in page
     assert page.count("data-announce") == 2 and page.index('id="coaching"') < page.index('id="line"')
+
+
+def test_the_unlike_choice_says_whose_style_is_whose():
+    from game.app.scenario_select import unlike_words
+    said = unlike_words("analytical")
+    assert said.startswith("Your style is analytical:") and "most unlike yours" in said
+    assert "(analytical)" not in said  # it read as if the customer were analytical
