@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, RedirectResponse
 
 from game.app import next_start, scenario_select, trainee_play
+from game.app.debrief import RADAR_TITLE, not_assessed_note
 from game.app.trainee_play import MODES, Trainee
 from game.shells.web import charts
 from game.shells.web.safety import csrf_ok, csrf_token
@@ -195,9 +196,14 @@ async def reply(request):
         if choice.attempt_id is not None:
             return go(f"/attempts/{choice.attempt_id}/ending")
         pages = trainee_play.pages_of(choice.session, None, library=library)  # not on the scoreboard yet: show it now
-        return render(request, "debrief.html", pages=pages, radar=charts.radar(pages.debrief.levers),
+        return render(request, "debrief.html", pages=pages, **_radar(pages),
                       problem=choice.problem)
     return go("/play")
+
+
+def _radar(pages) -> dict:
+    levers = pages.debrief.levers
+    return {"radar": charts.radar(levers), "radar_title": RADAR_TITLE, "radar_note": not_assessed_note(levers)}
 
 
 async def _attempt(request):
@@ -217,7 +223,7 @@ async def ending(request):
 
 async def debrief(request):
     pages = await _attempt(request)
-    return render(request, "debrief.html", pages=pages, radar=charts.radar(pages.debrief.levers), problem=None)
+    return render(request, "debrief.html", pages=pages, **_radar(pages), problem=None)
 
 
 async def history(request):

@@ -116,3 +116,39 @@ def test_the_unlike_choice_says_whose_style_is_whose():
     said = unlike_words("analytical")
     assert said.startswith("Your style is analytical:") and "most unlike yours" in said
     assert "(analytical)" not in said  # it read as if the customer were analytical
+
+
+def test_the_radar_draws_a_lever_not_assessed_as_not_assessed_never_at_zero():
+    from game.app.debrief import LeverLine, not_assessed_note
+    from game.shells.web import charts
+    levers = [LeverLine("customers_first", 50, 2, 4), LeverLine("connect", None, 0, 0),
+              LeverLine("solve_problems", 100, 3, 3), LeverLine("build_trust", 0, 0, 2),
+              LeverLine("positive_emotions", 75, 3, 4)]
+    radar = charts.radar(levers)
+    assert [assessed for _, _, assessed in radar.spokes] == [True, False, True, True, True]
+    assert len(radar.dots) == 4 and len(radar.shape.split()) == 4  # the shape skips Connect
+    assert (radar.centre[0], radar.centre[1]) in radar.dots  # Build trust's real 0 is at the centre
+    connect = radar.labels[1]
+    assert connect.words == ("Connect",) and connect.value == ("not", "assessed") and not connect.assessed
+    assert not_assessed_note(levers) == ("Connect is not assessed here: drawn as a dashed spoke and left out of "
+                                         "the shape, not as zero.")
+    assert not_assessed_note(levers[:1]) == ""
+
+
+def test_the_debrief_page_says_under_the_radar_which_levers_are_not_assessed(web, monkeypatch):
+    from game.app.debrief import LeverLine
+    real = __import__("game.app.trainee_play", fromlist=["debrief_view"]).debrief_view
+
+    def without_connect(*args, **kwargs):
+        view = real(*args, **kwargs)
+        levers = tuple(LeverLine(lv.lever, None, 0, 0) if lv.lever == "connect" else lv for lv in view.levers)
+        return view.__class__(**{**view.__dict__, "levers": levers})
+    monkeypatch.setattr("game.app.trainee_play.debrief_view", without_connect)
+    _, trainee = web
+    ana = trainee("Ana Radar")
+    ana.start("tutorial")
+    end = ana.play_to_the_end(1)
+    page = ana.get(end.url.path.removesuffix("/ending")).text
+    assert "Connect is not assessed here: drawn as a dashed spoke" in page
+    assert 'stroke-dasharray="5 4" class="not-assessed"' in page
+    assert re.search(r'font-style="italic"[^>]*>not</tspan>', page)

@@ -84,3 +84,33 @@ def test_the_chosen_briefing_and_the_replace_question_are_clean_for_axe(browser,
     assert "the mode it began in" in page.content()  # a coach-mode conversation, resumed after the switch
     assert axe_violations(page) == []
     context.close()
+
+
+SIZES = """sel => Array.from(document.querySelectorAll(sel)).map(t => {
+  const svg = t.ownerSVGElement;
+  return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+})"""
+
+
+def test_on_a_phone_the_chart_text_is_readable_and_the_trend_table_label_fits(browser, server):
+    context, page = _signed_in(browser, server, "Chart Cleo", 360, 740)
+    _begin(page)
+    for _ in range(60):
+        if "/ending" in page.url:
+            break
+        with page.expect_navigation():
+            page.keyboard.press("1")
+    page.goto(page.url.removesuffix("/ending"))
+    radar = page.evaluate(SIZES, "svg.radar text")
+    assert radar and min(radar) >= 12, radar
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("section.levers").screenshot(path="/tmp/five-levers-web-shots/360-trial2-radar.png")
+    page.goto("/history")
+    axis = page.evaluate(SIZES, "svg.trend text")
+    assert axis and min(axis) >= 12, axis
+    label = page.locator("#trend-table-c").bounding_box()
+    assert label["x"] >= 0 and label["x"] + label["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
+    page.screenshot(path="/tmp/five-levers-web-shots/360-trial2-history.png", full_page=True)
+    context.close()
