@@ -114,3 +114,47 @@ def test_on_a_phone_the_chart_text_is_readable_and_the_trend_table_label_fits(br
     assert axe_violations(page) == []
     page.screenshot(path="/tmp/five-levers-web-shots/360-trial2-history.png", full_page=True)
     context.close()
+
+
+def test_the_team_dashboard_fits_at_1280_and_360_with_a_visible_sign_out_and_no_axe_violations(
+        browser, tmp_path, monkeypatch):
+    from game.app.reviewers import hash_password
+    from game.core import loader
+    from game.core.engine import play
+    from game.storage.attempts import Attempt
+    from game.storage.scoreboard import open_scoreboard
+    from tests.shells.cli.test_cli import LATE
+    monkeypatch.setenv("FIVE_LEVERS_SAVES", str(tmp_path))
+    monkeypatch.delenv("FIVE_LEVERS_DB", raising=False)
+    board = open_scoreboard()
+    scenario = loader.load_file(LATE)
+    for who, learner, choices in (("Ana Lima", "ana.lima@example.org", [1, 2, 2]), ("Bo Berg", "", [2, 1, 1])):
+        board.record(Attempt.from_playthrough(play(scenario, choices), who, "coach", "2026-11-20T09:00:00+00:00",
+                                              finished_at="2026-11-20T09:05:00+00:00", learner=learner))
+    board.reviewer_set("Lee Park", hash_password("a long reviewer password"))
+    board.close()
+    team = Server(tmp_path)
+    try:
+        for width, height in ((1280, 800), (360, 740)):
+            context = browser.new_context(base_url=team.url, viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto("/team")
+            page.fill("input[name=name]", "Lee Park")
+            page.fill("input[name=password]", "a long reviewer password")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert "Signed in as reviewer Lee Park" in page.content()
+            sign_out = page.get_by_role("button", name="Sign out")
+            colour = sign_out.evaluate("b => getComputedStyle(b).color")
+            assert colour != "rgb(255, 255, 255)", colour  # not white on the light page
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+            if width == 1280:  # every column of the levers table in view, not scrolled away
+                fits = page.eval_on_selector("table.heat", "t => t.scrollWidth <= t.parentElement.clientWidth")
+                assert fits
+            for h in ("levers-h", "weeks-h", "scenarios-h"):  # each table scrolls in its own labelled region
+                assert page.locator(f"div.table-scroll[role=region][aria-labelledby='{h} table-word'][tabindex='0'] table").count() == 1
+            assert axe_violations(page) == [], width
+            page.screenshot(path=f"/tmp/five-levers-web-shots/{width}-trial2-team.png", full_page=True)
+            context.close()
+    finally:
+        team.stop()
