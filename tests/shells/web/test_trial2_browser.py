@@ -81,6 +81,7 @@ def test_the_chosen_briefing_and_the_replace_question_are_clean_for_axe(browser,
     assert axe_violations(page) == []
     page.get_by_role("button", name=re.compile("^Resume it")).click()
     page.wait_for_url(PLAY)
+    assert page.url.endswith("/play"), page.url  # a button that opens a page leaves no stray "?"
     assert "the mode it began in" in page.content()  # a coach-mode conversation, resumed after the switch
     assert axe_violations(page) == []
     context.close()
