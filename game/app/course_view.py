@@ -92,6 +92,27 @@ def rule_words(block) -> str:
     return "; ".join(parts)
 
 
+def scenario_words(sp, mode: str) -> str:
+    """One scenario's state under its block's rule, true to what was played:
+    attempts in a mode the rule does not count are named as practice, with
+    the mode that counts (never 'not played yet' after a coach-mode game)."""
+    counts = "" if mode == "any" else f" in {mode} mode"
+    if sp.met:
+        return f"met ({sp.best_grade}{counts})"
+    if sp.counted == 0 and not sp.other_modes:
+        return "not played yet"
+    if sp.counted == 0:
+        played = " and ".join(f"{m} mode" for m in sp.other_modes)
+        best = f", best {sp.other_best}" if sp.other_best else ""
+        return (f"played in {played} (practice{best}) — the certificate counts {mode} attempts: "
+                f"play it in {mode} mode")
+    practice = (f"; also played in {' and '.join(sp.other_modes)} mode (practice, not counted)"
+                if sp.other_modes else "")
+    if sp.tries_left == 0:
+        return f"not met; best{counts} {sp.best_grade or 'none finished'}, no tries left that count{practice}"
+    return f"not yet; best{counts} so far {sp.best_grade or 'none finished'}{practice}"
+
+
 def course_view(course: Course, progress: CourseProgress, titles: dict | None = None,
                 campaign_titles: dict | None = None) -> CourseView:
     """`titles`: scenario id -> title; `campaign_titles`: portfolio id -> title."""
@@ -108,15 +129,7 @@ def course_view(course: Course, progress: CourseProgress, titles: dict | None = 
             state = "Locked until " + " and ".join(names[r] for r in block.requires) + " is certified"
         rows = []
         for sp in bp.scenarios:
-            if sp.met:
-                word = f"met ({sp.best_grade})"
-            elif sp.counted == 0:
-                word = "not played yet"
-            elif sp.tries_left == 0:
-                word = f"not met; best {sp.best_grade or 'none finished'}, no tries left that count"
-            else:
-                word = f"not yet; best so far {sp.best_grade or 'none finished'}"
-            rows.append((titles.get(sp.scenario, sp.scenario), word))
+            rows.append((titles.get(sp.scenario, sp.scenario), scenario_words(sp, block.certificate.mode)))
         if block.campaign:
             word = ("not played yet" if bp.campaign_best is None else
                     f"{'met' if bp.campaign_met else 'not yet'} (best quarter {bp.campaign_best})")

@@ -56,6 +56,20 @@ class LeverLine:
         return f"{self.percent}% ({self.points} of {self.ceiling} points)"
 
 
+RADAR_TITLE = "Radar chart of the five levers; the values are listed beside it"
+
+
+def not_assessed_note(levers) -> str:
+    """Under the radar: which levers it leaves out, and why the shape skips them ('' when none)."""
+    names = [lv.title for lv in levers if not lv.assessed]
+    if not names:
+        return ""
+    which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "is" if len(names) == 1 else "are"
+    return (f"{which} {verb} not assessed here: drawn as a dashed spoke and left out of the shape, "
+            "not as zero.")
+
+
 @dataclass(frozen=True)
 class RuleBroken:
     rule: str

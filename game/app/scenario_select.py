@@ -54,6 +54,12 @@ def unlike_detail(library, own: str) -> str | None:
     a customer with a style."""
     if not any(p.style for e in library.playable() for p in e.scenario.personas.values()):
         return None
+    return unlike_words(own)
+
+
+def unlike_words(own: str) -> str:
+    """Whose style is whose: the trainee's own style is named as theirs, not the customer's."""
     if own:
-        return f"A scenario and a customer whose style is most unlike yours ({STYLE_NAMES[own].lower()})."
+        return (f"Your style is {STYLE_NAMES[own].lower()}: play a scenario with a customer whose style is the "
+                "most unlike yours.")
     return "Take the short self-check first, so we know what \u201cunlike you\u201d means."

@@ -27,7 +27,6 @@ from game.app.session import GameSession, abandon_saved, session_from_save
 from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
-from game.core.styles import unlike_customers
 from game.core.turns import draw_persona, fresh_seed
 from game.storage import campaign_saves, pending, saves
 from game.storage.export import short_time
@@ -103,22 +102,6 @@ def start(library, board, trainee: Trainee, scenario_id: str, seed: int | None =
 def own_style(board, trainee: Trainee) -> str:
     """The trainee's style from their latest self-check ('' when not taken)."""
     return lookup_style(board, trainee.player)
-
-
-def start_unlike(library, board, trainee: Trainee) -> tuple[GameSession | None, str]:
-    """A conversation with a customer most unlike the trainee (drawn among
-    the most unlike): (session, ''), or (None, 'self-check') when the
-    trainee's style is not known yet, or (None, why not)."""
-    own = own_style(board, trainee)
-    if not own:
-        return None, "self-check"
-    pairs = unlike_customers([e.scenario for e in library.playable()], own)
-    if not pairs:
-        return None, "No scenario has a customer unlike you yet."
-    seed = fresh_seed()
-    scenario, persona = pairs[seed % len(pairs)]
-    session, note = start(library, board, trainee, scenario.id, seed=seed, persona=persona)
-    return session, note or ""
 
 
 def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str | None]:
@@ -207,6 +190,7 @@ class AttemptPages:
     next_id: str = ""  # the next scenario in the library ('' when there is none)
     next_title: str = ""
     back_to_quarter: str = ""  # BACK_TO_QUARTER when the trainee's quarter asked for this conversation, else ''
+    last_coaching: ReplyCoaching | None = None  # coach mode: the coaching on the reply that ended it (shown at once)
 
 
 BACK_TO_QUARTER = "Back to your quarter"
@@ -242,12 +226,14 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
     view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
                         player_style=session.player_style if player_style is None else player_style)
     ending = run.ending_view()
+    steps = run.result().steps
     after = library.after(session.scenario.id) if library is not None else None
     return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
                         tuple(ending[0]) if ending else (), note,
                         after.scenario.id if after else "", after.scenario.title if after else "",
                         BACK_TO_QUARTER if asked_by_quarter(session.player, session.learner,
-                                                             registration or session.registration or "") else "")
+                                                             registration or session.registration or "") else "",
+                        reply_coaching(run, steps[-1]) if session.coach and steps else None)
 
 
 TREND_ATTEMPTS = 20  # the trend chart shows the latest this many finished attempts

@@ -41,13 +41,17 @@ class Landing:
     def rank(self) -> tuple:
         return (-len(self.breaks), self.points, {"soothe": 1, "steady": 0, "escalate": -1}[self.mood])
 
-    def effects(self) -> str:
-        sign = "+" if self.points > 0 else "\u2212"
-        parts = [f"{sign}{abs(self.points)} point{'s' if abs(self.points) != 1 else ''}" if self.points else "no points"]
-        parts += [f"broke \u201c{RULE_TITLES[r]}\u201d" for r in self.breaks]
+    def effects(self, would: bool = False) -> str:
+        """What the reply did, in plain words: 'it broke “Shut up and listen”
+        and earned no points' (`would`: 'it would have broken …')."""
+        parts = [f"{'broken' if would else 'broke'} \u201c{RULE_TITLES[r]}\u201d" for r in self.breaks]
+        n = abs(self.points)
+        points = f"{n} point{'s' if n != 1 else ''}"
+        parts.append(f"earned {points}" if self.points > 0 else (f"lost {points}" if self.points else "earned no points"))
         if MOOD_EFFECTS[self.mood]:
             parts.append(MOOD_EFFECTS[self.mood])
-        return ", ".join(parts)
+        said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return ("it would have " if would else "it ") + said
 
     def same_value(self, other: "Landing") -> bool:
         return (self.points, self.breaks, self.mood) == (other.points, other.breaks, other.mood)
@@ -63,7 +67,7 @@ class FlexNote:
 
     def sentences(self) -> list[str]:
         out = [f"With this customer, {who(self.yours)}, it {_VERDICT[self.yours.verdict]}: {self.yours.effects()}."]
-        out += [f"With the {who(o)} customer, it would have {_VERDICT[o.verdict]}: {o.effects()}."
+        out += [f"With the {who(o)} customer, it would have {_VERDICT[o.verdict]}: {o.effects(True)}."
                 for o in self.others]
         return out
 

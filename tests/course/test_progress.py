@@ -94,13 +94,28 @@ def test_the_view_says_what_is_left_in_words():
     view = course_view(COURSE, evaluate(COURSE, attempts), {"a": "Alpha", "b": "Beta"}, {"shop": "Shop systems"})
     one, two = view.blocks
     assert one.state == "Open" and two.state == "Locked until One is certified"
-    assert ("Alpha", "met (Strong)") in one.scenarios
-    assert ("Beta", "not yet; best so far Developing") in one.scenarios
+    assert ("Alpha", "met (Strong in assessment mode)") in one.scenarios
+    assert ("Beta", "not yet; best in assessment mode so far Developing") in one.scenarios
     assert one.left == ("Beta: Strong or better in assessment mode (1 try left)",)
     assert ("Shop systems", "not played yet") in two.scenarios
     assert view.headline == "Certified in 0 of 2 blocks; next: One"
     text = "\n".join(view.lines())
     assert "Left for the certificate: Beta: Strong or better in assessment mode (1 try left)." in text
+
+
+def test_a_game_in_a_mode_that_does_not_count_is_named_as_practice_not_as_unplayed():
+    """After a coach-mode Legendary the path must not say 'not played yet'
+    (the trial's trainee thought their game was lost)."""
+    attempts = [A("a", "Legendary", mode="coach"), A("b", "Legendary", mode="coach"),
+                A("b", "Developing", persona_style="steady")]
+    one = course_view(COURSE, evaluate(COURSE, attempts), {"a": "Alpha", "b": "Beta"}).blocks[0]
+    alpha, beta = dict(one.scenarios)["Alpha"], dict(one.scenarios)["Beta"]
+    assert alpha == ("played in coach mode (practice, best Legendary) — the certificate counts assessment "
+                     "attempts: play it in assessment mode")
+    assert beta == ("not yet; best in assessment mode so far Developing; also played in coach mode "
+                    "(practice, not counted)")
+    two = course_view(COURSE, evaluate(COURSE, [A("c", "Strong", mode="coach")]), {"c": "Gamma"}).blocks[1]
+    assert ("Gamma", "met (Strong)") in two.scenarios  # a rule in any mode counts coach mode: no practice note
 
 
 def test_progress_is_read_from_the_scoreboard(saves):

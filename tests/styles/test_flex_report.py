@@ -22,9 +22,19 @@ def test_a_reply_that_lands_differently_is_shown_with_each_persona(two_faces):
     [other] = note.others
     assert (other.persona, other.points, other.mood, other.verdict) == ("hurt", 2, "soothe", "helped")
     first, second = note.sentences()
-    assert first.startswith("With this customer, \u201cBrisk and to the point\u201d (direct), it cost you")
-    assert second.startswith("With the \u201cHurt and wants to be heard\u201d (expressive) customer, "
-                             "it would have helped: +2 points, calmed them")
+    assert first == ("With this customer, \u201cBrisk and to the point\u201d (direct), it cost you: "
+                     "it broke \u201cShut up and listen\u201d and lost 1 point.")
+    assert second == ("With the \u201cHurt and wants to be heard\u201d (expressive) customer, "
+                      "it would have helped: it would have earned 2 points and calmed them.")
+
+
+def test_a_broken_rule_and_no_points_read_as_a_plain_sentence():
+    """Not 'it would have cost you: no points, broke …' (the trial found it hard to read)."""
+    from game.core.flex import Landing
+    hurt = Landing("hurt", "Hurt", "expressive", 0, ("shut_up_and_listen",), "escalate")
+    assert hurt.effects(True) == ("it would have broken \u201cShut up and listen\u201d, earned no points and "
+                                  "upset them more")
+    assert hurt.effects() == "it broke \u201cShut up and listen\u201d, earned no points and upset them more"
 
 
 def test_the_same_reply_reads_the_other_way_round_with_the_other_persona(two_faces):

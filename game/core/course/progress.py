@@ -21,6 +21,8 @@ class ScenarioProgress:
     counted: int  # attempts in the rule's mode so far
     best_grade: str | None  # best grade among the counted attempts that may earn the certificate
     tries_left: int | None  # attempts left that may still earn it (None: no limit)
+    other_modes: tuple[str, ...] = ()  # the modes it was played in that the rule does not count (practice)
+    other_best: str | None = None  # the best grade among those (finished) attempts
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,11 @@ def _scenario(block: Block, sid: str, attempts) -> tuple[ScenarioProgress, list]
     best = max(grades, key=GRADES.index) if grades else None
     met = best is not None and grade_at_least(best, rule.grade)
     left = None if rule.attempts is None else max(0, rule.attempts - len(mine))
-    return ScenarioProgress(sid, met, len(mine), best, left), finished
+    other = [a for a in attempts if a.scenario == sid and rule.mode != "any" and a.mode != rule.mode]
+    other_modes = tuple(sorted({a.mode for a in other}))
+    other_grades = [a.grade for a in other if a.status == "finished" and a.grade in GRADES]
+    other_best = max(other_grades, key=GRADES.index) if other_grades else None
+    return ScenarioProgress(sid, met, len(mine), best, left, other_modes, other_best), finished
 
 
 def _block(block: Block, attempts, quarters, certified: set[str]) -> BlockProgress:

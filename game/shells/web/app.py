@@ -29,7 +29,7 @@ from game.app.storage_worker import start_sender
 from game.delivery.config import label_board
 from game.app.trainee_play import KeepingBoard, retry_kept
 from game.delivery.cmi5_sender import Cmi5Sender
-from game.shells.web import cmi5_pages, dashboard, pages, pages_more, path_page
+from game.shells.web import cmi5_pages, dashboard, pages, pages_more, path_page, start_pages
 from game.shells.web.safety import HEADERS, BodyLimit, RateLimit, SecurityHeaders, csrf_token
 from game.storage.scoreboard import open_scoreboard
 from game.storage.web_secret import session_secret
@@ -92,8 +92,10 @@ ROUTES = [
     Route("/signin", pages.sign_in, methods=["POST"]),
     Route("/signout", pages.sign_out, methods=["POST"]),
     Route("/scenarios", pages.scenarios),
-    Route("/start", pages.start, methods=["POST"]),
-    Route("/start-unlike", pages.start_unlike, methods=["POST"]),
+    Route("/start", start_pages.start, methods=["POST"]),
+    Route("/start-unlike", start_pages.start_unlike, methods=["POST"]),
+    Route("/begin", start_pages.begin, methods=["POST"]),
+    Route("/mode", start_pages.mode, methods=["POST"]),
     Route("/briefing", pages.briefing),
     Route("/play", pages.play),
     Route("/reply", pages.reply, methods=["POST"]),

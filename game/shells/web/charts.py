@@ -7,8 +7,12 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 500, 330  # the radar's viewBox: room for a label beside each spoke
-CENTRE, MIDDLE, RADIUS = WIDTH / 2, HEIGHT / 2 + 10, 110
+# the radar's viewBox, drawn at RADAR_SHOWN px wide at most: its 17-unit labels stay >= 12 px on a
+# 360 px phone (the chart is about 290 px wide there), one word a line so they fit beside the spokes
+WIDTH, HEIGHT = 380, 325
+CENTRE, MIDDLE, RADIUS = WIDTH / 2, 158, 86
+LABEL_SIZE, LABEL_LINE = 17, 19
+RADAR_SHOWN = 420
 
 
 def _point(i: int, n: int, fraction: float) -> tuple[float, float]:
@@ -18,28 +22,53 @@ def _point(i: int, n: int, fraction: float) -> tuple[float, float]:
 
 
 @dataclass(frozen=True)
+class RadarLabel:
+    x: float
+    y: float  # the first line's baseline
+    anchor: str
+    words: tuple[str, ...]  # the lever, a word a line
+    value: tuple[str, ...]  # '60%', or 'not' / 'assessed'
+    assessed: bool
+
+
+@dataclass(frozen=True)
 class Radar:
     rings: tuple[str, ...]  # polygon points for 25/50/75/100 %
-    spokes: tuple[tuple[float, float], ...]
-    shape: str  # the player's polygon
-    labels: tuple[tuple[float, float, str, str, str], ...]  # x, y, anchor, the lever, its value
+    spokes: tuple[tuple[float, float, bool], ...]  # the end of each spoke; False: not assessed (drawn dashed)
+    shape: str  # the player's polygon through the assessed levers only ('' with fewer than two)
+    dots: tuple[tuple[float, float], ...]  # each assessed lever's value
+    labels: tuple[RadarLabel, ...]
     centre: tuple[float, float] = (CENTRE, MIDDLE)
+    width: int = WIDTH
+    height: int = HEIGHT
+    shown: int = RADAR_SHOWN
+    size: int = LABEL_SIZE
+    line: int = LABEL_LINE
 
 
 def radar(levers) -> Radar:
-    """`levers`: the debrief's LeverLine rows (a lever not assessed is drawn at 0)."""
+    """`levers`: the debrief's LeverLine rows. A lever not assessed is never
+    drawn at zero: its spoke is dashed, the shape leaves it out (joining the
+    assessed levers, as the window's radar does) and its label says so."""
     n = len(levers)
     rings = tuple(" ".join(f"{x},{y}" for x, y in (_point(i, n, f) for i in range(n))) for f in (.25, .5, .75, 1))
-    spokes = tuple(_point(i, n, 1) for i in range(n))
-    shape = " ".join(f"{x},{y}" for x, y in (_point(i, n, max(0, min(100, lv.percent or 0)) / 100)
-                                              for i, lv in enumerate(levers)))
+    spokes = tuple((*_point(i, n, 1), lv.assessed) for i, lv in enumerate(levers))
+    dots = tuple(_point(i, n, max(0, min(100, lv.percent)) / 100) for i, lv in enumerate(levers) if lv.assessed)
+    shape = " ".join(f"{x},{y}" for x, y in dots) if len(dots) >= 2 else ""
     labels = []
     for i, lv in enumerate(levers):
         x, y = _point(i, n, 1.1)
         anchor = "middle" if abs(x - CENTRE) < 10 else ("start" if x > CENTRE else "end")
-        labels.append((x, y + (12 if y > MIDDLE else -20 if anchor == "middle" else -4), anchor, lv.short,
-                       lv.chart_value))
-    return Radar(rings, spokes, shape, tuple(labels))
+        words, value = tuple(lv.short.split(" ")), tuple(lv.chart_value.split(" "))
+        count = len(words) + len(value)
+        if anchor == "middle" and y < MIDDLE:  # above the top spoke: the block ends at it
+            first = y - (count - 1) * LABEL_LINE - 4
+        elif y > MIDDLE + 10:  # below a lower spoke
+            first = y + LABEL_SIZE - 2
+        else:  # beside a spoke: centred on it
+            first = y - (count - 1) * LABEL_LINE / 2 + LABEL_SIZE / 3
+        labels.append(RadarLabel(x, round(first, 1), anchor, words, value, lv.assessed))
+    return Radar(rings, spokes, shape, dots, tuple(labels))
 
 
 SKINS = ("#f1c7a5", "#e0ac85", "#c68a62", "#9c6644", "#7a4a2e", "#5b3520")
@@ -71,7 +100,7 @@ def face(portrait: str, mood: str) -> Face:
                 mouth, brows, mood == "angry")
 
 
-TREND_W, TREND_H, TREND_LEFT, TREND_TOP, TREND_BOTTOM = 640, 260, 44, 12, 40
+TREND_W, TREND_H, TREND_LEFT, TREND_TOP, TREND_BOTTOM = 640, 260, 64, 12, 40  # room for 26-unit labels (phones)
 # each line's look: colour and dash, so the lines differ without colour too
 LINE_LOOKS = {"score": ("#12324f", ""), "customers_first": ("#1f5f99", "6 3"), "connect": ("#8a4b2f", "2 3"),
               "solve_problems": ("#2e6b4f", "8 3 2 3"), "build_trust": ("#6b3d7a", "4 4"),

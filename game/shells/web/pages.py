@@ -10,7 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, RedirectResponse
 
-from game.app import scenario_select, trainee_play
+from game.app import next_start, scenario_select, trainee_play
+from game.app.debrief import RADAR_TITLE, not_assessed_note
 from game.app.trainee_play import MODES, Trainee
 from game.shells.web import charts
 from game.shells.web.safety import csrf_ok, csrf_token
@@ -137,36 +138,8 @@ async def scenarios(request):
         bests, resume, own, problem = {}, None, "", f"Best scores are unavailable just now ({type(exc).__name__})."
     return render(request, "scenarios.html", rows=scenario_select.scenario_rows(library, bests),
                   broken=scenario_select.broken_rows(library), resume=resume, problem=problem,
-                  unlike=scenario_select.unlike_detail(library, own), unlike_label=scenario_select.UNLIKE_LABEL)
-
-
-async def start(request):
-    trainee = _need(request)
-    form = await form_of(request)
-    library, board = _store(request)
-    session, note = await run_in_threadpool(trainee_play.start, library, board, trainee, str(form.get("scenario", "")))
-    if session is None:
-        raise HTTPException(404, "There is no such scenario. Pick one from the list.")
-    return _started(request, session)
-
-
-def _started(request, session):
-    """The briefing, or, when the new conversation could not be saved, a plain message saying why."""
-    if session.problem:
-        return render(request, "nothing.html", 503, note=f"Your conversation could not be saved: {session.problem}")
-    return go("/briefing")
-
-
-async def start_unlike(request):
-    trainee = _need(request)
-    await form_of(request)
-    library, board = _store(request)
-    session, why = await run_in_threadpool(trainee_play.start_unlike, library, board, trainee)
-    if session is not None:
-        return _started(request, session)
-    if why == "self-check":
-        return go("/self-check")
-    raise HTTPException(404, why)
+                  unlike=scenario_select.unlike_detail(library, own), unlike_label=scenario_select.UNLIKE_LABEL,
+                  mode_line=next_start.mode_line(trainee.mode), switch=next_start.switch_label(trainee.mode))
 
 
 async def _current(request, trainee):
@@ -175,13 +148,22 @@ async def _current(request, trainee):
 
 
 async def briefing(request):
+    """The briefing of the conversation chosen (not begun: nothing is saved
+    yet), else of the one in progress (resumed in its own mode)."""
     trainee = _need(request)
+    library, _ = _store(request)
+    chosen = next_start.chosen_briefing(library, request.session.get("brief"), trainee.mode)
+    if chosen is not None:
+        return render(request, "briefing.html", brief=chosen.briefing, note=None, chosen=True, mode_note="",
+                      switch=next_start.switch_label(trainee.mode), begin=next_start.BEGIN,
+                      face=charts.face(chosen.portrait, chosen.mood), mood_word=chosen.mood_word)
     session, note = await _current(request, trainee)
     if session is None:
         return go("/scenarios")
     view = trainee_play.play_view(session)
-    return render(request, "briefing.html", brief=view.briefing, note=note,
-                  face=charts.face(view.portrait, session.run.mood), mood=view.step)
+    return render(request, "briefing.html", brief=view.briefing, note=note, chosen=False,
+                  mode_note=next_start.mode_note(session.mode, trainee.mode), switch="", begin=next_start.BEGIN,
+                  face=charts.face(view.portrait, session.run.mood), mood_word=view.step.mood_word)
 
 
 async def play(request):
@@ -190,7 +172,7 @@ async def play(request):
     if session is None:
         return render(request, "nothing.html", note=note)
     view = trainee_play.play_view(session)
-    return render(request, "play.html", view=view, note=note, face=charts.face(view.portrait, view.step.mood),
+    return render(request, "play.html", view=view, note=note, mode_note=next_start.mode_note(session.mode, trainee.mode), face=charts.face(view.portrait, view.step.mood),
                   level=MOOD_LEVEL.get(view.step.mood, 4))
 
 
@@ -214,9 +196,14 @@ async def reply(request):
         if choice.attempt_id is not None:
             return go(f"/attempts/{choice.attempt_id}/ending")
         pages = trainee_play.pages_of(choice.session, None, library=library)  # not on the scoreboard yet: show it now
-        return render(request, "debrief.html", pages=pages, radar=charts.radar(pages.debrief.levers),
+        return render(request, "debrief.html", pages=pages, **_radar(pages),
                       problem=choice.problem)
     return go("/play")
+
+
+def _radar(pages) -> dict:
+    levers = pages.debrief.levers
+    return {"radar": charts.radar(levers), "radar_title": RADAR_TITLE, "radar_note": not_assessed_note(levers)}
 
 
 async def _attempt(request):
@@ -236,7 +223,7 @@ async def ending(request):
 
 async def debrief(request):
     pages = await _attempt(request)
-    return render(request, "debrief.html", pages=pages, radar=charts.radar(pages.debrief.levers), problem=None)
+    return render(request, "debrief.html", pages=pages, **_radar(pages), problem=None)
 
 
 async def history(request):

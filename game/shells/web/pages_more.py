@@ -63,6 +63,8 @@ async def portfolio_choose(request):
                                        int(at), int(index))
     except ValueError:
         raise HTTPException(400, "There is no such choice here. Go back to the quarter and pick again.")
+    if said == "talk":
+        request.session.pop("brief", None)  # the briefing to show is the quarter's conversation, not a choice
     hook = getattr(state, "after_quarter", None)  # a quarter launched from an LMS: the choice reaches it too
     if hook is not None:
         await hook(request, trainee)

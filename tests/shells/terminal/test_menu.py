@@ -127,3 +127,28 @@ def test_the_learning_path_is_on_the_menu_with_what_is_left(folder):
     assert "Protect Your Turf: Shop Systems: not played yet" in shown
     assert "Left for the certificate:" in shown
     assert out.getvalue().rstrip().endswith("Goodbye.")
+
+
+def test_the_learning_path_names_a_coach_mode_game_as_practice_not_as_unplayed(folder):
+    """A scenario finished in coach mode is not 'not played yet' on the path:
+    it says it was practice and which mode the certificate counts."""
+    from game.core.engine import Playthrough
+    from game.storage.attempts import Attempt
+    from game.storage.scoreboard import open_scoreboard
+    wrong_size = loader.load_file(ROOT / "scenarios" / "wrong-size.yaml")
+    board = open_scoreboard()
+    try:
+        run = Playthrough(wrong_size, seed=0, persona=wrong_size.default_persona)
+        while not run.finished:
+            run.choose(1)
+        board.record(Attempt.from_playthrough(run, "Ana Lima", "coach", "2026-11-20T10:00:00+00:00"))
+    finally:
+        board.close()
+    out = io.StringIO()
+    hooks = Hooks(ROOT / "scenarios", ROOT / "portfolios", recorder=lambda m: recorder("Ana Lima", m, stream=out),
+                  courses_dir=ROOT / "courses")
+    assert run_menu("Ana Lima", "coach", hooks, stdin=Typist(["2", "", "8"], out), stdout=out) == 0
+    shown = " ".join(out.getvalue().split("Choose (1-8)")[1].split())
+    assert f"{wrong_size.title}: not played yet" not in shown
+    assert (f"{wrong_size.title}: played in coach mode (practice, best {run.result().grade}) — the certificate "
+            "counts assessment attempts: play it in assessment mode") in shown

@@ -43,8 +43,17 @@ class Trainee:
     def sign_in(self, name: str, mode: str = "coach", learner: str = ""):
         return self.post("/signin", name=name, mode=mode, learner=learner)
 
-    def start(self, scenario: str = "tutorial"):
+    def choose(self, scenario: str = "tutorial"):
+        """Play on the scenario list: its briefing opens (nothing is saved yet)."""
         return self.post("/start", scenario=scenario)
+
+    def start(self, scenario: str = "tutorial", replace: bool = True):
+        """Play, then Start on the briefing (leaving any conversation in progress when asked)."""
+        self.choose(scenario)
+        self.post("/begin")
+        if replace and 'name="replace"' in self.page.text:
+            self.post("/begin", replace="1")
+        return self.page
 
     @property
     def at(self) -> int | None:

@@ -58,6 +58,12 @@ def focused(page) -> None:
     page.wait_for_function("document.activeElement && document.activeElement !== document.body")
 
 
+def begin(page) -> None:
+    """Start the conversation on its briefing (nothing is saved before)."""
+    page.get_by_role("button", name="Start the conversation").click()
+    page.wait_for_url(PLAY)
+
+
 def sign_in_by_keyboard(page, name: str) -> None:
     page.goto("/")
     focused(page)
@@ -139,8 +145,9 @@ def test_the_customers_new_line_is_announced_after_each_reply(context):
     page.wait_for_url("**/briefing")
     page.get_by_role("button", name="Start the conversation").click()
     page.wait_for_url(PLAY)
-    for _ in range(2):
+    for turn in range(3):
         line = " ".join(page.inner_text("#line").split())
+        coaching = " ".join(page.inner_text("#coaching").split()) if turn else ""
         announcer = page.locator("#announcer[aria-live=polite]")
         said = ""
         for _ in range(50):  # the page's CSP allows no eval, so poll from here
@@ -148,7 +155,10 @@ def test_the_customers_new_line_is_announced_after_each_reply(context):
             if said:
                 break
             page.wait_for_timeout(100)
-        assert said == line and line
+        # coach mode: the coaching on the last reply, then the new line, read once (one live region)
+        assert said == " ".join(filter(None, (coaching, line))) and line
+        assert (turn == 0) == ("Coaching on your last reply" not in said)
+        assert page.locator("[aria-live]").count() == 1
         with page.expect_navigation():
             page.keyboard.press("1")
 
@@ -187,7 +197,7 @@ def test_every_page_fits_narrow_windows_without_sideways_scrolling(browser, serv
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
     page.wait_for_url("**/briefing")
     widths = {"briefing": page.evaluate("document.documentElement.scrollWidth")}
-    page.goto("/play")
+    begin(page)
     widths["play"] = page.evaluate("document.documentElement.scrollWidth")
     for _ in range(60):
         if "/ending" in page.url:
@@ -228,7 +238,7 @@ def test_screenshots_of_every_page_at_1280x720_and_360x740(browser, server):
         page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
         page.wait_for_url("**/briefing")
         page.screenshot(path=f"{SHOTS}/{width}-3-briefing.png", full_page=True)
-        page.goto("/play")
+        begin(page)
         page.screenshot(path=f"{SHOTS}/{width}-4-play.png", full_page=True)
         for _ in range(2):
             with page.expect_navigation():
@@ -322,7 +332,7 @@ def test_on_a_turn_with_coaching_every_reply_is_in_view_at_1280x720(context):
     sign_in_by_keyboard(page, "Fold Tester")
     page.get_by_role("button", name=re.compile("^Play Tutorial")).click()
     page.wait_for_url("**/briefing")
-    page.goto("/play")
+    begin(page)
     coached = 0
     for turn in range(8):  # alternately the first and the last reply: long lines and long coaching
         if "/play" not in page.url:

@@ -67,6 +67,7 @@ def test_practising_with_customers_unlike_you_needs_the_self_check_then_meets_on
     own = score_answers([1] * len(QUESTIONS)).style
     ana.get("/scenarios")
     assert ana.post("/start-unlike").url.path == "/briefing"
+    ana.post("/begin")
     saved, _ = saves.load_session("Ana Lima")
     scenario = library.find(saved.snapshot["scenario"]).scenario
     assert scenario.personas[saved.snapshot["persona"]].style == unlike(own)[0]

@@ -25,6 +25,7 @@ def test_serve_with_two_workers_plays_a_scenario_through_to_one_attempt(tmp_path
             page = client.post("/signin", data={"csrf": CSRF.search(page.text).group(1), "name": "Two Workers"})
             token = CSRF.search(page.text).group(1)
             client.post("/start", data={"csrf": token, "scenario": "tutorial"})
+            client.post("/begin", data={"csrf": token})
             page = client.get("/play")
             for _ in range(60):
                 at = AT.search(page.text)

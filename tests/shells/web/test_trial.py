@@ -20,7 +20,7 @@ WORDS = {"retained": ("Priya Nair is staying with you. Customer retained.", "Cus
 
 @pytest.mark.parametrize("outcome", sorted(PATHS))
 def test_each_ending_shows_its_own_outcome_on_the_ending_and_the_debrief(web, monkeypatch, outcome):
-    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)
+    monkeypatch.setattr("game.app.next_start.fresh_seed", lambda: 0)
     _, trainee = web
     ana = trainee("Ana Lima", mode="assessment")
     ana.start("tutorial")
@@ -48,7 +48,7 @@ def test_the_scenario_list_and_the_briefing_give_the_same_minutes(web):
     ana = trainee("Ana Lima")
     listed = ana.get("/scenarios").text
     for scenario in ("tutorial", "card-machine"):
-        brief = ana.start(scenario).text
+        brief = ana.choose(scenario).text
         said = re.search(r"about (\d+) min", brief)
         assert said, "the briefing gives no minutes"
         title = re.search(r"<h1>Briefing: (.*?)</h1>", brief).group(1)
@@ -60,7 +60,7 @@ COACHING = re.compile(r'<section class="coaching tone-(\w+)"[^>]*>.*?<p class="v
 
 
 def test_the_coaching_box_takes_the_colour_and_label_of_how_the_reply_went(web, monkeypatch):
-    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)  # brisk Priya, replies in a known order
+    monkeypatch.setattr("game.app.next_start.fresh_seed", lambda: 0)  # brisk Priya, replies in a known order
     _, trainee = web
     ana = trainee("Ana Lima")
     ana.start("tutorial")
@@ -154,7 +154,7 @@ def test_the_small_things_a_new_user_met(web, monkeypatch):
     assert ana.sign_in("Ana\u00a0Lima").url.path == "/scenarios"
     assert "Signed in as Ana Lima" in ana.page.text
     # the debrief's self-check tip names no title screen (the browser has none)
-    monkeypatch.setattr("game.app.trainee_play.fresh_seed", lambda: 0)
+    monkeypatch.setattr("game.app.next_start.fresh_seed", lambda: 0)
     ana.start("tutorial")
     first = ana.get("/play").text
     assert "Priya Nair’s mood: <strong>" in first and ">Mood: <strong>" not in first  # the narrator speaks first

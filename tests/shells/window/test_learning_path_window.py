@@ -40,7 +40,9 @@ def test_the_title_opens_the_path_with_progress_and_what_is_left(make_app, tmp_p
     assert app.top.name == "path"
     assert "Certified in 1 of 2 blocks; next: The late refund" in text
     assert "1. Getting started: Certified" in text and "2. The late refund: Open" in text
-    assert "The Late Refund: not played yet" in text  # coach mode does not count for assessment
+    assert "The Late Refund: not played yet" not in text  # it was played, in coach mode, which does not count
+    assert ("The Late Refund: played in coach mode (practice, best Needs work) — the certificate counts "
+            "assessment attempts: play it in assessment mode") in text
     assert "Left for the certificate: The Late Refund: Strong or better in assessment mode (2 tries left)." in text
 
 

@@ -1,12 +1,13 @@
 /* Five Levers: a page load is not announced by a live region (its text was
-   there from the start), so after each load the customer's new line (the
-   element marked aria-live) is copied into a polite, visually hidden live
-   region a moment later, where a screen reader reads it as news. Works with
-   the page as it is; without script the reply group's description still
+   there from the start), so after each load what is new on the page (the
+   elements marked data-announce, in order: the coaching on the last reply
+   in coach mode, then the customer's new line) is put into the one polite,
+   visually hidden live region a moment later, where a screen reader reads
+   it once as news. Without script the reply group's description still
    names the line. */
 document.addEventListener("DOMContentLoaded", function () {
-  var source = document.querySelector("[aria-live]:not(#announcer)");
-  if (!source) {
+  var sources = document.querySelectorAll("[data-announce]");
+  if (!sources.length) {
     return;
   }
   var announcer = document.createElement("div");
@@ -16,6 +17,10 @@ document.addEventListener("DOMContentLoaded", function () {
   announcer.setAttribute("role", "status");
   document.body.appendChild(announcer);
   window.setTimeout(function () {
-    announcer.textContent = source.innerText.replace(/\s+/g, " ").trim();
+    var parts = [];
+    sources.forEach(function (source) {
+      parts.push(source.innerText.replace(/\s+/g, " ").trim());
+    });
+    announcer.textContent = parts.join(" ");
   }, 400);
 });

@@ -24,3 +24,16 @@ document.addEventListener("keydown", function (event) {
     form.submit();
   }
 });
+/* A button that only opens a page is a GET form with no fields (so Space
+   works, as on any button); the browser would add an empty "?" to its URL.
+   With script, it opens the page's own address instead. */
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form.classList || !form.classList.contains("go") || form.method.toLowerCase() !== "get") {
+    return;
+  }
+  if (new FormData(form).keys().next().done) {  /* nothing to send: no query */
+    event.preventDefault();
+    window.location.assign(form.action);
+  }
+});

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.app.briefing import minutes_words
+from game.app.scenario_select import unlike_words
 from game.core.turns import fresh_seed
-from game.core.styles import STYLE_NAMES, unlike_customers
+from game.core.styles import unlike_customers
 from game.shells.window.theme import draw_text, text_height
 from game.shells.window.widgets import Button, ButtonList, ScrollView, panel
 from game.shells.window.scenes.base import Scene
@@ -48,8 +49,7 @@ class SelectScene(Scene):
         items = []
         if any(p.style for e in self.app.library.playable() for p in e.scenario.personas.values()):
             own = self._own_style()
-            detail = (f"A scenario and a customer whose style is most unlike yours ({STYLE_NAMES[own].lower()})."
-                      if own else "Take the short self-check first, so we know what \u201cunlike you\u201d means.")
+            detail = unlike_words(own)
             items.append(Button("Practise with customers unlike you", UNLIKE, detail=detail))
         for entry in self.app.library.entries:
             if entry.ok:
