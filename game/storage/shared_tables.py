@@ -115,3 +115,27 @@ TEAM = """
         added_at TEXT NOT NULL
     );
 """
+
+
+# Conversations and quarters in progress as documents (SQLite's migration 12,
+# PostgreSQL's schema 6; save_rows.py): the same versioned JSON the files
+# under saves/ hold, one row per kind and owner (the player's key), so any
+# server process on any machine resumes them. A row that fails its check on
+# read is moved to saves_set_aside, never deleted.
+IN_PROGRESS = """
+    CREATE TABLE saves_in_progress (
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (kind, owner)
+    );
+    CREATE TABLE saves_set_aside (
+        id {id},
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        set_aside_at TEXT NOT NULL
+    );
+"""
