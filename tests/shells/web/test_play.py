@@ -246,3 +246,22 @@ def test_a_conversation_that_cannot_be_saved_says_so_plainly(make_app):
         page = ana.start("tutorial")
     assert page.status_code == 503 and "Your conversation could not be saved" in page.text
     assert "the disk is full" in page.text and "Traceback" not in page.text
+
+
+def test_a_damaged_conversation_in_the_database_is_a_plain_message_and_kept_for_a_trainer(web):
+    from game.storage.scoreboard import open_scoreboard
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.start("tutorial")
+    board = open_scoreboard()
+    try:
+        with board.transaction("spoiling the save") as run:  # e.g. edited by hand in the database
+            run("UPDATE saves_in_progress SET doc = '{\"save_format\": 3, \"player\": \"Ana Lima\"}'")
+        page = ana.get("/play")
+        assert page.status_code == 200 and "could not be read" in page.text and "set aside" in page.text
+        assert "Traceback" not in page.text and "KeyError" not in page.text
+        kept = board._query("SELECT doc FROM saves_set_aside", plain=True)
+        assert len(kept) == 1 and "Ana Lima" in kept[0][0]
+        assert "Resume the conversation" not in ana.get("/scenarios").text
+    finally:
+        board.close()
