@@ -87,6 +87,16 @@ class QuarterState:
     def at(self) -> int:
         return len(self.data["actions"])
 
+    def refusal(self, index: int) -> str:
+        """Why choice `index` (0-based) cannot be taken, in words ('' when it can)."""
+        choices = self.view.choices
+        if not 0 <= index < len(choices) or choices[index].enabled:
+            return ""
+        choice = choices[index]
+        why = f" ({choice.detail})" if choice.detail else ""
+        return (f"“{choice.label}” cannot be chosen{why}: it does not fit in the time left. Choose one that "
+                "fits, or give another account less time first.")
+
     @property
     def debrief(self) -> QuarterDebrief | None:
         """The quarter's debrief as facts (the page's text is built from them), on the debrief page."""
@@ -94,6 +104,9 @@ class QuarterState:
         if run.page != DEBRIEF or run.result is None:
             return None
         return quarter_debrief(run.portfolio, run.result, list(run.leaders))
+
+
+REFUSED = "refused"
 
 
 def current(library, found: list, board, trainee: Trainee) -> QuarterState:
@@ -132,7 +145,9 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
     """Take the choice numbered `index` (0-based, as listed) on the page the
     quarter is at after `at` choices (an earlier page's choice, sent twice,
     does nothing). Returns 'leave' (back to the game), 'talk' (a conversation
-    is ready to play) or None (show the quarter again). Raises ValueError for
+    is ready to play), REFUSED (that choice cannot be taken now; nothing was
+    done: `QuarterState.refusal` says why) or None (show the quarter
+    again). Raises ValueError for
     a choice the page does not have."""
     state = current(library, found, board, trainee)
     run, data = state.run, state.data
@@ -143,7 +158,7 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
         raise ValueError(f"there is no choice {index + 1} here")
     choice = choices[index]
     if not choice.enabled:
-        return None
+        return REFUSED
     said = run.choose(choice.action)
     if said in (LEAVE, ASK_TO_LEAVE):  # mid-quarter the quarter stays saved: it resumes next time
         if said == LEAVE:
