@@ -92,3 +92,19 @@ def axe_violations(page) -> list[str]:
     found = page.evaluate("async () => (await axe.run(document)).violations.map("
                           "v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '))")
     return found
+
+
+def active(page) -> str:
+    """The focused element's words, once the page has put the focus somewhere (polled: no eval under the CSP)."""
+    for _ in range(50):
+        words = page.evaluate("document.activeElement && document.activeElement !== document.body ? "
+                              "document.activeElement.innerText || document.activeElement.value || document.activeElement.tagName : ''")
+        if words:
+            return " ".join(words.split())
+        page.wait_for_timeout(50)
+    raise AssertionError(f"nothing has the focus on {page.url}")
+
+
+def press(page, key: str = "Enter") -> None:
+    with page.expect_navigation():
+        page.keyboard.press(key)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.shells.web.browser import Server, axe_violations, browser_or_skip
+from tests.shells.web.browser import Server, active, axe_violations, browser_or_skip, press
 
 SHOTS = "/tmp/five-levers-web-shots"
 
@@ -28,22 +28,6 @@ def server(tmp_path_factory):
     server = Server(tmp_path_factory.mktemp("plan-saves"))
     yield server
     server.stop()
-
-
-def active(page) -> str:
-    """The focused element's words, once the page has put the focus somewhere (polled: no eval under the CSP)."""
-    for _ in range(50):
-        words = page.evaluate("document.activeElement && document.activeElement !== document.body ? "
-                              "document.activeElement.innerText || document.activeElement.value || document.activeElement.tagName : ''")
-        if words:
-            return " ".join(words.split())
-        page.wait_for_timeout(50)
-    raise AssertionError(f"nothing has the focus on {page.url}")
-
-
-def press(page, key: str = "Enter") -> None:
-    with page.expect_navigation():
-        page.keyboard.press(key)
 
 
 def tab_to(page, starts: str, back: bool = False, limit: int = 40) -> None:
