@@ -13,6 +13,7 @@ import json
 
 from game.storage.attempts import now_iso
 
+NOUNS = {"session": "conversation", "campaign": "quarter"}  # what a trainee calls each kind
 SET_ASIDE_WORDS = "it was set aside in the scoreboard database (table saves_set_aside) for a trainer to look at"
 
 
@@ -31,25 +32,25 @@ class SaveRecords:
         except (TypeError, ValueError, RecursionError):
             data = None
         if not isinstance(data, dict):
-            return None, f"the saved {kind} could not be read and {self.set_save_aside(kind, owner)}"
+            return None, f"the saved {NOUNS.get(kind, kind)} could not be read and {self.set_save_aside(kind, owner)}"
         return data, None
 
     def write_save(self, kind: str, owner: str, doc: dict) -> None:
         """Save (replace) the document. Raises StorageError."""
         text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
-        with self.transaction(f"the {kind} in progress") as run:
+        with self.transaction(f"the {NOUNS.get(kind, kind)} in progress") as run:
             run("INSERT INTO saves_in_progress (kind, owner, doc, saved_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (kind, owner) DO UPDATE SET doc = excluded.doc, saved_at = excluded.saved_at",
                 (kind, owner, text, now_iso()))
 
     def drop_save(self, kind: str, owner: str) -> None:
         """Forget the document (finished or replaced). Raises StorageError."""
-        with self.transaction(f"the end of the {kind} in progress") as run:
+        with self.transaction(f"the end of the {NOUNS.get(kind, kind)} in progress") as run:
             run("DELETE FROM saves_in_progress WHERE kind = ? AND owner = ?", (kind, owner))
 
     def set_save_aside(self, kind: str, owner: str) -> str:
         """Move a document that failed its check to saves_set_aside; the words to show."""
-        with self.transaction(f"setting aside the {kind}") as run:
+        with self.transaction(f"setting aside the {NOUNS.get(kind, kind)}") as run:
             run("INSERT INTO saves_set_aside (kind, owner, doc, saved_at, set_aside_at) "
                 "SELECT kind, owner, doc, saved_at, ? FROM saves_in_progress WHERE kind = ? AND owner = ?",
                 (now_iso(), kind, owner))
