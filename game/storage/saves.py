@@ -8,6 +8,8 @@ hash, seed, choices) plus who is playing and how; never the scenario's text.
 Saves carry `save_format`; older formats are upgraded one version at a time
 by the functions in `UPGRADES`. Format 1 was one `session.json` for
 everyone: it is moved into its player's file the first time saves are read.
+A server keeps the same documents in its database instead (`store`, the
+save store of save_rows.py), checked on read exactly as a file is.
 """
 from __future__ import annotations
 
