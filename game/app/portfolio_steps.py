@@ -20,7 +20,7 @@ from pathlib import Path
 
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
 from game.app.portfolio_view import DEBRIEF, PortfolioPage, QuarterDebrief, quarter_debrief
-from game.app.session import GameSession, abandon_saved
+from game.app.session import GameSession, abandon_saved, save_store
 from game.app.trainee_play import Trainee, registration_for
 from game.core.portfolio.load import check_file
 from game.core.portfolio.quarter import Contact
@@ -87,6 +87,16 @@ class QuarterState:
     def at(self) -> int:
         return len(self.data["actions"])
 
+    def refusal(self, index: int) -> str:
+        """Why choice `index` (0-based) cannot be taken, in words ('' when it can)."""
+        choices = self.view.choices
+        if not 0 <= index < len(choices) or choices[index].enabled:
+            return ""
+        choice = choices[index]
+        why = f" ({choice.detail})" if choice.detail else ""
+        return (f"“{choice.label}” cannot be chosen{why}: it does not fit in the time left. Choose one that "
+                "fits, or give another account less time first.")
+
     @property
     def debrief(self) -> QuarterDebrief | None:
         """The quarter's debrief as facts (the page's text is built from them), on the debrief page."""
@@ -96,20 +106,25 @@ class QuarterState:
         return quarter_debrief(run.portfolio, run.result, list(run.leaders))
 
 
+REFUSED = "refused"
+
+
 def current(library, found: list, board, trainee: Trainee) -> QuarterState:
     """The trainee's quarter (a new one on the list of portfolios when there is none)."""
-    data = campaign_saves.load_campaign(trainee.player, trainee.learner)
+    data = campaign_saves.load_campaign(trainee.player, trainee.learner, save_store(board))
     try:
         run = replay(found, data) if data else None
     except (KeyError, IndexError, TypeError, ValueError, StopIteration, AttributeError):
         run = None  # a portfolio file changed under the log: the quarter starts again
+        if save_store(board) is not None:  # the old log is kept for a trainer, not overwritten
+            campaign_saves.set_aside(trainee.player, trainee.learner, save_store(board))
     if run is None:
         data = _fresh()
         run = replay(found, data)
     note = ""
     talking = data.get("talking")
     if talking:
-        saved, _ = saves.load_session(trainee.player)
+        saved, _ = saves.load_session(trainee.player, save_store(board))
         still = saved is not None and trainee.owns(saved.player, saved.learner) and \
             saved.snapshot.get("scenario") == talking["scenario"] and saved.started_at == talking["started_at"]
         if still:
@@ -120,7 +135,7 @@ def current(library, found: list, board, trainee: Trainee) -> QuarterState:
         note = run.resolve(*entry[1:])
         data["actions"].append(entry)
         data["talking"] = None
-        campaign_saves.save_campaign(trainee.player, trainee.learner, data)
+        campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
     if run.page == DEBRIEF and run.portfolio is not None:
         run.leaders = board.quarter_leaderboard(run.portfolio.id)
     return QuarterState(run, data, "", note)
@@ -130,7 +145,9 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
     """Take the choice numbered `index` (0-based, as listed) on the page the
     quarter is at after `at` choices (an earlier page's choice, sent twice,
     does nothing). Returns 'leave' (back to the game), 'talk' (a conversation
-    is ready to play) or None (show the quarter again). Raises ValueError for
+    is ready to play), REFUSED (that choice cannot be taken now; nothing was
+    done: `QuarterState.refusal` says why) or None (show the quarter
+    again). Raises ValueError for
     a choice the page does not have."""
     state = current(library, found, board, trainee)
     run, data = state.run, state.data
@@ -141,11 +158,11 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
         raise ValueError(f"there is no choice {index + 1} here")
     choice = choices[index]
     if not choice.enabled:
-        return None
+        return REFUSED
     said = run.choose(choice.action)
     if said in (LEAVE, ASK_TO_LEAVE):  # mid-quarter the quarter stays saved: it resumes next time
         if said == LEAVE:
-            campaign_saves.clear_campaign(trainee.player, trainee.learner)
+            campaign_saves.clear_campaign(trainee.player, trainee.learner, save_store(board))
         return "leave"
     if said == AGAIN:
         data = {**_fresh(), "seed": run.seed, "actions": [["open", run.portfolio.id]]}
@@ -155,7 +172,7 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
         data["actions"].append(encode(choice.action))
         if said == FINISHED:
             board.record_quarter(quarter_row(run.result, trainee.player, data["started_at"]))
-    campaign_saves.save_campaign(trainee.player, trainee.learner, data)
+    campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
     return None
 
 
@@ -172,5 +189,5 @@ def _talk(library, run, data, board, trainee, account_id: str) -> str | None:
     session.autosave()
     data["talking"] = {"account": account_id, "registration": session.registration, "scenario": scenario.id,
                        "started_at": session.started_at}
-    campaign_saves.save_campaign(trainee.player, trainee.learner, data)
+    campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
     return "talk"

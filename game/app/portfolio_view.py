@@ -46,6 +46,7 @@ class PortfolioPage:
     tail: str  # below them ('' when none)
     choices: tuple[Choice, ...]
     charts: tuple[ChartRow, ...] = ()
+    focus: int = 0  # the choice a trainee begins at (the focus when the page opens)
 
 
 def account_line(p, a) -> str:
@@ -114,6 +115,15 @@ def plan_choices(p, ranking, plan) -> tuple[Choice, ...]:
         hours = f" · {weekly_hours(plan.minutes(aid)):.2f} hours a week" if c else ""
         items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + hours))
     return tuple(items) + (Choice("Back to the ranking", "to_rank"),)
+
+
+def plan_focus(ranking, plan) -> int:
+    """Where a trainee begins on the plan: the first account (most valuable
+    first) with no contact planned yet; 'Start the quarter' once all have one."""
+    for place, aid in enumerate(ranking, 1):
+        if plan.contact(aid) is None:
+            return place
+    return 0
 
 
 def options_text(p, aid) -> str:
@@ -286,7 +296,8 @@ def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=
     if page == RANK:
         return PortfolioPage(RANK, title, rank_text(p, ranking), "", rank_choices(p, ranking))
     if page == PLAN:
-        return PortfolioPage(PLAN, title, plan_text(p, plan), "", plan_choices(p, ranking, plan))
+        return PortfolioPage(PLAN, title, plan_text(p, plan), "", plan_choices(p, ranking, plan),
+                             focus=plan_focus(ranking, plan))
     if page == OPTIONS:
         return PortfolioPage(OPTIONS, title, options_text(p, choosing), "", option_choices(p, plan, choosing))
     charts = chart_rows(p, campaign) if campaign is not None else ()

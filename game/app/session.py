@@ -10,6 +10,13 @@ from game.storage.files import StorageError
 from game.storage.scoreboard import lookup_style
 
 
+def save_store(scoreboard):
+    """Where this conversation in progress is kept: the scoreboard's database
+    when it keeps saves (a server: trainee_play.KeepingBoard), else None, the
+    files under saves/ (the window and the terminal)."""
+    return getattr(scoreboard, "save_store", None)
+
+
 class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
@@ -77,13 +84,13 @@ class GameSession:
             saves.save_session(saves.Session(player=self.player, mode=self.mode, scenario_path=self.scenario_path,
                                              snapshot=self.run.snapshot(), started_at=self.started_at,
                                              title=self.scenario.title, active_s=self.active_s,
-                                             learner=self.learner))
+                                             learner=self.learner), save_store(self.scoreboard))
         except StorageError as exc:
             self.problem = str(exc)
 
     def finish(self) -> None:
         try:
-            saves.clear_session(self.player)
+            saves.clear_session(self.player, save_store(self.scoreboard))
         except StorageError as exc:  # the attempt is still recorded below
             self.problem = str(exc)
         self._record("this attempt")
@@ -175,7 +182,7 @@ def abandon_saved(player: str, scoreboard) -> str | None:
     """Before a new conversation replaces this player's saved one: record
     the saved one as abandoned if it was an assessment. Returns a message
     when it could not be recorded (the new conversation goes ahead)."""
-    saved, _ = saves.load_session(player)
+    saved, _ = saves.load_session(player, save_store(scoreboard))
     if saved is None or saved.mode != "assessment" or not saved.snapshot.get("choices"):
         return None
     old, note = session_from_save(saved, scoreboard)

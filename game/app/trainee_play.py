@@ -3,8 +3,10 @@
 acts, and writes it back, so any server process can serve the next request.
 
 The in-progress playthrough is the trainee's save (`game.storage.saves`,
-keyed by the player's name, as in the window: a conversation left in the
-browser resumes in the window too). The attempt's registration is derived
+keyed by the player's name), kept by a server in the scoreboard's database
+(`KeepingBoard(board, keep_saves=True)`: the save store of save_rows.py),
+so servers on several machines share it; without it, in the files under
+saves/ as the window keeps them. The attempt's registration is derived
 from the save (player, start time, seed, scenario), so two processes that
 both see the last reply record it once (the scoreboard ignores a second
 insert of a registration). An attempt the scoreboard cannot take is kept
@@ -23,7 +25,7 @@ from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import DialogueStep, ReplyCoaching, dialogue_step, ending_words, reply_coaching
 from game.app.rebuild import rebuild
 from game.app.scoreboard_rows import Row, history_rows, is_mine
-from game.app.session import GameSession, abandon_saved, session_from_save
+from game.app.session import GameSession, abandon_saved, save_store, session_from_save
 from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
@@ -58,10 +60,13 @@ def registration_for(session: GameSession) -> str:
 
 class KeepingBoard:
     """The scoreboard, except that an attempt it cannot take now is kept in
-    `saves/pending/` (and retried by `retry_kept`), never lost."""
+    `saves/pending/` (and retried by `retry_kept`), never lost. With
+    `keep_saves`, conversations and quarters in progress are kept in its
+    database too (`save_store`), not in files."""
 
-    def __init__(self, board):
+    def __init__(self, board, keep_saves: bool = False):
         self._board = board
+        self.save_store = board if keep_saves else None
 
     def record(self, attempt):
         try:
@@ -107,7 +112,7 @@ def own_style(board, trainee: Trainee) -> str:
 def current(library, board, trainee: Trainee) -> tuple[GameSession | None, str | None]:
     """The trainee's conversation in progress, rebuilt from the store, or
     (None, why not: None when there simply is none)."""
-    saved, problem = saves.load_session(trainee.player)
+    saved, problem = saves.load_session(trainee.player, save_store(board))
     if saved is None or not trainee.owns(saved.player, saved.learner):
         return None, problem
     entry = library.find(str(saved.snapshot.get("scenario", "")))
@@ -197,11 +202,11 @@ BACK_TO_QUARTER = "Back to your quarter"
 NO_NAME = "Type your name, or only your learner id (it is then the name shown)."
 
 
-def asked_by_quarter(player: str, learner: str, registration: str) -> bool:
+def asked_by_quarter(player: str, learner: str, registration: str, store=None) -> bool:
     """Whether the trainee's portfolio quarter is waiting on the conversation
     with `registration` (game/app/portfolio_steps keeps it as 'talking')."""
     try:
-        quarter = campaign_saves.load_campaign(player, learner) or {}
+        quarter = campaign_saves.load_campaign(player, learner, store) or {}
     except (OSError, ValueError, StorageError):
         return False
     talking = quarter.get("talking") if isinstance(quarter, dict) else None
@@ -217,11 +222,13 @@ def attempt_pages(library, board, trainee: Trainee, attempt_id: int) -> AttemptP
     session, note = rebuild(library, attempt)
     if session is None:
         return None
-    return pages_of(session, attempt_id, note, attempt.player_style, library, attempt.registration)
+    return pages_of(session, attempt_id, note, attempt.player_style, library, attempt.registration,
+                    save_store(board))
 
 
 def pages_of(session: GameSession, attempt_id: int | None, note: str | None = None,
-             player_style: str | None = None, library=None, registration: str | None = None) -> AttemptPages:
+             player_style: str | None = None, library=None, registration: str | None = None,
+             store=None) -> AttemptPages:
     run = session.run
     view = debrief_view(session.scenario, run, player=session.player, coach=session.coach,
                         player_style=session.player_style if player_style is None else player_style)
@@ -232,7 +239,8 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
                         tuple(ending[0]) if ending else (), note,
                         after.scenario.id if after else "", after.scenario.title if after else "",
                         BACK_TO_QUARTER if asked_by_quarter(session.player, session.learner,
-                                                             registration or session.registration or "") else "",
+                                                             registration or session.registration or "",
+                                                             store or save_store(session.scoreboard)) else "",
                         reply_coaching(run, steps[-1]) if session.coach and steps else None)
 
 
@@ -261,9 +269,9 @@ def bests(board, player: str) -> dict:
     return board.bests(player)
 
 
-def in_progress_title(trainee: Trainee) -> str | None:
+def in_progress_title(trainee: Trainee, board=None) -> str | None:
     """The title of the trainee's saved conversation (for a Resume link), or None."""
-    saved, _ = saves.load_session(trainee.player)
+    saved, _ = saves.load_session(trainee.player, save_store(board))
     if saved is None or not trainee.owns(saved.player, saved.learner):
         return None
     return saved.title or "your conversation"

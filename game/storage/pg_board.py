@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
-from game.storage.shared_tables import (OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL, SUMMARY_TABLES, TEAM,
-                                       TEAM_INDEX_POSTGRES, number_columns_sql)
+from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
+                                       SUMMARY_TABLES, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -115,8 +115,9 @@ SCHEMA = [
     TEAM,
     # version 5 (SQLite's 11): the small tables the reviewer's views read (views.py)
     SUMMARY_TABLES + SUMMARY_FILL,
-    # version 6 here, 7 once web34's 6 is merged before it (SQLite's 13): the
-    # team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
+    # version 6 (SQLite's 12): conversations and quarters in progress, for servers (save_rows.py)
+    IN_PROGRESS.format(**POSTGRES_TYPES),
+    # version 7 (SQLite's 13): the team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
     TEAM_INDEX_POSTGRES,
 ]
 

@@ -8,6 +8,8 @@ hash, seed, choices) plus who is playing and how; never the scenario's text.
 Saves carry `save_format`; older formats are upgraded one version at a time
 by the functions in `UPGRADES`. Format 1 was one `session.json` for
 everyone: it is moved into its player's file the first time saves are read.
+A server keeps the same documents in its database instead (`store`, the
+save store of save_rows.py), checked on read exactly as a file is.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ SAVE_FORMAT = 3
 LEGACY_SESSION_FILE = "session.json"  # format 1: one save for every player
 SESSIONS_DIR = "sessions"
 SETTINGS_FILE = "settings.json"
+SESSION_KIND = "session"  # its kind in a save store (save_rows.py)
 
 # UPGRADES[n] turns a save of format n into format n + 1.
 UPGRADES: dict[int, callable] = {
@@ -75,27 +78,59 @@ def _upgrade(data: dict) -> dict:
     return data
 
 
+def _session_of(data) -> Session:
+    """The Session a save document holds (upgraded to this format), checked
+    before it is trusted. Raises ValueError (or KeyError, TypeError…) when it
+    does not hold one."""
+    data = _upgrade(data)
+    session = Session(player=str(data["player"]), mode=str(data["mode"]),
+                      scenario_path=str(data["scenario_path"]), snapshot=dict(data["snapshot"]),
+                      started_at=str(data["started_at"]), title=str(data.get("title", "")),
+                      active_s=_seconds(data.get("active_s")), learner=clean_learner_id(data.get("learner") or ""))
+    clean_player_name(session.player)  # ValueError for an empty, overlong or unprintable name
+    if session.mode not in ("coach", "assessment") or not player_key(session.player) \
+            or not _snapshot_shape_ok(session.snapshot):
+        raise ValueError("bad values")
+    return session
+
+
+_BAD = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
+NEWER = "the saved session was made by a newer version of Five Levers; it was left untouched"
+
+
+def _newer(data) -> bool:
+    version = data.get("save_format") if isinstance(data, dict) else None
+    return isinstance(version, int) and version > SAVE_FORMAT
+
+
 def _read(path: Path):
     """(Session or None, message or None) for one save file. A damaged one is moved aside."""
     data, problem = read_json(path)
     if data is None:
         return None, problem
-    version = data.get("save_format") if isinstance(data, dict) else None
-    if isinstance(version, int) and version > SAVE_FORMAT:
+    if _newer(data):
         return None, f"the saved session {path.name} was made by a newer version of Five Levers; it was left untouched"
     try:
-        data = _upgrade(data)
-        session = Session(player=str(data["player"]), mode=str(data["mode"]),
-                          scenario_path=str(data["scenario_path"]), snapshot=dict(data["snapshot"]),
-                          started_at=str(data["started_at"]), title=str(data.get("title", "")),
-                          active_s=_seconds(data.get("active_s")), learner=clean_learner_id(data.get("learner") or ""))
-        clean_player_name(session.player)  # ValueError for an empty, overlong or unprintable name
-        if session.mode not in ("coach", "assessment") or not player_key(session.player) \
-                or not _snapshot_shape_ok(session.snapshot):
-            raise ValueError("bad values")
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+        return _session_of(data), None
+    except _BAD:
         return None, f"the saved session could not be read and {aside_words(set_aside(path))}"
-    return session, None
+
+
+def _read_stored(store, player: str):
+    """(Session or None, message or None) from a save store (save_rows.SaveRecords):
+    checked as a file is; a bad document is set aside there, with the words."""
+    data, problem = store.read_save(SESSION_KIND, player_key(player))
+    if data is None:
+        return None, problem
+    if _newer(data):
+        return None, NEWER
+    try:
+        session = _session_of(data)
+        if player_key(session.player) != player_key(player):
+            raise ValueError("another player's save")
+        return session, None
+    except _BAD:
+        return None, f"the saved session could not be read and {store.set_save_aside(SESSION_KIND, player_key(player))}"
 
 
 def _snapshot_shape_ok(snap: dict) -> bool:
@@ -147,10 +182,17 @@ def load_sessions():
     return found, problems
 
 
-def load_session(player: str):
-    """(Session or None, message or None): this player's saved conversation."""
+def load_session(player: str, store=None):
+    """(Session or None, message or None): this player's saved conversation,
+    from the files under saves/ or, given one, a save store (a server's
+    database: save_rows.SaveRecords)."""
     if not player_key(player):
         return None, None
+    if store is not None:
+        try:
+            return _read_stored(store, player)
+        except StorageError as exc:
+            return None, str(exc)
     try:
         problem = _migrate_legacy()
         session, found_problem = _read(session_path(player))
@@ -159,7 +201,11 @@ def load_session(player: str):
     return session, found_problem or problem
 
 
-def save_session(session: Session) -> None:
+def save_session(session: Session, store=None) -> None:
+    """Save (replace) the player's conversation, in the files or `store`. Raises StorageError."""
+    if store is not None:
+        store.write_save(SESSION_KIND, player_key(session.player), session.to_dict())
+        return
     path = session_path(session.player)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,9 +214,12 @@ def save_session(session: Session) -> None:
     write_json(path, session.to_dict())
 
 
-def clear_session(player: str) -> None:
+def clear_session(player: str, store=None) -> None:
     """Forget this player's conversation in progress; a save that cannot be
     removed is a message (StorageError), never a crash at the end of a conversation."""
+    if store is not None:
+        store.drop_save(SESSION_KIND, player_key(player))
+        return
     try:
         session_path(player).unlink()
     except FileNotFoundError:

@@ -18,8 +18,8 @@ from pathlib import Path
 from game.storage.files import StorageError, ensure_reserve, saves_dir, set_aside
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
-from game.storage.shared_tables import (OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES, TEAM,
-                                       TEAM_INDEX_SQLITE, number_columns_sql)
+from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
+                                       TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -146,8 +146,10 @@ MIGRATIONS = [
     # version 11: small tables the reviewer's views read instead of the
     # attempts (views.py): titles, customers met, bests against one customer
     SUMMARY_TABLES + SUMMARY_FILL,
-    # version 12 here, 13 once web34's 12 is merged before it: the team
-    # dashboard counts from one index holding what it reads (shared_tables.TEAM_INDEX_SQLITE)
+    # version 12: conversations and quarters in progress, for servers (save_rows.py)
+    IN_PROGRESS.format(**SQLITE_TYPES),
+    # version 13: the team dashboard counts from one index holding what it reads
+    # (shared_tables.TEAM_INDEX_SQLITE)
     TEAM_INDEX_SQLITE,
 ]
 

@@ -117,11 +117,35 @@ TEAM = """
     );
 """
 
+
+# Conversations and quarters in progress as documents (SQLite's migration 12,
+# PostgreSQL's schema 6; save_rows.py): the same versioned JSON the files
+# under saves/ hold, one row per kind and owner (the player's key), so any
+# server process on any machine resumes them. A row that fails its check on
+# read is moved to saves_set_aside, never deleted.
+IN_PROGRESS = """
+    CREATE TABLE saves_in_progress (
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (kind, owner)
+    );
+    CREATE TABLE saves_set_aside (
+        id {id},
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        set_aside_at TEXT NOT NULL
+    );
+"""
+
 # The team dashboard's counting (team_views.py) reads only these columns of
 # the attempts: one index holding all of them, led by the person (the views
 # group by person), so the database counts from the index (a tenth of the
 # table's bytes) and never visits a row. SQLite's migration 13, PostgreSQL's
-# schema 7 (issue 33; web34's 12 / 6 come first).
+# schema 7 (issue 33; the saves in progress are 12 / 6).
 TEAM_COLUMNS = ", ".join(("status", "scripted", "finished_at", "scenario", "persona", "persona_style", "mode", "score",
                           "mastery", *(f"{lever}_percent" for lever in LEVERS), "learner", "player"))
 TEAM_INDEX_SQLITE = f"CREATE INDEX attempts_team ON attempts(person, {TEAM_COLUMNS});"

@@ -21,6 +21,7 @@ from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
 from game.storage.team_views import TeamViews
+from game.storage.save_rows import SaveRecords
 from game.storage.views import BoardViews, keep_summaries
 
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
@@ -109,7 +110,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue):
+class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception

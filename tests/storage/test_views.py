@@ -102,8 +102,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     with attempts in it is upgraded on open, and the views show those attempts."""
     module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
     full = getattr(module, name)
-    summaries = next(n for n, step in enumerate(full) if "CREATE TABLE scenario_titles" in step)
-    monkeypatch.setattr(module, name, full[:summaries])
+    before_views = next(i for i, step in enumerate(full) if "CREATE TABLE scenario_titles" in step)
+    monkeypatch.setattr(module, name, full[:before_views])  # later steps (saves in progress) come after
 
     def as_before(run, attempt, attempt_id):  # what recording did then: the bests only
         if attempt.status == "finished":

@@ -137,7 +137,7 @@ def create_app(scenarios_dir: Path | str | None = None, rate_per_minute: int | N
         app.state.library = library if library is not None else await run_in_threadpool(Library, folder)
         app.state.portfolios = await run_in_threadpool(portfolios, PORTFOLIOS_DIR, app.state.library)
         app.state.board = KeepingBoard(board if board is not None else await run_in_threadpool(
-            BoardPool, lambda: label_board(open_scoreboard(None, False)), connections))
+            BoardPool, lambda: label_board(open_scoreboard(None, False)), connections), keep_saves=True)
         try:
             await run_in_threadpool(retry_kept, app.state.board)
         except Exception as exc:  # noqa: BLE001 - kept attempts wait for the next start; the server still runs

@@ -129,7 +129,7 @@ async def scenarios(request):
     library, board = _store(request)
 
     def read():
-        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee),
+        return (trainee_play.bests(board, trainee.player), trainee_play.in_progress_title(trainee, board),
                 trainee_play.own_style(board, trainee))
     try:
         bests, resume, own = await run_in_threadpool(read)

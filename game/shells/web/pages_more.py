@@ -12,6 +12,7 @@ from game.shells.web import charts
 from game.shells.web.pages import _need, form_of, go, render
 
 KEY = "self_check"
+REFUSED_KEY = "portfolio_refused"  # the choice just refused (its place), shown once with the reason
 
 
 async def self_check(request):
@@ -45,8 +46,11 @@ async def portfolio(request):
     state = request.app.state
     quarter = await run_in_threadpool(portfolio_steps.current, state.library, state.portfolios, state.board, trainee)
     view = quarter.view
+    refused = request.session.pop(REFUSED_KEY, None)
+    refusal = quarter.refusal(refused) if isinstance(refused, int) else ""
+    focus = refused if refusal else view.focus
     return render(request, "portfolio.html", view=view, at=quarter.at, talking=quarter.talking_with,
-                  debrief=quarter.debrief,
+                  debrief=quarter.debrief, refusal=refusal, focus=focus,
                   note=quarter.note, charts=[charts.health(row) for row in view.charts],
                   paragraphs=paragraphs)
 
@@ -63,6 +67,8 @@ async def portfolio_choose(request):
                                        int(at), int(index))
     except ValueError:
         raise HTTPException(400, "There is no such choice here. Go back to the quarter and pick again.")
+    if said == portfolio_steps.REFUSED:
+        request.session[REFUSED_KEY] = int(index)
     if said == "talk":
         request.session.pop("brief", None)  # the briefing to show is the quarter's conversation, not a choice
     hook = getattr(state, "after_quarter", None)  # a quarter launched from an LMS: the choice reaches it too

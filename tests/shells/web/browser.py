@@ -48,12 +48,14 @@ def free_port() -> int:
 class Server:
     """`main.py serve` in its own process, on a free port."""
 
-    def __init__(self, saves: Path, workers: int = 1, keep_db: bool = False):
+    def __init__(self, saves: Path, workers: int = 1, keep_db: bool = False, env: dict | None = None):
         self.saves = saves
         self.port = free_port()
+        extra = env or {}
         env = {**os.environ, "FIVE_LEVERS_SAVES": str(saves), "FIVE_LEVERS_RATE_LIMIT": "0"}
         for name in ("FIVE_LEVERS_LRS_ENDPOINT", "FIVE_LEVERS_SECRET", *(() if keep_db else ("FIVE_LEVERS_DB",))):
             env.pop(name, None)
+        env.update(extra)  # e.g. one secret and one database for two servers, as on two machines
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
              "--workers", str(workers)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -90,3 +92,19 @@ def axe_violations(page) -> list[str]:
     found = page.evaluate("async () => (await axe.run(document)).violations.map("
                           "v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '))")
     return found
+
+
+def active(page) -> str:
+    """The focused element's words, once the page has put the focus somewhere (polled: no eval under the CSP)."""
+    for _ in range(50):
+        words = page.evaluate("document.activeElement && document.activeElement !== document.body ? "
+                              "document.activeElement.innerText || document.activeElement.value || document.activeElement.tagName : ''")
+        if words:
+            return " ".join(words.split())
+        page.wait_for_timeout(50)
+    raise AssertionError(f"nothing has the focus on {page.url}")
+
+
+def press(page, key: str = "Enter") -> None:
+    with page.expect_navigation():
+        page.keyboard.press(key)

@@ -226,13 +226,42 @@ def test_history_shows_the_trend_of_the_score_as_a_chart_and_in_numbers(web):
     assert [int(v) for v in rows] == scores  # oldest first, the score column
 
 
-def test_a_conversation_that_cannot_be_saved_says_so_plainly(web, saves):
+def test_a_conversation_that_cannot_be_saved_says_so_plainly(make_app):
+    from game.storage.files import StorageError
+    from game.storage.scoreboard import open_scoreboard
+
+    class Full:  # the database takes no more saves (a full disk, a lost connection)
+        def __init__(self):
+            self.real = open_scoreboard()
+
+        def write_save(self, kind, owner, doc):
+            raise StorageError("the conversation in progress could not be recorded: the disk is full")
+
+        def __getattr__(self, name):
+            return getattr(self.real, name)
+
+    with TestClient(make_app(board=Full()), follow_redirects=True) as client:
+        ana = Trainee(client)
+        ana.sign_in("Ana Lima")
+        page = ana.start("tutorial")
+    assert page.status_code == 503 and "Your conversation could not be saved" in page.text
+    assert "the disk is full" in page.text and "Traceback" not in page.text
+
+
+def test_a_damaged_conversation_in_the_database_is_a_plain_message_and_kept_for_a_trainer(web):
+    from game.storage.scoreboard import open_scoreboard
     _, trainee = web
     ana = trainee("Ana Lima")
-    sessions = saves / "sessions"
-    if sessions.exists():
-        sessions.rmdir()
-    sessions.write_text("a file where the folder should be", encoding="utf-8")
-    page = ana.start("tutorial")
-    assert page.status_code == 503 and "Your conversation could not be saved" in page.text
-    assert "Traceback" not in page.text
+    ana.start("tutorial")
+    board = open_scoreboard()
+    try:
+        with board.transaction("spoiling the save") as run:  # e.g. edited by hand in the database
+            run("UPDATE saves_in_progress SET doc = '{\"save_format\": 3, \"player\": \"Ana Lima\"}'")
+        page = ana.get("/play")
+        assert page.status_code == 200 and "could not be read" in page.text and "set aside" in page.text
+        assert "Traceback" not in page.text and "KeyError" not in page.text
+        kept = board._query("SELECT doc FROM saves_set_aside", plain=True)
+        assert len(kept) == 1 and "Ana Lima" in kept[0][0]
+        assert "Resume the conversation" not in ana.get("/scenarios").text
+    finally:
+        board.close()

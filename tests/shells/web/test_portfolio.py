@@ -78,3 +78,43 @@ def test_a_forged_choice_is_refused_plainly(web):
     assert page.status_code == 400 and "There is no such choice here." in page.text
     page = ana.client.post("/portfolio", data={"at": "0", "choice": "0"})
     assert page.status_code == 400
+
+
+BUTTON = re.compile(r'<button type="submit" name="choice" value="(\d+)"([^>]*)>(.*?)</button>', re.S)
+
+
+def _buttons(t) -> list[tuple[int, str, str]]:
+    """(place, attributes, visible words) of each choice on the page."""
+    return [(int(v), attrs, " ".join(re.sub(r"<[^>]+>", " ", words).split()))
+            for v, attrs, words in BUTTON.findall(t.page.text)]
+
+
+def test_the_plan_starts_at_the_next_account_and_says_why_an_option_cannot_be_chosen(web):
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.get("/portfolio")
+    _choose(ana)
+    _choose(ana)
+    while "Plan your contact" not in ana.page.text:
+        _choose(ana)
+    _choose(ana)
+    focus = [(place, words) for place, attrs, words in _buttons(ana) if "autofocus" in attrs]
+    assert len(focus) == 1 and focus[0][0] == 1 and "Start the quarter" not in focus[0][1]  # the first account
+    _choose(ana, 1)
+    heavy = next(place for place, _, words in _buttons(ana) if words.startswith("Business review every week"))
+    _choose(ana, heavy)
+    focus = [place for place, attrs, _ in _buttons(ana) if "autofocus" in attrs]
+    assert focus == [2]  # on to the next account with nothing planned
+    _choose(ana, 2)
+    shown = _buttons(ana)
+    over = [(place, attrs, words) for place, attrs, words in shown if 'aria-disabled="true"' in attrs]
+    assert over and all("over budget" in words for _, _, words in over)
+    assert all(" disabled" not in attrs for _, attrs, _ in shown)  # reachable by Tab, not skipped
+    at = AT.search(ana.page.text).group(1)
+    place, _, words = over[0]
+    page = _choose(ana, place)
+    assert 'role="alert"' in page.text and "cannot be chosen" in page.text and "over budget" in page.text
+    assert AT.search(page.text).group(1) == at  # nothing was done
+    again = [(p, attrs) for p, attrs, _ in _buttons(ana) if "autofocus" in attrs]
+    assert again == [(place, again[0][1])] and 'aria-describedby="refused"' in again[0][1]
+    assert 'role="alert"' not in ana.get("/portfolio").text  # said once

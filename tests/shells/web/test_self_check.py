@@ -56,6 +56,7 @@ def test_a_forged_answer_is_refused_plainly(web):
 def test_practising_with_customers_unlike_you_needs_the_self_check_then_meets_one(web, library):
     from game.core.styles import unlike
     from game.storage import saves
+    from game.storage.scoreboard import open_scoreboard
     _, trainee = web
     ana = trainee("Ana Lima")
     page = ana.get("/scenarios")
@@ -68,6 +69,8 @@ def test_practising_with_customers_unlike_you_needs_the_self_check_then_meets_on
     ana.get("/scenarios")
     assert ana.post("/start-unlike").url.path == "/briefing"
     ana.post("/begin")
-    saved, _ = saves.load_session("Ana Lima")
+    board = open_scoreboard()  # the server keeps conversations in progress in its database
+    saved, _ = saves.load_session("Ana Lima", board)
+    board.close()
     scenario = library.find(saved.snapshot["scenario"]).scenario
     assert scenario.personas[saved.snapshot["persona"]].style == unlike(own)[0]
