@@ -31,6 +31,7 @@ from urllib.parse import quote
 from game.app import portfolio_steps
 from game.app.cmi5_session import AuSession, trainee_for
 from game.app.portfolio_view import DEBRIEF
+from game.app.session import save_store
 from game.app.trainee_play import Trainee
 from game.core.portfolio.model import WEEKS
 from game.core.portfolio.review import contact_words
@@ -50,9 +51,9 @@ def _kept(au: AuSession, part: dict) -> dict:
     return {**au.to_dict(), KEY: part}
 
 
-def _quarter_of(found: list, trainee: Trainee, portfolio) -> dict:
+def _quarter_of(found: list, board, trainee: Trainee, portfolio) -> dict:
     """The saved quarter of this portfolio, if one is under way; else a new one at its briefing."""
-    data = campaign_saves.load_campaign(trainee.player, trainee.learner)
+    data = campaign_saves.load_campaign(trainee.player, trainee.learner, save_store(board))
     if data and data.get("actions") and data["actions"][0] == ["open", portfolio.id]:
         try:
             run = portfolio_steps.replay(found, data)
@@ -61,7 +62,7 @@ def _quarter_of(found: list, trainee: Trainee, portfolio) -> dict:
         if run is not None and run.page != DEBRIEF:
             return data
     data = {"seed": fresh_seed(), "started_at": now_iso(), "actions": [["open", portfolio.id]], "talking": None}
-    campaign_saves.save_campaign(trainee.player, trainee.learner, data)
+    campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
     return data
 
 
@@ -73,7 +74,7 @@ def launch(found: list, board, query, portfolio_id: str) -> tuple[Trainee, dict]
                           "than the server")
     au = AuSession.launch_from(query, None, board)
     trainee = trainee_for(au)
-    data = _quarter_of(found, trainee, portfolio)
+    data = _quarter_of(found, board, trainee, portfolio)
     run = portfolio_steps.replay(found, data)
     week = run.campaign.week if run.campaign is not None else 0
     return trainee, _kept(au, {"portfolio": portfolio.id, "plan": run.campaign is not None, "week": week})
@@ -114,7 +115,7 @@ def after_step(library, found: list, board, trainee: Trainee, kept: dict) -> dic
 def after_reply(board, trainee: Trainee, kept: dict, choice) -> dict:
     """A reply in a conversation: an `answered` statement when it is the one the quarter asked for."""
     session = choice.session
-    data = campaign_saves.load_campaign(trainee.player, trainee.learner) or {}
+    data = campaign_saves.load_campaign(trainee.player, trainee.learner, save_store(board)) or {}
     talking = data.get("talking") or {}
     if session is None or choice.stale or talking.get("registration") != session.registration:
         return kept

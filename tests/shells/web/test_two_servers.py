@@ -45,7 +45,8 @@ def test_a_conversation_started_on_one_server_resumes_exactly_on_the_other(tmp_p
             page = client.get(f"{a}/")
             page = client.post(f"{a}/signin", data={"csrf": CSRF.search(page.text).group(1), "name": "Two Machines"})
             token = CSRF.search(page.text).group(1)
-            client.post(f"{a}/start", data={"csrf": token, "scenario": "tutorial"})
+            client.post(f"{a}/start", data={"csrf": token, "scenario": "tutorial"})  # its briefing
+            client.post(f"{a}/begin", data={"csrf": token})  # Start the conversation: now it is saved
             page = client.get(f"{a}/play")
             for _ in range(2):
                 page = client.post(f"{a}/reply", data={"csrf": token, "at": AT.search(page.text).group(1),
