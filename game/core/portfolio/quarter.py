@@ -19,7 +19,7 @@ from game.core.portfolio.model import (CADENCE_GAP, EVENT_KINDS, FREQUENCY_WEEKS
                                        TROUBLE, WEEKS, Account, Portfolio, channel_fit)
 
 EVENT_TITLES = {"competitor-offer": "A competitor's offer", "price-cut": "A request to cut the price",
-                "complaint": "A complaint", "disclosure": "Something personal shared"}
+                "complaint": "A complaint", "disclosure": "They told you something personal"}
 SLIPPING_DECAY = 0.75
 LOYAL_DECAY = -0.25
 NEGLECT_GRACE = 2  # neglect adds to the decay after this many times the account's preferred gap without contact
@@ -98,7 +98,7 @@ EVENT_WORDS = {
     "competitor-offer": ("the offer was turned down", "they are still weighing the offer", "it hurt"),
     "price-cut": ("they saw the value behind the price", "they are not convinced", "nobody explained the value"),
     "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
-    "disclosure": ("you remembered it", "you half remembered it", "nobody was listening"),
+    "disclosure": ("you remembered it and asked after it", "you only half remembered it", "nobody asked after it"),
 }
 WELL = 0.75  # an answer of at least this quality counts as handled well
 
