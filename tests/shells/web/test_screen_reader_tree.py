@@ -50,13 +50,23 @@ def test_the_accessibility_tree_of_a_conversation_and_its_debrief(browser, serve
     active(page)
     page.keyboard.type("Tree Reader")
     press(page)
+    assert "Play" in active(page)  # the list has put the focus on the first scenario's Play (not yet: Enter is lost)
     press(page)  # Play the first scenario (the tutorial)
     active(page)
     press(page, "Space")  # Start the conversation
     press(page, "1")  # past the narrator's opening, to the customer
-    for turn in range(3):
+    checked = 0
+    for turn in range(12):  # three of the customer's turns (a narrator's line has no face: passed over)
+        if checked == 3:
+            break
         said = announced(page)
         snapshot = tree(page)
+        if re.search(r'^  - region "Narrator":', snapshot, re.M):
+            press(page, "1")
+            if "/ending" in page.url:
+                break
+            continue
+        checked += 1
         customer = re.search(r'^  - region "([^"]+)":\n    - img "([^"]+)"', snapshot, re.M)
         assert customer, snapshot  # the customer's part is a region named by who speaks, with a described face
         name, face = customer.groups()
@@ -77,6 +87,7 @@ def test_the_accessibility_tree_of_a_conversation_and_its_debrief(browser, serve
             break
         if turn:
             assert re.search(r'region "Coaching on your last reply":\n.*?- strong: .+', tree(page), re.S)
+    assert checked >= 2  # the customer's turns were read
     for _ in range(60):
         if "/ending" in page.url:
             break
