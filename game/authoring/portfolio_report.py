@@ -186,26 +186,3 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
         lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} {answers:<18} "
                      f"keeps {money(cur, acc['best_profit_kept'])} (asks for: {asks})")
     return lines + method_lines(p, a["method"])
-
-
-EXACT = ("the plan: each account's contact and whether its events are answered, the true optimum for this seed "
-         "and budget when every answered event gets its right answer (dynamic programming over the quarter's "
-         "time; checked against brute force)")
-POLICY = ("the weeks: each week, the answers that buy the most profit-weighted health within that week's hours "
-          "and the quarter's time left, never a concession, with no look-ahead to later weeks (a best response "
-          "week by week, tested by brute force on small portfolios; not proven best for the whole quarter)")
-
-
-def method(best, played) -> dict:
-    """What is exact and what is the policy, and how close the policy comes to the exact plan's value."""
-    kept = sum(r.profit_kept_cents for r in played.runs.values())
-    return {"exact": EXACT, "policy": POLICY, "exact_profit_kept": best.value_cents / 100,
-            "policy_profit_kept": kept / 100,
-            "policy_percent_of_exact": round(100 * kept / best.value_cents, 1) if best.value_cents else 100.0}
-
-
-def method_lines(p: Portfolio, m: dict) -> list[str]:
-    return ["", "What is exact and what is a policy:", f"  Exact: {m['exact']}.", f"  Policy: {m['policy']}.",
-            f"  The exact plan keeps {money(p.currency, m['exact_profit_kept'])} with every answered event put "
-            f"right; its weeks played by the policy keep {money(p.currency, m['policy_profit_kept'])} "
-            f"({m['policy_percent_of_exact']:g}% of it)."]

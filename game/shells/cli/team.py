@@ -170,14 +170,9 @@ def cmd_team_scoreboard(args, selection: dict) -> int:
     except StorageError as exc:
         print(f"main.py scoreboard: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    if args.format == "json":
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+    if _printed_as_data(args, data):
         return EXIT_OK
     header, rows = table(data)
-    if args.format == "csv":
-        from game.shells.cli.records import _print_csv
-        _print_csv(header, rows)
-        return EXIT_OK
     cells = [header] + [["-" if v is None else str(v) for v in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     for n, row in enumerate(cells):
@@ -189,9 +184,22 @@ def cmd_team_scoreboard(args, selection: dict) -> int:
     return EXIT_OK
 
 
+def _printed_as_data(args, data: dict) -> bool:
+    """`--format json|csv`: the view printed as data (True); the table is the caller's."""
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return True
+    if args.format == "csv":
+        from game.app.team_view import table
+        from game.shells.cli.records import _print_csv
+        _print_csv(*table(data))
+        return True
+    return False
+
+
 def _certificates(args, selection: dict) -> int:
     """`scoreboard --team certificates`: every attempt counts as the course's rule says (see team_certificates)."""
-    from game.app.team_view import table, team_view
+    from game.app.team_view import team_view
     from game.shells.cli.course import load_course
     from game.storage.files import StorageError
     try:
@@ -211,13 +219,7 @@ def _certificates(args, selection: dict) -> int:
     titles = {**played, **{sid: s.title for sid, s in scenarios.items()}}
     data = team_view("certificates", attempts, roster, selection.get("since"), course=course, quarters=quarters,
                      titles=titles, scenario=selection.get("scenario"))
-    if args.format == "json":
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
-    header, rows = table(data)
-    if args.format == "csv":
-        from game.shells.cli.records import _print_csv
-        _print_csv(header, rows)
+    if _printed_as_data(args, data):
         return EXIT_OK
     print(f"{data['title']}: certificates")
     for item in data["earned"]:

@@ -37,6 +37,14 @@ def _wake(request) -> None:
         sender.wake()
 
 
+def _sign_in_as(request, trainee, kept) -> None:
+    """The LMS's learner signed in, with the AU session kept; the sender woken for its first statement."""
+    request.session.clear()
+    request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
+    csrf_token(request.session)
+    _wake(request)
+
+
 async def launch(request):
     library, board = pages._store(request)
     query = dict(request.query_params)
@@ -45,10 +53,7 @@ async def launch(request):
                                                       request.path_params["scenario"])
     except LaunchError as exc:
         raise _refused(exc) from None
-    request.session.clear()
-    request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
-    csrf_token(request.session)
-    _wake(request)
+    _sign_in_as(request, trainee, kept)
     return pages.go("/briefing")
 
 
@@ -60,10 +65,7 @@ async def launch_campaign(request):
                                                 request.path_params["portfolio"])
     except LaunchError as exc:
         raise _refused(exc) from None
-    request.session.clear()
-    request.session.update({"player": trainee.player, "learner": trainee.learner, "mode": trainee.mode, KEY: kept})
-    csrf_token(request.session)
-    _wake(request)
+    _sign_in_as(request, trainee, kept)
     return pages.go("/portfolio")
 
 
