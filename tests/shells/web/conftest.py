@@ -110,3 +110,23 @@ def attempts(saves_folder=None):
         return board.attempts()
     finally:
         board.close()
+
+
+# A real browser and a real server for the Playwright tests, one of each per
+# test module (each module's server has its own saves folder). A module with
+# a server of its own (seeded records, other settings) defines its own.
+@pytest.fixture(scope="module")
+def browser():
+    from tests.shells.web.browser import browser_or_skip
+    manager, browser = browser_or_skip()
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from tests.shells.web.browser import Server
+    server = Server(tmp_path_factory.mktemp("web-saves"))
+    yield server
+    server.stop()

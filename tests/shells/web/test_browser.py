@@ -10,25 +10,10 @@ import sqlite3
 
 import pytest
 
-from tests.shells.web.browser import Server, axe_violations, browser_or_skip
+from tests.shells.web.browser import axe_violations
 
 SHOTS = "/tmp/five-levers-web-shots"
 PLAY = re.compile(r".*/play\??$")  # a button opens it: a GET form with no fields adds "?"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("web-saves"))
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -15,18 +15,10 @@ import pytest
 
 from tests.cmi5.fake_lms import SESSION, FakeLMS, basic
 from tests.delivery.ralph_server import SECRET, USER
-from tests.shells.web.browser import Server, axe_violations, browser_or_skip
+from tests.shells.web.browser import Server, axe_violations
 
 SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 PROGRESS_EXT = "https://w3id.org/xapi/cmi5/result/extensions/progress"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
 
 
 @pytest.fixture

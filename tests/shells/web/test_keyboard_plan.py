@@ -10,24 +10,9 @@ import re
 
 import pytest
 
-from tests.shells.web.browser import Server, active, axe_violations, browser_or_skip, press
+from tests.shells.web.browser import active, axe_violations, press
 
 SHOTS = "/tmp/five-levers-web-shots"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("plan-saves"))
-    yield server
-    server.stop()
 
 
 def tab_to(page, starts: str, back: bool = False, limit: int = 40) -> None:

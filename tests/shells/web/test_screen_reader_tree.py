@@ -9,24 +9,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
-from tests.shells.web.browser import Server, active, browser_or_skip, press
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("tree-saves"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
+from tests.shells.web.browser import active, press
 
 
 def tree(page) -> str:

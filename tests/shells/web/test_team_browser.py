@@ -15,7 +15,7 @@ from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.shells.cli.test_cli import LATE
 from tests.shells.cli.test_team_views import PLAYED
-from tests.shells.web.browser import ROOT, Server, axe_violations, browser_or_skip
+from tests.shells.web.browser import ROOT, Server, axe_violations
 
 PASSWORD = "a long reviewer password"
 
@@ -36,14 +36,6 @@ def server(tmp_path_factory):
     server = Server(saves)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
 
 
 def test_a_reviewer_reads_the_dashboard_and_a_trainee_is_refused(browser, server):

@@ -6,26 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
-from tests.shells.web.browser import Server, axe_violations, browser_or_skip
+from tests.shells.web.browser import Server, axe_violations
 
 PLAY = re.compile(r".*/play\??$")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    manager, browser = browser_or_skip()
-    yield browser
-    browser.close()
-    manager.stop()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("web-saves"))
-    yield server
-    server.stop()
 
 
 def _signed_in(browser, server, name: str, width: int, height: int):
