@@ -29,7 +29,7 @@ IN_PERSON_TRUST = {"visit": 0.5, "review": 1.0}  # lasting cut in the weekly dec
 # account prefers (in the order e-mail, call, visit, review): lighter than they
 # want lands little, much heavier than they want takes their time and costs goodwill
 CHANNEL_ORDER = ("email", "call", "visit", "review")
-CHANNEL_FIT = {-3: 0.0, -2: 0.0, -1: 0.4, 0: 1.0, 1: 0.75, 2: -0.3, 3: -0.3}
+CHANNEL_FIT = {-3: 0.0, -2: 0.0, -1: 0.0, 0: 1.0, 1: 0.75, 2: -0.3, 3: -0.3}
 TOO_SOON_COST = {"email": 1.0, "call": 2.0, "visit": 4.0, "review": 6.0}  # at most, a contact before they want one
 
 # how often: the weeks of the quarter (1..13) with a contact
@@ -132,6 +132,13 @@ class Portfolio:
 def channel_fit(account: Account, method: str) -> float:
     """The share of a method's lift that lands with this account (negative: it costs goodwill)."""
     return CHANNEL_FIT[CHANNEL_ORDER.index(method) - CHANNEL_ORDER.index(account.channel)]
+
+
+def allowed_channels(account: Account) -> frozenset[str]:
+    """The channels an account's notes allow: its own, and for a new decision maker you have never met, a
+    voice or a face as well (a call or a visit introduces you; an e-mail from a stranger does not)."""
+    extra = {"call", "visit"} if "new-decision-maker" in account.cues else set()
+    return frozenset({account.channel} | extra)
 
 
 def contact_minutes(method: str | None, frequency: str | None) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from math import gcd
 
-from game.core.portfolio.model import Portfolio, contact_minutes
+from game.core.portfolio.model import Account, Portfolio, allowed_channels, contact_minutes
 from game.core.portfolio.plan import Plan, options
 from game.core.portfolio.quarter import Contact, run_account
 
@@ -66,6 +66,16 @@ def plan_minutes(portfolio: Portfolio, plan: Plan, seed: int, answered=frozenset
                                 for a in portfolio.accounts if a.id in answered)
 
 
+def preference(account: Account, opts: list, steps: list[int]) -> list[int]:
+    """The order in which an account's choices are tried: among choices that keep the same profit, the first
+    wins, so the best plan keeps to a channel the account's notes allow (docs/portfolio-model.md, 'What each
+    account asks for'), then to the least time. When the cap on health makes a call and an e-mail keep the
+    same, the plan does not phone someone who rarely picks up the phone."""
+    allowed = allowed_channels(account)
+    return sorted(range(len(opts)), key=lambda i: (opts[i][0] is not None and opts[i][0].method not in allowed,
+                                                   steps[i], i))
+
+
 def best_plan(portfolio: Portfolio, seed: int, answering: bool = True) -> Best:
     """The exact best plan; with `answering` False, the best of the plans whose events are all let go (what a
     trainee who presses Enter through every week could at most keep)."""
@@ -80,11 +90,13 @@ def best_plan(portfolio: Portfolio, seed: int, answering: bool = True) -> Best:
     for account in portfolio.accounts:
         row = [values[account.id][k] for k in keys]
         steps = [minutes[account.id][k] // unit for k in keys]
+        tried = preference(account, opts, steps)
         new = [0] * (capacity + 1)
         pick = [0] * (capacity + 1)
         for k in range(capacity + 1):
             top, top_i = None, 0
-            for i, step in enumerate(steps):
+            for i in tried:
+                step = steps[i]
                 if step <= k:
                     v = best[k - step] + row[i]
                     if top is None or v > top:

@@ -26,6 +26,7 @@ NEGLECT_GRACE = 2  # neglect adds to the decay after this many times the account
 NEGLECT_STEP, NEGLECT_MAX = 0.2, 1.0
 NEVER_MET = 8  # weeks since the last contact at the start for a new decision maker (others: their preferred gap)
 WELCOME_FIT = 1.0  # an in-person meeting builds trust only in the channel the account prefers
+WELCOMED_FIT = 0.75  # a note is enough when the next planned contact is in their channel or one step heavier
 # a linked conversation's effect on health follows how it went: its outcome and its score (0..100)
 RETAINED_BASE, RETAINED_PER_POINT = 10.0, 0.3  # retained: +10 .. +40
 AT_RISK_PER_POINT = 0.2  # at risk: (score − 50) × 0.2, −10 .. +10
@@ -200,7 +201,7 @@ class AccountRun:
 
     def contact_soon(self, week: int) -> bool:
         """A planned contact the account notices falls within NOTE_WINDOW weeks from `week` (a note is enough)."""
-        return bool(self.contact) and channel_fit(self.account, self.contact.method) > 0 and \
+        return bool(self.contact) and channel_fit(self.account, self.contact.method) >= WELCOMED_FIT and \
             any(week <= w <= week + answers.NOTE_WINDOW for w in self._contact_weeks)
 
     def events_in(self, week: int) -> list[Event]:
