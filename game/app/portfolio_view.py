@@ -13,15 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.app import quarter_week
+from game.core.portfolio import hours as portfolio_time
 from game.app.choices import Choice
 from game.app.text import reflow
 from game.core.model import LEVER_TITLES
-from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
-                                       weekly_hours)
-from game.core.portfolio.plan import hours_left
+from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money, ordinal, true_order
-from game.core.portfolio.review import contact_words
+from game.core.portfolio.review import contact_words, figure_lines
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 ANSWER, REVISE, REVISE_OPTIONS = "answer", "revise", "revise_options"  # a week's decisions (quarter_week.py)
@@ -96,24 +95,20 @@ def rank_choices(p, ranking: list[str]) -> tuple[Choice, ...]:
 
 def plan_title(p, plan) -> str:
     """The plan's pages keep the hours in sight while the list scrolls."""
-    return (f"Plan: {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week used, "
-            f"{hours_left(p, plan):.1f} left")
+    return portfolio_time.plan_title(p, plan.minutes())
 
 
 def plan_text(p, plan) -> str:
-    used = weekly_hours(plan.minutes())
-    return (f"For each account choose how you keep in touch, and how often. Time: {used:.1f} of "
-            f"{p.budget_hours:g} hours a week used, {hours_left(p, plan):.1f} left.\n\nA visit takes three hours "
-            "with the travel, a business review five with the preparation, a call half an hour, an e-mail a "
-            "quarter of an hour.")
+    return ("For each account choose how you keep in touch, and how often. " + portfolio_time.plan_time(p, plan.minutes())
+            + "\n\n" + portfolio_time.method_times())
 
 
 def plan_choices(p, ranking, plan) -> tuple[Choice, ...]:
     items = [Choice("Start the quarter", "start_quarter")]
     for aid in ranking:
         c = plan.contact(aid)
-        hours = f" · {weekly_hours(plan.minutes(aid)):.2f} hours a week" if c else ""
-        items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + hours))
+        cost = f" · {portfolio_time.contact_cost(c)}" if c else ""
+        items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + cost))
     return tuple(items) + (Choice("Back to the ranking", "to_rank"),)
 
 
@@ -132,8 +127,8 @@ def options_text(p, aid) -> str:
 
 
 def contact_hours(contact: Contact) -> str:
-    """'0.50 hours a week'."""
-    return f"{weekly_hours(contact_minutes(contact.method, contact.frequency)):.2f} hours a week"
+    """'6 visits × 3 h = 18 h a quarter = 1.38 h a week'."""
+    return portfolio_time.contact_cost(contact)
 
 
 def contact_fits(p, plan, aid, contact: Contact) -> bool:
@@ -156,8 +151,8 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
 
 def quarter_text(p, campaign) -> str:
     if campaign.week == 0:
-        lines = [f"Week 0 of {WEEKS}. Your plan takes {campaign.plan.hours_a_week():.1f} of {p.budget_hours:g} hours "
-                 "a week. Play the quarter one week at a time; an account in trouble will need a conversation."]
+        lines = [f"Week 0 of {WEEKS}. Play the quarter one week at a time; an account in trouble will need a "
+                 "conversation.", portfolio_time.week_time(campaign)]
     else:
         lines = [quarter_week.week_heading(campaign)]
         lines += quarter_week.lost_lines(p, campaign)
@@ -226,19 +221,11 @@ class QuarterDebrief:
     nothing_profit_kept: str = ""  # what doing nothing at all keeps: the score's zero
     answered: str = ""  # '7 of 36': the week's events you answered  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
 
+    figures: tuple[str, ...] = ()  # the head's lines: review.figure_lines, the same words the terminal prints
+
     @property
     def head(self) -> str:
-        lines = [f"Score {self.score}%: you kept {self.profit_kept} of annual profit. The best plan for "
-                 f"{self.budget_hours} hours a week keeps {self.best_profit_kept}; your plan alone "
-                 f"{self.plan_profit_kept}; doing nothing keeps {self.nothing_profit_kept}.",
-                 f"You answered {self.answered} things that happened on your accounts.",
-                 f"Revenue kept {self.revenue_kept} (best plan {self.best_revenue_kept}).",
-                 f"Ranking {self.rank_percent}%.  Time used: {self.hours_a_week} of {self.budget_hours} hours a week."]
-        if self.neglect_cost:
-            lines.append(f"Neglect cost {self.neglect_cost}: what the accounts you left alone lost.")
-        if self.lost:
-            lines.append("Lost: " + ", ".join(self.lost) + ".")
-        return "\n".join(lines)
+        return "\n".join(self.figures)
 
     @property
     def tail(self) -> str:
@@ -273,7 +260,7 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
         tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
         tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
               f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)),
-        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}")
+        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}", tuple(figure_lines(p, d)))
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,

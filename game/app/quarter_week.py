@@ -6,16 +6,13 @@ window draws these pages; the terminal asks the same questions in words.
 """
 from __future__ import annotations
 
+from game.core.portfolio import hours as portfolio_time
 from game.app.choices import Choice
 from game.core.portfolio import answers
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money
 from game.core.portfolio.review import contact_words
-
-
-def hours(minutes: int) -> str:
-    return f"{max(0, minutes) / 60:.1f}"
 
 
 def week_heading(campaign) -> str:
@@ -40,8 +37,7 @@ def news_text(p, campaign) -> str:
         return f"Week {campaign.week + 1} looks quiet so far."
     answered = sum(1 for aid, e in news if (campaign.week + 1, aid, e.kind) in campaign.replies)
     return (f"News for week {campaign.week + 1}: {len(news)} thing{'s' if len(news) != 1 else ''} to decide "
-            f"({answered} answered); what you do not answer is let go. Time for answers: "
-            f"{hours(campaign.week_minutes_left())} hours this week, {hours(campaign.minutes_left())} this quarter.")
+            f"({answered} answered); what you do not answer is let go. " + portfolio_time.week_time(campaign))
 
 
 def news_choices(p, campaign) -> tuple[Choice, ...]:
@@ -69,7 +65,7 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     left = campaign.week_minutes_left(skip=key)
     said = f"\nThey say: “{a.said(kind)}”" if a.said(kind) else ""
     head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
-            f"answer? Time for answers: {hours(left)} hours this week.\n\n" + account_text(p, a) +
+            f"answer? {portfolio_time.answer_time(campaign, key)}\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")
     items = [Choice("Let it go", ("reply", None), detail="the same as playing on without answering")]
     for reply, title, minutes in answers.options_for(a, kind):
@@ -83,7 +79,7 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
 
 def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
     head = (f"Change your plan from week {campaign.week + 1}: what is done stays done. "
-            f"{hours(campaign.minutes_left())} hours of the quarter are not yet spoken for.")
+            + portfolio_time.week_time(campaign) + " A change must fit in the quarter's hours left.")
     items = [Choice(p.account(aid).name, ("revise_account", aid), detail=contact_words(campaign.plan.contact(aid)))
              for aid in ranking]
     return head, "", tuple(items) + (Choice("Back to the week", "to_quarter"),)
@@ -99,5 +95,6 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
             contact = Contact(m, f)
             fits = campaign.revision_fits(aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
-                                detail="" if fits else "more than the quarter's time left"))
+                                detail=portfolio_time.contact_cost(contact)
+                                + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)

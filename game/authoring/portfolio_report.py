@@ -15,22 +15,8 @@ def sparkline(values) -> str:
 
 def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     cur = p.currency
-    lines = [f"{d['title']}: the quarter's debrief", "",
-             f"Score {d['score']}%: you kept {money(cur, d['profit_kept'])} of annual profit; the best plan for "
-             f"{p.budget_hours:g} hours a week keeps {money(cur, d['best_profit_kept'])} and doing nothing keeps "
-             f"{money(cur, d['nothing_profit_kept'])}: the score is the share of that difference you protected.",
-             f"Your plan alone (every conversation left at risk) keeps {money(cur, d['plan_profit_kept'])}. "
-             f"At the start {money(cur, d['start_profit_at_stake'])} was at stake.",
-             f"You answered {d['events_answered']} of {d['events']} things that happened on your accounts.",
-             f"Revenue kept {money(cur, d['revenue_kept'])} (the best plan keeps {money(cur, d['best_revenue_kept'])}).",
-             f"Ranking {d['rank_percent']}% (100 is every account in its place by profit; ranking by revenue "
-             f"alone would score {d['revenue_order_percent']}%).",
-             f"Time: {d['hours_a_week']:.1f} of {p.budget_hours:g} hours a week."]
-    if d["neglect_cost"] > 0.5:
-        lines.append(f"Neglect cost {money(cur, d['neglect_cost'])} of profit kept.")
-    lost = [p.account(a).name for a in d["accounts_lost"]]
-    if lost:
-        lines.append(f"Accounts lost: {', '.join(lost)}.")
+    from game.core.portfolio.review import figure_lines
+    lines = [f"{d['title']}: the quarter's debrief", ""] + figure_lines(p, d)
     lines += ["", "Each account over the quarter (health, week 0 to 13):"]
     for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"

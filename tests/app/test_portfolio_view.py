@@ -55,17 +55,21 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
     ranking = LISTED[::-1]
     plan = Plan({"fenwick-bakeries": CALL})
     planned = page_view(PLAN, p, ranking=ranking, plan=plan)
-    assert planned.title == "Plan: 0.5 of 1.5 hours a week used, 1.0 left"
-    assert "Time: 0.5 of 1.5 hours a week used, 1.0 left." in planned.head
-    assert labels(planned)[1:3] == [("Fenwick Bakeries", "phone call every week · 0.50 hours a week", True),
+    assert planned.title == "Plan: contacts 0.5 of 1.5 hours a week · 13 hours of the quarter left for answers"
+    assert ("Your contacts use 0.5 of your 1.5 hours a week (6.5 of the quarter's 19.5 hours); 13 hours are left "
+            "for answering the weeks' news.") in planned.head
+    assert "Over the 13 weeks, every week is 13 contacts, every two weeks 6" in planned.head
+    assert labels(planned)[1:3] == [("Fenwick Bakeries", "phone call every week · 13 calls × 0.5 h = 6.5 h a quarter "
+                                     "= 0.5 h a week", True),
                                     ("Greenway Grocers", "no contact", True)]
     options = page_view(OPTIONS, p, ranking=ranking, plan=plan, choosing="greenway-grocers")
     assert options.title == planned.title
     assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
     shown = labels(options)
     assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
-    assert ("Visit every week", "3.00 hours a week · over budget", False) in shown
-    assert ("Visit every four weeks", "0.69 hours a week", True) in shown  # 0.5 + 0.69 fits in 1.5
+    assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · over budget", False) in shown
+    assert ("Visit every four weeks", "3 visits × 3 h = 9 h a quarter = 0.69 h a week", True) in shown  # 6.5 + 9 ≤ 19.5
+    assert ("Visit every two weeks", "6 visits × 3 h = 18 h a quarter = 1.38 h a week · over budget", False) in shown
     assert options.choices[1].action == ("set", Contact("visit", "weekly"))
 
 
@@ -73,7 +77,10 @@ def test_the_quarter_page_week_by_week(p):
     ranking, plan = LISTED[::-1], Plan({"fenwick-bakeries": CALL})
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert start.head.startswith("Week 0 of 13. Your plan takes 0.5 of 1.5 hours a week.") and start.tail == ""
+    assert start.head.startswith("Week 0 of 13. Play the quarter one week at a time") and start.tail == ""
+    assert start.head.splitlines()[1] == (
+        "Your contacts use 0.5 of your 1.5 hours a week. Left for answers: 13 hours this quarter, of which up to "
+        "1.5 this week (planned contact moves around an answer, but no week holds more than 1.5 hours of answers).")
     assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "competitor-offer")),
                                                  ("answer", ("greenway-grocers", "complaint")), "revise", "to_end"]
     assert "News for week 1: 2 things to decide (0 answered)" in start.head
@@ -86,8 +93,8 @@ def test_the_quarter_page_week_by_week(p):
                                 "Week 2 looks quiet so far.")
     assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health 44 → 35.\n"
                          "Greenway Grocers: A complaint: left unanswered; health 75 → 68.\n"
-                         "Fenwick Bakeries: Phone call; health 50 → 49.")
-    assert [r.healths for r in week.charts] == [[50.0, 48.6], [75.0, 68.25], [44.0, 35.25]]
+                         "Fenwick Bakeries: Phone call; health 50 → 48.")  # a call to a bakery that wants a visit
+    assert [r.healths for r in week.charts] == [[50.0, 48.0], [75.0, 68.25], [44.0, 35.25]]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head == ("Week 2 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
@@ -105,26 +112,36 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     campaign = finished(p)
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
-                                                                                          "£45k", "£11k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£190k", "£514k", "£7,715")
+    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£26k",
+                                                                                          "£44k", "£11k")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£193k", "£512k", "£7,715")
     assert view.lost == ()
     assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
-    assert view.best_plan == (("Fenwick Bakeries", "phone call every four weeks; answer its events"),
+    assert view.best_plan == (("Fenwick Bakeries", "visit once a quarter; answer its events"),
                               ("Greenway Grocers", "no contact; answer its events"),
-                              ("The Good Grind café", "e-mail once a quarter; answer its events"))  # 1.5 hours a week: time kept for answers
+                              ("The Good Grind café", "no contact"))  # 1.5 hours a week: time kept for answers
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
     assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
                           "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",
                           "3. The Good Grind café: revenue £4,800, profit £2,160 (you put it 1st)")
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert page.head.splitlines()[4:] == ["Neglect cost £7,715: what the accounts you left alone lost."]
-    assert page.head.splitlines()[1] == "You answered 0 of 12 things that happened on your accounts."
+    assert page.head.splitlines()[0] == ("Score 46%: what you kept beyond doing nothing, as a share of what the best "
+                                         "plan keeps beyond doing nothing: (£26k − £11k) ÷ (£44k − £11k) = £15k ÷ "
+                                         "£33k.")
+    assert page.head.splitlines()[2:7] == [
+        "  Your quarter as played: £26k.",
+        "  The same with every conversation at risk: £11k (your conversations added £15k).",
+        "  Your plan with every event let go: £11k (your answers added nothing).",
+        "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
+        "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]
+    assert page.head.splitlines()[-1] == ("Neglect cost £7,715: the accounts you never contacted ended the quarter "
+                                          "with that much less profit kept than they began with.")
+    assert "You answered 0 of the 12 things that happened on your accounts and let 12 go." in view.coaching
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
-    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 42", "Greenway Grocers · 29",
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 45", "Greenway Grocers · 29",
                                               "The Good Grind café · 17"]  # the true order at the end
     assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 29
 
@@ -135,10 +152,7 @@ def flat(text: str) -> list[str]:
 
 def debrief_facts(view) -> list[tuple[str, ...]]:
     """Each fact of the quarter's debrief as the words that must share a line."""
-    facts = [(f"Score {view.score}%", view.profit_kept, view.best_profit_kept), (view.plan_profit_kept,),
-             (view.nothing_profit_kept,), (f"You answered {view.answered} things",),
-             (view.revenue_kept, view.best_revenue_kept), (f"Ranking {view.rank_percent}%",),
-             (f"{view.hours_a_week} of {view.budget_hours} hours a week",), (f"Neglect cost {view.neglect_cost}",)]
+    facts = [(line,) for line in view.figures]  # the score, every figure, the time, the neglect, the losses
     facts += [(name,) for name in view.lost] + [(title, words) for title, words in view.levers]
     facts += [(c,) for c in view.coaching] + [(name, why) for name, why in view.misplaced]
     return [tuple(" ".join(part.split()) for part in fact) for fact in facts]
@@ -192,11 +206,14 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     from game.shells.terminal.portfolio import ask_plan
     options = {c.label: c for c in page_view(OPTIONS, p, ranking=LISTED, plan=Plan({}), choosing="good-grind").choices}
     assert not options["Visit every week"].enabled and options["Phone call every week"].enabled
-    assert options["Phone call every week"].detail == "0.50 hours a week"
+    assert options["Phone call every week"].detail == "13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week"
     typed = iter(["1", "1", "2", "1", "0", "0"])  # a weekly visit (over budget), then a weekly call; no more
     out = []
     plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
     shown = "".join(out)
-    assert "That takes 3.0 hours a week and you have 1.5 left. Choose again." in shown
-    assert "  1. every week: 3.00 hours a week\n" in shown and "  1. every week: 0.50 hours a week\n" in shown
+    assert "That takes 13 visits × 3 h = 39 h a quarter = 3 h a week: more than is left. Choose again." in shown
+    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week\n" in shown
+    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week\n" in shown
+    assert ("Good Grind café: Your contacts use 0 of your 1.5 hours a week (0 of the quarter's 19.5 hours); 19.5 "
+            "hours are left for answering the weeks' news.") in shown
     assert plan.contacts == {"good-grind": CALL}

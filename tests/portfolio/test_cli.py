@@ -160,7 +160,7 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     proc = run("portfolio", SHOP, "--text", "--seed", "4", "--player", "Cy", stdin=answers, saves=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "Rank them" in out and "hours a week left" in out
+    assert "Rank them" in out and "hours are left for answering the weeks' news" in out
     assert "is in trouble" in out and "You pick up the phone" in out
     assert "news from your accounts" in out and "left unanswered" in out
     assert "What each account is worth (revenue is the size of the relationship" in out

@@ -52,6 +52,17 @@ def _money(portfolio: Portfolio, amount: float) -> str:
     return money(portfolio.currency, amount)
 
 
+def shown(amount: float) -> float:
+    """The amount as `money` shows it (to the pound under 10,000, to the thousand under a million, else to
+    ten thousand): differences of shown figures are then differences of what the trainee reads."""
+    amount = round(amount)
+    if abs(amount) >= 1_000_000:
+        return round(amount, -4)
+    if abs(amount) >= 10_000:
+        return round(amount, -3)
+    return amount
+
+
 def money(currency: str, amount: float) -> str:
     amount = round(amount)
     if abs(amount) >= 1_000_000:

@@ -10,7 +10,8 @@ from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TIT
                                        channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
 from game.core.portfolio.quarter import run_account
-from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, true_order
+from game.core.portfolio import hours
+from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
 PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
 
@@ -87,9 +88,13 @@ LEVER_COACHING = {
 }
 
 
-def without_conversations(campaign: Campaign) -> Campaign:
-    """The same quarter (plan and answers) with every linked conversation at risk."""
-    return replay(campaign.portfolio, campaign.to_record(), assume="at_risk")
+def without_conversations(campaign: Campaign, answered: bool = True) -> Campaign:
+    """The same quarter (plan, its changes and, with `answered`, the answers) with every linked conversation
+    at risk; without `answered`, every event let go."""
+    record = campaign.to_record()
+    if not answered:
+        record = {**record, "answers": []}
+    return replay(campaign.portfolio, record, assume="at_risk")
 
 
 def protected_percent(kept: int, nothing: int, best: int) -> int:
@@ -107,9 +112,11 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     best = best or best_plan(p, campaign.seed)
     ranking_pct = rank_percent(p, campaign.ranking)
     kept = sum(run.profit_kept_cents for run in campaign.runs.values())
-    # the plan and your answers, every conversation at risk; and the plan with nothing answered
-    plan_only = sum(run.profit_kept_cents for run in without_conversations(campaign).runs.values())
-    unanswered = sum(best.values[a.id][option_key(campaign.plan.contact(a.id))] for a in p.accounts)
+    # one basis, profit kept at the quarter's end: the plan (with its changes) and your answers, every
+    # conversation at risk; the same plan with every event let go; doing nothing; the best plan
+    at_risk = without_conversations(campaign).runs
+    plan_only = sum(run.profit_kept_cents for run in at_risk.values())
+    unanswered = sum(run.profit_kept_cents for run in without_conversations(campaign, answered=False).runs.values())
     nothing = sum(best.values[a.id]["none"] for a in p.accounts)  # no contact, nothing answered
     score = protected_percent(kept, nothing, best.value_cents)
     order = true_order(p)
@@ -131,6 +138,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
             "events": [f"week {log.week}: {e}" for log in run.log for e in log.events],
             "concessions": round(run.margin_cut / CONCESSION_CUT),
             "profit_kept": round(end_value, 2),
+            "plan_profit_kept": at_risk[account.id].profit_kept_cents / 100,
             "best_answers": account.id in best.answered,
             "best_profit_kept": best.values[account.id][option_key(best_contact, account.id in best.answered)] / 100,
         })
@@ -145,7 +153,11 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
                       for m in misplaced(p, campaign.ranking)],
         "profit_kept": round(kept / 100, 2),
         "plan_profit_kept": round(plan_only / 100, 2),
+        "unanswered_profit_kept": round(unanswered / 100, 2),
         "answers_added": round((plan_only - unanswered) / 100, 2),
+        "conversations_added": round((kept - plan_only) / 100, 2),
+        "contact_minutes": sum(run.contact_minutes() for run in campaign.runs.values()),
+        "answer_minutes": sum(run.answer_minutes for run in campaign.runs.values()),
         "events_answered": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events if e.answer),
         "events": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events),
         "nothing_profit_kept": round(nothing / 100, 2),
@@ -170,31 +182,77 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     return result
 
 
+def difference(result: dict, more: str, less: str) -> float:
+    """The difference of two of the debrief's figures as the trainee reads them (each as `money` shows it)."""
+    return shown(result[more]) - shown(result[less])
+
+
+def figure_lines(p: Portfolio, result: dict) -> list[str]:
+    """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
+    score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
+    score'). The window, the browser and the terminal all print these lines."""
+    cur = p.currency
+
+    def m(key):
+        return money(cur, result[key])
+
+    def signed(amount):
+        return ("−" if amount < 0 else "") + money(cur, abs(amount))
+
+    def change(more, less, what):
+        d = difference(result, more, less)
+        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}"
+    lines = [f"Score {result['score']}%: what you kept beyond doing nothing, as a share of what the best plan "
+             f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
+             f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
+             f"{signed(difference(result, 'profit_kept', 'nothing_profit_kept'))} ÷ "
+             f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}.",
+             "Profit kept is the year's profit you can still count on at the end of the quarter: each account's "
+             "profit × its health (an account that left keeps nothing). Every figure but the first counts each "
+             "conversation as at risk:",
+             f"  Your quarter as played: {m('profit_kept')}.",
+             f"  The same with every conversation at risk: {m('plan_profit_kept')} "
+             f"({change('profit_kept', 'plan_profit_kept', 'your conversations')}).",
+             f"  Your plan with every event let go: {m('unanswered_profit_kept')} "
+             f"({change('plan_profit_kept', 'unanswered_profit_kept', 'your answers')}).",
+             f"  Doing nothing (no contact, nothing answered): {m('nothing_profit_kept')} "
+             f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
+             f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
+             f"{m('best_profit_kept')}."]
+    lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
+                 f"best plan's {money(cur, result['best_revenue_kept'])}.")
+    lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "
+                 f"revenue alone would score {result['revenue_order_percent']}%).")
+    if "contact_minutes" in result:
+        lines.append(hours.debrief_time(p, result["contact_minutes"], result["answer_minutes"]))
+    if result["neglect_cost"] > 0.5:
+        lines.append(f"Neglect cost {money(cur, result['neglect_cost'])}: the accounts you never contacted ended "
+                     "the quarter with that much less profit kept than they began with.")
+    if result["accounts_lost"]:
+        lines.append("Lost: " + ", ".join(p.account(a).name for a in result["accounts_lost"]) + ".")
+    return lines
+
+
 def coaching(p: Portfolio, result: dict) -> list[str]:
     lines = []
     cur = p.currency
-    gap = result["best_profit_kept"] - result["plan_profit_kept"]
-    if gap > 0.5:
-        lines.append(f"The best plan for {p.budget_hours:g} hours a week keeps {money(cur, result['best_profit_kept'])} "
-                     f"of annual profit; yours keeps {money(cur, result['plan_profit_kept'])} on the plan alone.")
+    gap = difference(result, "best_profit_kept", "plan_profit_kept")
+    if gap > 0:
+        lines.append(f"The best plan keeps {money(cur, gap)} more than your plan and answers "
+                     f"({money(cur, result['best_profit_kept'])} against {money(cur, result['plan_profit_kept'])}, "
+                     "every conversation at risk); its contact for each account is listed below.")
     else:
-        lines.append("Your plan is as good as the best plan for this budget and these weeks.")
+        lines.append("Your plan and answers keep as much as the best plan for this budget and these weeks.")
     if result["events"]:
         let_go = result["events"] - result["events_answered"]
+        added = difference(result, "plan_profit_kept", "unanswered_profit_kept")
         lines.append(f"You answered {result['events_answered']} of the {result['events']} things that happened "
                      f"on your accounts" + (f" and let {let_go} go" if let_go else "") +
-                     (f"; your answers kept {money(cur, result['answers_added'])} more profit than silence would."
-                      if result["answers_added"] > 0.5 else "."))
-    swing = result["profit_kept"] - result["plan_profit_kept"]
-    if abs(swing) > 0.5:
-        verb = "added" if swing > 0 else "cost"
-        lines.append(f"Your conversations {verb} {money(cur, abs(swing))} of profit kept.")
-    if result["neglect_cost"] > 0.5:
-        lines.append(f"Neglect cost {money(cur, result['neglect_cost'])}: the accounts you did not contact ended "
-                     "the quarter worth that much less.")
-    by_gap = sorted(result["accounts"], key=lambda a: a["profit_kept"] - a["best_profit_kept"])
+                     (f"; your answers kept {money(cur, added)} more profit than letting them all go would."
+                      if added > 0 else "."))
+    by_gap = sorted(result["accounts"], key=lambda a: a["plan_profit_kept"] - a["best_profit_kept"])
     for a in by_gap[:2]:
-        lost = a["best_profit_kept"] - a["profit_kept"]
+        lost = a["best_profit_kept"] - a["plan_profit_kept"]
         if lost > 0.5 and a["contact"] != a["best_contact"]:
             lines.append(f"{a['name']} ({ordinal(a['worth_rank'])} most valuable): {a['contact']} in your plan; "
                          f"{a['best_contact']} would have kept {money(cur, lost)} more.")

@@ -10,8 +10,8 @@ from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
 from game.core.portfolio import answers
 from game.core.portfolio.campaign import Campaign
-from game.core.portfolio.model import (FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes,
-                               weekly_hours)
+from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
+from game.core.portfolio import hours as portfolio_time
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money
@@ -48,13 +48,13 @@ def ask_ranking(p, read, write) -> list[str]:
 
 def ask_plan(p, ranking, read, write) -> Plan:
     contacts: dict[str, Contact] = {}
-    budget = p.budget_minutes
-    write(f"\nPlan your contact: {p.budget_hours:g} hours a week for all of them.\n")
+    write(f"\nPlan your contact: {p.budget_hours:g} hours a week for all of them, "
+          f"{portfolio_time.quarter_hours(p)} hours over the quarter's {WEEKS} weeks.\n"
+          + _wrap(portfolio_time.method_times()) + "\n")
     for aid in ranking:
         a = p.account(aid)
         while True:
-            used = sum(contact_minutes(c.method, c.frequency) for c in contacts.values())
-            write(f"\n{a.name}: {weekly_hours(budget - used):.1f} hours a week left.\n")
+            write(f"\n{a.name}: {portfolio_time.plan_time(p, Plan(contacts).minutes())}\n")
             write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
             method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
@@ -66,8 +66,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
             contact = Contact(m, FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read,
                                                   write) - 1])
             if not contact_fits(p, Plan(contacts), aid, contact):
-                write(f"That takes {weekly_hours(contact_minutes(m, contact.frequency)):.1f} hours a week and you "
-                      f"have {weekly_hours(budget - used):.1f} left. Choose again.\n")
+                write(f"That takes {contact_hours(contact)}: more than is left. Choose again.\n")
                 continue
             contacts[aid] = contact
             break
@@ -83,8 +82,7 @@ def decide_week(campaign, read, write) -> None:
             choice = read_answer(f"\nPress Enter to play week {week} of {WEEKS} (p to change your plan, q to quit): ",
                                  read, write)
         else:
-            write(f"\nWeek {week} of {WEEKS}: news from your accounts "
-                  f"({campaign.minutes_left() / 60:.1f} hours left this quarter for answers):\n")
+            write(f"\nWeek {week} of {WEEKS}: news from your accounts. {portfolio_time.week_time(campaign)}\n")
             for i, (item, (aid, event)) in enumerate(zip(quarter_week.news_choices(p, campaign), news), 1):
                 said = p.account(aid).said(event.kind)
                 write(f"  {i}. {item.label}." + (f" “{said}”" if said else "") + "\n")
@@ -106,7 +104,7 @@ def answer_news(campaign, news, read, write) -> None:
         opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
         said = p.account(aid).said(event.kind)
         write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" “{said}”" if said else "") +
-              f" ({campaign.week_minutes_left() / 60:.1f} hours left this week)\n  0. Let it go\n")
+              f" {portfolio_time.answer_time(campaign)}\n  0. Let it go\n")
         write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
         while True:
             pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
@@ -121,8 +119,7 @@ def revise_plan(campaign, read, write) -> None:
     """Change one account's contact from the coming week on."""
     from game.core.portfolio.review import contact_words
     p = campaign.portfolio
-    write(f"\nYour plan from week {campaign.week + 1} ({campaign.minutes_left() / 60:.1f} hours of the quarter "
-          "not yet spoken for):\n")
+    write(f"\nYour plan from week {campaign.week + 1}. {portfolio_time.week_time(campaign)}\n")
     for i, a in enumerate(p.accounts, 1):
         write(f"  {i}. {a.name}: {contact_words(campaign.plan.contact(a.id))}\n")
     pick = _ask(f"Which account (1-{len(p.accounts)}, 0 to go back)? ", len(p.accounts), read, write, low=0)
@@ -134,7 +131,7 @@ def revise_plan(campaign, read, write) -> None:
     contact = None
     if method:
         for i, f in enumerate(FREQUENCIES, 1):
-            write(f"  {i}. {FREQUENCY_TITLES[f]}\n")
+            write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(METHODS[method - 1], f))}\n")
         f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
         contact = Contact(METHODS[method - 1], f)
     try:
@@ -235,8 +232,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
         ranking = ask_ranking(p, read, write)
         plan = ask_plan(p, ranking, read, write)
         campaign = Campaign(p, seed, ranking, plan)
-        write(f"\nYour plan takes {plan.hours_a_week():.1f} of {p.budget_hours:g} hours a week. "
-              "The quarter begins.\n")
+        write(f"\n{portfolio_time.plan_time(p, plan.minutes())} The quarter begins.\n")
     state["campaign"] = campaign
     announced = {aid for aid, run in campaign.runs.items() if not run.active}
     while not campaign.finished:

@@ -1,0 +1,82 @@
+"""The quarter's debrief adds up: every figure is profit kept at the quarter's end on one stated basis, each
+difference shown is the difference of the figures shown, and the score is explained by its formula on the
+page (docs/portfolio-model.md, 'Profit kept, the best plan and the score')."""
+import re
+
+import pytest
+
+from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.plan import Plan
+from game.core.portfolio.policy import answer_week
+from game.core.portfolio.quarter import Contact
+from game.core.portfolio.ranking import true_order
+from game.core.portfolio.review import debrief, figure_lines
+from tests.portfolio.helpers import BUNDLED, bundled
+
+AMOUNT = re.compile(r"−?£[\d,.]+[km]?")
+
+
+def amount(text: str) -> float:
+    sign = -1 if text.startswith("−") else 1
+    text = text.lstrip("−£").replace(",", "")
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1], 1)
+    return sign * float(text.rstrip("km")) * scale
+
+
+def amounts(line: str) -> list[float]:
+    return [amount(a) for a in AMOUNT.findall(line)]
+
+
+def as_asked(p) -> Plan:
+    """Each account in its own channel at its own pace, most valuable first, while half the budget lasts."""
+    contacts, minutes = {}, 0
+    for aid in true_order(p):
+        a = p.account(aid)
+        contact = Contact(a.channel, a.cadence)
+        cost = Plan({aid: contact}).minutes()
+        if minutes + cost <= p.budget_minutes // 2:
+            contacts[aid], minutes = contact, minutes + cost
+    return Plan(contacts)
+
+
+def quarter(p, seed: int, answering: bool) -> dict:
+    campaign = Campaign(p, seed, true_order(p), as_asked(p))
+    outcomes = iter([("retained", 80), ("at_risk", 20), ("lost", 0), ("retained", 40)] * 5)
+
+    def settle(c, aid):
+        outcome, score = next(outcomes)
+        return outcome, "scripted", score
+    campaign.play_out(settle, answer_week if answering else None)
+    return debrief(campaign)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("answering", [True, False], ids=["answered", "let-go"])
+def test_the_debriefs_figures_add_up_as_shown(path, answering):
+    p = bundled(path)
+    for seed in (0, 3, 7):
+        d = quarter(p, seed, answering)
+        # the record's figures: each difference is the difference of two totals
+        assert d["answers_added"] == pytest.approx(d["plan_profit_kept"] - d["unanswered_profit_kept"], abs=0.02)
+        assert d["conversations_added"] == pytest.approx(d["profit_kept"] - d["plan_profit_kept"], abs=0.02)
+        if not answering:
+            assert d["events_answered"] == 0 and d["answers_added"] == 0
+        lines = figure_lines(p, d)
+        score, _basis, played, at_risk, let_go, nothing, best = lines[:7]
+        totals = [amounts(line)[0] for line in (played, at_risk, let_go, nothing, best)]
+        # each step of the ladder: (what it added or cost) == the line above's total − its own
+        for above, line, total in zip(totals, (at_risk, let_go, nothing), totals[1:]):
+            shown = amounts(line)[1] if len(amounts(line)) > 1 else 0.0  # 'added nothing'
+            assert (shown if "added" in line else -shown) == above - total, (seed, line)
+        # the score: (kept − nothing) ÷ (best − nothing), from the figures shown, within rounding
+        k, n, b, n2, kept_beyond, best_beyond = amounts(score)
+        assert (k, n, b, n2) == (totals[0], totals[3], totals[4], totals[3])
+        assert (kept_beyond, best_beyond) == (k - n, b - n)
+        assert score.startswith(f"Score {d['score']}%: what you kept beyond doing nothing, as a share of what the "
+                                "best plan keeps beyond doing nothing")
+        expected = max(0.0, min(100.0, 100 * kept_beyond / best_beyond))
+        assert abs(d["score"] - expected) <= 2, (seed, score)
+        # the coaching speaks of the same differences
+        said = [c for c in d["coaching"] if "your answers kept" in c]
+        if said:
+            assert amounts(said[0])[0] == amounts(let_go)[1]
