@@ -60,6 +60,12 @@ class PortfolioRun:
             saved = self.saved_for(portfolio.id)
         self.saved = saved if saved and saved.get("content_hash") == portfolio.content_hash else None
 
+    def to_list(self) -> None:
+        """The list of portfolios, nothing open: the next quarter begins afresh (a new seed)."""
+        self.portfolio, self.page, self.campaign, self.result, self.saved = None, LIST, None, None, None
+        self.ranking, self.plan, self.leaders = [], Plan({}), []
+        self.seed = fresh_seed()
+
     def view(self) -> PortfolioPage:
         choosing = self.answering if self.page == ANSWER else self.choosing
         return page_view(self.page, self.portfolio, library=self.library, ranking=self.ranking, plan=self.plan,
@@ -148,6 +154,9 @@ class PortfolioRun:
         return None
 
     def _back(self):
+        if self.page == DEBRIEF and self.library:  # Done: back to the campaign's list, for another quarter
+            self.to_list()
+            return None
         if self.page in (LIST, DEBRIEF) or (self.page == BRIEF and not self.library):
             return LEAVE
         if self.page == QUARTER:

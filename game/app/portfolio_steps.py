@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
-from game.app.portfolio_view import DEBRIEF, PortfolioPage, QuarterDebrief, quarter_debrief
+from game.app.portfolio_view import DEBRIEF, LIST, PortfolioPage, QuarterDebrief, quarter_debrief
 from game.app.session import GameSession, abandon_saved, save_store
 from game.app.trainee_play import Trainee, registration_for
 from game.core.portfolio.load import check_file
@@ -159,7 +159,11 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
     choice = choices[index]
     if not choice.enabled:
         return REFUSED
+    was = run.page
     said = run.choose(choice.action)
+    if was == DEBRIEF and run.page == LIST:  # Done: the list of portfolios, and a fresh log for the next quarter
+        campaign_saves.save_campaign(trainee.player, trainee.learner, _fresh(), save_store(board))
+        return None
     if said in (LEAVE, ASK_TO_LEAVE):  # mid-quarter the quarter stays saved: it resumes next time
         if said == LEAVE:
             campaign_saves.clear_campaign(trainee.player, trainee.learner, save_store(board))

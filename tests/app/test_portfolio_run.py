@@ -51,10 +51,44 @@ def test_a_whole_quarter_choice_by_choice():
     assert run.result["ranking"] == ORDER and run.view().head.startswith(f"Score {run.result['score']}%")
     assert run.result["conversations"][0] == {"account": "good-grind", "scenario": "card-machine", "week": 2,
                                               "outcome": "at_risk", "source": "played", "score": 12}
-    assert run.choose("back") == LEAVE
     seed = run.seed
     assert run.choose("again") == AGAIN and run.page == BRIEF and run.ranking == [] and run.result is None
     assert run.seed != seed
+
+
+def _finish(run):
+    run.choose("to_rank")
+    for account in ORDER:
+        run.choose(("place", account))
+    run.choose("to_plan")
+    run.choose("start_quarter")
+    while not run.campaign.finished:
+        run.choose("to_end")
+        for account in list(run.campaign.due):
+            run.resolve(account, "at_risk", 50)
+    assert run.choose("to_debrief") == FINISHED and run.page == DEBRIEF
+
+
+def test_done_on_the_debrief_returns_to_the_list_of_portfolios():
+    run = PortfolioRun([small()], seed=42)
+    run.choose(("open", "shop-systems"))
+    _finish(run)
+    assert run.view().choices[0].label == "Done"
+    seed = run.seed
+    assert run.choose("back") is None and run.page == LIST  # Done: the campaign's list, not the scenarios
+    page = run.view()
+    assert page.page == LIST and ("open", "shop-systems") in actions(run) and run.campaign is None
+    assert run.choose(("open", "shop-systems")) is None and run.page == BRIEF and run.ranking == []
+    assert run.seed != seed  # the next quarter is a new one
+    assert run.choose("back") is None and run.page == LIST
+    assert run.choose("back") == LEAVE  # back from the list: out of the campaign
+
+
+def test_opened_without_a_list_done_leaves():
+    run = PortfolioRun([], seed=42)
+    run.start(small())
+    _finish(run)
+    assert run.choose("back") == LEAVE
 
 
 def test_opened_without_a_list_back_from_the_briefing_leaves():

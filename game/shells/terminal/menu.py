@@ -153,18 +153,22 @@ class Menu:
         if not found or self.hooks.linked_scenario is None:
             self.write("No portfolio can be played here.\n")
             return
-        self.write("\nProtect your turf: choose a portfolio\n")
-        for number, p in enumerate(found, 1):
-            self.write(numbered(number, f"{p.title} ({len(p.accounts)} accounts)") + "\n")
-        pick = _ask(f"Pick a portfolio (1-{len(found)}, 0 for the menu): ", len(found), self.read, self.write, low=0)
-        if pick == 0:
-            return
-        code = campaign.play(found[pick - 1], self.hooks.linked_scenario, player=self.player,
-                             record=self.hooks.record_quarter, stdin=self.stdin, stdout=self.stdout,
-                             coach=self.mode == "coach")
-        if code:
-            self.code = code
-        self._back()
+        while True:  # after a quarter, the list again: another portfolio, or 0 for the menu
+            self.write("\nProtect your turf: choose a portfolio\n")
+            for number, p in enumerate(found, 1):
+                self.write(numbered(number, f"{p.title} ({len(p.accounts)} accounts)") + "\n")
+            pick = _ask(f"Pick a portfolio (1-{len(found)}, 0 for the menu): ", len(found), self.read, self.write,
+                        low=0)
+            if pick == 0:
+                return
+            code = campaign.play(found[pick - 1], self.hooks.linked_scenario, player=self.player,
+                                 record=self.hooks.record_quarter, stdin=self.stdin, stdout=self.stdout,
+                                 coach=self.mode == "coach")
+            if code:
+                self.code = code
+            if terminated() or read_answer("\nPress Enter for the list of portfolios (m for the menu): ",
+                                           self.read, self.write).lower() == "m":
+                return
 
     # -- the self-check --------------------------------------------------------------------
     def self_check(self) -> None:

@@ -108,6 +108,22 @@ def test_the_portfolio_campaign_is_on_the_menu(saves):
     assert out.count("main menu") == 2
 
 
+def test_after_a_quarter_the_list_of_portfolios_comes_back(saves, monkeypatch):
+    """Done with a quarter: the campaign's list again (another portfolio, or 0 for the menu), not the menu."""
+    from game.shells.terminal import portfolio as campaign
+    played = []
+
+    def quarter(p, *args, stdout=None, **kwargs):
+        played.append(p.id)
+        stdout.write(f"{p.title}: the quarter's debrief\n")
+        return 0
+    monkeypatch.setattr(campaign, "play", quarter)
+    _, out = menu(ROOT / "scenarios", ["2", "1", "", "2", "m", QUIT], portfolios=ROOT / "portfolios")
+    assert out.count("Protect your turf: choose a portfolio") == 2 and len(played) == 2
+    assert out.index("Press Enter for the list of portfolios") < out.rindex("Protect your turf: choose a portfolio")
+    assert out.count("main menu") == 2  # "m" after the second quarter: the menu
+
+
 def test_end_of_input_and_q_leave_cleanly(folder):
     assert menu(folder, [])[0] == 0
     code, out = menu(folder, ["1", "q"])

@@ -58,16 +58,18 @@ def test_a_quarter_played_through_with_its_conversations_is_recorded_once(web, m
             continue
         _choose(ana)
     _choose(ana)  # the debrief
-    assert re.search(r"Score \d+%: you kept", ana.page.text) and "Best plan for this quarter" in ana.page.text
+    assert re.search(r"Score \d+%: what you kept beyond doing nothing", ana.page.text)
+    assert "Best plan for this quarter" in ana.page.text and "Your plan with every event let go: " in ana.page.text
     assert "1. Ana Lima:" in ana.page.text  # the leaderboard
     at = int(AT.search(ana.page.text).group(1))
     again = ana.post("/portfolio", at=str(at - 1), choice="0")  # the last choice sent twice: nothing happens
     assert "Best plan for this quarter" in again.text
     assert len(_quarters()) == 1 and _quarters()[0]["player"] == "Ana Lima"
     assert talks >= 1  # neglected accounts fell into trouble and were talked to
-    page = _choose(ana)  # Done
-    assert page.url.path == "/scenarios"
-    assert "Protect your turf: account portfolios" in ana.get("/portfolio").text  # a new quarter next time
+    page = _choose(ana)  # Done: back to the campaign's list of portfolios, a new quarter to start
+    assert page.url.path == "/portfolio" and "Protect your turf: account portfolios" in page.text
+    assert "Choose a portfolio." in page.text and "Best plan for this quarter" not in page.text
+    assert len(_quarters()) == 1
 
 
 def test_a_forged_choice_is_refused_plainly(web):

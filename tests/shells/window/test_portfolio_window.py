@@ -76,7 +76,7 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
     assert not over  # nothing is over budget yet
     visit = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
     scene.activate(visit.action)
-    assert scene.page == "plan" and "1.4 of 6 hours a week used" in scene.title
+    assert scene.page == "plan" and "contacts 1.38 of 6 hours a week" in scene.title
     scene.activate(("choose", true_order(scene.portfolio)[1]))
     assert any(not b.enabled and "over budget" in b.detail for b in scene.buttons.buttons)  # weekly reviews
     scene.activate("back")
@@ -108,6 +108,13 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
     assert scene.leaders and scene.leaders[0]["player"] == "Ana Lee"
     # the conversation is on the scoreboard too, as an attempt of its own
     assert app.scoreboard.blocking.attempts(player="Ana Lee")
+    # Done: back to the campaign's list of portfolios in the same scene, not out to the title
+    done = next(b for b in scene.buttons.buttons if b.label == "Done")
+    app.update(0.016)
+    scene.buttons.focus = scene.buttons.buttons.index(done)
+    post(app, key(pygame.K_RETURN))
+    assert app.top is scene and scene.page == "list" and scene.view.title == "Protect your turf: account portfolios"
+    assert any(b.action == ("open", "shop-systems") for b in scene.buttons.buttons)
 
 
 def test_leaving_a_conversation_keeps_it_due(app):
