@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.core.portfolio import hours as portfolio_time
 from game.app.choices import Choice
-from game.core.portfolio import answers
+from game.core.portfolio import answers, story
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money
@@ -45,9 +45,9 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
     for aid, event in campaign.news():
         reply = campaign.replies.get((campaign.week + 1, aid, event.kind))
         detail = f"your answer: {answers.ANSWER_TITLES[reply].lower()}" if reply else "not answered yet"
-        said = p.account(aid).said(event.kind)
+        said = story.event_words(campaign, aid, event.kind)
         if said:
-            detail = f"“{said}” · {detail}"
+            detail = f"{said} · {detail}"
         items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
                             detail=detail))
     return tuple(items)
@@ -63,7 +63,8 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
     key = (campaign.week + 1, aid, kind)
     left = campaign.week_minutes_left(skip=key)
-    said = f"\nThey say: “{a.said(kind)}”" if a.said(kind) else ""
+    words = story.event_words(campaign, aid, kind)
+    said = f"\nThey say: {words}" if story.quoted(words) else (f"\n{words}" if words else "")
     head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
             f"answer? {portfolio_time.answer_time(campaign, key)}\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")

@@ -8,7 +8,7 @@ import sys
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
-from game.core.portfolio import answers
+from game.core.portfolio import answers, story
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
 from game.core.portfolio import hours as portfolio_time
@@ -84,8 +84,8 @@ def decide_week(campaign, read, write) -> None:
         else:
             write(f"\nWeek {week} of {WEEKS}: news from your accounts. {portfolio_time.week_time(campaign)}\n")
             for i, (item, (aid, event)) in enumerate(zip(quarter_week.news_choices(p, campaign), news), 1):
-                said = p.account(aid).said(event.kind)
-                write(f"  {i}. {item.label}." + (f" “{said}”" if said else "") + "\n")
+                said = story.event_words(campaign, aid, event.kind)
+                write(f"  {i}. {item.label}." + (f" {said}" if said else "") + "\n")
             choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
                                  "play the week (q to quit): ", read, write)
         if choice.lower() == "p":
@@ -102,8 +102,8 @@ def answer_news(campaign, news, read, write) -> None:
     for aid, event in news:
         _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
         opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
-        said = p.account(aid).said(event.kind)
-        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" “{said}”" if said else "") +
+        said = story.event_words(campaign, aid, event.kind)
+        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" {said}" if said else "") +
               f" {portfolio_time.answer_time(campaign)}\n  0. Let it go\n")
         write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
         while True:
