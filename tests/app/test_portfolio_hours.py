@@ -35,12 +35,12 @@ def test_the_plan_the_week_and_the_answer_speak_of_the_same_hours():
         "6 visits × 3 h = 18 h a quarter = 1.38 h a week"
     campaign = Campaign(p, 10, ranking, plan)
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert ("Your contacts use 2.37 of your 6 hours a week. Left for answers: 47.25 hours this quarter, of which up "
-            "to 6 this week") in week.head
+    assert ("Your contacts use 2.37 of your 6 hours a week. Left for answers: 47.25 hours this quarter, up to 6 of "
+            "them this week.") in week.head
     aid, event = campaign.news()[0]
     campaign.answer(aid, event.kind, "visit")  # 3 hours
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert "Left for answers: 44.25 hours this quarter, of which up to 3 this week" in week.head
+    assert "Left for answers: 44.25 hours this quarter, up to 3 of them this week." in week.head
     answer = page_view(ANSWER, p, ranking=ranking, plan=plan, campaign=campaign, choosing=(aid, event.kind))
     assert "Left for answers: 6 hours this week, 47.25 this quarter." in answer.head  # its own answer can change
 

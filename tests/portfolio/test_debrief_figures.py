@@ -61,7 +61,7 @@ def test_the_debriefs_figures_add_up_as_shown(path, answering):
         assert d["conversations_added"] == pytest.approx(d["profit_kept"] - d["plan_profit_kept"], abs=0.02)
         if not answering:
             assert d["events_answered"] == 0 and d["answers_added"] == 0
-        lines = figure_lines(p, d)
+        lines = [line for line in figure_lines(p, d) if line]  # '' between paragraphs
         score, _basis, played, at_risk, let_go, nothing, best = lines[:7]
         totals = [amounts(line)[0] for line in (played, at_risk, let_go, nothing, best)]
         # each step of the ladder: (what it added or cost) == the line above's total − its own

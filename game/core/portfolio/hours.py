@@ -53,15 +53,16 @@ def plan_time(p, contacts_minutes: int) -> str:
 
 def plan_title(p, contacts_minutes: int) -> str:
     left = p.budget_minutes - contacts_minutes
-    return (f"Plan: contacts {a_week(contacts_minutes)} of {p.budget_hours:g} hours a week · "
-            f"{hours(left)} hours of the quarter left for answers")
+    return f"Plan: contacts {a_week(contacts_minutes)} of {p.budget_hours:g} h a week · {hours(left)} h left for answers"
 
 
 def method_times() -> str:
     """How long each kind of contact takes."""
     return ("Each contact takes: a visit 3 hours with the travel, a business review 5 with the preparation, a call "
             "half an hour, an e-mail a quarter of an hour. Over the 13 weeks, every week is 13 contacts, every two "
-            "weeks 6, every four weeks 3, once a quarter 1.")
+            "weeks 6, every four weeks 3, once a quarter 1. Answering the weeks' news takes the hours your "
+            "contacts leave: any week can hold up to a week's hours of answers (planned contact moves around them), "
+            "as long as the quarter has them.")
 
 
 def week_time(campaign) -> str:
@@ -69,9 +70,8 @@ def week_time(campaign) -> str:
     p = campaign.portfolio
     contacts = sum(run.contact_minutes() for run in campaign.runs.values())
     return (f"Your contacts use {a_week(contacts)} of your {p.budget_hours:g} hours a week. Left for answers: "
-            f"{hours(campaign.minutes_left())} hours this quarter, of which up to "
-            f"{hours(campaign.week_minutes_left())} this week (planned contact moves around an answer, but no week "
-            f"holds more than {p.budget_hours:g} hours of answers).")
+            f"{hours(campaign.minutes_left())} hours this quarter, up to {hours(campaign.week_minutes_left())} of "
+            "them this week.")
 
 
 def answer_time(campaign, skip=None) -> str:

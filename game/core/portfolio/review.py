@@ -190,7 +190,7 @@ def difference(result: dict, more: str, less: str) -> float:
 def figure_lines(p: Portfolio, result: dict) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
-    score'). The window, the browser and the terminal all print these lines."""
+    score'). The window, the browser and the terminal all print these lines ('' between paragraphs)."""
     cur = p.currency
 
     def m(key):
@@ -206,7 +206,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
              f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
              f"{signed(difference(result, 'profit_kept', 'nothing_profit_kept'))} ÷ "
-             f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}.",
+             f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}.", "",
              "Profit kept is the year's profit you can still count on at the end of the quarter: each account's "
              "profit × its health (an account that left keeps nothing). Every figure but the first counts each "
              "conversation as at risk:",
@@ -218,7 +218,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"  Doing nothing (no contact, nothing answered): {m('nothing_profit_kept')} "
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
-             f"{m('best_profit_kept')}."]
+             f"{m('best_profit_kept')}.", ""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "

@@ -28,9 +28,9 @@ AGAIN = {
                   "keep happening.",
                   "The trouble is back: in week {week} it was only patched up.",
                   "Another complaint, and the one from week {week} was never answered."),
-    "disclosure": ("They tell you how things have moved on since week {week}, when you asked after it.",
-                   "They mention it again; in week {week} you only half remembered.",
-                   "They mention something personal again; nobody asked after it in week {week}."),
+    "disclosure": ("They tell you more, glad you asked after what they said in week {week}.",
+                   "They bring it up again; in week {week} you only half remembered.",
+                   "Again, and nobody asked after what they told you in week {week}."),
 }
 # an event after the account's linked conversation (a different kind from any earlier event), by its outcome
 AFTER_TALK = {

@@ -54,7 +54,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
     for aid in ranking:
         a = p.account(aid)
         while True:
-            write(f"\n{a.name}: {portfolio_time.plan_time(p, Plan(contacts).minutes())}\n")
+            write(f"\n{a.name}\n" + _wrap(portfolio_time.plan_time(p, Plan(contacts).minutes()), "  ") + "\n")
             write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
             method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
