@@ -150,9 +150,10 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
 
 
 def quarter_text(p, campaign) -> str:
+    news = quarter_week.news_text(p, campaign)  # with the week's time when there is news to answer
     if campaign.week == 0:
         lines = [f"Week 0 of {WEEKS}. Play the quarter one week at a time; an account in trouble will need a "
-                 "conversation.", portfolio_time.week_time(campaign)]
+                 "conversation."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
     else:
         lines = [quarter_week.week_heading(campaign)]
         lines += quarter_week.lost_lines(p, campaign)
@@ -160,7 +161,6 @@ def quarter_text(p, campaign) -> str:
             a = p.account(aid)
             lines.append(f"{a.name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
                          "conversation before the week is out.")
-    news = quarter_week.news_text(p, campaign)
     return "\n".join(lines + ([""] + [news] if news else []))
 
 
