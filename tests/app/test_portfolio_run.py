@@ -51,9 +51,8 @@ def test_a_whole_quarter_choice_by_choice():
     assert run.result["ranking"] == ORDER and run.view().head.startswith(f"Score {run.result['score']}%")
     assert run.result["conversations"][0] == {"account": "good-grind", "scenario": "card-machine", "week": 2,
                                               "outcome": "at_risk", "source": "played", "score": 12}
-    seed = run.seed
-    assert run.choose("again") == AGAIN and run.page == BRIEF and run.ranking == [] and run.result is None
-    assert run.seed != seed
+    assert run.choose("back") is None and run.page == LIST  # Done: the campaign's list of portfolios
+    assert run.portfolio is None and run.campaign is None and ("open", "shop-systems") in actions(run)
 
 
 def _finish(run):
@@ -67,6 +66,15 @@ def _finish(run):
         for account in list(run.campaign.due):
             run.resolve(account, "at_risk", 50)
     assert run.choose("to_debrief") == FINISHED and run.page == DEBRIEF
+
+
+def test_play_again_starts_the_same_portfolio_afresh():
+    run = PortfolioRun([small()], seed=42)
+    run.choose(("open", "shop-systems"))
+    _finish(run)
+    seed = run.seed
+    assert run.choose("again") == AGAIN and run.page == BRIEF and run.ranking == [] and run.result is None
+    assert run.seed != seed
 
 
 def test_done_on_the_debrief_returns_to_the_list_of_portfolios():
