@@ -111,7 +111,8 @@ def test_a_screen_built_on_the_list_opens_when_the_list_is_there(game, gate):
     title = app.go("title")
     title.activate("path")
     assert app.top is title and title.waiting_for == "path"
-    assert any(w.startswith("Loading the scenarios") for w in shown_text(app))
+    assert any(w.startswith("Loading the scenarios") and w.endswith("Then your learning path opens.")
+               for w in shown_text(app))
     gate.set()
     frames_until_ready(app)
     app.update(0.016)

@@ -14,9 +14,9 @@ from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import learner_label
 
 NAME_FIELD = "name"
-# what opens a screen built on the scenario list: while the library is still
+# what opens a screen built on the scenario list (and how the title names it): while the library is still
 # being read, the title says so and opens it when the list is there
-NEEDS_LIBRARY = frozenset({"portfolio", "path", "scoreboard"})
+NEEDS_LIBRARY = {"portfolio": "the quarter", "path": "your learning path", "scoreboard": "the scoreboard"}
 
 
 class TitleScene(Scene):
@@ -273,7 +273,8 @@ class TitleScene(Scene):
         self.scroll.draw_bar(surface, theme, self.page.inflate(-8, -8))
         delivery = self.app.delivery_line()  # e.g. "3 attempts waiting to send"
         if self.waiting_for is not None and not self.app.library.ready:
-            delivery = self.app.library.loading_words()  # what the player waits for, instead
+            # what the player waits for, instead
+            delivery = f"{self.app.library.loading_words()} Then {NEEDS_LIBRARY[self.waiting_for]} opens."
         if delivery:
             small = theme.size("small")
             draw_text(surface, theme, delivery, (16, surface.get_height() - theme.line_height(small) - 8),
