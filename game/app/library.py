@@ -59,6 +59,7 @@ class Library:
         """Read every file again, now (F5: the trainer asked for it)."""
         with self._lock:
             self._generation += 1
+        self.problem = ""
         entries = self._read()
         with self._lock:
             self._entries = entries
