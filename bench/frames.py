@@ -9,7 +9,8 @@ text and nine replies, compared with the 16.7 ms budget of a 60 Hz frame,
 each frame alternated with the floor: a bare loop that blits one
 1280x720 surface and flips (the least any full frame does: the same work
 minus ours). Then the time from a fresh process to the title screen's
-first frame with 140 scenarios (goal: <= 1 s).
+first frame with 140 scenarios (goal: <= 1 s), the game as `main.py` opens
+it (the library read on a thread), and when the scenario list is there.
 """
 from __future__ import annotations
 
@@ -78,13 +79,17 @@ import time; t0 = time.perf_counter()
 import os, sys; sys.path.insert(0, {root!r})
 from game.shells.window.app import App
 from game.shells.window.scenes.title import TitleScene
-app = App({folder!r}); app.push(TitleScene(app)); app.update(0); app.draw()
+app = App({folder!r}, library_in_background=True); app.push(TitleScene(app)); app.update(0); app.draw()
 import pygame; pygame.display.flip()
-print(time.perf_counter() - t0, len(app.library.entries))
+first = time.perf_counter() - t0; before = not app.library.ready
+app.library.wait()
+print(first, len(app.library.entries), time.perf_counter() - t0, before)
 """
 
 
-def startup_time(runs: int = 5, scenarios: int = 140) -> tuple[float, int]:
+def startup_time(runs: int = 5, scenarios: int = 140) -> tuple[float, int, float, int]:
+    """Medians of the first frame and of the list being read (seconds), the
+    scenarios listed, and in how many runs the first frame came first."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "scenarios"
         folder.mkdir()
@@ -92,13 +97,15 @@ def startup_time(runs: int = 5, scenarios: int = 140) -> tuple[float, int]:
         for i in range(scenarios):
             (folder / f"s{i}.yaml").write_text(source.replace("id: tutorial", f"id: copy-{i}"), encoding="utf-8")
         env = dict(os.environ, FIVE_LEVERS_SAVES=str(Path(tmp) / "saves"))
-        results = []
+        results, lists, first = [], [], 0
         for _ in range(runs):
             out = subprocess.run([sys.executable, "-c", STARTUP.format(root=str(ROOT), folder=str(folder))],
                                  capture_output=True, text=True, env=env, check=True).stdout.split()
             results.append(float(out[0]))
             count = int(out[1])
-    return statistics.median(results), count
+            lists.append(float(out[2]))
+            first += out[3] == "True"
+    return statistics.median(results), count, statistics.median(lists), first
 
 
 def main() -> None:
@@ -118,9 +125,10 @@ def main() -> None:
         print(f"dialogue frame, {name} (1280x720, typewriter, long text, 9 replies): median {median:.3f} ms, "
               f"p99 {p99:.3f} ms = {p99 / 16.7:.3f} of a 60 Hz frame, {p99 / floor_p99:.2f}x the floor's p99",
               flush=True)
-    seconds, count = startup_time(scenarios=args.scenarios)
+    seconds, count, listed, first = startup_time(scenarios=args.scenarios)
     print(f"launch to first title frame with {count} scenarios: {seconds * 1000:.0f} ms (median of 5; goal <= 1 s: "
-          f"{'ok' if seconds <= 1 else 'OVER GOAL'})  load {os.getloadavg()[0]:.1f}")
+          f"{'ok' if seconds <= 1 else 'OVER GOAL'}); the scenario list read {listed * 1000:.0f} ms after launch, "
+          f"after the first frame in {first} of 5 runs  load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

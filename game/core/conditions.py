@@ -20,6 +20,7 @@ passed to Python's `eval`.
 """
 from __future__ import annotations
 
+import operator
 import re
 
 from game.core.errors import ConditionError
@@ -237,8 +238,62 @@ def literals(tree) -> list:
 
 def evaluate(tree, flags: dict, mood: str) -> bool:
     """`flags`: every name's value (flags and the behaviour names); a name
-    not in it is false."""
-    return bool(_value(tree, flags, mood))
+    not in it is false. A condition is turned into a Python function once
+    (`_compile`: the same rules as `_value`, without walking the tree at
+    every step) and kept with the tree itself, so an id is never reused."""
+    found = _COMPILED.get(id(tree))
+    if found is None or found[0] is not tree:
+        if len(_COMPILED) >= _COMPILED_LIMIT:
+            _COMPILED.clear()
+        found = _COMPILED[id(tree)] = (tree, _compile(tree))
+    return found[1](flags, mood)
+
+
+_COMPILED: dict[int, tuple] = {}
+_COMPILED_LIMIT = 100_000
+_MOOD = ("name", "mood")
+_UNKNOWN_MOOD = len(MOOD_ORDER)
+
+
+def _compile(node):
+    """A function (flags, mood) -> bool giving what `bool(_value(node, ...))` gives."""
+    kind = node[0]
+    if kind == "name":
+        name = node[1]
+        return lambda flags, mood: bool(flags.get(name, False))
+    if kind == "lit":
+        value = bool(node[1])
+        return lambda flags, mood: value
+    if kind == "not":
+        inner = _compile(node[1])
+        return lambda flags, mood: not inner(flags, mood)
+    if kind in ("and", "or"):
+        first, second = _compile(node[1]), _compile(node[2])
+        if kind == "and":
+            return lambda flags, mood: first(flags, mood) and second(flags, mood)
+        return lambda flags, mood: first(flags, mood) or second(flags, mood)
+    _, op, left, right, _ = node
+    test = _OPERATORS[op]
+    if left == _MOOD or right == _MOOD:  # both sides are moods, by order (the parser allows nothing else)
+        if left == right:
+            same = test(0, 0)
+            return lambda flags, mood: same
+        if left == _MOOD:
+            word = MOOD_ORDER[right[1]]
+            return lambda flags, mood: test(MOOD_ORDER.get(mood, _UNKNOWN_MOOD), word)
+        word = MOOD_ORDER[left[1]]
+        return lambda flags, mood: test(word, MOOD_ORDER.get(mood, _UNKNOWN_MOOD))
+    if left[0] == "name" and right[0] == "lit" and isinstance(right[1], (int, str)):  # the usual `refunds >= 2`
+        name, value = left[1], right[1]
+        kind = str if isinstance(value, str) else int  # bool is an int: numeric, as in `_compare`
+        otherwise = op == "!="  # another kind: only `!=` holds
+        return lambda flags, mood: (test(found, value) if isinstance(found := flags.get(name, False), kind)
+                                    else otherwise)
+    return lambda flags, mood: _compare(op, _value(left, flags, mood), _value(right, flags, mood))
+
+
+_OPERATORS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
+              ">=": operator.ge}
 
 
 def _value(node, flags, mood):

@@ -13,9 +13,10 @@ from game.core.errors import ChoiceNotShown, PlayError, SnapshotError
 from game.core.model import LEVERS, WALKED_OUT, Choice, Scenario
 from game.core.playtest import Preset
 from game.core.result import SNAPSHOT_FORMAT, Result, Step, snapshot_shape_problem
-from game.core.turns import AS_WRITTEN, check_persona, pick_variant, resolve_ending, rules_broken, shuffled_order
+from game.core.turns import AS_WRITTEN, _sha_order, check_persona, pick_variant, resolve_ending, rules_broken
 
 _MOOD_AFTER = machines.MOOD_AFTER
+_NO_PRESET = Preset()  # frozen: one shared by every playthrough without flags or a mood set
 
 
 class Playthrough:
@@ -31,10 +32,10 @@ class Playthrough:
         self.start = start or scenario.start
         self._flow = machines.flow(scenario)
         self.state = self.start
-        self.preset = preset or Preset()  # a playtest's flags and mood before the first reply
+        self.preset = preset or _NO_PRESET  # a playtest's flags and mood before the first reply
         self.mood = self.preset.mood or scenario.customer_for(self.persona).mood
         self.flags: dict[str, object] = dict(self.preset.flags)
-        self.points = {lever: 0 for lever in LEVERS}
+        self.points = dict.fromkeys(LEVERS, 0)
         self.rules = scoring.empty_rules()
         self.taken: set[tuple[str, int]] = set()
         self.choices: list[int] = []
@@ -42,6 +43,7 @@ class Playthrough:
         self.path: list[str] = [self.start]
         self._shown: list[Choice] | None = None
         self._line: tuple[str, ...] | None = None
+        self._env: dict | None = None  # what conditions see at this step (made once per step)
         self._orders: dict[str, tuple[int, ...]] = {}
 
     # -- where we are -------------------------------------------------------
@@ -81,7 +83,8 @@ class Playthrough:
         return not self.finished and not self.shown_choices()
 
     def env(self) -> dict:
-        """What a condition sees: the flags and the read-only behaviour names."""
+        """What a condition sees: the flags and the read-only behaviour names
+        (a new dict: the caller may change it)."""
         env = dict(self.flags)
         env.update(self.points)
         env.update(self.rules)
@@ -96,7 +99,7 @@ class Playthrough:
             where = self.scenario.nodes.get(self.state) or self.scenario.endings.get(self.state)
             line = () if where is None else where.text
             if where is not None and where.variants:
-                variant = pick_variant(where.variants, self.env(), self.mood)
+                variant = pick_variant(where.variants, self._step_env(), self.mood)
                 if variant is not None and variant.text:
                     line = variant.text
             self._line = line
@@ -110,12 +113,20 @@ class Playthrough:
             return None
         return resolve_ending(ending, self.env() if ending.variants else {}, self.mood)
 
+    def _step_env(self) -> dict:
+        """`env()` made once per step and shared by the replies' and the line's conditions (not changed)."""
+        env = self._env
+        if env is None:
+            env = self._env = self.env()
+        return env
+
     def _order(self, node) -> tuple[int, ...]:
+        """turns.shuffled_order, kept for each node this playthrough reaches."""
         if not node.shuffle:
             return AS_WRITTEN[len(node.choices)]
         order = self._orders.get(node.id)
         if order is None:
-            order = self._orders[node.id] = shuffled_order(self.seed, node)
+            order = self._orders[node.id] = _sha_order(self.seed, node.id, len(node.choices))
         return order
 
     def shown_choices(self) -> list[Choice]:
@@ -123,7 +134,7 @@ class Playthrough:
         as they land with this playthrough's persona. The list is shared until
         the next choice: do not change it."""
         if self._shown is None:
-            node = self.node
+            node = self.scenario.nodes.get(self.state)
             if node is None:
                 self._shown = []
             else:
@@ -136,7 +147,7 @@ class Playthrough:
                         continue
                     if choice.condition is not None:
                         if env is None:
-                            env = self.env()
+                            env = self._step_env()
                         if not conditions.evaluate(choice.condition, env, self.mood):
                             continue
                     shown.append(choice.personas.get(persona, choice) if persona else choice)
@@ -155,9 +166,12 @@ class Playthrough:
         choice = shown[number - 1]
         line = self.line() if node.variants else node.text
         mood_before = self.mood
-        breaks = rules_broken(node, choice, mood_before)
-        for rule in breaks:
-            self.rules[rule] += 1
+        if choice.breaks or node.venting or choice.mood == "escalate":
+            breaks = rules_broken(node, choice, mood_before)
+            for rule in breaks:
+                self.rules[rule] += 1
+        else:
+            breaks = ()
         key = (node.id, choice.index)
         counted: dict[str, int] = {}
         if key not in self.taken:
@@ -169,9 +183,10 @@ class Playthrough:
                 counted = choice.levers
         if choice.set:
             self.flags.update(choice.set)
-        for name, amount in choice.add.items():
-            current = self.flags.get(name, 0)
-            self.flags[name] = (current if isinstance(current, int) else 0) + amount
+        if choice.add:
+            for name, amount in choice.add.items():
+                current = self.flags.get(name, 0)
+                self.flags[name] = (current if isinstance(current, int) else 0) + amount
         self.mood = _MOOD_AFTER[(mood_before, choice.mood)]
         if self.mood == WALKED_OUT:
             self.state = self._flow.walkout
@@ -181,6 +196,7 @@ class Playthrough:
         self.choices.append(number)
         self._shown = None
         self._line = None
+        self._env = None
         step = Step(node.id, number, choice.index, choice.text, mood_before, self.mood,
                     breaks, choice.feedback, counted, "\n\n".join(line))
         self.steps.append(step)
@@ -199,6 +215,7 @@ class Playthrough:
         twin.path = list(self.path)
         twin._shown = None
         twin._line = None
+        twin._env = None
         return twin
 
     def state_key(self) -> tuple:

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 
 # Characters that would split a diagnostic over two lines, or hide text, in a terminal or an editor.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_LONG_QUOTE = re.compile(r"'([^'\n]{%d,})'" % 81)
+# Patterns, not compiled ones: `re` compiles each the first time a message needs it (and keeps it),
+# so a command that reports nothing does not pay for them at start-up.
+_UNPRINTABLE = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_LONG_QUOTE = r"'([^'\n]{%d,})'" % 81
 QUOTE_LIMIT = 80
 
 
@@ -22,11 +24,11 @@ def one_line(text: str) -> str:
         c = m.group(0)
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, f"\\x{ord(c):02x}" if ord(c) < 256
                                                           else f"\\u{ord(c):04x}")
-    return _UNPRINTABLE.sub(escape, text)
+    return re.sub(_UNPRINTABLE, escape, text)
 
 
 def _shorten_quotes(text: str) -> str:
-    return _LONG_QUOTE.sub(lambda m: f"'{m.group(1)[:QUOTE_LIMIT - 1]}…' ({len(m.group(1)):,} characters)", text)
+    return re.sub(_LONG_QUOTE, lambda m: f"'{m.group(1)[:QUOTE_LIMIT - 1]}…' ({len(m.group(1)):,} characters)", text)
 
 
 @dataclass(frozen=True)

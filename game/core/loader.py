@@ -137,10 +137,15 @@ def scenario_files(paths) -> tuple[list[str], list[Diagnostic]]:
     return files, problems
 
 
-def check_library(paths) -> tuple[list[Checked], list[Diagnostic]]:
-    """Check every file and then the library as a whole (duplicate ids)."""
+def check_library(paths, progress=None) -> tuple[list[Checked], list[Diagnostic]]:
+    """Check every file and then the library as a whole (duplicate ids).
+    `progress(done, total)`, when given, is called after each file."""
     files, problems = scenario_files(paths)
-    results = [check_file(f) for f in files]
+    results = []
+    for f in files:
+        results.append(check_file(f))
+        if progress is not None:
+            progress(len(results), len(files))
     first_seen: dict[str, Checked] = {}
     for checked in results:
         scenario = checked.scenario

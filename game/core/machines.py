@@ -120,11 +120,17 @@ def flow(scenario) -> Flow:
     key = _key(scenario)
     found = _dialogue_cache.get(key)
     if found is not None:
-        _dialogue_cache.move_to_end(key)
+        try:
+            _dialogue_cache.move_to_end(key)
+        except KeyError:  # dropped meanwhile by another thread (the window reads its library on one): still good
+            pass
         return found
     found = _dialogue_cache[key] = Flow(scenario)
     while len(_dialogue_cache) > _CACHE_SIZE:
-        _dialogue_cache.popitem(last=False)
+        try:
+            _dialogue_cache.popitem(last=False)
+        except KeyError:  # emptied meanwhile by another thread
+            break
     return found
 
 

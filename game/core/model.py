@@ -5,7 +5,6 @@ Nothing here knows about YAML, pygame or storage.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 FORMAT_VERSION = 1
 MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
@@ -55,10 +54,10 @@ class Choice:
     listens: bool = False
     breaks: tuple[str, ...] = ()
     feedback: str = ""
-    condition: Any = None  # a parsed condition (see conditions.py) or None
+    condition: object = None  # a parsed condition (see conditions.py) or None
     condition_source: str = ""
     once: bool = False
-    set: dict[str, Any] = field(default_factory=dict)
+    set: dict[str, object] = field(default_factory=dict)
     add: dict[str, int] = field(default_factory=dict)
     line: int = 0
     # persona id -> the reply as it lands with that persona (see `for_persona`)
@@ -71,7 +70,7 @@ class Choice:
 @dataclass(frozen=True)
 class Variant:
     """`if` and the fields it overrides when it holds (None: not overridden)."""
-    condition: Any
+    condition: object  # a parsed condition (see conditions.py)
     condition_source: str
     text: tuple[str, ...] | None = None
     outcome: str | None = None

@@ -71,8 +71,9 @@ def read_limited(path, limit: int, what: str = "file") -> bytes:
             raise NotReadable(f"this is {_kind(info.st_mode)}, not a {what}; give a regular file"
                               + (" (or - for standard input)" if stat.S_ISFIFO(info.st_mode) else ""))
         key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
-        if _last is not None and _last[0] == key:
-            return _last[1]
+        last = _last  # once: another thread (the window's library) may replace it meanwhile
+        if last is not None and last[0] == key:
+            return last[1]
         if info.st_size > limit:
             raise TooLarge(info.st_size)
         chunks, left = [], limit + 1

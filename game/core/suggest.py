@@ -10,12 +10,16 @@ skip the index and use difflib directly, which gives the same answers.
 """
 from __future__ import annotations
 
-import difflib
-
 SMALL = 64  # below this many candidates, plain difflib is cheap
 CUTOFF = 0.6
 MAX_INDEXED_LENGTH = 48  # longer names are indexed by their first characters
 RANKED = 8  # candidates compared with difflib per lookup
+
+
+def _difflib():
+    """difflib, imported the first time a name is misspelt (a clean file never needs it)."""
+    import difflib
+    return difflib
 
 
 def _deletions(word: str) -> set[str]:
@@ -43,7 +47,7 @@ class Suggester:
     def best(self, word) -> str | None:
         word = str(word)
         if len(self.candidates) < SMALL:
-            match = difflib.get_close_matches(word, self.candidates, n=1, cutoff=CUTOFF)
+            match = _difflib().get_close_matches(word, self.candidates, n=1, cutoff=CUTOFF)
             return match[0] if match else None
         if self._index is None:
             self._index = self._build()
@@ -55,7 +59,7 @@ class Suggester:
         near = sorted(shared, key=lambda name: (-shared[name], name))[:RANKED]
         best, best_ratio = None, CUTOFF
         for name in near:
-            ratio = difflib.SequenceMatcher(None, word, name).ratio()
+            ratio = _difflib().SequenceMatcher(None, word, name).ratio()
             if ratio > best_ratio or (ratio == best_ratio and best is None):
                 best, best_ratio = name, ratio
         return best

@@ -265,8 +265,9 @@ def read(text: str, file: str):
     return root, diags
 
 
-_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
-_UNQUOTED_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^\s\"'|>\[{#][^#]*?:\s")
+# hints for a file YAML refused: patterns `re` compiles the first time one is needed
+_KEY_NO_SPACE = r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]"
+_UNQUOTED_COLON = r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^\s\"'|>\[{#][^#]*?:\s"
 
 
 def syntax_hint(text: str, line: int, column: int, problem: str) -> tuple[int, int, str]:
@@ -286,10 +287,10 @@ def syntax_hint(text: str, line: int, column: int, problem: str) -> tuple[int, i
                                                 "from a document; replace it with an ordinary space)")
     for n in candidates:
         src = lines[n - 1]
-        if _UNQUOTED_COLON.match(src):
+        if re.match(_UNQUOTED_COLON, src):
             return n, src.index(": ", src.index(":") + 1) + 1, (" (hint: the text on this line has a colon followed by a space, "
                                           "which YAML reads as a new key; put the text in quotes)")
-        if _KEY_NO_SPACE.match(src) and "mapping values" not in problem:
+        if re.match(_KEY_NO_SPACE, src) and "mapping values" not in problem:
             return n, src.index(":") + 2, " (hint: put a space after the colon: 'key: value')"
     return line, column, ""
 

@@ -45,3 +45,11 @@ def test_validate_imports_the_loader_but_no_driver_pygame_or_explorer():
     assert "game.core.loader" in found and "yaml" in found
     assert not top(found) & {"pygame", "psycopg"}, sorted(found)
     assert "game.core.explorer" not in found
+    # scenario files only: the portfolio and course checkers, and did-you-mean's difflib (a clean file
+    # needs none), are not imported (issue 33)
+    assert not found & {"game.core.portfolio.load", "game.core.course.load", "difflib"}, sorted(found)
+
+
+def test_validate_still_checks_portfolios_and_courses_when_given():
+    found = imported_by("validate", "portfolios", "courses", "scenarios/tutorial.yaml")
+    assert {"game.core.portfolio.load", "game.core.course.load"} <= found

@@ -74,3 +74,35 @@ def test_deep_nesting_is_an_error_not_a_recursion_error():
 def test_names_lists_flags_but_not_mood():
     tree = conditions.parse("mood >= upset and (asked or count > 2) and not tier == 'x'")
     assert conditions.names(tree) == {"asked", "count", "tier"}
+
+
+def test_a_condition_means_the_same_once_compiled():
+    """The engine evaluates a condition through a function made once from its
+    tree (issue 33): on every condition of the bundled and test scenarios,
+    and many made-up ones, it gives what walking the tree gives, whatever
+    the flags and the mood."""
+    import random
+    from pathlib import Path
+    from game.core import loader
+    from game.core.model import MOOD_ORDER
+    root = Path(__file__).resolve().parents[2]
+    sources = {"a", "not a", "a and not b", "a or b and c", "n >= 2", "2 <= n", "n == 'x'", "n != 0",
+               "mood >= upset", "upset > mood", "(a or b) == true", "not (n < 3 or mood == calm)",
+               "persona == 'blunt'", "a == b", "n > m", "true", "false and a", "-1 < n"}
+    for path in [*root.glob("scenarios/*.yaml"), *root.glob("tests/plans/scenarios/*.yaml")]:
+        checked = loader.check_file(path)
+        for node in (checked.scenario.nodes.values() if checked.ok else ()):
+            sources.update(c.condition_source for c in node.choices if c.condition_source)
+            sources.update(v.condition_source for v in node.variants if v.condition_source)
+    trees = [conditions.parse(source) for source in sorted(sources)]
+    rng = random.Random(33)
+    values = [True, False, 0, 1, 2, 3, -1, "x", "blunt", "", None]
+    moods = [*MOOD_ORDER, "walked_out"]
+    for _ in range(300):
+        flags = {name: rng.choice(values) for name in ("a", "b", "c", "n", "m") if rng.random() < 0.8}
+        flags.update({name: rng.choice(values) for tree in trees for name in conditions.names(tree)
+                      if rng.random() < 0.5})
+        mood = rng.choice(moods)
+        for tree in trees:
+            assert conditions.evaluate(tree, flags, mood) is bool(conditions._value(tree, flags, mood)), tree
+    assert len(trees) > 40

@@ -8,7 +8,7 @@ from pathlib import Path
 from game.core.yaml_reader import MAX_BYTES, decode, read as read_yaml
 from game.core.errors import Diagnostic, ScenarioError
 from game.core.loader import MAX_BYTES, content_hash, read_source, too_large
-from game.core.source_files import NotReadable, read_limited
+from game.core.file_kinds import is_portfolio_file  # noqa: F401 - where it was asked for before
 from game.core.portfolio import build
 from game.core.portfolio.model import Portfolio
 
@@ -50,18 +50,6 @@ def load_file(path, library=None) -> Portfolio:
     if not checked.ok:
         raise ScenarioError(checked.diagnostics)
     return checked.portfolio
-
-
-def is_portfolio_file(path) -> bool:
-    """A file in a `portfolios` folder, or one with a top-level `accounts:` key."""
-    p = Path(path)
-    if p.parent.name == "portfolios":
-        return True
-    try:
-        data = read_limited(p, MAX_BYTES)
-    except NotReadable:
-        return False  # the scenario checker says why
-    return data.startswith(b"accounts:") or b"\naccounts:" in data
 
 
 def library_files(folder) -> dict[str, Path]:

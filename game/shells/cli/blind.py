@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import textwrap
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
 
@@ -125,10 +123,12 @@ class _Stop(Exception):
 
 
 def _width() -> int:
+    import shutil  # here: a command that prints no review starts without it (and bz2, lzma)
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
 
 
 def _wrap(text: str, indent: str = "", first: str = "") -> str:
+    import textwrap
     return textwrap.fill(" ".join(text.split()), width=_width(), initial_indent=first or indent,
                          subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 

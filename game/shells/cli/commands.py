@@ -214,16 +214,18 @@ def cmd_validate(args) -> int:
     top-level `accounts:`) and course files (in a `courses` folder, or with a
     top-level `blocks:`), each checked by its own validator."""
     from game.core import loader  # here, not at the top: `--help` starts without the loader
-    from game.core.course.load import is_course_file
-    from game.core.portfolio.load import check_file as check_portfolio, is_portfolio_file
-    from game.shells.cli.course import check_courses
+    from game.core.file_kinds import COURSE, PORTFOLIO, file_kind
     files, problems = loader.scenario_files(args.paths)
-    courses = [f for f in files if is_course_file(f)]
-    portfolios = [f for f in files if f not in courses and is_portfolio_file(f)]
-    results, _ = loader.check_library([f for f in files if f not in portfolios and f not in courses])
-    library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
-    results += [check_portfolio(f, library) for f in portfolios]
-    results += check_courses(courses, library, {c.portfolio.id for c in results if getattr(c, "portfolio", None)})
+    kinds = {f: file_kind(f) for f in files}  # each file read once to tell; the course and portfolio
+    courses = [f for f in files if kinds[f] == COURSE]  # checkers are imported only when there is one
+    portfolios = [f for f in files if kinds[f] == PORTFOLIO]
+    results, _ = loader.check_library([f for f in files if kinds[f] not in (COURSE, PORTFOLIO)])
+    if portfolios or courses:
+        from game.core.portfolio.load import check_file as check_portfolio
+        from game.shells.cli.course import check_courses
+        library = set(cli_portfolio.library()) | {c.scenario.id for c in results if c.scenario is not None}
+        results += [check_portfolio(f, library) for f in portfolios]
+        results += check_courses(courses, library, {c.portfolio.id for c in results if getattr(c, "portfolio", None)})
     diagnostics = list(problems)
     from game.authoring.library_rules import check as house_rules
     for checked in results:

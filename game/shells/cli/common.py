@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from collections.abc import Callable  # not typing's: `--help` and `validate` start without typing
 from types import ModuleType
-from typing import Callable
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
 EXIT_NOT_RECORDED = 4

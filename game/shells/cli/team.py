@@ -3,7 +3,6 @@
 computed in game.app (team_view, item_analysis); this module prints them."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 
@@ -81,6 +80,7 @@ def _roster(args, board) -> int:
 
 
 def _import(args, board) -> int:
+    import csv  # here: other commands start without it
     try:
         with open(args.csv, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))

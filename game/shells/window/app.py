@@ -69,7 +69,7 @@ def _set_minimum_size() -> None:
 
 
 class App(Navigator):
-    def __init__(self, scenarios_dir: Path = SCENARIOS_DIR, size=WINDOW_SIZE):
+    def __init__(self, scenarios_dir: Path = SCENARIOS_DIR, size=WINDOW_SIZE, library_in_background: bool = False):
         pygame.display.init()
         pygame.font.init()
         self.settings, problem = saves.load_settings()
@@ -87,7 +87,10 @@ class App(Navigator):
         # opened on the storage thread: a scoreboard being upgraded or a team database away never holds up the window
         self.scoreboard = BoardFront(self.storage, self.notify, written=self._recorded)
         self.sender = start_sender(self.notify)  # the LRS sender, when an LRS is configured
-        self.library = Library(scenarios_dir)
+        # the game itself reads the scenarios on a thread: the title is drawn at once (`run`); tools and tests
+        # that build an App read them first, as before
+        self.library = Library(scenarios_dir, background=library_in_background)
+        self._library_told = False
         self.draws = Draws()  # each playthrough's seed and persona, drawn once
         self.stack: list = []
         self.running = True
@@ -207,6 +210,9 @@ class App(Navigator):
 
     def update(self, dt: float) -> None:
         self.storage.poll()
+        if self.library.problem and not self._library_told:
+            self._library_told = True
+            self.notify(self.library.problem)
         self._retry_in -= dt
         if self._retry_in <= 0:
             self._retry_in = RETRY_KEPT_S
@@ -356,7 +362,7 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
         preset=None) -> int:
     """Open the window: the title screen, or straight into one scenario
     (as `player` when given, else the remembered name)."""
-    app = App(scenarios_dir)
+    app = App(scenarios_dir, library_in_background=True)
     title = app.scene_for("title")
     if player:
         title.player = player
@@ -367,5 +373,6 @@ def run(scenario_path=None, start=None, seed: int | None = None, scenarios_dir: 
     if scenario_path is not None:
         title.play_file(scenario_path, start=start, seed=seed, persona=persona, preset=preset)
     if portfolio_path is not None:
+        app.library.wait()  # straight into a quarter: its accounts link to the scenarios
         app.go("portfolio", title.player.strip(), path=portfolio_path, seed=seed)
     return app.run()

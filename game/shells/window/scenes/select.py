@@ -47,6 +47,10 @@ class SelectScene(Scene):
 
     def _build(self) -> None:
         items = []
+        self._listed = self.app.library.ready
+        if not self._listed:  # still being read (off the frame loop): the list comes in `update`
+            self.buttons.set(items)
+            return
         if any(p.style for e in self.app.library.playable() for p in e.scenario.personas.values()):
             own = self._own_style()
             detail = unlike_words(own)
@@ -120,6 +124,8 @@ class SelectScene(Scene):
         self.scroll.reveal(rect.top, rect.bottom, margin=0)
 
     def update(self, dt: float) -> None:
+        if not self._listed and self.app.library.ready:
+            self.refresh()
         w, h = self.app.screen.get_size()
         theme = self.theme
         top = header_top(theme, w, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
@@ -153,7 +159,9 @@ class SelectScene(Scene):
         header(surface, theme, "Choose a customer", "Arrows and Enter or click  ·  Esc: back")
         view = self._view
         if not self.buttons.buttons:
-            draw_text(surface, theme, "No scenarios found in the scenarios folder.", view.topleft, view.w)
+            words = ("No scenarios found in the scenarios folder." if self._listed
+                     else self.app.library.loading_words())
+            draw_text(surface, theme, words, view.topleft, view.w)
             return
         surface.set_clip(view)
         for i, button in enumerate(self.buttons.buttons):

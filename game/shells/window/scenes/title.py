@@ -14,6 +14,9 @@ from game.shells.window.scenes.base import Scene
 from game.shells.window.scenes.common import learner_label
 
 NAME_FIELD = "name"
+# what opens a screen built on the scenario list (and how the title names it): while the library is still
+# being read, the title says so and opens it when the list is there
+NEEDS_LIBRARY = {"portfolio": "the quarter", "path": "your learning path", "scoreboard": "the scoreboard"}
 
 
 class TitleScene(Scene):
@@ -33,6 +36,7 @@ class TitleScene(Scene):
         self._build()
         self.field_rect = pygame.Rect(0, 0, 0, 0)
         self.focus_field = not self.player
+        self.waiting_for: str | None = None  # an action held until the library is read
 
     @property
     def saved(self):
@@ -62,6 +66,9 @@ class TitleScene(Scene):
     def on_resume(self) -> None:
         self.sessions, _ = saves.load_sessions()
         self._build()
+
+    def on_pause(self) -> None:
+        self.waiting_for = None  # another screen was opened meanwhile: it was not meant any more
 
     # -- intents -------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -128,6 +135,11 @@ class TitleScene(Scene):
         return name
 
     def activate(self, action: str) -> None:
+        if action in NEEDS_LIBRARY and not self.app.library.ready:
+            if action == "scoreboard" or self._named():
+                self.waiting_for = action  # opened by `update` when the list is there
+            return
+        self.waiting_for = None
         if action == "quit":
             self.app.ask_to_quit()
         elif action == "handbook":
@@ -179,6 +191,8 @@ class TitleScene(Scene):
     def update(self, dt: float) -> None:
         """Lay the page out from y=0; when it is taller than the window it
         scrolls (under a clip) so the focused field or button is always seen."""
+        if self.waiting_for is not None and self.app.library.ready and self.app.top is self:
+            self.activate(self.waiting_for)
         w, h = self.app.screen.get_size()
         theme = self.theme
         col_w = min(520, w - 64)
@@ -258,6 +272,9 @@ class TitleScene(Scene):
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, self.page.inflate(-8, -8))
         delivery = self.app.delivery_line()  # e.g. "3 attempts waiting to send"
+        if self.waiting_for is not None and not self.app.library.ready:
+            # what the player waits for, instead
+            delivery = f"{self.app.library.loading_words()} Then {NEEDS_LIBRARY[self.waiting_for]} opens."
         if delivery:
             small = theme.size("small")
             draw_text(surface, theme, delivery, (16, surface.get_height() - theme.line_height(small) - 8),

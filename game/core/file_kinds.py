@@ -1,0 +1,58 @@
+"""Which kind of file a YAML file is, told without loading it: a course (in
+a `courses` folder, or with a top-level `blocks:` key), a portfolio (in a
+`portfolios` folder, or with a top-level `accounts:` key) or a scenario.
+
+Light on purpose: `validate` sorts its files with it and imports the
+course and portfolio loaders only when there is such a file to check.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.core.source_files import NotReadable, read_limited
+
+MAX_BYTES = 10 * 1024 * 1024  # as yaml_reader.MAX_BYTES: a longer file is refused by its checker
+
+COURSE, PORTFOLIO, SCENARIO = "course", "portfolio", "scenario"
+
+
+def _has_key(data: bytes, key: bytes) -> bool:
+    return data.startswith(key) or b"\n" + key in data
+
+
+def file_kind(path) -> str:
+    """COURSE, PORTFOLIO or SCENARIO, as `is_course_file` and then
+    `is_portfolio_file` tell (a file that cannot be read is a scenario
+    outside a `portfolios` folder: its checker says why). Read once."""
+    p = Path(path)
+    if p.parent.name == "courses":
+        return COURSE
+    try:
+        data = read_limited(p, MAX_BYTES)
+    except NotReadable:
+        data = b""
+    if _has_key(data, b"blocks:"):
+        return COURSE
+    return PORTFOLIO if p.parent.name == "portfolios" or _has_key(data, b"accounts:") else SCENARIO
+
+
+def is_course_file(path) -> bool:
+    """A file in a `courses` folder, or one with a top-level `blocks:` key."""
+    p = Path(path)
+    if p.parent.name == "courses":
+        return True
+    try:
+        return _has_key(read_limited(p, MAX_BYTES), b"blocks:")
+    except NotReadable:
+        return False
+
+
+def is_portfolio_file(path) -> bool:
+    """A file in a `portfolios` folder, or one with a top-level `accounts:` key."""
+    p = Path(path)
+    if p.parent.name == "portfolios":
+        return True
+    try:
+        return _has_key(read_limited(p, MAX_BYTES), b"accounts:")
+    except NotReadable:
+        return False
