@@ -145,6 +145,7 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
+    _line_format = "format"  # the `scoreboard` table's lines (views.table_line_sql)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
     _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
 

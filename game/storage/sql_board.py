@@ -157,11 +157,11 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
         with self._lock:
             try:
                 cursor = self._open_cursor(sql, params, plain)
-                while True:
-                    batch = cursor.fetchmany(size)
-                    if not batch:
-                        return
-                    yield from batch
+                try:
+                    while batch := cursor.fetchmany(size):
+                        yield from batch
+                finally:
+                    cursor.close()  # PostgreSQL's server-side cursor too, even when the reader stops early
             except self._errors as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
