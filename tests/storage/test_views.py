@@ -240,3 +240,26 @@ def test_the_history_with_a_customer_style_filter_reads_only_that_style(store, m
     assert [a.id for a in shown["attempts"]] == expected and len(expected) < len([a for a in attempts if a.player == "Sam"])
     assert read[-1] == len(expected)
     board.close()
+
+
+def test_a_history_page_and_its_trend_say_what_the_whole_history_says(store):
+    """The screen's history reads the newest page as attempts and the chart as a few numbers per attempt:
+    the same rows and the same chart as reading every attempt, for each filter."""
+    from game.app.trend import trend_from_rows, trend_lines
+    board = open_scoreboard()
+    for a in some_attempts(40):
+        board.record(a)
+    for selection in ({}, {"scenario": "two-faces"}, {"scenario": "two-faces", "persona": "hurt"},
+                      {"persona_style": "direct"}, {"scenario": "late-refund"}):
+        whole = board.history("Sam", **selection)
+        assert len(whole) >= 3, selection
+        for limit in (1, 2, None, 1000):
+            page = board.history_page("Sam", limit, **selection)
+            expected = whole if limit is None else whole[-limit:]
+            assert [vars(a) for a in page] == [vars(a) for a in expected], (selection, limit)
+        one = "scenario" in selection
+        rows = board.history_trend("Sam", levers=one, **selection)
+        assert len(rows) == len(whole)
+        assert trend_from_rows(rows, by_scenario=not one, titles={"late-refund": "Late"}) == \
+            trend_lines(whole, by_scenario=not one, titles={"late-refund": "Late"}), selection
+    board.close()
