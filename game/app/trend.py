@@ -57,11 +57,15 @@ def trend_from_rows(rows, by_scenario: bool = False, titles: dict | None = None)
     """`trend_lines` from the board's `history_trend` rows (status, scenario, score, then each lever's
     percent and points when charting one scenario): the same lines, without an attempt object each."""
     rows = [r for r in rows if r[0] != "abandoned"]
-    if by_scenario:
-        ids = list(dict.fromkeys(r[1] for r in rows))
-        return [TrendLine(sid, (titles or {}).get(sid, sid), [r[2] if r[1] == sid else None for r in rows],
-                          "scenario", i, True, True)
-                for i, sid in enumerate(ids)]
+    if by_scenario:  # one pass over the attempts (thousands), whatever the number of scenarios
+        values: dict = {}
+        for i, row in enumerate(rows):
+            line = values.get(row[1])
+            if line is None:
+                line = values[row[1]] = [None] * len(rows)
+            line[i] = row[2]
+        return [TrendLine(sid, (titles or {}).get(sid, sid), line, "scenario", i, True, True)
+                for i, (sid, line) in enumerate(values.items())]
     lines = [TrendLine("score", "Score", [r[2] for r in rows], "score", thick=True)]
     for k, lever in enumerate(LEVERS):
         at = 3 + 2 * k
