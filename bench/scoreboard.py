@@ -15,8 +15,11 @@ floor, the two alternated run by run, medians and p95 of 40 runs:
   (tuples, no objects): the same work minus ours. Goal: p95 <= 20 ms and
   <= 1.5x the floor;
 - `main.py scoreboard` (the table) as a user runs it, all attempts and one
-  scenario, time and peak memory, against the database's own tool printing
-  the same columns (`sqlite3` / `psql`). Goal: < 100 MB;
+  scenario, and `--format csv` / `--format json` of one scenario, time and
+  peak memory, each against two floors run alternately with it: the
+  database's own tool printing the same rows query (`sqlite3` / `psql`),
+  and a bare Python process fetching that same query as raw rows (tuples,
+  5,000 at a time, nothing written). Goal: <= 1.5x the raw rows, < 100 MB;
 - `main.py export --csv` (goal: within 2x of the floor, under 100 MB),
   against `sqlite3 -csv` / psql `\\copy` of the same columns;
 - on PostgreSQL, 20 client processes recording 1,000 attempts at once (goal: none lost).
@@ -55,6 +58,7 @@ CSV_COLUMNS = ("id, registration, player, scenario, title, version, content_hash
                "choices, path")
 PLAYERS = [f"Player {n:03d}" for n in range(500)]
 REPEAT = 40
+SKIP: set[str] = set()  # --skip
 
 
 def load() -> str:
@@ -161,9 +165,15 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
     view("personas(scenario)", lambda: board.personas(busiest), board, raw_fetch)
     view("leaderboard(scenario)", lambda: board.leaderboard(busiest), board, raw_fetch)
     view("leaderboard(scenario, persona)", lambda: board.leaderboard(busiest, persona=persona), board, raw_fetch)
-    view("history(player) (about 2,000 attempts)", lambda: board.history(player), board, raw_fetch)
+    view("history_page(player, 50) (the list)", lambda: board.history_page(player, 50), board, raw_fetch)
+    view("history_trend(player) (the chart, about 2,000)", lambda: board.history_trend(player), board, raw_fetch)
+    view("history_trend(player, scenario, levers)", lambda: board.history_trend(player, True, scenario=busiest),
+         board, raw_fetch)
+    view("history(player) (about 2,000; web history, not the screen)", lambda: board.history(player), board,
+         raw_fetch)
     view("style_breakdown(player)", lambda: board.style_breakdown(player), board, raw_fetch)
-    team_views(board, raw_fetch, busiest, persona, style)
+    if "team" not in SKIP:
+        team_views(board, raw_fetch, busiest, persona, style)
     before = "SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario"
     t = time.perf_counter()
     raw_fetch(before, ())
@@ -208,33 +218,68 @@ def run_measured(command: list[str], env: dict, out: Path | None = None) -> tupl
 
 
 def command_vs_floor(name: str, ours_cmd: list[str], floor_cmd: list[str], env: dict, repeat: int = 3,
-                     goal: str = "< 100 MB", out: Path | None = None, floor_out: Path | None = None) -> None:
-    """A command as a user types it beside the database's own tool, alternated; time and peak memory of each."""
-    ours, floor = [], []
+                     goal: str = "< 100 MB", out: Path | None = None, floor_out: Path | None = None,
+                     raw_cmd: list[str] | None = None) -> None:
+    """A command as a user types it beside the database's own tool (and, with `raw_cmd`, a bare Python
+    process fetching the same query as raw rows), alternated run by run; time and peak memory of each."""
+    ours, floor, raw = [], [], []
     for _ in range(repeat):
         ours.append(run_measured(ours_cmd, env, out))
         floor.append(run_measured(floor_cmd, env, floor_out))
+        if raw_cmd:
+            raw.append(run_measured(raw_cmd, env))
     t, mem = statistics.median(x[0] for x in ours), max(x[1] for x in ours)
     ft, fmem = statistics.median(x[0] for x in floor), max(x[1] for x in floor)
+    line = (f"  {name:<34} median {t:6.1f} s  peak {mem:5.0f} MB   tool {ft:6.1f} s  peak {fmem:5.0f} MB  "
+            f"ratio {t / ft:4.2f}")
     ok = mem < 100 and ("2x" not in goal or t <= 2 * ft)
-    print(f"  {name:<34} median {t:6.1f} s  peak {mem:5.0f} MB   floor {ft:6.1f} s  peak {fmem:5.0f} MB  "
-          f"ratio {t / ft:4.2f}  (goal {goal}: {'ok' if ok else 'OVER GOAL'})  {load()}", flush=True)
+    if raw:
+        rt, rmem = statistics.median(x[0] for x in raw), max(x[1] for x in raw)
+        line += f"   raw rows {rt:6.1f} s  peak {rmem:5.0f} MB  ratio {t / rt:4.2f}"
+        ok = ok and ("1.5x" not in goal or t <= 1.5 * rt)
+    print(f"{line}  (goal {goal}: {'ok' if ok else 'OVER GOAL'})  {load()}", flush=True)
 
 
-def table_and_export(env: dict, floor_query, folder: Path, skip: set[str]) -> None:
-    """`main.py scoreboard` (all, one scenario) and `export --csv`, each beside the database's tool."""
+def table_and_export(env: dict, floor_query, folder: Path, skip: set[str], raw_query, json_sql: str) -> None:
+    """`main.py scoreboard` (all, one scenario; csv and json of one scenario) and `export --csv`, each beside
+    the database's tool printing the same rows query and (`raw_query`) Python fetching it as raw rows."""
     main = [sys.executable, "main.py"]
     columns = ", ".join(TABLE_COLUMNS)
-    command_vs_floor("scoreboard (table, all attempts)", [*main, "scoreboard"],
-                     floor_query(f"SELECT {columns} FROM attempts ORDER BY finished_at, id"), env)
+    goal = "<= 1.5x raw rows, < 100 MB"
+    every = f"SELECT {columns} FROM attempts ORDER BY finished_at, id"
+    one = f"SELECT {columns} FROM attempts WHERE scenario = 'renewal-call' ORDER BY finished_at, id"
+    command_vs_floor("scoreboard (table, all attempts)", [*main, "scoreboard"], floor_query(every), env, goal=goal,
+                     raw_cmd=raw_query(every))
     command_vs_floor("scoreboard --scenario renewal-call", [*main, "scoreboard", "--scenario", "renewal-call"],
-                     floor_query(f"SELECT {columns} FROM attempts WHERE scenario = 'renewal-call' "
-                                 "ORDER BY finished_at, id"), env)
+                     floor_query(one), env, goal=goal, raw_cmd=raw_query(one))
+    csv_one = f"SELECT {CSV_COLUMNS} FROM attempts WHERE scenario = 'renewal-call' ORDER BY finished_at, id"
+    command_vs_floor("scoreboard --format csv (renewal-call)",
+                     [*main, "scoreboard", "--format", "csv", "--scenario", "renewal-call"],
+                     floor_query(csv_one, csv=True), env, goal=goal, raw_cmd=raw_query(csv_one))
+    if "json" not in skip:  # the same SQL iter_attempts sends (the replies joined), as raw rows
+        command_vs_floor("scoreboard --format json (renewal-call)",
+                         [*main, "scoreboard", "--format", "json", "--scenario", "renewal-call"],
+                         floor_query(json_sql), env, goal=goal, raw_cmd=raw_query(json_sql), repeat=1)
     if "export" not in skip:
         command_vs_floor("export --csv", [*main, "export", "--csv", str(folder / "ours.csv")],
                          floor_query(f"SELECT {CSV_COLUMNS} FROM attempts ORDER BY finished_at, id", csv=True), env,
                          goal="<= 2x floor, < 100 MB", floor_out=folder / "floor.csv")
         print(f"    ({(folder / 'ours.csv').stat().st_size / 1e6:.0f} MB of CSV written)", flush=True)
+
+
+# the floors that fetch a query as raw rows in a bare Python process: tuples, 5,000 at a time, nothing written
+# (PostgreSQL: a server-side cursor, as ours)
+RAW_SQLITE = "import sqlite3, sys\ncursor = sqlite3.connect(sys.argv[1]).execute(sys.argv[2])\n" \
+             "while cursor.fetchmany(5000):\n    pass"
+RAW_POSTGRES = "import psycopg, sys\nconn = psycopg.connect(sys.argv[1])\ncursor = conn.cursor(name='raw')\n" \
+               "cursor.itersize = 5000\ncursor.execute(sys.argv[2])\nwhile cursor.fetchmany(5000):\n    pass"
+
+
+def one_scenario_sql(board) -> str:
+    """The SQL `scoreboard --format json --scenario renewal-call` sends (iter_attempts: the replies joined)."""
+    sql, params = board._selection(scenario="renewal-call")
+    assert params == ["renewal-call"]
+    return sql.replace("?", "'renewal-call'")
 
 
 def fill_sqlite(path: Path, count: int, pool) -> None:
@@ -269,6 +314,7 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
     board = SQLiteScoreboard(path)
     raw = sqlite3.connect(path)
     screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+    json_sql = one_scenario_sql(board)
     board.close()
     raw.close()
     if "commands" in skip:
@@ -278,7 +324,10 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
 
     def floor_query(sql, csv=False):
         return ["sqlite3", *(["-csv", "-header"] if csv else ["-list"]), str(path), sql]
-    table_and_export(env, floor_query, folder, skip)
+
+    def raw_query(sql):
+        return [sys.executable, "-c", RAW_SQLITE, str(path), sql]
+    table_and_export(env, floor_query, folder, skip, raw_query, json_sql)
 
 
 class KeptCluster:
@@ -337,6 +386,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
             print(f"  filled in {time.perf_counter() - t:.0f} s  {load()}", flush=True)
         raw = psycopg.connect(address, autocommit=True)
         screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+        json_sql = one_scenario_sql(board)
         board.close()
         if "commands" in skip:
             raw.close()
@@ -348,7 +398,10 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
             if csv:
                 return [psql, address, "-c", f"\\copy ({sql}) TO STDOUT CSV HEADER"]
             return [psql, address, "-A", "-t", "-c", sql]
-        table_and_export(env, floor_query, folder, skip)
+
+        def raw_query(sql):
+            return [sys.executable, "-c", RAW_POSTGRES, address, sql]
+        table_and_export(env, floor_query, folder, skip, raw_query, json_sql)
         if "clients" not in skip:
             clients_at_once(raw, env, clients, per_client)
         raw.close()
@@ -382,9 +435,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: export, clients, commands (every command)")
+    parser.add_argument("--skip", default="", help="comma-separated: export, clients, json, team (the team dashboard), commands (every command)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
+    SKIP.update(skip)
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}",
           flush=True)
     pool = sample_rows(random.Random(7))
