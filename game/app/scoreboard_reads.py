@@ -25,7 +25,9 @@ def gather_quarters(board, ask: dict) -> dict:
 def gather(board, ask: dict) -> dict:
     """What a view of the scoreboard screen shows, read from the board (on
     the storage thread): the scenarios with attempts, the customer filters,
-    then the view's history, leaderboard or style breakdown."""
+    then the view's history, leaderboard or style breakdown. The history is
+    its newest `ask["shown"]` attempts (HISTORY_PAGE unless said; None: all),
+    `total` (how many in all) and `trend` (the chart's lines, every attempt)."""
     view, player = ask["view"], ask["player"]
     if view == QUARTERS:
         return gather_quarters(board, ask)
