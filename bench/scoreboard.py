@@ -47,7 +47,7 @@ from game.app.scoreboard_reads import gather  # noqa: E402
 from game.core import loader  # noqa: E402
 from game.core.engine import Playthrough  # noqa: E402
 from game.storage.attempts import NUMBER_COLUMNS, Attempt  # noqa: E402
-from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL  # noqa: E402
+from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL, TABLE_WIDTHS_FILL  # noqa: E402
 from game.storage.sql_board import COLUMNS  # noqa: E402
 from game.storage.views import TABLE_COLUMNS  # noqa: E402
 
@@ -292,7 +292,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -378,7 +378,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                 with cur.copy(f"COPY attempts ({', '.join(FILLED)}) FROM STDIN") as copy:
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
-                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True

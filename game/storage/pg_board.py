@@ -20,7 +20,7 @@ from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
-                                       SUMMARY_TABLES, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
+                                       SUMMARY_TABLES, TABLE_WIDTHS, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -119,6 +119,10 @@ SCHEMA = [
     IN_PROGRESS.format(**POSTGRES_TYPES),
     # version 7 (SQLite's 13): the team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
     TEAM_INDEX_POSTGRES,
+    # version 8 (SQLite's 14): another branch's (issue 33, team dashboard summaries); empty here until the merge
+    "",
+    # version 9 (SQLite's 15): the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
+    TABLE_WIDTHS,
 ]
 
 

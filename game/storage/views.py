@@ -23,6 +23,29 @@ TABLE_COLUMNS = ("id", "finished_at", "player", "scenario", "score", "grade", "o
                  "persona", "persona_style", "player_style")
 
 
+def attempt_widths(attempt) -> tuple:
+    """An attempt's cells in the `scoreboard` table, measured as shared_tables.WIDTH_CELLS measures them."""
+    from game.core.model import OUTCOME_WORDS
+    persona, style = attempt.persona, attempt.persona_style
+    customer = len(persona) + len(style) + 3 if persona and style else len(persona) if persona else 1
+    return (len(attempt.finished_at), len(attempt.player), len(attempt.scenario), attempt.score, attempt.score,
+            len(attempt.grade), len(OUTCOME_WORDS.get(attempt.outcome, attempt.outcome)), attempt.breaches,
+            attempt.breaches, len(attempt.mode), customer, len(attempt.player_style) if attempt.player_style else 1)
+
+
+def _keep_widths(run, attempt) -> None:
+    """Widen the kept table widths when this attempt is wider (read only, most times: no queue on the row)."""
+    from game.storage.shared_tables import WIDTH_COLUMNS
+    widths = attempt_widths(attempt)
+    low = [c.startswith("low_") for c in WIDTH_COLUMNS]
+    holds = " AND ".join(f"{c} {'<=' if is_low else '>='} ?" for c, is_low in zip(WIDTH_COLUMNS, low))
+    if run(f"SELECT 1 FROM table_widths WHERE {holds}", widths).fetchone() is not None:
+        return
+    sets = ", ".join(f"{c} = CASE WHEN {c} IS NULL OR {c} {'>' if is_low else '<'} ? THEN ? ELSE {c} END"
+                     for c, is_low in zip(WIDTH_COLUMNS, low))
+    run(f"UPDATE table_widths SET {sets}", [v for w in widths for v in (w, w)])
+
+
 def keep_summaries(run, attempt, attempt_id: int) -> None:
     """Bring the summary tables up to date with a newly recorded attempt
     (`run` executes a statement in the attempt's transaction). Rows that
@@ -37,6 +60,7 @@ def keep_summaries(run, attempt, attempt_id: int) -> None:
         run("INSERT INTO scenario_personas (scenario, persona, persona_style) VALUES (?, ?, ?) "
             "ON CONFLICT (scenario, persona, persona_style) DO NOTHING",
             (attempt.scenario, attempt.persona, attempt.persona_style))
+    _keep_widths(run, attempt)
     if attempt.status == "finished":  # only finished attempts are ranked
         run(_BESTS, (attempt.scenario, attempt.person, attempt.score, attempt_id))
         if attempt.persona:
@@ -81,21 +105,21 @@ class BoardViews:
 
     def table_widths(self, **selection) -> list[int] | None:
         """Each `scoreboard` table column's width over the chosen attempts
-        (None when there are none), in one pass the database makes: the
-        table can then be streamed. Numbers are measured from their extremes
-        (the widest of a column of integers is its largest or its smallest),
-        so only the text columns are measured row by row."""
-        from game.core.model import OUTCOME_WORDS
+        (None when there are none). Every attempt: the kept widths
+        (shared_tables.TABLE_WIDTHS) and MAX(id), no pass over the attempts;
+        a selection: one pass the database makes, measuring text cells row by
+        row and numbers by their extremes (the widest of a column of integers
+        is its largest or its smallest). The table can then be streamed."""
         from game.storage.export import TABLE_HEADERS
-        outcome = " ".join(f"WHEN {_literal(k)} THEN {len(v)}" for k, v in OUTCOME_WORDS.items())
-        cells = ("MAX(id)", "MAX(LENGTH(finished_at))", "MAX(LENGTH(player))", "MAX(LENGTH(scenario))", "MIN(score)",
-                 "MAX(score)", "MAX(LENGTH(grade))", f"MAX(CASE outcome {outcome} ELSE LENGTH(outcome) END)",
-                 "MIN(breaches)", "MAX(breaches)", "MAX(LENGTH(mode))",
-                 "MAX(CASE WHEN persona != '' AND persona_style != '' THEN LENGTH(persona) + LENGTH(persona_style) + 3 "
-                 "WHEN persona != '' THEN LENGTH(persona) ELSE 1 END)",
-                 "MAX(CASE WHEN player_style != '' THEN LENGTH(player_style) ELSE 1 END)")
-        sql, params = self._selection(**selection, columns=", ".join(cells))
-        row = self._query(sql.replace(" ORDER BY finished_at, id", ""), params, plain=True)[0]
+        from game.storage.shared_tables import WIDTH_CELLS, WIDTH_COLUMNS
+        row = None
+        if not any(selection.values()):
+            [(last_id,)] = self._query("SELECT MAX(id) FROM attempts", plain=True)
+            kept = self._query(f"SELECT {', '.join(WIDTH_COLUMNS)} FROM table_widths", plain=True)
+            row = (last_id, *kept[0]) if kept else None
+        if row is None or (row[0] is not None and None in row):  # a selection (or attempts written around the game)
+            sql, params = self._selection(**selection, columns=", ".join(("MAX(id)", *WIDTH_CELLS)))
+            row = self._query(sql.replace(" ORDER BY finished_at, id", ""), params, plain=True)[0]
         if row[0] is None:
             return None
         (last_id, finished, player, scenario, low_score, high_score, grade, outcome_w, low_breaches, high_breaches,

@@ -120,6 +120,41 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     check_views(open_scoreboard(), attempts)
 
 
+def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_every_attempt_says(store, monkeypatch):
+    """A scoreboard from before the kept widths (SQLite 13, PostgreSQL 7) with attempts is upgraded on open;
+    the table of every attempt, drawn from the kept widths, is the table Python makes from the attempts; and
+    a wider attempt recorded later widens them."""
+    import io
+    from game.storage.shared_tables import TABLE_WIDTHS
+    module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
+    full = getattr(module, name)
+    keep_widths = views._keep_widths
+    monkeypatch.setattr(module, name, full[:full.index(TABLE_WIDTHS)])
+    monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # what recording did then
+    old = open_scoreboard()
+    odd = ("Zoë", "Seán O'Brien", "Sam")
+    for n, a in enumerate(some_attempts(12, seed=3)):
+        old.record(replace(a, player=odd[n % 3], score=100 if n == 4 else a.score))
+    old.close()
+    monkeypatch.setattr(module, name, full)
+    monkeypatch.setattr(views, "_keep_widths", keep_widths)
+    board = open_scoreboard()
+
+    def table() -> str:
+        out, widths = io.StringIO(), board.table_widths()
+        export.write_table_lines(board.table_lines(widths), widths, out)
+        return out.getvalue()
+    measured = board.table_widths(since="2000-01-01")  # a selection: measured over the attempts
+    assert board.table_widths() == measured
+    assert table() == export.to_table(list(board.iter_attempts(with_steps=False))) + "\n"
+    board.record(replace(some_attempts(1, seed=4)[0], player="Bartholomew Featherstonehaugh-Smythe",
+                         registration="00000000-0000-4000-8000-0000000000ff", finished_at="2026-12-01T10:00:00+00:00"))
+    assert board.table_widths()[2] == len("Bartholomew Featherstonehaugh-Smythe") != measured[2]
+    assert board.table_widths() == board.table_widths(since="2000-01-01")
+    assert table() == export.to_table(list(board.iter_attempts(with_steps=False))) + "\n"
+    board.close()
+
+
 def plan(board, backend: str, sql: str, params) -> str:
     if backend == "sqlite":
         return " ".join(row[-1] for row in board._query(f"EXPLAIN QUERY PLAN {sql}", params, plain=True))
