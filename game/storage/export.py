@@ -132,10 +132,15 @@ def write_table(rows, widths, handle) -> int:
     return count + len(lines)
 
 
+def table_head(widths) -> str:
+    """The table's headers and the rule under them, each line ending in a line feed."""
+    return table_line(TABLE_HEADERS, widths) + "\n" + table_line(["-" * w for w in widths], widths) + "\n"
+
+
 def write_table_lines(lines, widths, handle) -> int:
     """The table, streamed: headers, rule, then lines the database built
     (one-text rows: views.BoardViews.table_lines), a few thousand per write; returns how many."""
-    handle.write(table_line(TABLE_HEADERS, widths) + "\n" + table_line(["-" * w for w in widths], widths) + "\n")
+    handle.write(table_head(widths))
     count, batch = 0, []
     for (line,) in lines:
         batch.append(line)

@@ -144,6 +144,17 @@ def _bytes_writer(handle):
     return lambda data, final=False: handle.write(decode(data, final))
 
 
+_COPY_ESCAPES = {b"\\": b"\\", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
+
+
+def _copied_text(data: bytes) -> bytes:
+    """COPY's text format as the text itself: its escapes (a backslash doubled; \\n, \\t, ... for control
+    characters) undone; most blocks have none and are returned as they came."""
+    if b"\\" not in data:
+        return data
+    return re.sub(rb"\\(.)", lambda m: _COPY_ESCAPES.get(m.group(1), m.group(1)), data, flags=re.DOTALL)
+
+
 class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
@@ -254,6 +265,30 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
                         chunks.clear()
                 write(b"".join(chunks), final=True)
             return max(0, cursor.rowcount)
+
+    def write_table(self, handle, widths: list[int], **selection) -> int:
+        """The `scoreboard` table: PostgreSQL builds each line (views.table_line_sql) and copies them out
+        (COPY ... TO STDOUT, text: a line per row, a backslash in a name doubled, undone here)."""
+        from game.storage.export import table_head
+        from game.storage.views import table_line_sql
+        handle.write(table_head(widths))
+        sql, params = self._selection(**selection, columns=table_line_sql(widths, "format", newline=False))
+        sql = self._sql(sql) if params else sql.replace("%%", "%")  # COPY without parameters reads no marks
+        write = _bytes_writer(handle)
+        with self._lock:
+            try:
+                with self._connection().cursor() as cursor:
+                    with cursor.copy(f"COPY ({sql}) TO STDOUT", tuple(params) or None) as copy:
+                        chunks: list = []
+                        for chunk in copy:
+                            chunks.append(chunk)
+                            if len(chunks) == 5000:
+                                write(_copied_text(b"".join(chunks)))
+                                chunks.clear()
+                        write(_copied_text(b"".join(chunks)), final=True)
+                    return max(0, cursor.rowcount)
+            except psycopg.Error as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
     @contextmanager
     def _begin(self):

@@ -144,14 +144,20 @@ class BoardViews:
         sql, params = self._selection(**selection, columns=table_line_sql(widths, self._line_format))
         return self._stream(sql, params, size=5000, plain=True)
 
+    def write_table(self, handle, widths: list[int], **selection) -> int:
+        """The `scoreboard` table (headers, rule, then `table_lines`) written to a text handle; returns
+        how many lines. PostgreSQL's board copies the lines out instead (pg_board)."""
+        from game.storage.export import write_table_lines
+        return write_table_lines(self.table_lines(widths, **selection), widths, handle)
+
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def table_line_sql(widths: list[int], function: str = "printf") -> str:
+def table_line_sql(widths: list[int], function: str = "printf", newline: bool = True) -> str:
     """One expression: a `scoreboard` table line as `export.table_line(export.table_cells(row), widths)`
-    makes it, and a line feed. `function` is SQLite's printf (its `!` flag counts widths in characters,
+    makes it, and (`newline`) a line feed. `function` is SQLite's printf (its `!` flag counts widths in characters,
     as Python does) or PostgreSQL's format (which counts characters). Python strips the line's trailing
     whitespace; here the last cell is not padded and spaces are trimmed (the last cell is a style or
     `-`: it never ends with other whitespace)."""
@@ -165,6 +171,7 @@ def table_line_sql(widths: list[int], function: str = "printf") -> str:
              "WHEN persona != '' THEN persona ELSE '-' END",
              "CASE WHEN player_style != '' THEN player_style ELSE '-' END"]
     # psycopg reads a % in a statement as a parameter's mark: PostgreSQL's format gets %%
-    mark, newline = ("%", "char(10)") if function == "printf" else ("%%", "chr(10)")
+    mark, line_feed = ("%", "char(10)") if function == "printf" else ("%%", "chr(10)")
     specs = [f"{mark}{bang}{'' if i in _RIGHT else '-'}{int(w)}s" for i, w in enumerate(widths[:-1])] + [f"{mark}s"]
-    return f"rtrim({function}('{'  '.join(specs)}', {', '.join(cells)})) || {newline} AS line"
+    end = f" || {line_feed}" if newline else ""
+    return f"rtrim({function}('{'  '.join(specs)}', {', '.join(cells)})){end} AS line"

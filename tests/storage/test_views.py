@@ -142,7 +142,7 @@ def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_eve
 
     def table() -> str:
         out, widths = io.StringIO(), board.table_widths()
-        export.write_table_lines(board.table_lines(widths), widths, out)
+        board.write_table(out, widths)
         return out.getvalue()
     measured = board.table_widths(since="2000-01-01")  # a selection: measured over the attempts
     assert board.table_widths() == measured
@@ -200,15 +200,15 @@ def test_the_scoreboard_table_is_the_same_as_a_table_of_the_attempts(store):
     with accents (widths in characters), an apostrophe and a percent sign, a long name, every selection."""
     board = open_scoreboard()
     attempts = some_attempts(25)
-    odd = ("Zoë Ångström", "Seán O'Brien", "100% Sam", "Bartholomew Featherstonehaugh-Smythe")
+    odd = ("Zoë Ångström", "Seán O'Brien", "100% Sam", "Bartholomew Featherstonehaugh-Smythe", "Back\\slash \\n")
     for n, a in enumerate(attempts):
         board.record(replace(a, player=odd[n % len(odd)]) if n % 3 == 0 else a)
-    for selection in ({}, {"scenario": "two-faces"}, {"player": "Sam"}, {"player": "Zoë Ångström"},
+    for selection in ({}, {"scenario": "two-faces"}, {"player": "Sam"}, {"player": "Zoë Ångström"}, {"player": odd[4]},
                       {"persona": "hurt"}, {"persona_style": "direct"}):
         listed = list(board.iter_attempts(with_steps=False, **selection))
         import io
         out, widths = io.StringIO(), board.table_widths(**selection)
-        assert export.write_table_lines(board.table_lines(widths, **selection), widths, out) == len(listed)
+        assert board.write_table(out, widths, **selection) == len(listed)
         assert out.getvalue() == export.to_table(listed) + "\n", selection
         out = io.StringIO()
         assert export.write_table(board.table_rows(**selection), widths, out) == len(listed)
