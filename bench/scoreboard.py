@@ -59,6 +59,7 @@ CSV_COLUMNS = ("id, registration, player, scenario, title, version, content_hash
 PLAYERS = [f"Player {n:03d}" for n in range(500)]
 REPEAT = 40
 SKIP: set[str] = set()  # --skip
+COMMAND_RUNS = [3]  # --command-runs
 
 
 def load() -> str:
@@ -141,6 +142,8 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
 
 def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
     """Every view of the Scoreboard screen (each tab and filter), and each board call behind them."""
+    if "views" in SKIP:
+        return
     busiest = max(scenarios, key=lambda s: len(board.personas(s)))
     persona = board.personas(busiest)[0][0]
     style = next(s for _, s in board.personas() if s)
@@ -217,13 +220,13 @@ def run_measured(command: list[str], env: dict, out: Path | None = None) -> tupl
     return seconds, int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
-def command_vs_floor(name: str, ours_cmd: list[str], floor_cmd: list[str], env: dict, repeat: int = 3,
+def command_vs_floor(name: str, ours_cmd: list[str], floor_cmd: list[str], env: dict, repeat: int | None = None,
                      goal: str = "< 100 MB", out: Path | None = None, floor_out: Path | None = None,
                      raw_cmd: list[str] | None = None) -> None:
     """A command as a user types it beside the database's own tool (and, with `raw_cmd`, a bare Python
     process fetching the same query as raw rows), alternated run by run; time and peak memory of each."""
     ours, floor, raw = [], [], []
-    for _ in range(repeat):
+    for _ in range(repeat or COMMAND_RUNS[0]):
         ours.append(run_measured(ours_cmd, env, out))
         floor.append(run_measured(floor_cmd, env, floor_out))
         if raw_cmd:
@@ -434,11 +437,14 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=50)
+    parser.add_argument("--command-runs", type=int, default=3, help="runs of each command and its floors (default 3)")
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: export, clients, json, team (the team dashboard), commands (every command)")
+    parser.add_argument("--skip", default="", help="comma-separated: views (the screen's), export, clients, json, team (the team dashboard), "
+                        "commands (every command)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     SKIP.update(skip)
+    COMMAND_RUNS[0] = args.command_runs
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}",
           flush=True)
     pool = sample_rows(random.Random(7))
