@@ -140,7 +140,7 @@ class BoardViews:
         built by the database at `widths` (from `table_widths`) as
         `export.table_line` builds it from a row, its line feed included:
         one text per row to fetch and write, nothing done per row in Python
-        (that was four fifths of the table's time at a million attempts)."""
+        (formatting a row there took longer than fetching it)."""
         sql, params = self._selection(**selection, columns=table_line_sql(widths, self._line_format))
         return self._stream(sql, params, size=5000, plain=True)
 
