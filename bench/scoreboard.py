@@ -15,8 +15,11 @@ floor, the two alternated run by run, medians and p95 of 40 runs:
   (tuples, no objects): the same work minus ours. Goal: p95 <= 20 ms and
   <= 1.5x the floor;
 - `main.py scoreboard` (the table) as a user runs it, all attempts and one
-  scenario, time and peak memory, against the database's own tool printing
-  the same columns (`sqlite3` / `psql`). Goal: < 100 MB;
+  scenario, and `--format csv` / `--format json` of one scenario, time and
+  peak memory, each against two floors run alternately with it: the
+  database's own tool printing the same rows query (`sqlite3` / `psql`),
+  and a bare Python process fetching that same query as raw rows (tuples,
+  5,000 at a time, nothing written). Goal: <= 1.5x the raw rows, < 100 MB;
 - `main.py export --csv` (goal: within 2x of the floor, under 100 MB),
   against `sqlite3 -csv` / psql `\\copy` of the same columns;
 - on PostgreSQL, 20 client processes recording 1,000 attempts at once (goal: none lost).
@@ -44,21 +47,16 @@ from game.app.scoreboard_reads import gather  # noqa: E402
 from game.core import loader  # noqa: E402
 from game.core.engine import Playthrough  # noqa: E402
 from game.storage.attempts import NUMBER_COLUMNS, Attempt  # noqa: E402
-from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL  # noqa: E402
+from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL, TABLE_WIDTHS_FILL  # noqa: E402
 from game.storage.sql_board import COLUMNS  # noqa: E402
-from game.storage.views import TABLE_COLUMNS  # noqa: E402
+from scoreboard_commands import (COMMAND_RUNS, RAW_POSTGRES, RAW_SQLITE, load, one_scenario_sql,  # noqa: E402
+                                 table_and_export)
 
 FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
 
-CSV_COLUMNS = ("id, registration, player, scenario, title, version, content_hash, mode, started_at, finished_at, "
-               "duration_s, score, grade, outcome, ending, persona, persona_style, player_style, levers, rules, "
-               "choices, path")
 PLAYERS = [f"Player {n:03d}" for n in range(500)]
 REPEAT = 40
-
-
-def load() -> str:
-    return f"load {os.getloadavg()[0]:.1f}"
+SKIP: set[str] = set()  # --skip
 
 
 def sample_rows(rng: random.Random) -> list:
@@ -137,6 +135,8 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
 
 def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
     """Every view of the Scoreboard screen (each tab and filter), and each board call behind them."""
+    if "views" in SKIP:
+        return
     busiest = max(scenarios, key=lambda s: len(board.personas(s)))
     persona = board.personas(busiest)[0][0]
     style = next(s for _, s in board.personas() if s)
@@ -161,9 +161,15 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
     view("personas(scenario)", lambda: board.personas(busiest), board, raw_fetch)
     view("leaderboard(scenario)", lambda: board.leaderboard(busiest), board, raw_fetch)
     view("leaderboard(scenario, persona)", lambda: board.leaderboard(busiest, persona=persona), board, raw_fetch)
-    view("history(player) (about 2,000 attempts)", lambda: board.history(player), board, raw_fetch)
+    view("history_page(player, 50) (the list)", lambda: board.history_page(player, 50), board, raw_fetch)
+    view("history_trend(player) (the chart, about 2,000)", lambda: board.history_trend(player), board, raw_fetch)
+    view("history_trend(player, scenario, levers)", lambda: board.history_trend(player, True, scenario=busiest),
+         board, raw_fetch)
+    view("history(player) (about 2,000; web history, not the screen)", lambda: board.history(player), board,
+         raw_fetch)
     view("style_breakdown(player)", lambda: board.style_breakdown(player), board, raw_fetch)
-    team_views(board, raw_fetch, busiest, persona, style)
+    if "team" not in SKIP:
+        team_views(board, raw_fetch, busiest, persona, style)
     before = "SELECT scenario, MAX(title) AS title FROM attempts GROUP BY scenario ORDER BY scenario"
     t = time.perf_counter()
     raw_fetch(before, ())
@@ -193,50 +199,6 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
          board, raw_fetch, repeat=5)
 
 
-def run_measured(command: list[str], env: dict, out: Path | None = None) -> tuple[float, float]:
-    """(seconds, peak memory in MB) of a command, its standard output to `out`. The peak is
-    /usr/bin/time's (%M): a child forked from this process would count this process's own
-    memory at the fork as its peak (Linux keeps the high-water mark across exec)."""
-    start = time.perf_counter()
-    with open(out or os.devnull, "wb") as sink:
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=ROOT, env=env, stdout=sink,
-                              stderr=subprocess.PIPE)
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.decode()[-2000:]}")
-    return seconds, int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
-
-
-def command_vs_floor(name: str, ours_cmd: list[str], floor_cmd: list[str], env: dict, repeat: int = 3,
-                     goal: str = "< 100 MB", out: Path | None = None, floor_out: Path | None = None) -> None:
-    """A command as a user types it beside the database's own tool, alternated; time and peak memory of each."""
-    ours, floor = [], []
-    for _ in range(repeat):
-        ours.append(run_measured(ours_cmd, env, out))
-        floor.append(run_measured(floor_cmd, env, floor_out))
-    t, mem = statistics.median(x[0] for x in ours), max(x[1] for x in ours)
-    ft, fmem = statistics.median(x[0] for x in floor), max(x[1] for x in floor)
-    ok = mem < 100 and ("2x" not in goal or t <= 2 * ft)
-    print(f"  {name:<34} median {t:6.1f} s  peak {mem:5.0f} MB   floor {ft:6.1f} s  peak {fmem:5.0f} MB  "
-          f"ratio {t / ft:4.2f}  (goal {goal}: {'ok' if ok else 'OVER GOAL'})  {load()}", flush=True)
-
-
-def table_and_export(env: dict, floor_query, folder: Path, skip: set[str]) -> None:
-    """`main.py scoreboard` (all, one scenario) and `export --csv`, each beside the database's tool."""
-    main = [sys.executable, "main.py"]
-    columns = ", ".join(TABLE_COLUMNS)
-    command_vs_floor("scoreboard (table, all attempts)", [*main, "scoreboard"],
-                     floor_query(f"SELECT {columns} FROM attempts ORDER BY finished_at, id"), env)
-    command_vs_floor("scoreboard --scenario renewal-call", [*main, "scoreboard", "--scenario", "renewal-call"],
-                     floor_query(f"SELECT {columns} FROM attempts WHERE scenario = 'renewal-call' "
-                                 "ORDER BY finished_at, id"), env)
-    if "export" not in skip:
-        command_vs_floor("export --csv", [*main, "export", "--csv", str(folder / "ours.csv")],
-                         floor_query(f"SELECT {CSV_COLUMNS} FROM attempts ORDER BY finished_at, id", csv=True), env,
-                         goal="<= 2x floor, < 100 MB", floor_out=folder / "floor.csv")
-        print(f"    ({(folder / 'ours.csv').stat().st_size / 1e6:.0f} MB of CSV written)", flush=True)
-
-
 def fill_sqlite(path: Path, count: int, pool) -> None:
     import sqlite3
     from game.storage.scoreboard import SQLiteScoreboard
@@ -247,7 +209,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -269,6 +231,7 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
     board = SQLiteScoreboard(path)
     raw = sqlite3.connect(path)
     screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+    json_sql = one_scenario_sql(board)
     board.close()
     raw.close()
     if "commands" in skip:
@@ -278,7 +241,10 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
 
     def floor_query(sql, csv=False):
         return ["sqlite3", *(["-csv", "-header"] if csv else ["-list"]), str(path), sql]
-    table_and_export(env, floor_query, folder, skip)
+
+    def raw_query(sql):
+        return [sys.executable, "-c", RAW_SQLITE, str(path), sql]
+    table_and_export(env, floor_query, folder, skip, raw_query, json_sql)
 
 
 class KeptCluster:
@@ -329,7 +295,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                 with cur.copy(f"COPY attempts ({', '.join(FILLED)}) FROM STDIN") as copy:
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
-                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
@@ -337,6 +303,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
             print(f"  filled in {time.perf_counter() - t:.0f} s  {load()}", flush=True)
         raw = psycopg.connect(address, autocommit=True)
         screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+        json_sql = one_scenario_sql(board)
         board.close()
         if "commands" in skip:
             raw.close()
@@ -348,7 +315,10 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
             if csv:
                 return [psql, address, "-c", f"\\copy ({sql}) TO STDOUT CSV HEADER"]
             return [psql, address, "-A", "-t", "-c", sql]
-        table_and_export(env, floor_query, folder, skip)
+
+        def raw_query(sql):
+            return [sys.executable, "-c", RAW_POSTGRES, address, sql]
+        table_and_export(env, floor_query, folder, skip, raw_query, json_sql)
         if "clients" not in skip:
             clients_at_once(raw, env, clients, per_client)
         raw.close()
@@ -381,10 +351,14 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=50)
+    parser.add_argument("--command-runs", type=int, default=3, help="runs of each command and its floors (default 3)")
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: export, clients, commands (every command)")
+    parser.add_argument("--skip", default="", help="comma-separated: views (the screen's), export, clients, json, team (the team dashboard), "
+                        "commands (every command)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
+    SKIP.update(skip)
+    COMMAND_RUNS[0] = args.command_runs
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}",
           flush=True)
     pool = sample_rows(random.Random(7))

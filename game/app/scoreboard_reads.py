@@ -3,7 +3,10 @@ thread (never on a frame): `gather(board, ask)` answers the screen's
 question (which view, scenario and customer filter, for which player)."""
 from __future__ import annotations
 
+from game.app.trend import trend_from_rows
+
 HISTORY, LEADERS, STYLES_VIEW, QUARTERS = "history", "leaders", "styles", "quarters"
+HISTORY_PAGE = 50  # the history list shows the newest this many attempts, then a row that shows more
 
 
 def gather_quarters(board, ask: dict) -> dict:
@@ -22,7 +25,9 @@ def gather_quarters(board, ask: dict) -> dict:
 def gather(board, ask: dict) -> dict:
     """What a view of the scoreboard screen shows, read from the board (on
     the storage thread): the scenarios with attempts, the customer filters,
-    then the view's history, leaderboard or style breakdown."""
+    then the view's history, leaderboard or style breakdown. The history is
+    its newest `ask["shown"]` attempts (HISTORY_PAGE unless said; None: all),
+    `total` (how many in all) and `trend` (the chart's lines, every attempt)."""
     view, player = ask["view"], ask["player"]
     if view == QUARTERS:
         return gather_quarters(board, ask)
@@ -43,11 +48,16 @@ def gather(board, ask: dict) -> dict:
     filters = [None, *found]
     chosen = ask["filter"] if ask["filter"] in filters else None
     result = {"titles": titles, "ids": ids, "index": index, "filters": filters, "filter_index": filters.index(chosen),
-              "attempts": [], "leaders": [], "own": "", "breakdown": []}
+              "attempts": [], "leaders": [], "own": "", "breakdown": [], "total": 0, "trend": []}
     if view == HISTORY and player:
         kind, value = chosen or (None, None)  # the database filters: only the shown attempts are read
-        result["attempts"] = board.history(player, scenario, persona=value if kind == "persona" else None,
-                                           persona_style=value if kind == "style" else None)
+        selection = {"scenario": scenario, "persona": value if kind == "persona" else None,
+                     "persona_style": value if kind == "style" else None}
+        # the list: the newest page (`shown`: how many; None: all); the chart: every attempt's few numbers
+        result["attempts"] = board.history_page(player, ask.get("shown", HISTORY_PAGE), **selection)
+        trend = board.history_trend(player, levers=scenario is not None, **selection)
+        result["total"] = len(trend)
+        result["trend"] = trend_from_rows(trend, by_scenario=scenario is None, titles=titles)
     elif view == LEADERS and scenario is not None:
         result["leaders"] = board.leaderboard(scenario, persona=chosen[1] if chosen else None)
     elif view == STYLES_VIEW and player:

@@ -60,6 +60,17 @@ def history_rows(attempts, titles: dict, persona_label) -> list[Row]:
     return rows
 
 
+def more_row(shown: int, total: int, page: int) -> Row | None:
+    """The history list's last row when older attempts are not listed yet (None when all are):
+    choosing it lists `page` more. The chart above the list always has every attempt."""
+    hidden = total - shown
+    if hidden <= 0:
+        return None
+    return Row(f"Show {min(page, hidden):,} older attempt{'s' if min(page, hidden) != 1 else ''}",
+               f"{hidden:,} older attempt{'s' if hidden != 1 else ''} not listed yet "
+               f"(the chart above has all {total:,})", ("more", page))
+
+
 def is_mine(row_player: str, player: str) -> bool:
     return bool(player) and player_key(row_player) == player_key(player)
 

@@ -51,3 +51,24 @@ def trend_lines(attempts, by_scenario: bool = False, titles: dict | None = None)
             values.append(BELOW_ZERO if value is not None and scored.get("points", 0) < 0 else value)
         lines.append(TrendLine(lever, LEVER_SHORT[lever], values, "lever"))
     return lines
+
+
+def trend_from_rows(rows, by_scenario: bool = False, titles: dict | None = None) -> list[TrendLine]:
+    """`trend_lines` from the board's `history_trend` rows (status, scenario, score, then each lever's
+    percent and points when charting one scenario): the same lines, without an attempt object each."""
+    rows = [r for r in rows if r[0] != "abandoned"]
+    if by_scenario:  # one pass over the attempts (thousands), whatever the number of scenarios
+        values: dict = {}
+        for i, row in enumerate(rows):
+            line = values.get(row[1])
+            if line is None:
+                line = values[row[1]] = [None] * len(rows)
+            line[i] = row[2]
+        return [TrendLine(sid, (titles or {}).get(sid, sid), line, "scenario", i, True, True)
+                for i, (sid, line) in enumerate(values.items())]
+    lines = [TrendLine("score", "Score", [r[2] for r in rows], "score", thick=True)]
+    for k, lever in enumerate(LEVERS):
+        at = 3 + 2 * k
+        values = [BELOW_ZERO if r[at] is not None and (r[at + 1] or 0) < 0 else r[at] for r in rows]
+        lines.append(TrendLine(lever, LEVER_SHORT[lever], values, "lever"))
+    return lines

@@ -112,19 +112,6 @@ def table_cells(row) -> list[str]:
             f"{persona} ({persona_style})" if persona and persona_style else persona or "-", player_style or "-"]
 
 
-def table_widths(groups) -> list[int] | None:
-    """Each column's width from the longest text per column (dicts, one per
-    outcome: see views.BoardViews.table_widths); None when there are none."""
-    if not groups:
-        return None
-    longest = {name: max(g[name] or 0 for g in groups) for name in groups[0] if name != "outcome"}
-    outcome = max(len(OUTCOME_WORDS.get(g["outcome"], g["outcome"])) for g in groups)
-    found = [longest["id"], longest["finished_at"], longest["player"], longest["scenario"], longest["score"],
-             longest["grade"], outcome, longest["breaches"], longest["mode"], longest["customer"],
-             longest["player_style"]]
-    return [max(len(h), w) for h, w in zip(TABLE_HEADERS, found)]
-
-
 def table_line(cells, widths) -> str:
     return "  ".join(c.rjust(w) if i in _RIGHT else c.ljust(w)
                      for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
@@ -132,7 +119,7 @@ def table_line(cells, widths) -> str:
 
 def write_table(rows, widths, handle) -> int:
     """The table, streamed: headers, rule, then one line per row of
-    views.TABLE_COLUMNS (`widths` from `table_widths`); returns how many."""
+    views.TABLE_COLUMNS (`widths` from views.BoardViews.table_widths); returns how many."""
     handle.write(table_line(TABLE_HEADERS, widths) + "\n" + table_line(["-" * w for w in widths], widths) + "\n")
     count, lines = 0, []
     for row in rows:
@@ -143,6 +130,26 @@ def write_table(rows, widths, handle) -> int:
             lines.clear()
     handle.writelines(lines)
     return count + len(lines)
+
+
+def table_head(widths) -> str:
+    """The table's headers and the rule under them, each line ending in a line feed."""
+    return table_line(TABLE_HEADERS, widths) + "\n" + table_line(["-" * w for w in widths], widths) + "\n"
+
+
+def write_table_lines(lines, widths, handle) -> int:
+    """The table, streamed: headers, rule, then lines the database built
+    (one-text rows: views.BoardViews.table_lines), a few thousand per write; returns how many."""
+    handle.write(table_head(widths))
+    count, batch = 0, []
+    for (line,) in lines:
+        batch.append(line)
+        if len(batch) == 5000:
+            handle.write("".join(batch))
+            count += len(batch)
+            batch.clear()
+    handle.write("".join(batch))
+    return count + len(batch)
 
 
 def to_table(attempts) -> str:

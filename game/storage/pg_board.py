@@ -20,7 +20,7 @@ from game.storage.files import StorageError, Unreachable
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
-                                       SUMMARY_TABLES, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
+                                       SUMMARY_TABLES, TABLE_WIDTHS, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 try:
@@ -119,6 +119,10 @@ SCHEMA = [
     IN_PROGRESS.format(**POSTGRES_TYPES),
     # version 7 (SQLite's 13): the team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
     TEAM_INDEX_POSTGRES,
+    # version 8 (SQLite's 14): another branch's (issue 33, team dashboard summaries); empty here until the merge
+    "",
+    # version 9 (SQLite's 15): the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
+    TABLE_WIDTHS,
 ]
 
 
@@ -140,11 +144,23 @@ def _bytes_writer(handle):
     return lambda data, final=False: handle.write(decode(data, final))
 
 
+_COPY_ESCAPES = {b"\\": b"\\", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
+
+
+def _copied_text(data: bytes) -> bytes:
+    """COPY's text format as the text itself: its escapes (a backslash doubled; \\n, \\t, ... for control
+    characters) undone; most blocks have none and are returned as they came."""
+    if b"\\" not in data:
+        return data
+    return re.sub(rb"\\(.)", lambda m: _COPY_ESCAPES.get(m.group(1), m.group(1)), data, flags=re.DOTALL)
+
+
 class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
+    _line_format = "format"  # the `scoreboard` table's lines (views.table_line_sql)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
     _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
 
@@ -249,6 +265,30 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
                         chunks.clear()
                 write(b"".join(chunks), final=True)
             return max(0, cursor.rowcount)
+
+    def write_table(self, handle, widths: list[int], **selection) -> int:
+        """The `scoreboard` table: PostgreSQL builds each line (views.table_line_sql) and copies them out
+        (COPY ... TO STDOUT, text: a line per row, a backslash in a name doubled, undone here)."""
+        from game.storage.export import table_head
+        from game.storage.views import table_line_sql
+        handle.write(table_head(widths))
+        sql, params = self._selection(**selection, columns=table_line_sql(widths, "format", newline=False))
+        sql = self._sql(sql) if params else sql.replace("%%", "%")  # COPY without parameters reads no marks
+        write = _bytes_writer(handle)
+        with self._lock:
+            try:
+                with self._connection().cursor() as cursor:
+                    with cursor.copy(f"COPY ({sql}) TO STDOUT", tuple(params) or None) as copy:
+                        chunks: list = []
+                        for chunk in copy:
+                            chunks.append(chunk)
+                            if len(chunks) == 5000:
+                                write(_copied_text(b"".join(chunks)))
+                                chunks.clear()
+                        write(_copied_text(b"".join(chunks)), final=True)
+                    return max(0, cursor.rowcount)
+            except psycopg.Error as exc:
+                raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
     @contextmanager
     def _begin(self):

@@ -19,7 +19,7 @@ from game.storage.files import StorageError, ensure_reserve, saves_dir, set_asid
 from game.storage.outbox import OutboxRecords
 from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
-                                       TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
+                                       TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.sql_board import SQLBoard
 
 DB_FILE = "scoreboard.sqlite3"
@@ -151,6 +151,10 @@ MIGRATIONS = [
     # version 13: the team dashboard counts from one index holding what it reads
     # (shared_tables.TEAM_INDEX_SQLITE)
     TEAM_INDEX_SQLITE,
+    # version 14: another branch's (issue 33, team dashboard summaries); empty here until the merge numbers them
+    "",
+    # version 15: the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
+    TABLE_WIDTHS,
 ]
 
 

@@ -150,3 +150,32 @@ TEAM_COLUMNS = ", ".join(("status", "scripted", "finished_at", "scenario", "pers
                           "mastery", *(f"{lever}_percent" for lever in LEVERS), "learner", "player"))
 TEAM_INDEX_SQLITE = f"CREATE INDEX attempts_team ON attempts(person, {TEAM_COLUMNS});"
 TEAM_INDEX_POSTGRES = f"CREATE INDEX attempts_team ON attempts(person) INCLUDE ({TEAM_COLUMNS});"
+
+
+# The `scoreboard` table's widths over every attempt (views.BoardViews.table_widths), one row kept as attempts
+# arrive (views.keep_summaries; NULL before the first): the table of every attempt needs no pass to measure them.
+# Each cell is measured as the table shows it; numbers by their extremes; the id is MAX(id), read when asked.
+def _outcome_width() -> str:
+    from game.core.model import OUTCOME_WORDS
+    cases = " ".join(f"WHEN '{k}' THEN {len(v)}" for k, v in OUTCOME_WORDS.items())
+    return f"CASE outcome {cases} ELSE LENGTH(outcome) END"
+
+
+WIDTH_COLUMNS = ("finished", "player", "scenario", "low_score", "high_score", "grade", "outcome", "low_breaches",
+                 "high_breaches", "mode", "customer", "style")
+WIDTH_CELLS = ("MAX(LENGTH(finished_at))", "MAX(LENGTH(player))", "MAX(LENGTH(scenario))", "MIN(score)", "MAX(score)",
+               "MAX(LENGTH(grade))", f"MAX({_outcome_width()})", "MIN(breaches)", "MAX(breaches)", "MAX(LENGTH(mode))",
+               "MAX(CASE WHEN persona != '' AND persona_style != '' THEN LENGTH(persona) + LENGTH(persona_style) + 3 "
+               "WHEN persona != '' THEN LENGTH(persona) ELSE 1 END)",
+               "MAX(CASE WHEN player_style != '' THEN LENGTH(player_style) ELSE 1 END)")
+# measured again from every attempt kept (the upgrade; a benchmark's attempts written straight into the table)
+TABLE_WIDTHS_FILL = f"""
+    DELETE FROM table_widths;
+    INSERT INTO table_widths (one, {', '.join(WIDTH_COLUMNS)}) SELECT 1, {', '.join(WIDTH_CELLS)} FROM attempts;
+"""
+TABLE_WIDTHS = f"""
+    CREATE TABLE table_widths (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        {', '.join(f'{c} INTEGER' for c in WIDTH_COLUMNS)}
+    );
+""" + TABLE_WIDTHS_FILL

@@ -157,11 +157,11 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
         with self._lock:
             try:
                 cursor = self._open_cursor(sql, params, plain)
-                while True:
-                    batch = cursor.fetchmany(size)
-                    if not batch:
-                        return
-                    yield from batch
+                try:
+                    while batch := cursor.fetchmany(size):
+                        yield from batch
+                finally:
+                    cursor.close()  # PostgreSQL's server-side cursor too, even when the reader stops early
             except self._errors as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
@@ -301,6 +301,26 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
         sql, params = self._selection(scenario=scenario, player=player, persona=persona, persona_style=persona_style,
                                       columns=", ".join(HISTORY_COLUMNS))
         return summaries(self._query(sql, params, plain=True))
+
+    def history_page(self, player: str, limit: int | None, **selection) -> list[Attempt]:
+        """The newest `limit` of the attempts `history` gives (all of them with None), oldest first:
+        one indexed read of the rows a list shows (`selection`: scenario, persona, persona_style)."""
+        sql, params = self._selection(player=player, columns=", ".join(HISTORY_COLUMNS), **selection)
+        if limit is None:
+            return summaries(self._query(sql, params, plain=True))
+        sql = sql.replace(" ORDER BY finished_at, id", " ORDER BY finished_at DESC, id DESC LIMIT ?")
+        return summaries(self._query(sql, [*params, limit], plain=True)[::-1])
+
+    def history_trend(self, player: str, levers: bool = False, **selection) -> list[tuple]:
+        """What a trend chart reads of every attempt `history` gives, oldest first, as tuples:
+        (status, scenario, score), and with `levers` each lever's percent and points (game.core.model.LEVERS
+        order) from the number columns: no JSON, no objects (app.trend.trend_from_rows draws them)."""
+        from game.core.model import LEVERS
+        columns = ["status", "scenario", "score"]
+        if levers:
+            columns += [f"{lever}_{key}" for lever in LEVERS for key in ("percent", "points")]
+        sql, params = self._selection(player=player, columns=", ".join(columns), **selection)
+        return self._query(sql, params, plain=True)
 
     def style_breakdown(self, player: str) -> list[dict]:
         """How a player does with each customer style: attempts, average and

@@ -120,6 +120,41 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     check_views(open_scoreboard(), attempts)
 
 
+def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_every_attempt_says(store, monkeypatch):
+    """A scoreboard from before the kept widths (SQLite 13, PostgreSQL 7) with attempts is upgraded on open;
+    the table of every attempt, drawn from the kept widths, is the table Python makes from the attempts; and
+    a wider attempt recorded later widens them."""
+    import io
+    from game.storage.shared_tables import TABLE_WIDTHS
+    module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
+    full = getattr(module, name)
+    keep_widths = views._keep_widths
+    monkeypatch.setattr(module, name, full[:full.index(TABLE_WIDTHS)])
+    monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # what recording did then
+    old = open_scoreboard()
+    odd = ("Zoë", "Seán O'Brien", "Sam")
+    for n, a in enumerate(some_attempts(12, seed=3)):
+        old.record(replace(a, player=odd[n % 3], score=100 if n == 4 else a.score))
+    old.close()
+    monkeypatch.setattr(module, name, full)
+    monkeypatch.setattr(views, "_keep_widths", keep_widths)
+    board = open_scoreboard()
+
+    def table() -> str:
+        out, widths = io.StringIO(), board.table_widths()
+        board.write_table(out, widths)
+        return out.getvalue()
+    measured = board.table_widths(since="2000-01-01")  # a selection: measured over the attempts
+    assert board.table_widths() == measured
+    assert table() == export.to_table(list(board.iter_attempts(with_steps=False))) + "\n"
+    board.record(replace(some_attempts(1, seed=4)[0], player="Bartholomew Featherstonehaugh-Smythe",
+                         registration="00000000-0000-4000-8000-0000000000ff", finished_at="2026-12-01T10:00:00+00:00"))
+    assert board.table_widths()[2] == len("Bartholomew Featherstonehaugh-Smythe") != measured[2]
+    assert board.table_widths() == board.table_widths(since="2000-01-01")
+    assert table() == export.to_table(list(board.iter_attempts(with_steps=False))) + "\n"
+    board.close()
+
+
 def plan(board, backend: str, sql: str, params) -> str:
     if backend == "sqlite":
         return " ".join(row[-1] for row in board._query(f"EXPLAIN QUERY PLAN {sql}", params, plain=True))
@@ -160,19 +195,26 @@ def test_no_view_reads_the_attempts_table_beyond_the_rows_it_shows(store, monkey
             assert "attempts" not in sql or "attempts_pkey" in shown, (sql, shown)
 
 
-def test_the_scoreboard_table_is_the_same_as_a_table_of_the_attempts(saves):
+def test_the_scoreboard_table_is_the_same_as_a_table_of_the_attempts(store):
+    """The lines the database builds are, byte for byte, the table Python makes from the attempts: names
+    with accents (widths in characters), an apostrophe and a percent sign, a long name, every selection."""
     board = open_scoreboard()
     attempts = some_attempts(25)
-    for a in attempts:
-        board.record(a)
-    for selection in ({}, {"scenario": "two-faces"}, {"player": "Sam"}, {"persona": "hurt"},
-                      {"persona_style": "direct"}):
+    odd = ("Zoë Ångström", "Seán O'Brien", "100% Sam", "Bartholomew Featherstonehaugh-Smythe", "Back\\slash \\n")
+    for n, a in enumerate(attempts):
+        board.record(replace(a, player=odd[n % len(odd)]) if n % 3 == 0 else a)
+    for selection in ({}, {"scenario": "two-faces"}, {"player": "Sam"}, {"player": "Zoë Ångström"}, {"player": odd[4]},
+                      {"persona": "hurt"}, {"persona_style": "direct"}):
         listed = list(board.iter_attempts(with_steps=False, **selection))
         import io
+        out, widths = io.StringIO(), board.table_widths(**selection)
+        assert board.write_table(out, widths, **selection) == len(listed)
+        assert out.getvalue() == export.to_table(listed) + "\n", selection
         out = io.StringIO()
-        assert export.write_table(board.table_rows(**selection), board.table_widths(**selection), out) == len(listed)
+        assert export.write_table(board.table_rows(**selection), widths, out) == len(listed)
         assert out.getvalue() == export.to_table(listed) + "\n", selection
     assert board.table_widths(player="Nobody") is None
+    board.close()
 
 
 def _fill(saves: Path, count: int) -> None:
@@ -232,4 +274,27 @@ def test_the_history_with_a_customer_style_filter_reads_only_that_style(store, m
     expected = [a.id for a in attempts if a.player == "Sam" and a.persona_style == style]
     assert [a.id for a in shown["attempts"]] == expected and len(expected) < len([a for a in attempts if a.player == "Sam"])
     assert read[-1] == len(expected)
+    board.close()
+
+
+def test_a_history_page_and_its_trend_say_what_the_whole_history_says(store):
+    """The screen's history reads the newest page as attempts and the chart as a few numbers per attempt:
+    the same rows and the same chart as reading every attempt, for each filter."""
+    from game.app.trend import trend_from_rows, trend_lines
+    board = open_scoreboard()
+    for a in some_attempts(40):
+        board.record(a)
+    for selection in ({}, {"scenario": "two-faces"}, {"scenario": "two-faces", "persona": "hurt"},
+                      {"persona_style": "direct"}, {"scenario": "late-refund"}):
+        whole = board.history("Sam", **selection)
+        assert len(whole) >= 3, selection
+        for limit in (1, 2, None, 1000):
+            page = board.history_page("Sam", limit, **selection)
+            expected = whole if limit is None else whole[-limit:]
+            assert [vars(a) for a in page] == [vars(a) for a in expected], (selection, limit)
+        one = "scenario" in selection
+        rows = board.history_trend("Sam", levers=one, **selection)
+        assert len(rows) == len(whole)
+        assert trend_from_rows(rows, by_scenario=not one, titles={"late-refund": "Late"}) == \
+            trend_lines(whole, by_scenario=not one, titles={"late-refund": "Late"}), selection
     board.close()

@@ -127,7 +127,7 @@ def cmd_scoreboard(args) -> int:
             return EXIT_OK
         widths = board.table_widths(**_selection(args))  # then the rows stream: flat memory at any size
         if widths is not None:
-            export.write_table(board.table_rows(**_selection(args)), widths, sys.stdout)
+            board.write_table(sys.stdout, widths, **_selection(args))
             return EXIT_OK
     chosen = args.scenario or args.player or args.persona or args.style
     print("No attempts recorded" + (" for that selection." if chosen else " yet."))

@@ -190,7 +190,8 @@ class Menu:
 
     def history(self) -> None:
         titles, label = self._titles_and_labels()
-        ask = {"view": HISTORY, "player": self.player, "titles": titles, "index": 0, "filter": None}
+        ask = {"view": HISTORY, "player": self.player, "titles": titles, "index": 0, "filter": None,
+               "shown": None}  # the terminal lists every attempt
         found = self.board.ask(lambda board: gather(board, ask))
         if found is None:
             return

@@ -191,3 +191,24 @@ def test_quarters_have_their_own_tab_with_a_leaderboard_per_portfolio(make_app):
     labels = [r.label for r in scene.rows]
     assert labels[0].startswith("1.  Ana  (you)  —  best quarter") and labels[1].startswith("2.  Bo")
     assert "your quarter: score" in labels[2] and "events answered" in scene.rows[2].detail
+
+
+def test_a_long_history_lists_the_newest_page_then_shows_older_ones_and_charts_every_attempt(make_app, monkeypatch):
+    from game.app import scoreboard_reads
+    from game.shells.window.scenes import scoreboard as scene_module
+    monkeypatch.setattr(scoreboard_reads, "HISTORY_PAGE", 4)
+    monkeypatch.setattr(scene_module, "HISTORY_PAGE", 4)
+    app = make_app()
+    for day in range(1, 11):
+        record(app, "Ana", [1, 2, 2] if day % 2 else [1, 1, 1], day)
+    scene = open_board(app)
+    assert [r.label[:10] for r in scene.rows[:4]] == [f"2026-11-{d:02d}" for d in (10, 9, 8, 7)]
+    assert scene.rows[4].label == "Show 4 older attempts" and scene.rows[4].action == ("more", 4)
+    assert "6 older attempts not listed yet (the chart above has all 10)" in scene.rows[4].detail
+    assert len(scene.series[0].values) == 10  # the chart: every attempt, not the page
+    scene.activate(scene.rows[4].action)
+    post(app)
+    assert len(scene.rows) == 9 and scene.rows[8].label == "Show 2 older attempts"
+    scene.activate(scene.rows[8].action)
+    post(app)
+    assert [r.label[:10] for r in scene.rows] == [f"2026-11-{d:02d}" for d in range(10, 0, -1)]  # all: no more row

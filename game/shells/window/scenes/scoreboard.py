@@ -6,13 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.app.scoreboard_rows import (NO_LEADERS, NO_NAME, NO_NAME_FOR_STYLES, NO_QUARTERS, QUARTER_NOTE,
-                                      SCOREBOARD_HINT, filter_label, history_rows, is_mine, leader_rows, no_history,
-                                      no_styles, others_note, quarter_rows, scoreboard_title, selector_label,
-                                      style_rows)
+                                      SCOREBOARD_HINT, filter_label, history_rows, is_mine, leader_rows, more_row,
+                                      no_history, no_styles, others_note, quarter_rows, scoreboard_title,
+                                      selector_label, style_rows)
 from game.storage.export import short_time
-from game.app.trend import trend_lines
 from game.shells.window.charts import draw_trend, series_of, trend_height_needed
-from game.app.scoreboard_reads import HISTORY, LEADERS, QUARTERS, STYLES_VIEW, gather
+from game.app.scoreboard_reads import HISTORY, HISTORY_PAGE, LEADERS, QUARTERS, STYLES_VIEW, gather
 from game.shells.window.theme import blit_text, draw_text
 from game.shells.window.widgets import Button, ButtonList, ScrollView, button_height, draw_button, panel
 from game.shells.window.scenes.base import Scene
@@ -43,7 +42,8 @@ class ScoreboardScene(Scene):
         self.titles: dict[str, str] = {}
         self.scenario_index = 0  # in history, 0 is "all scenarios"
         self.rows: list[Button] = []  # one per attempt or leaderboard line; action = attempt id
-        self.attempts: list = []  # history shown in the chart (oldest first)
+        self.attempts: list = []  # the history listed (the newest `shown`, oldest first)
+        self.shown = HISTORY_PAGE  # how many of the newest attempts the history lists
         self.message = ""
         self._rects: dict[str, pygame.Rect] = {}
         self.series: list = []  # the trend chart's lines
@@ -82,7 +82,7 @@ class ScoreboardScene(Scene):
         self._request += 1
         request = self._request
         ask = {"view": self.view, "index": self.scenario_index, "filter": self.customer_filter, "player": self.player,
-               "titles": {e.scenario.id: e.scenario.title for e in self.app.library.playable()}}
+               "shown": self.shown, "titles": {e.scenario.id: e.scenario.title for e in self.app.library.playable()}}
         self._waited = 0.0
         self.app.scoreboard.fetch(lambda board: gather(board, ask),
                                   on_done=lambda found: request == self._request and self._loaded(found),
@@ -101,9 +101,9 @@ class ScoreboardScene(Scene):
         self.filters, self.filter_index = found["filters"], found["filter_index"]
         self.filter_button.label = self.filter_label()
         if self.view == HISTORY:
-            self._show_history(found["attempts"])
-            # all scenarios: one line per scenario; one scenario: its score and levers
-            self.series = series_of(trend_lines(self.attempts, by_scenario=self.scenario is None, titles=self.titles))
+            self._show_history(found["attempts"], found["total"])
+            # every attempt charted (all scenarios: one line per scenario; one scenario: its score and levers)
+            self.series = series_of(found["trend"])
         elif self.view == LEADERS:
             self._show_leaders(found["leaders"])
         elif self.view == QUARTERS:
@@ -113,14 +113,15 @@ class ScoreboardScene(Scene):
             self._show_styles(found["own"], found["breakdown"])
         self._relist()
 
-    def _show_history(self, attempts) -> None:
+    def _show_history(self, attempts, total: int) -> None:
         if not self.player:
             self.message = NO_NAME
             return
         self.attempts = attempts
         if not self.attempts:
             self.message = no_history(self.player, self.scenario is not None)
-        self._add_rows(history_rows(self.attempts, self.titles, self.persona_label))
+        more = more_row(len(attempts), total, HISTORY_PAGE)
+        self._add_rows(history_rows(self.attempts, self.titles, self.persona_label) + ([more] if more else []))
 
     def _show_leaders(self, leaders) -> None:
         if self.scenario is None:
@@ -173,17 +174,20 @@ class ScoreboardScene(Scene):
     def activate(self, action) -> None:
         kind, value = action
         if kind == "view" and value != self.view:
-            self.view, self.scenario_index = value, 0
+            self.view, self.scenario_index, self.shown = value, 0, HISTORY_PAGE
             self.scroll.offset = 0
             self.load()
         elif kind == "scenario" and self._choices_count() > 0 and self.view != STYLES_VIEW:
             self.scenario_index = (self.scenario_index + value) % self._choices_count()
-            self.filter_index = 0
+            self.filter_index, self.shown = 0, HISTORY_PAGE
             self.scroll.offset = 0
             self.load()
         elif kind == "filter":
             self.filter_index = (self.filter_index + value) % len(self.filters)
-            self.scroll.offset = 0
+            self.scroll.offset, self.shown = 0, HISTORY_PAGE
+            self.load()
+        elif kind == "more":  # the list goes on where it ended: the scroll stays
+            self.shown += value
             self.load()
         elif kind == "attempt":
             self.open_attempt(value)
