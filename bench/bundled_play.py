@@ -36,15 +36,17 @@ from game.core import engine, loader  # noqa: E402
 from game.core.engine import Playthrough  # noqa: E402
 
 
-def rates(scenario, seconds: float = 0.5, repeat: int = 5) -> tuple[float, float]:
-    """Medians over `repeat` runs: choices per wall-clock second, per CPU second."""
+def rates(scenario, seconds: float = 0.5, repeat: int = 5, seed: int | None = None) -> tuple[float, float]:
+    """Medians over `repeat` runs: choices per wall-clock second, per CPU second.
+    With `seed`, every playthrough has that seed (as `play --choices` with
+    its default seed 0, or a test plan); without, a new seed each time."""
     wall, cpu = [], []
     for r in range(repeat):
         rng = random.Random(r)
         made = 0
         t0, c0 = time.perf_counter(), time.process_time()
         while time.perf_counter() - t0 < seconds:
-            run = Playthrough(scenario, seed=made)
+            run = Playthrough(scenario, seed=made if seed is None else seed)
             while not run.finished:
                 shown = run.shown_choices()
                 if not shown:
@@ -60,17 +62,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-order", action="store_true", help="skip the shuffle's hashing (for scale only)")
     parser.add_argument("--root", help="play the engine and scenarios of this checkout instead")
+    parser.add_argument("--seed", type=int, help="every playthrough with this seed (scripted play's default is 0), "
+                        "so each node's order is hashed once; without it a new seed per playthrough")
     args = parser.parse_args()
     if args.no_order:
         engine._sha_order = lambda seed, node_id, count: tuple(range(count))
         engine.shuffled_order = lambda seed, node: tuple(range(len(node.choices)))  # an older engine's name
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}"
           + ("; WITHOUT the shuffle's hashing (for scale)" if args.no_order else "")
-          + (f"; the engine of {ROOT}" if args.root else ""))
+          + (f"; the engine of {ROOT}" if args.root else "")
+          + (f"; every playthrough with seed {args.seed}" if args.seed is not None
+             else "; a new seed for every playthrough"))
     found = {}
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         scenario = loader.load_file(path)
-        wall, cpu = found[scenario.id] = rates(scenario)
+        wall, cpu = found[scenario.id] = rates(scenario, seed=args.seed)
         shuffles = sum(1 for node in scenario.nodes.values() if node.shuffle)
         print(f"  {scenario.id:<20} {wall:>9,.0f} choices/s (wall)  {cpu:>9,.0f} per CPU second  "
               f"({shuffles} of {len(scenario.nodes)} nodes shuffle; goal >= 150,000: "
