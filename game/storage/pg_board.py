@@ -22,6 +22,8 @@ from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
                                        SUMMARY_TABLES, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
+from game.storage.team_summary import migration as team_summary_migration
+from game.storage.team_views import POSTGRES_WEEK
 
 try:
     import psycopg
@@ -119,6 +121,8 @@ SCHEMA = [
     IN_PROGRESS.format(**POSTGRES_TYPES),
     # version 7 (SQLite's 13): the team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
     TEAM_INDEX_POSTGRES,
+    # version 8 (SQLite's 14): the team dashboard's summary table, filled from the attempts (team_summary.py)
+    team_summary_migration(POSTGRES_WEEK, sqlite=False),
 ]
 
 
@@ -146,7 +150,7 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     shared = True  # a team's database: many machines record and send
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
-    _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
+    _week_sql = POSTGRES_WEEK
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""

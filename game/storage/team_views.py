@@ -8,10 +8,24 @@ why). Means come back as exact sums and counts (integers): game.app.team_view
 divides and rounds them as it always did. Mixed into SQLBoard (which
 provides `_query` and `_week_sql`, the database's "Thursday of this
 ISO week, UTC" of finished_at: the week's label follows from it).
+
+Two ways to the same figures: where the grain a view needs is kept in the
+small summary table (team_summary.py: no filter or ONE of customer, style,
+mode, with or without a scenario, all time or whole weeks), the view reads
+those rows (a few hundred to a few tens of thousands, whatever the number
+of attempts); otherwise (two of those filters at once, or a date range with a
+scenario and a customer) it counts from the attempts' covering index
+(attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
+days, and a week counts when its Thursday is on or after `since` and before
+`until` (the week's Thursday names its year and month, as ISO 8601 has it).
 """
 from __future__ import annotations
 
 from game.core.model import LEVERS
+from game.storage.team_summary import FILTER_COLUMNS, kept
+
+SQLITE_WEEK = "date(finished_at, '-3 days', 'weekday 4')"
+POSTGRES_WEEK = "(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text"
 
 COUNTED = "status = 'finished' AND scripted = 0"
 PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
@@ -20,7 +34,7 @@ PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
 class TeamViews:
     """Mixed into SQLBoard."""
 
-    _week_sql = "date(finished_at, '-3 days', 'weekday 4')"  # SQLite; PostgreSQL overrides
+    _week_sql = SQLITE_WEEK  # PostgreSQL overrides
     # SQLite: a filtered column is written `+column`, which keeps SQLite from seeking another index on it
     # (attempts_board by scenario, attempts_by_finish by date) and then visiting each chosen row: scanning
     # the dashboard's own index is 3x faster at a million attempts (107 against 342 ms for one scenario)
@@ -34,12 +48,45 @@ class TeamViews:
             if value:
                 where.append(f"{plus}{column} = ?")
                 params.append(value)
-        if since:
-            where.append(f"{plus}finished_at >= ?")
+        if since:  # whole weeks: the week's Thursday in [since, until)
+            where.append(f"{self._week_sql} >= ?")
             params.append(since)
         if until:
-            where.append(f"{plus}finished_at < ?")
+            where.append(f"{self._week_sql} < ?")
             params.append(until)
+        return "WHERE " + " AND ".join(where), params
+
+    @staticmethod
+    def _kept_where(filters: dict, per_scenario: bool = False, weekly: bool = False, scenarios=()):
+        """The WHERE on team_summary that gives a view's grain under `filters` (with its
+        parameters), or None when that grain is not kept (the view counts from the attempts).
+        `per_scenario`: one row per scenario (`scenarios`: every scenario id, when no scenario is
+        chosen); `weekly`: week rows (always, with a date range), else all-time rows."""
+        if filters.get("player") or filters.get("learner"):
+            return None
+        chosen = [f"{prefix}:{filters[column]}" for column, prefix in FILTER_COLUMNS if filters.get(column)]
+        if len(chosen) > 1:
+            return None
+        chosen = chosen[0] if chosen else "all"
+        scenario, since, until = filters.get("scenario") or "", filters.get("since"), filters.get("until")
+        weekly = weekly or bool(since or until)
+        if not kept(chosen, per_scenario or bool(scenario), weekly):
+            return None
+        where, params = ["chosen = ?"], [chosen]
+        if scenario or not per_scenario:
+            where.append("scenario = ?")
+            params.append(scenario)
+        else:
+            where.append(f"scenario IN ({', '.join('?' for _ in scenarios)})" if scenarios else "1 = 0")
+            params += list(scenarios)
+        if not weekly:
+            where.append("week = ''")
+        else:
+            where.append("week > ''")
+            for op, value in ((">=", since), ("<", until)):
+                if value:
+                    where.append(f"week {op} ?")
+                    params.append(value)
         return "WHERE " + " AND ".join(where), params
 
     def team_people(self, **filters) -> list[dict]:
@@ -47,6 +94,9 @@ class TeamViews:
         sum and count of its percents (a lever never in reach is not
         counted); with the display name and learner id of their latest
         attempt (of two at the same moment, the later recorded)."""
+        kept = self._kept_where(filters)
+        if kept is not None:
+            return self._kept_people(filters, *kept)
         where, params = self._team_where(**filters)
         levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
         rows = self._query(f"SELECT person, COUNT(*), SUM(score), MAX(finished_at), {levers} FROM attempts {where} "
@@ -69,8 +119,42 @@ class TeamViews:
                 _, _, p["player"], p["learner"] = latest[p["person"]]
         return people
 
+    def _kept_people(self, filters, where, params) -> list[dict]:
+        """team_people from the summary rows: all time, a row per person; a date range, summed over
+        the weeks (who each was: the row holding their latest finish, of two the later recorded)."""
+        levers = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
+        if not (filters.get("since") or filters.get("until")):
+            rows = self._query(f"SELECT person, attempts, score_sum, last_played, {', '.join(levers)}, player, learner "
+                               f"FROM team_summary {where}", params, plain=True)
+            return [self._person(row[:-2], *row[-2:]) for row in rows]
+        rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
+                           f"{', '.join(f'SUM({c})' for c in levers)} FROM team_summary {where} GROUP BY person",
+                           params, plain=True)
+        if not rows:
+            return []
+        lasts = sorted({row[3] for row in rows})
+        latest: dict[str, tuple] = {}
+        for person, finished, ident, player, learner in self._query(
+                f"SELECT person, last_played, last_id, player, learner FROM team_summary {where} "
+                f"AND last_played IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True):
+            if person not in latest or (finished, ident) > latest[person][:2]:
+                latest[person] = (finished, ident, player, learner)
+        return [self._person(row, *latest[row[0]][2:]) for row in rows]
+
+    @staticmethod
+    def _person(row, player, learner) -> dict:
+        sums = row[4:]
+        return {"person": row[0], "attempts": row[1], "score_sum": row[2], "last_played": row[3],
+                "levers": {lever: (sums[2 * n], sums[2 * n + 1]) for n, lever in enumerate(LEVERS)},
+                "player": player, "learner": learner}
+
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
+        kept = self._kept_where(filters, weekly=True)
+        if kept is not None:  # a row per person and week: the rows are the people
+            return [tuple(r) for r in self._query(
+                f"SELECT week, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
+                "GROUP BY week ORDER BY week", kept[1], plain=True)]
         where, params = self._team_where(**filters)
         week = self._week_sql
         return [tuple(r) for r in self._query(
@@ -80,6 +164,14 @@ class TeamViews:
     def team_scenarios(self, **filters) -> list[tuple]:
         """(scenario, attempts, people, score sum, passed), by scenario id. Counted per person and
         scenario (the dashboard's index is read in its order, person first), then added up here."""
+        scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
+            "SELECT scenario FROM scenario_titles", plain=True)]
+        kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
+        if kept is not None:  # all time: a row per scenario and person; weeks: people counted once
+            people = "COUNT(DISTINCT person)" if filters.get("since") or filters.get("until") else "COUNT(*)"
+            return sorted(tuple(r) for r in self._query(
+                f"SELECT scenario, SUM(attempts), {people}, SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
+                "GROUP BY scenario", kept[1], plain=True))
         where, params = self._team_where(**filters)
         totals: dict[str, list] = {}
         for _, scenario, n, score, passed in self._query(
@@ -97,6 +189,12 @@ class TeamViews:
         learners = sorted(set(learners))
         if not learners:
             return {}
+        kept = self._kept_where(filters)
+        if kept is not None and not (filters.get("since") or filters.get("until")):
+            marks = ", ".join("?" for _ in learners)
+            return {r[0][3:]: r[1] for r in self._query(
+                f"SELECT person, last_played FROM team_summary {kept[0]} AND person IN ({marks})",
+                [*kept[1], *(f"id:{learner}" for learner in learners)], plain=True)}
         where, params = self._team_where(**filters)
         marks = ", ".join("?" for _ in learners)
         return {r[0]: r[1] for r in self._query(
