@@ -1,7 +1,7 @@
 """Benchmark: the scoreboard at 1,000,000 attempts, on SQLite and on PostgreSQL.
 
 Run: `.venv/bin/python bench/scoreboard.py [--attempts N] [--backend sqlite|postgresql|both]
-[--keep DIR] [--skip export,clients]` (default 1,000,000 attempts, both backends; PostgreSQL runs in
+[--keep DIR] [--skip export,clients,screen]` (default 1,000,000 attempts, both backends; PostgreSQL runs in
 a throwaway cluster from the distribution's packages, as in the tests). `--keep DIR` keeps the filled
 databases in DIR and reuses them on the next run (filling a million attempts is the slow part).
 
@@ -46,6 +46,8 @@ from game.core.engine import Playthrough  # noqa: E402
 from game.storage.attempts import NUMBER_COLUMNS, Attempt  # noqa: E402
 from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL  # noqa: E402
 from game.storage.sql_board import COLUMNS  # noqa: E402
+from game.storage.team_summary import fill_sql  # noqa: E402
+from game.storage.team_views import POSTGRES_WEEK, SQLITE_WEEK  # noqa: E402
 from game.storage.views import TABLE_COLUMNS  # noqa: E402
 
 FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
@@ -135,11 +137,15 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
     return {"name": name, "median": med, "p95": p95(ours_ms), "floor": fmed, "ratio": ratio}
 
 
-def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
-    """Every view of the Scoreboard screen (each tab and filter), and each board call behind them."""
+def screen_views(board, raw_fetch, scenarios: list[str], skip: set[str] = frozenset()) -> None:
+    """Every view of the Scoreboard screen (each tab and filter), and each board call behind them;
+    then the team dashboard's (`--skip screen`: the team dashboard's only)."""
     busiest = max(scenarios, key=lambda s: len(board.personas(s)))
     persona = board.personas(busiest)[0][0]
     style = next(s for _, s in board.personas() if s)
+    if "screen" in skip:
+        team_views(board, raw_fetch, busiest, persona, style)
+        return
     player = PLAYERS[7]
     titles = {}
 
@@ -173,7 +179,9 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
 
 def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> None:
     """The team dashboard (app.team_view.dashboard: levers by person, weeks, scenarios, absent; every
-    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows."""
+    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter
+    or one filter reads the summary table (game/storage/team_summary.py); "customer and mode" (two
+    filters) and "customer and a month" (its scenarios view) count from the attempts' index."""
     from game.app.team_view import dashboard
     for n in range(20):  # a roster for the absent view (learner ids nobody here played under)
         board.roster_add(f"lead{n:02d}@example.org", f"Lead {n:02d}", "North")
@@ -181,16 +189,24 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
     for label, filters in (("no filter", {}), ("scenario", {"scenario": scenario}), ("customer", {"persona": persona}),
                            ("customer style", {"style": style}), ("mode", {"mode": "coach"}),
                            ("dates (a month)", {"since": "2026-06-01", "until": "2026-07-01"}),
+                           ("dates (the whole year)", {"since": "2026-01-01", "until": "2027-01-01"}),
                            ("scenario and a month", {"scenario": scenario, "since": "2026-06-01",
-                                                     "until": "2026-07-01"})):
+                                                     "until": "2026-07-01"}),
+                           ("customer and a month (fallback)", {"persona": persona, "since": "2026-06-01",
+                                                                "until": "2026-07-01"}),
+                           ("customer and mode (fallback)", {"persona": persona, "mode": "coach"})):
+        fallback = "fallback" in label
         view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
-             raw_fetch, repeat=5)
+             raw_fetch, repeat=3 if fallback else REPEAT)
     print("  each call (no filter):", flush=True)
-    view("team_people()", board.team_people, board, raw_fetch, repeat=5)
-    view("team_weeks()", board.team_weeks, board, raw_fetch, repeat=5)
-    view("team_scenarios()", board.team_scenarios, board, raw_fetch, repeat=5)
+    view("team_people()", board.team_people, board, raw_fetch)
+    view("team_people(a month)", lambda: board.team_people(since="2026-06-01", until="2026-07-01"), board, raw_fetch)
+    view("team_weeks()", board.team_weeks, board, raw_fetch)
+    view("team_scenarios()", board.team_scenarios, board, raw_fetch)
+    view("team_scenarios(a month)", lambda: board.team_scenarios(since="2026-06-01", until="2026-07-01"), board,
+         raw_fetch)
     view("team_last_played(roster)", lambda: board.team_last_played([p["learner"] for p in board.roster()]),
-         board, raw_fetch, repeat=5)
+         board, raw_fetch)
 
 
 def run_measured(command: list[str], env: dict, out: Path | None = None) -> tuple[float, float]:
@@ -247,7 +263,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + fill_sql(SQLITE_WEEK)):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -268,7 +284,7 @@ def bench_sqlite(count: int, pool, folder: Path, skip: set[str]) -> None:
         fill_sqlite(path, count, pool)
     board = SQLiteScoreboard(path)
     raw = sqlite3.connect(path)
-    screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+    screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}), skip)
     board.close()
     raw.close()
     if "commands" in skip:
@@ -329,14 +345,14 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                 with cur.copy(f"COPY attempts ({', '.join(FILLED)}) FROM STDIN") as copy:
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
-                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL):
+                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + fill_sql(POSTGRES_WEEK)):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
                 conn.execute("VACUUM ANALYZE")
             print(f"  filled in {time.perf_counter() - t:.0f} s  {load()}", flush=True)
         raw = psycopg.connect(address, autocommit=True)
-        screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
+        screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}), skip)
         board.close()
         if "commands" in skip:
             raw.close()
@@ -373,6 +389,7 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
+    raw.execute("DELETE FROM team_summary WHERE person LIKE 'name:client%'")  # their rows hold only theirs
 
 
 def main() -> None:
@@ -382,7 +399,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--per-client", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: export, clients, commands (every command)")
+    parser.add_argument("--skip", default="", help="comma-separated: export, clients, commands (every command), "
+                        "screen (the Scoreboard screen's views: the team dashboard's only)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}",

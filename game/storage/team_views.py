@@ -56,6 +56,19 @@ class TeamViews:
             params.append(until)
         return "WHERE " + " AND ".join(where), params
 
+    def _all_weeks(self, filters: dict) -> dict:
+        """`filters` without their dates when the range holds every week anyone played (the whole
+        year is all time: a row per person, not one per person and week)."""
+        since, until = filters.get("since"), filters.get("until")
+        if not (since or until):
+            return filters
+        kept = ("SELECT {} FROM team_summary WHERE chosen = 'all' AND scenario = '' AND week > ''")
+        first, last = self._query(f"SELECT ({kept.format('MIN(week)')}), ({kept.format('MAX(week)')})",
+                                  plain=True)[0]
+        if first is not None and (not since or since <= first) and (not until or until > last):
+            return {k: v for k, v in filters.items() if k not in ("since", "until")}
+        return filters
+
     @staticmethod
     def _kept_where(filters: dict, per_scenario: bool = False, weekly: bool = False, scenarios=()):
         """The WHERE on team_summary that gives a view's grain under `filters` (with its
@@ -94,6 +107,7 @@ class TeamViews:
         sum and count of its percents (a lever never in reach is not
         counted); with the display name and learner id of their latest
         attempt (of two at the same moment, the later recorded)."""
+        filters = self._all_weeks(filters)
         kept = self._kept_where(filters)
         if kept is not None:
             return self._kept_people(filters, *kept)
@@ -143,13 +157,12 @@ class TeamViews:
 
     @staticmethod
     def _person(row, player, learner) -> dict:
-        sums = row[4:]
         return {"person": row[0], "attempts": row[1], "score_sum": row[2], "last_played": row[3],
-                "levers": {lever: (sums[2 * n], sums[2 * n + 1]) for n, lever in enumerate(LEVERS)},
-                "player": player, "learner": learner}
+                "levers": dict(zip(LEVERS, zip(row[4::2], row[5::2]))), "player": player, "learner": learner}
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
+        filters = self._all_weeks(filters)
         kept = self._kept_where(filters, weekly=True)
         if kept is not None:  # a row per person and week: the rows are the people
             return [tuple(r) for r in self._query(
@@ -164,14 +177,20 @@ class TeamViews:
     def team_scenarios(self, **filters) -> list[tuple]:
         """(scenario, attempts, people, score sum, passed), by scenario id. Counted per person and
         scenario (the dashboard's index is read in its order, person first), then added up here."""
+        filters = self._all_weeks(filters)
         scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
             "SELECT scenario FROM scenario_titles", plain=True)]
         kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
-        if kept is not None:  # all time: a row per scenario and person; weeks: people counted once
-            people = "COUNT(DISTINCT person)" if filters.get("since") or filters.get("until") else "COUNT(*)"
-            return sorted(tuple(r) for r in self._query(
-                f"SELECT scenario, SUM(attempts), {people}, SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
+        if kept is not None:  # all time: a row per scenario and person (the rows are the people)
+            found = sorted(list(r) for r in self._query(
+                f"SELECT scenario, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
                 "GROUP BY scenario", kept[1], plain=True))
+            if filters.get("since") or filters.get("until"):  # weeks: each person once (faster than COUNT(DISTINCT))
+                people = dict(self._query(f"SELECT scenario, COUNT(*) FROM (SELECT DISTINCT scenario, person FROM "
+                                          f"team_summary {kept[0]}) AS d GROUP BY scenario", kept[1], plain=True))
+                for row in found:
+                    row[2] = people[row[0]]
+            return [tuple(row) for row in found]
         where, params = self._team_where(**filters)
         totals: dict[str, list] = {}
         for _, scenario, n, score, passed in self._query(

@@ -39,7 +39,9 @@ SUMMARY_FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {
                    {"since": "2026-01-01"}, {"until": "2026-01-01"}, {"since": "2025-12-29", "until": "2026-11-16"},
                    {"scenario": "nothing-here"}, {"scenario": "two-faces", "since": "2026-01-02"},
                    {"persona": "hurt", "until": "2026-11-20"}, {"mode": "coach", "since": "2026-11-12"},
-                   {"since": "2026-01-02", "until": "2026-01-01"}]
+                   {"since": "2026-01-02", "until": "2026-01-01"},
+                   {"since": "2025-01-01", "until": "2027-01-01"},  # every week played: read as all time
+                   {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-01"}]
 # some views (or all) counted from the attempts' index: two filters of customer/style/mode, or a date range
 # with a scenario and one of them
 FALLBACK_FILTERS = [{"persona": "brisk", "mode": "coach"}, {"persona_style": "direct", "persona": "hurt"},
