@@ -94,12 +94,12 @@ class TeamViews:
             params += list(scenarios)
         if not weekly:
             where.append("week = ''")
-        else:
-            where.append("week > ''")
-            for op, value in ((">=", since), ("<", until)):
-                if value:
-                    where.append(f"week {op} ?")
-                    params.append(value)
+        else:  # one lower bound only: given two, SQLite seeks by the first (`week > ''`: every week)
+            where.append("week >= ?" if since else "week > ''")
+            params += [since] if since else []
+            if until:
+                where.append("week < ?")
+                params.append(until)
         return "WHERE " + " AND ".join(where), params
 
     def team_people(self, **filters) -> list[dict]:
