@@ -193,18 +193,20 @@ def _week_label(thursday: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def levers_from_board(board, roster=(), **filters) -> dict:
-    """`levers_by_person`, counted by the database (the same figures: tests hold them to it)."""
+def levers_from_board(board, roster=(), bands: bool = False, **filters) -> dict:
+    """`levers_by_person`, counted by the database (the same figures: tests hold them to it);
+    `bands`: each row also has its levers' heat_band (the dashboard's heat map)."""
     known = _names(roster)
     rows = []
-    for p in board.team_people(**filters):
-        mine, n = known.get(p["person"]) or {}, p["attempts"]
-        rows.append({"person": p["person"], "name": mine.get("name") or p["player"],
-                     "learner": p["learner"] or None, "team": mine.get("team") or None,
-                     "attempts": n, "mean_score": round(p["score_sum"] / n, 1) if n else None,
-                     "last_played": p["last_played"],
-                     "levers": {lever: round(total / count, 1) if count else None
-                                for lever, (total, count) in p["levers"].items()}})
+    for person, n, score_sum, last, player, learner, *sums in board.team_people_rows(**filters):
+        mine = known.get(person) or {}
+        means = [round(total / count, 1) if count else None for total, count in zip(sums[0::2], sums[1::2])]
+        row = {"person": person, "name": mine.get("name") or player, "learner": learner or None,
+               "team": mine.get("team") or None, "attempts": n, "mean_score": round(score_sum / n, 1) if n else None,
+               "last_played": last, "levers": dict(zip(LEVERS, means))}
+        if bands:  # heat_band, inline: 2,500 a view
+            row["bands"] = dict(zip(LEVERS, [None if m is None else bisect_right(HEAT_BANDS, m) for m in means]))
+        rows.append(row)
     rows.sort(key=lambda r: (r["name"].lower(), r["person"]))
     return {"view": "levers", "levers": {lever: LEVER_TITLES[lever] for lever in LEVERS}, "people": rows}
 
@@ -264,10 +266,7 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
     chosen = {"scenario": scenario, "persona": persona, "persona_style": style, "mode": mode}
     dated = {**chosen, "since": since, "until": until}
     roster = board.roster()
-    levers = levers_from_board(board, roster, **dated)
-    for row in levers["people"]:
-        row["bands"] = {lever: None if value is None else bisect_right(HEAT_BANDS, value)  # heat_band
-                        for lever, value in row["levers"].items()}
+    levers = levers_from_board(board, roster, bands=True, **dated)
     return {"levers": levers, "weeks": weeks_from_board(board, **dated),
             "scenarios": scenarios_from_board(board, **dated),
             "absent": absent_from_board(board, roster, absent_since, **chosen) if absent_since else None,

@@ -107,58 +107,40 @@ class TeamViews:
         sum and count of its percents (a lever never in reach is not
         counted); with the display name and learner id of their latest
         attempt (of two at the same moment, the later recorded)."""
+        return [{"person": r[0], "attempts": r[1], "score_sum": r[2], "last_played": r[3], "player": r[4],
+                 "learner": r[5], "levers": dict(zip(LEVERS, zip(r[6::2], r[7::2])))}
+                for r in self.team_people_rows(**filters)]
+
+    def team_people_rows(self, **filters) -> list[tuple]:
+        """`team_people` as tuples (the dashboard's 500 people are turned into rows once, not twice):
+        (person, attempts, score sum, last finish, name, learner id, then each lever's sum and count)."""
         filters = self._all_weeks(filters)
         kept = self._kept_where(filters)
-        if kept is not None:
-            return self._kept_people(filters, *kept)
-        where, params = self._team_where(**filters)
-        levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
-        rows = self._query(f"SELECT person, COUNT(*), SUM(score), MAX(finished_at), {levers} FROM attempts {where} "
-                           "GROUP BY person", params, plain=True)
-        people = []
-        for row in rows:
-            sums = row[4:]
-            people.append({"person": row[0], "attempts": row[1], "score_sum": row[2], "last_played": row[3],
-                           "levers": {lever: (sums[2 * n], sums[2 * n + 1]) for n, lever in enumerate(LEVERS)}})
-        if people:  # who each was at their last attempt: an indexed read of those moments only
-            lasts = sorted({p["last_played"] for p in people})
-            marks = ", ".join("?" for _ in lasts)
-            latest: dict[str, tuple] = {}
-            for person, finished, ident, player, learner in self._query(
-                    f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at IN ({marks})",
-                    [*params, *lasts], plain=True):
-                if person not in latest or (finished, ident) > latest[person][:2]:
-                    latest[person] = (finished, ident, player, learner)
-            for p in people:
-                _, _, p["player"], p["learner"] = latest[p["person"]]
-        return people
-
-    def _kept_people(self, filters, where, params) -> list[dict]:
-        """team_people from the summary rows: all time, a row per person; a date range, summed over
-        the weeks (who each was: the row holding their latest finish, of two the later recorded)."""
-        levers = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
-        if not (filters.get("since") or filters.get("until")):
-            rows = self._query(f"SELECT person, attempts, score_sum, last_played, {', '.join(levers)}, player, learner "
-                               f"FROM team_summary {where}", params, plain=True)
-            return [self._person(row[:-2], *row[-2:]) for row in rows]
-        rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
-                           f"{', '.join(f'SUM({c})' for c in levers)} FROM team_summary {where} GROUP BY person",
-                           params, plain=True)
+        sums = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
+        if kept is not None and not (filters.get("since") or filters.get("until")):  # a row per person
+            return self._query(f"SELECT person, attempts, score_sum, last_played, player, learner, {', '.join(sums)} "
+                               f"FROM team_summary {kept[0]}", kept[1], plain=True)
+        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
+            where, params = kept
+            rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
+                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {where} GROUP BY person",
+                               params, plain=True)
+            moments = "SELECT person, last_played, last_id, player, learner FROM team_summary {where} AND last_played"
+        else:  # counted from the attempts' index; who each was: an indexed read of those moments only
+            where, params = self._team_where(**filters)
+            levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
+            rows = self._query(f"SELECT person, COUNT(*), SUM(score), MAX(finished_at), {levers} FROM attempts "
+                               f"{where} GROUP BY person", params, plain=True)
+            moments = "SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at"
         if not rows:
             return []
         lasts = sorted({row[3] for row in rows})
         latest: dict[str, tuple] = {}
         for person, finished, ident, player, learner in self._query(
-                f"SELECT person, last_played, last_id, player, learner FROM team_summary {where} "
-                f"AND last_played IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True):
+                f"{moments.format(where=where)} IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True):
             if person not in latest or (finished, ident) > latest[person][:2]:
                 latest[person] = (finished, ident, player, learner)
-        return [self._person(row, *latest[row[0]][2:]) for row in rows]
-
-    @staticmethod
-    def _person(row, player, learner) -> dict:
-        return {"person": row[0], "attempts": row[1], "score_sum": row[2], "last_played": row[3],
-                "levers": dict(zip(LEVERS, zip(row[4::2], row[5::2]))), "player": player, "learner": learner}
+        return [(*row[:4], *latest[row[0]][2:], *row[4:]) for row in rows]
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
