@@ -89,7 +89,10 @@ def keep_team_summary(run, attempt, attempt_id: int) -> None:
     (abandoned, scripted) change nothing."""
     if attempt.status != "finished" or attempt.scripted:
         return
-    week = thursday(attempt.finished_at)
+    try:
+        week = thursday(attempt.finished_at)
+    except ValueError:  # a finish that is not a date (recording checks; the migration's rows may not): all time
+        week = None
     figures = [1, attempt.score, int(attempt.score >= attempt.mastery)]
     for lever in LEVERS:
         percent = attempt.levers.get(lever, {}).get("percent")
@@ -98,6 +101,8 @@ def keep_team_summary(run, attempt, attempt_id: int) -> None:
     params, rows = [], 0
     for chosen in filters_of(attempt):
         for per_scenario, weekly in grains(chosen == "all"):
+            if weekly and week is None:
+                continue
             params += [chosen, attempt.scenario if per_scenario else "", week if weekly else "", attempt.person,
                        *figures, *last]
             rows += 1
@@ -118,6 +123,7 @@ def fill_sql(week_sql: str) -> str:
         for per_scenario, weekly in grains(chosen == "'all'"):
             scenario = "scenario" if per_scenario else "''"
             week = week_sql if weekly else "''"
+            dated = f" AND {week_sql} IS NOT NULL" if weekly else ""  # a finish no date reads: all time only
             # PostgreSQL refuses a constant in PARTITION BY: only what varies
             parts = ", ".join(p for p, varies in ((chosen, only), (scenario, per_scenario), (week, weekly)) if varies)
             parts = f"{parts}, person" if parts else "person"
@@ -130,7 +136,7 @@ def fill_sql(week_sql: str) -> str:
                 f"FROM (SELECT {chosen} AS k_chosen, {scenario} AS k_scenario, {week} AS k_week, person, score, "
                 f"mastery, {levers}, finished_at, id, player, learner, ROW_NUMBER() OVER (PARTITION BY {parts} "
                 "ORDER BY finished_at DESC, id DESC) AS latest "
-                f"FROM attempts WHERE {COUNTED} {only}) AS t GROUP BY k_chosen, k_scenario, k_week, person "
+                f"FROM attempts WHERE {COUNTED} {only}{dated}) AS t GROUP BY k_chosen, k_scenario, k_week, person "
                 "ORDER BY k_chosen, k_scenario, k_week, person")  # in the key's order: a filter's rows lie together
     return ";\n".join(statements) + ";\n"
 
