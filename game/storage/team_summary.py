@@ -141,5 +141,13 @@ def fill_sql(week_sql: str) -> str:
     return ";\n".join(statements) + ";\n"
 
 
+# PostgreSQL: without statistics on the key's filter and scenario together, the planner multiplied
+# their frequencies ('all' ~40 % of rows, scenario '' ~50 %) and read the whole table for one filter's
+# 23,500 week rows (57 ms, against 4-11 ms through the key)
+POSTGRES_STATISTICS = ("CREATE STATISTICS team_summary_grains (mcv, dependencies) ON chosen, scenario "
+                       "FROM team_summary;\nANALYZE team_summary;\n")
+
+
 def migration(week_sql: str, sqlite: bool) -> str:
-    return TABLE.format(without_rowid=" WITHOUT ROWID" if sqlite else "") + fill_sql(week_sql)
+    return (TABLE.format(without_rowid=" WITHOUT ROWID" if sqlite else "") + fill_sql(week_sql)
+            + ("" if sqlite else POSTGRES_STATISTICS))
