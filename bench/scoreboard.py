@@ -1,7 +1,7 @@
 """Benchmark: the scoreboard at 1,000,000 attempts, on SQLite and on PostgreSQL.
 
 Run: `.venv/bin/python bench/scoreboard.py [--attempts N] [--backend sqlite|postgresql|both]
-[--keep DIR] [--skip export,clients]` (default 1,000,000 attempts, both backends; PostgreSQL runs in
+[--keep DIR] [--skip export,clients,screen]` (default 1,000,000 attempts, both backends; PostgreSQL runs in
 a throwaway cluster from the distribution's packages, as in the tests). `--keep DIR` keeps the filled
 databases in DIR and reuses them on the next run (filling a million attempts is the slow part).
 
@@ -51,6 +51,8 @@ from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL, TABLE_WIDTH
 from game.storage.sql_board import COLUMNS  # noqa: E402
 from scoreboard_commands import (COMMAND_RUNS, RAW_POSTGRES, RAW_SQLITE, load, one_scenario_sql,  # noqa: E402
                                  table_and_export)
+from game.storage.team_summary import fill_sql  # noqa: E402
+from game.storage.team_views import POSTGRES_WEEK, SQLITE_WEEK  # noqa: E402
 
 FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
 
@@ -134,12 +136,15 @@ def view(name: str, ours, board, raw_fetch, goal_ms: float = 20, ratio_goal: flo
 
 
 def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
-    """Every view of the Scoreboard screen (each tab and filter), and each board call behind them."""
-    if "views" in SKIP:
-        return
+    """Every view of the Scoreboard screen (each tab and filter), and each board call behind them;
+    then the team dashboard's (`--skip views`: the team dashboard's only; `--skip team`: not it)."""
     busiest = max(scenarios, key=lambda s: len(board.personas(s)))
     persona = board.personas(busiest)[0][0]
     style = next(s for _, s in board.personas() if s)
+    if SKIP & {"views", "screen"}:
+        if "team" not in SKIP:
+            team_views(board, raw_fetch, busiest, persona, style)
+        return
     player = PLAYERS[7]
     titles = {}
 
@@ -179,7 +184,9 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
 
 def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> None:
     """The team dashboard (app.team_view.dashboard: levers by person, weeks, scenarios, absent; every
-    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows."""
+    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter
+    or one filter reads the summary table (game/storage/team_summary.py); "customer and mode" (two
+    filters) and "customer and a month" (its scenarios view) count from the attempts' index."""
     from game.app.team_view import dashboard
     for n in range(20):  # a roster for the absent view (learner ids nobody here played under)
         board.roster_add(f"lead{n:02d}@example.org", f"Lead {n:02d}", "North")
@@ -187,16 +194,24 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
     for label, filters in (("no filter", {}), ("scenario", {"scenario": scenario}), ("customer", {"persona": persona}),
                            ("customer style", {"style": style}), ("mode", {"mode": "coach"}),
                            ("dates (a month)", {"since": "2026-06-01", "until": "2026-07-01"}),
+                           ("dates (the whole year)", {"since": "2026-01-01", "until": "2027-01-01"}),
                            ("scenario and a month", {"scenario": scenario, "since": "2026-06-01",
-                                                     "until": "2026-07-01"})):
+                                                     "until": "2026-07-01"}),
+                           ("customer and a month (fallback)", {"persona": persona, "since": "2026-06-01",
+                                                                "until": "2026-07-01"}),
+                           ("customer and mode (fallback)", {"persona": persona, "mode": "coach"})):
+        fallback = "fallback" in label
         view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
-             raw_fetch, repeat=5)
+             raw_fetch, repeat=3 if fallback else REPEAT)
     print("  each call (no filter):", flush=True)
-    view("team_people()", board.team_people, board, raw_fetch, repeat=5)
-    view("team_weeks()", board.team_weeks, board, raw_fetch, repeat=5)
-    view("team_scenarios()", board.team_scenarios, board, raw_fetch, repeat=5)
+    view("team_people()", board.team_people, board, raw_fetch)
+    view("team_people(a month)", lambda: board.team_people(since="2026-06-01", until="2026-07-01"), board, raw_fetch)
+    view("team_weeks()", board.team_weeks, board, raw_fetch)
+    view("team_scenarios()", board.team_scenarios, board, raw_fetch)
+    view("team_scenarios(a month)", lambda: board.team_scenarios(since="2026-06-01", until="2026-07-01"), board,
+         raw_fetch)
     view("team_last_played(roster)", lambda: board.team_last_played([p["learner"] for p in board.roster()]),
-         board, raw_fetch, repeat=5)
+         board, raw_fetch)
 
 
 def fill_sqlite(path: Path, count: int, pool) -> None:
@@ -209,7 +224,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_sql(SQLITE_WEEK)):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -295,13 +310,15 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                 with cur.copy(f"COPY attempts ({', '.join(FILLED)}) FROM STDIN") as copy:
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
-                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL):
+                for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL
+                                            + fill_sql(POSTGRES_WEEK)):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
                 conn.execute("VACUUM ANALYZE")
             print(f"  filled in {time.perf_counter() - t:.0f} s  {load()}", flush=True)
         raw = psycopg.connect(address, autocommit=True)
+        raw.execute("SET plan_cache_mode = force_custom_plan")  # as the board plans: the floor is the same work
         screen_views(board, lambda sql, p: raw.execute(sql, p).fetchall(), sorted({a.scenario for a in pool}))
         json_sql = one_scenario_sql(board)
         board.close()
@@ -343,6 +360,7 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
+    raw.execute("DELETE FROM team_summary WHERE person LIKE 'name:client%'")  # their rows hold only theirs
 
 
 def main() -> None:
@@ -353,8 +371,8 @@ def main() -> None:
     parser.add_argument("--per-client", type=int, default=50)
     parser.add_argument("--command-runs", type=int, default=3, help="runs of each command and its floors (default 3)")
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
-    parser.add_argument("--skip", default="", help="comma-separated: views (the screen's), export, clients, json, team (the team dashboard), "
-                        "commands (every command)")
+    parser.add_argument("--skip", default="", help="comma-separated: views (the Scoreboard screen's; 'screen' "
+                        "says the same), export, clients, json, team (the team dashboard), commands (every command)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     SKIP.update(skip)

@@ -18,15 +18,20 @@ else their display name (as on the leaderboards); the roster names people
 by learner id. Means are rounded to one decimal; a lever a person's paths
 never gave a chance to use is empty (None), not 0.
 
+Dates pick whole ISO weeks (UTC): `since`/`until` count the weeks whose
+Thursday is on or after `since` and before `until` (`week_span` says which).
+
 Two ways to the same figures: the `*_from_board` functions (and
 `dashboard`, `team_view_from_board`) have the database count
-(game/storage/team_views.py: only the figures are read, at any number of
-attempts); the functions over a list of attempts (`levers_by_person`,
+(game/storage/team_views.py: only the figures are read, from a small
+summary table kept with each attempt when the filters allow, else counted
+from an index); the functions over a list of attempts (`levers_by_person`,
 `weeks`, `scenarios`, `absent`, `team_view`) say what the figures mean, and
 the tests hold the database's counting to them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from datetime import datetime, timezone
 
@@ -56,6 +61,24 @@ def week_of(iso: str) -> str:
         moment = moment.replace(tzinfo=timezone.utc)
     year, week, _ = moment.astimezone(timezone.utc).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_span(since: str | None, until: str | None) -> tuple[str, str] | None:
+    """The ISO weeks a date range picks, as their first Monday and last Sunday
+    (None when it picks none): what the dashboard says it counted."""
+    from datetime import date, timedelta
+    first = date.fromisoformat(since) if since else None
+    last = date.fromisoformat(until) - timedelta(days=1) if until else None
+    if first is not None:  # the first week whose Thursday is on or after `since`
+        first += timedelta(days=(3 - first.weekday()) % 7)
+    if last is not None:  # the last week whose Thursday is before `until`
+        last -= timedelta(days=(last.weekday() - 3) % 7)
+    if first is None and last is None:
+        return None
+    if first is not None and last is not None and first > last:
+        return None
+    return ((first - timedelta(days=3)).isoformat() if first else "",
+            (last + timedelta(days=3)).isoformat() if last else "")
 
 
 def _names(roster) -> dict[str, dict]:
@@ -158,7 +181,7 @@ def heat_band(percent: float | None) -> int | None:
     """0 (below 40 %) to 4 (90 % and up), None when the lever was never in reach: a heat map's shade."""
     if percent is None:
         return None
-    return sum(percent >= edge for edge in HEAT_BANDS)
+    return bisect_right(HEAT_BANDS, percent)  # how many edges it reaches
 
 
 def _from_sums(total: int, count: int) -> float | None:
@@ -170,17 +193,20 @@ def _week_label(thursday: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def levers_from_board(board, roster=(), **filters) -> dict:
-    """`levers_by_person`, counted by the database (the same figures: tests hold them to it)."""
+def levers_from_board(board, roster=(), bands: bool = False, **filters) -> dict:
+    """`levers_by_person`, counted by the database (the same figures: tests hold them to it);
+    `bands`: each row also has its levers' heat_band (the dashboard's heat map)."""
     known = _names(roster)
     rows = []
-    for p in board.team_people(**filters):
-        person = p["person"]
-        rows.append({"person": person, "name": known.get(person, {}).get("name") or p["player"],
-                     "learner": p["learner"] or None, "team": known.get(person, {}).get("team") or None,
-                     "attempts": p["attempts"], "mean_score": _from_sums(p["score_sum"], p["attempts"]),
-                     "last_played": p["last_played"],
-                     "levers": {lever: _from_sums(*p["levers"][lever]) for lever in LEVERS}})
+    for person, n, score_sum, last, player, learner, *sums in board.team_people_rows(**filters):
+        mine = known.get(person) or {}
+        means = [round(total / count, 1) if count else None for total, count in zip(sums[0::2], sums[1::2])]
+        row = {"person": person, "name": mine.get("name") or player, "learner": learner or None,
+               "team": mine.get("team") or None, "attempts": n, "mean_score": round(score_sum / n, 1) if n else None,
+               "last_played": last, "levers": dict(zip(LEVERS, means))}
+        if bands:  # heat_band, inline: 2,500 a view
+            row["bands"] = dict(zip(LEVERS, [None if m is None else bisect_right(HEAT_BANDS, m) for m in means]))
+        rows.append(row)
     rows.sort(key=lambda r: (r["name"].lower(), r["person"]))
     return {"view": "levers", "levers": {lever: LEVER_TITLES[lever] for lever in LEVERS}, "people": rows}
 
@@ -229,7 +255,9 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
               mode: str | None = None, since: str | None = None, until: str | None = None,
               absent_since: str | None = None, course=None, titles: dict | None = None) -> dict:
     """Every team view at once, for the browser dashboard, with the filters
-    applied (`since`/`until`: ISO dates, finished on or after / before).
+    applied (`since`/`until`: ISO dates picking whole ISO weeks, UTC: a week
+    counts when its Thursday is on or after `since` and before `until`, so a
+    month is the weeks whose Thursday is in it; see docs/decisions.md).
     `absent_since` names who has not played since then (all attempts count
     for "last played", whatever the date filters). `course`: the learning
     path whose certificates are shown (None: no certificates section);
@@ -238,15 +266,14 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
     chosen = {"scenario": scenario, "persona": persona, "persona_style": style, "mode": mode}
     dated = {**chosen, "since": since, "until": until}
     roster = board.roster()
-    levers = levers_from_board(board, roster, **dated)
-    for row in levers["people"]:
-        row["bands"] = {lever: heat_band(value) for lever, value in row["levers"].items()}
+    levers = levers_from_board(board, roster, bands=True, **dated)
     return {"levers": levers, "weeks": weeks_from_board(board, **dated),
             "scenarios": scenarios_from_board(board, **dated),
             "absent": absent_from_board(board, roster, absent_since, **chosen) if absent_since else None,
             "certificates": _certificates(board, course, roster, scenario, since, until, titles),
             "filters": {"scenario": scenario, "persona": persona, "style": style, "mode": mode, "since": since,
                         "until": until, "absent_since": absent_since},
+            "weeks_counted": week_span(since, until) if since or until else None,
             "counted": sum(p["attempts"] for p in levers["people"]), "known_scenarios": board.scenarios()}
 
 

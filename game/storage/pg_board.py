@@ -22,6 +22,8 @@ from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
                                        SUMMARY_TABLES, TABLE_WIDTHS, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
+from game.storage.team_summary import migration as team_summary_migration
+from game.storage.team_views import POSTGRES_WEEK
 
 try:
     import psycopg
@@ -119,8 +121,8 @@ SCHEMA = [
     IN_PROGRESS.format(**POSTGRES_TYPES),
     # version 7 (SQLite's 13): the team dashboard's index (shared_tables.TEAM_INDEX_POSTGRES)
     TEAM_INDEX_POSTGRES,
-    # version 8 (SQLite's 14): another branch's (issue 33, team dashboard summaries); empty here until the merge
-    "",
+    # version 8 (SQLite's 14): the team dashboard's summary table, filled from the attempts (team_summary.py)
+    team_summary_migration(POSTGRES_WEEK, sqlite=False),
     # version 9 (SQLite's 15): the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
     TABLE_WIDTHS,
 ]
@@ -162,7 +164,7 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
     _line_format = "format"  # the `scoreboard` table's lines (views.table_line_sql)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
-    _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
+    _week_sql = POSTGRES_WEEK
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""
@@ -185,6 +187,10 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
             raise Unreachable(f"{self.where} cannot be reached: {self._reason(exc)}") from exc
         try:
             self._migrate(conn)
+            # plan every statement for its own parameters: psycopg prepares a statement run 5 times, and
+            # PostgreSQL's generic plan for a filter's rows was 2-4x slower for another filter's (a scenario's
+            # 2,000 summary rows planned as the team's); planning costs a fraction of a millisecond
+            conn.execute("SET plan_cache_mode = force_custom_plan")
         except BaseException:
             conn.close()
             raise

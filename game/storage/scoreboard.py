@@ -21,6 +21,8 @@ from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.sql_board import SQLBoard
+from game.storage.team_summary import migration as team_summary_migration
+from game.storage.team_views import SQLITE_WEEK
 
 DB_FILE = "scoreboard.sqlite3"
 DB_ENV = "FIVE_LEVERS_DB"
@@ -151,8 +153,9 @@ MIGRATIONS = [
     # version 13: the team dashboard counts from one index holding what it reads
     # (shared_tables.TEAM_INDEX_SQLITE)
     TEAM_INDEX_SQLITE,
-    # version 14: another branch's (issue 33, team dashboard summaries); empty here until the merge numbers them
-    "",
+    # version 14: the team dashboard's summary table (team_summary.py), kept in each
+    # attempt's transaction and filled here from the attempts kept so far
+    team_summary_migration(SQLITE_WEEK, sqlite=True),
     # version 15: the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
     TABLE_WIDTHS,
 ]

@@ -20,6 +20,7 @@ from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.portfolio_board import PortfolioRecords
+from game.storage.team_summary import keep_team_summary
 from game.storage.team_views import TeamViews
 from game.storage.save_rows import SaveRecords
 from game.storage.views import BoardViews, keep_summaries
@@ -206,6 +207,7 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
                 (attempt.registration, attempt.finished_at, labels.get("home_page", ""),
                  labels.get("activity_base", ""), labels.get("origin", "")))
             keep_summaries(run, attempt, row["id"])  # the views' small tables (views.py)
+            keep_team_summary(run, attempt, row["id"])  # the team dashboard's (team_summary.py)
         attempt.id = row["id"]
         return attempt.id
 

@@ -8,10 +8,24 @@ why). Means come back as exact sums and counts (integers): game.app.team_view
 divides and rounds them as it always did. Mixed into SQLBoard (which
 provides `_query` and `_week_sql`, the database's "Thursday of this
 ISO week, UTC" of finished_at: the week's label follows from it).
+
+Two ways to the same figures: where the grain a view needs is kept in the
+small summary table (team_summary.py: no filter or ONE of customer, style,
+mode, with or without a scenario, all time or whole weeks), the view reads
+those rows (a few hundred to a few tens of thousands, whatever the number
+of attempts); otherwise (two of those filters at once, or a date range with a
+scenario and a customer) it counts from the attempts' covering index
+(attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
+days, and a week counts when its Thursday is on or after `since` and before
+`until` (the week's Thursday names its year and month, as ISO 8601 has it).
 """
 from __future__ import annotations
 
 from game.core.model import LEVERS
+from game.storage.team_summary import FILTER_COLUMNS, kept
+
+SQLITE_WEEK = "date(finished_at, '-3 days', 'weekday 4')"
+POSTGRES_WEEK = "(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text"
 
 COUNTED = "status = 'finished' AND scripted = 0"
 PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
@@ -20,7 +34,7 @@ PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
 class TeamViews:
     """Mixed into SQLBoard."""
 
-    _week_sql = "date(finished_at, '-3 days', 'weekday 4')"  # SQLite; PostgreSQL overrides
+    _week_sql = SQLITE_WEEK  # PostgreSQL overrides
     # SQLite: a filtered column is written `+column`, which keeps SQLite from seeking another index on it
     # (attempts_board by scenario, attempts_by_finish by date) and then visiting each chosen row: scanning
     # the dashboard's own index is 3x faster at a million attempts (107 against 342 ms for one scenario)
@@ -34,12 +48,58 @@ class TeamViews:
             if value:
                 where.append(f"{plus}{column} = ?")
                 params.append(value)
-        if since:
-            where.append(f"{plus}finished_at >= ?")
+        if since:  # whole weeks: the week's Thursday in [since, until)
+            where.append(f"{self._week_sql} >= ?")
             params.append(since)
         if until:
-            where.append(f"{plus}finished_at < ?")
+            where.append(f"{self._week_sql} < ?")
             params.append(until)
+        return "WHERE " + " AND ".join(where), params
+
+    def _all_weeks(self, filters: dict) -> dict:
+        """`filters` without their dates when the range holds every week anyone played (the whole
+        year is all time: a row per person, not one per person and week)."""
+        since, until = filters.get("since"), filters.get("until")
+        if not (since or until):
+            return filters
+        kept = ("SELECT {} FROM team_summary WHERE chosen = 'all' AND scenario = '' AND week > ''")
+        first, last = self._query(f"SELECT ({kept.format('MIN(week)')}), ({kept.format('MAX(week)')})",
+                                  plain=True)[0]
+        if first is not None and (not since or since <= first) and (not until or until > last):
+            return {k: v for k, v in filters.items() if k not in ("since", "until")}
+        return filters
+
+    @staticmethod
+    def _kept_where(filters: dict, per_scenario: bool = False, weekly: bool = False, scenarios=()):
+        """The WHERE on team_summary that gives a view's grain under `filters` (with its
+        parameters), or None when that grain is not kept (the view counts from the attempts).
+        `per_scenario`: one row per scenario (`scenarios`: every scenario id, when no scenario is
+        chosen); `weekly`: week rows (always, with a date range), else all-time rows."""
+        if filters.get("player") or filters.get("learner"):
+            return None
+        chosen = [f"{prefix}:{filters[column]}" for column, prefix in FILTER_COLUMNS if filters.get(column)]
+        if len(chosen) > 1:
+            return None
+        chosen = chosen[0] if chosen else "all"
+        scenario, since, until = filters.get("scenario") or "", filters.get("since"), filters.get("until")
+        weekly = weekly or bool(since or until)
+        if not kept(chosen, per_scenario or bool(scenario), weekly):
+            return None
+        where, params = ["chosen = ?"], [chosen]
+        if scenario or not per_scenario:
+            where.append("scenario = ?")
+            params.append(scenario)
+        else:
+            where.append(f"scenario IN ({', '.join('?' for _ in scenarios)})" if scenarios else "1 = 0")
+            params += list(scenarios)
+        if not weekly:
+            where.append("week = ''")
+        else:  # one lower bound only: given two, SQLite seeks by the first (`week > ''`: every week)
+            where.append("week >= ?" if since else "week > ''")
+            params += [since] if since else []
+            if until:
+                where.append("week < ?")
+                params.append(until)
         return "WHERE " + " AND ".join(where), params
 
     def team_people(self, **filters) -> list[dict]:
@@ -47,30 +107,64 @@ class TeamViews:
         sum and count of its percents (a lever never in reach is not
         counted); with the display name and learner id of their latest
         attempt (of two at the same moment, the later recorded)."""
+        return [{"person": r[0], "attempts": r[1], "score_sum": r[2], "last_played": r[3], "player": r[4],
+                 "learner": r[5], "levers": dict(zip(LEVERS, zip(r[6::2], r[7::2])))}
+                for r in self.team_people_rows(**filters)]
+
+    def team_people_rows(self, **filters) -> list[tuple]:
+        """`team_people` as tuples (the dashboard's 500 people are turned into rows once, not twice):
+        (person, attempts, score sum, last finish, name, learner id, then each lever's sum and count)."""
+        filters = self._all_weeks(filters)
+        kept = self._kept_where(filters)
+        sums = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
+        if kept is not None and not (filters.get("since") or filters.get("until")):  # a row per person
+            return self._query(f"SELECT person, attempts, score_sum, last_played, player, learner, {', '.join(sums)} "
+                               f"FROM team_summary {kept[0]}", kept[1], plain=True)
+        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
+            where, params = kept
+            rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
+                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {where} GROUP BY person",
+                               params, plain=True)
+            # who each was: the rows at each person's latest finish, joined to those maxima in one statement
+            # (an IN list of 500 moments got a 4x slower generic plan on PostgreSQL once prepared)
+            return self._kept_names(rows, where, params)
+        # counted from the attempts' index; who each was: an indexed read of those moments only
         where, params = self._team_where(**filters)
         levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
-        rows = self._query(f"SELECT person, COUNT(*), SUM(score), MAX(finished_at), {levers} FROM attempts {where} "
-                           "GROUP BY person", params, plain=True)
-        people = []
-        for row in rows:
-            sums = row[4:]
-            people.append({"person": row[0], "attempts": row[1], "score_sum": row[2], "last_played": row[3],
-                           "levers": {lever: (sums[2 * n], sums[2 * n + 1]) for n, lever in enumerate(LEVERS)}})
-        if people:  # who each was at their last attempt: an indexed read of those moments only
-            lasts = sorted({p["last_played"] for p in people})
-            marks = ", ".join("?" for _ in lasts)
-            latest: dict[str, tuple] = {}
-            for person, finished, ident, player, learner in self._query(
-                    f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at IN ({marks})",
-                    [*params, *lasts], plain=True):
-                if person not in latest or (finished, ident) > latest[person][:2]:
-                    latest[person] = (finished, ident, player, learner)
-            for p in people:
-                _, _, p["player"], p["learner"] = latest[p["person"]]
-        return people
+        rows = self._query(f"SELECT person, COUNT(*), SUM(score), MAX(finished_at), {levers} FROM attempts "
+                           f"{where} GROUP BY person", params, plain=True)
+        if not rows:
+            return []
+        lasts = sorted({row[3] for row in rows})
+        latest: dict[str, tuple] = {}
+        for person, finished, ident, player, learner in self._query(
+                f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at "
+                f"IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True):
+            if person not in latest or (finished, ident) > latest[person][:2]:
+                latest[person] = (finished, ident, player, learner)
+        return [(*row[:4], *latest[row[0]][2:], *row[4:]) for row in rows]
+
+    def _kept_names(self, rows, where, params) -> list[tuple]:
+        if not rows:
+            return []
+        latest: dict[str, tuple] = {}
+        for person, finished, ident, player, learner in self._query(
+                f"SELECT s.person, s.last_played, s.last_id, s.player, s.learner FROM team_summary s JOIN "
+                f"(SELECT person, MAX(last_played) AS m FROM team_summary {where} GROUP BY person) AS x "
+                f"ON x.person = s.person AND x.m = s.last_played {where}",  # the WHERE's columns are s's only
+                [*params, *params], plain=True):
+            if person not in latest or (finished, ident) > latest[person][:2]:
+                latest[person] = (finished, ident, player, learner)
+        return [(*row[:4], *latest[row[0]][2:], *row[4:]) for row in rows]
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
+        filters = self._all_weeks(filters)
+        kept = self._kept_where(filters, weekly=True)
+        if kept is not None:  # a row per person and week: the rows are the people
+            return [tuple(r) for r in self._query(
+                f"SELECT week, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
+                "GROUP BY week ORDER BY week", kept[1], plain=True)]
         where, params = self._team_where(**filters)
         week = self._week_sql
         return [tuple(r) for r in self._query(
@@ -80,6 +174,20 @@ class TeamViews:
     def team_scenarios(self, **filters) -> list[tuple]:
         """(scenario, attempts, people, score sum, passed), by scenario id. Counted per person and
         scenario (the dashboard's index is read in its order, person first), then added up here."""
+        filters = self._all_weeks(filters)
+        scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
+            "SELECT scenario FROM scenario_titles", plain=True)]
+        kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
+        if kept is not None:  # all time: a row per scenario and person (the rows are the people)
+            found = sorted(list(r) for r in self._query(
+                f"SELECT scenario, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
+                "GROUP BY scenario", kept[1], plain=True))
+            if filters.get("since") or filters.get("until"):  # weeks: each person once (faster than COUNT(DISTINCT))
+                people = dict(self._query(f"SELECT scenario, COUNT(*) FROM (SELECT DISTINCT scenario, person FROM "
+                                          f"team_summary {kept[0]}) AS d GROUP BY scenario", kept[1], plain=True))
+                for row in found:
+                    row[2] = people[row[0]]
+            return [tuple(row) for row in found]
         where, params = self._team_where(**filters)
         totals: dict[str, list] = {}
         for _, scenario, n, score, passed in self._query(
@@ -97,6 +205,12 @@ class TeamViews:
         learners = sorted(set(learners))
         if not learners:
             return {}
+        kept = self._kept_where(filters)
+        if kept is not None and not (filters.get("since") or filters.get("until")):
+            marks = ", ".join("?" for _ in learners)
+            return {r[0][3:]: r[1] for r in self._query(
+                f"SELECT person, last_played FROM team_summary {kept[0]} AND person IN ({marks})",
+                [*kept[1], *(f"id:{learner}" for learner in learners)], plain=True)}
         where, params = self._team_where(**filters)
         marks = ", ".join("?" for _ in learners)
         return {r[0]: r[1] for r in self._query(

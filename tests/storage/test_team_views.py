@@ -10,6 +10,7 @@ import pytest
 
 from game.app import team_view
 from game.storage.scoreboard import open_scoreboard
+from game.storage.team_summary import thursday
 from tests.storage.test_views import some_attempts
 
 
@@ -31,19 +32,32 @@ def varied(count=60):
     return found
 
 
-FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {"persona": "brisk"},
-           {"persona_style": "direct"}, {"mode": "assessment"}, {"mode": "coach", "scenario": "two-faces"},
-           {"since": "2026-01-01"}, {"until": "2026-01-01"}, {"since": "2025-12-29", "until": "2026-11-16"},
-           {"scenario": "nothing-here"}]
+# read from the summary table (no filter or one customer/style/mode filter, with or without a scenario, all
+# time; or with dates, whole weeks, unless a scenario and such a filter are both chosen)
+SUMMARY_FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {"persona": "brisk"},
+                   {"persona_style": "direct"}, {"mode": "assessment"}, {"mode": "coach", "scenario": "two-faces"},
+                   {"since": "2026-01-01"}, {"until": "2026-01-01"}, {"since": "2025-12-29", "until": "2026-11-16"},
+                   {"scenario": "nothing-here"}, {"scenario": "two-faces", "since": "2026-01-02"},
+                   {"persona": "hurt", "until": "2026-11-20"}, {"mode": "coach", "since": "2026-11-12"},
+                   {"since": "2026-01-02", "until": "2026-01-01"},
+                   {"since": "2025-01-01", "until": "2027-01-01"},  # every week played: read as all time
+                   {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-01"}]
+# some views (or all) counted from the attempts' index: two filters of customer/style/mode, or a date range
+# with a scenario and one of them
+FALLBACK_FILTERS = [{"persona": "brisk", "mode": "coach"}, {"persona_style": "direct", "persona": "hurt"},
+                    {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-29"},
+                    {"scenario": "late-refund", "mode": "assessment", "until": "2026-11-16"}]
+FILTERS = SUMMARY_FILTERS + FALLBACK_FILTERS
 
 
 def in_memory(attempts, filters):
-    """The attempts the filters choose, as the dashboard used to choose them (in memory)."""
+    """The attempts the filters choose, in memory: dates pick whole ISO weeks (UTC), a week
+    counting when its Thursday is on or after `since` and before `until`."""
     def keep(a):
         return all(not filters.get(k) or getattr(a, k) == filters[k]
                    for k in ("scenario", "persona", "persona_style", "mode")) and \
-            (not filters.get("since") or a.finished_at >= filters["since"]) and \
-            (not filters.get("until") or a.finished_at < filters["until"])
+            (not filters.get("since") or thursday(a.finished_at) >= filters["since"]) and \
+            (not filters.get("until") or thursday(a.finished_at) < filters["until"])
     return [a for a in attempts if keep(a)]
 
 
@@ -106,10 +120,37 @@ def test_the_dashboard_reads_figures_not_attempts(filled, monkeypatch):
     assert max(n for _, n in sent) <= max(people, len(board.scenarios()), 10)  # a row per figure, not per attempt
 
 
-def test_the_database_counts_from_the_dashboards_index_without_visiting_a_row(filled, monkeypatch):
-    """On SQLite every counting query reads the index holding the columns the views read (attempts_team),
-    never the attempts table itself (a tenth of the bytes at a million attempts); the names are read
-    from the rows of each person's last moment only."""
+def test_one_filter_reads_only_the_summary_rows(filled, monkeypatch, store):
+    """No filter or one of scenario, customer, style, mode (over whole weeks: no filter or a scenario):
+    the dashboard reads the summary table's rows of that filter (on SQLite by its key, never a scan),
+    not the attempts."""
+    board, _ = filled
+    sent = []
+    real = type(board)._query
+
+    def spy(self, sql, params=(), plain=False):
+        sent.append((sql, params))
+        return real(self, sql, params, plain)
+    monkeypatch.setattr(type(board), "_query", spy)
+    for filters in ({}, {"scenario": "late-refund"}, {"persona": "brisk"}, {"style": "direct"},
+                    {"mode": "coach"}, {"since": "2026-01-01"},
+                    {"scenario": "two-faces", "since": "2025-12-29", "until": "2026-11-20"}):
+        sent.clear()
+        team_view.dashboard(board, absent_since="2026-11-20", **filters)
+        assert not [sql for sql, _ in sent if "FROM attempts" in sql], filters
+        counted = [(sql, p) for sql, p in sent if "team_summary" in sql]
+        assert len(counted) >= 4, filters  # people, weeks, scenarios, absent
+        if store == "sqlite":
+            for sql, params in counted:
+                plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
+                assert "SEARCH team_summary USING PRIMARY KEY" in plan and "SCAN team_summary" not in plan, plan
+
+
+def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row(filled, monkeypatch):
+    """What the summary table does not keep (two of customer, style, mode; a date range with a scenario
+    and one of them; the scenarios view of one of them over a date range) is counted on SQLite from the
+    index holding the columns the views read (attempts_team), never the attempts table itself; the names are read from the rows of each
+    person's last moment only."""
     board, _ = filled
     if board.shared:
         pytest.skip("PostgreSQL plans by its statistics (an index-only scan needs a vacuumed table)")
@@ -121,9 +162,13 @@ def test_the_database_counts_from_the_dashboards_index_without_visiting_a_row(fi
             sent.append((sql, params))
         return real(self, sql, params, plain)
     monkeypatch.setattr(type(board), "_query", spy)
-    for filters in ({}, {"scenario": "late-refund", "since": "2026-01-01"}, {"style": "direct"}):
-        team_view.dashboard(board, absent_since="2026-11-20", **filters)
-    assert len(sent) == 3 * 5
+    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", mode="coach")
+    assert len(sent) == 5  # every view: people (and who they were), weeks, scenarios, absent
+    data = team_view.dashboard(board, absent_since="2026-11-20", scenario="two-faces", persona="brisk",
+                               since="2025-12-29")
+    assert data["levers"]["people"] and len(sent) == 5 + 4  # absent (all time) is kept; the dated views are not
+    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", since="2026-01-01")
+    assert len(sent) == 5 + 4 + 1  # one customer's weeks are kept, not per scenario: the scenarios view
     for sql, params in sent:
         plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
         if "finished_at IN" in sql:  # who each person was at their last attempt: those moments only

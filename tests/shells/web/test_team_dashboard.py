@@ -98,6 +98,19 @@ def test_filters_and_csv_downloads(browser):
     levers = list(csv.DictReader(io.StringIO(lee.get("/team/levers.csv").text)))
     assert {r["name"]: r["build_trust"] for r in levers}["Ana Lima"] == "50.0"
     assert lee.get("/team?since=yesterday").status_code == 400
+
+
+def test_dates_pick_whole_iso_weeks_and_the_page_says_which(browser):
+    """A trainer's date range counts whole weeks (a week whose Thursday is in the range): a day in the
+    middle of week 47 still counts all of week 47, and the page names the weeks it counted."""
+    lee = reviewer(browser)
+    page = lee.get("/team?since=2026-11-19&until=2026-11-23").text  # Thursday of W47 to Monday of W48
+    assert "2026-W47" in page and "2026-W46" not in page and "2026-W48" not in page
+    assert "in the weeks from Monday 2026-11-16 to Sunday 2026-11-22" in page
+    assert "pick whole weeks" in page
+    rows = list(csv.DictReader(io.StringIO(lee.get("/team/weeks.csv?since=2026-11-20").text)))
+    assert [r["week"] for r in rows] == ["2026-W48"]  # W47's Thursday (the 19th) is before the 20th
+    assert "in no whole week" in lee.get("/team?since=2026-11-20&until=2026-11-26").text
     assert lee.get("/team/nothing.csv").status_code == 404
 
 
