@@ -161,6 +161,7 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     shared = True  # a team's database: many machines record and send
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
     _line_format = "format"  # the `scoreboard` table's lines (views.table_line_sql)
+    _json_postgres = True  # the reviewer's JSON (json_sql.py)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
     _week_sql = ("(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text")
 

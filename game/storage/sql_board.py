@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
+from game.storage.json_sql import JSONExport
 from game.storage.portfolio_board import PortfolioRecords
 from game.storage.team_views import TeamViews
 from game.storage.save_rows import SaveRecords
@@ -110,7 +111,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
+class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, JSONExport):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
