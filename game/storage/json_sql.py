@@ -44,16 +44,19 @@ def _exact_float(column: str) -> str:
     return f"(typeof({column}) = 'real' AND {column} = CAST(printf('%!.15g', {column}) AS REAL))"
 
 
-def _canonical_levers() -> str:
-    """The levers' JSON as the game writes it (json.dumps: every lever, in order), rebuilt from the number columns."""
-    spec = ", ".join(f'"{lever}": {{"points": %d, "ceiling": %d, "percent": %s}}' for lever in LEVERS)
-    values = ", ".join(f"{lever}_points, {lever}_ceiling, COALESCE({lever}_percent, 'null')" for lever in LEVERS)
-    return f"printf('{{{spec}}}', {values})"
+def _canonical_levers(postgres: bool = False) -> str:
+    """The levers' JSON as the game writes it (json.dumps: every lever, in order), rebuilt from the number
+    columns: a row whose levers are this text is known to be sound without reading its JSON."""
+    mark = "%s" if postgres else "%d"
+    spec = ", ".join(f'"{lever}": {{"points": {mark}, "ceiling": {mark}, "percent": %s}}' for lever in LEVERS)
+    percent = "{}_percent::text" if postgres else "{}_percent"
+    values = ", ".join(f"{lever}_points, {lever}_ceiling, COALESCE({percent.format(lever)}, 'null')" for lever in LEVERS)
+    return f"{'format' if postgres else 'printf'}('{{{spec}}}', {values})"
 
 
-def _canonical_rules() -> str:
-    spec = ", ".join(f'"{rule}": %d' for rule in RULES)
-    return f"printf('{{{spec}}}', {', '.join(f'{rule}_breaches' for rule in RULES)})"
+def _canonical_rules(postgres: bool = False) -> str:
+    spec = ", ".join(f'"{rule}": {"%s" if postgres else "%d"}' for rule in RULES)
+    return f"{'format' if postgres else 'printf'}('{{{spec}}}', {', '.join(f'{rule}_breaches' for rule in RULES)})"
 
 
 # text the game writes itself (ids, times, words): written as it is when none of it needs an escape
@@ -123,48 +126,43 @@ def _sqlite_line() -> str:
 
 
 def _postgres_ok() -> str:
-    """True when PostgreSQL can write the row's JSON as attempt_record would. Its columns are typed; the
-    JSON columns are matched against the shape the game writes them in (json.dumps), the replies by their
-    brackets (their cast checks the rest)."""
-    lever = '"[a-z_]+": \\{"points": (-{0,1}\\d+|null), "ceiling": (-{0,1}\\d+|null), "percent": (-{0,1}\\d+|null)\\}'
-    rule = '"[a-z_]+": \\d+'
+    """True when PostgreSQL can write the row's JSON as attempt_record would. Its columns are typed; the levers
+    and rules must be the text the game writes (any other: that row is read by Python), choices and path are
+    matched against the shape json.dumps gives them, the replies by their brackets (their cast checks the
+    rest). No `?` in the patterns: the driver's placeholders are rewritten from it; `%` is doubled for it."""
     node = '"[A-Za-z0-9_-]*"'
     return " AND ".join([
-        "score BETWEEN 0 AND 100", f"registration ~ '{_UUID_RE}'",
+        "score BETWEEN 0 AND 100",
+        "length(registration) = 36 AND length(replace(registration, '-', '')) = 32 "
+        "AND translate(registration, '0123456789abcdef-', '') = ''",
         "duration_s > '-Infinity' AND duration_s < 'Infinity'",  # NaN is above Infinity in PostgreSQL
         "(active_s IS NULL OR (active_s > '-Infinity' AND active_s < 'Infinity'))",
         "choices ~ '^\\[(-{0,1}\\d+(, -{0,1}\\d+)*){0,1}\\]$'", f"path ~ '^\\[({node}(, {node})*){{0,1}}\\]$'",
-        f"levers ~ '^\\{{({lever}(, {lever})*){{0,1}}\\}}$'", f"rules ~ '^\\{{({rule}(, {rule})*){{0,1}}\\}}$'",
-        "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"])
+        f"levers = {_canonical_levers(True)}", f"rules = {_canonical_rules(True)}",
+        "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
 def _value(name: str) -> str:
-    """A key's value in PostgreSQL's object."""
+    """A key's value in PostgreSQL's object (levers and rules are as attempt_record gives them: _postgres_ok)."""
     if name in _NULL_WHEN_EMPTY:
         return f"NULLIF({name}, '')"
     return {"choices": "choices::json", "path": "path::json", "id": "attempts.id", "scripted": "scripted != 0",
-            "passed": "(status = 'finished' AND score >= mastery)", "steps": "COALESCE(steps, '[]')::json"}.get(name, name)
+            "passed": "(status = 'finished' AND score >= mastery)", "steps": "COALESCE(steps, '[]')::json",
+            "levers": "levers::json", "rules": "rules::json"}.get(name, name)
 
 
 def _postgres_object() -> str:
-    """One attempt's JSON object on PostgreSQL (`lv`/`rv`: the levers and rules as JSON)."""
-    levers = ", ".join(f"'{lever}', COALESCE(lv -> '{lever}', '{NO_LEVER}'::json)" for lever in LEVERS)
-    rules = ", ".join(f"'{rule}', COALESCE(rv -> '{rule}', '0'::json)" for rule in RULES)
-    pairs = [f"'{name}', {_value(name)}" for name in _HEAD]
-    pairs += [f"'levers', json_build_object({levers}), 'rules', json_build_object({rules})"]
-    pairs += [f"'{name}', {_value(name)}" for name in _TAIL]
-    return f"json_build_object({', '.join(pairs)})"
+    """One attempt's JSON object on PostgreSQL."""
+    return f"json_build_object({', '.join(f'{chr(39)}{name}{chr(39)}, {_value(name)}' for name in (*_HEAD, 'levers', 'rules', *_TAIL))})"
 
 
 def json_lines_sql(selection_sql: str, postgres: bool) -> str:
     """`selection_sql` (SQLBoard._selection with columns="{columns}", left as it is) made into the query of
     (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt."""
     steps = " LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id"
-    if postgres:  # the checks once per row; the levers and rules parsed once, only when they passed
-        from_ = (f" FROM attempts{steps} CROSS JOIN LATERAL (SELECT {_postgres_ok()} AS ok) AS o "
-                 "CROSS JOIN LATERAL (SELECT CASE WHEN o.ok THEN levers::json END AS lv, "
-                 "CASE WHEN o.ok THEN rules::json END AS rv) AS j")
-        columns = f"CASE WHEN o.ok THEN {_postgres_object()}::text END AS line, attempts.finished_at, attempts.id"
+    if postgres:
+        from_ = f" FROM attempts{steps}"
+        columns = f"CASE WHEN {_postgres_ok()} THEN {_postgres_object()}::text END AS line, attempts.finished_at, attempts.id"
     else:
         from_ = f" FROM attempts{steps}"
         columns = f"CASE WHEN {_sqlite_ok()} THEN {_sqlite_line()} END AS line, attempts.finished_at, attempts.id"
