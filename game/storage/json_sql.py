@@ -29,7 +29,6 @@ from game.core.model import LEVERS, RULES
 from game.storage.files import StorageError
 
 NO_LEVER = '{"points": 0, "ceiling": 0, "percent": null}'  # attempt_record's lever never scored
-_NULL_WHEN_EMPTY = ("persona", "persona_style", "player_style", "learner")
 # the keys of attempt_record, in its order, up to the levers; then the rest after the rules
 _HEAD = ("id", "registration", "player", "scenario", "title", "version", "content_hash", "mode", "seed", "started_at",
          "finished_at", "duration_s", "choices", "path")
@@ -95,26 +94,32 @@ def _sqlite_ok() -> str:
     return " AND ".join(checks)
 
 
-def _sqlite_line() -> str:
-    """One row's line: its JSON object, one printf (attempt_record's keys in its order); the checked JSON
-    columns and the game's own words are written as stored, the rest quoted (json_quote)."""
-    quoted = "json_quote({})"
-    plain = '"%s"'
-    levers = ", ".join(f"'{lever}', json(COALESCE(levers -> '$.{lever}', '{NO_LEVER}'))" for lever in LEVERS)
-    rules = ", ".join(f"'{rule}', json(COALESCE(rules -> '$.{rule}', '0'))" for rule in RULES)
-    cells = {"id": ("%d", "attempts.id"), "registration": (plain, "registration"),
-             "player": ("%s", quoted.format("player")), "title": ("%s", quoted.format("title")),
-             "version": ("%d", "version"), "seed": ("%d", "seed"), "duration_s": ("%!.15g", "duration_s"),
-             "choices": ("%s", "choices"), "path": ("%s", "path"),
-             "levers": ("%s", f"CASE WHEN levers = {_canonical_levers()} THEN levers ELSE json_object({levers}) END"),
-             "rules": ("%s", f"CASE WHEN rules = {_canonical_rules()} THEN rules ELSE json_object({rules}) END"),
-             "score": ("%d", "score"), "ending": ("%s", quoted.format("ending")),
-             "persona": ("%s", quoted.format("NULLIF(persona, '')")),
-             "learner": ("%s", quoted.format("NULLIF(learner, '')")),
-             "active_s": ("%s", "CASE WHEN active_s IS NULL THEN 'null' ELSE printf('%!.15g', active_s) END"),
-             "scripted": ("%s", "CASE WHEN scripted THEN 'true' ELSE 'false' END"), "mastery": ("%d", "mastery"),
+def _line(postgres: bool) -> str:
+    """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
+    in its order. The checked JSON columns and the game's own words are written as stored, other text
+    quoted by the database's JSON quoting (json_quote, to_json)."""
+    def quoted(expr: str) -> str:
+        return f"COALESCE(to_json({expr})::text, 'null')" if postgres else f"json_quote({expr})"
+    whole, plain = ("%s" if postgres else "%d"), '"%s"'
+    if postgres:  # _postgres_ok let through only the levers and rules the game writes: already attempt_record's
+        levers_sql, rules_sql = "levers", "rules"
+    else:
+        levers = ", ".join(f"'{lever}', json(COALESCE(levers -> '$.{lever}', '{NO_LEVER}'))" for lever in LEVERS)
+        rules = ", ".join(f"'{rule}', json(COALESCE(rules -> '$.{rule}', '0'))" for rule in RULES)
+        levers_sql = f"CASE WHEN levers = {_canonical_levers()} THEN levers ELSE json_object({levers}) END"
+        rules_sql = f"CASE WHEN rules = {_canonical_rules()} THEN rules ELSE json_object({rules}) END"
+    number = ("%s", "COALESCE({}::text, 'null')") if postgres else ("%!.15g", "printf('%!.15g', {})")
+    cells = {"id": (whole, "attempts.id"), "registration": (plain, "registration"),
+             "player": ("%s", quoted("player")), "title": ("%s", quoted("title")),
+             "version": (whole, "version"), "seed": (whole, "seed"), "duration_s": (number[0], "duration_s"),
+             "choices": ("%s", "choices"), "path": ("%s", "path"), "levers": ("%s", levers_sql),
+             "rules": ("%s", rules_sql), "score": (whole, "score"), "ending": ("%s", quoted("ending")),
+             "persona": ("%s", quoted("NULLIF(persona, '')")), "learner": ("%s", quoted("NULLIF(learner, '')")),
+             "active_s": ("%s", f"CASE WHEN active_s IS NULL THEN 'null' ELSE {number[1].format('active_s')} END"),
+             "scripted": ("%s", f"CASE WHEN scripted{' != 0' if postgres else ''} THEN 'true' ELSE 'false' END"),
+             "mastery": (whole, "mastery"),
              "passed": ("%s", "CASE WHEN status = 'finished' AND score >= mastery THEN 'true' ELSE 'false' END"),
-             "steps": ("%s", "COALESCE(steps, '[]')")}
+             "steps": ("%s", "COALESCE(steps::json::text, '[]')" if postgres else "COALESCE(steps, '[]')")}
     for name in _PLAIN_TEXT:
         cells[name] = (plain, name)
     for name in ("persona_style", "player_style"):  # '' is null
@@ -122,7 +127,9 @@ def _sqlite_line() -> str:
     names = (*_HEAD, "levers", "rules", *_TAIL)
     assert set(names) == set(cells), "a key without its SQL"
     spec = ",".join(f'"{name}":{cells[name][0]}' for name in names)
-    return f"printf('{{{spec}}}', {', '.join(cells[name][1] for name in names)})"
+    if postgres:  # the driver reads `%` as its own mark: doubled
+        spec = spec.replace("%", "%%")
+    return f"{'format' if postgres else 'printf'}('{{{spec}}}', {', '.join(cells[name][1] for name in names)})"
 
 
 def _postgres_ok() -> str:
@@ -132,7 +139,7 @@ def _postgres_ok() -> str:
     rest). No `?` in the patterns: the driver's placeholders are rewritten from it; `%` is doubled for it."""
     node = '"[A-Za-z0-9_-]*"'
     return " AND ".join([
-        "score BETWEEN 0 AND 100",
+        "score BETWEEN 0 AND 100", f"length(to_json({_PLAIN_ALL})::text) = length({_PLAIN_ALL}) + 2",
         "length(registration) = 36 AND length(replace(registration, '-', '')) = 32 "
         "AND translate(registration, '0123456789abcdef-', '') = ''",
         "duration_s > '-Infinity' AND duration_s < 'Infinity'",  # NaN is above Infinity in PostgreSQL
@@ -142,30 +149,16 @@ def _postgres_ok() -> str:
         "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
-def _value(name: str) -> str:
-    """A key's value in PostgreSQL's object (levers and rules are as attempt_record gives them: _postgres_ok)."""
-    if name in _NULL_WHEN_EMPTY:
-        return f"NULLIF({name}, '')"
-    return {"choices": "choices::json", "path": "path::json", "id": "attempts.id", "scripted": "scripted != 0",
-            "passed": "(status = 'finished' AND score >= mastery)", "steps": "COALESCE(steps, '[]')::json",
-            "levers": "levers::json", "rules": "rules::json"}.get(name, name)
-
-
-def _postgres_object() -> str:
-    """One attempt's JSON object on PostgreSQL."""
-    return f"json_build_object({', '.join(f'{chr(39)}{name}{chr(39)}, {_value(name)}' for name in (*_HEAD, 'levers', 'rules', *_TAIL))})"
-
-
 def json_lines_sql(selection_sql: str, postgres: bool) -> str:
     """`selection_sql` (SQLBoard._selection with columns="{columns}", left as it is) made into the query of
     (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt."""
     steps = " LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id"
     if postgres:
         from_ = f" FROM attempts{steps}"
-        columns = f"CASE WHEN {_postgres_ok()} THEN {_postgres_object()}::text END AS line, attempts.finished_at, attempts.id"
+        columns = f"CASE WHEN {_postgres_ok()} THEN {_line(True)} END AS line, attempts.finished_at, attempts.id"
     else:
         from_ = f" FROM attempts{steps}"
-        columns = f"CASE WHEN {_sqlite_ok()} THEN {_sqlite_line()} END AS line, attempts.finished_at, attempts.id"
+        columns = f"CASE WHEN {_sqlite_ok()} THEN {_line(False)} END AS line, attempts.finished_at, attempts.id"
     return selection_sql.replace("SELECT {columns} FROM attempts", f"SELECT {columns}{from_}", 1)
 
 
