@@ -174,16 +174,20 @@ class JSONExport:
         out = _ListWriter(handle)
         last = None
         try:
-            for line, finished_at, id_ in self._stream(json_lines_sql(sql, self._json_postgres), params, size=2000,
-                                                       plain=True):
-                out.add(line if line is not None else self._json_the_old_way(self.get(id_), id_))
-                last = (finished_at, id_)
+            for batch in self._batches(json_lines_sql(sql, self._json_postgres), params, size=2000, plain=True):
+                lines = [row[0] for row in batch]
+                if None in lines:  # a row the database left to Python
+                    made = (line if line is not None else self._json_the_old_way(self.get(id_), id_)
+                            for line, _, id_ in batch)
+                    lines = [line for line in made if line is not None]
+                out.extend(lines)
+                last = batch[-1][1:]
         except StorageError as exc:
             if not _bad_data(exc.__cause__):
                 raise
             for attempt in self.iter_attempts(**selection):  # the rest, read the old way (replies not JSON)
                 if last is None or (attempt.finished_at, attempt.id) > last:
-                    out.add(json.dumps(attempt_record(attempt), ensure_ascii=False))
+                    out.extend([json.dumps(attempt_record(attempt), ensure_ascii=False)])
         return out.close()
 
     def _json_the_old_way(self, attempt, id_) -> str | None:
@@ -210,25 +214,16 @@ def _bad_data(exc) -> bool:
 
 
 class _ListWriter:
-    """A JSON list written an item (text) at a time, a few thousand per write: `[`, the items one a line, `]`."""
+    """A JSON list written a batch of items (texts) at a time: `[`, the items one a line, `]`."""
 
     def __init__(self, handle):
-        self.handle, self.count, self.batch = handle, 0, []
+        self.handle, self.count = handle, 0
 
-    def add(self, item: str | None) -> None:
-        if item is None:
-            return
-        self.batch.append(item)
-        if len(self.batch) == 2000:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self.batch:
-            self.handle.write(("[\n" if self.count == 0 else ",\n") + ",\n".join(self.batch))
-            self.count += len(self.batch)
-            self.batch.clear()
+    def extend(self, items: list[str]) -> None:
+        if items:
+            self.handle.write(("[\n" if self.count == 0 else ",\n") + ",\n".join(items))
+            self.count += len(items)
 
     def close(self) -> int:
-        self._flush()
         self.handle.write("[]\n" if self.count == 0 else "\n]\n")
         return self.count

@@ -240,12 +240,12 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
         cursor.itersize = 500
         return cursor.execute(self._sql(sql), tuple(params))
 
-    def _stream(self, sql: str, params=(), size: int = 500, plain: bool = False):
+    def _batches(self, sql: str, params=(), size: int = 500, plain: bool = False):
         with self._lock:
             conn = self._connection()
             try:
                 with conn.transaction():  # a named cursor lives in a transaction
-                    yield from super()._stream(sql, params, size, plain)
+                    yield from super()._batches(sql, params, size, plain)
             except psycopg.Error as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 

@@ -153,14 +153,19 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, 
         return cursor
 
     def _stream(self, sql: str, params=(), size: int = 500, plain: bool = False):
-        """Rows one batch at a time (flat memory for exports of any size);
+        """Rows one at a time, read a batch at a time (flat memory for exports of any size);
         `plain`: as tuples, not named rows (faster where names are not needed)."""
+        for batch in self._batches(sql, params, size, plain):
+            yield from batch
+
+    def _batches(self, sql: str, params=(), size: int = 500, plain: bool = False):
+        """The rows of `_stream` as lists of up to `size` rows."""
         with self._lock:
             try:
                 cursor = self._open_cursor(sql, params, plain)
                 try:
                     while batch := cursor.fetchmany(size):
-                        yield from batch
+                        yield batch
                 finally:
                     cursor.close()  # PostgreSQL's server-side cursor too, even when the reader stops early
             except self._errors as exc:
