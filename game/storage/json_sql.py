@@ -149,17 +149,17 @@ def _postgres_ok() -> str:
         "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
-def json_lines_sql(selection_sql: str, postgres: bool) -> str:
+def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False) -> str:
     """`selection_sql` (SQLBoard._selection with columns="{columns}", left as it is) made into the query of
-    (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt."""
-    steps = " LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id"
-    if postgres:
-        from_ = f" FROM attempts{steps}"
-        columns = f"CASE WHEN {_postgres_ok()} THEN {_line(True)} END AS line, attempts.finished_at, attempts.id"
+    (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt.
+    `copied` (PostgreSQL's COPY): one text only, the line, or `!` and the id when Python must read it."""
+    ok, line = (_postgres_ok(), _line(True)) if postgres else (_sqlite_ok(), _line(False))
+    if copied:
+        columns = f"CASE WHEN {ok} THEN {line} ELSE '!' || attempts.id END AS line"
     else:
-        from_ = f" FROM attempts{steps}"
-        columns = f"CASE WHEN {_sqlite_ok()} THEN {_line(False)} END AS line, attempts.finished_at, attempts.id"
-    return selection_sql.replace("SELECT {columns} FROM attempts", f"SELECT {columns}{from_}", 1)
+        columns = f"CASE WHEN {ok} THEN {line} END AS line, attempts.finished_at, attempts.id"
+    steps = " LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id"
+    return selection_sql.replace("SELECT {columns} FROM attempts", f"SELECT {columns} FROM attempts{steps}", 1)
 
 
 class JSONExport:
@@ -171,7 +171,7 @@ class JSONExport:
         to a text `handle`; returns how many. Each object is built by the database (see above); a
         damaged row is skipped and said in `skipped`, as `iter_attempts` does."""
         sql, params = self._selection(**selection, columns="{columns}")
-        out = _ListWriter(handle)
+        out = ListWriter(handle)
         last = None
         try:
             for batch in self._batches(json_lines_sql(sql, self._json_postgres), params, size=2000, plain=True):
@@ -183,7 +183,7 @@ class JSONExport:
                 out.extend(lines)
                 last = batch[-1][1:]
         except StorageError as exc:
-            if not _bad_data(exc.__cause__):
+            if not bad_data(exc.__cause__):
                 raise
             for attempt in self.iter_attempts(**selection):  # the rest, read the old way (replies not JSON)
                 if last is None or (attempt.finished_at, attempt.id) > last:
@@ -207,13 +207,13 @@ def attempt_record(attempt) -> dict:
     return record(attempt)
 
 
-def _bad_data(exc) -> bool:
+def bad_data(exc) -> bool:
     """True when the database stopped on a stored value it could not read as JSON."""
     state = getattr(exc, "sqlstate", None)
     return (state or "").startswith("22") or (state is None and "JSON" in str(exc))
 
 
-class _ListWriter:
+class ListWriter:
     """A JSON list written a batch of items (texts) at a time: `[`, the items one a line, `]`."""
 
     def __init__(self, handle):
