@@ -1,8 +1,8 @@
 """The reviewer's JSON (`scoreboard --format json`) built by the database:
-each attempt's object is made in SQL (SQLite's `json_object`, PostgreSQL's
-`json_build_object`), one compact object per line, and Python only joins
-the lines into a JSON array. Python's encoder with `indent=2` took 7-8x the
-time of fetching the same rows.
+each attempt's object is one line the query makes (SQLite's `printf`,
+PostgreSQL's `format`, text quoted by `json_quote` / `to_json`), and Python
+only joins the lines into a JSON list, one compact object per line.
+Python's encoder with `indent=2` took 7-8x the time of fetching the rows.
 
 Each object is what `export.attempt_record` makes of the same attempt, key
 for key and value for value (a test on both databases holds the parsed
@@ -11,15 +11,17 @@ documents equal): every lever and rule present (a lever never scored is
 empty persona, styles and learner as null, `scripted` and `passed` as
 true/false, the replies (`steps`) as stored.
 
-A stored row is only turned into JSON by the database when it is of the
-shape the game writes (`_sqlite_ok` / `_postgres_ok`: text where text
-belongs, whole numbers, a duration that prints exactly, choices, path,
-levers, rules and replies of the right kinds). Any other row comes back
-empty and Python reads that one attempt the old way (`attempt_problem`,
-then `attempt_record`): a damaged row is skipped with a note, as before,
-and an unusual but sound one is still written. On PostgreSQL the replies'
-JSON is checked by its cast: a row whose replies are not JSON at all stops
-the query, and the rest of the export is written the old way.
+A stored row is only written by the database when it is of the shape the
+game writes (`_sqlite_ok` / `_postgres_ok`: whole numbers where they
+belong, a score of 0-100, a uuid, a duration that prints exactly, choices,
+path, levers, rules and replies of the kinds json.dumps gives, the game's
+own words needing no escape). Any other row comes back empty (`!id` through
+PostgreSQL's COPY) and Python reads that one attempt the old way
+(`attempt_problem`, then `attempt_record`): a damaged row is skipped with a
+note, as before, and an unusual but sound one is still written. Two things
+stop the query instead (SQLite refuses a BLOB in a text column; PostgreSQL
+a cast of replies that are not JSON); then the rest of the export, from the
+last attempt written, is made the old way.
 """
 from __future__ import annotations
 
