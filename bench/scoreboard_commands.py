@@ -77,10 +77,10 @@ def table_and_export(env: dict, floor_query, folder: Path, skip: set[str], raw_q
     command_vs_floor("scoreboard --format csv (renewal-call)",
                      [*main, "scoreboard", "--format", "csv", "--scenario", "renewal-call"],
                      floor_query(csv_one, csv=True), env, goal=goal, raw_cmd=raw_query(csv_one))
-    if "json" not in skip:  # the same SQL iter_attempts sends (the replies joined), as raw rows
+    if "json" not in skip:  # floor: the columns and replies each object is made of (one_scenario_sql), as raw rows
         command_vs_floor("scoreboard --format json (renewal-call)",
                          [*main, "scoreboard", "--format", "json", "--scenario", "renewal-call"],
-                         floor_query(json_sql), env, goal=goal, raw_cmd=raw_query(json_sql), repeat=1)
+                         floor_query(json_sql), env, goal=goal, raw_cmd=raw_query(json_sql))
     if "export" not in skip:
         command_vs_floor("export --csv", [*main, "export", "--csv", str(folder / "ours.csv")],
                          floor_query(f"SELECT {CSV_COLUMNS} FROM attempts ORDER BY finished_at, id", csv=True), env,
@@ -97,7 +97,8 @@ RAW_POSTGRES = "import psycopg, sys\nconn = psycopg.connect(sys.argv[1])\ncursor
 
 
 def one_scenario_sql(board) -> str:
-    """The SQL `scoreboard --format json --scenario renewal-call` sends (iter_attempts: the replies joined)."""
+    """The columns and replies `scoreboard --format json --scenario renewal-call` writes (the SQL iter_attempts
+    sends, which the command used before the database built each object): the JSON's floor."""
     sql, params = board._selection(scenario="renewal-call")
     assert params == ["renewal-call"]
     return sql.replace("?", "'renewal-call'")

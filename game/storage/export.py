@@ -69,7 +69,9 @@ def write_json_list(items, handle) -> int:
 
 
 def write_json(attempts, handle) -> int:
-    """Attempts as the reviewer's JSON (see `attempt_record`), streamed."""
+    """Attempts (objects) as the reviewer's JSON (see `attempt_record`), indented, streamed: what `to_json`
+    gives. `scoreboard --format json` has the database build the same objects instead, one a line
+    (SQLBoard.write_json, json_sql.py; a test holds the parsed documents equal)."""
     return write_json_list((attempt_record(a) for a in attempts), handle)
 
 

@@ -12,6 +12,7 @@ The password is never shown: messages name the address without it.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import time
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from game.storage.team import TeamRecords
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_TYPES, SUMMARY_FILL,
                                        SUMMARY_TABLES, TABLE_WIDTHS, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.sql_board import SQLBoard
+from game.storage.export import attempt_record
 from game.storage.team_summary import migration as team_summary_migration
 from game.storage.team_views import POSTGRES_WEEK
 
@@ -157,12 +159,56 @@ def _copied_text(data: bytes) -> bytes:
     return re.sub(rb"\\(.)", lambda m: _COPY_ESCAPES.get(m.group(1), m.group(1)), data, flags=re.DOTALL)
 
 
+class _JSONBlocks:
+    """COPY's lines of the reviewer's JSON written as a list's items, a block at a time."""
+
+    def __init__(self, board):
+        self.board, self.count, self.last, self.side = board, 0, b"", None
+
+    def write(self, chunks: list, write) -> None:
+        if not chunks:
+            return
+        lines = _copied_text(b"".join(chunks)).split(b"\n")
+        lines.pop()  # after the last line feed
+        if any(line[:1] == b"!" for line in lines):
+            lines = [made for line in lines if (made := self._line(line)) is not None]
+        if lines:
+            write((b"[\n" if self.count == 0 else b",\n") + b",\n".join(lines))
+            self.count += len(lines)
+            self.last = lines[-1]
+
+    def _line(self, line: bytes) -> bytes | None:
+        if line[:1] != b"!":
+            return line
+        made = self.board._json_the_old_way(self._side().get(int(line[1:])), int(line[1:]))
+        return made.encode("utf-8") if made is not None else None
+
+    def _side(self):
+        """A second connection to read an attempt while the first copies."""
+        if self.side is None:
+            self.side = PostgresScoreboard(self.board.address)
+        return self.side
+
+    def last_key(self):
+        """(finished_at, id) of the last attempt written, or None."""
+        if not self.last:
+            return None
+        data = json.loads(self.last)
+        return data["finished_at"], data["id"]
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
+            self.side = None
+
+
 class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _placeholder = "%s"
     _skip_locked = "FOR UPDATE SKIP LOCKED"
     shared = True  # a team's database: many machines record and send
     # the Thursday of finished_at's ISO week in UTC (team_views.py): its year and number are the week's
     _line_format = "format"  # the `scoreboard` table's lines (views.table_line_sql)
+    _json_postgres = True  # the reviewer's JSON (json_sql.py)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
     _week_sql = POSTGRES_WEEK
 
@@ -245,12 +291,12 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
         cursor.itersize = 500
         return cursor.execute(self._sql(sql), tuple(params))
 
-    def _stream(self, sql: str, params=(), size: int = 500, plain: bool = False):
+    def _batches(self, sql: str, params=(), size: int = 500, plain: bool = False):
         with self._lock:
             conn = self._connection()
             try:
                 with conn.transaction():  # a named cursor lives in a transaction
-                    yield from super()._stream(sql, params, size, plain)
+                    yield from super()._batches(sql, params, size, plain)
             except psycopg.Error as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
 
@@ -295,6 +341,45 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
                     return max(0, cursor.rowcount)
             except psycopg.Error as exc:
                 raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+
+    def write_json(self, handle, **selection) -> int:
+        """The reviewer's JSON (json_sql.JSONExport.write_json): PostgreSQL builds each line and copies them
+        out (COPY ... TO STDOUT: no row objects, no decoding); a `!id` line is an attempt Python reads, on a
+        second connection (the first is busy copying). A stored value the database stops on (replies that
+        are not JSON): the rest is written the old way, from the last attempt written."""
+        from game.storage.json_sql import ListWriter, bad_data, json_lines_sql
+        sql, params = self._selection(**selection, columns="{columns}")
+        sql = json_lines_sql(sql, True, copied=True)
+        sql = self._sql(sql) if params else sql.replace("%%", "%")  # COPY without parameters reads no marks
+        write, out, chunks, size = _bytes_writer(handle), _JSONBlocks(self), [], 0
+        with self._lock:
+            try:
+                with self._connection().cursor() as cursor:
+                    with cursor.copy(f"COPY ({sql}) TO STDOUT", tuple(params) or None) as copy:
+                        for chunk in copy:  # a line at a time: written about 2 MB at once (flat memory)
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size > 2_000_000:
+                                out.write(chunks, write)
+                                chunks.clear()
+                                size = 0
+                out.write(chunks, write)
+            except psycopg.Error as exc:
+                if not bad_data(exc):
+                    raise StorageError(f"the scoreboard could not be read: {self._reason(exc)}") from exc
+                out.write(chunks, write)  # the rows that came before the one it stopped on
+                rest, last = ListWriter(handle), out.last_key()
+                rest.count = out.count
+                write(b"", final=True)
+                for attempt in self.iter_attempts(**selection):
+                    if last is None or (attempt.finished_at, attempt.id) > last:
+                        rest.extend([json.dumps(attempt_record(attempt), ensure_ascii=False)])
+                out.close()
+                return rest.close()
+            finally:
+                out.close()
+        write(b"\n]\n" if out.count else b"[]\n", final=True)
+        return out.count
 
     @contextmanager
     def _begin(self):

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
 from game.storage.cmi5_queue import Cmi5Queue
+from game.storage.json_sql import JSONExport
 from game.storage.portfolio_board import PortfolioRecords
 from game.storage.team_summary import keep_team_summary
 from game.storage.team_views import TeamViews
@@ -111,7 +112,7 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
+class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, JSONExport):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
@@ -153,14 +154,19 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords):
         return cursor
 
     def _stream(self, sql: str, params=(), size: int = 500, plain: bool = False):
-        """Rows one batch at a time (flat memory for exports of any size);
+        """Rows one at a time, read a batch at a time (flat memory for exports of any size);
         `plain`: as tuples, not named rows (faster where names are not needed)."""
+        for batch in self._batches(sql, params, size, plain):
+            yield from batch
+
+    def _batches(self, sql: str, params=(), size: int = 500, plain: bool = False):
+        """The rows of `_stream` as lists of up to `size` rows."""
         with self._lock:
             try:
                 cursor = self._open_cursor(sql, params, plain)
                 try:
                     while batch := cursor.fetchmany(size):
-                        yield from batch
+                        yield batch
                 finally:
                     cursor.close()  # PostgreSQL's server-side cursor too, even when the reader stops early
             except self._errors as exc:

@@ -112,14 +112,13 @@ def _say_skipped(board) -> None:
 
 
 def cmd_scoreboard(args) -> int:
-    from game.storage import export
     if args.by_style:
         return _by_style(args)
     if args.portfolio:
         return _quarters(args)
     with _board() as board:
         if args.format == "json":
-            export.write_json(board.iter_attempts(**_selection(args)), sys.stdout)
+            board.write_json(sys.stdout, **_selection(args))  # each attempt's object built by the database
             _say_skipped(board)
             return EXIT_OK
         if args.format == "csv":
