@@ -121,7 +121,8 @@ def test_a_known_quarter_gives_a_known_debrief(p):
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
     assert view.best_plan == (("Fenwick Bakeries", "visit once a quarter; answer its events"),
                               ("Greenway Grocers", "no contact; answer its events"),
-                              ("The Good Grind café", "no contact"))  # 1.5 hours a week: time kept for answers
+                              ("The Good Grind café", "phone call once a quarter"))  # 1.5 hours a week: time
+    # kept for answers; the café's call keeps as much as no contact, and the tie goes to the nearer its cadence
     assert view.leaders == ("1. Ana: 71% (ranking 80%)",)
     assert view.worth == ("1. Fenwick Bakeries: revenue £90k, profit £47k (you put it 3rd)",
                           "2. Greenway Grocers: revenue £520k, profit £16k (you put it 2nd)",

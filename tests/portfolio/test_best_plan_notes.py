@@ -1,9 +1,12 @@
 """The best plan keeps to what each account's notes ask for: its own channel, or one its notes allow
 (docs/portfolio-model.md, 'What each account asks for'), on every bundled portfolio."""
+from dataclasses import replace
+
 import pytest
 
-from game.core.portfolio.model import allowed_channels
+from game.core.portfolio.model import CADENCE_GAP, Note, allowed_channels, missing_cues
 from game.core.portfolio.optimise import best_plan, option_key
+from game.core.portfolio.quarter import Contact
 from tests.portfolio.helpers import BUNDLED, bundled
 
 
@@ -32,3 +35,37 @@ def test_a_new_decision_maker_may_be_called_or_met():
     p = bundled()
     kofi = p.account("fenwick-bakeries")
     assert "new-decision-maker" in kofi.cues and allowed_channels(kofi) == {"visit", "call"}
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_notes_say_each_accounts_cadence_and_channel(path):
+    """A trainee plans from the notes: each account's notes carry a word of its cadence and of its channel
+    (CADENCE_WORDS, CHANNEL_WORDS in model.py; the validator warns FP134 otherwise)."""
+    p = bundled(path)
+    for a in p.accounts:
+        assert missing_cues(a) == [], (a.name, a.cadence, a.channel, [n.text for n in a.notes])
+
+
+def test_notes_without_a_cadence_or_channel_word_are_found():
+    pharmacy = bundled().account("corner-pharmacy")
+    bare = replace(pharmacy, notes=(Note("Six pharmacies; they pay on time and ask for little."),))
+    assert missing_cues(bare) == ["cadence", "channel"]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_best_plan_contacts_no_account_more_often_than_its_notes_ask(path):
+    """Northway sees her banks 'once a quarter ... and not between'; the best plan never reviews her monthly,
+    nor contacts any account more often than its cadence, on any seed."""
+    p = bundled(path)
+    for seed in range(12):
+        for aid, contact in best_plan(p, seed).plan.contacts.items():
+            a = p.account(aid)
+            assert CADENCE_GAP[contact.frequency] >= CADENCE_GAP[a.cadence], (seed, a.name, contact, a.cadence)
+
+
+def test_when_hours_allow_the_best_plan_keeps_the_cadence_asked_for():
+    """Hearth & Home want written updates every couple of weeks: with six hours a week there is time, so the
+    best plan e-mails them every two weeks, not every four (a tie the cap on health used to hide)."""
+    p = bundled()
+    for seed in range(12):
+        assert best_plan(p, seed).plan.contact("hearth-home") == Contact("email", "fortnightly"), seed

@@ -12,7 +12,8 @@ from game.core.errors import Diagnostic
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name
 from game.core.yaml_reader import YMap, YSeq
 from game.core.portfolio.model import (CUES, EVENT_KINDS, FORMAT_VERSION, FREQUENCIES, MAX_ACCOUNTS, METHODS, MIN_ACCOUNTS,
-                                       OLD_FORMAT, OLD_FORMAT_DEFAULTS, PRESSURES, Account, Note, Portfolio)
+                                       OLD_FORMAT, OLD_FORMAT_DEFAULTS, PRESSURES, Account, Note, Portfolio,
+                                       missing_cues)
 from game.core.portfolio.ranking import rank_percent, revenue_order
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
@@ -233,6 +234,12 @@ def _fairness(ck: FieldChecker, portfolio: Portfolio, top: YMap) -> None:
         ck.warning("FP133", ck.key_pos(top, "accounts"),
                    f"ranking by revenue alone scores {by_bill}% here, so the portfolio does not test the revenue "
                    "trap; give the biggest bills thinner margins (below 50% is the aim)")
+    for account in portfolio.accounts:
+        for what in missing_cues(account):
+            ck.warning("FP134", (portfolio.account_lines.get(account.id, 1), 3),
+                       f"the notes of '{account.id}' do not say its {what} "
+                       f"('{account.cadence if what == 'cadence' else account.channel}'); the trainee "
+                       "plans from the notes, so say it in your own words")
     if not any(a.scenario for a in portfolio.accounts):
         ck.warning("FP132", ck.key_pos(top, "accounts"), "no account links a scenario, so the quarter has "
                    "no conversations")

@@ -45,6 +45,22 @@ FREQUENCY_TITLES = {"weekly": "every week", "fortnightly": "every two weeks",
 # an account's preferred cadence as the weeks it expects between contacts
 CADENCE_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 8}
 
+# the words by which an account's notes tell its cadence and its channel (FP134 warns when none is there;
+# docs/portfolio-model.md, 'What each account asks for'); matched in lower case, anywhere in a note
+CADENCE_WORDS = {
+    "weekly": ("every week", "weekly", "each week"),
+    "fortnightly": ("every other week", "every couple of weeks", "every two weeks", "fortnightly"),
+    "monthly": ("once a month", "every month", "monthly"),
+    "quarterly": ("once a quarter", "every quarter", "a quarter", "quarterly", "every season", "once a season",
+                  "every few months"),
+}
+CHANNEL_WORDS = {
+    "email": ("e-mail", "written"),
+    "call": ("call", "phone"),
+    "visit": ("visit", "in person", "on site", "drop in", "see you"),
+    "review": ("review",),
+}
+
 # what a note can tell the trainee, and what it means in the model
 CUES = ("new-decision-maker", "slipping-volumes", "competitor-interest", "price-pressure",
         "personal", "complaint-history", "loyal")
@@ -139,6 +155,14 @@ def allowed_channels(account: Account) -> frozenset[str]:
     voice or a face as well (a call or a visit introduces you; an e-mail from a stranger does not)."""
     extra = {"call", "visit"} if "new-decision-maker" in account.cues else set()
     return frozenset({account.channel} | extra)
+
+
+def missing_cues(account: Account) -> list[str]:
+    """What the account's notes do not tell: 'cadence' and/or 'channel' (by CADENCE_WORDS, CHANNEL_WORDS)."""
+    text = " ".join(n.text for n in account.notes).lower()
+    return [what for what, words in (("cadence", CADENCE_WORDS[account.cadence]),
+                                     ("channel", CHANNEL_WORDS[account.channel]))
+            if not any(w in text for w in words)]
 
 
 def contact_minutes(method: str | None, frequency: str | None) -> int:

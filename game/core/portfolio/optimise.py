@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from math import gcd
 
-from game.core.portfolio.model import Account, Portfolio, allowed_channels, contact_minutes
+from game.core.portfolio.model import (CADENCE_GAP, FREQUENCIES, Account, Portfolio, allowed_channels,
+                                       contact_minutes)
 from game.core.portfolio.plan import Plan, options
 from game.core.portfolio.quarter import Contact, run_account
 
@@ -70,10 +71,19 @@ def preference(account: Account, opts: list, steps: list[int]) -> list[int]:
     """The order in which an account's choices are tried: among choices that keep the same profit, the first
     wins, so the best plan keeps to a channel the account's notes allow (docs/portfolio-model.md, 'What each
     account asks for'), then to the least time. When the cap on health makes a call and an e-mail keep the
-    same, the plan does not phone someone who rarely picks up the phone."""
+    same, the plan does not phone someone who rarely picks up the phone. Among those, it keeps to the cadence
+    the notes ask for: never more often (a tie that the cap on health hides), then as near to it as it can."""
     allowed = allowed_channels(account)
-    return sorted(range(len(opts)), key=lambda i: (opts[i][0] is not None and opts[i][0].method not in allowed,
-                                                   steps[i], i))
+    want = CADENCE_GAP[account.cadence]
+
+    def key(i: int) -> tuple:
+        contact = opts[i][0]
+        if contact is None:
+            return (False, False, len(CADENCE_GAP), steps[i], i)
+        gap = CADENCE_GAP[contact.frequency]
+        return (contact.method not in allowed, gap < want, abs(FREQUENCIES.index(contact.frequency)
+                                                               - FREQUENCIES.index(account.cadence)), steps[i], i)
+    return sorted(range(len(opts)), key=key)
 
 
 def best_plan(portfolio: Portfolio, seed: int, answering: bool = True) -> Best:

@@ -234,6 +234,7 @@ class AccountRun:
         self.health -= self._decay()
         method = self._method_on(week)
         if method:
+            on_time = self.silence >= self.gap  # sooner than they want builds no trust (docs: 'Too soon')
             self.health += self._lift(method)
             log.contact = method
             fit = channel_fit(self.account, method)
@@ -241,7 +242,7 @@ class AccountRun:
                 self.silence = 0
             if method in IN_PERSON_TRUST:
                 self.met_in_person = True
-                if fit >= WELCOME_FIT:
+                if fit >= WELCOME_FIT and on_time:
                     self.trust += IN_PERSON_TRUST[method]
         for event in self.events_in(week):
             self.health += self._event(event, log, (replies or {}).get(event.kind))
