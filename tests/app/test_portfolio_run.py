@@ -130,7 +130,7 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
     page = run.view()
     assert run.page == ANSWER and "How will you answer?" in page.head
     assert "They say: “Two shops couldn't print labels this morning" in page.head
-    assert [c.label for c in page.choices] == ["Let it go", "Phone them", "Go and see them",
+    assert [c.label for c in page.choices] == ["Let it go", "Write to them", "Phone them", "Go and see them",
                                                "Offer a concession on price", "Back to the week"]
     run.choose(("reply", "visit"))
     assert run.page == QUARTER and run.focus == 1

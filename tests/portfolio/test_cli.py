@@ -59,7 +59,7 @@ RANKING = ("ranking: [vale-garden, fenwick-bakeries, corner-pharmacy, greenway-g
     ("plan:\n  vale-garden: {method: call, frequency: daily}\n", "'frequency' in the plan for 'vale-garden' must be one of"),
     ("conversations:\n  good-grind: saved\n", "must end retained, at_risk, lost or give choices"),
     ("answers:\n  - {week: 2, account: good-grind, event: complaint, answer: testimonial}\n",
-     "'answer' in answer 1 must be one of call, visit, concession, not 'testimonial'"),
+     "'answer' in answer 1 must be one of write, call, visit, concession, not 'testimonial'"),
     ("answers:\n  - {week: 14, account: good-grind, event: complain, answer: call}\n",
      "did you mean 'complaint'?"),
 ])
@@ -187,7 +187,7 @@ def test_missing_and_broken_portfolio_files(tmp_path):
 
 def test_terminal_weekly_answers_are_asked_and_judged():
     # seed 10: in week 1 Fenwick Bakeries complain; they like to see you, so a visit puts it right
-    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n2\n0\n0\n" + "q\n"
+    answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n3\n0\n0\n" + "q\n"
     proc = run("portfolio", SHOP, "--text", "--seed", "10", stdin=answers)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
@@ -248,7 +248,7 @@ def test_the_terminal_and_a_scripted_plan_play_the_same_quarter(tmp_path):
     # seed 4 (the customers in both conversations are not the scenarios' first personas): listed order, no
     # planned contact, week 1's two events answered (a call for the café's complaint, a visit for the garden
     # centres' rival offer), the rest let go, every reply the first one
-    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n1\n2\n" + ("\n" + "1\n" * 12) * 13
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n2\n3\n" + ("\n" + "1\n" * 12) * 13
     terminal = run("portfolio", SHOP, "--text", "--seed", "4", stdin=stdin)
     assert terminal.returncode == 0, terminal.stderr
     played = terminal.stdout[terminal.stdout.index("Protect Your Turf: Shop Systems: the quarter's debrief"):]

@@ -328,7 +328,7 @@ def test_the_right_answer_depends_on_the_account_and_the_event():
     assert right_answer(p.account("greenway-grocers"), "competitor-offer") == "total-cost"  # minds the price
     assert right_answer(p.account("fenwick-bakeries"), "competitor-offer") == "testimonial"  # new, never met
     assert right_answer(p.account("vale-garden"), "competitor-offer") == "visit"  # the relationship, in person
-    assert right_answer(p.account("bloom-stem"), "complaint") == "call"  # a voice, even for an e-mail customer
+    assert right_answer(p.account("bloom-stem"), "complaint") == "write"  # she reads e-mail, rarely picks up
     assert right_answer(p.account("vale-garden"), "complaint") == "visit"
     assert right_answer(p.account("marlow-finch"), "price-cut") == "total-cost"
 

@@ -11,19 +11,19 @@ Formulas: docs/portfolio-model.md ("Answering the week's events").
 """
 from __future__ import annotations
 
-from game.core.portfolio.model import Account
+from game.core.portfolio.model import Account, allowed_channels
 
-ANSWERS = ("call", "visit", "total-cost", "testimonial", "concession", "note")
-ANSWER_TITLES = {"call": "Phone them", "visit": "Go and see them",
+ANSWERS = ("write", "call", "visit", "total-cost", "testimonial", "concession", "note")
+ANSWER_TITLES = {"write": "Write to them", "call": "Phone them", "visit": "Go and see them",
                  "total-cost": "Show the total cost, not only the price", "testimonial": "Put them in touch with a "
                  "happy customer", "concession": "Offer a concession on price", "note": "Note it and bring it up "
                  "at your next planned contact"}
-ANSWER_MINUTES = {"call": 30, "visit": 180, "total-cost": 90, "testimonial": 45, "concession": 15, "note": 15}
+ANSWER_MINUTES = {"write": 30, "call": 30, "visit": 180, "total-cost": 90, "testimonial": 45, "concession": 15, "note": 15}
 VALID = {
-    "competitor-offer": ("call", "visit", "total-cost", "testimonial", "concession"),
-    "price-cut": ("total-cost", "testimonial", "call", "visit", "concession"),
-    "complaint": ("call", "visit", "concession"),
-    "disclosure": ("call", "visit", "note"),
+    "competitor-offer": ("write", "call", "visit", "total-cost", "testimonial", "concession"),
+    "price-cut": ("total-cost", "testimonial", "write", "call", "visit", "concession"),
+    "complaint": ("write", "call", "visit", "concession"),
+    "disclosure": ("write", "call", "visit", "note"),
 }
 # health change: (left unanswered, answered as well as it can be); a partial answer lands in between
 EVENT_CHANGE = {"competitor-offer": (-7.0, 10.0), "price-cut": (-5.0, 8.0), "complaint": (-5.0, 10.0),
@@ -33,9 +33,18 @@ NOTE_WINDOW = 4  # weeks: a noted disclosure is remembered if a planned contact 
 RIGHT = 1.0  # the quality of the right answer
 
 
+UNHEARD = 0.25  # the most a phone call lands with an account whose notes rule out the phone
+
+
 def voice(account: Account) -> str:
-    """A complaint or a personal moment wants a voice: a visit for accounts that like meeting, a call otherwise."""
-    return "visit" if account.channel in ("visit", "review") else "call"
+    """A complaint or a personal moment wants the account's own way of talking: a visit for accounts that like
+    meeting, a written reply for those who live on e-mail, a call otherwise."""
+    return {"visit": "visit", "review": "visit", "email": "write"}.get(account.channel, "call")
+
+
+def phone_ruled_out(account: Account) -> bool:
+    """An e-mail account whose notes allow no call ('calls go unanswered', 'rarely picks up the phone')."""
+    return account.channel == "email" and "call" not in allowed_channels(account)
 
 
 def quality(account: Account, kind: str, answer: str, contact_soon: bool = False) -> float:
@@ -43,6 +52,11 @@ def quality(account: Account, kind: str, answer: str, contact_soon: bool = False
     channel falls within NOTE_WINDOW weeks (what makes a note enough)."""
     if answer not in VALID[kind]:
         raise ValueError(f"'{answer}' is not an answer to {kind}")
+    q = _quality(account, kind, answer, contact_soon)
+    return min(q, UNHEARD) if answer == "call" and phone_ruled_out(account) else q
+
+
+def _quality(account: Account, kind: str, answer: str, contact_soon: bool) -> float:
     own = voice(account)
     if kind == "complaint":
         return {own: 1.0, "concession": 0.5}.get(answer, 0.5)

@@ -187,8 +187,8 @@ def test_the_window_the_terminal_and_a_scripted_plan_play_the_same_quarter(app, 
         [(c["account"], c["week"], c["outcome"], c["score"]) for c in scripted["conversations"]]
     assert [a["events"] for a in played["accounts"]] == [a["events"] for a in scripted["accounts"]]
     # the terminal: the listed order, no contact, a call for the café's complaint and a visit for the garden
-    # centres' rival offer (answers 1 and 2 of their lists), then Enter, every reply the first
-    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n1\n2\n" + ("\n" + "1\n" * 12) * 13
+    # centres' rival offer (answers 2 and 3 of their lists), then Enter, every reply the first
+    stdin = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "a\n2\n3\n" + ("\n" + "1\n" * 12) * 13
     env = {"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
            "FIVE_LEVERS_SAVES": str(tmp_path)}  # no COLUMNS: both print at the same width
     terminal = subprocess.run([sys.executable, "main.py", "portfolio", str(SHOP), "--text", "--seed", "4"],
