@@ -127,3 +127,29 @@ def test_a_linked_conversations_briefing_fits_whatever_week_it_is_played_in(path
             continue
         pinned = [n.text for n in a.notes if BEFORE_THE_QUARTER.search(n.text)]
         assert not pinned, (a.name, a.scenario, pinned)
+
+
+def test_a_linked_conversation_is_told_as_picking_up_the_story_already_answered():
+    """Issue 31: Good Grind's rival offer answered in week 4, the café in trouble in week 10: the week's line says
+    the conversation picks up that story (and the complaint of week 3 nobody answered), so Nadia retelling the
+    offer is not read as news."""
+    from game.core.portfolio.campaign import Campaign
+    from game.core.portfolio.plan import Plan
+    from game.core.portfolio.ranking import true_order
+    from tests.portfolio.helpers import bundled
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({}))
+    due = []
+    while "good-grind" not in due:
+        for aid in due:
+            campaign.resolve(aid, "at_risk")
+        for event in campaign.runs["good-grind"].events_in(campaign.week + 1):
+            if event.kind == "competitor-offer":
+                campaign.answer("good-grind", event.kind, "call")
+        due = campaign.next_week()
+    line = dict(campaign.week_lines())["The Good Grind café"]
+    assert campaign.week == 10
+    assert "the conversation picks up the quarter's story, the complaint of week 3 (not answered), the rival's " \
+           "offer of week 4 (answered)" in line
+    campaign.resolve("good-grind", "retained", "played", 80)
+    assert "picks up the quarter's story" in dict(campaign.week_lines())["The Good Grind café"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio import answers
+from game.core.portfolio import answers, story
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
@@ -188,6 +188,10 @@ class Campaign:
                 parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
             if log.conversation:
                 parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
+            if log.conversation or (account.id in self.due and week == self.week):
+                told = story.picked_up(self, account.id, week)
+                if told:
+                    parts.append(told)
             if log.lost:
                 parts.append("the account left")
             before, after = round(run.healths[week - 1]), round(log.health)
