@@ -69,3 +69,24 @@ def test_when_hours_allow_the_best_plan_keeps_the_cadence_asked_for():
     p = bundled()
     for seed in range(12):
         assert best_plan(p, seed).plan.contact("hearth-home") == Contact("email", "fortnightly"), seed
+
+
+def test_when_hours_run_short_the_debrief_says_the_best_plan_contacts_less_often_than_asked():
+    """Three shop accounts in 1.5 hours a week: the best plan cannot give each the pace it asks for, and the
+    debrief says so, account by account and in its coaching."""
+    from game.core.portfolio.campaign import Campaign
+    from game.core.portfolio.plan import Plan
+    from game.core.portfolio.ranking import true_order
+    from game.core.portfolio.review import debrief
+    from tests.portfolio.helpers import small
+    p = small()
+    campaign = Campaign(p, 4, true_order(p), Plan({}))
+    campaign.play_out(lambda _c, _aid: ("at_risk", "assumed", None))
+    d = debrief(campaign)
+    slower = {a["name"]: a["best_pace"] for a in d["accounts"] if a["best_pace"]}
+    assert slower and all("less often than they ask" in why for why in slower.values())
+    for a in d["accounts"]:  # the pace is named only where the best plan is slower than the notes ask
+        best = best_plan(p, 4).plan.contact(a["id"])
+        account = p.account(a["id"])
+        assert bool(a["best_pace"]) == (best is None or CADENCE_GAP[best.frequency] > CADENCE_GAP[account.cadence])
+    assert any("less often than their notes ask" in line and "1.5 hours a week" in line for line in d["coaching"])

@@ -31,6 +31,15 @@ def kept_in_touch(account, contact) -> bool:
         PLAN_GAP[contact.frequency] <= 2 * CADENCE_GAP[account.cadence]
 
 
+def best_pace(account, contact) -> str:
+    """'' when the best plan keeps the pace the account asks for, else why it does not (it never asks more often:
+    docs/portfolio-model.md, 'What each account asks for')."""
+    if contact is not None and CADENCE_GAP[contact.frequency] <= CADENCE_GAP[account.cadence]:
+        return ""
+    return (f"less often than they ask ({FREQUENCY_TITLES[account.cadence]}): the hours keep more profit "
+            "elsewhere")
+
+
 def contact_words(contact) -> str:
     if contact is None:
         return "no contact"
@@ -139,7 +148,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
             "concessions": round(run.margin_cut / CONCESSION_CUT),
             "profit_kept": round(end_value, 2),
             "plan_profit_kept": at_risk[account.id].profit_kept_cents / 100,
-            "best_answers": account.id in best.answered,
+            "best_answers": account.id in best.answered, "best_pace": best_pace(account, best_contact),
             "best_profit_kept": best.values[account.id][option_key(best_contact, account.id in best.answered)] / 100,
         })
     lever_pcts = levers(campaign)
@@ -243,6 +252,12 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
                      "every conversation at risk); its contact for each account is listed below.")
     else:
         lines.append("Your plan and answers keep as much as the best plan for this budget and these weeks.")
+    slower = [a["name"] for a in result["accounts"] if a.get("best_pace")]
+    if slower:
+        lines.append(f"The best plan contacts {len(slower)} of your accounts less often than their notes ask "
+                     f"({', '.join(slower[:3])}{', …' if len(slower) > 3 else ''}): with {hours.hours(p.budget_hours * 60)}"
+                     " hours a week, those hours keep more profit elsewhere. That is the trade-off of the quarter; "
+                     "it never contacts anyone more often than they ask.")
     if result["events"]:
         let_go = result["events"] - result["events_answered"]
         added = difference(result, "plan_profit_kept", "unanswered_profit_kept")
