@@ -145,7 +145,8 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
             contact = Contact(m, f)
             fits = contact_fits(p, plan, aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("set", contact), enabled=fits,
-                                detail=contact_hours(contact) + ("" if fits else " · over budget")))
+                                detail=contact_hours(contact) + f" · {portfolio_time.contact_when(contact)}"
+                                + ("" if fits else " · over budget")))
     return tuple(items) + (Choice("Back", "to_plan"),)
 
 

@@ -67,9 +67,9 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
     assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
     shown = labels(options)
     assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
-    assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · over budget", False) in shown
-    assert ("Visit every four weeks", "3 visits × 3 h = 9 h a quarter = 0.69 h a week", True) in shown  # 6.5 + 9 ≤ 19.5
-    assert ("Visit every two weeks", "6 visits × 3 h = 18 h a quarter = 1.38 h a week · over budget", False) in shown
+    assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · weeks 1-13 · over budget", False) in shown
+    assert ("Visit every four weeks", "3 visits × 3 h = 9 h a quarter = 0.69 h a week · weeks 3, 7 and 11", True) in shown  # 6.5 + 9 ≤ 19.5
+    assert ("Visit every two weeks", "6 visits × 3 h = 18 h a quarter = 1.38 h a week · weeks 2, 4, 6, 8, 10 and 12 · over budget", False) in shown
     assert options.choices[1].action == ("set", Contact("visit", "weekly"))
 
 
@@ -207,14 +207,14 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     from game.shells.terminal.portfolio import ask_plan
     options = {c.label: c for c in page_view(OPTIONS, p, ranking=LISTED, plan=Plan({}), choosing="good-grind").choices}
     assert not options["Visit every week"].enabled and options["Phone call every week"].enabled
-    assert options["Phone call every week"].detail == "13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week"
+    assert options["Phone call every week"].detail == "13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week · weeks 1-13"
     typed = iter(["1", "1", "2", "1", "0", "0"])  # a weekly visit (over budget), then a weekly call; no more
     out = []
     plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
     shown = "".join(out)
     assert "That takes 13 visits × 3 h = 39 h a quarter = 3 h a week: more than is left. Choose again." in shown
-    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week\n" in shown
-    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week\n" in shown
+    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week (weeks 1-13)\n" in shown
+    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week (weeks 1-13)\n" in shown
     assert ("The Good Grind café Your contacts use 0 of your 1.5 hours a week (0 of the quarter's 19.5 hours); "
             "19.5 hours are left for answering the weeks' news.") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}
