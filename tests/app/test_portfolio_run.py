@@ -136,7 +136,7 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
     assert run.page == QUARTER and run.focus == 1
     assert run.view().choices[1].detail.endswith(" · your answer: go and see them")
     assert run.choose("next_week") == SAVE
-    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health 50 → 58." \
+    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health: drifted 50 → 48, then the news 48 → 58." \
         in run.view().tail
     # no time: a plan that fills the budget leaves none for answers
     full, busy = _quarter()

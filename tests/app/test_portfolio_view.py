@@ -91,9 +91,12 @@ def test_the_quarter_page_week_by_week(p):
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head.startswith("Week 1 of 13 is played: what happened is listed below.\n\n"
                                 "Week 2 looks quiet so far.")
-    assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health 44 → 35.\n"
-                         "Greenway Grocers: A complaint: left unanswered; health 75 → 68.\n"
-                         "Fenwick Bakeries: Phone call; health 50 → 48.")  # a call to a bakery that wants a visit
+    assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health: drifted 44 → 42, then the "
+                         "news 42 → 35.\n"
+                         "Greenway Grocers: A complaint: left unanswered; health: drifted 75 → 73, then the news "
+                         "73 → 68.\n"
+                         "Fenwick Bakeries: Phone call; health: drifted 50 → 48, then the phone call left it at 48 "
+                         "(lighter than they want: they barely notice it).")  # a bakery that wants a visit
     assert [r.healths for r in week.charts] == [[50.0, 48.0], [75.0, 68.25], [44.0, 35.25]]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
