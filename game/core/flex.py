@@ -48,7 +48,7 @@ class Landing:
         n = abs(self.points)
         points = f"{n} point{'s' if n != 1 else ''}"
         mood = MOOD_EFFECTS[self.mood]
-        if not self.points and not self.breaks and mood:  # 'it calmed them, though for no points'
+        if not self.points and not self.breaks and self.mood == "soothe":  # 'it calmed them, though for no points'
             return ("it would have " if would else "it ") + f"{mood}, though for no points"
         parts.append(f"earned {points}" if self.points > 0 else (f"lost {points}" if self.points else "earned no points"))
         if mood:
