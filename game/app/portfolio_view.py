@@ -20,7 +20,7 @@ from game.core.model import LEVER_TITLES
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money, ordinal, true_order
-from game.core.portfolio.review import contact_words, figure_lines
+from game.core.portfolio.review import LEVER_MEASURES, contact_words, figure_lines
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 ANSWER, REVISE, REVISE_OPTIONS = "answer", "revise", "revise_options"  # a week's decisions (quarter_week.py)
@@ -230,7 +230,8 @@ class QuarterDebrief:
 
     @property
     def tail(self) -> str:
-        lines = ["Levers your plan exercised"] + [f"{title}: {words}" for title, words in self.levers]
+        lines = ["Levers your plan exercised (each figure says what it measures)"]
+        lines += [f"{title}: {words}" for title, words in self.levers]
         lines += ["", "Coaching"] + [f"• {c}" for c in self.coaching]
         if self.worth:
             lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it "
@@ -252,7 +253,7 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
         f"{d['hours_a_week']:.1f}", f"{p.budget_hours:g}",
         money(cur, d["neglect_cost"]) if d["neglect_cost"] > 0.5 else "",
         tuple(p.account(a).name for a in d["accounts_lost"]),
-        tuple((LEVER_TITLES[lever], "not tested this quarter" if pct is None else f"{pct}%")
+        tuple((LEVER_TITLES[lever], "not tested this quarter" if pct is None else f"{pct}%, {LEVER_MEASURES[lever]}")
               for lever, pct in d["levers"].items()),
         tuple(d["coaching"]),
         tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),
