@@ -29,8 +29,8 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))
     lines += ["", "Levers your plan exercised:"]
     for lever, pct in d["levers"].items():
-        lines.append(f"  {LEVER_TITLES[lever]:<40} {'not tested this quarter' if pct is None else f'{pct}%'}"
-                     + ("" if pct is None else f"\n      {LEVER_MEASURES[lever]}"))
+        lines.append(f"  {LEVER_TITLES[lever]:<40} "
+                     + ("not tested this quarter" if pct is None else f"{pct}%, {LEVER_MEASURES[lever]}"))
     lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it leaves, "
               "is what it is worth keeping):"]
     for i, w in enumerate(d["worth"], 1):

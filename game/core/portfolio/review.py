@@ -109,13 +109,16 @@ def left_from(campaign: Campaign, account_id: str) -> int | None:
 
 def neglect_line(p: Portfolio, result: dict) -> str:
     """'Neglect cost £8: The Good Grind café (left without contact from week 11) ended the quarter …'."""
-    said = [f"{p.account(n['account']).name} (" + ("never contacted" if n["from_week"] is None else
-                                                    f"left without contact from week {n['from_week']}") + ")"
-            for n in result.get("neglected", [])]
-    who = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else (said[0] if said else "accounts left "
-                                                                          "without contact")
+    def listed(names):
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    neglected = result.get("neglected", [])
+    never = [p.account(n["account"]).name for n in neglected if n["from_week"] is None]
+    said = [f"{listed(never)} (never contacted)"] if never else []
+    said += [f"{p.account(n['account']).name} (left without contact from week {n['from_week']})"
+             for n in neglected if n["from_week"] is not None]
+    who = listed(said) if said else "the accounts left without contact"
     return (f"Neglect cost {money(p.currency, result['neglect_cost'])}: {who} ended the quarter with that much "
-            f"less profit kept than {'it' if len(said) == 1 else 'they'} began with.")
+            f"less profit kept than {'it' if len(neglected) == 1 else 'they'} began with.")
 
 
 def without_conversations(campaign: Campaign, answered: bool = True) -> Campaign:
