@@ -94,7 +94,12 @@ def decide_week(campaign, read, write) -> None:
             continue
         if choice.lower() == "a" and news:
             answer_news(campaign, news, read, write)
-        return
+            return
+        if choice == "":  # only Enter plays the week
+            return
+        write(f"“{choice}” is not one of the keys here: " + ("a answers the news, " if news else "")
+              + "p changes your plan, Enter plays the week" + (" and lets the news go" if news else "")
+              + ", q quits.\n")
 
 
 def answer_news(campaign, news, read, write) -> None:
