@@ -68,8 +68,8 @@ def accounts_text(p) -> str:
 
 
 def list_choices(portfolios) -> tuple[Choice, ...]:
-    return tuple(Choice(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
-                        f"{x.budget_hours:g} hours a week") for x in portfolios) + (Choice("Back", "back"),)
+    return tuple(Choice(x.title, ("open", x.id), number=n if n <= 9 else None, detail=f"{x.industry} · {len(x.accounts)} accounts · "
+                        f"{x.budget_hours:g} hours a week") for n, x in enumerate(portfolios, 1)) + (Choice("Back", "back"),)
 
 
 def rank_text(p, ranking: list[str]) -> str:
@@ -105,10 +105,11 @@ def plan_text(p, plan) -> str:
 
 def plan_choices(p, ranking, plan) -> tuple[Choice, ...]:
     items = [Choice("Start the quarter", "start_quarter")]
-    for aid in ranking:
+    for n, aid in enumerate(ranking, 1):
         c = plan.contact(aid)
         cost = f" · {portfolio_time.contact_cost(c)}" if c else ""
-        items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + cost))
+        items.append(Choice(p.account(aid).name, ("choose", aid), number=n if n <= 9 else None,
+                            detail=contact_words(c) + cost))
     return tuple(items) + (Choice("Back to the ranking", "to_rank"),)
 
 
@@ -174,8 +175,10 @@ def quarter_events(campaign) -> str:
 
 
 def quarter_choices(p, campaign) -> tuple[Choice, ...]:
-    if campaign.due:
-        return tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
+    if campaign.due:  # the plan can change before the call, as the terminal's p allows
+        talks = tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
+        return talks + ((Choice("Change your plan", "revise", detail=f"from week {campaign.week + 1} on"),)
+                        if campaign.week < WEEKS else ())
     if campaign.finished:
         return (Choice("See the quarter's debrief", "to_debrief"),)
     news = quarter_week.news_choices(p, campaign)

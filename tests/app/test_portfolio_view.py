@@ -102,7 +102,8 @@ def test_the_quarter_page_week_by_week(p):
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head == ("Week 2 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
                          "before the week is out.")
-    assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind"))]
+    assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind")),
+                                                           ("Change your plan", "revise")]  # as the terminal's p
 
 
 def finished(p, ranking=LISTED):
