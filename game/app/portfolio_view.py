@@ -20,7 +20,7 @@ from game.core.model import LEVER_TITLES
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money, ordinal, true_order
-from game.core.portfolio.review import contact_words, figure_lines
+from game.core.portfolio.review import LEVER_MEASURES, contact_words, figure_lines
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 ANSWER, REVISE, REVISE_OPTIONS = "answer", "revise", "revise_options"  # a week's decisions (quarter_week.py)
@@ -68,8 +68,8 @@ def accounts_text(p) -> str:
 
 
 def list_choices(portfolios) -> tuple[Choice, ...]:
-    return tuple(Choice(x.title, ("open", x.id), detail=f"{x.industry} · {len(x.accounts)} accounts · "
-                        f"{x.budget_hours:g} hours a week") for x in portfolios) + (Choice("Back", "back"),)
+    return tuple(Choice(x.title, ("open", x.id), number=n if n <= 9 else None, detail=f"{x.industry} · {len(x.accounts)} accounts · "
+                        f"{x.budget_hours:g} hours a week") for n, x in enumerate(portfolios, 1)) + (Choice("Back", "back"),)
 
 
 def rank_text(p, ranking: list[str]) -> str:
@@ -105,10 +105,11 @@ def plan_text(p, plan) -> str:
 
 def plan_choices(p, ranking, plan) -> tuple[Choice, ...]:
     items = [Choice("Start the quarter", "start_quarter")]
-    for aid in ranking:
+    for n, aid in enumerate(ranking, 1):
         c = plan.contact(aid)
         cost = f" · {portfolio_time.contact_cost(c)}" if c else ""
-        items.append(Choice(p.account(aid).name, ("choose", aid), detail=contact_words(c) + cost))
+        items.append(Choice(p.account(aid).name, ("choose", aid), number=n if n <= 9 else None,
+                            detail=contact_words(c) + cost))
     return tuple(items) + (Choice("Back to the ranking", "to_rank"),)
 
 
@@ -145,7 +146,8 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
             contact = Contact(m, f)
             fits = contact_fits(p, plan, aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("set", contact), enabled=fits,
-                                detail=contact_hours(contact) + ("" if fits else " · over budget")))
+                                detail=contact_hours(contact) + f" · {portfolio_time.contact_when(contact)}"
+                                + ("" if fits else " · over budget")))
     return tuple(items) + (Choice("Back", "to_plan"),)
 
 
@@ -173,8 +175,10 @@ def quarter_events(campaign) -> str:
 
 
 def quarter_choices(p, campaign) -> tuple[Choice, ...]:
-    if campaign.due:
-        return tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
+    if campaign.due:  # the plan can change before the call, as the terminal's p allows
+        talks = tuple(Choice(f"Talk to {p.account(aid).name}", ("talk", aid)) for aid in campaign.due)
+        return talks + ((Choice("Change your plan", "revise", detail=f"from week {campaign.week + 1} on"),)
+                        if campaign.week < WEEKS else ())
     if campaign.finished:
         return (Choice("See the quarter's debrief", "to_debrief"),)
     news = quarter_week.news_choices(p, campaign)
@@ -229,7 +233,8 @@ class QuarterDebrief:
 
     @property
     def tail(self) -> str:
-        lines = ["Levers your plan exercised"] + [f"{title}: {words}" for title, words in self.levers]
+        lines = ["Levers your plan exercised (each figure says what it measures)"]
+        lines += [f"{title}: {words}" for title, words in self.levers]
         lines += ["", "Coaching"] + [f"• {c}" for c in self.coaching]
         if self.worth:
             lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it "
@@ -251,7 +256,7 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
         f"{d['hours_a_week']:.1f}", f"{p.budget_hours:g}",
         money(cur, d["neglect_cost"]) if d["neglect_cost"] > 0.5 else "",
         tuple(p.account(a).name for a in d["accounts_lost"]),
-        tuple((LEVER_TITLES[lever], "not tested this quarter" if pct is None else f"{pct}%")
+        tuple((LEVER_TITLES[lever], "not tested this quarter" if pct is None else f"{pct}%, {LEVER_MEASURES[lever]}")
               for lever, pct in d["levers"].items()),
         tuple(d["coaching"]),
         tuple((p.account(m["account"]).name, m["why"]) for m in d["misplaced"]),

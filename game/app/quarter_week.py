@@ -96,6 +96,6 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
             contact = Contact(m, f)
             fits = campaign.revision_fits(aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
-                                detail=portfolio_time.contact_cost(contact)
+                                detail=portfolio_time.contact_cost_from(contact, campaign.week + 1)
                                 + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)

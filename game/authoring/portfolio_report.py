@@ -4,6 +4,7 @@ from __future__ import annotations
 from game.core.model import LEVER_TITLES
 from game.core.portfolio.model import FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio
 from game.core.portfolio.ranking import money, ordinal, true_order
+from game.core.portfolio.review import LEVER_MEASURES
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -28,7 +29,8 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))
     lines += ["", "Levers your plan exercised:"]
     for lever, pct in d["levers"].items():
-        lines.append(f"  {LEVER_TITLES[lever]:<40} {'not tested this quarter' if pct is None else f'{pct}%'}")
+        lines.append(f"  {LEVER_TITLES[lever]:<40} "
+                     + ("not tested this quarter" if pct is None else f"{pct}%, {LEVER_MEASURES[lever]}"))
     lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it leaves, "
               "is what it is worth keeping):"]
     for i, w in enumerate(d["worth"], 1):

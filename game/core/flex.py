@@ -47,9 +47,12 @@ class Landing:
         parts = [f"{'broken' if would else 'broke'} \u201c{RULE_TITLES[r]}\u201d" for r in self.breaks]
         n = abs(self.points)
         points = f"{n} point{'s' if n != 1 else ''}"
+        mood = MOOD_EFFECTS[self.mood]
+        if not self.points and not self.breaks and self.mood == "soothe":  # 'it calmed them, though for no points'
+            return ("it would have " if would else "it ") + f"{mood}, though for no points"
         parts.append(f"earned {points}" if self.points > 0 else (f"lost {points}" if self.points else "earned no points"))
-        if MOOD_EFFECTS[self.mood]:
-            parts.append(MOOD_EFFECTS[self.mood])
+        if mood:
+            parts.append(mood)
         said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         return ("it would have " if would else "it ") + said
 
@@ -67,8 +70,7 @@ class FlexNote:
 
     def sentences(self) -> list[str]:
         out = [f"With this customer, {who(self.yours)}, it {_VERDICT[self.yours.verdict]}: {self.yours.effects()}."]
-        out += [f"With the {who(o)} customer, it would have {_VERDICT[o.verdict]}: {o.effects(True)}."
-                for o in self.others]
+        out += [f"With the {who(o)} customer, the same reply {o.effects(True)[3:]}." for o in self.others]
         return out
 
 

@@ -32,7 +32,7 @@ def test_the_plan_the_week_and_the_answer_speak_of_the_same_hours():
     assert fenwick.detail == "visit every two weeks · 6 visits × 3 h = 18 h a quarter = 1.38 h a week"
     options = page_view(OPTIONS, p, ranking=ranking, plan=plan, choosing="fenwick-bakeries")
     assert next(c for c in options.choices if c.label == "Visit every two weeks").detail == \
-        "6 visits × 3 h = 18 h a quarter = 1.38 h a week"
+        "6 visits × 3 h = 18 h a quarter = 1.38 h a week · weeks 2, 4, 6, 8, 10 and 12"
     campaign = Campaign(p, 10, ranking, plan)
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert ("Your contacts use 2.37 of your 6 hours a week. Left for answers: 47.25 hours this quarter, up to 6 of "
@@ -67,3 +67,42 @@ def test_the_debrief_says_what_the_hours_went_on():
     lines = figure_lines(p, debrief(campaign))
     assert ("Time: your contacts used 2.37 of your 6 hours a week (30.75 of the quarter's 78 hours), your answers 3 "
             "hours; 44.25 hours were left unused.") in lines
+
+
+def test_the_plan_says_in_which_weeks_each_cadence_falls():
+    p = bundled()
+    options = page_view(OPTIONS, p, ranking=list(p.ids), plan=Plan({}), choosing="good-grind")
+    detail = {c.label: c.detail for c in options.choices}
+    assert detail["Phone call every four weeks"].endswith("· weeks 3, 7 and 11")
+    assert detail["Phone call once a quarter"].endswith("· week 6")
+    assert detail["E-mail every week"].endswith("· weeks 1-13")
+
+
+def test_a_plan_changed_mid_quarter_counts_only_the_contacts_still_to_come():
+    from game.app.portfolio_view import REVISE_OPTIONS
+    p = bundled()
+    campaign = Campaign(p, 10, list(p.ids), Plan(PLAN_OF))
+    for _ in range(3):
+        for aid in list(campaign.due):
+            campaign.resolve(aid, "kept", "played", 50)
+        campaign.next_week()
+    page = page_view(REVISE_OPTIONS, p, ranking=list(p.ids), plan=campaign.plan, campaign=campaign,
+                     choosing="good-grind")  # changed in week 4
+    detail = {c.label: c.detail for c in page.choices}
+    assert detail["Phone call every four weeks"].startswith("2 calls left, weeks 7 and 11 × 0.5 h = 1 h")
+    assert detail["Phone call once a quarter"].startswith("1 call left, week 6 × 0.5 h = 0.5 h")
+    assert hours.contact_cost_from(Contact("call", "monthly"), 12) == "no calls left this quarter = 0 h"
+
+
+def test_the_terminal_prints_the_new_totals_as_soon_as_the_plan_changes():
+    from game.shells.terminal.portfolio import revise_plan
+    p = bundled()
+    campaign = Campaign(p, 10, list(p.ids), Plan(PLAN_OF))
+    campaign.next_week()
+    number = 1 + list(p.ids).index("bloom-stem")
+    typed = iter([str(number), "0"])  # no more contact with Bloom & Stem
+    out = []
+    revise_plan(campaign, lambda: next(typed), out.append)
+    said = "".join(out)
+    assert "from week 2" in said
+    assert said.rstrip().endswith(hours.week_time(campaign))  # the new totals, at once

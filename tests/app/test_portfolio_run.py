@@ -136,7 +136,7 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
     assert run.page == QUARTER and run.focus == 1
     assert run.view().choices[1].detail.endswith(" · your answer: go and see them")
     assert run.choose("next_week") == SAVE
-    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health 50 → 58." \
+    assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health: drifted 50 → 48, then the news 48 → 58." \
         in run.view().tail
     # no time: a plan that fills the budget leaves none for answers
     full, busy = _quarter()
@@ -223,3 +223,29 @@ def test_a_browsers_action_log_replays_the_weeks_answers_and_plan_changes():
     run = replay([p], {"seed": 10, "actions": log})
     assert run.campaign.week == 2 and run.campaign.replies[(1, "fenwick-bakeries", "complaint")] == "visit"
     assert run.plan.contact("marlow-finch") == Contact("call", "monthly")
+
+
+def test_the_plan_can_change_while_an_account_in_trouble_waits_for_its_call():
+    p, run = _quarter()
+    while not run.campaign.due:
+        run.choose("next_week")
+    aid = run.campaign.due[0]
+    assert "revise" in [c.action for c in run.view().choices]
+    run.choose("revise")
+    run.choose(("revise_account", aid))
+    assert run.choose(("revise_set", Contact("call", "quarterly"))) is None
+    assert run.page == QUARTER and run.campaign.due == [aid]  # the call still waits
+    assert run.view().choices[0].action == ("talk", aid)
+
+
+def test_the_list_and_the_plan_number_their_choices_for_keys_1_to_9():
+    p, run = _quarter()
+    run.to_list()
+    assert [c.number for c in run.view().choices if c.action != "back"] == [1]
+    run.choose(("open", p.id))
+    run.choose("to_rank")
+    for a in p.ids:
+        run.choose(("place", a))
+    run.choose("to_plan")
+    numbered = [(c.number, c.action) for c in run.view().choices if c.number]
+    assert numbered == [(n, ("choose", aid)) for n, aid in enumerate(p.ids[:9], 1)]

@@ -67,9 +67,9 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
     assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
     shown = labels(options)
     assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
-    assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · over budget", False) in shown
-    assert ("Visit every four weeks", "3 visits × 3 h = 9 h a quarter = 0.69 h a week", True) in shown  # 6.5 + 9 ≤ 19.5
-    assert ("Visit every two weeks", "6 visits × 3 h = 18 h a quarter = 1.38 h a week · over budget", False) in shown
+    assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · weeks 1-13 · over budget", False) in shown
+    assert ("Visit every four weeks", "3 visits × 3 h = 9 h a quarter = 0.69 h a week · weeks 3, 7 and 11", True) in shown  # 6.5 + 9 ≤ 19.5
+    assert ("Visit every two weeks", "6 visits × 3 h = 18 h a quarter = 1.38 h a week · weeks 2, 4, 6, 8, 10 and 12 · over budget", False) in shown
     assert options.choices[1].action == ("set", Contact("visit", "weekly"))
 
 
@@ -91,15 +91,19 @@ def test_the_quarter_page_week_by_week(p):
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head.startswith("Week 1 of 13 is played: what happened is listed below.\n\n"
                                 "Week 2 looks quiet so far.")
-    assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health 44 → 35.\n"
-                         "Greenway Grocers: A complaint: left unanswered; health 75 → 68.\n"
-                         "Fenwick Bakeries: Phone call; health 50 → 48.")  # a call to a bakery that wants a visit
+    assert week.tail == ("The Good Grind café: A competitor's offer: it hurt; health: drifted 44 → 42, then the "
+                         "news 42 → 35.\n"
+                         "Greenway Grocers: A complaint: left unanswered; health: drifted 75 → 73, then the news "
+                         "73 → 68.\n"
+                         "Fenwick Bakeries: Phone call; health: drifted 50 → 48, then the phone call left it at 48 "
+                         "(lighter than they want: they barely notice it).")  # a bakery that wants a visit
     assert [r.healths for r in week.charts] == [[50.0, 48.0], [75.0, 68.25], [44.0, 35.25]]
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head == ("Week 2 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
                          "before the week is out.")
-    assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind"))]
+    assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind")),
+                                                           ("Change your plan", "revise")]  # as the terminal's p
 
 
 def finished(p, ranking=LISTED):
@@ -116,7 +120,7 @@ def test_a_known_quarter_gives_a_known_debrief(p):
                                                                                           "£44k", "£11k")
     assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£193k", "£512k", "£7,715")
     assert view.lost == ()
-    assert view.levers[0] == ("Put customers first", "0%")  # a weekly call to a bakery chain that wants a visit
+    assert view.levers[0][0] == "Put customers first" and view.levers[0][1].startswith("0%, ")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
         p.account(m["account"]).name for m in d["misplaced"]] and view.misplaced  # the wrong ranking is explained
     assert view.best_plan == (("Fenwick Bakeries", "visit once a quarter; answer its events"),
@@ -139,8 +143,8 @@ def test_a_known_quarter_gives_a_known_debrief(p):
         "  Your plan with every event let go: £11k (your answers added nothing).",
         "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
         "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]
-    assert head[-1] == ("Neglect cost £7,715: the accounts you never contacted ended the quarter "
-                                          "with that much less profit kept than they began with.")
+    assert head[-1] == ("Neglect cost £7,715: The Good Grind café and Greenway Grocers (never contacted) ended the "
+                        "quarter with that much less profit kept than they began with.")
     assert "You answered 0 of the 12 things that happened on your accounts and let 12 go." in view.coaching
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
     assert [r.label for r in page.charts] == ["Fenwick Bakeries · 45", "Greenway Grocers · 29",
@@ -208,14 +212,14 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     from game.shells.terminal.portfolio import ask_plan
     options = {c.label: c for c in page_view(OPTIONS, p, ranking=LISTED, plan=Plan({}), choosing="good-grind").choices}
     assert not options["Visit every week"].enabled and options["Phone call every week"].enabled
-    assert options["Phone call every week"].detail == "13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week"
+    assert options["Phone call every week"].detail == "13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week · weeks 1-13"
     typed = iter(["1", "1", "2", "1", "0", "0"])  # a weekly visit (over budget), then a weekly call; no more
     out = []
     plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
     shown = "".join(out)
     assert "That takes 13 visits × 3 h = 39 h a quarter = 3 h a week: more than is left. Choose again." in shown
-    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week\n" in shown
-    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week\n" in shown
+    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week (weeks 1-13)\n" in shown
+    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week (weeks 1-13)\n" in shown
     assert ("The Good Grind café Your contacts use 0 of your 1.5 hours a week (0 of the quarter's 19.5 hours); "
             "19.5 hours are left for answering the weeks' news.") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}

@@ -25,7 +25,7 @@ def test_a_reply_that_lands_differently_is_shown_with_each_persona(two_faces):
     assert first == ("With this customer, \u201cBrisk and to the point\u201d (direct), it cost you: "
                      "it broke \u201cShut up and listen\u201d and lost 1 point.")
     assert second == ("With the \u201cHurt and wants to be heard\u201d (expressive) customer, "
-                      "it would have helped: it would have earned 2 points and calmed them.")
+                      "the same reply would have earned 2 points and calmed them.")
 
 
 def test_a_broken_rule_and_no_points_read_as_a_plain_sentence():
@@ -35,6 +35,14 @@ def test_a_broken_rule_and_no_points_read_as_a_plain_sentence():
     assert hurt.effects(True) == ("it would have broken \u201cShut up and listen\u201d, earned no points and "
                                   "upset them more")
     assert hurt.effects() == "it broke \u201cShut up and listen\u201d, earned no points and upset them more"
+
+
+def test_a_reply_that_calms_for_no_points_reads_plainly():
+    """Not 'it would have helped: it would have earned no points' (issue 31's trial)."""
+    from game.core.flex import Landing
+    calm = Landing("hurt", "Hurt", "expressive", 0, (), "soothe")
+    assert calm.effects(True) == "it would have calmed them, though for no points"
+    assert calm.effects() == "it calmed them, though for no points"
 
 
 def test_the_same_reply_reads_the_other_way_round_with_the_other_persona(two_faces):

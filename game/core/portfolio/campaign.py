@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio import answers, story
+from game.core.portfolio import answers, story, week_words
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
@@ -192,11 +192,10 @@ class Campaign:
                 told = story.picked_up(self, account.id, week)
                 if told:
                     parts.append(told)
+            if parts or log.lost:
+                parts.append(week_words.health_words(run, week))
             if log.lost:
                 parts.append("the account left")
-            before, after = round(run.healths[week - 1]), round(log.health)
-            if parts and before != after and not log.lost:
-                parts.append(f"health {before} → {after}")
             if parts:
                 lines.append((account.name, "; ".join(parts)))
         return lines

@@ -42,6 +42,38 @@ def contact_cost(contact) -> str:
             f"{a_week(total)} h a week")
 
 
+def weeks_words(weeks) -> str:
+    """'week 6', 'weeks 7 and 11', 'weeks 3, 7 and 11', 'every week 1-13'."""
+    weeks = list(weeks)
+    if not weeks:
+        return "no weeks"
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
+    if len(weeks) > 4 and weeks == list(range(weeks[0], weeks[-1] + 1)):
+        return f"weeks {weeks[0]}-{weeks[-1]}"
+    return "weeks " + ", ".join(map(str, weeks[:-1])) + f" and {weeks[-1]}"
+
+
+def contact_when(contact) -> str:
+    """The weeks a cadence falls in, for the plan's options: 'weeks 3, 7 and 11' ('' for no contact)."""
+    return weeks_words(contact.weeks) if contact is not None else ""
+
+
+def contact_cost_from(contact, week: int) -> str:
+    """A contact chosen mid-quarter, from `week` on: only the contacts still to come count.
+    '2 calls left, weeks 7 and 11 × 0.5 h = 1 h' (the whole quarter's words from week 1)."""
+    if contact is None:
+        return ""
+    if week <= 1:
+        return f"{contact_cost(contact)} · {contact_when(contact)}"
+    ahead = [w for w in contact.weeks if w >= week]
+    noun = CONTACT_NOUNS[contact.method][len(ahead) != 1]
+    if not ahead:
+        return f"no {CONTACT_NOUNS[contact.method][1]} left this quarter = 0 h"
+    return (f"{len(ahead)} {noun} left, {weeks_words(ahead)} × {hours(METHOD_MINUTES[contact.method])} h = "
+            f"{hours(METHOD_MINUTES[contact.method] * len(ahead))} h")
+
+
 def plan_time(p, contacts_minutes: int) -> str:
     """The plan page's sentence: what the contacts use and what is left for answers."""
     left = p.budget_minutes - contacts_minutes

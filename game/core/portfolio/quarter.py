@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers
-from game.core.portfolio.model import (CADENCE_GAP, EVENT_KINDS, FREQUENCY_WEEKS, IN_PERSON_TRUST, LIFT_BASE,
+from game.core.portfolio.model import (CADENCE_GAP, EVENT_KINDS, FREQUENCY_TITLES, FREQUENCY_WEEKS,
+                                       IN_PERSON_TRUST, LIFT_BASE,
                                        LIFT_PER_WEEK, MAX_HEALTH, METHOD_MINUTES, PRESSURE_DECAY, TOO_SOON_COST,
                                        TROUBLE, WEEKS, Account, Portfolio, channel_fit)
 
@@ -133,6 +134,10 @@ class WeekLog:
     events: list[Handled] = field(default_factory=list)
     conversation: str | None = None  # the linked conversation's outcome this week
     lost: bool = False
+    drift: float = 0.0  # the week's decay (≤ 0 most weeks), before any contact
+    lift: float = 0.0  # what the week's contact changed
+    why: str = ""  # why the contact added nothing or cost goodwill ('' when it helped)
+    played: float | None = None  # health when the week was played, before any conversation
 
 
 class AccountRun:
@@ -199,6 +204,19 @@ class AccountRun:
             lift *= 0.5  # an e-mail does not mend a strained relationship
         return lift
 
+    def _why(self, method: str) -> str:
+        """Why a contact this week adds nothing or costs goodwill, as _lift decides ('' when it helps)."""
+        if self.silence < self.gap:
+            return f"too soon: they want to hear from you {FREQUENCY_TITLES[self.account.cadence]}"
+        fit = channel_fit(self.account, method)
+        if fit < 0:
+            return "heavier than they want: it takes their time and costs goodwill"
+        if fit == 0:
+            return "lighter than they want: they barely notice it"
+        if not self.met_in_person and method == "email":
+            return "they have never met you: an e-mail from a stranger does nothing"
+        return ""
+
     def contact_soon(self, week: int) -> bool:
         """A planned contact the account notices falls within NOTE_WINDOW weeks from `week` (a note is enough)."""
         return bool(self.contact) and channel_fit(self.account, self.contact.method) >= WELCOMED_FIT and \
@@ -231,11 +249,14 @@ class AccountRun:
             return False
         self.revenue_earned += self.account.revenue / 52
         self.silence += 1
-        self.health -= self._decay()
+        log.drift = -self._decay()
+        self.health += log.drift
         method = self._method_on(week)
         if method:
             on_time = self.silence >= self.gap  # sooner than they want builds no trust (docs: 'Too soon')
-            self.health += self._lift(method)
+            log.why = self._why(method)
+            log.lift = self._lift(method)
+            self.health += log.lift
             log.contact = method
             fit = channel_fit(self.account, method)
             if fit > 0:  # a contact they barely notice does not end the silence
@@ -247,7 +268,7 @@ class AccountRun:
         for event in self.events_in(week):
             self.health += self._event(event, log, (replies or {}).get(event.kind))
         self.health = max(0.0, min(MAX_HEALTH, self.health))
-        log.health = self.health
+        log.health = log.played = self.health
         self.log.append(log)
         if self.health <= 0:
             self._lose(log)

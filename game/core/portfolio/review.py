@@ -97,6 +97,39 @@ LEVER_COACHING = {
 }
 
 
+# what each lever's percentage measures (issue 31: letting every event go must not read as a lever at 100%)
+LEVER_MEASURES = {
+    "customers_first": "the share of the top half's profit your plan contacts on its own terms; not your answers",
+    "connect": "how well you met new decision makers in person and answered personal news",
+    "solve_problems": "how well you answered complaints, price requests and rivals' offers (let go counts 0)",
+    "build_trust": "the share of all the profit your plan keeps in regular touch; not your answers",
+    "positive_emotions": "the share of all the profit in accounts that ended no less healthy than they began",
+}
+
+
+def left_from(campaign: Campaign, account_id: str) -> int | None:
+    """The week from which an account had no more contact: None when it never had any."""
+    run = campaign.runs[account_id]
+    if not any(log.contact for log in run.log):
+        return None
+    stops = [r["week"] for r in campaign.revisions if r["account"] == account_id and r.get("method") is None]
+    return stops[-1] if stops else 1 + max(log.week for log in run.log if log.contact)
+
+
+def neglect_line(p: Portfolio, result: dict) -> str:
+    """'Neglect cost £8: The Good Grind café (left without contact from week 11) ended the quarter …'."""
+    def listed(names):
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    neglected = result.get("neglected", [])
+    never = [p.account(n["account"]).name for n in neglected if n["from_week"] is None]
+    said = [f"{listed(never)} (never contacted)"] if never else []
+    said += [f"{p.account(n['account']).name} (left without contact from week {n['from_week']})"
+             for n in neglected if n["from_week"] is not None]
+    who = listed(said) if said else "the accounts left without contact"
+    return (f"Neglect cost {money(p.currency, result['neglect_cost'])}: {who} ended the quarter with that much "
+            f"less profit kept than {'it' if len(neglected) == 1 else 'they'} began with.")
+
+
 def without_conversations(campaign: Campaign, answered: bool = True) -> Campaign:
     """The same quarter (plan, its changes and, with `answered`, the answers) with every linked conversation
     at risk; without `answered`, every event let go."""
@@ -130,15 +163,16 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     score = protected_percent(kept, nothing, best.value_cents)
     order = true_order(p)
     accounts = []
-    neglect_cost = 0.0
+    neglect_cost, neglected = 0.0, []
     for account in p.accounts:
         run = campaign.runs[account.id]
         contact = campaign.plan.contact(account.id)
         best_contact = best.plan.contact(account.id)
         start_value = account.profit * account.health / 100
         end_value = run.profit_kept_cents / 100
-        if contact is None:
-            neglect_cost += max(0.0, start_value - end_value)
+        if contact is None and start_value - end_value > 0:
+            neglect_cost += start_value - end_value
+            neglected.append({"account": account.id, "from_week": left_from(campaign, account.id)})
         accounts.append({
             "id": account.id, "name": account.name, "worth_rank": order.index(account.id) + 1,
             "contact": contact_words(contact), "best_contact": contact_words(best_contact),
@@ -179,6 +213,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "best_method": "exact plan phase; weeks by the best-response policy",
         "revenue_earned": round(sum(run.revenue_earned for run in campaign.runs.values()), 2),
         "neglect_cost": round(neglect_cost, 2),
+        "neglected": neglected,  # the accounts whose neglect cost: from which week (None: never contacted)
         "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],
         "best_plan": best.plan.to_dict(),
         "levers": lever_pcts,
@@ -235,8 +270,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
     if "contact_minutes" in result:
         lines.append(hours.debrief_time(p, result["contact_minutes"], result["answer_minutes"]))
     if result["neglect_cost"] > 0.5:
-        lines.append(f"Neglect cost {money(cur, result['neglect_cost'])}: the accounts you never contacted ended "
-                     "the quarter with that much less profit kept than they began with.")
+        lines.append(neglect_line(p, result))
     if result["accounts_lost"]:
         lines.append("Lost: " + ", ".join(p.account(a).name for a in result["accounts_lost"]) + ".")
     return lines

@@ -202,6 +202,8 @@ def ask_player_name(remembered: str = "", stdin=None, stdout=None) -> str | None
             except _Quit:
                 return None
             answer = (answer or "").strip()
+            if answer.lower() in ("q", "quit", "exit"):  # as at every other prompt: never a name
+                return None
             if not answer and remembered:
                 return remembered
             try:

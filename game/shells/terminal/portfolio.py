@@ -62,7 +62,8 @@ def ask_plan(p, ranking, read, write) -> Plan:
                 break
             m = METHODS[method - 1]
             for i, f in enumerate(FREQUENCIES, 1):
-                write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(m, f))}\n")
+                write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(m, f))} "
+                      f"({portfolio_time.contact_when(Contact(m, f))})\n")
             contact = Contact(m, FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read,
                                                   write) - 1])
             if not contact_fits(p, Plan(contacts), aid, contact):
@@ -93,7 +94,12 @@ def decide_week(campaign, read, write) -> None:
             continue
         if choice.lower() == "a" and news:
             answer_news(campaign, news, read, write)
-        return
+            return
+        if choice == "":  # only Enter plays the week
+            return
+        write(f"“{choice}” is not one of the keys here: " + ("a answers the news, " if news else "")
+              + "p changes your plan, Enter plays the week" + (" and lets the news go" if news else "")
+              + ", q quits.\n")
 
 
 def answer_news(campaign, news, read, write) -> None:
@@ -131,12 +137,14 @@ def revise_plan(campaign, read, write) -> None:
     contact = None
     if method:
         for i, f in enumerate(FREQUENCIES, 1):
-            write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(METHODS[method - 1], f))}\n")
+            cost = portfolio_time.contact_cost_from(Contact(METHODS[method - 1], f), campaign.week + 1)
+            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}\n")
         f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
         contact = Contact(METHODS[method - 1], f)
     try:
         campaign.revise(a.id, contact)
-        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}.\n")
+        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}. "
+              f"{portfolio_time.week_time(campaign)}\n")
     except ValueError as exc:
         write(f"Not changed: {exc}.\n")
 

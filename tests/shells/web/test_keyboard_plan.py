@@ -77,3 +77,35 @@ def test_a_quarter_planned_and_started_by_keyboard_alone(browser, server, width,
     assert "Week 0 of 13" in page.content() or "Week 1 of 13" in page.content()
     clean(page, "quarter", width)
     context.close()
+
+
+def test_keys_1_to_9_pick_on_the_portfolio_list_and_the_plan(browser, server):
+    """Issue 31: the list and plan pages had no data-key, so 1-9 did nothing there."""
+    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto("/")
+    active(page)
+    page.keyboard.type("Keys Trainee")
+    press(page)
+    tab_to(page, "Protect your turf", back=True)
+    press(page)
+    assert page.locator('form.replies button[data-key="1"]').count() == 1
+    with page.expect_navigation():
+        page.keyboard.press("1")  # the first portfolio's briefing
+    assert page.get_by_role("button", name="Rank the accounts").count() == 1
+    with page.expect_navigation():
+        page.get_by_role("button", name="Rank the accounts").click()
+    for _ in range(20):
+        if page.get_by_role("button", name="Plan your contact").count():
+            break
+        with page.expect_navigation():
+            page.keyboard.press("1")  # the ranking already took keys: the first left each time
+    with page.expect_navigation():
+        page.get_by_role("button", name="Plan your contact").click()
+    second = page.locator('form.replies button[data-key="2"]')
+    assert second.count() == 1
+    name = second.locator("span").nth(1).inner_text().splitlines()[0]
+    with page.expect_navigation():
+        page.keyboard.press("2")
+    assert name in page.inner_text("main") and page.get_by_role("button", name=re.compile("Phone call every week")).count()
+    context.close()

@@ -14,7 +14,7 @@ from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
 from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE, TALK,
                                     PortfolioRun)
-from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, RANK, PortfolioPage
+from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import page_columns
 from game.shells.window import portfolio_pages as pages
@@ -126,7 +126,7 @@ class PortfolioScene(Scene):
         if kind == "back":
             self.activate("back")
             return
-        if kind == "number" and self.page == RANK:
+        if kind == "number":  # 1-9 on any page whose choices are numbered (the list, the ranking, the plan)
             places = [b for b in self.buttons.buttons if b.number == intent.value]
             if places:
                 self.activate(places[0].action)

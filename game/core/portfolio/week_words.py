@@ -1,0 +1,52 @@
+"""How an account's health moved in a week, in words that join up: each
+line starts from the figure the trainee last saw for the account (the
+briefing's, or the last week's line), says the drift since then, what the
+week's contact did (and why, when it added nothing or cost goodwill), what
+the news and a conversation did, and ends on the figure now. Issue 31.
+"""
+from __future__ import annotations
+
+from game.core.portfolio.model import METHOD_TITLES
+
+
+def eventful(log) -> bool:
+    """Whether a week has a line for the account: a contact, news, a conversation or a loss."""
+    return bool(log.contact or log.events or log.conversation or log.lost)
+
+
+def last_shown(run, week: int) -> int:
+    """The last week before `week` with a line for the account (0: the briefing's figure)."""
+    return next((w for w in range(week - 1, 0, -1) if eventful(run.log[w - 1])), 0)
+
+
+def _shown(value: float) -> int:
+    return round(max(0.0, min(100.0, value)))
+
+
+def health_words(run, week: int) -> str:
+    """'health: drifted 44 → 42 since week 3, then the phone call 42 → 44'."""
+    log, since = run.log[week - 1], last_shown(run, week)
+    seen = _shown(run.healths[since])
+    mid_exact = run.healths[week - 1] + log.drift
+    mid = _shown(mid_exact)
+    parts = []
+    if mid != seen:
+        parts.append(f"drifted {seen} → {mid}" + ("" if since == week - 1 else
+                                                   " since the quarter began" if since == 0 else f" since week {since}"))
+    now = mid
+    if log.contact:
+        after = _shown(mid_exact + log.lift)
+        name = f"the {METHOD_TITLES[log.contact].lower()}"
+        parts.append(f"{name} {now} → {after}" if after != now else f"{name} left it at {now}")
+        if log.why and log.lift <= 0:
+            parts[-1] += f" ({log.why})"
+        now = after
+    played = _shown(log.played if log.played is not None else log.health)
+    if played != now:
+        parts.append(f"the news {now} → {played}" if log.events else f"{now} → {played}")
+        now = played
+    if log.conversation and _shown(log.health) != now:
+        parts.append(f"the conversation {now} → {_shown(log.health)}")
+    if not parts:
+        return f"health stays at {seen}"
+    return "health: " + ", then ".join(parts)

@@ -1,0 +1,45 @@
+"""The quarter's debrief says what happened accurately (issue 31): an account contacted and then dropped is
+not 'never contacted', and a lever's percentage says what it measures, so a plan whose news was all let go
+does not read as a perfect score on the levers."""
+from game.app.portfolio_view import quarter_debrief
+from game.core.portfolio.campaign import Campaign
+from game.core.portfolio.plan import Plan
+from game.core.portfolio.quarter import Contact
+from game.core.portfolio.review import debrief, figure_lines
+from tests.portfolio.helpers import bundled
+
+PLAN_OF = {"vale-garden": Contact("visit", "monthly"), "fenwick-bakeries": Contact("visit", "fortnightly"),
+           "good-grind": Contact("call", "fortnightly"), "bloom-stem": Contact("email", "monthly")}
+
+
+def _played(drop_in_week=None):
+    p = bundled()
+    campaign = Campaign(p, 10, list(p.ids), Plan(PLAN_OF))
+    while not campaign.finished:
+        if campaign.week + 1 == drop_in_week:
+            campaign.revise("good-grind", None)
+        for aid in list(campaign.due):
+            campaign.resolve(aid, "at_risk", "played", 50)
+        campaign.next_week()
+        for aid in list(campaign.due):
+            campaign.resolve(aid, "at_risk", "played", 50)
+    return p, debrief(campaign)
+
+
+def test_an_account_dropped_mid_quarter_is_not_called_never_contacted():
+    p, d = _played(drop_in_week=11)
+    [line] = [x for x in figure_lines(p, d) if x.startswith("Neglect cost")]
+    assert "The Good Grind café (left without contact from week 11)" in line
+    assert "Greenway Grocers, Page Turners Books" in line and "(never contacted)" in line  # no contact at all
+    assert "the accounts you never contacted" not in line
+
+
+def test_lever_percentages_say_what_they_measure_when_every_event_is_let_go():
+    p, d = _played()
+    assert d["events_answered"] == 0
+    view = quarter_debrief(p, d)
+    words = dict(view.levers)
+    assert words["Solve problems"].startswith("0%")  # nothing answered
+    full = [w for w in words.values() if w.startswith("100%")]
+    assert all("not your answers" in w or "ended no less healthy" in w for w in full)  # said what they count
+    assert "Levers your plan exercised (each figure says what it measures)" in view.tail
