@@ -159,10 +159,7 @@ def quarter_text(p, campaign) -> str:
     else:
         lines = [quarter_week.week_heading(campaign)]
         lines += quarter_week.lost_lines(p, campaign)
-        for aid in campaign.due:
-            a = p.account(aid)
-            lines.append(f"{a.name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
-                         "conversation before the week is out.")
+        lines += [quarter_week.trouble_line(p, campaign, aid) for aid in campaign.due]
     return "\n".join(lines + ([""] + [news] if news else []))
 
 

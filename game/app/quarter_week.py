@@ -28,6 +28,13 @@ def lost_lines(p, campaign) -> list[str]:
             "gone with them." for aid in campaign.lost_this_week()]
 
 
+def trouble_line(p, campaign, aid) -> str:
+    """An account that fell into trouble this week, in the words every shell shows: the
+    conversation may be a call or a meeting (the scenario's briefing says which)."""
+    return (f"{p.account(aid).name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
+            "conversation before the week is out.")
+
+
 def news_text(p, campaign) -> str:
     """What the coming week brings, above its choices ('' when nothing)."""
     if campaign.due or campaign.finished:

@@ -161,7 +161,8 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "Rank them" in out and "hours are left for answering the weeks' news" in out
-    assert "is in trouble" in out and "You pick up the phone" in out
+    assert "is in trouble" in out and "They need a conversation before the week is out" in out
+    assert "pick up the phone" not in out  # a meeting is not a phone call: the briefing says which
     assert "news from your accounts" in out and "left unanswered" in out
     assert "What each account is worth (revenue is the size of the relationship" in out
     assert " 1. Vale Garden Centres" in out and "revenue     £70k  profit     £55k  (you put it 5th)" in out

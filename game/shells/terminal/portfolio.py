@@ -252,8 +252,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
         announce_losses(campaign, announced, write)
         for aid in due:
             account = p.account(aid)
-            write(f"\n{account.name} is in trouble (health {round(campaign.runs[aid].health)}). "
-                  "You pick up the phone.\n")
+            write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
             scenario = scenario_for(account.scenario)
             run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
             _play(scenario, run, coach, read, write)
