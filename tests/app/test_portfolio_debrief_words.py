@@ -12,9 +12,9 @@ PLAN_OF = {"vale-garden": Contact("visit", "monthly"), "fenwick-bakeries": Conta
            "good-grind": Contact("call", "fortnightly"), "bloom-stem": Contact("email", "monthly")}
 
 
-def _played(drop_in_week=None):
+def _played(drop_in_week=None, plan=PLAN_OF):
     p = bundled()
-    campaign = Campaign(p, 10, list(p.ids), Plan(PLAN_OF))
+    campaign = Campaign(p, 10, list(p.ids), Plan(plan))
     while not campaign.finished:
         if campaign.week + 1 == drop_in_week:
             campaign.revise("good-grind", None)
@@ -32,6 +32,16 @@ def test_an_account_dropped_mid_quarter_is_not_called_never_contacted():
     assert "The Good Grind café (left without contact from week 11)" in line
     assert "Greenway Grocers, Page Turners Books" in line and "(never contacted)" in line  # no contact at all
     assert "the accounts you never contacted" not in line
+
+
+def test_an_account_whose_only_contact_was_its_conversation_is_not_called_never_contacted():
+    plan = {aid: c for aid, c in PLAN_OF.items() if aid != "good-grind"}  # the café: no planned contact
+    p, d = _played(plan=plan)
+    talked = [a for a in d["accounts"] if a["id"] == "good-grind"]
+    [line] = [x for x in figure_lines(p, d) if x.startswith("Neglect cost")]
+    assert "The Good Grind café" in line
+    assert "The Good Grind café (never contacted)" not in line and "The Good Grind café, " not in line
+    assert "The Good Grind café (left without contact from week" in line, (talked, line)
 
 
 def test_lever_percentages_say_what_they_measure_when_every_event_is_let_go():

@@ -108,12 +108,15 @@ LEVER_MEASURES = {
 
 
 def left_from(campaign: Campaign, account_id: str) -> int | None:
-    """The week from which an account had no more contact: None when it never had any."""
+    """The week from which an account had no more contact (a planned contact or its conversation):
+    None when it never had any."""
     run = campaign.runs[account_id]
-    if not any(log.contact for log in run.log):
+    touched = [log.week for log in run.log if log.contact or log.conversation]
+    if not touched:
         return None
-    stops = [r["week"] for r in campaign.revisions if r["account"] == account_id and r.get("method") is None]
-    return stops[-1] if stops else 1 + max(log.week for log in run.log if log.contact)
+    stops = [r["week"] for r in campaign.revisions if r["account"] == account_id and r.get("method") is None
+             and r["week"] > max(touched)]
+    return stops[-1] if stops else 1 + max(touched)
 
 
 def neglect_line(p: Portfolio, result: dict) -> str:
