@@ -154,8 +154,8 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
 def quarter_text(p, campaign) -> str:
     news = quarter_week.news_text(p, campaign)  # with the week's time when there is news to answer
     if campaign.week == 0:
-        lines = [f"Week 0 of {WEEKS}. Play the quarter one week at a time; an account in trouble will need a "
-                 "conversation."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
+        lines = [f"Before week 1 of {WEEKS}. Play the quarter one week at a time; an account in trouble will "
+                 "need a conversation."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
     else:
         lines = [quarter_week.week_heading(campaign)]
         lines += quarter_week.lost_lines(p, campaign)

@@ -77,7 +77,7 @@ def test_the_quarter_page_week_by_week(p):
     ranking, plan = LISTED[::-1], Plan({"fenwick-bakeries": CALL})
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
-    assert start.head.startswith("Week 0 of 13. Play the quarter one week at a time") and start.tail == ""
+    assert start.head.startswith("Before week 1 of 13. Play the quarter one week at a time") and start.tail == ""
     assert start.head.count("Your contacts use") == 1 and start.head.endswith(
         "Your contacts use 0.5 of your 1.5 hours a week. Left for answers: 13 hours this quarter, up to 1.5 of them "
         "this week.")  # said once, with the week's news

@@ -74,7 +74,7 @@ def test_a_quarter_planned_and_started_by_keyboard_alone(browser, server, width,
     press(page)
     tab_to(page, "Start the quarter", back=True)
     press(page)
-    assert "Week 0 of 13" in page.content() or "Week 1 of 13" in page.content()
+    assert "Before week 1 of 13" in page.content() or "Week 1 of 13" in page.content()
     clean(page, "quarter", width)
     context.close()
 

@@ -42,7 +42,7 @@ def test_a_quarter_played_through_with_its_conversations_is_recorded_once(web, m
     _choose(ana)  # start the quarter
     # another server process picks the quarter up where it is
     with TestClient(make_app(), follow_redirects=True, cookies=ana.client.cookies) as other:
-        assert "Week 0 of 13" in other.get("/portfolio").text
+        assert "Before week 1 of 13" in other.get("/portfolio").text
     talks = 0
     for _ in range(80):
         text = ana.page.text
