@@ -36,23 +36,22 @@ def file_kind(path) -> str:
     return PORTFOLIO if p.parent.name == "portfolios" or _has_key(data, b"accounts:") else SCENARIO
 
 
-def is_course_file(path) -> bool:
-    """A file in a `courses` folder, or one with a top-level `blocks:` key."""
+def _marked(path, folder: str, key: bytes) -> bool:
+    """A file in `folder`, or one with the top-level `key`."""
     p = Path(path)
-    if p.parent.name == "courses":
+    if p.parent.name == folder:
         return True
     try:
-        return _has_key(read_limited(p, MAX_BYTES), b"blocks:")
+        return _has_key(read_limited(p, MAX_BYTES), key)
     except NotReadable:
         return False
+
+
+def is_course_file(path) -> bool:
+    """A file in a `courses` folder, or one with a top-level `blocks:` key."""
+    return _marked(path, "courses", b"blocks:")
 
 
 def is_portfolio_file(path) -> bool:
     """A file in a `portfolios` folder, or one with a top-level `accounts:` key."""
-    p = Path(path)
-    if p.parent.name == "portfolios":
-        return True
-    try:
-        return _has_key(read_limited(p, MAX_BYTES), b"accounts:")
-    except NotReadable:
-        return False
+    return _marked(path, "portfolios", b"accounts:")
