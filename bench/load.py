@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -25,7 +24,6 @@ import yaml  # noqa: E402  (the benchmark's floor, not game code)
 
 from generate import scenario_text  # noqa: E402
 from game.core import loader, scoring  # noqa: E402
-from game.core.engine import Playthrough  # noqa: E402
 
 
 def median_of(fn, repeat):
@@ -63,22 +61,10 @@ def bare_yaml(path, gc_on=True):
 
 
 def choices_per_second(scenario, seconds=0.5, repeat=5):
-    """Median over `repeat` runs of random scripted play for `seconds` each."""
-    rates = []
-    for r in range(repeat):
-        rng = random.Random(r)
-        made = 0
-        t0 = time.perf_counter()
-        while time.perf_counter() - t0 < seconds:
-            run = Playthrough(scenario, seed=made)
-            while not run.finished:
-                shown = run.shown_choices()
-                if not shown:
-                    break
-                run.choose(rng.randint(1, len(shown)))
-                made += 1
-        rates.append(made / (time.perf_counter() - t0))
-    return statistics.median(rates)
+    """Median over `repeat` runs of random scripted play for `seconds` each, a new seed per
+    playthrough (bundled_play.rates, by the wall clock)."""
+    from bundled_play import rates
+    return rates(scenario, seconds, repeat)[0]
 
 
 def main():
