@@ -108,3 +108,14 @@ def active(page) -> str:
 def press(page, key: str = "Enter") -> None:
     with page.expect_navigation():
         page.keyboard.press(key)
+
+
+def signed_in(browser, server, name: str, width: int = 1280, height: int = 720):
+    """A new browser context on the server, signed in by keyboard as `name`: (context, page)."""
+    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto("/")
+    active(page)
+    page.keyboard.type(name)
+    press(page)
+    return context, page

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.shells.web.browser import active, axe_violations, press
+from tests.shells.web.browser import active, axe_violations, press, signed_in
 
 SHOTS = "/tmp/five-levers-web-shots"
 
@@ -31,12 +31,7 @@ def clean(page, name: str, width: int) -> None:
 @pytest.mark.parametrize("width,height", [(1280, 720), (360, 740)])
 def test_a_quarter_planned_and_started_by_keyboard_alone(browser, server, width, height):
     os.makedirs(SHOTS, exist_ok=True)
-    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto("/")
-    active(page)
-    page.keyboard.type(f"Planner {width}")
-    press(page)
+    context, page = signed_in(browser, server, f"Planner {width}", width, height)
     tab_to(page, "Protect your turf", back=True)  # in the navigation above the list
     press(page)
     first_portfolio = " ".join(page.locator("form.replies button").first.inner_text().split())
@@ -81,12 +76,7 @@ def test_a_quarter_planned_and_started_by_keyboard_alone(browser, server, width,
 
 def test_keys_1_to_9_pick_on_the_portfolio_list_and_the_plan(browser, server):
     """Issue 31: the list and plan pages had no data-key, so 1-9 did nothing there."""
-    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.goto("/")
-    active(page)
-    page.keyboard.type("Keys Trainee")
-    press(page)
+    context, page = signed_in(browser, server, "Keys Trainee")
     tab_to(page, "Protect your turf", back=True)
     press(page)
     assert page.locator('form.replies button[data-key="1"]').count() == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 
-from tests.shells.web.browser import active, press
+from tests.shells.web.browser import active, press, signed_in
 
 
 def tree(page) -> str:
@@ -28,12 +28,7 @@ def announced(page) -> str:
 
 
 def test_the_accessibility_tree_of_a_conversation_and_its_debrief(browser, server):
-    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.goto("/")
-    active(page)
-    page.keyboard.type("Tree Reader")
-    press(page)
+    context, page = signed_in(browser, server, "Tree Reader")
     assert "Play" in active(page)  # the list has put the focus on the first scenario's Play (not yet: Enter is lost)
     press(page)  # Play the first scenario (the tutorial)
     active(page)
