@@ -168,6 +168,8 @@ def play_campaign(browser, server, lms) -> tuple[int, int]:
             press(page, choices.first)
         press(page, choices.first)  # the quarter's debrief
         score = int(re.search(r"Score (\d+)%", page.inner_text("main")).group(1))
+        assert page.evaluate("document.activeElement.id") == "score-h"  # opens at its score, not at Done
+        assert axe_violations(page) == []
         press(page, page.get_by_role("link", name="Return to your course"))
         page.wait_for_url(f"{lms.base}/return")
         assert page.locator("h1").inner_text() == "Back in the LMS"
