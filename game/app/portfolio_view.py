@@ -95,11 +95,11 @@ def rank_choices(p, ranking: list[str]) -> tuple[Choice, ...]:
 
 def plan_title(p, plan) -> str:
     """The plan's pages keep the hours in sight while the list scrolls."""
-    return portfolio_time.plan_title(p, plan.minutes())
+    return portfolio_time.plan_title(p, plan)
 
 
 def plan_text(p, plan) -> str:
-    return ("For each account choose how you keep in touch, and how often. " + portfolio_time.plan_time(p, plan.minutes())
+    return ("For each account choose how you keep in touch, and how often. " + portfolio_time.plan_time(p, plan)
             + "\n\n" + portfolio_time.method_times())
 
 

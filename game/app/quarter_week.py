@@ -79,7 +79,7 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     for reply, title, minutes in answers.options_for(a, kind):
         fits = minutes <= left
         items.append(Choice(title, ("reply", reply), enabled=fits,
-                            detail=f"{minutes} minutes" + ("" if fits else " · no time left for it")
+                            detail=portfolio_time.h(minutes) + ("" if fits else " · no time left for it")
                             + (" · your answer" if campaign.replies.get(key) == reply else "")))
     items.append(Choice("Back to the week", "to_quarter"))
     return head, "", tuple(items)

@@ -55,9 +55,10 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
     ranking = LISTED[::-1]
     plan = Plan({"fenwick-bakeries": CALL})
     planned = page_view(PLAN, p, ranking=ranking, plan=plan)
-    assert planned.title == "Plan: contacts 0.5 of 1.5 h a week · 13 h left for answers"
-    assert ("Your contacts use 0.5 of your 1.5 hours a week (6.5 of the quarter's 19.5 hours); 13 hours are left "
-            "for answering the weeks' news.") in planned.head
+    assert planned.title == "Plan: contacts 6.5 of the quarter's 19.5 h · 13 h left for answers"
+    assert ("The quarter has 19.5 h, 1.5 h a week on average. Your contacts take 6.5 h of it (0.5 h a week on "
+            "average); 13 h are left for answering the weeks' news, at most 1.5 h of answers in any one week.") \
+        in planned.head
     assert "Over the 13 weeks, every week is 13 contacts, every two weeks 6" in planned.head
     assert labels(planned)[1:3] == [("Fenwick Bakeries", "phone call every week · 13 calls × 0.5 h = 6.5 h a quarter "
                                      "= 0.5 h a week", True),
@@ -78,9 +79,9 @@ def test_the_quarter_page_week_by_week(p):
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Before week 1 of 13. Play the quarter one week at a time") and start.tail == ""
-    assert start.head.count("Your contacts use") == 1 and start.head.endswith(
-        "Your contacts use 0.5 of your 1.5 hours a week. Left for answers: 13 hours this quarter, up to 1.5 of them "
-        "this week.")  # said once, with the week's news
+    assert start.head.count("planned contacts") == 1 and start.head.endswith(
+        "Week 1: planned contacts 0.5 h; your answers so far 0 h, up to 1.5 h more this week, of the 13 h left this "
+        "quarter.")  # said once, with the week's news
     assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "competitor-offer")),
                                                  ("answer", ("greenway-grocers", "complaint")), "revise", "to_end"]
     assert "News for week 1: 2 things to decide (0 answered)" in start.head
@@ -221,6 +222,6 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     assert "That takes 13 visits × 3 h = 39 h a quarter = 3 h a week: more than is left. Choose again." in shown
     assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week (weeks 1-13)\n" in shown
     assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week (weeks 1-13)\n" in shown
-    assert ("The Good Grind café Your contacts use 0 of your 1.5 hours a week (0 of the quarter's 19.5 hours); "
-            "19.5 hours are left for answering the weeks' news.") in " ".join(shown.split())
+    assert ("The Good Grind café The quarter has 19.5 h, 1.5 h a week on average. Your contacts take 0 h of it (0 h "
+            "a week on average); 19.5 h are left for answering the weeks' news") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}

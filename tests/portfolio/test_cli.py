@@ -160,7 +160,7 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     proc = run("portfolio", SHOP, "--text", "--seed", "4", "--player", "Cy", stdin=answers, saves=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "Rank them" in out and "hours are left for answering the weeks' news" in out
+    assert "Rank them" in out and "h are left for answering the weeks' news" in out
     assert "is in trouble" in out and "They need a conversation before the week is out" in out
     assert "pick up the phone" not in out  # a meeting is not a phone call: the briefing says which
     assert "news from your accounts" in out and "left unanswered" in out
@@ -193,7 +193,7 @@ def test_terminal_weekly_answers_are_asked_and_judged():
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "Fenwick Bakeries: they have a complaint about the service." in out
-    assert "0. Let it go" in out and "Go and see them (180 minutes)" in out
+    assert "0. Let it go" in out and "Go and see them (3 h)" in out
     assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed" in out
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio import answers, story, week_words
+from game.core.portfolio import answers, hours, story, week_words
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
@@ -73,6 +73,17 @@ class Campaign:
         can be moved around them), and never more than the quarter has left."""
         return min(round(self.portfolio.budget_hours * 60) - self._pending_minutes(skip), self.minutes_left(skip))
 
+    def week_contact_minutes(self, week: int | None = None) -> int:
+        """The minutes of planned contact in a week (default: the coming one), with the plan as it stands, over the
+        accounts still held: the figure a week's page shows."""
+        week = week or self.week + 1
+        return sum(METHOD_MINUTES[method] for run in self.runs.values()
+                   if run.lost_week is None and (method := run._method_on(week)))
+
+    def week_answer_minutes(self) -> int:
+        """The minutes of the answers given so far to the coming week's news."""
+        return self._pending_minutes()
+
     def revision_fits(self, account_id: str, contact) -> bool:
         """Whether changing the account's contact from the coming week on keeps the quarter within its time."""
         run, week = self.runs[account_id], self.week + 1
@@ -127,7 +138,7 @@ class Campaign:
         cost = answers.ANSWER_MINUTES[reply]
         if cost > self.week_minutes_left(skip=key):
             raise ValueError(f"week {self.week + 1}: no time to {answers.ANSWER_TITLES[reply].lower()} for "
-                             f"{account_name} ({cost} minutes; {max(0, self.week_minutes_left(skip=key))} left)")
+                             f"{account_name} ({hours.h(cost)}; {hours.h(max(0, self.week_minutes_left(skip=key)))} left this week)")
         self.replies[key] = reply
 
     @property

@@ -3,7 +3,11 @@
 shell that draws them: the quarter's hours (the weekly budget × 13 weeks),
 the hours the plan's contacts use (over the quarter, and a week on average),
 and the hours left for answering the weeks' news (this quarter, and at most
-one week's budget in any one week). A contact's cost shows its arithmetic:
+one week's budget in any one week). Every time a trainee reads is in hours
+('0.5 h', never '30 minutes'). The weekly figure is an average: the limit on
+planned contact is the quarter's total, so a week can hold more contact than
+the weekly figure, and the pages that show such a week say so. A week's
+figures are sums of what is planned and answered in it. A contact's cost shows its arithmetic:
 "6 visits × 3 h = 18 h a quarter = 1.38 h a week", because a visit every two
 weeks is six visits in thirteen weeks, not six and a half.
 docs/portfolio-model.md, 'The plan and the budget'.
@@ -25,10 +29,6 @@ def hours(minutes: float) -> str:
 def a_week(quarter_minutes: float) -> str:
     """The weekly average of minutes spread over the quarter, in hours ('1.38')."""
     return hours(quarter_minutes / WEEKS)
-
-
-def quarter_hours(p) -> str:
-    return hours(p.budget_minutes)
 
 
 def contact_cost(contact) -> str:
@@ -74,47 +74,82 @@ def contact_cost_from(contact, week: int) -> str:
             f"{hours(METHOD_MINUTES[contact.method] * len(ahead))} h")
 
 
-def plan_time(p, contacts_minutes: int) -> str:
-    """The plan page's sentence: what the contacts use and what is left for answers."""
-    left = p.budget_minutes - contacts_minutes
-    return (f"Your contacts use {a_week(contacts_minutes)} of your {p.budget_hours:g} hours a week "
-            f"({hours(contacts_minutes)} of the quarter's {quarter_hours(p)} hours); "
-            + (f"{hours(left)} hours are left for answering the weeks' news." if left >= 0 else
-               f"that is {hours(-left)} hours more than the quarter has."))
+def h(minutes: float) -> str:
+    """'0.5 h', '9.5 h': every time a trainee reads is in hours, with the unit."""
+    return f"{hours(minutes)} h"
 
 
-def plan_title(p, contacts_minutes: int) -> str:
-    left = p.budget_minutes - contacts_minutes
-    return f"Plan: contacts {a_week(contacts_minutes)} of {p.budget_hours:g} h a week · {hours(left)} h left for answers"
+def week_minutes(plan, week: int) -> int:
+    """The minutes of planned contact that fall in one week of a plan (before anything is played)."""
+    return sum(METHOD_MINUTES[c.method] for c in plan.contacts.values() if week in c.weeks)
+
+
+def busiest(plan) -> tuple[int, int]:
+    """(week, minutes) of the plan's busiest week of contact, the earliest among equals ((1, 0) for no contact)."""
+    return max(((w, week_minutes(plan, w)) for w in range(1, WEEKS + 1)), key=lambda item: (item[1], -item[0]))
+
+
+def _week_budget(p) -> int:
+    return round(p.budget_hours * 60)
+
+
+def uneven(p, week: int, minutes: int) -> str:
+    """Why a week can hold more planned contact than the weekly figure ('' when it does not)."""
+    if minutes <= _week_budget(p):
+        return ""
+    return (f" Week {week} holds {h(minutes)} of planned contact, more than {h(_week_budget(p))}: the "
+            f"{p.budget_hours:g} h a week is an average, the limit is the quarter's {h(p.budget_minutes)}, so a busy "
+            "week is made up by quieter ones.")
+
+
+def plan_time(p, plan) -> str:
+    """The plan page's sentence: the quarter's hours, what the contacts take, what is left for answers, and (when
+    one week holds more contact than the weekly figure) how that is possible."""
+    used = plan.minutes()
+    left = p.budget_minutes - used
+    said = (f"The quarter has {h(p.budget_minutes)}, {p.budget_hours:g} h a week on average. Your contacts take "
+            f"{h(used)} of it ({a_week(used)} h a week on average); "
+            + (f"{h(left)} are left for answering the weeks' news, at most {h(_week_budget(p))} of answers in any "
+               "one week." if left >= 0 else f"that is {h(-left)} more than the quarter has."))
+    return said + uneven(p, *busiest(plan))
+
+
+def plan_title(p, plan) -> str:
+    left = p.budget_minutes - plan.minutes()
+    return f"Plan: contacts {hours(plan.minutes())} of the quarter's {h(p.budget_minutes)} · {h(left)} left for answers"
 
 
 def method_times() -> str:
     """How long each kind of contact takes."""
-    return ("Each contact takes: a visit 3 hours with the travel, a business review 5 with the preparation, a call "
-            "half an hour, an e-mail a quarter of an hour. Over the 13 weeks, every week is 13 contacts, every two "
-            "weeks 6, every four weeks 3, once a quarter 1. Answering the weeks' news takes the hours your "
-            "contacts leave: any week can hold up to a week's hours of answers (planned contact moves around them), "
-            "as long as the quarter has them.")
+    return ("Each contact takes: a visit 3 h with the travel, a business review 5 h with the preparation, a call "
+            "0.5 h, an e-mail 0.25 h. Over the 13 weeks, every week is 13 contacts, every two weeks 6, every four "
+            "weeks 3, once a quarter 1. The hours a week are an average: what limits you is the quarter's total, so "
+            "one week can hold more contact than another. Answering the weeks' news takes the hours your contacts "
+            "leave, at most a week's hours of answers in any one week.")
 
 
 def week_time(campaign) -> str:
-    """A week's sentence: the plan's contacts, and the time left for answers this quarter and this week."""
-    p = campaign.portfolio
-    contacts = sum(run.contact_minutes() for run in campaign.runs.values())
-    return (f"Your contacts use {a_week(contacts)} of your {p.budget_hours:g} hours a week. Left for answers: "
-            f"{hours(campaign.minutes_left())} hours this quarter, up to {hours(campaign.week_minutes_left())} of "
-            "them this week.")
+    """A week's sentence: the coming week's planned contact and answers, and the time left for answers this week
+    and this quarter. The week's figures are sums of what is planned and answered in it; a week whose planned
+    contact is more than the weekly figure says how that can be."""
+    p, week = campaign.portfolio, min(campaign.week + 1, WEEKS)
+    contact = campaign.week_contact_minutes(week)
+    over = (f" (more than the {p.budget_hours:g} h a week average, which quieter weeks make up: the limit on "
+            f"contact is the quarter's {h(p.budget_minutes)})") if contact > _week_budget(p) else ""
+    return (f"Week {week}: planned contacts {h(contact)}{over}; your answers so far {h(campaign.week_answer_minutes())}"
+            f", up to {h(max(0, campaign.week_minutes_left()))} more this week, of the "
+            f"{h(max(0, campaign.minutes_left()))} left this quarter.")
 
 
 def answer_time(campaign, skip=None) -> str:
-    """The answer page's reminder: 'Left for answers: 3.5 hours this week, 37.5 this quarter.'"""
-    return (f"Left for answers: {hours(campaign.week_minutes_left(skip))} hours this week, "
-            f"{hours(campaign.minutes_left(skip))} this quarter.")
+    """The answer page's reminder: 'Left for answers: 3.5 h this week, 37.5 h this quarter.'"""
+    return (f"Left for answers: {h(max(0, campaign.week_minutes_left(skip)))} this week, "
+            f"{h(max(0, campaign.minutes_left(skip)))} this quarter.")
 
 
 def debrief_time(p, contacts_minutes: int, answer_minutes: int) -> str:
     """The debrief's sentence on time: the same words as the plan's and the week's."""
     left = p.budget_minutes - contacts_minutes - answer_minutes
-    return (f"Time: your contacts used {a_week(contacts_minutes)} of your {p.budget_hours:g} hours a week "
-            f"({hours(contacts_minutes)} of the quarter's {quarter_hours(p)} hours), your answers "
-            f"{hours(answer_minutes)} hours; {hours(left)} hours were left unused.")
+    return (f"Time: of the quarter's {h(p.budget_minutes)} ({p.budget_hours:g} h a week on average), your contacts "
+            f"used {h(contacts_minutes)} ({a_week(contacts_minutes)} h a week on average), your answers "
+            f"{h(answer_minutes)}; {h(left)} were left unused.")

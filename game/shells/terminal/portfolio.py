@@ -48,13 +48,13 @@ def ask_ranking(p, read, write) -> list[str]:
 
 def ask_plan(p, ranking, read, write) -> Plan:
     contacts: dict[str, Contact] = {}
-    write(f"\nPlan your contact: {p.budget_hours:g} hours a week for all of them, "
-          f"{portfolio_time.quarter_hours(p)} hours over the quarter's {WEEKS} weeks.\n"
+    write(f"\nPlan your contact: the quarter has {portfolio_time.h(p.budget_minutes)} for all of them over its "
+          f"{WEEKS} weeks, {p.budget_hours:g} h a week on average.\n"
           + _wrap(portfolio_time.method_times()) + "\n")
     for aid in ranking:
         a = p.account(aid)
         while True:
-            write(f"\n{a.name}\n" + _wrap(portfolio_time.plan_time(p, Plan(contacts).minutes()), "  ") + "\n")
+            write(f"\n{a.name}\n" + _wrap(portfolio_time.plan_time(p, Plan(contacts)), "  ") + "\n")
             write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
             write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
             method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
@@ -240,7 +240,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
         ranking = ask_ranking(p, read, write)
         plan = ask_plan(p, ranking, read, write)
         campaign = Campaign(p, seed, ranking, plan)
-        write(f"\n{portfolio_time.plan_time(p, plan.minutes())} The quarter begins.\n")
+        write(f"\n{portfolio_time.plan_time(p, plan)} The quarter begins.\n")
     state["campaign"] = campaign
     announced = {aid for aid, run in campaign.runs.items() if not run.active}
     while not campaign.finished:

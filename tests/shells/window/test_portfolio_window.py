@@ -76,7 +76,7 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
     assert not over  # nothing is over budget yet
     visit = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
     scene.activate(visit.action)
-    assert scene.page == "plan" and "contacts 1.38 of 6 h a week" in scene.title
+    assert scene.page == "plan" and "contacts 18 of the quarter's 78 h" in scene.title
     scene.activate(("choose", true_order(scene.portfolio)[1]))
     assert any(not b.enabled and "over budget" in b.detail for b in scene.buttons.buttons)  # weekly reviews
     scene.activate("back")
