@@ -163,7 +163,8 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
     plan_only = sum(run.profit_kept_cents for run in at_risk.values())
     unanswered = sum(run.profit_kept_cents for run in without_conversations(campaign, answered=False).runs.values())
     nothing = sum(best.values[a.id]["none"] for a in p.accounts)  # no contact, nothing answered
-    score = protected_percent(kept, nothing, best.value_cents)
+    # the score is worked from the figures as the debrief shows them, so its sentence recomputes exactly
+    score = protected_percent(shown(kept / 100), shown(nothing / 100), shown(best.value_cents / 100))
     order = true_order(p)
     accounts = []
     neglect_cost, neglected = 0.0, []
@@ -234,6 +235,20 @@ def difference(result: dict, more: str, less: str) -> float:
     return shown(result[more]) - shown(result[less])
 
 
+def score_end(result: dict) -> str:
+    """How the division shown becomes the score: ' = 47%' (to the nearest whole percent), or why it is held at
+    0 or 100. The score is worked from the figures as shown, so this always agrees with them."""
+    mine, best = difference(result, "profit_kept", "nothing_profit_kept"), \
+        difference(result, "best_profit_kept", "nothing_profit_kept")
+    if best <= 0:
+        return f", so {result['score']}%"
+    if mine < 0:
+        return ": less than doing nothing, so 0%"
+    if mine > best:
+        return ": more than the best plan, so 100%"
+    return f" = {result['score']}%"
+
+
 def figure_lines(p: Portfolio, result: dict) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
@@ -253,7 +268,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
              f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
              f"{signed(difference(result, 'profit_kept', 'nothing_profit_kept'))} ÷ "
-             f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}.", "",
+             f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}{score_end(result)}.", "",
              "Profit kept is the year's profit you can still count on at the end of the quarter: each account's "
              "profit × its health (an account that left keeps nothing). Every figure but the first counts each "
              "conversation as at risk:",
