@@ -135,12 +135,12 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
     head = [line for line in page.head.splitlines() if line]
-    assert head[0] == ("Score 46%: what you kept beyond doing nothing, as a share of what the best "
+    assert head[0] == ("Score 45%: what you kept beyond doing nothing, as a share of what the best "
                                          "plan keeps beyond doing nothing: (£26k − £11k) ÷ (£44k − £11k) = £15k ÷ "
-                                         "£33k.")
+                                         "£33k = 45%.")
     assert head[2:7] == [
         "  Your quarter as played: £26k.",
-        "  The same with every conversation at risk: £11k (your conversations added £15k).",
+        "  The same with every conversation at risk and scored 50: £11k (your conversations added £15k).",
         "  Your plan with every event let go: £11k (your answers added nothing).",
         "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
         "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]

@@ -111,3 +111,41 @@ def test_the_score_shown_is_the_formula_shown_worked_on_the_figures_shown(path):
                 assert said == round(100 * mine / best), (name, seed, line)
             else:
                 assert said == (0 if mine < 0 else 100), (name, seed, line)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_when_every_conversation_ends_at_risk_the_debrief_says_why_it_differs_from_the_ladder(path):
+    """Issue 31: every conversation ended at risk, yet 'as played' and 'every conversation at risk' differed (an
+    account was lost later). The ladder counts each conversation as an even 'at risk' (scored 50, no health
+    moved); as played a poor at-risk call costs health. The rung says 'scored 50', and a line names each
+    conversation, the health it moved, and the account that left because of it. With a score of 50 (or none)
+    the two figures are equal."""
+    p = bundled(path)
+    told_a_loss = False
+    for seed in range(4):
+        for score in (20, 50, None, 80):
+            campaign = Campaign(p, seed, true_order(p), Plan({}))
+            campaign.play_out(lambda c, aid: ("at_risk", "played", score))
+            assert campaign.conversations and all(c.outcome == "at_risk" for c in campaign.conversations)
+            d = debrief(campaign)
+            lines = [line for line in figure_lines(p, d) if line]
+            played, at_risk = amounts(lines[2])[0], amounts(lines[3])[0]
+            assert lines[3].startswith("  The same with every conversation at risk and scored 50:")
+            [why] = [line for line in lines if line.startswith("Your conversations: ")]
+            if score in (50, None):
+                assert played == at_risk and d["conversations_added"] == 0
+                assert "−" not in why.split(". The second figure")[0] and "left you" not in why
+                continue
+            for talk in campaign.conversations:
+                name = p.account(talk.account).name
+                moved = f"{'−' if score < 50 else '+'}{abs(0.2 * (score - 50)):g} health"
+                assert f"{name} (week {talk.week}) ended at risk, scored {score}: {moved}" in why, why
+                even = d["conversation_effects"]
+                lost, lost_even = campaign.runs[talk.account].lost_week, \
+                    next(e["lost_week_even"] for e in even if e["account"] == talk.account)
+                if lost and not lost_even:
+                    told_a_loss = True
+                    assert f"{name} (week {talk.week})" in why and f"they left you in week {lost}, which they would " \
+                        "not have after an even conversation" in why, why
+            assert (played < at_risk) == (score < 50) or played == at_risk
+    assert told_a_loss or path.stem == "shop-systems", "no seed showed a loss caused by a poor at-risk call"

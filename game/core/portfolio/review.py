@@ -11,6 +11,7 @@ from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TIT
 from game.core.portfolio.optimise import Best, best_plan, option_key
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
+from game.core.portfolio.debrief_talks import conversation_effects, conversation_line
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
 PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
@@ -203,6 +204,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "unanswered_profit_kept": round(unanswered / 100, 2),
         "answers_added": round((plan_only - unanswered) / 100, 2),
         "conversations_added": round((kept - plan_only) / 100, 2),
+        "conversation_effects": conversation_effects(campaign, at_risk),
         "contact_minutes": sum(run.contact_minutes() for run in campaign.runs.values()),
         "answer_minutes": sum(run.answer_minutes for run in campaign.runs.values()),
         "events_answered": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events if e.answer),
@@ -271,16 +273,16 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}{score_end(result)}.", "",
              "Profit kept is the year's profit you can still count on at the end of the quarter: each account's "
              "profit × its health (an account that left keeps nothing). Every figure but the first counts each "
-             "conversation as at risk:",
+             "conversation as an even 'at risk', as if it scored 50, which neither adds nor costs health:",
              f"  Your quarter as played: {m('profit_kept')}.",
-             f"  The same with every conversation at risk: {m('plan_profit_kept')} "
+             f"  The same with every conversation at risk and scored 50: {m('plan_profit_kept')} "
              f"({change('profit_kept', 'plan_profit_kept', 'your conversations')}).",
              f"  Your plan with every event let go: {m('unanswered_profit_kept')} "
              f"({change('plan_profit_kept', 'unanswered_profit_kept', 'your answers')}).",
              f"  Doing nothing (no contact, nothing answered): {m('nothing_profit_kept')} "
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
-             f"{m('best_profit_kept')}.", ""]
+             f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + [""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "
