@@ -129,10 +129,11 @@ def test_a_linked_conversations_briefing_fits_whatever_week_it_is_played_in(path
         assert not pinned, (a.name, a.scenario, pinned)
 
 
-def test_a_linked_conversation_is_told_as_picking_up_the_story_already_answered():
-    """Issue 31: Good Grind's rival offer answered in week 4, the café in trouble in week 10: the week's line says
-    the conversation picks up that story (and the complaint of week 3 nobody answered), so Nadia retelling the
-    offer is not read as news."""
+def test_the_conversations_week_names_it_and_lists_the_earlier_news_without_claiming_it_speaks_of_it():
+    """Issue 31: Good Grind's rival offer answered in week 4, the café in trouble in week 10. The week's line names
+    the conversation by its scenario's title and lists the quarter's news on the café as what came before it (the
+    complaint of week 3 nobody answered, the offer of week 4 answered); it does not say the conversation takes
+    that news up, since the scenario is written on its own."""
     from game.core.portfolio.campaign import Campaign
     from game.core.portfolio.plan import Plan
     from game.core.portfolio.ranking import true_order
@@ -149,7 +150,48 @@ def test_a_linked_conversation_is_told_as_picking_up_the_story_already_answered(
         due = campaign.next_week()
     line = dict(campaign.week_lines())["The Good Grind café"]
     assert campaign.week == 10
-    assert "the conversation picks up the quarter's story, the complaint of week 3 (not answered), the rival's " \
-           "offer of week 4 (answered)" in line
+    title = p.account("good-grind").scenario_title or "card machine"
+    assert (f"they are in trouble and want a conversation this week: “{title}”; before it this quarter: the "
+            "complaint in week 3 (not answered), the rival's offer in week 4 (answered)") in line
     campaign.resolve("good-grind", "retained", "played", 80)
-    assert "picks up the quarter's story" in dict(campaign.week_lines())["The Good Grind café"]
+    assert f"the conversation “{title}” kept them with you; before it this quarter: the complaint in week 3" \
+        in dict(campaign.week_lines())["The Good Grind café"]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_linked_accounts_conversation_week_is_worded_plainly(path):
+    """Issue 31: the week line said the conversation 'picks up the price request of week 1' when the scenario never
+    mentions one. For every linked account of every bundled portfolio, loaded with the scenario library as the
+    game loads it: the line names the scenario by its title, lists earlier news only as what came before it, and
+    uses none of the words that claimed more ('picks up', 'linked', 'retell')."""
+    from game.core.portfolio.campaign import Campaign
+    from game.core.portfolio.load import library_files, load_file
+    from game.core.portfolio.plan import Plan
+    from game.core.portfolio.ranking import true_order
+    from game.core.loader import load_file as load_scenario
+    library = library_files(ROOT / "scenarios")
+    p = load_file(path, library)
+    linked = {a.id: a for a in p.accounts if a.scenario}
+    assert linked
+    seen = set()
+    for seed in range(12):
+        campaign = Campaign(p, seed, true_order(p), Plan({}))
+        while not campaign.finished:
+            for aid in list(campaign.due or campaign.next_week()):
+                a = linked[aid]
+                title = load_scenario(library[a.scenario]).title
+                assert a.scenario_title == title
+                for when, outcome in (("due", None), ("played", "at_risk")):
+                    if outcome:
+                        campaign.resolve(aid, outcome, "played", 40)
+                    line = dict(campaign.week_lines())[a.name]
+                    expected = (f"they are in trouble and want a conversation this week: “{title}”" if when == "due"
+                                else f"the conversation “{title}” left them at risk")
+                    assert expected in line, line
+                    for word in ("picks up", "picked up", "linked", "retell", "not as news"):
+                        assert word not in line.lower(), line
+                    story = [log.events for log in campaign.runs[aid].log[:campaign.week]]
+                    if any(e.kind != "disclosure" for events in story for e in events):
+                        assert "; before it this quarter: " in line, line
+                seen.add(aid)
+    assert seen == set(linked), set(linked) - seen

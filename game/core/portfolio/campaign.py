@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.portfolio import answers, hours, story, week_words
+from game.core.portfolio import answers, hours, week_words
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
 
@@ -197,12 +197,9 @@ class Campaign:
             for event in log.events:
                 how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
                 parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
-            if log.conversation:
-                parts.append(f"conversation: {log.conversation.replace('_', ' ')}")
-            if log.conversation or (account.id in self.due and week == self.week):
-                told = story.picked_up(self, account.id, week)
-                if told:
-                    parts.append(told)
+            told = week_words.conversation_words(self, account.id, week)
+            if told:
+                parts.append(told)
             if parts or log.lost:
                 parts.append(week_words.health_words(run, week))
             if log.lost:

@@ -2,7 +2,7 @@
 in `check_*`; `load_*` raise ScenarioError with every diagnostic)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.core.yaml_reader import MAX_BYTES, decode, read as read_yaml
@@ -34,6 +34,8 @@ def check_bytes(data: bytes, file: str = "<portfolio>", library=None) -> Checked
     if any(d.is_error for d in diags):
         return CheckedPortfolio(file, None, diags)
     portfolio, more = build.build(tree, file, content_hash(data), library)
+    if portfolio is not None and isinstance(library, dict) and library:
+        portfolio = with_titles(portfolio, library)
     ordered = sorted(diags + more, key=lambda d: (d.line, d.column))
     return CheckedPortfolio(file, portfolio, ordered)
 
@@ -71,3 +73,27 @@ def library_files(folder) -> dict[str, Path]:
         except OSError:
             continue
     return found
+
+
+def scenario_title(entry) -> str | None:
+    """A library entry's scenario title: from a checked entry (`.scenario.title`), or a scenario file's
+    top-level `title:` line (the library as files); None when it cannot be told."""
+    scenario = getattr(entry, "scenario", None)
+    if scenario is not None:
+        return getattr(scenario, "title", None)
+    if isinstance(entry, (str, Path)):
+        try:
+            with open(entry, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("title:"):
+                        return line[6:].split(" #")[0].strip().strip("'\"") or None
+        except OSError:
+            return None
+    return None
+
+
+def with_titles(portfolio: Portfolio, library) -> Portfolio:
+    """The portfolio with each linked account's scenario title, for the week's line that names the conversation."""
+    accounts = tuple(replace(a, scenario_title=scenario_title(library.get(a.scenario))) if a.scenario in library
+                     else a for a in portfolio.accounts)
+    return replace(portfolio, accounts=accounts)

@@ -100,6 +100,7 @@ class Account:
     cadence: str = "monthly"  # how often they want to hear from you (a FREQUENCIES value)
     channel: str = "call"  # how they like to be contacted (a METHODS value)
     says: tuple = ()  # (event kind, what the customer says when it happens), from the file's `news`
+    scenario_title: str | None = field(default=None, compare=False)  # the linked scenario's title, when known
 
     def said(self, kind: str) -> str:
         """What the customer says when an event of `kind` happens ('' when the file does not say)."""

@@ -303,7 +303,7 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
     if gap > 0:
         lines.append(f"The best plan keeps {money(cur, gap)} more than your plan and answers "
                      f"({money(cur, result['best_profit_kept'])} against {money(cur, result['plan_profit_kept'])}, "
-                     "every conversation at risk); its contact for each account is listed below.")
+                     "every conversation at risk and scored 50); its contact for each account is listed below.")
     else:
         lines.append("Your plan and answers keep as much as the best plan for this budget and these weeks.")
     slower = [a["name"] for a in result["accounts"] if a.get("best_pace")]

@@ -72,23 +72,6 @@ def quoted(words: str) -> bool:
     return words.startswith("“")
 
 
-# what a linked conversation goes back over: the quarter's news of a kind a conversation's story can hold
+# the quarter's news of a kind that comes before a linked conversation, as the week's line names it
 STORY_TITLES = {"competitor-offer": "the rival's offer", "price-cut": "the price request", "complaint": "the complaint"}
 HOW = ("answered", "answered in part", "not answered")
-
-
-def picked_up(campaign, account_id: str, week: int) -> str:
-    """For the week an account's linked conversation falls due: the quarter's earlier news it picks up, the latest
-    of each kind (its customer retells the story as they see it; the trainee should hear it as the same story, not
-    news), '' when nothing came before."""
-    latest = {}
-    for log in campaign.runs[account_id].log[:week]:
-        for event in log.events:
-            if event.kind in STORY_TITLES:
-                latest[event.kind] = (log.week, 0 if event.well else (1 if event.answer is not None else 2))
-    if not latest:
-        return ""
-    told = [f"{STORY_TITLES[kind]} of week {w} ({HOW[how]})" for kind, (w, how) in
-            sorted(latest.items(), key=lambda item: item[1][0])]
-    return ("the conversation picks up the quarter's story, " + ", ".join(told) + ": they retell it as they see "
-            "it, not as news")

@@ -3,6 +3,11 @@ line starts from the figure the trainee last saw for the account (the
 briefing's, or the last week's line), says the drift since then, what the
 week's contact did (and why, when it added nothing or cost goodwill), what
 the news and a conversation did, and ends on the figure now. Issue 31.
+
+The week of a conversation names it (the scenario's title) and lists the
+quarter's earlier news on that account as what came before it, never as
+something the conversation speaks of: a scenario is written on its own and
+its text may not mention the quarter's news at all.
 """
 from __future__ import annotations
 
@@ -50,3 +55,36 @@ def health_words(run, week: int) -> str:
     if not parts:
         return f"health stays at {seen}"
     return "health: " + ", then ".join(parts)
+
+
+OUTCOME_WORDS = {"retained": "kept them with you", "at_risk": "left them at risk", "lost": "lost them"}
+
+
+def scenario_name(account) -> str:
+    """The linked scenario as a trainee finds it on the scenario list: its title, else its id in words."""
+    return f"“{account.scenario_title or account.scenario.replace('-', ' ')}”"
+
+
+def conversation_words(campaign, account_id: str, week: int) -> str:
+    """The week's words for an account's conversation, due this week or played in it ('' when neither): which
+    conversation it is and how it went, then the quarter's news on the account so far, as what came before."""
+    from game.core.portfolio.story import HOW, STORY_TITLES
+    account, run = campaign.portfolio.account(account_id), campaign.runs[account_id]
+    log = run.log[week - 1]
+    due = account_id in campaign.due and week == campaign.week
+    if not (log.conversation or due):
+        return ""
+    if log.conversation:
+        said = f"the conversation {scenario_name(account)} {OUTCOME_WORDS.get(log.conversation, log.conversation)}"
+    else:
+        said = f"they are in trouble and want a conversation this week: {scenario_name(account)}"
+    latest = {}
+    for past in run.log[:week]:
+        for event in past.events:
+            if event.kind in STORY_TITLES:
+                latest[event.kind] = (past.week, 0 if event.well else (1 if event.answer is not None else 2))
+    if latest:
+        said += "; before it this quarter: " + ", ".join(
+            f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
+            for kind, (w, how) in sorted(latest.items(), key=lambda item: item[1][0]))
+    return said
