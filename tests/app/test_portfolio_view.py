@@ -80,7 +80,7 @@ def test_the_quarter_page_week_by_week(p):
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Before week 1 of 13. Play the quarter one week at a time") and start.tail == ""
     assert start.head.count("planned contacts") == 1 and start.head.endswith(
-        "Week 1: planned contacts 0.5 h; your answers so far 0 h, up to 1.5 h more this week, of the 13 h left this "
+        "This week's hours: planned contacts 0.5 h; your answers so far 0 h, up to 1.5 h more this week, of the 13 h left this "
         "quarter.")  # said once, with the week's news
     assert [c.action for c in start.choices] == ["next_week", ("answer", ("good-grind", "competitor-offer")),
                                                  ("answer", ("greenway-grocers", "complaint")), "revise", "to_end"]

@@ -136,7 +136,7 @@ def week_time(campaign) -> str:
     contact = campaign.week_contact_minutes(week)
     over = (f" (more than the {p.budget_hours:g} h a week average, which quieter weeks make up: the limit on "
             f"contact is the quarter's {h(p.budget_minutes)})") if contact > _week_budget(p) else ""
-    return (f"Week {week}: planned contacts {h(contact)}{over}; your answers so far {h(campaign.week_answer_minutes())}"
+    return (f"This week's hours: planned contacts {h(contact)}{over}; your answers so far {h(campaign.week_answer_minutes())}"
             f", up to {h(max(0, campaign.week_minutes_left()))} more this week, of the "
             f"{h(max(0, campaign.minutes_left()))} left this quarter.")
 
