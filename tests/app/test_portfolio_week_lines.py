@@ -61,7 +61,7 @@ def test_a_call_too_soon_after_a_kept_conversation_says_the_conversation_counted
     # contact, so the next planned call comes too soon, and its line says why (a trial found it unexplained)
     _p, weeks = _quarter({"good-grind": Contact("call", "fortnightly")})
     cafe = {n: what for n, week in enumerate(weeks, 1) for name, what in week if name == "The Good Grind café"}
-    talked = [n for n, what in cafe.items() if "conversation: retained" in what]
+    talked = [n for n, what in cafe.items() if "” kept them with you" in what]
     assert talked
     after = [what for n, what in cafe.items() if "too soon" in what]
     assert after and all(f"too soon after your conversation in week {talked[0]}" in what for what in after)
