@@ -38,7 +38,7 @@ def _one(p, e: dict) -> str:
         return f"{name} (week {e['week']}) was lost in the conversation"
     score = e["score"] if e["score"] is not None else ASSUMED_SCORE[e["outcome"]]
     scored = f"scored {score}" if e["score"] is not None else f"no score given, counted as {score}"
-    said = (f"{name} (week {e['week']}) ended {'kept' if e['outcome'] == 'retained' else 'at risk'}, {scored}: "
+    said = (f"{name} (week {e['week']}) ended {'with them kept' if e['outcome'] == 'retained' else 'at risk'}, {scored}: "
             f"{_signed(e['health_change'])} health")
     if e["lost_week"] and not e["lost_week_even"]:
         said += f", and they left you in week {e['lost_week']}, which they would not have after an even conversation"
