@@ -93,7 +93,10 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
                     post(app, key(pygame.K_RETURN))
             post(app, key(pygame.K_RETURN))  # See your debrief
             assert app.top.name == "debrief"
-            assert [b.label for b in app.top.actions][0] == "Back to the quarter"
+            # issue 31: the way on is the quarter at its week (in focus), never another scenario
+            assert [b.label for b in app.top.actions] == [f"Back to the quarter (week {scene.campaign.week})",
+                                                         "Save report card"]
+            assert app.top.buttons.focus == 0
             post(app, key(pygame.K_RETURN))
             assert app.top is scene
             talked = True

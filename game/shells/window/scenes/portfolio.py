@@ -172,6 +172,7 @@ class PortfolioScene(Scene):
                               seed=self.seed, persona=draw_persona(scenario, self.seed),
                               learner=self.app.settings.learner)
         session.in_campaign = True
+        session.quarter_week = self.run.campaign.week
         self.talking = (account_id, session)
         self.app.go("dialogue", session)
 
