@@ -245,6 +245,11 @@ def test_the_plan_is_changed_mid_quarter_in_the_window(app):
     change = next(b for b in scene.buttons.buttons if b.label == "Change your plan")
     scene.activate(change.action)
     assert scene.page == "revise"
+    second = scene.buttons.buttons[1]
+    assert [b.number for b in scene.buttons.buttons[:2]] == [1, 2]  # issue 31: numbered like the plan
+    post(app, key(pygame.K_2))  # the second account's contact from the coming week
+    assert scene.page == "revise_options" and scene.run.choosing == second.action[1]
+    scene.activate("revise")
     scene.activate(("revise_account", "fenwick-bakeries"))
     app.update(0.016)
     fortnightly = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
