@@ -192,6 +192,6 @@ def _talk(library, run, data, board, trainee, account_id: str) -> str | None:
     session.registration = registration_for(session)
     session.autosave()
     data["talking"] = {"account": account_id, "registration": session.registration, "scenario": scenario.id,
-                       "started_at": session.started_at}
+                       "started_at": session.started_at, "week": run.campaign.week}
     campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
     return "talk"

@@ -151,6 +151,12 @@ def option_choices(p, plan, aid) -> tuple[Choice, ...]:
     return tuple(items) + (Choice("Back", "to_plan"),)
 
 
+def chosen_place(choices, action) -> int:
+    """Where an account's contact options open: at the contact planned now (as a radio group opens at its
+    checked button), else at the first."""
+    return next((i for i, c in enumerate(choices) if c.action == action), 0)
+
+
 def quarter_text(p, campaign) -> str:
     news = quarter_week.news_text(p, campaign)  # with the week's time when there is news to answer
     if campaign.week == 0:
@@ -288,7 +294,9 @@ def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=
         return PortfolioPage(PLAN, title, plan_text(p, plan), "", plan_choices(p, ranking, plan),
                              focus=plan_focus(ranking, plan))
     if page == OPTIONS:
-        return PortfolioPage(OPTIONS, title, options_text(p, choosing), "", option_choices(p, plan, choosing))
+        options = option_choices(p, plan, choosing)
+        return PortfolioPage(OPTIONS, title, options_text(p, choosing), "", options,
+                             focus=chosen_place(options, ("set", plan.contact(choosing))))
     charts = chart_rows(p, campaign) if campaign is not None else ()
     if page in (ANSWER, REVISE, REVISE_OPTIONS):
         if page == ANSWER:
@@ -298,6 +306,8 @@ def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=
             head, tail, choices = quarter_week.revise_page(p, campaign, ranking)
         else:
             head, tail, choices = quarter_week.revise_options(p, campaign, choosing)
+            return PortfolioPage(page, title, head, tail, choices, charts,
+                                 focus=chosen_place(choices, ("revise_set", campaign.plan.contact(choosing))))
         return PortfolioPage(page, title, head, tail, choices, charts)
     if page == QUARTER:
         return PortfolioPage(QUARTER, title, quarter_text(p, campaign), quarter_events(campaign),

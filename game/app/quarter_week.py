@@ -88,8 +88,8 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
 def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
     head = (f"Change your plan from week {campaign.week + 1}: what is done stays done. "
             + portfolio_time.week_time(campaign) + " A change must fit in the quarter's hours left.")
-    items = [Choice(p.account(aid).name, ("revise_account", aid), detail=contact_words(campaign.plan.contact(aid)))
-             for aid in ranking]
+    items = [Choice(p.account(aid).name, ("revise_account", aid), number=n if n <= 9 else None,
+                    detail=contact_words(campaign.plan.contact(aid))) for n, aid in enumerate(ranking, 1)]
     return head, "", tuple(items) + (Choice("Back to the week", "to_quarter"),)
 
 

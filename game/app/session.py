@@ -17,6 +17,11 @@ def save_store(scoreboard):
     return getattr(scoreboard, "save_store", None)
 
 
+def back_to_quarter(week: int | None) -> str:
+    """The way on from a conversation the quarter asked for (its debrief's first action, in every shell)."""
+    return "Back to the quarter" if week is None else f"Back to the quarter (week {week})"
+
+
 class GameSession:
     def __init__(self, scenario, scenario_path: str, player: str, mode: str, scoreboard=None,
                  seed: int = 0, run: Playthrough | None = None, started_at: str | None = None,
@@ -40,6 +45,7 @@ class GameSession:
         # None when unknown (resumed from a save made before it was counted)
         self.active_s = active_s
         self.in_campaign = False  # a portfolio quarter's conversation: its outcome goes back to the quarter
+        self.quarter_week: int | None = None  # the quarter's week that asked for it (its debrief's way back)
         # the attempt's registration when a server derives it from the save (so any process records it once)
         self.registration: str | None = None
         # the trainee's own style (self-check); '' when not taken; None while the scoreboard is asked

@@ -25,7 +25,7 @@ from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import DialogueStep, ReplyCoaching, dialogue_step, ending_words, reply_coaching
 from game.app.rebuild import rebuild
 from game.app.scoreboard_rows import Row, history_rows, is_mine
-from game.app.session import GameSession, abandon_saved, save_store, session_from_save
+from game.app.session import GameSession, abandon_saved, back_to_quarter, save_store, session_from_save
 from game.app.trend import charted, trend_lines
 from game.core.engine import Playthrough
 from game.core.errors import SnapshotError
@@ -194,23 +194,26 @@ class AttemptPages:
     note: str | None
     next_id: str = ""  # the next scenario in the library ('' when there is none)
     next_title: str = ""
-    back_to_quarter: str = ""  # BACK_TO_QUARTER when the trainee's quarter asked for this conversation, else ''
+    back_to_quarter: str = ""  # 'Back to the quarter (week 5)' when the trainee's quarter asked for it, else ''
     last_coaching: ReplyCoaching | None = None  # coach mode: the coaching on the reply that ended it (shown at once)
 
 
-BACK_TO_QUARTER = "Back to your quarter"
 NO_NAME = "Type your name, or only your learner id (it is then the name shown)."
 
 
-def asked_by_quarter(player: str, learner: str, registration: str, store=None) -> bool:
-    """Whether the trainee's portfolio quarter is waiting on the conversation
-    with `registration` (game/app/portfolio_steps keeps it as 'talking')."""
+def asked_by_quarter(player: str, learner: str, registration: str, store=None) -> str:
+    """The way back when the trainee's portfolio quarter is waiting on the conversation with
+    `registration` (game/app/portfolio_steps keeps it as 'talking'): 'Back to the quarter (week 5)';
+    '' when no quarter asked for it."""
     try:
         quarter = campaign_saves.load_campaign(player, learner, store) or {}
     except (OSError, ValueError, StorageError):
-        return False
+        return ""
     talking = quarter.get("talking") if isinstance(quarter, dict) else None
-    return bool(registration) and isinstance(talking, dict) and talking.get("registration") == registration
+    if not (registration and isinstance(talking, dict) and talking.get("registration") == registration):
+        return ""
+    week = talking.get("week")
+    return back_to_quarter(week if isinstance(week, int) else None)
 
 
 def attempt_pages(library, board, trainee: Trainee, attempt_id: int) -> AttemptPages | None:
@@ -238,9 +241,8 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
     return AttemptPages(attempt_id or 0, session.scenario.id, view, ending_words(run),
                         tuple(ending[0]) if ending else (), note,
                         after.scenario.id if after else "", after.scenario.title if after else "",
-                        BACK_TO_QUARTER if asked_by_quarter(session.player, session.learner,
-                                                             registration or session.registration or "",
-                                                             store or save_store(session.scoreboard)) else "",
+                        asked_by_quarter(session.player, session.learner, registration or session.registration or "",
+                                         store or save_store(session.scoreboard)),
                         reply_coaching(run, steps[-1]) if session.coach and steps else None)
 
 

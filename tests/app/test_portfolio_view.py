@@ -2,6 +2,7 @@
 a known campaign gives known page lines, and the window and the terminal
 show the same facts in the quarter's debrief."""
 import io
+import re
 
 import pytest
 
@@ -184,6 +185,8 @@ def test_the_window_and_the_terminal_show_the_same_quarter_debrief(p, saves, mon
     view = quarter_debrief(p, d)
     assert view.misplaced and view.lost  # a quarter with something to say on each line
     assert missing(debrief_facts(view), flat(out.getvalue())) == []
+    assert d["conversations"]  # issue 31: after a conversation the terminal says it is back in the quarter, at its week
+    assert re.search(r"the account is [a-z ]+\. Back to the quarter \(week \d+\)\.", out.getvalue())
 
     from game.shells.window.app import App
     from game.shells.window.scenes import portfolio as scene_module

@@ -16,6 +16,7 @@ from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money
 from game.app.portfolio_view import contact_fits, contact_hours
+from game.app.session import back_to_quarter
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
 from game.shells.terminal.play import _Quit, _ask, _play, _reader, _wrap, fitting, leave_on_sigterm, read_answer
@@ -259,7 +260,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"
             campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{account.name}: the account is {outcome.replace('_', ' ')}.\n")
+            write(f"{account.name}: the account is {outcome.replace('_', ' ')}. {back_to_quarter(campaign.week)}.\n")
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)

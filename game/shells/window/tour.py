@@ -196,6 +196,8 @@ def _portfolio_tour(app):
                                 (order[3], Contact("review", "monthly")), (order[6], Contact("email", "monthly"))):
         scene.activate(("choose", account_id))
         scene.activate(("set", contact))
+    scene.activate("to_rank")  # the plan as it opens (at the top, the first account left to plan in focus),
+    scene.activate("to_plan")  # not scrolled to the account just planned
     yield "portfolio-plan", None
     scene.activate(("choose", order[1]))
     yield "portfolio-contact", None

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from tests.shells.web.browser import axe_violations
+from tests.shells.web.browser import active, axe_violations, press
 
 SHOTS = "/tmp/five-levers-web-shots"
 PLAY = re.compile(r".*/play\??$")  # a button opens it: a GET form with no fields adds "?"
@@ -303,6 +303,13 @@ def test_the_portfolio_campaign_pages_have_no_axe_violations(context):
                     break
                 with page.expect_navigation():
                     page.keyboard.press("1")
+            if "conversation-debrief" not in seen:  # issue 31: its debrief's one way on is the quarter, in focus
+                press(page)  # See your debrief
+                assert re.fullmatch(r"Back to the quarter \(week \d+\)", active(page))
+                assert page.get_by_role("button", name=re.compile("^Next:|^Play it again")).count() == 0
+                look("conversation-debrief")
+                press(page)
+                assert page.url.endswith("/portfolio")
             page.goto("/portfolio")
             look("after-talk")
             continue

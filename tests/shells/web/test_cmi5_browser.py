@@ -163,7 +163,7 @@ def play_campaign(browser, server, lms) -> tuple[int, int]:
                         page.keyboard.press("1")
                     replies += 1
                 press(page, page.get_by_role("button", name="See your debrief"))
-                press(page, page.get_by_role("button", name="Back to your quarter"))
+                press(page, page.get_by_role("button", name=re.compile(r"^Back to the quarter \(week \d+\)$")))
                 continue
             press(page, choices.first)
         press(page, choices.first)  # the quarter's debrief

@@ -72,7 +72,7 @@ def play_quarter(t: Trainee) -> int:
                 t.reply(1)
                 replies += 1
             debrief = t.get(str(t.page.url).removesuffix("/ending"))  # the LMS's learner has a learner id
-            assert "Back to your quarter" in debrief.text
+            assert "Back to the quarter (week " in debrief.text
             t.get("/portfolio")
             continue
         choose(t)

@@ -99,3 +99,97 @@ def test_keys_1_to_9_pick_on_the_portfolio_list_and_the_plan(browser, server):
         page.keyboard.press("2")
     assert name in page.inner_text("main") and page.get_by_role("button", name=re.compile("Phone call every week")).count()
     context.close()
+
+
+def _to_the_plan(page) -> None:
+    tab_to(page, "Protect your turf", back=True)
+    press(page)
+    press(page, "1")  # the first portfolio's briefing
+    press(page)  # rank the accounts
+    for _ in range(20):
+        if active(page) == "Plan your contact":
+            break
+        press(page, "1")
+    press(page)
+
+
+def test_the_arrows_move_through_an_accounts_options_and_the_page_says_the_keys(browser, server):
+    """Issue 31: an account's ~17 contact options were a list the arrow keys did nothing in, and no page
+    said which keys work. Now ↑/↓ (and ←/→) move through the list, Home/End go to its ends, and the
+    page says so beside 1-9 where the choices are numbered."""
+    os.makedirs(SHOTS, exist_ok=True)
+    context, page = signed_in(browser, server, "Arrow Planner")
+    _to_the_plan(page)
+    hint = page.locator("#keys-h").inner_text()
+    accounts = page.locator('form.replies button[data-key]').count()
+    assert "arrows move through this list" in hint and f"1 to {accounts} pick a numbered choice" in hint
+    first = active(page)
+    page.keyboard.press("ArrowDown")
+    assert active(page) != first and "no contact" in active(page)  # the next account on the plan
+    page.keyboard.press("ArrowUp")
+    assert active(page) == first
+    press(page)  # its options
+    assert active(page).startswith("No contact")
+    hint = page.locator("#keys-h").inner_text()
+    assert "arrows move through this list" in hint and "Home and End" in hint and "1 to" not in hint
+    assert page.locator("fieldset").get_attribute("aria-describedby") == "keys-h"
+    page.keyboard.press("ArrowDown")
+    assert active(page).startswith("Visit every week")
+    page.keyboard.press("ArrowRight")
+    assert active(page).startswith("Visit every two weeks")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")  # at the top it stays there
+    assert active(page).startswith("No contact")
+    page.keyboard.press("End")
+    assert active(page) == "Back"
+    page.keyboard.press("Home")
+    assert active(page).startswith("No contact")
+    for _ in range(30):
+        if active(page).startswith("E-mail once a quarter"):
+            break
+        page.keyboard.press("ArrowDown")
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{SHOTS}/1280-options-arrows.png", full_page=True)
+    press(page)  # chosen: back on the plan
+    tab_to(page, first.split(" ")[0], back=True)
+    press(page)  # the same account again: its options open at the contact planned, as a radio group would
+    assert active(page).startswith("E-mail once a quarter")
+    context.close()
+
+
+def test_change_your_plan_takes_the_same_keys_as_the_plan(browser, server):
+    """Issue 31: mid-quarter, 'Change your plan' listed the accounts with no keys at all."""
+    context, page = signed_in(browser, server, "Reviser")
+    _to_the_plan(page)
+    tab_to(page, "Start the quarter", back=True)
+    press(page)
+    page.keyboard.press("End")  # the quarter's choices take the arrows too
+    for _ in range(10):
+        if active(page).startswith("Change your plan"):
+            break
+        page.keyboard.press("ArrowUp")
+    press(page)
+    assert "Change your plan from week 1" in page.inner_text("main")
+    numbered = page.locator('form.replies button[data-key]')
+    assert numbered.count() >= 2 and page.locator('form.replies button[data-key="1"] .key').inner_text() == "1"
+    hint = page.locator("#keys-h").inner_text()
+    assert "arrows move through this list" in hint and f"1 to {numbered.count()} pick a numbered choice" in hint
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{SHOTS}/1280-revise-keys.png", full_page=True)
+    second = numbered.nth(1).locator("span").nth(1).inner_text().splitlines()[0]
+    first = active(page)
+    page.keyboard.press("ArrowDown")
+    assert active(page) != first
+    press(page, "2")  # the second account's contact from the coming week
+    assert page.inner_text("main").startswith(page.locator("h1").inner_text())
+    assert f"{second} from week 1" in page.inner_text("main")
+    assert active(page).startswith("No contact")  # nothing planned for it: its options open there
+    page.keyboard.press("ArrowDown")
+    assert active(page).startswith("Visit every week")
+    page.keyboard.press("End")
+    assert active(page) == "Back"
+    assert axe_violations(page) == []
+    press(page)  # back to the list of accounts
+    assert "Change your plan from week 1" in page.inner_text("main")
+    context.close()

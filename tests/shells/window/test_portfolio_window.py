@@ -44,8 +44,8 @@ def test_keys_alone_cannot_win_a_quarter(app):
     for _ in range(9):
         post(app, key(pygame.K_1))
     assert scene.ranking == list(scene.portfolio.ids)
-    post(app, key(pygame.K_RETURN))  # Plan your contact
-    post(app, key(pygame.K_RETURN))  # Start the quarter, with no contact anywhere
+    post(app, key(pygame.K_RETURN))  # Plan your contact: it opens at the first account
+    post(app, key(pygame.K_UP), key(pygame.K_RETURN))  # Start the quarter, with no contact anywhere
     assert scene.page == "quarter"
     for _ in range(200):
         if scene.page == "debrief":
@@ -93,7 +93,10 @@ def test_a_whole_quarter_with_a_conversation_is_recorded(app):
                     post(app, key(pygame.K_RETURN))
             post(app, key(pygame.K_RETURN))  # See your debrief
             assert app.top.name == "debrief"
-            assert [b.label for b in app.top.actions][0] == "Back to the quarter"
+            # issue 31: the way on is the quarter at its week (in focus), never another scenario
+            assert [b.label for b in app.top.actions] == [f"Back to the quarter (week {scene.campaign.week})",
+                                                         "Save report card"]
+            assert app.top.buttons.focus == 0
             post(app, key(pygame.K_RETURN))
             assert app.top is scene
             talked = True
@@ -242,6 +245,11 @@ def test_the_plan_is_changed_mid_quarter_in_the_window(app):
     change = next(b for b in scene.buttons.buttons if b.label == "Change your plan")
     scene.activate(change.action)
     assert scene.page == "revise"
+    second = scene.buttons.buttons[1]
+    assert [b.number for b in scene.buttons.buttons[:2]] == [1, 2]  # issue 31: numbered like the plan
+    post(app, key(pygame.K_2))  # the second account's contact from the coming week
+    assert scene.page == "revise_options" and scene.run.choosing == second.action[1]
+    scene.activate("revise")
     scene.activate(("revise_account", "fenwick-bakeries"))
     app.update(0.016)
     fortnightly = next(b for b in scene.buttons.buttons if b.label == "Visit every two weeks")
@@ -261,3 +269,41 @@ def test_health_charts_are_tall_enough_to_read_in_a_small_window_with_huge_text(
     assert scene.view.charts and scene._layout["row_h"] >= 56
     post(app)  # a frame is drawn with them
     app.shutdown()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_the_plan_opens_at_its_first_account_and_the_debriefs_done_is_in_view(saves, size):
+    """Issue 31: the plan opened with the focus on 'Start the quarter' and, at 800×600, its first account
+    below the fold; the quarter's debrief put Done below the fold at 800×600. Both open at the top with
+    what a trainee acts on first fully in view and focused, without scrolling."""
+    from game.shells.window.app import App
+    app = App(ROOT / "scenarios", size=size)
+    app.input_settle = 0
+    try:
+        scene = PortfolioScene(app, "Sized", path=SHOP, seed=3)
+        app.push(scene)
+        scene.activate("to_rank")
+        for account_id in true_order(scene.portfolio):
+            scene.activate(("place", account_id))
+        post(app, key(pygame.K_RETURN))  # Plan your contact, by key as a trainee does
+        assert scene.page == "plan"
+        app.update(0.016)
+        first = scene.buttons.buttons[1]
+        assert first.action == ("choose", true_order(scene.portfolio)[0])
+        assert scene.buttons.focus == 1 and scene.scroll.offset == 0
+        assert scene._view.top < first.rect.top and first.rect.bottom < scene._view.bottom
+        post(app, key(pygame.K_RETURN))  # Enter opens the focused account's options, not the quarter
+        assert scene.page == "options"
+        scene.activate("to_plan")
+        scene.activate("start_quarter")
+        scene.campaign.play_out(lambda campaign, account_id: ("retained", "played", 80))
+        scene.activate("to_debrief")
+        app.update(0.016)
+        done = scene.buttons.buttons[scene.buttons.focus]
+        assert done.label == "Done" and scene.scroll.offset == 0
+        assert scene._view.top < done.rect.top and done.rect.bottom < scene._view.bottom
+        text = scene.view.head
+        assert text.split("\n\n")[0].startswith("Score ")  # the score stays above Done; the figures go under it
+        post(app)  # a frame is drawn
+    finally:
+        app.shutdown()

@@ -37,3 +37,28 @@ document.addEventListener("submit", function (event) {
     window.location.assign(form.action);
   }
 });
+/* In a list marked data-arrows (the quarter's pages: the accounts of the
+   plan, one account's contact options), the arrow keys move the focus from
+   choice to choice as in a menu, Home and End to the first and the last;
+   Tab still reaches every choice, Enter or Space picks the one in focus. */
+document.addEventListener("keydown", function (event) {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey || event.defaultPrevented) {
+    return;
+  }
+  var moves = {ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: "first", End: "last"};
+  var move = moves[event.key];
+  var here = event.target;
+  if (move === undefined || !here || here.tagName !== "BUTTON") {
+    return;
+  }
+  var list = here.closest("[data-arrows]");
+  if (!list) {
+    return;
+  }
+  var buttons = Array.prototype.slice.call(list.querySelectorAll("button"));
+  var at = buttons.indexOf(here);
+  var to = move === "first" ? 0 : move === "last" ? buttons.length - 1
+    : Math.min(buttons.length - 1, Math.max(0, at + move));
+  event.preventDefault();  /* the arrows move the focus, not the page */
+  buttons[to].focus();
+});

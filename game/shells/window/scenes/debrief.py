@@ -8,6 +8,7 @@ import time
 import pygame
 
 from game.app.debrief import NO_RULE_BROKEN, debrief_view, pairing_line
+from game.app.session import back_to_quarter
 from game.storage.files import StorageError, saves_dir
 from game.app.text import LEVER_SHORT
 from game.shells.window.drawing import draw_radar
@@ -34,7 +35,7 @@ class DebriefScene(Scene):
         if reviewing:
             self.actions = [Button("Back to the scoreboard", "back"), Button("Save report card", "report")]
         elif session.in_campaign:
-            self.actions = [Button("Back to the quarter", "back"), Button("Save report card", "report")]
+            self.actions = [Button(back_to_quarter(session.quarter_week), "back"), Button("Save report card", "report")]
         else:
             self.actions = [Button("Replay", "replay"), Button("Next scenario", "next"),
                             Button("Scoreboard", "scoreboard"), Button("Save report card", "report"),

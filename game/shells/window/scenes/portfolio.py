@@ -14,7 +14,7 @@ from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
 from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE, TALK,
                                     PortfolioRun)
-from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, QUARTER, PortfolioPage
+from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import page_columns
 from game.shells.window import portfolio_pages as pages
@@ -26,6 +26,20 @@ from game.shells.window.scenes.common import MARGIN, header, header_top, panel_b
 ROOT = Path(__file__).resolve().parents[4]
 PORTFOLIOS_DIR = ROOT / "portfolios"
 HINT = "Up/Down: choose  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
+
+
+# Pages whose text above the actions runs long (the plan's hours and contact times, the debrief's figures):
+# in a stacked (narrow) window only its first paragraph stays above the actions, the rest goes under
+# them, so the first account and Done are in view when the page opens, without scrolling.
+SPLIT_HEAD = (PLAN, DEBRIEF)
+
+
+def split_head(page: str, head: str) -> tuple[str, str]:
+    """(above the actions, under them) for a stacked window."""
+    if page not in SPLIT_HEAD or "\n\n" not in head:
+        return head, ""
+    first, rest = head.split("\n\n", 1)
+    return first, rest
 
 
 class PortfolioScene(Scene):
@@ -112,6 +126,7 @@ class PortfolioScene(Scene):
 
     def _build(self, focus: int = 0) -> None:
         self.view = self.run.view()
+        focus = focus or self.view.focus  # the page's own start (the plan: its first account to plan)
         items = choice_buttons(self.view.choices)
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
@@ -172,6 +187,7 @@ class PortfolioScene(Scene):
                               seed=self.seed, persona=draw_persona(scenario, self.seed),
                               learner=self.app.settings.learner)
         session.in_campaign = True
+        session.quarter_week = self.run.campaign.week
         self.talking = (account_id, session)
         self.app.go("dialogue", session)
 
@@ -215,7 +231,10 @@ class PortfolioScene(Scene):
             button_w = width
         self._view = pygame.Rect(MARGIN, top, (w - 2 * MARGIN) if side else width + 40, h - top - MARGIN)
         head, tail = self._texts
+        head, rest = (head, "") if side else split_head(self.page, head)  # stacked: a long head's rest under the actions
+        self._layout = {"top": head}
         head_h = page_columns.styled_height(theme, head, width)
+        rest_h = page_columns.styled_height(theme, rest, width) + 20 if rest else 0
         # a chart tall enough to read the line and the trouble mark at every size (a label line above it)
         row_h = max(56, int(theme.line_height(theme.size("small")) * 3.2))
         caption_h = text_height(theme, CHART_CAPTION, width, theme.size("small")) + 6
@@ -225,7 +244,7 @@ class PortfolioScene(Scene):
         tail_h = page_columns.styled_height(theme, tail, width) + 20 if tail else 0
         self.buttons.viewport = self._view.inflate(-4, -4)
         y = self._view.y + 20 - self.scroll.offset
-        self._layout = {"head": y, "row_h": row_h, "width": width}
+        self._layout.update({"head": y, "row_h": row_h, "width": width, "rest": ("", 0)})
         y += head_h + 20
         if side:  # the actions in their own column from the top; the text column goes on under the head
             self.scroll.set_sizes(20 + max(head_h + 20 + charts_h + 12 + tail_h, buttons_h), self._view.h)
@@ -234,10 +253,13 @@ class PortfolioScene(Scene):
                 b.rect = pygame.Rect(bx, by, button_w, bh)
                 by += bh + 8
         else:
-            self.scroll.set_sizes(20 + head_h + 20 + charts_h + buttons_h + 12 + tail_h, self._view.h)
+            self.scroll.set_sizes(20 + head_h + 20 + rest_h + charts_h + buttons_h + 12 + tail_h, self._view.h)
             for b, bh in zip(self.buttons.buttons, heights):  # the actions first, the charts below them
                 b.rect = pygame.Rect(self._view.x + 20, y, width, bh)
                 y += bh + 8
+            if rest:
+                self._layout["rest"] = (rest, y + 12)
+                y += rest_h
         if self.page == QUARTER:  # the week's events right under the buttons, the charts below them
             self._layout["tail"] = y + 12
             y += tail_h
@@ -256,10 +278,13 @@ class PortfolioScene(Scene):
         view = self._view
         panel(surface, theme, view)
         surface.set_clip(view.inflate(-4, -4))
-        head, tail = self._texts
+        tail = self._texts[1]
+        head, (rest, rest_y) = self._layout.get("top", self._texts[0]), self._layout.get("rest", ("", 0))
         x, width = view.x + 20, self._layout.get("width", view.w - 40)
         page_columns.draw_styled(surface, theme, head, (x, self._layout.get("head", view.y)), width,
                                  draw=draw_text)
+        if rest:
+            page_columns.draw_styled(surface, theme, rest, (x, rest_y), width, draw=draw_text)
         y, row_h, small = self._layout.get("charts", view.y), self._layout.get("row_h", 28), theme.size("small")
         if self._charts:
             draw_text(surface, theme, CHART_CAPTION, (x, self._layout.get("caption", y)), width, small,
