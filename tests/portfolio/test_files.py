@@ -154,13 +154,33 @@ def test_cadence_and_channel_are_required_and_checked():
 
 
 def test_news_says_what_the_customer_says_for_known_events_only():
-    text = _shop_text().replace("      complaint: \"It dropped out again", "      complain: \"It dropped out again", 1)
+    text = _shop_text().replace("      complaint:\n        - \"It dropped out again", "      complain:\n        - \"It dropped "
+                                "out again", 1)
     checked = _check(text)
     assert any("unknown event 'complain' in the news of account 'good-grind'" in d.message
                and "did you mean 'complaint'?" in d.message for d in checked.diagnostics)
     p = load.load_file(SHOP, LIBRARY)
-    assert p.account("vale-garden").said("price-cut").startswith("Our finance lead wants to know")
-    assert p.account("page-turners").said("price-cut") == ""
+    vale = p.account("vale-garden")
+    assert vale.said("price-cut").startswith("Why do we pay more") and vale.said("price-cut") == vale.lines("price-cut")[0]
+    assert len(vale.lines("price-cut")) >= 3  # the first word, then what they say when it comes again
+
+
+def test_a_kinds_news_is_one_line_or_a_list_of_lines():
+    """Issue 31: `news: {complaint: "…"}` still reads (the first word only); a list gives the lines in order, and a
+    line that is not one line of text is an error at its own line."""
+    text = _shop_text()
+    one = text.replace("      disclosure:\n        - \"Sorry if I'm short", "      disclosure: \"Sorry if I'm short", 1)
+    one = one.replace("\n        - \"Mum's home now", "\n      # \"Mum's home now", 1)
+    one = one.replace("\n        - \"My nephew is helping", "\n      # \"My nephew is helping", 1)
+    p = _check(one).portfolio
+    assert p is not None and p.account("good-grind").lines("disclosure") == ("Sorry if I'm short, my mum's in hospital "
+                                                                             "this week.",)
+    bad = text.replace("        - \"Mum's home now, thank goodness. I'm doing the early shifts and the late ones.\"",
+                       "        - {said: nothing}", 1)
+    line = next(i for i, row in enumerate(bad.splitlines(), 1) if "{said: nothing}" in row)
+    errors = [d for d in _check(bad).diagnostics if d.is_error]
+    assert any("line 2 of 'disclosure' in the news of account 'good-grind' must be one line of text" in d.message
+               and d.line == line for d in errors), [d.message for d in errors]
 
 
 def _format_1(text):

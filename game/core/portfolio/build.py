@@ -79,7 +79,8 @@ def _notes(ck: FieldChecker, m: YMap, where: str) -> tuple[Note, ...]:
 
 
 def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
-    """What the customer says when each kind of event happens: `news: {price-cut: "…"}`."""
+    """What the customer says when each kind of event happens: `news: {price-cut: "…"}`, or a list of lines
+    (`price-cut: ["…", "…"]`): the first word, then what they say each time it comes again."""
     if "news" not in m or m["news"] is None:
         return ()
     raw = ck.mapping(m["news"], ck.value_pos(m, "news"), f"'news' in {where}")
@@ -90,6 +91,17 @@ def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
         if kind not in EVENT_KINDS:
             ck.error("FP111", ck.key_pos(raw, kind), f"unknown event '{kind}' in the news of {where}"
                      f"{did_you_mean(kind, EVENT_KINDS)} (events: {', '.join(EVENT_KINDS)})")
+            continue
+        if isinstance(raw[kind], YSeq):  # the first word, then what they say when it comes again, in order
+            lines = raw[kind]
+            if not len(lines):
+                ck.error("FL022", ck.value_pos(raw, kind), f"'{kind}' in the news of {where} is empty")
+            for i, item in enumerate(lines):
+                if not isinstance(item, str) or not item.strip() or "\n" in item.strip():
+                    ck.error("FL023", lines.item_pos[i], f"line {i + 1} of '{kind}' in the news of {where} must be "
+                             "one line of text")
+                else:
+                    said.append((kind, item.strip()))
             continue
         text = ck.text(raw, kind, f"the news of {where}", required=True, one_line=True)
         if text:
