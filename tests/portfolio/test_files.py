@@ -234,3 +234,19 @@ def test_a_format_2_account_without_cadence_or_channel_is_an_error_saying_what_t
     error = next(d for d in checked.diagnostics if d.is_error)
     assert "account 'good-grind' needs 'cadence' (one of: weekly, fortnightly, monthly, quarterly)" in error.message
     assert text.splitlines()[error.line - 1].strip() == "name: The Good Grind café"
+
+
+def test_an_account_without_words_for_every_kind_is_warned_at_its_line():
+    """Issue 31 (FP135): every kind of event can come to every account, so news missing a kind, or giving a kind only
+    its first word, leaves the trainee reading events with no customer in them."""
+    text = _shop_text()
+    start = text.index("  page-turners:")
+    news = text.index("    news:", start)
+    end = text.index("\n  vale-garden:", news)
+    cut = text[:news] + '    news:\n      complaint: "The stock screen has been slow since the update."' + text[end:]
+    line = text[:start].count("\n") + 1
+    found = [d for d in _check(cut).diagnostics if d.code == "FP135"]
+    assert [(d.line, d.severity) for d in found] == [(line, "warning")], [d.message for d in found]
+    assert "'page-turners' has no words for competitor-offer, price-cut, disclosure" in found[0].message
+    assert "only a first word for complaint" in found[0].message
+    assert not [d for d in _check(text).diagnostics if d.code == "FP135"]

@@ -252,6 +252,16 @@ def _fairness(ck: FieldChecker, portfolio: Portfolio, top: YMap) -> None:
                        f"the notes of '{account.id}' do not say its {what} "
                        f"('{account.cadence if what == 'cadence' else account.channel}'); the trainee "
                        "plans from the notes, so say it in your own words")
+    for account in portfolio.accounts:  # every kind can come to every account: each needs the customer's words
+        silent = [kind for kind in EVENT_KINDS if not account.lines(kind)]
+        once = [kind for kind in EVENT_KINDS if len(account.lines(kind)) == 1]
+        if silent or once:
+            ck.warning("FP135", (portfolio.account_lines.get(account.id, 1), 3),
+                       f"the news of '{account.id}' " + "; ".join(
+                           ([f"has no words for {', '.join(silent)}"] if silent else [])
+                           + ([f"gives only a first word for {', '.join(once)}"] if once else []))
+                       + ": every kind of event can come to every account, and the same kind again; give each "
+                       "kind a list: what the customer says first, then what they say when it comes again")
     if not any(a.scenario for a in portfolio.accounts):
         ck.warning("FP132", ck.key_pos(top, "accounts"), "no account links a scenario, so the quarter has "
                    "no conversations")
