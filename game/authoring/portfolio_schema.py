@@ -46,8 +46,12 @@ def portfolio_schema() -> dict:
             "news": {"type": ["object", "null"], "additionalProperties": False,
                      "description": "What the customer says when each kind of event happens, in their words; "
                      "shown with the week's news.",
-                     "properties": {k: _line(f"What the customer says with a {k.replace('-', ' ')}.")
-                                    for k in EVENT_KINDS}},
+                     "properties": {k: {"anyOf": [
+                         _line(f"What the customer says with a {k.replace('-', ' ')}."),
+                         {"type": "array", "minItems": 1, "items": _line("One line, in order."),
+                          "description": f"What the customer says with a {k.replace('-', ' ')}: the first word, "
+                          "then what they say each time it comes again."}]}
+                         for k in EVENT_KINDS}},
             "scenario": {"type": "string", "description": "A scenario id from the library: the conversation "
                          "played when this account falls into trouble."},
         },

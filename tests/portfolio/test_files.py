@@ -154,13 +154,33 @@ def test_cadence_and_channel_are_required_and_checked():
 
 
 def test_news_says_what_the_customer_says_for_known_events_only():
-    text = _shop_text().replace("      complaint: \"It dropped out again", "      complain: \"It dropped out again", 1)
+    text = _shop_text().replace("      complaint:\n        - \"It dropped out again", "      complain:\n        - \"It dropped "
+                                "out again", 1)
     checked = _check(text)
     assert any("unknown event 'complain' in the news of account 'good-grind'" in d.message
                and "did you mean 'complaint'?" in d.message for d in checked.diagnostics)
     p = load.load_file(SHOP, LIBRARY)
-    assert p.account("vale-garden").said("price-cut").startswith("Our finance lead wants to know")
-    assert p.account("page-turners").said("price-cut") == ""
+    vale = p.account("vale-garden")
+    assert vale.said("price-cut").startswith("Why do we pay more") and vale.said("price-cut") == vale.lines("price-cut")[0]
+    assert len(vale.lines("price-cut")) >= 3  # the first word, then what they say when it comes again
+
+
+def test_a_kinds_news_is_one_line_or_a_list_of_lines():
+    """Issue 31: `news: {complaint: "…"}` still reads (the first word only); a list gives the lines in order, and a
+    line that is not one line of text is an error at its own line."""
+    text = _shop_text()
+    import re
+    one = re.sub(r"      disclosure:\n        - (\"Sorry if I'm short[^\n]*)(\n        - [^\n]*)*", r"      disclosure: \1",
+                 text, count=1)
+    p = _check(one).portfolio
+    assert p is not None and p.account("good-grind").lines("disclosure") == ("Sorry if I'm short, my mum's in hospital "
+                                                                             "this week.",)
+    bad = text.replace("        - \"Mum's home now, thank goodness. I'm doing the early shifts and the late ones.\"",
+                       "        - {said: nothing}", 1)
+    line = next(i for i, row in enumerate(bad.splitlines(), 1) if "{said: nothing}" in row)
+    errors = [d for d in _check(bad).diagnostics if d.is_error]
+    assert any("line 2 of 'disclosure' in the news of account 'good-grind' must be one line of text" in d.message
+               and d.line == line for d in errors), [d.message for d in errors]
 
 
 def _format_1(text):
@@ -214,3 +234,19 @@ def test_a_format_2_account_without_cadence_or_channel_is_an_error_saying_what_t
     error = next(d for d in checked.diagnostics if d.is_error)
     assert "account 'good-grind' needs 'cadence' (one of: weekly, fortnightly, monthly, quarterly)" in error.message
     assert text.splitlines()[error.line - 1].strip() == "name: The Good Grind café"
+
+
+def test_an_account_without_words_for_every_kind_is_warned_at_its_line():
+    """Issue 31 (FP135): every kind of event can come to every account, so news missing a kind, or giving a kind only
+    its first word, leaves the trainee reading events with no customer in them."""
+    text = _shop_text()
+    start = text.index("  page-turners:")
+    news = text.index("    news:", start)
+    end = text.index("\n  vale-garden:", news)
+    cut = text[:news] + '    news:\n      complaint: "The stock screen has been slow since the update."' + text[end:]
+    line = text[:start].count("\n") + 1
+    found = [d for d in _check(cut).diagnostics if d.code == "FP135"]
+    assert [(d.line, d.severity) for d in found] == [(line, "warning")], [d.message for d in found]
+    assert "'page-turners' has no words for competitor-offer, price-cut, disclosure" in found[0].message
+    assert "only a first word for complaint" in found[0].message
+    assert not [d for d in _check(text).diagnostics if d.code == "FP135"]

@@ -79,7 +79,8 @@ def _notes(ck: FieldChecker, m: YMap, where: str) -> tuple[Note, ...]:
 
 
 def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
-    """What the customer says when each kind of event happens: `news: {price-cut: "…"}`."""
+    """What the customer says when each kind of event happens: `news: {price-cut: "…"}`, or a list of lines
+    (`price-cut: ["…", "…"]`): the first word, then what they say each time it comes again."""
     if "news" not in m or m["news"] is None:
         return ()
     raw = ck.mapping(m["news"], ck.value_pos(m, "news"), f"'news' in {where}")
@@ -90,6 +91,17 @@ def _news(ck: FieldChecker, m: YMap, where: str) -> tuple:
         if kind not in EVENT_KINDS:
             ck.error("FP111", ck.key_pos(raw, kind), f"unknown event '{kind}' in the news of {where}"
                      f"{did_you_mean(kind, EVENT_KINDS)} (events: {', '.join(EVENT_KINDS)})")
+            continue
+        if isinstance(raw[kind], YSeq):  # the first word, then what they say when it comes again, in order
+            lines = raw[kind]
+            if not len(lines):
+                ck.error("FL022", ck.value_pos(raw, kind), f"'{kind}' in the news of {where} is empty")
+            for i, item in enumerate(lines):
+                if not isinstance(item, str) or not item.strip() or "\n" in item.strip():
+                    ck.error("FL023", lines.item_pos[i], f"line {i + 1} of '{kind}' in the news of {where} must be "
+                             "one line of text")
+                else:
+                    said.append((kind, item.strip()))
             continue
         text = ck.text(raw, kind, f"the news of {where}", required=True, one_line=True)
         if text:
@@ -240,6 +252,16 @@ def _fairness(ck: FieldChecker, portfolio: Portfolio, top: YMap) -> None:
                        f"the notes of '{account.id}' do not say its {what} "
                        f"('{account.cadence if what == 'cadence' else account.channel}'); the trainee "
                        "plans from the notes, so say it in your own words")
+    for account in portfolio.accounts:  # every kind can come to every account: each needs the customer's words
+        silent = [kind for kind in EVENT_KINDS if not account.lines(kind)]
+        once = [kind for kind in EVENT_KINDS if len(account.lines(kind)) == 1]
+        if silent or once:
+            ck.warning("FP135", (portfolio.account_lines.get(account.id, 1), 3),
+                       f"the news of '{account.id}' " + "; ".join(
+                           ([f"has no words for {', '.join(silent)}"] if silent else [])
+                           + ([f"gives only a first word for {', '.join(once)}"] if once else []))
+                       + ": every kind of event can come to every account, and the same kind again; give each "
+                       "kind a list: what the customer says first, then what they say when it comes again")
     if not any(a.scenario for a in portfolio.accounts):
         ck.warning("FP132", ck.key_pos(top, "accounts"), "no account links a scenario, so the quarter has "
                    "no conversations")

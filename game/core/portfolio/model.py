@@ -99,12 +99,16 @@ class Account:
     scenario: str | None = None  # a linked conversation, played when the account is in trouble
     cadence: str = "monthly"  # how often they want to hear from you (a FREQUENCIES value)
     channel: str = "call"  # how they like to be contacted (a METHODS value)
-    says: tuple = ()  # (event kind, what the customer says when it happens), from the file's `news`
+    says: tuple = ()  # (event kind, what the customer says), from the file's `news`, a kind's lines in order
     scenario_title: str | None = field(default=None, compare=False)  # the linked scenario's title, when known
 
     def said(self, kind: str) -> str:
         """What the customer says when an event of `kind` happens ('' when the file does not say)."""
         return next((text for k, text in self.says if k == kind), "")
+
+    def lines(self, kind: str) -> tuple[str, ...]:
+        """Every line the file gives for `kind`: the first word, then what they say when it comes again."""
+        return tuple(text for k, text in self.says if k == kind)
 
     @property
     def profit(self) -> float:

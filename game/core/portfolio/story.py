@@ -9,6 +9,10 @@ pretend nothing happened. Then the week tells a follow-up that acknowledges
 what did happen: how the earlier event was answered, or how the
 conversation went, and in which week. A personal disclosure is not part of
 a conversation's story, so a conversation does not change its first word.
+A follow-up carries the customer's own words too: a kind's `news` may be a
+list, its first line the first word and the next ones what they say each
+time it comes again (issue 31: every event a trainee reads has a line from
+the customer, and two follow-ups in a quarter never read alike).
 The events themselves (how many, which, when) are not changed.
 docs/portfolio-model.md, 'Answering the week's events'.
 """
@@ -16,34 +20,27 @@ from __future__ import annotations
 
 # a later event of the same kind, by how the earlier one went: answered well, answered in part, let go
 AGAIN = {
-    "competitor-offer": ("Another rival is trying their luck, though you saw the last offer off in week {week}.",
-                         "The rival is back with a sharper offer; since week {week} they have been weighing the "
-                         "first one.",
-                         "The rival is back, and they point out that nobody answered the first offer in week "
-                         "{week}."),
-    "price-cut": ("The price comes up again: in week {week} they saw the value, but the budget is tight once more.",
-                  "They ask about the price again; what you said in week {week} did not quite convince them.",
-                  "They ask about the price again, and remind you nobody explained it in week {week}."),
-    "complaint": ("Something else has gone wrong since the fix in week {week}; they want to know it will not "
-                  "keep happening.",
-                  "The trouble is back: in week {week} it was only patched up.",
-                  "Another complaint, and the one from week {week} was never answered."),
-    "disclosure": ("They tell you more, glad you asked after what they said in week {week}.",
-                   "They bring it up again; in week {week} you only half remembered.",
-                   "Again, and nobody asked after what they told you in week {week}."),
+    "competitor-offer": ("A rival again; you saw off the offer of week {week}.",
+                         "A rival again; they still weigh the offer of week {week}.",
+                         "A rival again; nobody answered the offer of week {week}."),
+    "price-cut": ("The price again; week {week}'s answer held, but money is tight.",
+                  "The price again; week {week}'s answer did not convince.",
+                  "The price again; nobody explained it in week {week}."),
+    "complaint": ("New trouble since the fix of week {week}.",
+                  "The trouble is back; week {week}'s fix was a patch.",
+                  "Another complaint; week {week}'s was never answered."),
+    "disclosure": ("More news, glad you asked after week {week}'s.",
+                   "More news; in week {week} you half remembered.",
+                   "More news; nobody asked after week {week}'s."),
 }
 # an event after the account's linked conversation (a different kind from any earlier event), by its outcome
 AFTER_TALK = {
-    "competitor-offer": {"retained": "A rival has another go, after your conversation in week {week} kept them "
-                                     "with you; they want to see that it still holds.",
-                         "at_risk": "A rival presses again; since your conversation in week {week} they have been "
-                                    "wavering."},
-    "price-cut": {"retained": "They raise the price, weeks after your conversation in week {week}; the goodwill "
-                              "is there, the budget is not.",
-                  "at_risk": "They raise the price; your conversation in week {week} left them unsure what they "
-                             "pay for."},
-    "complaint": {"retained": "A new problem, after your conversation in week {week} had settled things.",
-                  "at_risk": "The trouble goes on after your conversation in week {week}."},
+    "competitor-offer": {"retained": "A rival tries again since your conversation of week {week} kept them.",
+                         "at_risk": "A rival presses; since your talk of week {week} they waver."},
+    "price-cut": {"retained": "The price, after your conversation of week {week}: goodwill, no budget.",
+                  "at_risk": "The price; your talk of week {week} left them unsure what they pay for."},
+    "complaint": {"retained": "New trouble after your conversation of week {week} settled things.",
+                  "at_risk": "The trouble goes on after your talk of week {week}."},
 }
 
 
@@ -57,14 +54,41 @@ def event_words(campaign, account_id: str, kind: str) -> str:
     talks = [c for c in campaign.conversations if c.account == account_id and c.outcome in ("retained", "at_risk")
              and c.week < week]
     talk = talks[-1] if talks and kind in AFTER_TALK else None
+    lines = run.account.lines(kind)
+    first = earlier[0][0] if earlier else week
+    # told: the customer's lines already used; the first word is skipped when a conversation came before it
+    told = len(earlier) + (1 if kind in AFTER_TALK and any(c.week < first for c in talks) else 0)
     if earlier and (talk is None or earlier[-1][0] > talk.week):
         then, handled = earlier[-1]
         how = 0 if handled.well else (1 if handled.answer is not None else 2)
-        return AGAIN[kind][how].format(week=then)
+        frame = AGAIN[kind][how].format(week=then)
+        if told >= len(lines) > 1:  # past the file's lines: the quote comes round again, the frame counts
+            weeks = [str(w) for w, _handled in earlier]
+            frame = (f"The {ORDINALS[min(told, len(ORDINALS) - 1)]} {TITLES[kind]} this quarter, after "
+                     f"week{'s' if len(weeks) > 1 else ''} {', '.join(weeks[:-1])}"
+                     f"{' and ' if len(weeks) > 1 else ''}{weeks[-1]}; {HOW[how]} last time.")
+        return _with_words(frame, lines, told)
     if talk is not None:
-        return AFTER_TALK[kind][talk.outcome].format(week=talk.week)
-    said = run.account.said(kind)
-    return f"“{said}”" if said else ""
+        return _with_words(AFTER_TALK[kind][talk.outcome].format(week=talk.week), lines, told)
+    return f"“{lines[0]}”" if lines else ""
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "next")
+TITLES = {"competitor-offer": "rival's offer", "price-cut": "price request", "complaint": "complaint",
+          "disclosure": "personal news"}
+
+
+def again_line(lines: tuple[str, ...], told: int) -> str:
+    """The customer's words for the event that comes after `told` earlier ones of its kind (a conversation
+    counts as one): line `told` of the file's list, and past its end the follow-ups again in turn (never the
+    first word, which the follow-up frame has moved on from); '' when the file gives only a first word."""
+    later = lines[1:]
+    return later[(told - 1) % len(later)] if later else ""
+
+
+def _with_words(frame: str, lines: tuple[str, ...], told: int) -> str:
+    words = again_line(lines, told)
+    return f"{frame} “{words}”" if words else frame
 
 
 def quoted(words: str) -> bool:
