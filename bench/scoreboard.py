@@ -172,6 +172,8 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
          board, raw_fetch)
     view("history(player) (about 2,000; web history, not the screen)", lambda: board.history(player), board,
          raw_fetch)
+    view("course_attempts(player, every scenario) (the course view)",
+         lambda: board.course_attempts(player, scenarios), board, raw_fetch)
     view("style_breakdown(player)", lambda: board.style_breakdown(player), board, raw_fetch)
     if "team" not in SKIP:
         team_views(board, raw_fetch, busiest, persona, style)

@@ -60,8 +60,11 @@ def find_course(courses_dir: Path, scenario_ids=None, portfolio_ids=None) -> Cou
 
 
 def read_progress(board, player: str, course: Course) -> CourseProgress:
-    """The player's progress from the scoreboard (their attempts, oldest first, and their quarters)."""
-    attempts = board.history(player)
+    """The player's progress from the scoreboard (their attempts at the course's scenarios, oldest first,
+    as the rule reads them: storage.views.course_attempts; and their quarters)."""
+    scenarios = [sid for block in course.blocks for sid in block.scenarios]
+    attempts = (board.course_attempts(player, scenarios) if hasattr(board, "course_attempts")
+                else board.history(player))
     quarters = board.quarters(player=player) if hasattr(board, "quarters") else []
     return progress_of(course, attempts, quarters)
 

@@ -6,13 +6,12 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core import validator, yaml_reader
+from game.core import sha, validator, yaml_reader
 from game.core.errors import Diagnostic, ScenarioError
 from game.core.model import Scenario
 from game.core.source_files import NotReadable, TooLarge, is_stdin, read_limited
@@ -39,7 +38,7 @@ class Checked:
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
+    return sha.of_file(data).hexdigest()[:16]
 
 
 def too_large(file: str, size: int, what: str = "scenario") -> Diagnostic:

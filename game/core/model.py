@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Every dataclass here has a docstring: without one, dataclass writes one from inspect.signature(cls),
+# a third of the module's import time (validate's start-up).
+
 FORMAT_VERSION = 1
 MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
 
@@ -46,6 +49,7 @@ LEVER_MIN, LEVER_MAX = -3, 3
 
 @dataclass(frozen=True)
 class Choice:
+    """One reply the trainee can pick at a node."""
     index: int  # 0-based position among the node's authored choices
     text: str
     goto: str
@@ -80,6 +84,7 @@ class Variant:
 
 @dataclass(frozen=True)
 class Node:
+    """A point in the conversation: the customer's line and the replies offered."""
     id: str
     text: tuple[str, ...]
     choices: tuple[Choice, ...]
@@ -93,6 +98,7 @@ class Node:
 
 @dataclass(frozen=True)
 class Ending:
+    """Where a conversation ends: its outcome and the coaching."""
     id: str
     outcome: str
     text: tuple[str, ...]
@@ -105,6 +111,7 @@ class Ending:
 
 @dataclass(frozen=True)
 class Customer:
+    """Who the trainee talks to."""
     name: str
     role: str = ""
     mood: str = "calm"
@@ -113,6 +120,7 @@ class Customer:
 
 @dataclass(frozen=True)
 class Persona:
+    """A temperament of the same customer."""
     id: str
     label: str
     style: str = ""
@@ -123,6 +131,7 @@ class Persona:
 
 @dataclass(frozen=True)
 class Scenario:
+    """One scenario file, loaded and checked."""
     id: str
     title: str
     summary: str

@@ -10,6 +10,8 @@ of a few hundred rows. Mixed into SQLBoard (which provides `_query`,
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 # each person's best, kept as attempts arrive: a tie keeps the earlier attempt
 _BEST_UPSERT = ("INSERT INTO {table} ({keys}, best, attempts, best_id) VALUES ({marks}, ?, 1, ?) "
                 "ON CONFLICT ({keys}) DO UPDATE SET attempts = {table}.attempts + 1, "
@@ -67,8 +69,30 @@ def keep_summaries(run, attempt, attempt_id: int) -> None:
             run(_PERSONA_BESTS, (attempt.scenario, attempt.persona, attempt.person, attempt.score, attempt_id))
 
 
+# what a course's certificate rule reads of an attempt (game/core/course/progress.py), as attributes
+COURSE_COLUMNS = ("scenario", "mode", "status", "grade", "persona", "persona_style")
+
+
+class CourseAttempt(tuple):
+    """One attempt as a course's rule reads it: a row of COURSE_COLUMNS, its cells by name."""
+    __slots__ = ()
+    scenario, mode, status, grade, persona, persona_style = (property(itemgetter(i)) for i in range(6))
+
+
 class BoardViews:
     """The reviewer's views (mixed into SQLBoard)."""
+
+    def course_attempts(self, player: str, scenarios) -> list[CourseAttempt]:
+        """What a course's rule reads of `player`'s attempts at `scenarios`, oldest first (the course view):
+        six columns of the history's covering index, as tuples; no JSON, no Attempt objects."""
+        scenarios = list(dict.fromkeys(scenarios))
+        if not scenarios:
+            return []
+        clause, params = self._where((("player", player),))  # as `history`: no player, everyone's
+        among = f"scenario IN ({', '.join('?' * len(scenarios))})"
+        clause = f"{clause} AND {among}" if clause else f"WHERE {among}"
+        sql = f"SELECT {', '.join(COURSE_COLUMNS)} FROM attempts {clause} ORDER BY finished_at, id"
+        return list(map(CourseAttempt, self._query(sql, [*params, *scenarios], plain=True)))
 
     def scenarios(self) -> dict[str, str]:
         """Scenario id -> title, for every scenario with an attempt (the latest title in text order)."""

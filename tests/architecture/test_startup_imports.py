@@ -48,6 +48,9 @@ def test_validate_imports_the_loader_but_no_driver_pygame_or_explorer():
     # scenario files only: the portfolio and course checkers, and did-you-mean's difflib (a clean file
     # needs none), are not imported (issue 33)
     assert not found & {"game.core.portfolio.load", "game.core.course.load", "difflib"}, sorted(found)
+    # nor OpenSSL (the content hash is CPython's own SHA-256 unless OpenSSL is loaded: game/core/sha.py), nor
+    # shutil with bz2 and lzma (argparse's help width is found without it: cli/common.HelpFormatter)
+    assert not found & {"_hashlib", "shutil", "lzma", "bz2"}, sorted(found)
 
 
 def test_validate_still_checks_portfolios_and_courses_when_given():

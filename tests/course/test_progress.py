@@ -132,8 +132,39 @@ def test_progress_is_read_from_the_scoreboard(saves):
 
 
 def _attempt(sid, grade, style, player):
-    score = {"Strong": 80, "Legendary": 95}[grade]
+    score = {"Developing": 55, "Strong": 80, "Legendary": 95}[grade]
     return Attempt(player=player, scenario=sid, version=1, content_hash="h", title=sid.upper(), mode="assessment",
                    seed=0, started_at="2026-01-01T10:00:00+00:00", finished_at="2026-01-01T10:05:00+00:00",
                    duration_s=300, choices=[1], path=["x", "end"], levers={}, rules={}, score=score, grade=grade,
                    outcome="retained", persona="p", persona_style=style)
+
+
+def test_the_course_reads_only_its_scenarios_and_decides_as_over_the_whole_history(store):
+    """Issue 33: the course view reads six columns of the player's attempts at the course's scenarios
+    (storage course_attempts) instead of every attempt as an object; on SQLite and PostgreSQL the
+    progress is the rule over the whole history, abandoned attempts, other modes and other scenarios
+    included, and in the same order (the first N attempts count)."""
+    from game.core.course.progress import evaluate as rule
+    from game.storage.scoreboard import open_scoreboard
+    board = open_scoreboard()
+    try:
+        plays = [("a", "Developing", "direct", "assessment", "finished"), ("a", "Legendary", "", "assessment",
+                 "abandoned"), ("z", "Legendary", "steady", "assessment",
+                 "finished"), ("a", "Strong", "steady", "coach", "finished"), ("b", "Legendary", "", "assessment",
+                 "abandoned"), ("b", "Strong", "expressive", "assessment", "finished"),
+                 ("a", "Strong", "steady", "assessment", "finished"), ("c", "Developing", "", "coach", "finished")]
+        for n, (sid, grade, style, mode, status) in enumerate(plays):
+            a = _attempt(sid, grade, style, "Ana")
+            a.mode, a.status, a.finished_at = mode, status, f"2026-01-01T10:{n:02d}:00+00:00"
+            a.persona = "p" if style else ""
+            board.record(a)
+        board.record(_attempt("b", "Legendary", "direct", "Bo"))
+        read = board.course_attempts("Ana", ["a", "b", "c"])
+        whole = rule(COURSE, board.history("Ana"))
+        assert [r.scenario for r in read] == ["a", "a", "a", "b", "b", "a", "c"]  # oldest first, z left out
+        assert read_progress(board, "Ana", COURSE) == whole
+        assert read_progress(board, "Bo", COURSE) == rule(COURSE, board.history("Bo"))
+        first = whole.blocks[0].scenarios[0]  # the Strong came third: the rule counts the first 2
+        assert first.counted == 3 and not first.met and first.tries_left == 0
+    finally:
+        board.close()

@@ -165,3 +165,19 @@ def test_the_command_writes_one_attempt_a_line_and_says_what_it_skipped(saves, m
     text = listed.stdout.decode("utf-8")
     assert json.loads(text) == expected and len(text.splitlines()) == len(attempts) + 2
     assert "Łucja Żak" in text and "😀" in text  # as they are, not \u escapes
+
+
+@pytest.mark.parametrize("registration, kept", [("0123-456789ab-cdef-0123-456789abcdef", True),
+                                                ("0123456789AB-CDEF-0123-4567-89abcdef0123", False)])
+def test_a_registration_the_query_does_not_write_is_left_to_python_as_before(store, make_attempt, registration, kept):
+    """The query writes only a registration of 32 lower-case hex digits with its dashes in place (one GLOB);
+    any other is left to Python, which does what it did before: dashes elsewhere are written as stored,
+    capitals are a damaged row, skipped with a note."""
+    board = open_scoreboard()
+    attempts = recorded(board, make_attempt)
+    damage(board, store, f"UPDATE attempts SET registration = '{registration}' WHERE registration = ?",
+           attempts[1].registration)
+    written = check(board)  # the same document as before, parsed
+    assert (registration in {r["registration"] for r in written}) is kept
+    assert len(written) == len(attempts) - (not kept)
+    assert bool(board.skipped) is not kept

@@ -17,14 +17,18 @@ from game.core.plain_numbers import is_plain_number
 from game.shells.cli import shots as cli_shots, team as cli_team
 from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cli_lrs, portfolio as cli_portfolio,
                              records as cli_records, trainer as cli_trainer)
-from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, Shells,
-                                    clean_player_arg, load_scenario, use_terminal)
+from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, HelpFormatter,
+                                    Shells, clean_player_arg, load_scenario, use_terminal)
 from game.storage.files import StorageError
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS_DIR = ROOT / "scenarios"
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)  # argparse's own imports shutil (and bz2, lzma)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors: one line plus the usage, exit 2
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")

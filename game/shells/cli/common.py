@@ -1,6 +1,7 @@
 """What the command-line modules share."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from dataclasses import dataclass
@@ -10,6 +11,28 @@ from types import ModuleType
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
 EXIT_NOT_RECORDED = 4
 READS_STDIN = ("analyze", "graph", "validate")  # commands that may read the scenario from standard input (-)  # played to the end, but the attempt could not be put on the scoreboard
+
+
+def terminal_columns() -> int:
+    """shutil.get_terminal_size().columns (COLUMNS, else the terminal's, else 80) without importing shutil,
+    which imports bz2, lzma and zlib: a tenth of `validate`'s start-up beyond its floor."""
+    try:
+        columns = int(os.environ.get("COLUMNS", 0))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its width found without shutil (argparse makes one at every add_argument)."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
 
 
 @dataclass(frozen=True)
