@@ -30,7 +30,7 @@ def package(tmp_path_factory):
     out = tmp_path_factory.mktemp("cmi5") / "course.zip"
     done = export("--cmi5", str(out), "--course", "default", "--url", URL + "/")
     assert done.returncode == 0, done.stderr
-    assert "Wrote a cmi5 package of 5 blocks and 15 AUs" in done.stderr
+    assert "Wrote a cmi5 package of 5 blocks and 16 AUs" in done.stderr
     return out
 
 
@@ -59,7 +59,7 @@ def test_blocks_and_aus_follow_the_course_with_mastery_and_launch_urls(package):
     assert len(campaign) == 1 and campaign[0].findtext("c:url", namespaces=NS) == f"{URL}/cmi5/launch/campaign/shop-systems"
     assert campaign[0].get("masteryScore") == "0.50"
     ids = [a.get("id") for a in tree.iter("{%s}au" % NS["c"])]
-    assert len(ids) == len(set(ids)) == 15
+    assert len(ids) == len(set(ids)) == 16  # 15 scenarios and one campaign
 
 
 def test_a_broken_structure_is_refused_by_the_xsd():

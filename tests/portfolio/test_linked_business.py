@@ -59,3 +59,10 @@ def test_every_linked_conversation_fits_its_portfolios_business(path):
 def test_the_card_payments_call_does_not_fit_a_bank():
     briefing = loader.load_file(FILES["card-machine"]).briefing
     assert businesses(briefing) == {"payments"} and not businesses(briefing) <= PORTFOLIO_BUSINESS["business-banking"]
+
+
+def test_the_cafe_has_a_conversation_that_casts_you_as_her_bank():
+    """lunch-rush is The Good Grind's call from her bank, so the banking portfolio can link it."""
+    briefing = loader.load_file(FILES["lunch-rush"]).briefing
+    assert businesses(briefing) == {"banking"} and businesses(briefing) <= PORTFOLIO_BUSINESS["business-banking"]
+    assert "Good Grind" in briefing
