@@ -19,9 +19,9 @@ def test_bundled_portfolio_is_clean_and_links_library_scenarios(path):
     p = checked.portfolio
     assert p.id == path.stem and 8 <= len(p.accounts) <= 12
     linked = [a.scenario for a in p.accounts if a.scenario]
-    # business banking links one: the library has no second conversation in which you are the bank (the file
-    # says why beside the café; tests/portfolio/test_linked_business.py holds every link to its business)
-    assert len(linked) >= (1 if p.id == "business-banking" else 2) and set(linked) <= LIBRARY
+    # every portfolio links two (business banking: quiet-account and lunch-rush, where you are the bank;
+    # tests/portfolio/test_linked_business.py holds every link to its business)
+    assert len(linked) >= 2 and set(linked) <= LIBRARY
 
 
 def test_bundled_portfolios_are_in_different_industries():
