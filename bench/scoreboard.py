@@ -51,7 +51,7 @@ from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL, TABLE_WIDTH
 from game.storage.sql_board import COLUMNS  # noqa: E402
 from scoreboard_commands import (COMMAND_RUNS, RAW_POSTGRES, RAW_SQLITE, load, one_scenario_sql,  # noqa: E402
                                  table_and_export)
-from game.storage.team_summary import fill_sql  # noqa: E402
+from game.storage.team_summary import fill_all_sql  # noqa: E402
 from game.storage.team_views import POSTGRES_WEEK, SQLITE_WEEK  # noqa: E402
 
 FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
@@ -184,9 +184,10 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
 
 def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> None:
     """The team dashboard (app.team_view.dashboard: levers by person, weeks, scenarios, absent; every
-    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter
-    or one filter reads the summary table (game/storage/team_summary.py); "customer and mode" (two
-    filters) and "customer and a month" (its scenarios view) count from the attempts' index."""
+    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter,
+    one filter or a customer (or style) with a mode reads the summary tables (game/storage/team_summary.py:
+    weeks and all time, and whole months for the scenarios view); "customer and part of a month" (its
+    scenarios view) still counts from the attempts' index."""
     from game.app.team_view import dashboard
     for n in range(20):  # a roster for the absent view (learner ids nobody here played under)
         board.roster_add(f"lead{n:02d}@example.org", f"Lead {n:02d}", "North")
@@ -197,9 +198,16 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
                            ("dates (the whole year)", {"since": "2026-01-01", "until": "2027-01-01"}),
                            ("scenario and a month", {"scenario": scenario, "since": "2026-06-01",
                                                      "until": "2026-07-01"}),
-                           ("customer and a month (fallback)", {"persona": persona, "since": "2026-06-01",
+                           ("customer and a month", {"persona": persona, "since": "2026-06-01",
                                                                 "until": "2026-07-01"}),
-                           ("customer and mode (fallback)", {"persona": persona, "mode": "coach"})):
+                           ("customer and mode", {"persona": persona, "mode": "coach"}),
+                           ("style and mode", {"style": style, "mode": "coach"}),
+                           ("customer, mode and a month", {"persona": persona, "mode": "coach",
+                                                           "since": "2026-06-01", "until": "2026-07-01"}),
+                           ("dates (a quarter)", {"since": "2026-04-01", "until": "2026-07-01"}),
+                           ("dates (15 May to 15 July)", {"since": "2026-05-15", "until": "2026-07-15"}),
+                           ("customer and part of a month (fallback)", {"persona": persona, "since": "2026-06-08",
+                                                                        "until": "2026-06-29"})):
         fallback = "fallback" in label
         view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
              raw_fetch, repeat=3 if fallback else REPEAT)
@@ -224,7 +232,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_sql(SQLITE_WEEK)):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_all_sql(SQLITE_WEEK)):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -311,7 +319,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
                 for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL
-                                            + fill_sql(POSTGRES_WEEK)):
+                                            + fill_all_sql(POSTGRES_WEEK)):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
@@ -360,7 +368,8 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
-    raw.execute("DELETE FROM team_summary WHERE person LIKE 'name:client%'")  # their rows hold only theirs
+    for table in ("team_summary", "team_months"):  # their rows hold only theirs
+        raw.execute(f"DELETE FROM {table} WHERE person LIKE 'name:client%'")
 
 
 def main() -> None:

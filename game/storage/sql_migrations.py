@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
-from game.storage.team_summary import migration as team_summary_migration
+from game.storage.team_summary import migration as team_summary_migration, months_migration
 from game.storage.team_views import SQLITE_WEEK
 
 MIGRATIONS = [
@@ -138,4 +138,6 @@ MIGRATIONS = [
     team_summary_migration(SQLITE_WEEK, sqlite=True),
     # version 15: the `scoreboard` table's widths kept as attempts arrive (shared_tables.TABLE_WIDTHS)
     TABLE_WIDTHS,
+    # version 16: the team dashboard's pairs of filters and its months (team_summary.months_migration)
+    months_migration(SQLITE_WEEK, sqlite=True),
 ]

@@ -21,14 +21,40 @@ days, and a week counts when its Thursday is on or after `since` and before
 """
 from __future__ import annotations
 
+import re
+
 from game.core.model import LEVERS
-from game.storage.team_summary import FILTER_COLUMNS, kept
+from game.storage.team_summary import chosen_of, kept
 
 SQLITE_WEEK = "date(finished_at, '-3 days', 'weekday 4')"
 POSTGRES_WEEK = "(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text"
 
 COUNTED = "status = 'finished' AND scripted = 0"
 PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def month_span(since: str | None, until: str | None) -> tuple | None:
+    """The whole months in [since, until) (days, YYYY-MM-DD) as (first month or None, the month after
+    the last or None, each partial end as a [from, to) range of days), or None when no month is whole.
+    A month is whole when both its first day and the next month's are in the range's bounds."""
+    if not (since or until) or any(d and not _DAY.fullmatch(d) for d in (since, until)):
+        return None
+    first = None if not since else since[:7] if since.endswith("-01") else _next_month(since[:7])
+    end = until[:7] if until else None
+    if first and end and first >= end:
+        return None
+    edges = []
+    if since and since < f"{first}-01":
+        edges.append((since, f"{first}-01"))
+    if until and until > f"{end}-01":
+        edges.append((f"{end}-01", until))
+    return first, end, edges
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
 
 
 class TeamViews:
@@ -77,10 +103,9 @@ class TeamViews:
         chosen); `weekly`: week rows (always, with a date range), else all-time rows."""
         if filters.get("player") or filters.get("learner"):
             return None
-        chosen = [f"{prefix}:{filters[column]}" for column, prefix in FILTER_COLUMNS if filters.get(column)]
-        if len(chosen) > 1:
+        chosen = chosen_of(filters)
+        if chosen is None:
             return None
-        chosen = chosen[0] if chosen else "all"
         scenario, since, until = filters.get("scenario") or "", filters.get("since"), filters.get("until")
         weekly = weekly or bool(since or until)
         if not kept(chosen, per_scenario or bool(scenario), weekly):
@@ -177,6 +202,12 @@ class TeamViews:
         filters = self._all_weeks(filters)
         scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
             "SELECT scenario FROM scenario_titles", plain=True)]
+        months = self._months_rows(filters, scenarios)
+        if months is not None:  # a date range holding whole months: their rows (and weeks at its ends)
+            return [(r[0], *map(int, r[1:])) for r in self._query(  # int: PostgreSQL sums sums as numeric
+                f"SELECT scenario, SUM(n), COUNT(*), SUM(s), SUM(p) FROM (SELECT scenario, person, SUM(attempts) AS n, "
+                f"SUM(score_sum) AS s, SUM(passed) AS p FROM ({months[0]}) AS u GROUP BY scenario, person) AS g "
+                "GROUP BY scenario ORDER BY scenario", months[1], plain=True)]
         kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
         if kept is not None:  # all time: a row per scenario and person (the rows are the people)
             found = sorted(list(r) for r in self._query(
@@ -199,6 +230,36 @@ class TeamViews:
             row[2] += score
             row[3] += passed
         return [(scenario, *totals[scenario]) for scenario in sorted(totals)]
+
+    def _months_rows(self, filters: dict, scenarios) -> tuple[str, list] | None:
+        """The rows (scenario, person, attempts, score sum, passed) of a date range that holds at least
+        one whole month (whole ISO weeks, each in the month of its Thursday): team_months' rows for
+        those months, team_summary's week rows per scenario for a partial month at either end (kept
+        under no filter only: with a filter, such a range is counted the other way). None: another way."""
+        since, until = filters.get("since"), filters.get("until")
+        span = month_span(since, until)
+        chosen = chosen_of(filters)
+        if span is None or chosen is None or filters.get("player") or filters.get("learner"):
+            return None
+        first, end, edges = span
+        if edges and not kept(chosen, True, True):
+            return None
+        chosen_scenarios = [filters["scenario"]] if filters.get("scenario") else list(scenarios)
+        if not chosen_scenarios:
+            return "SELECT scenario, person, attempts, score_sum, passed FROM team_months WHERE 1 = 0", []
+        marks = ", ".join("?" for _ in chosen_scenarios)
+        where = f"chosen = ? AND scenario IN ({marks})"
+        sql = f"SELECT scenario, person, attempts, score_sum, passed FROM team_months WHERE {where}"
+        params = [chosen, *chosen_scenarios]
+        for bound, value in ((">=", first), ("<", end)):
+            if value:
+                sql += f" AND month {bound} ?"
+                params.append(value)
+        for low, high in edges:
+            sql += (" UNION ALL SELECT scenario, person, attempts, score_sum, passed FROM team_summary "
+                    f"WHERE {where} AND week >= ? AND week < ?")
+            params += [chosen, *chosen_scenarios, low, high]
+        return sql, params
 
     def team_last_played(self, learners, **filters) -> dict[str, str]:
         """Learner id -> their last counted attempt's finish, for the given learners (those who played)."""
