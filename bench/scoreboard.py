@@ -59,6 +59,7 @@ FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its 
 PLAYERS = [f"Player {n:03d}" for n in range(500)]
 REPEAT = 40
 SKIP: set[str] = set()  # --skip
+COURSE: list[str] = []  # --course
 
 
 def sample_rows(rng: random.Random) -> list:
@@ -211,6 +212,11 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
         fallback = "fallback" in label
         view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
              raw_fetch, repeat=3 if fallback else REPEAT)
+    if COURSE:  # --course: the certificates section (every attempt read: once, beside the same SQL as raw rows)
+        from game.core.course.load import check_file
+        course = check_file(ROOT / "courses" / f"{COURSE[0]}.yaml").course
+        view(f"dashboard: no filter, certificates of {COURSE[0]}",
+             lambda: dashboard(board, absent_since="2026-10-01", course=course), board, raw_fetch, repeat=1)
     print("  each call (no filter):", flush=True)
     view("team_people()", board.team_people, board, raw_fetch)
     view("team_people(a month)", lambda: board.team_people(since="2026-06-01", until="2026-07-01"), board, raw_fetch)
@@ -382,7 +388,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
     parser.add_argument("--skip", default="", help="comma-separated: views (the Scoreboard screen's; 'screen' "
                         "says the same), export, clients, json, team (the team dashboard), commands (every command)")
+    parser.add_argument("--course", help="also measure the team dashboard's certificates section of this course "
+                        "(courses/ID.yaml; it reads every attempt)")
     args = parser.parse_args()
+    COURSE.extend([args.course] if args.course else [])
     skip = set(filter(None, args.skip.split(",")))
     SKIP.update(skip)
     COMMAND_RUNS[0] = args.command_runs
