@@ -10,6 +10,7 @@ from game.core.model import LEVERS
 from game.storage import pg_board, scoreboard, sql_board, team_summary, views
 from game.storage.files import StorageError
 from game.storage.scoreboard import open_scoreboard
+from tests.storage.old_summary import record_as_before_the_months
 from tests.storage.test_team_views import varied
 
 ORDER = "ORDER BY chosen, scenario, week, person"
@@ -134,10 +135,7 @@ def test_upgrading_from_the_single_filters_adds_the_pairs_and_the_months_as_a_re
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_months" in s)
     monkeypatch.setattr(module, name, full[:step])
-    pairs = team_summary.FILTER_PAIRS
-    monkeypatch.setattr(team_summary, "FILTER_PAIRS", ())  # what recording kept before: no pairs, no months
-    monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: team_summary.keep_team_summary(
-        lambda sql, params=(): None if "team_months" in sql else run(sql, params), attempt, attempt_id))
+    today = record_as_before_the_months(monkeypatch)  # what recording kept before: no pairs, no months
     old = open_scoreboard()
     attempts = varied()
     for a in attempts[:-5]:
@@ -145,8 +143,7 @@ def test_upgrading_from_the_single_filters_adds_the_pairs_and_the_months_as_a_re
     assert not any("|" in row[0] for row in old._query("SELECT chosen FROM team_summary", plain=True))
     old.close()
     monkeypatch.setattr(module, name, full)
-    monkeypatch.setattr(team_summary, "FILTER_PAIRS", pairs)
-    monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
+    today()
     board = open_scoreboard()
     assert kept_rows(board) == recount(attempts[:-5])
     assert any("|mode:" in row[0] for row in kept_rows(board)[0])
