@@ -5,20 +5,22 @@ person's counted attempts (finished, not scripted) under one filter, summed:
 attempts, score sum, passes, each lever's percent sum and count, and who they
 were at their latest attempt (finish, id, display name, learner id).
 
-- `chosen`: 'all', or ONE filter: 'persona:<id>', 'style:<style>', 'mode:<mode>';
+- `chosen`: 'all', ONE filter: 'persona:<id>', 'style:<style>', 'mode:<mode>', or a pair
+  (migration 16): 'persona:<id>|mode:<mode>', 'style:<style>|mode:<mode>';
 - `scenario`: '' (every scenario) or a scenario id;
 - `week`: '' (all time) or the Thursday of the ISO week, UTC, as YYYY-MM-DD
   (the day that names the week's year and month).
 
 The grains kept (GRAINS): under no filter, every scenario combination and
-weeks; under one customer, style or mode filter: weeks over every scenario,
-and all time per scenario. Each attempt upserts one row per grain (at most
-13) in one statement. Distinct people per week or scenario are the number
+weeks; under one customer, style or mode filter (or a pair): weeks over every
+scenario, and all time per scenario. Each attempt upserts one row per grain
+(at most 19) in one statement, and one team_months row per `chosen` (at most 6)
+in another. Distinct people per week or scenario are the number
 of rows. At the benchmark's density (500 people, 2,000 attempts each over
 300 days, 14 scenarios) one filter's weeks are ~21,000 rows, its all-time
 rows 500: the dashboard reads those, never the attempts. A view whose grain
-is not kept (two of those filters at once; a date range with a scenario and
-a customer) is counted from the attempts' covering index (team_views.py).
+is not kept (a customer and a style; a date range with a scenario and a
+customer; a customer's scenarios over part of a month) is counted from the attempts' covering index (team_views.py).
 
 SQLite's migration 14, PostgreSQL's schema 8: the table and, from the
 attempts kept so far, one INSERT ... SELECT ... GROUP BY per grain.

@@ -10,11 +10,12 @@ provides `_query` and `_week_sql`, the database's "Thursday of this
 ISO week, UTC" of finished_at: the week's label follows from it).
 
 Two ways to the same figures: where the grain a view needs is kept in the
-small summary table (team_summary.py: no filter or ONE of customer, style,
-mode, with or without a scenario, all time or whole weeks), the view reads
-those rows (a few hundred to a few tens of thousands, whatever the number
-of attempts); otherwise (two of those filters at once, or a date range with a
-scenario and a customer) it counts from the attempts' covering index
+small summary tables (team_summary.py: no filter, ONE of customer, style,
+mode, or a customer or style with a mode, with or without a scenario, all
+time or whole weeks; whole months per scenario in team_months), the view
+reads those rows (a few hundred to a few tens of thousands, whatever the
+number of attempts); otherwise (a customer and a style, a date range with a
+scenario and a customer, a customer's scenarios over part of a month) it counts from the attempts' covering index
 (attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
 days, and a week counts when its Thursday is on or after `since` and before
 `until` (the week's Thursday names its year and month, as ISO 8601 has it).
