@@ -23,6 +23,7 @@ days, and a week counts when its Thursday is on or after `since` and before
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from game.core.model import LEVERS
 from game.storage.team_summary import chosen_of, kept
@@ -56,6 +57,22 @@ def month_span(since: str | None, until: str | None) -> tuple | None:
 def _next_month(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+class CertificateRow(NamedTuple):
+    """What the certificates view reads of an attempt: the course rule's columns and who played it."""
+    scenario: str
+    mode: str
+    grade: str
+    status: str
+    persona: str
+    persona_style: str
+    finished_at: str
+    id: int
+    person: str
+    player: str
+    learner: str
+    scripted: int
 
 
 class TeamViews:
@@ -272,6 +289,17 @@ class TeamViews:
         return [(r[0], int(r[1]), counted[r[0]], int(r[2]), int(r[3])) for r in self._query(
             f"SELECT scenario, SUM(attempts), SUM(score_sum), SUM(passed) FROM ({union}) AS u GROUP BY scenario "
             "ORDER BY scenario", every, plain=True)]
+
+    def certificate_rows(self, until: str | None = None) -> list[CertificateRow]:
+        """Every attempt played by a person (not scripted), oldest first, finished before `until`:
+        only the columns the certificates view reads (never the replies, levers or rules as JSON)."""
+        where, params = "WHERE scripted = 0", []
+        if until:
+            where += " AND finished_at < ?"
+            params.append(until)
+        return [CertificateRow(*r) for r in self._query(
+            f"SELECT {', '.join(CertificateRow._fields)} FROM attempts {where} ORDER BY finished_at, id", params,
+            plain=True)]
 
     def team_last_played(self, learners, **filters) -> dict[str, str]:
         """Learner id -> their last counted attempt's finish, for the given learners (those who played)."""

@@ -209,3 +209,37 @@ def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row
             assert plan.startswith("SEARCH attempts USING INDEX attempts_by_finish (finished_at=?)"), (sql, plan)
         else:
             assert "SCAN attempts USING COVERING INDEX attempts_team" in plan, (sql, plan)
+
+
+def test_the_certificates_section_reads_the_rules_columns_and_says_what_every_attempt_says(filled, monkeypatch):
+    """The dashboard's certificates (a course set) on both databases: the same people, blocks, dates and
+    what is left as the view over every whole attempt, for any `until`, without reading whole attempts."""
+    from game.app.team_certificates import certificates
+    from game.core.course.load import check_bytes
+    board, attempts = filled
+    grades = {a.grade for a in attempts if a.status == "finished" and not a.scripted}
+    course = check_bytes(b"""\
+format: 1
+id: t
+title: Test path
+blocks:
+  one:
+    title: One
+    scenarios: [late-refund]
+    certificate: {grade: Developing, mode: any, attempts: any}
+  two:
+    title: Two
+    requires: [one]
+    scenarios: [two-faces, late-refund]
+    certificate: {grade: Strong, mode: coach, attempts: 3, personas: 1}
+""", "t.yaml", {"late-refund", "two-faces"}, set()).course
+    roster, titles = board.roster(), board.scenarios()
+    whole = board.attempts(with_steps=False)
+    monkeypatch.setattr(type(board), "attempts", lambda *a, **k: pytest.fail("the certificates read every attempt"))
+    states = set()
+    for until in (None, "2026-01-01", "2026-11-20"):
+        expected = certificates(course, whole, [], roster, titles, until=until)
+        got = team_view.dashboard(board, until=until, course=course)["certificates"]
+        assert got == expected, until
+        states |= {b["state"] for p in got["people"] for b in p["blocks"]}
+    assert {"certified", "next"} <= states and len(grades) > 1  # the rule decided both ways
