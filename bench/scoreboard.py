@@ -51,7 +51,7 @@ from game.storage.shared_tables import ALL_BESTS_FILL, SUMMARY_FILL, TABLE_WIDTH
 from game.storage.sql_board import COLUMNS  # noqa: E402
 from scoreboard_commands import (COMMAND_RUNS, RAW_POSTGRES, RAW_SQLITE, load, one_scenario_sql,  # noqa: E402
                                  table_and_export)
-from game.storage.team_summary import fill_sql  # noqa: E402
+from game.storage.team_summary import fill_all_sql  # noqa: E402
 from game.storage.team_views import POSTGRES_WEEK, SQLITE_WEEK  # noqa: E402
 
 FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its row
@@ -59,6 +59,7 @@ FILLED = (*COLUMNS, *NUMBER_COLUMNS)  # what recording an attempt writes to its 
 PLAYERS = [f"Player {n:03d}" for n in range(500)]
 REPEAT = 40
 SKIP: set[str] = set()  # --skip
+COURSE: list[str] = []  # --course
 
 
 def sample_rows(rng: random.Random) -> list:
@@ -186,9 +187,10 @@ def screen_views(board, raw_fetch, scenarios: list[str]) -> None:
 
 def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> None:
     """The team dashboard (app.team_view.dashboard: levers by person, weeks, scenarios, absent; every
-    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter
-    or one filter reads the summary table (game/storage/team_summary.py); "customer and mode" (two
-    filters) and "customer and a month" (its scenarios view) count from the attempts' index."""
+    filter) and each board call behind it, beside the very SQL it sent fetched as raw rows. No filter,
+    one filter or a customer (or style) with a mode reads the summary tables (game/storage/team_summary.py:
+    weeks and all time, and whole months for the scenarios view); "customer and part of a month" (its
+    scenarios view) still counts from the attempts' index."""
     from game.app.team_view import dashboard
     for n in range(20):  # a roster for the absent view (learner ids nobody here played under)
         board.roster_add(f"lead{n:02d}@example.org", f"Lead {n:02d}", "North")
@@ -199,12 +201,24 @@ def team_views(board, raw_fetch, scenario: str, persona: str, style: str) -> Non
                            ("dates (the whole year)", {"since": "2026-01-01", "until": "2027-01-01"}),
                            ("scenario and a month", {"scenario": scenario, "since": "2026-06-01",
                                                      "until": "2026-07-01"}),
-                           ("customer and a month (fallback)", {"persona": persona, "since": "2026-06-01",
+                           ("customer and a month", {"persona": persona, "since": "2026-06-01",
                                                                 "until": "2026-07-01"}),
-                           ("customer and mode (fallback)", {"persona": persona, "mode": "coach"})):
+                           ("customer and mode", {"persona": persona, "mode": "coach"}),
+                           ("style and mode", {"style": style, "mode": "coach"}),
+                           ("customer, mode and a month", {"persona": persona, "mode": "coach",
+                                                           "since": "2026-06-01", "until": "2026-07-01"}),
+                           ("dates (a quarter)", {"since": "2026-04-01", "until": "2026-07-01"}),
+                           ("dates (15 May to 15 July)", {"since": "2026-05-15", "until": "2026-07-15"}),
+                           ("customer and part of a month (fallback)", {"persona": persona, "since": "2026-06-08",
+                                                                        "until": "2026-06-29"})):
         fallback = "fallback" in label
         view(f"dashboard: {label}", lambda f=filters: dashboard(board, absent_since="2026-10-01", **f), board,
              raw_fetch, repeat=3 if fallback else REPEAT)
+    if COURSE:  # --course: the certificates section (every attempt read: once, beside the same SQL as raw rows)
+        from game.core.course.load import check_file
+        course = check_file(ROOT / "courses" / f"{COURSE[0]}.yaml").course
+        view(f"dashboard: no filter, certificates of {COURSE[0]}",
+             lambda: dashboard(board, absent_since="2026-10-01", course=course), board, raw_fetch, repeat=1)
     print("  each call (no filter):", flush=True)
     view("team_people()", board.team_people, board, raw_fetch)
     view("team_people(a month)", lambda: board.team_people(since="2026-06-01", until="2026-07-01"), board, raw_fetch)
@@ -226,7 +240,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
     with raw:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
-        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_sql(SQLITE_WEEK)):
+        for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_all_sql(SQLITE_WEEK)):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -313,7 +327,7 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
                 for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL
-                                            + fill_sql(POSTGRES_WEEK)):
+                                            + fill_all_sql(POSTGRES_WEEK)):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
@@ -362,7 +376,8 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
-    raw.execute("DELETE FROM team_summary WHERE person LIKE 'name:client%'")  # their rows hold only theirs
+    for table in ("team_summary", "team_months"):  # their rows hold only theirs
+        raw.execute(f"DELETE FROM {table} WHERE person LIKE 'name:client%'")
 
 
 def main() -> None:
@@ -375,7 +390,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the filled databases here and reuse them next time")
     parser.add_argument("--skip", default="", help="comma-separated: views (the Scoreboard screen's; 'screen' "
                         "says the same), export, clients, json, team (the team dashboard), commands (every command)")
+    parser.add_argument("--course", help="also measure the team dashboard's certificates section of this course "
+                        "(courses/ID.yaml; it reads every attempt)")
     args = parser.parse_args()
+    COURSE.extend([args.course] if args.course else [])
     skip = set(filter(None, args.skip.split(",")))
     SKIP.update(skip)
     COMMAND_RUNS[0] = args.command_runs

@@ -278,10 +278,12 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
 
 
 def _certificates(board, course, roster, scenario, since, until, titles) -> dict | None:
-    """The certificates view over every attempt (the rule decides what counts; see team_certificates)."""
+    """The certificates view over every attempt played by a person (the rule decides what counts; see
+    team_certificates), read as the rule's columns only where the board can (the database)."""
     if course is None:
         return None
     quarters = board.quarters() if hasattr(board, "quarters") else []
-    return certificates(course, board.attempts(with_steps=False), quarters, roster,
+    attempts = board.certificate_rows(until) if hasattr(board, "certificate_rows") else board.attempts(with_steps=False)
+    return certificates(course, attempts, quarters, roster,
                         {**(titles or {}), **board.scenarios()},
                         since=since, until=until, scenario=scenario)

@@ -5,23 +5,37 @@ person's counted attempts (finished, not scripted) under one filter, summed:
 attempts, score sum, passes, each lever's percent sum and count, and who they
 were at their latest attempt (finish, id, display name, learner id).
 
-- `chosen`: 'all', or ONE filter: 'persona:<id>', 'style:<style>', 'mode:<mode>';
+- `chosen`: 'all', ONE filter: 'persona:<id>', 'style:<style>', 'mode:<mode>', or a pair
+  (migration 16): 'persona:<id>|mode:<mode>', 'style:<style>|mode:<mode>';
 - `scenario`: '' (every scenario) or a scenario id;
 - `week`: '' (all time) or the Thursday of the ISO week, UTC, as YYYY-MM-DD
   (the day that names the week's year and month).
 
 The grains kept (GRAINS): under no filter, every scenario combination and
-weeks; under one customer, style or mode filter: weeks over every scenario,
-and all time per scenario. Each attempt upserts one row per grain (at most
-13) in one statement. Distinct people per week or scenario are the number
+weeks; under one customer, style or mode filter (or a pair): weeks over every
+scenario, and all time per scenario. Each attempt upserts one row per grain
+(at most 19) in one statement, and one team_months row per `chosen` (at most 6)
+in another. Distinct people per week or scenario are the number
 of rows. At the benchmark's density (500 people, 2,000 attempts each over
 300 days, 14 scenarios) one filter's weeks are ~21,000 rows, its all-time
 rows 500: the dashboard reads those, never the attempts. A view whose grain
-is not kept (two of those filters at once; a date range with a scenario and
-a customer) is counted from the attempts' covering index (team_views.py).
+is not kept (a customer and a style; a date range with a scenario and a
+customer; a customer's scenarios over part of a month) is counted from the attempts' covering index (team_views.py).
 
 SQLite's migration 14, PostgreSQL's schema 8: the table and, from the
 attempts kept so far, one INSERT ... SELECT ... GROUP BY per grain.
+
+SQLite's migration 16, PostgreSQL's schema 10 (issue 33, fourth session):
+- two filters a lead combines, customer and mode or style and mode, are one
+  `chosen` too ('persona:<id>|mode:<mode>', 'style:<style>|mode:<mode>'),
+  with a single filter's grains (customer and style together stay counted
+  from the index: a customer has one style);
+- a second table, `team_months`: per (chosen, scenario, month, person) the
+  attempts, score sum and passes, where the month is that of the week's
+  Thursday (a month is its whole ISO weeks, as the dates filter picks them).
+  A date range over every scenario reads these rows for the months it
+  holds whole (a month at the benchmark's density: 7,000 rows, not 27,000
+  week rows), plus week rows for a partial month at either end.
 """
 from __future__ import annotations
 
@@ -31,6 +45,8 @@ from game.core.model import LEVERS
 
 COUNTED = "status = 'finished' AND scripted = 0"
 FILTER_COLUMNS = (("persona", "persona"), ("persona_style", "style"), ("mode", "mode"))  # column, prefix
+FILTER_PAIRS = (("persona", "mode"), ("persona_style", "mode"))  # two filters kept as one `chosen`
+_PREFIX = dict(FILTER_COLUMNS)
 
 _LEVER_COLUMNS = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
 _SUMMED = ("attempts", "score_sum", "passed", *_LEVER_COLUMNS)
@@ -66,13 +82,20 @@ def thursday(finished_at: str) -> str:
     return (day + timedelta(days=3 - day.weekday())).isoformat()
 
 
+def chosen_of(filters: dict) -> str | None:
+    """The `chosen` key of the customer, style and mode filters in `filters` ('all' for none), or None
+    when that combination is not kept."""
+    picked = [column for column, _ in FILTER_COLUMNS if filters.get(column)]
+    if len(picked) > 1 and tuple(picked) not in FILTER_PAIRS:
+        return None
+    return "|".join(f"{_PREFIX[column]}:{filters[column]}" for column in picked) or "all"
+
+
 def filters_of(attempt) -> list[str]:
-    chosen = ["all"]
-    for column, prefix in FILTER_COLUMNS:
-        value = getattr(attempt, column)
-        if value:
-            chosen.append(f"{prefix}:{value}")
-    return chosen
+    """Every `chosen` an attempt counts under: 'all', each filter it matches, each pair kept."""
+    values = {column: getattr(attempt, column) for column, _ in FILTER_COLUMNS}
+    chosen = ["all"] + [f"{prefix}:{values[column]}" for column, prefix in FILTER_COLUMNS if values[column]]
+    return chosen + [chosen_of({c: values[c] for c in pair}) for pair in FILTER_PAIRS if all(values[c] for c in pair)]
 
 
 _UPSERT = (f"INSERT INTO team_summary ({', '.join((*KEY, *_SUMMED, *_LAST))}) VALUES {{values}} "
@@ -107,16 +130,47 @@ def keep_team_summary(run, attempt, attempt_id: int) -> None:
                        *figures, *last]
             rows += 1
     run(_UPSERT.format(values=", ".join(_ROW for _ in range(rows))), params)
+    if week is not None:
+        months = [[chosen, attempt.scenario, week[:7], attempt.person, *figures[:3]] for chosen in filters_of(attempt)]
+        run(_MONTHS_UPSERT.format(values=", ".join(_MONTH_ROW for _ in months)), [v for row in months for v in row])
 
 
-def fill_sql(week_sql: str) -> str:
+MONTHS_TABLE = ("CREATE TABLE team_months (chosen TEXT NOT NULL, scenario TEXT NOT NULL, month TEXT NOT NULL, "
+                "person TEXT NOT NULL, attempts INTEGER NOT NULL, score_sum INTEGER NOT NULL, passed INTEGER NOT NULL, "
+                "PRIMARY KEY (chosen, scenario, month, person)){without_rowid};\n")
+_MONTHS_UPSERT = ("INSERT INTO team_months (chosen, scenario, month, person, attempts, score_sum, passed) "
+                  "VALUES {values} ON CONFLICT (chosen, scenario, month, person) DO UPDATE SET "
+                  + ", ".join(f"{c} = team_months.{c} + excluded.{c}" for c in ("attempts", "score_sum", "passed")))
+_MONTH_ROW = "(?, ?, ?, ?, ?, ?, ?)"
+
+
+SINGLE_FAMILIES = [("'all'", "")] + [(f"'{prefix}:' || {column}", f"AND {column} != ''")
+                                      for column, prefix in FILTER_COLUMNS]
+PAIR_FAMILIES = [(" || '|' || ".join(f"'{_PREFIX[c]}:' || {c}" for c in pair),
+                  " ".join(f"AND {c} != ''" for c in pair)) for pair in FILTER_PAIRS]
+
+
+def fill_months_sql(week_sql: str) -> str:
+    """team_months filled from the attempts kept so far: one INSERT ... SELECT ... GROUP BY per family."""
+    return "".join(
+        "INSERT INTO team_months (chosen, scenario, month, person, attempts, score_sum, passed) "
+        f"SELECT {chosen}, scenario, substr({week_sql}, 1, 7), person, COUNT(*), SUM(score), "
+        f"SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END) FROM attempts WHERE {COUNTED} {only} "
+        f"AND {week_sql} IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;\n"
+        for chosen, only in SINGLE_FAMILIES + PAIR_FAMILIES)
+
+
+def fill_all_sql(week_sql: str) -> str:
+    """Both tables filled from the attempts kept so far (a benchmark's attempts written straight in)."""
+    return fill_sql(week_sql, SINGLE_FAMILIES + PAIR_FAMILIES) + fill_months_sql(week_sql)
+
+
+def fill_sql(week_sql: str, families=SINGLE_FAMILIES) -> str:
     """The table filled from the attempts kept so far: one INSERT ... SELECT ... GROUP BY per
     grain (the latest attempt of each row found by a window, latest finish then latest id), inserted
     in the key's order (PostgreSQL's table is then in that order: a month of one filter is a few
     hundred pages, not one page per row)."""
     statements = []
-    families = [("'all'", "")] + [(f"'{prefix}:' || {column}", f"AND {column} != ''")
-                                  for column, prefix in FILTER_COLUMNS]
     levers = ", ".join(f"{lever}_percent" for lever in LEVERS)
     sums = ", ".join(f"SUM(COALESCE({lever}_percent, 0)), COUNT({lever}_percent)" for lever in LEVERS)
     for chosen, only in families:
@@ -149,5 +203,12 @@ POSTGRES_STATISTICS = ("CREATE STATISTICS team_summary_grains (mcv, dependencies
 
 
 def migration(week_sql: str, sqlite: bool) -> str:
+    """SQLite's 14, PostgreSQL's 8: the table, with a single filter's grains."""
     return (TABLE.format(without_rowid=" WITHOUT ROWID" if sqlite else "") + fill_sql(week_sql)
             + ("" if sqlite else POSTGRES_STATISTICS))
+
+
+def months_migration(week_sql: str, sqlite: bool) -> str:
+    """SQLite's 16, PostgreSQL's 10: the pairs' rows in team_summary, and team_months."""
+    return (fill_sql(week_sql, PAIR_FAMILIES) + MONTHS_TABLE.format(without_rowid=" WITHOUT ROWID" if sqlite else "")
+            + fill_months_sql(week_sql) + ("" if sqlite else "ANALYZE team_summary;\nANALYZE team_months;\n"))

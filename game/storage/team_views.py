@@ -10,25 +10,69 @@ provides `_query` and `_week_sql`, the database's "Thursday of this
 ISO week, UTC" of finished_at: the week's label follows from it).
 
 Two ways to the same figures: where the grain a view needs is kept in the
-small summary table (team_summary.py: no filter or ONE of customer, style,
-mode, with or without a scenario, all time or whole weeks), the view reads
-those rows (a few hundred to a few tens of thousands, whatever the number
-of attempts); otherwise (two of those filters at once, or a date range with a
-scenario and a customer) it counts from the attempts' covering index
+small summary tables (team_summary.py: no filter, ONE of customer, style,
+mode, or a customer or style with a mode, with or without a scenario, all
+time or whole weeks; whole months per scenario in team_months), the view
+reads those rows (a few hundred to a few tens of thousands, whatever the
+number of attempts); otherwise (a customer and a style, a date range with a
+scenario and a customer, a customer's scenarios over part of a month) it counts from the attempts' covering index
 (attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
 days, and a week counts when its Thursday is on or after `since` and before
 `until` (the week's Thursday names its year and month, as ISO 8601 has it).
 """
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from game.core.model import LEVERS
-from game.storage.team_summary import FILTER_COLUMNS, kept
+from game.storage.team_summary import chosen_of, kept
 
 SQLITE_WEEK = "date(finished_at, '-3 days', 'weekday 4')"
 POSTGRES_WEEK = "(date_trunc('week', finished_at::timestamptz AT TIME ZONE 'UTC') + interval '3 days')::date::text"
 
 COUNTED = "status = 'finished' AND scripted = 0"
 PASSED = "SUM(CASE WHEN score >= mastery THEN 1 ELSE 0 END)"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def month_span(since: str | None, until: str | None) -> tuple | None:
+    """The whole months in [since, until) (days, YYYY-MM-DD) as (first month or None, the month after
+    the last or None, each partial end as a [from, to) range of days), or None when no month is whole.
+    A month is whole when both its first day and the next month's are in the range's bounds."""
+    if not (since or until) or any(d and not _DAY.fullmatch(d) for d in (since, until)):
+        return None
+    first = None if not since else since[:7] if since.endswith("-01") else _next_month(since[:7])
+    end = until[:7] if until else None
+    if first and end and first >= end:
+        return None
+    edges = []
+    if since and since < f"{first}-01":
+        edges.append((since, f"{first}-01"))
+    if until and until > f"{end}-01":
+        edges.append((f"{end}-01", until))
+    return first, end, edges
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+class CertificateRow(NamedTuple):
+    """What the certificates view reads of an attempt: the course rule's columns and who played it."""
+    scenario: str
+    mode: str
+    grade: str
+    status: str
+    persona: str
+    persona_style: str
+    finished_at: str
+    id: int
+    person: str
+    player: str
+    learner: str
+    scripted: int
 
 
 class TeamViews:
@@ -77,10 +121,9 @@ class TeamViews:
         chosen); `weekly`: week rows (always, with a date range), else all-time rows."""
         if filters.get("player") or filters.get("learner"):
             return None
-        chosen = [f"{prefix}:{filters[column]}" for column, prefix in FILTER_COLUMNS if filters.get(column)]
-        if len(chosen) > 1:
+        chosen = chosen_of(filters)
+        if chosen is None:
             return None
-        chosen = chosen[0] if chosen else "all"
         scenario, since, until = filters.get("scenario") or "", filters.get("since"), filters.get("until")
         weekly = weekly or bool(since or until)
         if not kept(chosen, per_scenario or bool(scenario), weekly):
@@ -177,6 +220,9 @@ class TeamViews:
         filters = self._all_weeks(filters)
         scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
             "SELECT scenario FROM scenario_titles", plain=True)]
+        months = self._months_where(filters, scenarios)
+        if months is not None:  # a date range holding whole months: their rows (and weeks at its ends)
+            return self._months_scenarios(*months)
         kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
         if kept is not None:  # all time: a row per scenario and person (the rows are the people)
             found = sorted(list(r) for r in self._query(
@@ -199,6 +245,61 @@ class TeamViews:
             row[2] += score
             row[3] += passed
         return [(scenario, *totals[scenario]) for scenario in sorted(totals)]
+
+    def _months_where(self, filters: dict, scenarios) -> tuple | None:
+        """A date range that holds at least one whole month (whole ISO weeks, each in the month of its
+        Thursday): (WHERE on team_months for those months, its parameters, [(WHERE on team_summary's
+        week rows per scenario, parameters)] for a partial month at either end (kept under no filter
+        only: with a filter, such a range is counted another way), whether it is one month). None:
+        another way."""
+        since, until = filters.get("since"), filters.get("until")
+        span = month_span(since, until)
+        chosen = chosen_of(filters)
+        if span is None or chosen is None or filters.get("player") or filters.get("learner"):
+            return None
+        first, end, edges = span
+        if edges and not kept(chosen, True, True):
+            return None
+        chosen_scenarios = [filters["scenario"]] if filters.get("scenario") else list(scenarios)
+        marks = ", ".join("?" for _ in chosen_scenarios)
+        where = f"WHERE chosen = ? AND scenario IN ({marks})" if chosen_scenarios else "WHERE 1 = 0"
+        params = [chosen, *chosen_scenarios] if chosen_scenarios else []
+        months, month_params = where, list(params)
+        for bound, value in ((">=", first), ("<", end)):
+            if value:
+                months += f" AND month {bound} ?"
+                month_params.append(value)
+        weeks = [(f"{where} AND week >= ? AND week < ?", [*params, low, high]) for low, high in edges]
+        return months, month_params, weeks, bool(first and end and _next_month(first) == end)
+
+    def _months_scenarios(self, months: str, params: list, weeks: list, one_month: bool) -> list[tuple]:
+        """team_scenarios from whole months (and week rows at the ends): the sums add up; the people
+        are counted once each. One month alone: its rows are the people (read in the key's order)."""
+        count = "COUNT(*)" if one_month else "COUNT(DISTINCT person)"
+        if not weeks:
+            return [tuple(r) for r in self._query(
+                f"SELECT scenario, SUM(attempts), {count}, SUM(score_sum), SUM(passed) FROM team_months {months} "
+                "GROUP BY scenario ORDER BY scenario", params, plain=True)]
+        pieces = [(f"FROM team_months {months}", params)] + [(f"FROM team_summary {w}", p) for w, p in weeks]
+        union = " UNION ALL ".join(f"SELECT scenario, person, attempts, score_sum, passed {f}" for f, _ in pieces)
+        people = " UNION ".join(f"SELECT scenario, person {f}" for f, _ in pieces)  # each person once
+        every = [v for _, p in pieces for v in p]
+        counted = dict(self._query(f"SELECT scenario, COUNT(*) FROM ({people}) AS d GROUP BY scenario", every,
+                                   plain=True))
+        return [(r[0], int(r[1]), counted[r[0]], int(r[2]), int(r[3])) for r in self._query(
+            f"SELECT scenario, SUM(attempts), SUM(score_sum), SUM(passed) FROM ({union}) AS u GROUP BY scenario "
+            "ORDER BY scenario", every, plain=True)]
+
+    def certificate_rows(self, until: str | None = None) -> list[CertificateRow]:
+        """Every attempt played by a person (not scripted), oldest first, finished before `until`:
+        only the columns the certificates view reads (never the replies, levers or rules as JSON)."""
+        where, params = "WHERE scripted = 0", []
+        if until:
+            where += " AND finished_at < ?"
+            params.append(until)
+        return [CertificateRow(*r) for r in self._query(
+            f"SELECT {', '.join(CertificateRow._fields)} FROM attempts {where} ORDER BY finished_at, id", params,
+            plain=True)]
 
     def team_last_played(self, learners, **filters) -> dict[str, str]:
         """Learner id -> their last counted attempt's finish, for the given learners (those who played)."""

@@ -10,12 +10,32 @@ from game.core.model import LEVERS
 from game.storage import pg_board, scoreboard, sql_board, team_summary, views
 from game.storage.files import StorageError
 from game.storage.scoreboard import open_scoreboard
+from tests.storage.old_summary import record_as_before_the_months
 from tests.storage.test_team_views import varied
 
 ORDER = "ORDER BY chosen, scenario, week, person"
 
 
-def recount(attempts) -> list[tuple]:
+def recount(attempts) -> tuple[list, list]:
+    """The rows team_summary and team_months should hold, counted in Python from the attempts."""
+    return recount_summary(attempts), recount_months(attempts)
+
+
+def recount_months(attempts) -> list[tuple]:
+    """team_months: per (filter or pair, scenario, month of the week's Thursday, person)."""
+    rows: dict[tuple, list] = defaultdict(lambda: [0, 0, 0])
+    for a in attempts:
+        if a.status != "finished" or a.scripted:
+            continue
+        for chosen in team_summary.filters_of(a):
+            row = rows[(chosen, a.scenario, team_summary.thursday(a.finished_at)[:7], a.person)]
+            row[0] += 1
+            row[1] += a.score
+            row[2] += a.score >= a.mastery
+    return [(*key, *values) for key, values in sorted(rows.items())]
+
+
+def recount_summary(attempts) -> list[tuple]:
     """The rows the table should hold, counted in Python from the attempts (with their ids)."""
     rows: dict[tuple, list] = defaultdict(lambda: [0, 0, 0] + [0] * (2 * len(LEVERS)) + [None, None, None, None])
     for a in attempts:
@@ -38,8 +58,10 @@ def recount(attempts) -> list[tuple]:
     return [(*key, *values) for key, values in sorted(rows.items())]
 
 
-def kept_rows(board) -> list[tuple]:
-    return [tuple(r) for r in board._query(f"SELECT * FROM team_summary {ORDER}", plain=True)]
+def kept_rows(board) -> tuple[list, list]:
+    return ([tuple(r) for r in board._query(f"SELECT * FROM team_summary {ORDER}", plain=True)],
+            [tuple(r) for r in board._query("SELECT * FROM team_months ORDER BY chosen, scenario, month, person",
+                                            plain=True)])
 
 
 def test_recording_keeps_the_summary_equal_to_a_recount(store):
@@ -103,6 +125,40 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
         board.record(a)
     assert kept_rows(board) == recount(attempts)
     board.close()
+
+
+def test_upgrading_from_the_single_filters_adds_the_pairs_and_the_months_as_a_recount(store, monkeypatch):
+    """A scoreboard of the schema before the pairs and months (SQLite 15, PostgreSQL 9), whose
+    team_summary holds the single filters' rows, is upgraded on open: both tables equal a recount
+    (the pairs' rows added once, none doubled), and recording goes on from there."""
+    module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
+    full = getattr(module, name)
+    step = next(i for i, s in enumerate(full) if "CREATE TABLE team_months" in s)
+    monkeypatch.setattr(module, name, full[:step])
+    today = record_as_before_the_months(monkeypatch)  # what recording kept before: no pairs, no months
+    old = open_scoreboard()
+    attempts = varied()
+    for a in attempts[:-5]:
+        old.record(a)
+    assert not any("|" in row[0] for row in old._query("SELECT chosen FROM team_summary", plain=True))
+    old.close()
+    monkeypatch.setattr(module, name, full)
+    today()
+    board = open_scoreboard()
+    assert kept_rows(board) == recount(attempts[:-5])
+    assert any("|mode:" in row[0] for row in kept_rows(board)[0])
+    for a in attempts[-5:]:
+        board.record(a)
+    assert kept_rows(board) == recount(attempts)
+    board.close()
+
+
+def test_a_pair_of_filters_is_kept_for_a_customer_or_style_with_a_mode_only():
+    assert team_summary.chosen_of({}) == "all"
+    assert team_summary.chosen_of({"persona": "brisk", "mode": "coach"}) == "persona:brisk|mode:coach"
+    assert team_summary.chosen_of({"persona_style": "direct", "mode": "coach"}) == "style:direct|mode:coach"
+    assert team_summary.chosen_of({"persona": "brisk", "persona_style": "direct"}) is None
+    assert team_summary.chosen_of({"persona": "brisk", "persona_style": "direct", "mode": "coach"}) is None
 
 
 def test_the_week_is_the_iso_weeks_thursday_in_utc():

@@ -11,6 +11,7 @@ import pytest
 from game.app import team_view
 from game.storage.scoreboard import open_scoreboard
 from game.storage.team_summary import thursday
+from game.storage.team_views import month_span
 from tests.storage.test_views import some_attempts
 
 
@@ -41,13 +42,38 @@ SUMMARY_FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {
                    {"persona": "hurt", "until": "2026-11-20"}, {"mode": "coach", "since": "2026-11-12"},
                    {"since": "2026-01-02", "until": "2026-01-01"},
                    {"since": "2025-01-01", "until": "2027-01-01"},  # every week played: read as all time
-                   {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-01"}]
-# some views (or all) counted from the attempts' index: two filters of customer/style/mode, or a date range
-# with a scenario and one of them
-FALLBACK_FILTERS = [{"persona": "brisk", "mode": "coach"}, {"persona_style": "direct", "persona": "hurt"},
+                   {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-01"},
+                   # a customer or a style with a mode: one pair, kept like one filter
+                   {"persona": "brisk", "mode": "coach"}, {"persona_style": "direct", "mode": "assessment"},
+                   {"persona": "hurt", "mode": "coach", "scenario": "late-refund"},
+                   {"persona": "brisk", "mode": "coach", "since": "2026-11-01"},
+                   # whole months (the months of the weeks' Thursdays): team_months' rows, and week rows for
+                   # a partial month at either end (under no filter)
+                   {"since": "2026-01-01", "until": "2026-02-01"}, {"since": "2025-12-01", "until": "2026-11-01"},
+                   {"since": "2025-12-20", "until": "2026-11-15"}, {"until": "2026-01-01"}, {"since": "2026-11-01"},
+                   {"since": "2025-12-26", "until": "2026-01-31"},  # no whole month: the weeks' rows
+                   {"persona": "brisk", "since": "2026-11-01", "until": "2026-12-01"},
+                   {"persona_style": "direct", "until": "2026-11-01"}, {"mode": "coach", "since": "2026-01-01"},
+                   {"scenario": "two-faces", "mode": "assessment", "since": "2025-12-01", "until": "2026-12-01"},
+                   {"persona": "brisk", "mode": "coach", "since": "2025-12-01", "until": "2026-01-01"}]
+# some views (or all) counted from the attempts' index: a customer and a style, or a date range with a
+# scenario and a filter, a filter over a date range holding part of a month (its scenarios view)
+FALLBACK_FILTERS = [{"persona_style": "direct", "persona": "hurt"},
                     {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-29"},
-                    {"scenario": "late-refund", "mode": "assessment", "until": "2026-11-16"}]
+                    {"scenario": "late-refund", "mode": "assessment", "until": "2026-11-16"},
+                    {"persona": "brisk", "since": "2025-12-29", "until": "2026-11-01"},
+                    {"persona": "brisk", "persona_style": "direct", "mode": "coach"}]
 FILTERS = SUMMARY_FILTERS + FALLBACK_FILTERS
+
+
+def test_a_date_range_is_split_into_its_whole_months_and_the_days_at_either_end():
+    assert month_span("2026-06-01", "2026-07-01") == ("2026-06", "2026-07", [])
+    assert month_span("2026-05-20", "2026-08-10") == ("2026-06", "2026-08", [("2026-05-20", "2026-06-01"),
+                                                                            ("2026-08-01", "2026-08-10")])
+    assert month_span("2025-12-02", None) == ("2026-01", None, [("2025-12-02", "2026-01-01")])
+    assert month_span(None, "2026-03-01") == (None, "2026-03", [])
+    assert month_span("2026-06-02", "2026-07-01") is None  # no whole month
+    assert month_span("2026-07-01", "2026-06-01") is None and month_span(None, None) is None
 
 
 def in_memory(attempts, filters):
@@ -134,16 +160,24 @@ def test_one_filter_reads_only_the_summary_rows(filled, monkeypatch, store):
     monkeypatch.setattr(type(board), "_query", spy)
     for filters in ({}, {"scenario": "late-refund"}, {"persona": "brisk"}, {"style": "direct"},
                     {"mode": "coach"}, {"since": "2026-01-01"},
-                    {"scenario": "two-faces", "since": "2025-12-29", "until": "2026-11-20"}):
+                    {"scenario": "two-faces", "since": "2025-12-29", "until": "2026-11-20"},
+                    {"persona": "brisk", "mode": "coach"}, {"style": "direct", "mode": "coach"},
+                    {"since": "2026-01-01", "until": "2026-02-01"}, {"since": "2025-12-20", "until": "2026-11-15"},
+                    {"persona": "brisk", "since": "2026-11-01", "until": "2026-12-01"},
+                    {"persona": "brisk", "mode": "coach", "since": "2025-12-01", "until": "2026-01-01"}):
         sent.clear()
         team_view.dashboard(board, absent_since="2026-11-20", **filters)
         assert not [sql for sql, _ in sent if "FROM attempts" in sql], filters
-        counted = [(sql, p) for sql, p in sent if "team_summary" in sql]
+        counted = [(sql, p) for sql, p in sent if "team_summary" in sql or "team_months" in sql]
+        if month_span(filters.get("since"), filters.get("until")):  # whole months: their rows, not each week's
+            assert any("FROM team_months" in sql for sql, _ in counted), filters
         assert len(counted) >= 4, filters  # people, weeks, scenarios, absent
         if store == "sqlite":
             for sql, params in counted:
                 plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
-                assert "SEARCH team_summary USING PRIMARY KEY" in plan and "SCAN team_summary" not in plan, plan
+                for table in ("team_summary", "team_months"):
+                    if table in sql:
+                        assert f"SEARCH {table} USING PRIMARY KEY" in plan and f"SCAN {table}" not in plan, plan
 
 
 def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row(filled, monkeypatch):
@@ -162,16 +196,50 @@ def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row
             sent.append((sql, params))
         return real(self, sql, params, plain)
     monkeypatch.setattr(type(board), "_query", spy)
-    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", mode="coach")
+    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", style="direct")
     assert len(sent) == 5  # every view: people (and who they were), weeks, scenarios, absent
     data = team_view.dashboard(board, absent_since="2026-11-20", scenario="two-faces", persona="brisk",
                                since="2025-12-29")
     assert data["levers"]["people"] and len(sent) == 5 + 4  # absent (all time) is kept; the dated views are not
-    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", since="2026-01-01")
-    assert len(sent) == 5 + 4 + 1  # one customer's weeks are kept, not per scenario: the scenarios view
+    team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", since="2026-01-02")
+    assert len(sent) == 5 + 4 + 1  # one customer's weeks are kept, and its whole months; not a part of one
     for sql, params in sent:
         plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
         if "finished_at IN" in sql:  # who each person was at their last attempt: those moments only
             assert plan.startswith("SEARCH attempts USING INDEX attempts_by_finish (finished_at=?)"), (sql, plan)
         else:
             assert "SCAN attempts USING COVERING INDEX attempts_team" in plan, (sql, plan)
+
+
+def test_the_certificates_section_reads_the_rules_columns_and_says_what_every_attempt_says(filled, monkeypatch):
+    """The dashboard's certificates (a course set) on both databases: the same people, blocks, dates and
+    what is left as the view over every whole attempt, for any `until`, without reading whole attempts."""
+    from game.app.team_certificates import certificates
+    from game.core.course.load import check_bytes
+    board, attempts = filled
+    grades = {a.grade for a in attempts if a.status == "finished" and not a.scripted}
+    course = check_bytes(b"""\
+format: 1
+id: t
+title: Test path
+blocks:
+  one:
+    title: One
+    scenarios: [late-refund]
+    certificate: {grade: Developing, mode: any, attempts: any}
+  two:
+    title: Two
+    requires: [one]
+    scenarios: [two-faces, late-refund]
+    certificate: {grade: Strong, mode: coach, attempts: 3, personas: 1}
+""", "t.yaml", {"late-refund", "two-faces"}, set()).course
+    roster, titles = board.roster(), board.scenarios()
+    whole = board.attempts(with_steps=False)
+    monkeypatch.setattr(type(board), "attempts", lambda *a, **k: pytest.fail("the certificates read every attempt"))
+    states = set()
+    for until in (None, "2026-01-01", "2026-11-20"):
+        expected = certificates(course, whole, [], roster, titles, until=until)
+        got = team_view.dashboard(board, until=until, course=course)["certificates"]
+        assert got == expected, until
+        states |= {b["state"] for p in got["people"] for b in p["blocks"]}
+    assert {"certified", "next"} <= states and len(grades) > 1  # the rule decided both ways

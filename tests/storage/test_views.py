@@ -21,6 +21,7 @@ from game.storage import export, pg_board, scoreboard, sql_board, team_summary, 
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.fair.scenarios import PERSONAS
+from tests.storage.old_summary import record_as_before_the_months
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,11 +134,13 @@ def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_eve
     keep_widths = views._keep_widths
     monkeypatch.setattr(module, name, full[:full.index(TABLE_WIDTHS)])
     monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # what recording did then
+    today = record_as_before_the_months(monkeypatch)
     old = open_scoreboard()
     odd = ("Zoë", "Seán O'Brien", "Sam")
     for n, a in enumerate(some_attempts(12, seed=3)):
         old.record(replace(a, player=odd[n % 3], score=100 if n == 4 else a.score))
     old.close()
+    today()
     monkeypatch.setattr(module, name, full)
     monkeypatch.setattr(views, "_keep_widths", keep_widths)
     board = open_scoreboard()

@@ -1,0 +1,18 @@
+"""Recording as it was before SQLite migration 16 / PostgreSQL schema 10 (for upgrade tests that stop
+before it): team_summary's single filters only, no pairs, no team_months."""
+from game.storage import sql_board, team_summary
+
+
+def record_as_before_the_months(monkeypatch):
+    """Patch recording to what it kept before; returns a function that puts today's back."""
+    pairs, keep = team_summary.FILTER_PAIRS, team_summary.keep_team_summary
+
+    def as_before(run, attempt, attempt_id):
+        keep(lambda sql, params=(): None if "team_months" in sql else run(sql, params), attempt, attempt_id)
+    monkeypatch.setattr(team_summary, "FILTER_PAIRS", ())
+    monkeypatch.setattr(sql_board, "keep_team_summary", as_before)
+
+    def today():
+        monkeypatch.setattr(team_summary, "FILTER_PAIRS", pairs)
+        monkeypatch.setattr(sql_board, "keep_team_summary", keep)
+    return today
