@@ -130,11 +130,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DATED = re.compile(r"\b(" + "|".join(MONTHS + DAYS) + r")s?\b|\b(Easter|Christmas|Mother's Day|New Year)\b|"
-                   r"\b(last|next|this) month\b|\b\d{1,2}(st|nd|rd|th)\b")
+                   r"\b(last|next|this) month\b|\b\d{1,2}(st|nd|rd|th)\b|\b(19|20)\d\d\b")  # a four-digit year too
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
-def test_nothing_in_a_portfolio_is_pinned_to_a_month_or_a_weekday(path):
+def test_nothing_in_a_portfolio_is_pinned_to_a_month_a_weekday_or_a_year(path):
     """The quarter runs in weeks 1-13: 'the March renewal' or 'on Tuesday night' names a date the weeks cannot
     agree with (is week 6 in March?), so notes, news and the briefing speak in weeks, seasons or 'soon'. Cadence
     words such as 'once a month' are not dates and stay."""
@@ -146,6 +146,7 @@ def test_nothing_in_a_portfolio_is_pinned_to_a_month_or_a_weekday(path):
 
 def test_the_date_check_would_catch_what_the_trial_found():
     for text in ("wants fifteen percent off at the March renewal", "wasn't done on Tuesday night",
-                 "retiring at Easter", "starts shadowing her next month"):
+                 "retiring at Easter", "starts shadowing her next month",
+                 "the flood you helped them clear in 2016"):
         assert DATED.search(text), text
     assert not DATED.search("a monthly e-mail suits her; once a month is plenty")
