@@ -51,6 +51,7 @@ class PortfolioRun:
         self.focus = 0
         self.answering: tuple | None = None  # (account id, event kind) on the answer page
         self.saved: dict | None = None  # a saved quarter of this portfolio, offered on the briefing
+        self.played_from = 0  # the first week the last "play" choice played (0: none yet, or one week)
 
     def start(self, portfolio, saved: dict | None = None) -> None:
         """Open `portfolio` at its briefing; `saved` (a campaign record) is offered to resume."""
@@ -70,7 +71,8 @@ class PortfolioRun:
         choosing = self.answering if self.page == ANSWER else self.choosing
         return page_view(self.page, self.portfolio, library=self.library, ranking=self.ranking, plan=self.plan,
                          choosing=choosing, campaign=self.campaign, result=self.result, leaders=self.leaders,
-                         resumable=self.saved.get("week") if self.saved and self.page == BRIEF else None)
+                         resumable=self.saved.get("week") if self.saved and self.page == BRIEF else None,
+                         played_from=self.played_from if self.page == QUARTER else 0)
 
     def choose(self, action):
         """Do what a choice asks; returns what the shell must do (see the constants above) or None."""
@@ -96,11 +98,13 @@ class PortfolioRun:
             self._set_contact(value)
         elif kind == "start_quarter":
             self.campaign = Campaign(self.portfolio, self.seed, self.ranking, self.plan)
-            self.page = QUARTER
+            self.page, self.played_from = QUARTER, 0
         elif kind == "next_week":
+            self.played_from = 0
             self.campaign.next_week()
             return self._played()
         elif kind == "to_end":
+            self.played_from = self.campaign.week + 1
             while not self.campaign.finished and not self.campaign.due:
                 self.campaign.next_week()
                 if self.campaign.lost_this_week():  # an account lost is seen as it happens
@@ -128,6 +132,7 @@ class PortfolioRun:
         if kind == "resume":
             self.campaign = replay(self.portfolio, self.saved)
             self.ranking, self.plan, self.page = list(self.campaign.ranking), self.campaign.plan, QUARTER
+            self.played_from = 0
             self.seed = self.campaign.seed
         elif kind == "answer":
             self.answering, self.page = value, ANSWER

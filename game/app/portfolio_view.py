@@ -38,6 +38,13 @@ class ChartRow:
 
 
 @dataclass(frozen=True)
+class PlayedWeek:
+    week: int
+    heading: str  # 'Week 4 of 13'
+    lines: tuple[str, ...]  # 'Greenway Grocers: A complaint: …; health 58 → 51.' or 'A quiet week.'
+
+
+@dataclass(frozen=True)
 class PortfolioPage:
     page: str
     title: str
@@ -46,6 +53,7 @@ class PortfolioPage:
     choices: tuple[Choice, ...]
     charts: tuple[ChartRow, ...] = ()
     focus: int = 0  # the choice a trainee begins at (the focus when the page opens)
+    weeks: tuple[PlayedWeek, ...] = ()  # on the quarter: each week the last choice played, when it played several
 
 
 def account_line(p, a) -> str:
@@ -157,24 +165,37 @@ def chosen_place(choices, action) -> int:
     return next((i for i, c in enumerate(choices) if c.action == action), 0)
 
 
-def quarter_text(p, campaign) -> str:
+def quarter_text(p, campaign, weeks=()) -> str:
     news = quarter_week.news_text(p, campaign)  # with the week's time when there is news to answer
     if campaign.week == 0:
         lines = [f"Before week 1 of {WEEKS}. Play the quarter one week at a time; an account in trouble will "
                  "need a conversation."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
     else:
         lines = [quarter_week.week_heading(campaign)]
+        if len(weeks) > 1 and not campaign.due:
+            lines = [f"Weeks {weeks[0].week} to {campaign.week} of {WEEKS} are played: what happened "
+                     "in each is listed below."]
         lines += quarter_week.lost_lines(p, campaign)
         lines += [quarter_week.trouble_line(p, campaign, aid) for aid in campaign.due]
     return "\n".join(lines + ([""] + [news] if news else []))
 
 
-def quarter_events(campaign) -> str:
-    """What happened in the week just played (shown under the buttons)."""
+def played_weeks(campaign, first: int = 0) -> tuple[PlayedWeek, ...]:
+    """Weeks `first` to the last played (only the last when `first` is 0), each with what happened in it."""
+    first = first or campaign.week
+    return tuple(PlayedWeek(week, f"Week {week} of {WEEKS}", tuple(f"{name}: {what}." for name, what in
+                                                             campaign.week_lines(week)) or ("A quiet week.",))
+                 for week in range(max(first, 1), campaign.week + 1))
+
+
+def quarter_events(campaign, weeks=()) -> str:
+    """What happened in the week just played (shown under the buttons); after several weeks played at once
+    ("Play to the end"), every one of them under its own heading, so no week's news or health change is hidden."""
     if campaign.week == 0:
         return ""
-    happened = campaign.week_lines()
-    return "\n".join([f"{name}: {what}." for name, what in happened] or ["A quiet week."])
+    if len(weeks) > 1:
+        return "\n\n".join(f"{w.heading}\n\n" + "\n".join(w.lines) for w in weeks)
+    return "\n".join(played_weeks(campaign)[0].lines)
 
 
 def quarter_choices(p, campaign) -> tuple[Choice, ...]:
@@ -272,10 +293,11 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,
-              leaders=(), resumable=None) -> PortfolioPage:
+              leaders=(), resumable=None, played_from=0) -> PortfolioPage:
     """The page `page` of portfolio `p` (None on the list of `library`). `choosing`: the account whose contact
     is chosen (OPTIONS, REVISE_OPTIONS) or the (account, event kind) answered (ANSWER); `resumable`: the week a
-    saved quarter of this portfolio reached (offered on the briefing)."""
+    saved quarter of this portfolio reached (offered on the briefing); `played_from`: the first week the last
+    choice on the quarter played (0: only the last week is told)."""
     ranking = list(ranking)
     if page == LIST or p is None:  # back on the list, the title is still the last portfolio's
         return PortfolioPage(LIST, LIST_TITLE if p is None else p.title, LIST_TEXT, "", list_choices(library))
@@ -310,8 +332,10 @@ def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=
                                  focus=chosen_place(choices, ("revise_set", campaign.plan.contact(choosing))))
         return PortfolioPage(page, title, head, tail, choices, charts)
     if page == QUARTER:
-        return PortfolioPage(QUARTER, title, quarter_text(p, campaign), quarter_events(campaign),
-                             quarter_choices(p, campaign), charts)
+        weeks = played_weeks(campaign, played_from) if campaign.week else ()
+        weeks = weeks if len(weeks) > 1 else ()
+        return PortfolioPage(QUARTER, title, quarter_text(p, campaign, weeks), quarter_events(campaign, weeks),
+                             quarter_choices(p, campaign), charts, weeks=weeks)
     debriefed = quarter_debrief(p, result, list(leaders))
     return PortfolioPage(DEBRIEF, title, debriefed.head, debriefed.tail,
                          (Choice("Done", "back"), Choice("Play this portfolio again", "again")), charts)

@@ -249,3 +249,38 @@ def test_the_list_and_the_plan_number_their_choices_for_keys_1_to_9():
     run.choose("to_plan")
     numbered = [(c.number, c.action) for c in run.view().choices if c.number]
     assert numbered == [(n, ("choose", aid)) for n, aid in enumerate(p.ids[:9], 1)]
+
+
+def test_playing_several_weeks_at_once_shows_every_week_played_not_only_the_last():
+    """Issue 31: after "Play to the end" the page used to tell only the last week, so an account that fell from 62
+    to 46 over the hidden weeks had no line saying why. Every week played is told, in order, under its heading,
+    in the text the window draws (tail) and as data the browser lists (weeks)."""
+    p, run = _quarter(seed=3)
+    run.choose("next_week")
+    assert run.view().weeks == ()  # one week played: told as before
+    several, hidden_news = 0, 0
+    while not run.campaign.finished:
+        for account in list(run.campaign.due):
+            run.resolve(account, "retained", 80)
+        first = run.campaign.week + 1
+        run.choose("to_end")
+        view = run.view()
+        if run.campaign.week == first:
+            assert view.weeks == ()
+            continue
+        several += 1
+        assert [w.week for w in view.weeks] == list(range(first, run.campaign.week + 1))
+        for w in view.weeks:
+            told = [f"{name}: {what}." for name, what in run.campaign.week_lines(w.week)] or ["A quiet week."]
+            assert list(w.lines) == told
+            assert f"{w.heading}\n\n" + "\n".join(told) in view.tail  # a heading paragraph, then its lines
+        assert view.tail.index(view.weeks[0].heading) < view.tail.index(view.weeks[-1].heading)
+        if not run.campaign.due:
+            assert view.head.startswith(f"Weeks {first} to {run.campaign.week} of 13 are played")
+        hidden_news += sum("health" in line for w in view.weeks[:-1] for line in w.lines)
+        run.choose("revise")
+        run.choose("to_quarter")
+        assert run.view().weeks == view.weeks  # still told after looking at the plan
+    assert several >= 2 and hidden_news  # the weeks before the last had news the page used to hide
+    run.choose("to_debrief")
+    assert run.view().weeks == ()

@@ -123,3 +123,45 @@ def test_the_plan_starts_at_the_next_account_and_says_why_an_option_cannot_be_ch
     again = [(p, attrs) for p, attrs, _ in _buttons(ana) if "autofocus" in attrs]
     assert again == [(place, again[0][1])] and 'aria-describedby="refused"' in again[0][1]
     assert 'role="alert"' not in ana.get("/portfolio").text  # said once
+
+
+WEEK_H3 = re.compile(r"<h3>Week (\d+) of 13</h3>\s*<p>(.*?)</p>", re.S)
+
+
+def test_playing_to_the_end_lists_every_week_played_under_its_own_heading(web, monkeypatch):
+    """Issue 31: "Play to the end of the quarter" showed only the last week's lines, so health lost in the
+    weeks before it had no line saying why. Each week played is listed under its own heading, in order."""
+    monkeypatch.setattr("game.app.portfolio_steps.fresh_seed", lambda: 3)  # a quarter with stops and runs
+    _, trainee = web
+    ana = trainee("Ana Lima")
+    ana.get("/portfolio")
+    _choose(ana)
+    _choose(ana)
+    while "Plan your contact" not in ana.page.text:
+        _choose(ana)
+    _choose(ana)
+    _choose(ana)  # start the quarter with no contact planned: trouble comes
+    seen = []
+    for _ in range(40):
+        text = ana.page.text
+        if "See the quarter" in text:
+            break
+        if "Talk to " in text:
+            _choose(ana)
+            ana.play_to_the_end()
+            ana.get("/portfolio")
+            continue
+        before = int(re.search(r"Play week (\d+)", text).group(1))
+        _choose(ana, next(place for place, _, words in _buttons(ana) if words.startswith("Play to the end")))
+        weeks = WEEK_H3.findall(ana.page.text)
+        if len(weeks) > 1:
+            seen.append((before, weeks, ana.page.text))
+    assert seen, "no 'Play to the end' played more than one week"
+    for before, weeks, text in seen:
+        numbers = [int(n) for n, _ in weeks]
+        assert numbers == list(range(before, numbers[-1] + 1))  # every week from the first played, in order
+        assert re.search(rf'<h2 id="week-h">Weeks {before} to {numbers[-1]}, one by one</h2>', text)
+        assert ">This week</h2>" not in text
+        assert all(lines.strip() for _, lines in weeks)  # a quiet week says so
+    told = " ".join(lines for _, weeks, _ in seen for _, lines in weeks[:-1])
+    assert "health" in told  # what happened before the last week is on the page

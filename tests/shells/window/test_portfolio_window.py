@@ -307,3 +307,24 @@ def test_the_plan_opens_at_its_first_account_and_the_debriefs_done_is_in_view(sa
         post(app)  # a frame is drawn
     finally:
         app.shutdown()
+
+
+def test_play_to_the_end_draws_every_week_played_under_its_own_heading(app):
+    """Issue 31: the window draws the page's tail; after several weeks at once it holds each week under a heading
+    paragraph (drawn bold and larger), not only the last week."""
+    from game.shells.window.page_columns import is_heading
+    scene = PortfolioScene(app, "Weeks", path=SHOP, seed=3)
+    app.push(scene)
+    run = scene.run
+    run.choose("to_rank")
+    for a in run.portfolio.ids:
+        run.choose(("place", a))
+    run.choose("to_plan")
+    run.choose("start_quarter")
+    run.choose("to_end")
+    scene._build()
+    assert run.campaign.week >= 2
+    paragraphs = scene._texts[1].split("\n\n")
+    headings = [p for p in paragraphs if is_heading(p)]
+    assert headings == [f"Week {w} of 13" for w in range(1, run.campaign.week + 1)]
+    app.render()  # and it draws
