@@ -1,26 +1,41 @@
 """Immutable records written without the methods `@dataclass(frozen=True)`
-generates: dataclass writes and compiles each class's `__init__`,
-`__repr__`, `__eq__`, `__hash__`, `__setattr__` and `__delattr__` at import
-(about 4 ms for the scenario model: most of `validate`'s start-up beyond its
-floor). A class under `@frozen` writes its own `__init__` (compiled once,
-into the bytecode cache) and inherits the rest from `Frozen`, which behave
-as dataclass's do: equal when of the same class with equal fields, the hash
-of the fields' tuple, `Name(field=value, ...)` as repr, and assigning or
-deleting a field raises `dataclasses.FrozenInstanceError`. `@frozen` still
-makes the class a dataclass (its fields are known), so `dataclasses.replace`,
-`fields` and `asdict` work on it as before."""
-from __future__ import annotations
+generates, and without importing `dataclasses` (which imports `inspect`,
+`ast`, `dis` and `tokenize`): dataclass writes and compiles each class's
+`__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__` and
+`__delattr__` at import (about 4 ms for the scenario model), and its import
+is about 7 ms more: most of `validate`'s start-up beyond its floor.
 
-from dataclasses import FrozenInstanceError, dataclass
+A class under `@frozen` writes its own `__init__` (compiled once, into the
+bytecode cache) and inherits the rest from `Frozen`, which behave as a
+frozen dataclass's do: equal when of the same class with equal fields, the
+hash of the fields' tuple, `Name(field=value, ...)` as repr, and assigning
+or deleting a field raises `dataclasses.FrozenInstanceError`. The fields are
+the class's annotations, in order. `changed(obj, **changes)` is
+`dataclasses.replace`; and the first time anything asks for the class's
+`__dataclass_fields__` (`dataclasses.replace`, `fields`, `asdict`,
+`is_dataclass`), the class is made a dataclass then (no methods generated),
+so those work on it as before."""
+from __future__ import annotations
 
 NEW = object()  # the default of a field whose default is a new empty dict (a dataclass default_factory)
 set_field = object.__setattr__  # what each __init__ sets a field with (as dataclass's frozen __init__ does)
 
 
+class _DataclassFields:
+    """`Frozen.__dataclass_fields__`: makes the asking class a dataclass (no methods generated) on first use."""
+
+    def __get__(self, obj, cls):
+        if cls is Frozen or "_names" not in cls.__dict__:
+            return None  # the base (dataclasses reads every base's fields) or a class not under @frozen
+        from dataclasses import dataclass
+        fields = dataclass(init=False, repr=False, eq=False)(cls).__dict__["__dataclass_fields__"]
+        return fields
+
+
 class Frozen:
     """The methods of a frozen dataclass, over `_names` (the fields, in order)."""
     __slots__ = ()
-    _names: tuple[str, ...] = ()
+    __dataclass_fields__ = _DataclassFields()
 
     def _values(self) -> tuple:
         return tuple([getattr(self, name) for name in self._names])
@@ -37,14 +52,23 @@ class Frozen:
         return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._names)})"
 
     def __setattr__(self, name, value):
+        from dataclasses import FrozenInstanceError
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name):
+        from dataclasses import FrozenInstanceError
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def frozen(cls):
-    """`cls` (a `Frozen` with its own `__init__`) made a dataclass without generated methods."""
-    cls = dataclass(init=False, repr=False, eq=False)(cls)
-    cls._names = tuple(cls.__dataclass_fields__)
+    """`cls` (a `Frozen` with its own `__init__`): its fields are its annotations, in order."""
+    cls._names = tuple(cls.__dict__.get("__annotations__", {}))
     return cls
+
+
+def changed(obj, **changes):
+    """A copy of the record `obj` with `changes` (as `dataclasses.replace`)."""
+    unknown = set(changes) - set(obj._names)
+    if unknown:
+        raise TypeError(f"{obj.__class__.__name__} has no field {sorted(unknown)[0]!r}")
+    return obj.__class__(**{**{name: getattr(obj, name) for name in obj._names}, **changes})

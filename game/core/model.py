@@ -4,13 +4,12 @@ Nothing here knows about YAML, pygame or storage.
 """
 from __future__ import annotations
 
-from dataclasses import field
+from game.core.frozen import NEW, Frozen, frozen, set_field
 
-from game.core.frozen import NEW, Frozen, set_field, frozen
-
-# Each class is a dataclass without generated methods (game/core/frozen.py: its own __init__, the rest
-# from Frozen, as a frozen dataclass behaves); every one has a docstring: without one, dataclass writes one
-# from inspect.signature(cls). Both are most of the module's import time (validate's start-up).
+# Each class is a record written without dataclass (game/core/frozen.py: its own __init__, the rest from
+# Frozen, as a frozen dataclass behaves; made a dataclass when dataclasses.replace or fields asks). A field
+# whose default is NEW gets a new empty dict. Every class has a docstring: without one, dataclass (when it
+# is asked) writes one from inspect.signature(cls).
 
 FORMAT_VERSION = 1
 MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
@@ -56,7 +55,7 @@ class Choice(Frozen):
     index: int  # 0-based position among the node's authored choices
     text: str
     goto: str
-    levers: dict[str, int] = field(default_factory=dict)
+    levers: dict[str, int] = NEW
     mood: str = "steady"
     listens: bool = False
     breaks: tuple[str, ...] = ()
@@ -64,11 +63,11 @@ class Choice(Frozen):
     condition: object = None  # a parsed condition (see conditions.py) or None
     condition_source: str = ""
     once: bool = False
-    set: dict[str, object] = field(default_factory=dict)
-    add: dict[str, int] = field(default_factory=dict)
+    set: dict[str, object] = NEW
+    add: dict[str, int] = NEW
     line: int = 0
     # persona id -> the reply as it lands with that persona (see `for_persona`)
-    personas: dict[str, "Choice"] = field(default_factory=dict)
+    personas: dict[str, "Choice"] = NEW
 
     def __init__(self, index, text, goto, levers=NEW, mood="steady", listens=False, breaks=(), feedback="",
                  condition=None, condition_source="", once=False, set=NEW, add=NEW, line=0, personas=NEW):
@@ -215,7 +214,7 @@ class Scenario(Frozen):
     path: str = ""
     content_hash: str = ""
     shuffle: bool = False
-    personas: dict[str, Persona] = field(default_factory=dict)
+    personas: dict[str, Persona] = NEW
 
     def __init__(self, id, title, summary, customer, start, nodes, endings, walkout_ending, version=1,
                  format=FORMAT_VERSION, difficulty=1, tags=(), estimated_minutes=None, mastery=MASTERY_DEFAULT,
