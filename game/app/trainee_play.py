@@ -247,24 +247,38 @@ def pages_of(session: GameSession, attempt_id: int | None, note: str | None = No
 
 
 TREND_ATTEMPTS = 20  # the trend chart shows the latest this many finished attempts
+HISTORY_PAGE = 50  # the history lists the newest this many attempts, then a link that lists this many more
+HISTORY_MOST = 100_000  # a `shown` asked beyond this is read as this (a hand-edited address)
 
 
 @dataclass(frozen=True)
 class HistoryView:
-    rows: list  # Row, newest first (each opens its debrief)
+    rows: list  # Row, newest first (each opens its debrief): the newest `shown`
     trend: list  # TrendLine: the score and each lever, oldest to newest ([] with no finished attempt)
     trend_labels: tuple[str, ...]  # each charted attempt, oldest first: 'date · scenario title'
+    more: Row | None = None  # "Show 50 older attempts" (its action ("more", how many to list then)); None: all listed
+    total: int = 0  # how many attempts the trainee has in all
 
 
-def history(library, board, trainee: Trainee) -> HistoryView:
-    """The trainee's attempts and the trend of their score and levers."""
+def history(library, board, trainee: Trainee, shown: int = HISTORY_PAGE) -> HistoryView:
+    """The trainee's newest `shown` attempts, how many there are and the trend of their latest finished
+    ones: three reads of the history's index (a page, a count, the chart's attempts), not every attempt."""
+    shown = max(1, min(shown, HISTORY_MOST))
     titles = {e.scenario.id: e.scenario.title for e in library.playable()}
-    mine = [a for a in board.history(trainee.player) if trainee.owns(a.player, a.learner)]
-    charted_attempts = charted(mine)[-TREND_ATTEMPTS:]
+    player, learner = trainee.player, trainee.learner
+    mine = [a for a in board.history_page(player, shown, learner=learner) if trainee.owns(a.player, a.learner)]
+    total = board.history_count(player, learner=learner) if len(mine) >= shown else len(mine)
+    charted_attempts = charted(a for a in board.history_page(player, TREND_ATTEMPTS, learner=learner, finished=True)
+                               if trainee.owns(a.player, a.learner))
+    hidden, page = total - len(mine), min(HISTORY_PAGE, total - len(mine))
+    more = Row(f"Show {page:,} older attempt{'s' if page != 1 else ''}",
+               f"{hidden:,} older attempt{'s' if hidden != 1 else ''} not listed yet",
+               ("more", len(mine) + page)) if hidden > 0 else None
     return HistoryView(history_rows(mine, titles, library.persona_label),
                        trend_lines(charted_attempts) if charted_attempts else [],
                        tuple(f"{short_time(a.finished_at)} · {titles.get(a.scenario, a.title or a.scenario)}"
-                             for a in charted_attempts))
+                             for a in charted_attempts),
+                       more, total)
 
 
 def bests(board, player: str) -> dict:

@@ -16,6 +16,7 @@ from game.core.result import SNAPSHOT_FORMAT, Result, Step, snapshot_shape_probl
 from game.core.turns import AS_WRITTEN, _sha_order, check_persona, pick_variant, resolve_ending, rules_broken
 
 _MOOD_AFTER = machines.MOOD_AFTER
+_READ_ONLY = frozenset(("breaches", "persona", *LEVERS, *scoring.empty_rules()))  # env()'s names over flags
 _NO_PRESET = Preset()  # frozen: one shared by every playthrough without flags or a mood set
 
 
@@ -43,7 +44,7 @@ class Playthrough:
         self.path: list[str] = [self.start]
         self._shown: list[Choice] | None = None
         self._line: tuple[str, ...] | None = None
-        self._env: dict | None = None  # what conditions see at this step (made once per step)
+        self._env: dict | None = None  # what conditions see (made at the first condition, then kept by choose)
         self._orders: dict[str, tuple[int, ...]] = {}
 
     # -- where we are -------------------------------------------------------
@@ -114,7 +115,9 @@ class Playthrough:
         return resolve_ending(ending, self.env() if ending.variants else {}, self.mood)
 
     def _step_env(self) -> dict:
-        """`env()` made once per step and shared by the replies' and the line's conditions (not changed)."""
+        """`env()` made once and shared by the replies' and the line's conditions (which never change it);
+        `choose` keeps it equal to `env()` (the rules, breaches, levers and flags it changes) instead of
+        making it again at every step."""
         env = self._env
         if env is None:
             env = self._env = self.env()
@@ -166,10 +169,15 @@ class Playthrough:
         choice = shown[number - 1]
         line = self.line() if node.variants else node.text
         mood_before = self.mood
+        env = self._env  # what conditions saw at this step: kept up to date below, not made again
         if choice.breaks or node.venting or choice.mood == "escalate":
             breaks = rules_broken(node, choice, mood_before)
             for rule in breaks:
                 self.rules[rule] += 1
+            if env is not None and breaks:
+                for rule in breaks:
+                    env[rule] += 1
+                env["breaches"] += len(breaks)
         else:
             breaks = ()
         key = (node.id, choice.index)
@@ -180,13 +188,22 @@ class Playthrough:
                 points = self.points
                 for lever, pts in choice.levers.items():
                     points[lever] += pts
+                    if env is not None:
+                        env[lever] += pts
                 counted = choice.levers
-        if choice.set:
-            self.flags.update(choice.set)
-        if choice.add:
+        if choice.set or choice.add:
+            flags = self.flags
+            flags.update(choice.set)
             for name, amount in choice.add.items():
-                current = self.flags.get(name, 0)
-                self.flags[name] = (current if isinstance(current, int) else 0) + amount
+                current = flags.get(name, 0)
+                flags[name] = (current if isinstance(current, int) else 0) + amount
+            if env is not None:
+                if _READ_ONLY.isdisjoint(choice.set) and _READ_ONLY.isdisjoint(choice.add):
+                    env.update(choice.set)
+                    for name in choice.add:
+                        env[name] = flags[name]
+                else:  # a flag named like a read-only name (the validator refuses one): made again
+                    self._env = None
         self.mood = _MOOD_AFTER[(mood_before, choice.mood)]
         if self.mood == WALKED_OUT:
             self.state = self._flow.walkout
@@ -196,7 +213,6 @@ class Playthrough:
         self.choices.append(number)
         self._shown = None
         self._line = None
-        self._env = None
         step = Step(node.id, number, choice.index, choice.text, mood_before, self.mood,
                     breaks, choice.feedback, counted, "\n\n".join(line))
         self.steps.append(step)

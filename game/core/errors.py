@@ -8,7 +8,8 @@ collects them instead of stopping at the first; the CLI prints each as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from game.core.frozen import Frozen, frozen, set_field
 
 # Characters that would split a diagnostic over two lines, or hide text, in a terminal or an editor.
 # Patterns, not compiled ones: `re` compiles each the first time a message needs it (and keeps it),
@@ -31,8 +32,8 @@ def _shorten_quotes(text: str) -> str:
     return re.sub(_LONG_QUOTE, lambda m: f"'{m.group(1)[:QUOTE_LIMIT - 1]}…' ({len(m.group(1)):,} characters)", text)
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+@frozen
+class Diagnostic(Frozen):
     """One problem, on exactly one line: text quoted from a file has its
     newlines and control characters escaped, and a quoted value longer than
     80 characters is shortened (a 5 MB id is not echoed whole)."""
@@ -43,9 +44,13 @@ class Diagnostic:
     column: int
     message: str
 
-    def __post_init__(self):
-        object.__setattr__(self, "file", one_line(str(self.file)))
-        object.__setattr__(self, "message", _shorten_quotes(one_line(self.message)))
+    def __init__(self, code, severity, file, line, column, message):
+        set_field(self, "code", code)
+        set_field(self, "severity", severity)
+        set_field(self, "file", one_line(str(file)))
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "message", _shorten_quotes(one_line(message)))
 
     @property
     def is_error(self) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import sha, validator, yaml_reader
@@ -20,13 +19,25 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = yaml_reader.MAX_BYTES
 
 
-@dataclass
 class Checked:
-    """The result of checking one file."""
-
+    """The result of checking one file. (Written by hand, not a dataclass: `validate` starts without
+    importing dataclasses; the same __init__, __eq__ and __repr__, and unhashable, as the dataclass was.)"""
     path: str
     scenario: Scenario | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
+    __hash__ = None
+
+    def __init__(self, path: str, scenario: Scenario | None, diagnostics: list[Diagnostic] | None = None):
+        self.path, self.scenario = path, scenario
+        self.diagnostics = [] if diagnostics is None else diagnostics
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path, self.scenario, self.diagnostics) == (other.path, other.scenario, other.diagnostics)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Checked(path={self.path!r}, scenario={self.scenario!r}, diagnostics={self.diagnostics!r})"
 
     @property
     def errors(self) -> list[Diagnostic]:

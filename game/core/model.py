@@ -4,10 +4,12 @@ Nothing here knows about YAML, pygame or storage.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.core.frozen import NEW, Frozen, frozen, set_field
 
-# Every dataclass here has a docstring: without one, dataclass writes one from inspect.signature(cls),
-# a third of the module's import time (validate's start-up).
+# Each class is a record written without dataclass (game/core/frozen.py: its own __init__, the rest from
+# Frozen, as a frozen dataclass behaves; made a dataclass when dataclasses.replace or fields asks). A field
+# whose default is NEW gets a new empty dict. Every class has a docstring: without one, dataclass (when it
+# is asked) writes one from inspect.signature(cls).
 
 FORMAT_VERSION = 1
 MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
@@ -47,13 +49,13 @@ MAX_CHOICES = 9
 LEVER_MIN, LEVER_MAX = -3, 3
 
 
-@dataclass(frozen=True)
-class Choice:
+@frozen
+class Choice(Frozen):
     """One reply the trainee can pick at a node."""
     index: int  # 0-based position among the node's authored choices
     text: str
     goto: str
-    levers: dict[str, int] = field(default_factory=dict)
+    levers: dict[str, int] = NEW
     mood: str = "steady"
     listens: bool = False
     breaks: tuple[str, ...] = ()
@@ -61,18 +63,36 @@ class Choice:
     condition: object = None  # a parsed condition (see conditions.py) or None
     condition_source: str = ""
     once: bool = False
-    set: dict[str, object] = field(default_factory=dict)
-    add: dict[str, int] = field(default_factory=dict)
+    set: dict[str, object] = NEW
+    add: dict[str, int] = NEW
     line: int = 0
     # persona id -> the reply as it lands with that persona (see `for_persona`)
-    personas: dict[str, "Choice"] = field(default_factory=dict)
+    personas: dict[str, "Choice"] = NEW
+
+    def __init__(self, index, text, goto, levers=NEW, mood="steady", listens=False, breaks=(), feedback="",
+                 condition=None, condition_source="", once=False, set=NEW, add=NEW, line=0, personas=NEW):
+        set_field(self, "index", index)
+        set_field(self, "text", text)
+        set_field(self, "goto", goto)
+        set_field(self, "levers", {} if levers is NEW else levers)
+        set_field(self, "mood", mood)
+        set_field(self, "listens", listens)
+        set_field(self, "breaks", breaks)
+        set_field(self, "feedback", feedback)
+        set_field(self, "condition", condition)
+        set_field(self, "condition_source", condition_source)
+        set_field(self, "once", once)
+        set_field(self, "set", {} if set is NEW else set)
+        set_field(self, "add", {} if add is NEW else add)
+        set_field(self, "line", line)
+        set_field(self, "personas", {} if personas is NEW else personas)
 
     def for_persona(self, persona: str) -> "Choice":
         return self.personas.get(persona, self) if persona else self
 
 
-@dataclass(frozen=True)
-class Variant:
+@frozen
+class Variant(Frozen):
     """`if` and the fields it overrides when it holds (None: not overridden)."""
     condition: object  # a parsed condition (see conditions.py)
     condition_source: str
@@ -81,9 +101,17 @@ class Variant:
     coaching: str | None = None
     line: int = 0
 
+    def __init__(self, condition, condition_source, text=None, outcome=None, coaching=None, line=0):
+        set_field(self, "condition", condition)
+        set_field(self, "condition_source", condition_source)
+        set_field(self, "text", text)
+        set_field(self, "outcome", outcome)
+        set_field(self, "coaching", coaching)
+        set_field(self, "line", line)
 
-@dataclass(frozen=True)
-class Node:
+
+@frozen
+class Node(Frozen):
     """A point in the conversation: the customer's line and the replies offered."""
     id: str
     text: tuple[str, ...]
@@ -95,9 +123,21 @@ class Node:
     column: int = 0
     variants: tuple[Variant, ...] = ()
 
+    def __init__(self, id, text, choices, speaker="customer", venting=False, shuffle=False, line=0, column=0,
+                 variants=()):
+        set_field(self, "id", id)
+        set_field(self, "text", text)
+        set_field(self, "choices", choices)
+        set_field(self, "speaker", speaker)
+        set_field(self, "venting", venting)
+        set_field(self, "shuffle", shuffle)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "variants", variants)
 
-@dataclass(frozen=True)
-class Ending:
+
+@frozen
+class Ending(Frozen):
     """Where a conversation ends: its outcome and the coaching."""
     id: str
     outcome: str
@@ -108,18 +148,34 @@ class Ending:
     column: int = 0
     variants: tuple[Variant, ...] = ()
 
+    def __init__(self, id, outcome, text, coaching="", builtin=False, line=0, column=0, variants=()):
+        set_field(self, "id", id)
+        set_field(self, "outcome", outcome)
+        set_field(self, "text", text)
+        set_field(self, "coaching", coaching)
+        set_field(self, "builtin", builtin)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "variants", variants)
 
-@dataclass(frozen=True)
-class Customer:
+
+@frozen
+class Customer(Frozen):
     """Who the trainee talks to."""
     name: str
     role: str = ""
     mood: str = "calm"
     portrait: str = ""
 
+    def __init__(self, name, role="", mood="calm", portrait=""):
+        set_field(self, "name", name)
+        set_field(self, "role", role)
+        set_field(self, "mood", mood)
+        set_field(self, "portrait", portrait)
 
-@dataclass(frozen=True)
-class Persona:
+
+@frozen
+class Persona(Frozen):
     """A temperament of the same customer."""
     id: str
     label: str
@@ -128,9 +184,17 @@ class Persona:
     briefing: str | None = None
     line: int = 0
 
+    def __init__(self, id, label, style="", customer=None, briefing=None, line=0):
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "style", style)
+        set_field(self, "customer", customer)
+        set_field(self, "briefing", briefing)
+        set_field(self, "line", line)
 
-@dataclass(frozen=True)
-class Scenario:
+
+@frozen
+class Scenario(Frozen):
     """One scenario file, loaded and checked."""
     id: str
     title: str
@@ -150,7 +214,30 @@ class Scenario:
     path: str = ""
     content_hash: str = ""
     shuffle: bool = False
-    personas: dict[str, Persona] = field(default_factory=dict)
+    personas: dict[str, Persona] = NEW
+
+    def __init__(self, id, title, summary, customer, start, nodes, endings, walkout_ending, version=1,
+                 format=FORMAT_VERSION, difficulty=1, tags=(), estimated_minutes=None, mastery=MASTERY_DEFAULT,
+                 briefing="", path="", content_hash="", shuffle=False, personas=NEW):
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "customer", customer)
+        set_field(self, "start", start)
+        set_field(self, "nodes", nodes)
+        set_field(self, "endings", endings)
+        set_field(self, "walkout_ending", walkout_ending)
+        set_field(self, "version", version)
+        set_field(self, "format", format)
+        set_field(self, "difficulty", difficulty)
+        set_field(self, "tags", tags)
+        set_field(self, "estimated_minutes", estimated_minutes)
+        set_field(self, "mastery", mastery)
+        set_field(self, "briefing", briefing)
+        set_field(self, "path", path)
+        set_field(self, "content_hash", content_hash)
+        set_field(self, "shuffle", shuffle)
+        set_field(self, "personas", {} if personas is NEW else personas)
 
     def is_ending(self, state: str) -> bool:
         return state in self.endings

@@ -4,7 +4,7 @@ and endings. Each function checks what it reads and records diagnostics in
 the FieldChecker; none raises."""
 from __future__ import annotations
 
-from dataclasses import replace
+from game.core.frozen import changed
 
 from game.core.model import MOOD_CHANGES, MOODS, OUTCOMES, STYLES, Customer, Persona, Variant
 from game.core.suggest import Suggester
@@ -50,7 +50,7 @@ def personas(ck, top: YMap, customer: Customer, state_pattern) -> dict[str, Pers
                     ck.error("FL035", ck.value_pos(cm, "portrait"),
                              f"portrait '{portrait}' must be a plain name (letters, digits, '-', '_'), not a path")
                     changes.pop("portrait")
-                overrides = replace(customer, **changes)
+                overrides = changed(customer, **changes)
         found[pid] = Persona(id=pid, label=label, style=style or "", customer=overrides,
                              briefing=briefing, line=pos[0])
     return found

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from game.core import machines, persona_checks
 from game.core.condition_checks import ConditionChecks
 from game.core.errors import Diagnostic
@@ -18,6 +16,7 @@ from game.core.graph import edges_of, reachable_states, reaching
 from game.core.model import (BEHAVIOUR_NAMES, BUILTIN_WALKOUT, FORMAT_VERSION, LEVER_MAX, LEVER_MIN, LEVERS, MASTERY_DEFAULT,
                     MAX_CHOICES, MOOD_CHANGES, MOODS, OUTCOMES, RULES, SPEAKERS, WALKED_OUT, Choice,
                     Customer, Ending, Node, Scenario)
+from game.core.frozen import changed
 from game.core.field_checks import FieldChecker, did_you_mean, kind_name  # noqa: F401  (did_you_mean: for the CLI)
 from game.core.suggest import Suggester
 from game.core.yaml_reader import YMap, YSeq
@@ -248,7 +247,7 @@ def _choice(ck, item, pos, index, nid, conds, goto_columns, personas: Suggester)
                                               lambda om, inner: _levers(ck, om, inner),
                                               lambda om, inner: _breaks(ck, om, inner))
     if overrides:
-        choice = replace(choice, personas={pid: replace(choice, **changes) for pid, changes in overrides.items()})
+        choice = changed(choice, personas={pid: changed(choice, **changes) for pid, changes in overrides.items()})
     return choice
 
 

@@ -7,7 +7,6 @@ cannot be read as the JSON we expect is moved aside (never deleted).
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from contextlib import contextmanager
@@ -76,6 +75,7 @@ def release_reserve() -> bool:
 
 
 def write_json(path: Path, data) -> None:
+    import json  # here, not at the top: `validate` starts without json
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -156,6 +156,7 @@ def read_json(path: Path):
     if len(raw) > STORED_LIMIT:
         return None, f"could not read {path.name}: it is larger than {STORED_LIMIT // 1048576} MB"
     try:
+        import json  # here, not at the top: `validate` starts without json
         return json.loads(raw.decode("utf-8")), None
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, a number too long to read, or nesting too deep to read: the parser's verdict

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from game.storage.attempts import NUMBER_COLUMNS, Attempt, attempt_problem
 from game.storage.files import BadAttempt, StorageError
+from game.storage.history_reads import HistoryReads
 from game.storage.cmi5_queue import Cmi5Queue
 from game.storage.json_sql import JSONExport
 from game.storage.portfolio_board import PortfolioRecords
@@ -112,13 +113,15 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, JSONExport):
+class SQLBoard(HistoryReads, BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, JSONExport):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
     shared = False  # one machine's file (PostgresScoreboard: a team's database)
     outbox_labels: dict | None = None  # home page, activity base, origin: delivery.config.label_board
     _skip_locked = ""  # PostgreSQL: "FOR UPDATE SKIP LOCKED" so senders never claim the same rows
+    _history_columns = ", ".join(HISTORY_COLUMNS)  # what history_reads.HistoryReads reads of each attempt
+    _summaries = staticmethod(summaries)
 
     def __init__(self):
         self._lock = threading.RLock()
@@ -299,36 +302,6 @@ class SQLBoard(BoardViews, TeamViews, PortfolioRecords, Cmi5Queue, SaveRecords, 
             handle.writelines(map(line, batch))
             count += len(batch)
         return count
-
-    def history(self, player: str, scenario: str | None = None, persona: str | None = None,
-                persona_style: str | None = None) -> list[Attempt]:
-        """A player's attempts, oldest first, as lists and charts show them:
-        each attempt's `HISTORY_COLUMNS` only (`summary` is True; the replies,
-        path, registration, seed and start time are left empty: `get(id)`
-        has the whole attempt). Thousands of attempts in a few milliseconds."""
-        sql, params = self._selection(scenario=scenario, player=player, persona=persona, persona_style=persona_style,
-                                      columns=", ".join(HISTORY_COLUMNS))
-        return summaries(self._query(sql, params, plain=True))
-
-    def history_page(self, player: str, limit: int | None, **selection) -> list[Attempt]:
-        """The newest `limit` of the attempts `history` gives (all of them with None), oldest first:
-        one indexed read of the rows a list shows (`selection`: scenario, persona, persona_style)."""
-        sql, params = self._selection(player=player, columns=", ".join(HISTORY_COLUMNS), **selection)
-        if limit is None:
-            return summaries(self._query(sql, params, plain=True))
-        sql = sql.replace(" ORDER BY finished_at, id", " ORDER BY finished_at DESC, id DESC LIMIT ?")
-        return summaries(self._query(sql, [*params, limit], plain=True)[::-1])
-
-    def history_trend(self, player: str, levers: bool = False, **selection) -> list[tuple]:
-        """What a trend chart reads of every attempt `history` gives, oldest first, as tuples:
-        (status, scenario, score), and with `levers` each lever's percent and points (game.core.model.LEVERS
-        order) from the number columns: no JSON, no objects (app.trend.trend_from_rows draws them)."""
-        from game.core.model import LEVERS
-        columns = ["status", "scenario", "score"]
-        if levers:
-            columns += [f"{lever}_{key}" for lever in LEVERS for key in ("percent", "points")]
-        sql, params = self._selection(player=player, columns=", ".join(columns), **selection)
-        return self._query(sql, params, plain=True)
 
     def style_breakdown(self, player: str) -> list[dict]:
         """How a player does with each customer style: attempts, average and

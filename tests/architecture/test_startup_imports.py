@@ -10,14 +10,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 SHOW_MODULES = """
-import json, sys, runpy
+import sys, runpy
 sys.argv = ["main.py", *sys.argv[1:]]
 try:
     runpy.run_path("main.py", run_name="__main__")
 except SystemExit:
     pass
+found = sorted(sys.modules)  # before json is imported to print them
 sys.stdout.flush()
-print("\\nMODULES " + json.dumps(sorted(sys.modules)))
+import json
+print("\\nMODULES " + json.dumps(found))
 """
 
 
@@ -51,6 +53,9 @@ def test_validate_imports_the_loader_but_no_driver_pygame_or_explorer():
     # nor OpenSSL (the content hash is CPython's own SHA-256 unless OpenSSL is loaded: game/core/sha.py), nor
     # shutil with bz2 and lzma (argparse's help width is found without it: cli/common.HelpFormatter)
     assert not found & {"_hashlib", "shutil", "lzma", "bz2"}, sorted(found)
+    # nor json (only --json output needs it) or dataclasses (the model's classes are written without it:
+    # game/core/frozen.py) (issue 33, perf57)
+    assert not found & {"json", "dataclasses"}, sorted(found)
 
 
 def test_validate_still_checks_portfolios_and_courses_when_given():

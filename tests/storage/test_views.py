@@ -303,3 +303,25 @@ def test_a_history_page_and_its_trend_say_what_the_whole_history_says(store):
         assert trend_from_rows(rows, by_scenario=not one, titles={"late-refund": "Late"}) == \
             trend_lines(whole, by_scenario=not one, titles={"late-refund": "Late"}), selection
     board.close()
+
+
+def test_the_browser_history_reads_one_learners_page_count_and_finished_attempts(store):
+    """The browser's history page (perf57): one learner's newest attempts ("" for those made outside an
+    LMS), how many they have, and their latest finished ones, each read by the query: the same as
+    picking them out of the whole history."""
+    board = open_scoreboard()
+    for a in some_attempts(40):
+        board.record(a)
+    board.record(replace(some_attempts(1, seed=9)[0], player="Sam", learner=""))  # Sam outside an LMS too
+    for learner in ("sam.a@example.org", "sam.b@example.org", "", "nobody@example.org"):
+        whole = [a for a in board.history("Sam") if a.learner == learner]
+        assert board.history_count("Sam", learner=learner) == len(whole)
+        for limit in (1, 3, 50, None):
+            page = board.history_page("Sam", limit, learner=learner)
+            assert [a.id for a in page] == [a.id for a in (whole if limit is None else whole[-limit:])]
+        finished = [a for a in whole if a.status != "abandoned"]
+        assert [a.id for a in board.history_page("Sam", 20, learner=learner, finished=True)] == \
+            [a.id for a in finished[-20:]]
+        assert board.history_count("Sam", learner=learner, finished=True) == len(finished)
+    assert board.history_count("Sam") == len(board.history("Sam")) > board.history_count("Sam", learner="")
+    board.close()

@@ -8,7 +8,6 @@ printable sheet for a colleague; `--answers SHEET` scores a filled-in one.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -201,6 +200,7 @@ def _report(review, scenario, args, write=None) -> None:
     from game.core.scoring import grade_for
     write = write or (lambda s: sys.stdout.write(s))
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         write(json.dumps(review.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return
     from game.core.model import OUTCOME_WORDS

@@ -6,7 +6,6 @@ ever reaches the user (set FIVE_LEVERS_DEBUG=1 to see one).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -239,6 +238,7 @@ def cmd_validate(args) -> int:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps({"files": len(results), "errors": errors, "warnings": warnings,
                           "diagnostics": [d.to_dict() for d in diagnostics]}, indent=2))
     else:
@@ -312,6 +312,7 @@ def _scripted(scenario, args) -> int:
         return EXIT_BAD_CHOICE
     result = run.result()
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         from game.app.debrief import debrief_view

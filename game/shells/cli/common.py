@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from collections.abc import Callable  # not typing's: `--help` and `validate` start without typing
 from types import ModuleType
+
+from game.core.frozen import Frozen, frozen, set_field
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BAD_CHOICE = 0, 1, 2, 3
 EXIT_NOT_RECORDED = 4
@@ -35,8 +36,8 @@ class HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
 
 
-@dataclass(frozen=True)
-class Shells:
+@frozen
+class Shells(Frozen):
     """The other shells a command may start, handed in by the composition root
     (game/launch.py): each a function that imports that shell's module on first
     use, so the command line imports no other shell itself."""
@@ -49,6 +50,14 @@ class Shells:
     web: Callable[[], ModuleType] | None = None   # the browser version's server: run() for `serve`
     terminal_menu: Callable[[], ModuleType] | None = None  # the terminal game's main menu: run_menu(), Hooks
     lsp: Callable[[], ModuleType] | None = None    # the language server: run()
+
+    def __init__(self, window, screenshots, tour, graph_image, terminal, terminal_portfolio, web=None,
+                 terminal_menu=None, lsp=None):
+        for name, value in (("window", window), ("screenshots", screenshots), ("tour", tour),
+                            ("graph_image", graph_image), ("terminal", terminal),
+                            ("terminal_portfolio", terminal_portfolio), ("web", web),
+                            ("terminal_menu", terminal_menu), ("lsp", lsp)):
+            set_field(self, name, value)
 
 
 NO_DISPLAY = "No display is available for the game window; starting the terminal version instead."

@@ -6,7 +6,6 @@ and never printed.
 """
 from __future__ import annotations
 
-import json
 import sys
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -149,6 +148,7 @@ def _send(args) -> int:
         if verdict != "ok":
             report.problem = found
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps({"sent": report.sent, "parked": report.parked, "waiting": status["waiting"],
                           "problem": report.problem, "parked_reasons": report.reasons,
                           "held_elsewhere": bool(status["waiting"] and not report.problem and not report.parked)},
@@ -182,6 +182,7 @@ def _status(args) -> int:
     problems = config.problems()
     data = {**status, "lrs": config.describe(), "scoreboard": board.where, "configuration_problems": problems}
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
     print(f"LRS: {config.endpoint or 'not configured (main.py lrs configure)'}"

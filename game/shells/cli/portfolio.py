@@ -2,7 +2,6 @@
 the terminal (--text) or scripted (--plan PLAN.yaml [--json])."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -141,6 +140,7 @@ def _scripted(portfolio, args) -> int:
         print(d.format(), file=sys.stderr)
     result = debrief(campaign)
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         print("\n".join(debrief_lines(portfolio, result)))
@@ -178,6 +178,7 @@ def cmd_analyze(args) -> int:
     result = analysis(portfolio, args.seed)
     result["quality"] = [d.to_dict() for d in warnings]
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return EXIT_OK
     print("\n".join(analysis_lines(portfolio, result)))

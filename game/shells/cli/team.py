@@ -3,7 +3,6 @@
 computed in game.app (team_view, item_analysis); this module prints them."""
 from __future__ import annotations
 
-import json
 import sys
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -187,6 +186,7 @@ def cmd_team_scoreboard(args, selection: dict) -> int:
 def _printed_as_data(args, data: dict) -> bool:
     """`--format json|csv`: the view printed as data (True); the table is the caller's."""
     if args.format == "json":
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return True
     if args.format == "csv":
@@ -250,5 +250,6 @@ def cmd_item_analysis(args, scenario) -> int:
         return EXIT_INVALID
     fill_missing_steps(attempts)
     data = item_analysis(scenario, attempts)
+    import json  # here, not at the top: `validate` starts without json
     print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else item_text(data))
     return EXIT_OK

@@ -1,7 +1,6 @@
 """Trainer commands: `graph`, `analyze`, `new` and `schema`."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -67,6 +66,7 @@ def cmd_schema(args) -> int:
     from game.authoring.portfolio_schema import portfolio_schema
     from game.authoring.schema import scenario_schema
     schema = portfolio_schema() if args.portfolio else course_schema() if args.course else scenario_schema()
+    import json  # here, not at the top: `validate` starts without json
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -174,6 +174,7 @@ def cmd_analyze(args) -> int:
         return EXIT_USAGE
     data = analysis_data(scenario, runs=args.runs, seed=args.seed, persona=args.persona)
     if args.json:
+        import json  # here, not at the top: `validate` starts without json
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(analysis_text(scenario, data))

@@ -229,7 +229,9 @@ async def debrief(request):
 async def history(request):
     trainee = _need(request)
     library, board = _store(request)
-    view = await run_in_threadpool(trainee_play.history, library, board, trainee)
+    asked = request.query_params.get("shown", "")  # "Show 50 older attempts" asks for more than a page
+    shown = int(asked) if asked.isdigit() and len(asked) < 7 else trainee_play.HISTORY_PAGE
+    view = await run_in_threadpool(trainee_play.history, library, board, trainee, shown)
     return render(request, "history.html", rows=view.rows, view=view, chart=charts.trend(view.trend))
 
 
