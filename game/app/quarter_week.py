@@ -93,6 +93,21 @@ def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
     return head, "", tuple(items) + (Choice("Back to the week", "to_quarter"),)
 
 
+def moved_words(campaign, aid, contact, weeks) -> str:
+    """Why a revised cadence starts later than its calendar ('' when it does not): the first calendar week would
+    come sooner than the account wants after its last contact."""
+    ahead = [w for w in contact.weeks if w > campaign.week]
+    if not ahead or not weeks or weeks[0] <= ahead[0]:
+        return ""
+    run = campaign.runs[aid]
+    last = campaign.week - run.silence
+    what = ("your conversation" if run.talked_week == last else
+            f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
+            and run.log[last - 1].contact else "your last contact")
+    return (f" · starts in week {weeks[0]}, not {ahead[0]}: week {ahead[0]} would come too soon after {what} "
+            f"in week {last} (they want to hear from you {FREQUENCY_TITLES[run.account.cadence]})")
+
+
 def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
     head = (f"{a.name} from week {campaign.week + 1}: now {contact_words(campaign.plan.contact(aid))}.\n\n"
@@ -102,7 +117,9 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
         for f in FREQUENCIES:
             contact = Contact(m, f)
             fits = campaign.revision_fits(aid, contact)
+            weeks = campaign.revised_weeks(aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
-                                detail=portfolio_time.contact_cost_from(contact, campaign.week + 1)
+                                detail=portfolio_time.contact_cost_from(contact, campaign.week + 1, weeks)
+                                + moved_words(campaign, aid, contact, weeks)
                                 + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)

@@ -59,14 +59,15 @@ def contact_when(contact) -> str:
     return weeks_words(contact.weeks) if contact is not None else ""
 
 
-def contact_cost_from(contact, week: int) -> str:
-    """A contact chosen mid-quarter, from `week` on: only the contacts still to come count.
-    '2 calls left, weeks 7 and 11 × 0.5 h = 1 h' (the whole quarter's words from week 1)."""
+def contact_cost_from(contact, week: int, weeks=None) -> str:
+    """A contact chosen mid-quarter, from `week` on: only the contacts still to come count, in `weeks` (default:
+    the cadence's own calendar). '2 calls left, weeks 7 and 11 × 0.5 h = 1 h' (the whole quarter's words from
+    week 1)."""
     if contact is None:
         return ""
-    if week <= 1:
+    if week <= 1 and weeks is None:
         return f"{contact_cost(contact)} · {contact_when(contact)}"
-    ahead = [w for w in contact.weeks if w >= week]
+    ahead = [w for w in (contact.weeks if weeks is None else weeks) if w >= week]
     noun = CONTACT_NOUNS[contact.method][len(ahead) != 1]
     if not ahead:
         return f"no {CONTACT_NOUNS[contact.method][1]} left this quarter = 0 h"
