@@ -55,9 +55,22 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
         said = story.event_words(campaign, aid, event.kind)
         if said:
             detail = f"{said} · {detail}"
+        if not reply and (planned := planned_words(campaign, aid)):
+            detail += f" · {planned}"
         items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
                             detail=detail))
     return tuple(items)
+
+
+def planned_words(campaign, aid) -> str:
+    """A planned contact in the week of the news, said plainly: it is routine and takes nothing up on its own
+    ('' when the account has no contact planned that week). docs/portfolio-model.md, 'Answering the week's
+    events'."""
+    method = campaign.runs[aid].method_on(campaign.week + 1)
+    if not method:
+        return ""
+    return (f"your {METHOD_TITLES[method].lower()} planned for this week is routine contact: it will not take "
+            "this up unless you answer it here (the answer is its own contact, with its own hours)")
 
 
 def account_text(p, a) -> str:
@@ -72,6 +85,8 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     left = campaign.week_minutes_left(skip=key)
     words = story.event_words(campaign, aid, kind)
     said = f"\nThey say: {words}" if story.quoted(words) else (f"\n{words}" if words else "")
+    planned = planned_words(campaign, aid)
+    said += f"\n{planned[0].upper()}{planned[1:]}." if planned else ""
     head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
             f"answer? {portfolio_time.answer_time(campaign, key)}\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")

@@ -45,3 +45,58 @@ def test_a_cadence_whose_calendar_already_fits_keeps_its_weeks():
     _played(campaign, 3)  # from week 4 the account is ready again: the calendar's weeks 7 and 11 stand
     assert campaign.revised_weeks("hearth-home", Contact("email", "monthly")) == (7, 11)
     assert campaign.revised_weeks("hearth-home", None) == ()
+
+
+def _line(campaign, name, week):
+    return next(said for who, said in campaign.week_lines(week) if who == name)
+
+
+def test_a_planned_contact_in_the_week_of_the_news_says_it_does_not_take_the_news_up():
+    """Seed 2: Vale Garden's rival's offer arrives in week 3, the week of its planned monthly visit. The news
+    page says the visit will not answer it; the week's line, with the news let go, says the visit was routine."""
+    p = bundled()
+    campaign = Campaign(p, 2, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    _played(campaign, 2)
+    assert ("vale-garden", "competitor-offer") in [(aid, e.kind) for aid, e in campaign.news()]
+    head, _tail, _choices = quarter_week.answer_page(p, campaign, ("vale-garden", "competitor-offer"))
+    assert "Your visit planned for this week is routine contact: it will not take this up unless you answer" in head
+    item = next(c for c in quarter_week.news_choices(p, campaign) if c.action == ("answer", ("vale-garden",
+                                                                                             "competitor-offer")))
+    assert "will not take this up" in item.detail
+    _played(campaign, 3)
+    line = _line(campaign, "Vale Garden Centres", 3)
+    assert line.startswith("Visit as planned: routine contact, which did not take up this week's news")
+    assert "A competitor's offer: it hurt" in line
+
+
+def test_a_planned_contact_with_the_news_answered_needs_no_such_words():
+    p = bundled()
+    campaign = Campaign(p, 2, true_order(p), Plan({"vale-garden": Contact("visit", "monthly")}))
+    _played(campaign, 2)
+    campaign.answer("vale-garden", "competitor-offer", "visit")
+    _played(campaign, 3)
+    assert "routine contact" not in _line(campaign, "Vale Garden Centres", 3)
+
+
+def test_a_noted_disclosure_is_said_as_what_will_happen_and_its_contact_week_says_it_did():
+    """Seed 3: Fenwick's disclosure arrives in week 3; their fortnightly visit is in week 4. Week 3 must not say
+    it was asked after already; week 4's visit says it was."""
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({"fenwick-bakeries": Contact("visit", "fortnightly")}))
+    _played(campaign, 2)
+    campaign.answer("fenwick-bakeries", "disclosure", "note")
+    _played(campaign, 4)
+    week3 = _line(campaign, "Fenwick Bakeries", 3)
+    assert "you remembered it and asked after it" not in week3
+    assert "noted: you will ask after it at your visit in week 4" in week3
+    assert "Visit (you asked after the news they told you in week 3)" in _line(campaign, "Fenwick Bakeries", 4)
+
+
+def test_a_note_with_no_contact_coming_says_it_is_half_forgotten():
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({}))
+    _played(campaign, 2)
+    campaign.answer("fenwick-bakeries", "disclosure", "note")
+    _played(campaign, 3)
+    assert "noted, but no planned contact they would notice comes within four weeks" in \
+        _line(campaign, "Fenwick Bakeries", 3)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import METHOD_MINUTES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers, hours, week_words
@@ -197,10 +197,12 @@ class Campaign:
             log = run.log[week - 1]
             parts = []
             if log.contact:
-                parts.append(METHOD_TITLES[log.contact])
+                parts.append(week_words.contact_words(run, week))
             for event in log.events:
                 how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
-                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
+                words = week_words.note_words(event, week, run.method_on(event.ask_week)) \
+                    if event.answer == "note" else event.words
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {words}")
             told = week_words.conversation_words(self, account.id, week)
             if told:
                 parts.append(told)

@@ -112,6 +112,7 @@ class Handled:
     kind: str
     answer: str | None = None
     quality: float = 0.0
+    ask_week: int | None = None  # a noted disclosure: the week of the planned contact that asks after it
 
     @property
     def well(self) -> bool:
@@ -207,6 +208,12 @@ class AccountRun:
     def _method_on(self, week: int) -> str | None:
         return self.contact.method if self.contact and week in self._contact_weeks else None
 
+    def method_on(self, week: int | None) -> str | None:
+        """The contact of a week: as played for a week gone, as planned for one to come."""
+        if week is not None and week <= len(self.log):
+            return self.log[week - 1].contact
+        return self._method_on(week) if week is not None else None
+
     def _decay(self) -> float:
         cues = self.account.cues
         decay = PRESSURE_DECAY[self.account.pressure]
@@ -248,6 +255,11 @@ class AccountRun:
         return bool(self.contact) and channel_fit(self.account, self.contact.method) >= WELCOMED_FIT and \
             any(week <= w <= week + answers.NOTE_WINDOW for w in self._contact_weeks)
 
+    def next_noticed(self, week: int) -> int | None:
+        """The week of the first planned contact the account notices within NOTE_WINDOW weeks from `week`."""
+        return min((w for w in self._contact_weeks if week <= w <= week + answers.NOTE_WINDOW),
+                   default=None) if self.contact_soon(week) else None
+
     def events_in(self, week: int) -> list[Event]:
         return [e for e in self.events if e.week == week] if self.active else []
 
@@ -259,7 +271,8 @@ class AccountRun:
             self.answer_minutes += answers.ANSWER_MINUTES[answer]
             if answer == "concession":
                 self.margin_cut += answers.CONCESSION_CUT
-        log.events.append(Handled(event.kind, answer, q or 0.0))
+        ask = self.next_noticed(event.week) if answer == "note" else None
+        log.events.append(Handled(event.kind, answer, q or 0.0, ask))
         return answers.change(event.kind, q)
 
     # -- stepping ---------------------------------------------------------

@@ -88,3 +88,31 @@ def conversation_words(campaign, account_id: str, week: int) -> str:
             f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
             for kind, (w, how) in sorted(latest.items(), key=lambda item: item[1][0]))
     return said
+
+
+def contact_words(run, week: int) -> str:
+    """The week's planned contact as its line names it: 'Phone call', with what it did for the week's news
+    (issue 31): a noted disclosure it asked after, or, when news went unanswered, that a planned contact is
+    routine and took nothing up on its own ('' when there was no contact)."""
+    log = run.log[week - 1]
+    if not log.contact:
+        return ""
+    said = METHOD_TITLES[log.contact]
+    asked = [past.week for past in run.log[:week - 1] for event in past.events if event.ask_week == week]
+    if asked:
+        said += f" (you asked after the news they told you in week {asked[-1]})"
+    if any(event.answer is None for event in log.events):
+        said += (f" as planned: routine contact, which did not take up this week's news (only an answer to "
+                 "the news does)")
+    return said
+
+
+def note_words(event, week: int, method: str | None) -> str:
+    """How a noted disclosure went, said as what will happen: 'noted: you will ask after it at your phone call
+    in week 3' (the credit is the event's week's; the contact's week says it happened)."""
+    if event.ask_week is None or method is None:
+        return "noted, but no planned contact they would notice comes within four weeks: it is half forgotten"
+    name = METHOD_TITLES[method].lower()
+    if event.ask_week == week:
+        return f"noted, and you asked after it at this week's {name}"
+    return f"noted: you will ask after it at your {name} in week {event.ask_week}"

@@ -138,8 +138,10 @@ def revise_plan(campaign, read, write) -> None:
     contact = None
     if method:
         for i, f in enumerate(FREQUENCIES, 1):
-            cost = portfolio_time.contact_cost_from(Contact(METHODS[method - 1], f), campaign.week + 1)
-            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}\n")
+            option = Contact(METHODS[method - 1], f)
+            weeks = campaign.revised_weeks(a.id, option)
+            cost = portfolio_time.contact_cost_from(option, campaign.week + 1, weeks)
+            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}{quarter_week.moved_words(campaign, a.id, option, weeks)}\n")
         f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
         contact = Contact(METHODS[method - 1], f)
     try:
