@@ -100,3 +100,21 @@ def test_a_note_with_no_contact_coming_says_it_is_half_forgotten():
     _played(campaign, 3)
     assert "noted, but no planned contact they would notice comes within four weeks" in \
         _line(campaign, "Fenwick Bakeries", 3)
+
+
+def test_a_conversations_week_lists_every_earlier_event_of_a_kind():
+    """The trial: Halden's line named only 'the rival's offer in week 2 (not answered)' though week 1's offer
+    had been let go too."""
+    from game.core.portfolio.week_words import kind_words
+    assert kind_words("competitor-offer", [(1, 2), (2, 2)]) == "the rival's offers in weeks 1 and 2 (neither answered)"
+    assert kind_words("complaint", [(1, 0), (4, 2)]) == "the complaints in week 1 (answered) and week 4 (not answered)"
+    assert kind_words("price-cut", [(2, 1), (5, 1), (9, 1)]) == \
+        "the price requests in weeks 2, 5 and 9 (all answered in part)"
+    assert kind_words("price-cut", [(3, 0)]) == "the price request in week 3 (answered)"
+    p = bundled()
+    campaign = Campaign(p, 2, true_order(p), Plan({}))  # the café's offers in weeks 1 and 2, both let go
+    while "good-grind" not in campaign.next_week():
+        for aid in list(campaign.due):
+            campaign.resolve(aid, "at_risk")
+    line = _line(campaign, "The Good Grind café", campaign.week)
+    assert campaign.week == 2 and "before it this quarter: the rival's offers in weeks 1 and 2 (neither answered)" in line

@@ -68,7 +68,7 @@ def scenario_name(account) -> str:
 def conversation_words(campaign, account_id: str, week: int) -> str:
     """The week's words for an account's conversation, due this week or played in it ('' when neither): which
     conversation it is and how it went, then the quarter's news on the account so far, as what came before."""
-    from game.core.portfolio.story import HOW, STORY_TITLES
+    from game.core.portfolio.story import STORY_TITLES
     account, run = campaign.portfolio.account(account_id), campaign.runs[account_id]
     log = run.log[week - 1]
     due = account_id in campaign.due and week == campaign.week
@@ -78,16 +78,42 @@ def conversation_words(campaign, account_id: str, week: int) -> str:
         said = f"the conversation {scenario_name(account)} {OUTCOME_WORDS.get(log.conversation, log.conversation)}"
     else:
         said = f"they are in trouble and want a conversation this week: {scenario_name(account)}"
-    latest = {}
+    earlier: dict[str, list[tuple[int, int]]] = {}
     for past in run.log[:week]:
         for event in past.events:
             if event.kind in STORY_TITLES:
-                latest[event.kind] = (past.week, 0 if event.well else (1 if event.answer is not None else 2))
-    if latest:
+                earlier.setdefault(event.kind, []).append(
+                    (past.week, 0 if event.well else (1 if event.answer is not None else 2)))
+    if earlier:
         said += "; before it this quarter: " + ", ".join(
-            f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
-            for kind, (w, how) in sorted(latest.items(), key=lambda item: item[1][0]))
+            kind_words(kind, each) for kind, each in sorted(earlier.items(), key=lambda item: item[1][0][0]))
     return said
+
+
+PLURAL_TITLES = {"competitor-offer": "the rival's offers", "price-cut": "the price requests",
+                 "complaint": "the complaints"}
+# how a kind's earlier events went when they all went alike: (two of them, more)
+ALIKE = ({0: "both answered", 1: "both answered in part", 2: "neither answered"},
+         {0: "all answered", 1: "all answered in part", 2: "none answered"})
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def kind_words(kind: str, each: list[tuple[int, int]]) -> str:
+    """Every earlier event of a kind before a conversation, each with how it went (issue 31): 'the rival's offer
+    in week 2 (not answered)', 'the rival's offers in weeks 1 and 2 (neither answered)', 'the complaints in
+    week 1 (answered) and week 4 (not answered)'."""
+    from game.core.portfolio.story import HOW, STORY_TITLES
+    if len(each) == 1:
+        (w, how), = each
+        return f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
+    hows = {how for _w, how in each}
+    if len(hows) == 1:
+        return (f"{PLURAL_TITLES[kind]} in weeks {_and([str(w) for w, _how in each])} "
+                f"({ALIKE[len(each) > 2][hows.pop()]})")
+    return f"{PLURAL_TITLES[kind]} in " + _and([f"week {w} ({HOW[how]})" for w, how in each])
 
 
 def contact_words(run, week: int) -> str:
