@@ -118,3 +118,38 @@ def test_a_conversations_week_lists_every_earlier_event_of_a_kind():
             campaign.resolve(aid, "at_risk")
     line = _line(campaign, "The Good Grind café", campaign.week)
     assert campaign.week == 2 and "before it this quarter: the rival's offers in weeks 1 and 2 (neither answered)" in line
+
+
+def _news_words(campaign, aid, kind, week):
+    from game.core.portfolio.story import event_words
+    while campaign.week < week - 1:
+        for due in campaign.next_week():
+            campaign.resolve(due, "at_risk")
+    return event_words(campaign, aid, kind)
+
+
+def test_news_speaks_of_a_coming_review_only_when_one_is_still_planned():
+    """The trial: Greenway's only review was in week 6, yet week 12's news said 'Bring numbers to the review.'
+    Seed 6 brings Greenway a second price request in week 6: with the review planned that week the customer asks
+    for numbers at it; with no review to come the same line stops before that sentence."""
+    p = bundled()
+    review = Plan({"greenway-grocers": Contact("review", "quarterly")})  # week 6
+    with_review = _news_words(Campaign(p, 6, true_order(p), review), "greenway-grocers", "price-cut", 6)
+    assert with_review.endswith("“Procurement has put your fees on the regional directors' agenda. Bring numbers "
+                                "to the review.”")
+    without = _news_words(Campaign(p, 6, true_order(p), Plan({})), "greenway-grocers", "price-cut", 6)
+    assert without.endswith("“Procurement has put your fees on the regional directors' agenda.”")
+
+
+def test_a_line_cut_to_fit_keeps_the_customers_words_and_their_punctuation():
+    from types import SimpleNamespace
+    from game.core.portfolio.story import fitting
+    no_review = SimpleNamespace(contact=None, planned_weeks=lambda week: [])
+    assert fitting("A new treasurer takes over next year; you'll meet him at a review.", no_review, 3) == \
+        "A new treasurer takes over next year."
+    assert fitting("Is that real? Bring it to the review.", no_review, 3) == "Is that real?"
+    assert fitting("Stock counts are wrong.", no_review, 3) == "Stock counts are wrong."
+    assert fitting("We need yours at the review.", no_review, 3) == ""
+    later = SimpleNamespace(contact=Contact("review", "quarterly"), planned_weeks=lambda week: [6] if week <= 6 else [])
+    assert fitting("Bring numbers to the review.", later, 6) == "Bring numbers to the review."
+    assert fitting("Bring numbers to the review.", later, 7) == ""
