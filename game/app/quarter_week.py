@@ -32,7 +32,12 @@ def trouble_line(p, campaign, aid) -> str:
     """An account that fell into trouble this week, in the words every shell shows: the
     conversation may be a call or a meeting (the scenario's briefing says which)."""
     return (f"{p.account(aid).name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
-            "conversation before the week is out.")
+            "conversation before the week is out. " + CONVERSATION_TIME)
+
+
+# what a linked conversation costs in time (issue 31: its hours were never stated, so it seemed free)
+CONVERSATION_TIME = ("It takes none of the quarter's hours: a customer in trouble comes before the plan, so the "
+                     "conversation is on top of your planned contact and answers.")
 
 
 def news_text(p, campaign) -> str:

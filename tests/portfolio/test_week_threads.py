@@ -153,3 +153,30 @@ def test_a_line_cut_to_fit_keeps_the_customers_words_and_their_punctuation():
     later = SimpleNamespace(contact=Contact("review", "quarterly"), planned_weeks=lambda week: [6] if week <= 6 else [])
     assert fitting("Bring numbers to the review.", later, 6) == "Bring numbers to the review."
     assert fitting("Bring numbers to the review.", later, 7) == ""
+
+
+def test_the_debrief_speaks_of_health_in_whole_numbers_and_in_plain_words():
+    """The trial's terminal debrief: '+32.8 health', a best plan 'listed below' that stood above, and 'as if it
+    scored 50, which neither adds nor costs health'."""
+    from game.core.portfolio.debrief_talks import conversation_line
+    from game.core.portfolio.review import LEVER_MEASURES, debrief, figure_lines
+    p = bundled()
+    line = conversation_line(p, {"conversation_effects": [
+        {"account": "good-grind", "week": 2, "outcome": "retained", "score": 76, "health_change": 32.8,
+         "lost_week": None, "lost_week_even": None}]})
+    assert "+33 health" in line and "32.8" not in line and "neither adds nor costs" not in line
+    campaign = Campaign(p, 3, true_order(p), Plan({}))
+    campaign.play_out(lambda c, aid: ("at_risk", "played", 50))
+    d = debrief(campaign)
+    said = " ".join(figure_lines(p, d) + d["coaching"])
+    assert "listed below" not in said and "neither adds nor costs" not in said
+    assert "on its own terms" not in LEVER_MEASURES["customers_first"]
+
+
+def test_a_conversation_says_it_takes_none_of_the_quarters_hours():
+    p = bundled()
+    campaign = Campaign(p, 2, true_order(p), Plan({}))
+    while not campaign.next_week():
+        pass
+    aid = campaign.due[0]
+    assert "It takes none of the quarter's hours" in quarter_week.trouble_line(p, campaign, aid)

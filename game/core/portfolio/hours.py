@@ -126,7 +126,8 @@ def method_times() -> str:
             "0.5 h, an e-mail 0.25 h. Over the 13 weeks, every week is 13 contacts, every two weeks 6, every four "
             "weeks 3, once a quarter 1. The hours a week are an average: what limits you is the quarter's total, so "
             "one week can hold more contact than another. Answering the weeks' news takes the hours your contacts "
-            "leave, at most a week's hours of answers in any one week.")
+            "leave, at most a week's hours of answers in any one week. A conversation with an account in trouble takes none "
+            "of these hours: it comes on top of the plan.")
 
 
 def week_time(campaign) -> str:
