@@ -60,20 +60,22 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
         said = story.event_words(campaign, aid, event.kind)
         if said:
             detail = f"{said} · {detail}"
-        if not reply and (planned := planned_words(campaign, aid)):
+        if not reply and (planned := planned_words(campaign, aid, short=True)):
             detail += f" · {planned}"
         items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
                             detail=detail))
     return tuple(items)
 
 
-def planned_words(campaign, aid) -> str:
+def planned_words(campaign, aid, short: bool = False) -> str:
     """A planned contact in the week of the news, said plainly: it is routine and takes nothing up on its own
     ('' when the account has no contact planned that week). docs/portfolio-model.md, 'Answering the week's
     events'."""
     method = campaign.runs[aid].method_on(campaign.week + 1)
     if not method:
         return ""
+    if short:
+        return f"your planned {METHOD_TITLES[method].lower()} this week will not take this up unless you answer it"
     return (f"your {METHOD_TITLES[method].lower()} planned for this week is routine contact: it will not take "
             "this up unless you answer it here (the answer is its own contact, with its own hours)")
 

@@ -62,7 +62,7 @@ def test_a_planned_contact_in_the_week_of_the_news_says_it_does_not_take_the_new
     assert "Your visit planned for this week is routine contact: it will not take this up unless you answer" in head
     item = next(c for c in quarter_week.news_choices(p, campaign) if c.action == ("answer", ("vale-garden",
                                                                                              "competitor-offer")))
-    assert "will not take this up" in item.detail
+    assert "your planned visit this week will not take this up unless you answer it" in item.detail
     _played(campaign, 3)
     line = _line(campaign, "Vale Garden Centres", 3)
     assert line.startswith("Visit as planned: routine contact, which did not take up this week's news")

@@ -141,4 +141,4 @@ def note_words(event, week: int, method: str | None) -> str:
     name = METHOD_TITLES[method].lower()
     if event.ask_week == week:
         return f"noted, and you asked after it at this week's {name}"
-    return f"noted: you will ask after it at your {name} in week {event.ask_week}"
+    return f"noted: you will ask after it at your {name} in week {event.ask_week}, and they can tell you listened"
