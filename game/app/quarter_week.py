@@ -32,7 +32,12 @@ def trouble_line(p, campaign, aid) -> str:
     """An account that fell into trouble this week, in the words every shell shows: the
     conversation may be a call or a meeting (the scenario's briefing says which)."""
     return (f"{p.account(aid).name} is in trouble (health {round(campaign.runs[aid].health)}). They need a "
-            "conversation before the week is out.")
+            "conversation before the week is out. " + CONVERSATION_TIME)
+
+
+# what a linked conversation costs in time (issue 31: its hours were never stated, so it seemed free)
+CONVERSATION_TIME = ("It takes none of the quarter's hours: a customer in trouble comes before the plan, so the "
+                     "conversation is on top of your planned contact and answers.")
 
 
 def news_text(p, campaign) -> str:
@@ -55,9 +60,24 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
         said = story.event_words(campaign, aid, event.kind)
         if said:
             detail = f"{said} · {detail}"
+        if not reply and (planned := planned_words(campaign, aid, short=True)):
+            detail += f" · {planned}"
         items.append(Choice(f"{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}", ("answer", (aid, event.kind)),
                             detail=detail))
     return tuple(items)
+
+
+def planned_words(campaign, aid, short: bool = False) -> str:
+    """A planned contact in the week of the news, said plainly: it is routine and takes nothing up on its own
+    ('' when the account has no contact planned that week). docs/portfolio-model.md, 'Answering the week's
+    events'."""
+    method = campaign.runs[aid].method_on(campaign.week + 1)
+    if not method:
+        return ""
+    if short:
+        return f"your planned {METHOD_TITLES[method].lower()} this week will not take this up unless you answer it"
+    return (f"your {METHOD_TITLES[method].lower()} planned for this week is routine contact: it will not take "
+            "this up unless you answer it here (the answer is its own contact, with its own hours)")
 
 
 def account_text(p, a) -> str:
@@ -72,6 +92,8 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     left = campaign.week_minutes_left(skip=key)
     words = story.event_words(campaign, aid, kind)
     said = f"\nThey say: {words}" if story.quoted(words) else (f"\n{words}" if words else "")
+    planned = planned_words(campaign, aid)
+    said += f"\n{planned[0].upper()}{planned[1:]}." if planned else ""
     head = (f"Week {campaign.week + 1} of {WEEKS}: {a.name}: {answers.EVENT_NEWS[kind]}.{said}\nHow will you "
             f"answer? {portfolio_time.answer_time(campaign, key)}\n\n" + account_text(p, a) +
             f"\n    Health now {round(campaign.runs[aid].health)}.")
@@ -93,6 +115,21 @@ def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
     return head, "", tuple(items) + (Choice("Back to the week", "to_quarter"),)
 
 
+def moved_words(campaign, aid, contact, weeks) -> str:
+    """Why a revised cadence starts later than its calendar ('' when it does not): the first calendar week would
+    come sooner than the account wants after its last contact."""
+    ahead = [w for w in contact.weeks if w > campaign.week]
+    if not ahead or not weeks or weeks[0] <= ahead[0]:
+        return ""
+    run = campaign.runs[aid]
+    last = campaign.week - run.silence
+    what = ("your conversation" if run.talked_week == last else
+            f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
+            and run.log[last - 1].contact else "your last contact")
+    return (f" · starts in week {weeks[0]}, not {ahead[0]}: week {ahead[0]} would come too soon after {what} "
+            f"in week {last} (they want to hear from you {FREQUENCY_TITLES[run.account.cadence]})")
+
+
 def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
     head = (f"{a.name} from week {campaign.week + 1}: now {contact_words(campaign.plan.contact(aid))}.\n\n"
@@ -102,7 +139,9 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
         for f in FREQUENCIES:
             contact = Contact(m, f)
             fits = campaign.revision_fits(aid, contact)
+            weeks = campaign.revised_weeks(aid, contact)
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
-                                detail=portfolio_time.contact_cost_from(contact, campaign.week + 1)
+                                detail=portfolio_time.contact_cost_from(contact, campaign.week + 1, weeks)
+                                + moved_words(campaign, aid, contact, weeks)
                                 + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)

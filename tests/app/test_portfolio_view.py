@@ -103,7 +103,8 @@ def test_the_quarter_page_week_by_week(p):
     campaign.next_week()
     week = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert week.head == ("Week 2 of 13.\nThe Good Grind café is in trouble (health 34). They need a conversation "
-                         "before the week is out.")
+                         "before the week is out. It takes none of the quarter's hours: a customer in trouble comes "
+                         "before the plan, so the conversation is on top of your planned contact and answers.")
     assert [(c.label, c.action) for c in week.choices] == [("Talk to The Good Grind café", ("talk", "good-grind")),
                                                            ("Change your plan", "revise")]  # as the terminal's p
 

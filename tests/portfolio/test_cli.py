@@ -207,7 +207,7 @@ def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
     again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\np\n3\n1\n2\nq\n", saves=tmp_path)
     out = again.stdout
     assert "You have a quarter saved at week 1 of 13" in out and "Rank them" not in out
-    assert "Fenwick Bakeries: visit every two weeks from week 2." in out
+    assert "Fenwick Bakeries: visit every two weeks from week 2 (weeks 2, 4, 6, 8, 10 and 12)." in out
     assert "Week 2 of 13: news from your accounts" in out
 
 

@@ -130,10 +130,10 @@ def test_a_linked_conversations_briefing_fits_whatever_week_it_is_played_in(path
 
 
 def test_the_conversations_week_names_it_and_lists_the_earlier_news_without_claiming_it_speaks_of_it():
-    """Issue 31: Good Grind's rival offer answered in week 4, the café in trouble in week 10. The week's line names
-    the conversation by its scenario's title and lists the quarter's news on the café as what came before it (the
-    complaint of week 3 nobody answered, the offer of week 4 answered); it does not say the conversation takes
-    that news up, since the scenario is written on its own."""
+    """Issue 31: Good Grind's rival offers answered in weeks 3 and 4, the café in trouble in week 10. The week's
+    line names the conversation by its scenario's title and lists the quarter's news on the café as what came
+    before it (both offers, and the complaint of week 3 nobody answered: every earlier event, not only the last
+    of a kind); it does not say the conversation takes that news up, since the scenario is written on its own."""
     from game.core.portfolio.campaign import Campaign
     from game.core.portfolio.plan import Plan
     from game.core.portfolio.ranking import true_order
@@ -152,9 +152,9 @@ def test_the_conversations_week_names_it_and_lists_the_earlier_news_without_clai
     assert campaign.week == 10
     title = p.account("good-grind").scenario_title or "card machine"
     assert (f"they are in trouble and want a conversation this week: “{title}”; before it this quarter: the "
-            "complaint in week 3 (not answered), the rival's offer in week 4 (answered)") in line
+            "rival's offers in weeks 3 and 4 (both answered), the complaint in week 3 (not answered)") in line
     campaign.resolve("good-grind", "retained", "played", 80)
-    assert f"the conversation “{title}” kept them with you; before it this quarter: the complaint in week 3" \
+    assert f"the conversation “{title}” kept them with you; before it this quarter: the rival's offers in weeks 3" \
         in dict(campaign.week_lines())["The Good Grind café"]
 
 

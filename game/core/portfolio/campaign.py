@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_MINUTES, METHOD_TITLES, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import METHOD_MINUTES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.portfolio import answers, hours, week_words
@@ -87,7 +87,7 @@ class Campaign:
     def revision_fits(self, account_id: str, contact) -> bool:
         """Whether changing the account's contact from the coming week on keeps the quarter within its time."""
         run, week = self.runs[account_id], self.week + 1
-        ahead = METHOD_MINUTES[contact.method] * sum(1 for w in contact.weeks if w >= week) if contact else 0
+        ahead = METHOD_MINUTES[contact.method] * len(run.revised_weeks(contact, week)) if contact else 0
         now = run.contact_minutes() - sum(METHOD_MINUTES[log.contact] for log in run.log if log.contact)
         return self.minutes_left() + now - ahead >= 0
 
@@ -118,6 +118,10 @@ class Campaign:
         self.revisions.append({"week": week, "account": account_id,
                                "method": contact.method if contact else None,
                                "frequency": contact.frequency if contact else None})
+
+    def revised_weeks(self, account_id: str, contact) -> tuple[int, ...]:
+        """The weeks a contact chosen now would fall in, from the coming week on (see AccountRun.revised_weeks)."""
+        return self.runs[account_id].revised_weeks(contact, self.week + 1)
 
     def contact_soon(self, account_id: str) -> bool:
         return self.runs[account_id].contact_soon(self.week + 1)
@@ -193,10 +197,12 @@ class Campaign:
             log = run.log[week - 1]
             parts = []
             if log.contact:
-                parts.append(METHOD_TITLES[log.contact])
+                parts.append(week_words.contact_words(run, week))
             for event in log.events:
                 how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
-                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {event.words}")
+                words = week_words.note_words(event, week, run.method_on(event.ask_week)) \
+                    if event.answer == "note" else event.words
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {words}")
             told = week_words.conversation_words(self, account.id, week)
             if told:
                 parts.append(told)

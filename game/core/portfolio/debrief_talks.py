@@ -29,7 +29,9 @@ def conversation_effects(campaign, even_runs) -> list[dict]:
 
 
 def _signed(change: float) -> str:
-    return ("+" if change > 0 else "−" if change < 0 else "") + f"{abs(change):g}"
+    """'+33', '−4', '0': health in whole numbers, as everywhere else."""
+    whole = round(change)
+    return ("+" if whole > 0 else "−" if whole < 0 else "") + f"{abs(whole)}"
 
 
 def _one(p, e: dict) -> str:
@@ -53,5 +55,5 @@ def conversation_line(p, result: dict) -> str:
     if not effects:
         return ""
     return ("Your conversations: " + "; ".join(_one(p, e) for e in effects) + ". The second figure counts each "
-            f"as an even 'at risk' (as if it scored {EVEN}: no health gained or lost), so the difference between "
-            "the first two figures is what your conversations did.")
+            f"as a middling call: at risk, scored {EVEN}, which leaves health where it was. So the difference "
+            "between the first two figures is what your conversations did.")

@@ -59,14 +59,15 @@ def contact_when(contact) -> str:
     return weeks_words(contact.weeks) if contact is not None else ""
 
 
-def contact_cost_from(contact, week: int) -> str:
-    """A contact chosen mid-quarter, from `week` on: only the contacts still to come count.
-    '2 calls left, weeks 7 and 11 × 0.5 h = 1 h' (the whole quarter's words from week 1)."""
+def contact_cost_from(contact, week: int, weeks=None) -> str:
+    """A contact chosen mid-quarter, from `week` on: only the contacts still to come count, in `weeks` (default:
+    the cadence's own calendar). '2 calls left, weeks 7 and 11 × 0.5 h = 1 h' (the whole quarter's words from
+    week 1)."""
     if contact is None:
         return ""
-    if week <= 1:
+    if week <= 1 and weeks is None:
         return f"{contact_cost(contact)} · {contact_when(contact)}"
-    ahead = [w for w in contact.weeks if w >= week]
+    ahead = [w for w in (contact.weeks if weeks is None else weeks) if w >= week]
     noun = CONTACT_NOUNS[contact.method][len(ahead) != 1]
     if not ahead:
         return f"no {CONTACT_NOUNS[contact.method][1]} left this quarter = 0 h"
@@ -125,7 +126,8 @@ def method_times() -> str:
             "0.5 h, an e-mail 0.25 h. Over the 13 weeks, every week is 13 contacts, every two weeks 6, every four "
             "weeks 3, once a quarter 1. The hours a week are an average: what limits you is the quarter's total, so "
             "one week can hold more contact than another. Answering the weeks' news takes the hours your contacts "
-            "leave, at most a week's hours of answers in any one week.")
+            "leave, at most a week's hours of answers in any one week. A conversation with an account in trouble takes none "
+            "of these hours: it comes on top of the plan.")
 
 
 def week_time(campaign) -> str:

@@ -31,6 +31,7 @@ WELCOMED_FIT = 0.75  # a note is enough when the next planned contact is in thei
 # a linked conversation's effect on health follows how it went: its outcome and its score (0..100)
 RETAINED_BASE, RETAINED_PER_POINT = 10.0, 0.3  # retained: +10 .. +40
 AT_RISK_PER_POINT = 0.2  # at risk: (score − 50) × 0.2, −10 .. +10
+REVISED_STEP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": WEEKS}  # a revised cadence's spacing
 ASSUMED_SCORE = {"retained": 60, "at_risk": 50, "lost": 0}  # an outcome given without a score
 
 
@@ -111,6 +112,7 @@ class Handled:
     kind: str
     answer: str | None = None
     quality: float = 0.0
+    ask_week: int | None = None  # a noted disclosure: the week of the planned contact that asks after it
 
     @property
     def well(self) -> bool:
@@ -166,11 +168,34 @@ class AccountRun:
         self.log: list[WeekLog] = []
         self._contact_weeks = set(contact.weeks) if contact else set()
 
+    def earliest(self, from_week: int) -> int:
+        """The first week from `from_week` on in which a contact would not come too soon for the account."""
+        return max(from_week, from_week - 1 + self.gap - self.silence)
+
+    def revised_weeks(self, contact: Contact | None, from_week: int) -> tuple[int, ...]:
+        """The weeks a cadence chosen mid-quarter falls in, from `from_week` on. Its own calendar weeks, unless
+        the first of them would come sooner than the account wants after its last contact: then the cadence
+        starts at the first week they are ready to hear from you and keeps its own spacing from there (never
+        more contacts than the calendar had left). docs/portfolio-model.md, 'Changing the plan'."""
+        if contact is None:
+            return ()
+        ahead = [w for w in contact.weeks if w >= from_week]
+        start = self.earliest(from_week)
+        if not ahead or ahead[0] >= start:
+            return tuple(ahead)
+        step = REVISED_STEP[contact.frequency]
+        return tuple(range(start, WEEKS + 1, step))[:len(ahead)]
+
     def revise(self, contact: Contact | None, from_week: int) -> None:
         """From `from_week` on, contact as `contact` (None: no more contact); weeks before stay as played."""
         kept = {w for w in self._contact_weeks if w < from_week}
+        ahead = self.revised_weeks(contact, from_week)
         self.contact = contact
-        self._contact_weeks = kept | ({w for w in contact.weeks if w >= from_week} if contact else set())
+        self._contact_weeks = kept | set(ahead)
+
+    def planned_weeks(self, from_week: int = 1) -> list[int]:
+        """The weeks of planned contact from `from_week` on, as the plan stands."""
+        return sorted(w for w in self._contact_weeks if w >= from_week) if self.contact else []
 
     def contact_minutes(self) -> int:
         """Minutes over the quarter for contact: what was done, plus what is still planned."""
@@ -182,6 +207,12 @@ class AccountRun:
     # -- the week's parts -------------------------------------------------
     def _method_on(self, week: int) -> str | None:
         return self.contact.method if self.contact and week in self._contact_weeks else None
+
+    def method_on(self, week: int | None) -> str | None:
+        """The contact of a week: as played for a week gone, as planned for one to come."""
+        if week is not None and week <= len(self.log):
+            return self.log[week - 1].contact
+        return self._method_on(week) if week is not None else None
 
     def _decay(self) -> float:
         cues = self.account.cues
@@ -224,6 +255,11 @@ class AccountRun:
         return bool(self.contact) and channel_fit(self.account, self.contact.method) >= WELCOMED_FIT and \
             any(week <= w <= week + answers.NOTE_WINDOW for w in self._contact_weeks)
 
+    def next_noticed(self, week: int) -> int | None:
+        """The week of the first planned contact the account notices within NOTE_WINDOW weeks from `week`."""
+        return min((w for w in self._contact_weeks if week <= w <= week + answers.NOTE_WINDOW),
+                   default=None) if self.contact_soon(week) else None
+
     def events_in(self, week: int) -> list[Event]:
         return [e for e in self.events if e.week == week] if self.active else []
 
@@ -235,7 +271,8 @@ class AccountRun:
             self.answer_minutes += answers.ANSWER_MINUTES[answer]
             if answer == "concession":
                 self.margin_cut += answers.CONCESSION_CUT
-        log.events.append(Handled(event.kind, answer, q or 0.0))
+        ask = self.next_noticed(event.week) if answer == "note" else None
+        log.events.append(Handled(event.kind, answer, q or 0.0, ask))
         return answers.change(event.kind, q)
 
     # -- stepping ---------------------------------------------------------

@@ -100,7 +100,8 @@ LEVER_COACHING = {
 
 # what each lever's percentage measures (issue 31: letting every event go must not read as a lever at 100%)
 LEVER_MEASURES = {
-    "customers_first": "the share of the top half's profit your plan contacts on its own terms; not your answers",
+    "customers_first": "of the profit in your more valuable half of accounts, how much your plan contacts the way "
+                       "and as often as those customers ask; your answers to the news do not count here",
     "connect": "how well you met new decision makers in person and answered personal news",
     "solve_problems": "how well you answered complaints, price requests and rivals' offers (let go counts 0)",
     "build_trust": "the share of all the profit your plan keeps in regular touch; not your answers",
@@ -273,7 +274,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"{signed(difference(result, 'best_profit_kept', 'nothing_profit_kept'))}{score_end(result)}.", "",
              "Profit kept is the year's profit you can still count on at the end of the quarter: each account's "
              "profit × its health (an account that left keeps nothing). Every figure but the first counts each "
-             "conversation as an even 'at risk', as if it scored 50, which neither adds nor costs health:",
+             "conversation as a middling call (at risk, scored 50), which leaves health where it was:",
              f"  Your quarter as played: {m('profit_kept')}.",
              f"  The same with every conversation at risk and scored 50: {m('plan_profit_kept')} "
              f"({change('profit_kept', 'plan_profit_kept', 'your conversations')}).",
@@ -303,7 +304,7 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
     if gap > 0:
         lines.append(f"The best plan keeps {money(cur, gap)} more than your plan and answers "
                      f"({money(cur, result['best_profit_kept'])} against {money(cur, result['plan_profit_kept'])}, "
-                     "every conversation at risk and scored 50); its contact for each account is listed below.")
+                     "every conversation at risk and scored 50); this debrief gives its contact for each account.")
     else:
         lines.append("Your plan and answers keep as much as the best plan for this budget and these weeks.")
     slower = [a["name"] for a in result["accounts"] if a.get("best_pace")]

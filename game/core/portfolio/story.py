@@ -18,6 +18,8 @@ docs/portfolio-model.md, 'Answering the week's events'.
 """
 from __future__ import annotations
 
+import re
+
 # a later event of the same kind, by how the earlier one went: answered well, answered in part, let go
 AGAIN = {
     "competitor-offer": ("A rival again; you saw off the offer of week {week}.",
@@ -54,7 +56,7 @@ def event_words(campaign, account_id: str, kind: str) -> str:
     talks = [c for c in campaign.conversations if c.account == account_id and c.outcome in ("retained", "at_risk")
              and c.week < week]
     talk = talks[-1] if talks and kind in AFTER_TALK else None
-    lines = run.account.lines(kind)
+    lines = tuple(fitting(line, run, week) for line in run.account.lines(kind))
     first = earlier[0][0] if earlier else week
     # told: the customer's lines already used; the first word is skipped when a conversation came before it
     told = len(earlier) + (1 if kind in AFTER_TALK and any(c.week < first for c in talks) else 0)
@@ -70,7 +72,23 @@ def event_words(campaign, account_id: str, kind: str) -> str:
         return _with_words(frame, lines, told)
     if talk is not None:
         return _with_words(AFTER_TALK[kind][talk.outcome].format(week=talk.week), lines, told)
-    return f"“{lines[0]}”" if lines else ""
+    return f"“{lines[0]}”" if lines and lines[0] else ""
+
+
+# a customer's line that speaks of a coming business review ("Bring numbers to the review.")
+COMING_REVIEW = re.compile(r"\b(the|your|a) review\b", re.I)
+
+
+def fitting(line: str, run, week: int) -> str:
+    """The customer's line as it fits the plan (issue 31): a sentence or clause that speaks of a coming business
+    review is left out when no review is planned for the account from `week` to the quarter's end ('Procurement
+    has put your fees on the agenda. Bring numbers to the review.' keeps its first sentence); '' when nothing
+    is left. The customer's words are never rewritten, only cut at a full stop or a semicolon."""
+    if not COMING_REVIEW.search(line) or (run.contact and run.contact.method == "review" and run.planned_weeks(week)):
+        return line
+    parts = re.split(r"(?<=[.!?])\s+|;\s+", line)
+    kept = [part if part[-1:] in (".", "!", "?") else f"{part}." for part in parts if not COMING_REVIEW.search(part)]
+    return " ".join(kept)
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "next")

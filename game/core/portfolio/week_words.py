@@ -68,7 +68,7 @@ def scenario_name(account) -> str:
 def conversation_words(campaign, account_id: str, week: int) -> str:
     """The week's words for an account's conversation, due this week or played in it ('' when neither): which
     conversation it is and how it went, then the quarter's news on the account so far, as what came before."""
-    from game.core.portfolio.story import HOW, STORY_TITLES
+    from game.core.portfolio.story import STORY_TITLES
     account, run = campaign.portfolio.account(account_id), campaign.runs[account_id]
     log = run.log[week - 1]
     due = account_id in campaign.due and week == campaign.week
@@ -78,13 +78,67 @@ def conversation_words(campaign, account_id: str, week: int) -> str:
         said = f"the conversation {scenario_name(account)} {OUTCOME_WORDS.get(log.conversation, log.conversation)}"
     else:
         said = f"they are in trouble and want a conversation this week: {scenario_name(account)}"
-    latest = {}
+    earlier: dict[str, list[tuple[int, int]]] = {}
     for past in run.log[:week]:
         for event in past.events:
             if event.kind in STORY_TITLES:
-                latest[event.kind] = (past.week, 0 if event.well else (1 if event.answer is not None else 2))
-    if latest:
+                earlier.setdefault(event.kind, []).append(
+                    (past.week, 0 if event.well else (1 if event.answer is not None else 2)))
+    if earlier:
         said += "; before it this quarter: " + ", ".join(
-            f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
-            for kind, (w, how) in sorted(latest.items(), key=lambda item: item[1][0]))
+            kind_words(kind, each) for kind, each in sorted(earlier.items(), key=lambda item: item[1][0][0]))
     return said
+
+
+PLURAL_TITLES = {"competitor-offer": "the rival's offers", "price-cut": "the price requests",
+                 "complaint": "the complaints"}
+# how a kind's earlier events went when they all went alike: (two of them, more)
+ALIKE = ({0: "both answered", 1: "both answered in part", 2: "neither answered"},
+         {0: "all answered", 1: "all answered in part", 2: "none answered"})
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def kind_words(kind: str, each: list[tuple[int, int]]) -> str:
+    """Every earlier event of a kind before a conversation, each with how it went (issue 31): 'the rival's offer
+    in week 2 (not answered)', 'the rival's offers in weeks 1 and 2 (neither answered)', 'the complaints in
+    week 1 (answered) and week 4 (not answered)'."""
+    from game.core.portfolio.story import HOW, STORY_TITLES
+    if len(each) == 1:
+        (w, how), = each
+        return f"{STORY_TITLES[kind]} in week {w} ({HOW[how]})"
+    hows = {how for _w, how in each}
+    if len(hows) == 1:
+        return (f"{PLURAL_TITLES[kind]} in weeks {_and([str(w) for w, _how in each])} "
+                f"({ALIKE[len(each) > 2][hows.pop()]})")
+    return f"{PLURAL_TITLES[kind]} in " + _and([f"week {w} ({HOW[how]})" for w, how in each])
+
+
+def contact_words(run, week: int) -> str:
+    """The week's planned contact as its line names it: 'Phone call', with what it did for the week's news
+    (issue 31): a noted disclosure it asked after, or, when news went unanswered, that a planned contact is
+    routine and took nothing up on its own ('' when there was no contact)."""
+    log = run.log[week - 1]
+    if not log.contact:
+        return ""
+    said = METHOD_TITLES[log.contact]
+    asked = [past.week for past in run.log[:week - 1] for event in past.events if event.ask_week == week]
+    if asked:
+        said += f" (you asked after the news they told you in week {asked[-1]})"
+    if any(event.answer is None for event in log.events):
+        said += (f" as planned: routine contact, which did not take up this week's news (only an answer to "
+                 "the news does)")
+    return said
+
+
+def note_words(event, week: int, method: str | None) -> str:
+    """How a noted disclosure went, said as what will happen: 'noted: you will ask after it at your phone call
+    in week 3' (the credit is the event's week's; the contact's week says it happened)."""
+    if event.ask_week is None or method is None:
+        return "noted, but no planned contact they would notice comes within four weeks: it is half forgotten"
+    name = METHOD_TITLES[method].lower()
+    if event.ask_week == week:
+        return f"noted, and you asked after it at this week's {name}"
+    return f"noted: you will ask after it at your {name} in week {event.ask_week}, and they can tell you listened"

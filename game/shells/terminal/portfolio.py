@@ -110,7 +110,9 @@ def answer_news(campaign, news, read, write) -> None:
         _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
         opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
         said = story.event_words(campaign, aid, event.kind)
+        planned = quarter_week.planned_words(campaign, aid)
         write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" {said}" if said else "") +
+              (f" {planned[0].upper()}{planned[1:]}." if planned else "") +
               f" {portfolio_time.answer_time(campaign)}\n  0. Let it go\n")
         write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
         while True:
@@ -138,13 +140,17 @@ def revise_plan(campaign, read, write) -> None:
     contact = None
     if method:
         for i, f in enumerate(FREQUENCIES, 1):
-            cost = portfolio_time.contact_cost_from(Contact(METHODS[method - 1], f), campaign.week + 1)
-            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}\n")
+            option = Contact(METHODS[method - 1], f)
+            weeks = campaign.revised_weeks(a.id, option)
+            cost = portfolio_time.contact_cost_from(option, campaign.week + 1, weeks)
+            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}{quarter_week.moved_words(campaign, a.id, option, weeks)}\n")
         f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
         contact = Contact(METHODS[method - 1], f)
     try:
         campaign.revise(a.id, contact)
-        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}. "
+        ahead = campaign.runs[a.id].planned_weeks(campaign.week + 1)
+        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}"
+              + (f" ({portfolio_time.weeks_words(ahead)})" if ahead else "") + ". "
               f"{portfolio_time.week_time(campaign)}\n")
     except ValueError as exc:
         write(f"Not changed: {exc}.\n")
