@@ -106,6 +106,14 @@ def active(page) -> str:
 
 
 def press(page, key: str = "Enter") -> None:
+    """Press `key` and wait for the page it leads to. Enter acts on the focused element, and Chromium moves the
+    focus to an `autofocus` element at its next rendering step, which can come after the load event: wait for the
+    page to have put the focus somewhere first (a page that focuses nothing is pressed after 2.5 s as before)."""
+    if key == "Enter":
+        for _ in range(50):
+            if page.evaluate("document.activeElement !== null && document.activeElement !== document.body"):
+                break
+            page.wait_for_timeout(50)
     with page.expect_navigation():
         page.keyboard.press(key)
 
