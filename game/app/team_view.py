@@ -35,6 +35,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from datetime import datetime, timezone
 
+from game.app.certificate_history import groups_of, history_from_summary
 from game.app.team_certificates import certificates, certificates_table
 from game.core.model import LEVER_TITLES, LEVERS
 
@@ -283,7 +284,13 @@ def _certificates(board, course, roster, scenario, since, until, titles) -> dict
     if course is None:
         return None
     quarters = board.quarters() if hasattr(board, "quarters") else []
-    attempts = board.certificate_rows(until) if hasattr(board, "certificate_rows") else board.attempts(with_steps=False)
+    if until is None and hasattr(board, "certificate_summary"):  # a few dozen rows per person (certificate_history)
+        rows = board.certificate_summary(groups_of(course, board.certificate_modes()))
+        attempts = history_from_summary(rows, course)
+    elif hasattr(board, "certificate_rows"):
+        attempts = board.certificate_rows(until)
+    else:
+        attempts = board.attempts(with_steps=False)
     return certificates(course, attempts, quarters, roster,
                         {**(titles or {}), **board.scenarios()},
                         since=since, until=until, scenario=scenario)
