@@ -11,7 +11,8 @@ place among the first min(count, 100) (what the rule counts as a try and nothing
 takes the finish of the next kept attempt (after the last one: the sequence's latest), so a prefix of
 the history in time is the rule's view of the real one up to that moment (when a certificate was
 earned is found by bisection over it). The other modes' attempts at a scenario (what the rule names as
-'also played in') are their first attempt with each grade and their latest attempt.
+'also played in', not shown by the certificates view) are, when read, their first attempt with each
+grade and their latest attempt.
 
 A rule in a mode reads that mode's sequences; a rule in 'any' mode the sequences of every mode
 ('*'): `by_mode` gives each its own list (core's evaluate). Which person a campaign quarter (kept by
@@ -23,14 +24,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.core.course.model import MODES
 
 MAX_TRIES = 100  # the most attempts a certificate rule may count (game.core.course.build)
 
 
-@dataclass(frozen=True)
-class Try:
+class Try(NamedTuple):
     """An attempt as the rule reads it (a kept one, or a stand-in for one that only counts as a try)."""
     scenario: str
     mode: str
@@ -60,11 +61,14 @@ class SummaryHistory:
     last: dict
 
 
-def _try(row, order: int = 1, **changes) -> Try:
+def _try(row) -> Try:
+    """A kept attempt from its row."""
     person, scenario, _, _, _, _, finished_at, ident, grade, status, persona, style, mode, player, learner = row
-    values = dict(scenario=scenario, mode=mode, grade=grade, status=status, persona=persona, persona_style=style,
-                  finished_at=finished_at, id=ident, person=person, player=player, learner=learner, order=order)
-    return Try(**{**values, **changes})
+    return Try(scenario, mode, grade, status, persona, style, finished_at, ident, person, player, learner)
+
+
+def _stand_in(row, order: int, mode: str) -> Try:
+    return Try(row[1], mode, "", "abandoned", "", "", row[6], row[7], row[0], "", "", 0, order)
 
 
 def _sequence(count_row, firsts, limit: int = MAX_TRIES, every: bool = True) -> list[Try]:
@@ -87,8 +91,8 @@ def _sequence(count_row, firsts, limit: int = MAX_TRIES, every: bool = True) -> 
             tries.append(_try(kept[place]))
             continue
         before = kept[ranks[nxt]] if nxt < len(ranks) else count_row
-        tries.append(_try(before, order=0 if nxt < len(ranks) else 2, grade="", status="abandoned", persona="",
-                          persona_style="", mode=count_row[12] if count_row[2] == "*" else count_row[2]))
+        tries.append(_stand_in(before, 0 if nxt < len(ranks) else 2, count_row[12] if count_row[2] == "*" else
+                               count_row[2]))
     return tries
 
 
@@ -104,10 +108,12 @@ def needs_of(course) -> dict:
     return needs
 
 
-def groups_of(course, modes) -> list[tuple]:
+def groups_of(course, modes, with_other_modes: bool = False) -> list[tuple]:
     """What board.certificate_summary(groups) reads for `course`, given the sequences kept (`modes`):
-    a rule in 'any' mode, the '*' sequences of its scenarios; in a mode, that mode's sequences and the
-    other modes' latest attempts and first of each grade."""
+    a rule in 'any' mode, the '*' sequences of its scenarios; in a mode, that mode's sequences, and with
+    `with_other_modes` the other modes' latest attempts and first of each grade (what the rule says of
+    them, 'also played in', the certificates view does not show: it shows what is certified, when, and
+    what is left)."""
     groups = []
     for mode, (scenarios, _, _) in needs_of(course).items():
         scenarios = sorted(scenarios)
@@ -115,7 +121,8 @@ def groups_of(course, modes) -> list[tuple]:
             groups.append((["*"], scenarios, ["g", "n", "t"]))
             continue
         groups.append(([mode], scenarios, ["g", "n", "t"]))
-        groups.append(([m for m in modes if m not in ("*", mode)], scenarios, ["g", "n"]))
+        if with_other_modes:
+            groups.append(([m for m in modes if m not in ("*", mode)], scenarios, ["g", "n"]))
     return groups
 
 

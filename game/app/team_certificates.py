@@ -23,6 +23,7 @@ apply: the course's rule names its own mode and how many temperaments count.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from game.app.certificate_history import SummaryHistory
 from game.app.course_view import left_in_words, progress_of
@@ -50,17 +51,21 @@ def _earned_at(course, events, index: int) -> str:
 
 
 def _earned_by_mode(course, by_mode: dict, quarters, index: int) -> str:
-    """_earned_at over a history rebuilt from the summary (game.app.certificate_history): a rule in each
-    mode reads its own list; a prefix is every list up to one moment."""
-    keys = sorted({t.key for tries in by_mode.values() for t in tries} |
-                  {(q["finished_at"], 1, 0, 0) for q in quarters})
+    """_earned_at over a history rebuilt from the summary (game.app.certificate_history). A block is
+    certified by its own rule alone, over its scenarios' attempts in its rule's mode and the quarters:
+    only those are evaluated, each prefix up to one moment."""
+    block = course.blocks[index]
+    alone = replace(course, blocks=(block,))
+    mode, scenarios = block.certificate.mode, set(block.scenarios)
+    tries = [t for t in by_mode.get(mode, ()) if t.scenario in scenarios]
+    keys = sorted({t.key for t in tries} | {(q["finished_at"], 1, 0, 0) for q in quarters})
     low, high = 1, len(keys)
     while low < high:
         middle = (low + high) // 2
         cut = keys[middle - 1]
-        upto = {mode: [t for t in tries if t.key <= cut] for mode, tries in by_mode.items()}
-        if progress_of(course, [], [q for q in quarters if (q["finished_at"], 1, 0, 0) <= cut],
-                       upto).blocks[index].certified:
+        upto = {mode: [t for t in tries if t.key <= cut]}
+        if progress_of(alone, [], [q for q in quarters if (q["finished_at"], 1, 0, 0) <= cut],
+                       upto).blocks[0].certified:
             high = middle
         else:
             low = middle + 1

@@ -141,6 +141,9 @@ def test_the_certificates_from_the_rows_are_those_over_every_attempt(store, rule
     assert board.certificate_modes() == ["*", "assessment", "coach"]
     got = certificates(course, history_from_summary(board.certificate_summary(groups), course), quarters)
     assert got == expected
+    with_other = board.certificate_summary(groups_of(course, board.certificate_modes(), with_other_modes=True))
+    assert certificates(course, history_from_summary(with_other, course), quarters) == expected
+    assert len(with_other) > len(board.certificate_summary(groups))
     assert certificates(course, history_from_summary(board.certificate_summary()), quarters) == expected  # any rule
     states = {b["state"] for p in got["people"] for b in p["blocks"]}
     assert "certified" in states and states - {"certified"}  # the rule decided both ways
