@@ -163,6 +163,9 @@ class TeamViews:
         if kept is not None and not (filters.get("since") or filters.get("until")):  # a row per person
             return self._query(f"SELECT person, attempts, score_sum, last_played, player, learner, {', '.join(sums)} "
                                f"FROM team_summary {kept[0]}", kept[1], plain=True)
+        months = self._people_months(filters) if kept is not None else None
+        if months is not None:  # whole months' rows, week rows at either end (team_people_months.py)
+            return months
         if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
             where, params = kept
             rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
