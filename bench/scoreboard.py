@@ -52,6 +52,7 @@ from game.storage.sql_board import COLUMNS  # noqa: E402
 from scoreboard_commands import (COMMAND_RUNS, RAW_POSTGRES, RAW_SQLITE, load, one_scenario_sql,  # noqa: E402
                                  table_and_export)
 from game.storage.certificate_summary import fill_sql as certificate_fill_sql  # noqa: E402
+from game.storage.team_people_months import fill_sql as people_months_fill_sql  # noqa: E402
 from game.storage.team_summary import fill_all_sql  # noqa: E402
 from game.storage.team_views import POSTGRES_WEEK, SQLITE_WEEK  # noqa: E402
 
@@ -242,7 +243,7 @@ def fill_sqlite(path: Path, count: int, pool) -> None:
         raw.executemany(f"INSERT INTO attempts ({', '.join(FILLED)}) VALUES ({marks})",
                         rows(count, random.Random(7), pool))
         for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL + fill_all_sql(SQLITE_WEEK)
-                                    + certificate_fill_sql()):
+                                    + people_months_fill_sql(SQLITE_WEEK) + certificate_fill_sql()):
             raw.execute(statement)
     raw.execute("ANALYZE")
     raw.close()
@@ -329,7 +330,8 @@ def bench_postgresql(count: int, pool, folder: Path, clients: int, per_client: i
                     for row in rows(count, random.Random(7), pool):
                         copy.write_row(row)
                 for statement in statements(ALL_BESTS_FILL + SUMMARY_FILL + TABLE_WIDTHS_FILL
-                                            + fill_all_sql(POSTGRES_WEEK) + certificate_fill_sql()):
+                                            + fill_all_sql(POSTGRES_WEEK) + people_months_fill_sql(POSTGRES_WEEK)
+                                            + certificate_fill_sql()):
                     cur.execute(statement)
                 conn.commit()
                 conn.autocommit = True
@@ -378,7 +380,7 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
-    for table in ("team_summary", "team_months"):  # their rows hold only theirs
+    for table in ("team_summary", "team_months", "team_people_months", "certificate_summary"):  # only theirs
         raw.execute(f"DELETE FROM {table} WHERE person LIKE 'name:client%'")
 
 
