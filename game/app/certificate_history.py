@@ -7,7 +7,8 @@ Why it is exact. The rule (game.core.course.progress) reads, per scenario, the a
 ones' best grade and the temperaments they met. The first finished attempt with each grade (or
 temperament) is in the first N exactly when fewer than N attempts came before it (its rank); so each
 sequence is rebuilt as those first attempts at their ranks, with an abandoned stand-in at every other
-place among the first min(count, 100) (what the rule counts as a try and nothing more). A stand-in
+place among the first min(count, N) (what the rule counts as a try and nothing more; N: the most tries
+the course's rules in that mode count). A stand-in
 takes the finish of the next kept attempt (after the last one: the sequence's latest), so a prefix of
 the history in time is the rule's view of the real one up to that moment (when a certificate was
 earned is found by bisection over it). The other modes' attempts at a scenario (what the rule names as
@@ -17,8 +18,8 @@ grade and their latest attempt.
 A rule in a mode reads that mode's sequences; a rule in 'any' mode the sequences of every mode
 ('*'): `by_mode` gives each its own list (core's evaluate). Which person a campaign quarter (kept by
 display name) belongs to: the person of that name's first attempt; who each person is shown as: their
-latest attempt (both kept per person, whatever the scenario). The whole history up to a date (`until`) is read another way (how many tries were
-left then is not in the summary).
+latest attempt (both kept per person, whatever the scenario). The whole history up to a date (`until`)
+is read another way (how many tries were left then is not in the summary).
 """
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ TABLE = ("CREATE TABLE certificate_summary (person TEXT NOT NULL, scenario TEXT 
          "kind TEXT NOT NULL, k TEXT NOT NULL, rank INTEGER NOT NULL, finished_at TEXT NOT NULL, id BIGINT NOT NULL, "
          "grade TEXT NOT NULL, status TEXT NOT NULL, persona TEXT NOT NULL, persona_style TEXT NOT NULL, "
          "mode TEXT NOT NULL, player TEXT NOT NULL, learner TEXT NOT NULL, "
-         "PRIMARY KEY (seq, scenario, kind, person, k)){without_rowid};\n")  # a rule reads ranges of seq, scenario, kind
+         "PRIMARY KEY (seq, scenario, kind, person, k)){without_rowid};\n")  # read: ranges of seq, scenario, kind
 
 _ALL = (*KEY, "rank", *COLUMNS)
 _LATER = "(excluded.finished_at > certificate_summary.finished_at OR (excluded.finished_at = " \

@@ -17,8 +17,8 @@ import pytest
 
 from game.core import loader
 from game.core.engine import Playthrough
-from game.storage import (certificate_summary, export, pg_board, scoreboard, sql_board, team_people_months, team_summary,
-                          views)
+from game.storage import (certificate_summary, export, pg_board, scoreboard, sql_board, team_people_months,
+                          team_summary, views)
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.fair.scenarios import PERSONAS
