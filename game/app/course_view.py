@@ -69,11 +69,11 @@ def read_progress(board, player: str, course: Course) -> CourseProgress:
     return progress_of(course, attempts, quarters)
 
 
-def progress_of(course: Course, attempts, quarters=()) -> CourseProgress:
+def progress_of(course: Course, attempts, quarters=(), by_mode: dict | None = None) -> CourseProgress:
     """The certificate rule over these attempts (oldest first) and quarters
     (the scoreboard's dicts, with portfolio and score): the one place the
-    learning path and the team's certificates view evaluate it."""
-    return evaluate(course, attempts, [_Quarter(q["portfolio"], q["score"]) for q in quarters])
+    learning path and the team's certificates view evaluate it (`by_mode`: see evaluate)."""
+    return evaluate(course, attempts, [_Quarter(q["portfolio"], q["score"]) for q in quarters], by_mode)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ apply: the course's rule names its own mode and how many temperaments count.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from game.app.certificate_history import SummaryHistory
 from game.app.course_view import left_in_words, progress_of
 
 STATES = ("certified", "next", "open", "locked")
@@ -48,18 +50,44 @@ def _earned_at(course, events, index: int) -> str:
     return event.finished_at if kind == "attempt" else event["finished_at"]
 
 
+def _earned_by_mode(course, by_mode: dict, quarters, index: int) -> str:
+    """_earned_at over a history rebuilt from the summary (game.app.certificate_history). A block is
+    certified by its own rule alone, over its scenarios' attempts in its rule's mode and the quarters:
+    only those are evaluated, each prefix up to one moment."""
+    block = course.blocks[index]
+    alone = replace(course, blocks=(block,))
+    mode, scenarios = block.certificate.mode, set(block.scenarios)
+    tries = [t for t in by_mode.get(mode, ()) if t.scenario in scenarios]
+    keys = sorted({t.key for t in tries} | {(q["finished_at"], 1, 0, 0) for q in quarters})
+    low, high = 1, len(keys)
+    while low < high:
+        middle = (low + high) // 2
+        cut = keys[middle - 1]
+        upto = {mode: [t for t in tries if t.key <= cut]}
+        if progress_of(alone, [], [q for q in quarters if (q["finished_at"], 1, 0, 0) <= cut],
+                       upto).blocks[0].certified:
+            high = middle
+        else:
+            low = middle + 1
+    return keys[low - 1][0]
+
+
 def _person(course, attempts, quarters, titles) -> tuple[dict, list]:
-    """A person's blocks: state, when certified, what is left."""
-    progress = progress_of(course, attempts, quarters)
-    events = sorted([(a.finished_at, 0, ("attempt", a)) for a in attempts] +
+    """A person's blocks: state, when certified, what is left. `attempts`: oldest first, or a history
+    rebuilt from the summary ({rule mode: its attempts}, game.app.certificate_history)."""
+    by_mode = attempts if isinstance(attempts, dict) else None
+    progress = progress_of(course, [] if by_mode is not None else attempts, quarters, by_mode)
+    events = sorted([(a.finished_at, 0, ("attempt", a)) for a in attempts if by_mode is None] +
                     [(q["finished_at"], 1, ("quarter", q)) for q in quarters], key=lambda e: e[:2])
     events = [e[2] for e in events]
     nxt = progress.next_block
     blocks = []
     for index, bp in enumerate(progress.blocks):
         state = ("certified" if bp.certified else "next" if bp is nxt else "open" if bp.open else "locked")
+        earned = None if not bp.certified else _earned_at(course, events, index) if by_mode is None else \
+            _earned_by_mode(course, by_mode, quarters, index)
         blocks.append({"block": bp.block.id, "title": bp.block.title, "state": state,
-                       "earned_at": _earned_at(course, events, index) if bp.certified else None,
+                       "earned_at": earned,
                        "left": [] if bp.certified else list(left_in_words(bp, titles))})
     return {"next": nxt.block.id if nxt else None}, blocks
 
@@ -71,6 +99,9 @@ def certificates(course, attempts, quarters=(), roster=(), titles=None, since: s
     the scoreboard's quarter dicts; `titles`: scenario id -> title."""
     titles, known = titles or {}, _names(roster)
     mine, names, last = defaultdict(list), {}, {}
+    if isinstance(attempts, SummaryHistory):  # rebuilt from the summary: the whole history (no `until`)
+        mine, names, last = defaultdict(dict, attempts.people), attempts.names, attempts.last
+        attempts = ()
     for attempt in attempts:
         if attempt.scripted or (until and attempt.finished_at >= until):
             continue

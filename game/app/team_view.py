@@ -35,6 +35,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from datetime import datetime, timezone
 
+from game.app.certificate_history import groups_of, history_from_summary
 from game.app.team_certificates import certificates, certificates_table
 from game.core.model import LEVER_TITLES, LEVERS
 
@@ -138,10 +139,11 @@ def team_view(view: str, attempts, roster=(), since: str | None = None, course=N
               titles=None, scenario: str | None = None) -> dict:
     """One view. `certificates` needs the `course` and takes every attempt
     (unfiltered: the course's rule decides what counts), the `quarters` and
-    `titles` (scenario id -> title); `scenario` keeps the blocks holding it."""
-    attempts = list(attempts)
+    `titles` (scenario id -> title); `scenario` keeps the blocks holding it (for `certificates`,
+    `attempts` may be what `certificate_attempts` read)."""
     if view == "certificates":
         return certificates(course, attempts, quarters, roster, titles, since=since, scenario=scenario)
+    attempts = list(attempts)
     if view == "levers":
         return levers_by_person(attempts, roster)
     if view == "weeks":
@@ -277,13 +279,24 @@ def dashboard(board, scenario: str | None = None, persona: str | None = None, st
             "counted": sum(p["attempts"] for p in levers["people"]), "known_scenarios": board.scenarios()}
 
 
+def certificate_attempts(board, course, until: str | None = None):
+    """What the certificates view reads of `board` for `course`: the history rebuilt from the kept rows
+    (a few dozen per person: certificate_history), or with `until` the rule's columns of every attempt,
+    or (a board without them) every attempt."""
+    if until is None and hasattr(board, "certificate_summary"):
+        return history_from_summary(board.certificate_summary(groups_of(course, board.certificate_modes())), course)
+    if hasattr(board, "certificate_rows"):
+        return board.certificate_rows(until)
+    return board.attempts(with_steps=False)
+
+
 def _certificates(board, course, roster, scenario, since, until, titles) -> dict | None:
     """The certificates view over every attempt played by a person (the rule decides what counts; see
     team_certificates), read as the rule's columns only where the board can (the database)."""
     if course is None:
         return None
     quarters = board.quarters() if hasattr(board, "quarters") else []
-    attempts = board.certificate_rows(until) if hasattr(board, "certificate_rows") else board.attempts(with_steps=False)
+    attempts = certificate_attempts(board, course, until)
     return certificates(course, attempts, quarters, roster,
                         {**(titles or {}), **board.scenarios()},
                         since=since, until=until, scenario=scenario)

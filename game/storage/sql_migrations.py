@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
+from game.storage.certificate_summary import migration as certificate_migration
+from game.storage.team_people_months import migration as people_months_migration
 from game.storage.team_summary import migration as team_summary_migration, months_migration
 from game.storage.team_views import SQLITE_WEEK
 
@@ -140,4 +142,8 @@ MIGRATIONS = [
     TABLE_WIDTHS,
     # version 16: the team dashboard's pairs of filters and its months (team_summary.months_migration)
     months_migration(SQLITE_WEEK, sqlite=True),
+    # version 17: what any course's certificate rule reads of each person's attempts
+    # (certificate_summary.py), and the people's whole months (team_people_months.py), both
+    # kept in each attempt's transaction and filled here
+    certificate_migration(sqlite=True) + people_months_migration(SQLITE_WEEK, sqlite=True),
 ]

@@ -12,7 +12,8 @@ ISO week, UTC" of finished_at: the week's label follows from it).
 Two ways to the same figures: where the grain a view needs is kept in the
 small summary tables (team_summary.py: no filter, ONE of customer, style,
 mode, or a customer or style with a mode, with or without a scenario, all
-time or whole weeks; whole months per scenario in team_months), the view
+time or whole weeks; whole months per scenario in team_months, per person
+over every scenario in team_people_months), the view
 reads those rows (a few hundred to a few tens of thousands, whatever the
 number of attempts); otherwise (a customer and a style, a date range with a
 scenario and a customer, a customer's scenarios over part of a month) it counts from the attempts' covering index
@@ -163,6 +164,9 @@ class TeamViews:
         if kept is not None and not (filters.get("since") or filters.get("until")):  # a row per person
             return self._query(f"SELECT person, attempts, score_sum, last_played, player, learner, {', '.join(sums)} "
                                f"FROM team_summary {kept[0]}", kept[1], plain=True)
+        months = self._people_months(filters) if kept is not None else None
+        if months is not None:  # whole months' rows, week rows at either end (team_people_months.py)
+            return months
         if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
             where, params = kept
             rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "

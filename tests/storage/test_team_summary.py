@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 
 from game.core.model import LEVERS
-from game.storage import pg_board, scoreboard, sql_board, team_summary, views
+from game.storage import certificate_summary, pg_board, scoreboard, sql_board, team_people_months, team_summary, views
 from game.storage.files import StorageError
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.old_summary import record_as_before_the_months
@@ -109,6 +109,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_summary" in s)
     monkeypatch.setattr(module, name, full[:step])
     monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
     keep_widths = views._keep_widths
     monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # a later migration's table
     old = open_scoreboard()
@@ -118,6 +120,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
     old.close()
     monkeypatch.setattr(module, name, full)
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
+    monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
+    monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
     monkeypatch.setattr(views, "_keep_widths", keep_widths)
     board = open_scoreboard()
     assert kept_rows(board) == recount(attempts[:-5])

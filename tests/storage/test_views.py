@@ -17,7 +17,8 @@ import pytest
 
 from game.core import loader
 from game.core.engine import Playthrough
-from game.storage import export, pg_board, scoreboard, sql_board, team_summary, views
+from game.storage import (certificate_summary, export, pg_board, scoreboard, sql_board, team_people_months,
+                          team_summary, views)
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.fair.scenarios import PERSONAS
@@ -111,6 +112,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
             run(views._BESTS, (attempt.scenario, attempt.person, attempt.score, attempt_id))
     monkeypatch.setattr(sql_board, "keep_summaries", as_before)
     monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: None)  # came later
+    monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
     old = open_scoreboard()
     attempts = some_attempts(30, seed=9)
     for a in attempts:
@@ -120,6 +123,8 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     monkeypatch.setattr(module, name, full)
     monkeypatch.setattr(sql_board, "keep_summaries", views.keep_summaries)
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
+    monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
+    monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
     check_views(open_scoreboard(), attempts)
 
 

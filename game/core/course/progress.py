@@ -112,15 +112,18 @@ def _block(block: Block, attempts, quarters, certified: set[str]) -> BlockProgre
     return BlockProgress(block, is_open, not left, tuple(rows), met_kinds, campaign_met, campaign_best, tuple(left))
 
 
-def evaluate(course: Course, attempts, quarters=()) -> CourseProgress:
+def evaluate(course: Course, attempts, quarters=(), by_mode: dict | None = None) -> CourseProgress:
     """Each block's progress (see the module's docstring). A block is
     certified by its own rule alone; `open` says whether its prerequisites
-    are certified (a trainee may practise a closed block; it still counts)."""
+    are certified (a trainee may practise a closed block; it still counts).
+    `by_mode`: the attempts a rule in that mode reads, when they are not all
+    of `attempts` (a history rebuilt from a summary: game.app.certificate_history)."""
     attempts, quarters = list(attempts), list(quarters)
     certified: set[str] = set()
     blocks = []
     for block in course.blocks:
-        progress = _block(block, attempts, quarters, certified)
+        mine = attempts if by_mode is None else list(by_mode.get(block.certificate.mode, ()))
+        progress = _block(block, mine, quarters, certified)
         if progress.certified:
             certified.add(block.id)
         blocks.append(progress)

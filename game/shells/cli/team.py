@@ -199,7 +199,7 @@ def _printed_as_data(args, data: dict) -> bool:
 
 def _certificates(args, selection: dict) -> int:
     """`scoreboard --team certificates`: every attempt counts as the course's rule says (see team_certificates)."""
-    from game.app.team_view import team_view
+    from game.app.team_view import certificate_attempts, team_view
     from game.shells.cli.course import load_course
     from game.storage.files import StorageError
     try:
@@ -209,7 +209,7 @@ def _certificates(args, selection: dict) -> int:
             course, scenarios, code = load_course(args.course, "scoreboard", played)
             if course is None:
                 return code
-            attempts = board.attempts(with_steps=False)
+            attempts = certificate_attempts(board, course)  # the kept rows the rule reads, not every attempt
             quarters, roster = board.quarters(), board.roster()
         finally:
             board.close()
