@@ -22,6 +22,16 @@ def gather_quarters(board, ask: dict) -> dict:
             "quarters": board.quarters(chosen, ask["player"]) if chosen and ask["player"] else []}
 
 
+def history_list(board, player: str, titles: dict, shown: int) -> dict:
+    """The terminal's history, a page at a time: the newest `shown` attempts of every scenario (`attempts`,
+    oldest first, as `history_page` gives them), how many there are in all (`total`, counted on the index)
+    and the titles to show them by (the board's, the library's where it has the scenario), as `gather` gives
+    them for the screen's history, without the chart's read of every attempt."""
+    recorded = board.scenarios()
+    return {"attempts": board.history_page(player, shown), "total": board.history_count(player),
+            "titles": {**recorded, **{k: v for k, v in titles.items() if k in recorded}}}
+
+
 def gather(board, ask: dict) -> dict:
     """What a view of the scoreboard screen shows, read from the board (on
     the storage thread): the scenarios with attempts, the customer filters,

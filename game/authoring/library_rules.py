@@ -12,8 +12,8 @@ pure rules of `game.core.house_rules`.
 """
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from game.core import house_rules
 from game.core.errors import Diagnostic
@@ -26,16 +26,16 @@ CODES = {
     "FL078": "a full scenario with fewer than two personas or too few persona cues",
     "FL079": "a full scenario with fewer than twelve nodes or without every outcome",
 }
-CONTENT_MAP = Path("docs") / "content-map.md"
+CONTENT_MAP = os.path.join("docs", "content-map.md")  # str paths: `validate` starts without pathlib
 
 
-def library_root(path) -> Path | None:
-    """The library a scenario file belongs to, or None."""
-    path = Path(path).resolve()
-    if path.parent.name != "scenarios":
+def library_root(path) -> str | None:
+    """The library a scenario file belongs to (its folder, resolved), or None."""
+    folder = os.path.dirname(os.path.realpath(path))
+    if os.path.basename(folder) != "scenarios":
         return None
-    root = path.parent.parent
-    return root if (root / CONTENT_MAP).is_file() else None
+    root = os.path.dirname(folder)
+    return root if os.path.isfile(os.path.join(root, CONTENT_MAP)) else None
 
 
 def check(scenario, file: str, everywhere: bool = False) -> list[Diagnostic]:
@@ -50,10 +50,11 @@ def check(scenario, file: str, everywhere: bool = False) -> list[Diagnostic]:
     return found
 
 
-def content_map(root: Path) -> dict[str, list[tuple[str, int]]]:
+def content_map(root: str) -> dict[str, list[tuple[str, int]]]:
     """docs/content-map.md read as the library's tests read it: scenario id
     -> the node ids its rows name, each with its line."""
-    text = (root / CONTENT_MAP).read_text(encoding="utf-8", errors="replace")
+    with open(os.path.join(root, CONTENT_MAP), encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
     found: dict[str, list[tuple[str, int]]] = {}
     current = None
     for number, row in enumerate(text.splitlines(), 1):
@@ -74,10 +75,10 @@ def _warn(code: str, file, line: int, message: str) -> Diagnostic:
     return Diagnostic(code, "warning", str(file), max(1, line), 1, f"{message} [house rule]")
 
 
-def _library(scenario, file: str, root: Path) -> list[Diagnostic]:
+def _library(scenario, file: str, root: str) -> list[Diagnostic]:
     found = []
     mapped = content_map(root)
-    map_file = _shown(root / CONTENT_MAP, file)
+    map_file = _shown(os.path.join(root, CONTENT_MAP), file)
     if scenario.id not in mapped:
         found.append(_warn("FL075", file, 1, f"{map_file} does not list scenario '{scenario.id}': add a row "
                            "naming it and the nodes where it practises each idea"))
@@ -91,23 +92,25 @@ def _library(scenario, file: str, root: Path) -> list[Diagnostic]:
     return found
 
 
-def _shown(path: Path, beside: str) -> str:
-    """`path` written the way the scenario's own file name is (relative stays relative)."""
-    if Path(beside).is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def _shown(path: str, beside: str) -> str:
+    """`path` (resolved) written the way the scenario's own file name is (relative stays relative)."""
+    if os.path.isabs(beside):
+        return path
+    here = os.path.realpath(os.getcwd())
+    if path == here:
+        return "."
+    inside = here if here.endswith("/") else here + "/"
+    return path[len(inside):] if path.startswith(inside) else path
 
 
-def _pack(scenario, file: str, root: Path) -> list[Diagnostic]:
-    pack = root / "docs" / "trainer-pack" / f"{scenario.id}.md"
+def _pack(scenario, file: str, root: str) -> list[Diagnostic]:
+    pack = os.path.join(root, "docs", "trainer-pack", f"{scenario.id}.md")
     shown = _shown(pack, file)
-    if not pack.is_file():
+    if not os.path.isfile(pack):
         return [_warn("FL077", file, 1, f"no trainer's pack for '{scenario.id}': write {shown} with learning "
                       "objectives, the decisions (name the nodes in `backticks`) and debrief questions")]
-    text = pack.read_text(encoding="utf-8", errors="replace")
+    with open(pack, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
     found = []
     if not re.search(r"objective", text, re.I):
         found.append(_warn("FL077", shown, 1, "the trainer's pack has no learning objectives"))

@@ -7,13 +7,18 @@ course and portfolio loaders only when there is such a file to check.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-from game.core.source_files import NotReadable, read_limited
+from game.core.source_files import NotReadable, posix_path, read_limited
 
 MAX_BYTES = 10 * 1024 * 1024  # as yaml_reader.MAX_BYTES: a longer file is refused by its checker
 
 COURSE, PORTFOLIO, SCENARIO = "course", "portfolio", "scenario"
+
+
+def _folder(path: str) -> str:
+    """The name of the folder `path` is in, as pathlib's `parent.name` (no pathlib: `validate` starts without it)."""
+    return os.path.basename(os.path.dirname(path))
 
 
 def _has_key(data: bytes, key: bytes) -> bool:
@@ -24,8 +29,8 @@ def file_kind(path) -> str:
     """COURSE, PORTFOLIO or SCENARIO, as `is_course_file` and then
     `is_portfolio_file` tell (a file that cannot be read is a scenario
     outside a `portfolios` folder: its checker says why). Read once."""
-    p = Path(path)
-    if p.parent.name == "courses":
+    p = posix_path(path)
+    if _folder(p) == "courses":
         return COURSE
     try:
         data = read_limited(p, MAX_BYTES)
@@ -33,13 +38,13 @@ def file_kind(path) -> str:
         data = b""
     if _has_key(data, b"blocks:"):
         return COURSE
-    return PORTFOLIO if p.parent.name == "portfolios" or _has_key(data, b"accounts:") else SCENARIO
+    return PORTFOLIO if _folder(p) == "portfolios" or _has_key(data, b"accounts:") else SCENARIO
 
 
 def _marked(path, folder: str, key: bytes) -> bool:
     """A file in `folder`, or one with the top-level `key`."""
-    p = Path(path)
-    if p.parent.name == folder:
+    p = posix_path(path)
+    if _folder(p) == folder:
         return True
     try:
         return _has_key(read_limited(p, MAX_BYTES), key)

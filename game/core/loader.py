@@ -8,12 +8,11 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from pathlib import Path
 
 from game.core import sha, validator, yaml_reader
 from game.core.errors import Diagnostic, ScenarioError
 from game.core.model import Scenario
-from game.core.source_files import NotReadable, TooLarge, is_stdin, read_limited
+from game.core.source_files import NotReadable, TooLarge, is_stdin, posix_path, read_limited
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = yaml_reader.MAX_BYTES
@@ -125,7 +124,7 @@ def scenario_files(paths) -> tuple[list[str], list[Diagnostic]]:
         if is_stdin(raw):
             files.append(str(raw))
             continue
-        path = Path(raw)
+        path = posix_path(raw)
         try:
             info = os.stat(path)
         except (OSError, ValueError) as exc:
@@ -136,15 +135,18 @@ def scenario_files(paths) -> tuple[list[str], list[Diagnostic]]:
             continue
         if stat.S_ISDIR(info.st_mode):
             try:
-                found = sorted(p for p in path.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+                inside = "" if path == "." else path if path.endswith("/") else path + "/"  # as pathlib joins: '.' drops
+                found = sorted(inside + name for name in os.listdir(path)
+                               if os.path.splitext(name)[1] in SCENARIO_SUFFIXES and os.path.isfile(inside + name))
             except OSError as exc:
                 problems.append(Diagnostic("FL006", "error", str(raw), 1, 1,
                                            f"cannot list the folder: {exc.strerror or exc}"))
                 continue
-            files.extend(str(p) for p in found)
+            files.extend(found)
         else:
-            files.append(str(path))
+            files.append(path)
     return files, problems
+
 
 
 def check_library(paths, progress=None) -> tuple[list[Checked], list[Diagnostic]]:

@@ -99,3 +99,12 @@ def size_of(path) -> int | None:
     except (OSError, ValueError):
         return None
     return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def posix_path(raw) -> str:
+    """`raw` written as str(pathlib.Path(raw)) writes it on POSIX (empty and `.` parts and doubled or trailing
+    slashes dropped, `..` kept; two leading slashes kept, three or more made one), without importing pathlib
+    (`validate` starts without it): the names files are shown by are the ones they were before."""
+    text = os.fspath(raw)
+    lead = "//" if text.startswith("//") and not text.startswith("///") else "/" if text.startswith("/") else ""
+    return lead + "/".join(part for part in text.split("/") if part and part != ".") or "."

@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 from game.core.source_files import NotReadable, read_limited
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # a str: no pathlib on validate's path
 STORED_LIMIT = 64 * 1048576  # saves, settings and pending attempts are a few kilobytes
 
 
@@ -32,7 +31,8 @@ class BadAttempt(StorageError):
 
 def saves_dir() -> Path:
     """`FIVE_LEVERS_SAVES` if set, else `saves/` beside the game; created on use."""
-    folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or ROOT / "saves")
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
+    folder = Path(os.environ.get("FIVE_LEVERS_SAVES") or os.path.join(ROOT, "saves"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -91,6 +91,7 @@ def atomic_open(path: Path, binary: bool = False):
     `path` only when complete (a crash, a full disk or an error leaves the
     old file): temporary file in the same folder, flushed and fsynced, then
     `os.replace`. For exports of any size, written as they stream."""
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -124,6 +125,7 @@ def atomic_open(path: Path, binary: bool = False):
 def set_aside(path: Path) -> Path | None:
     """Move a bad file out of the way, keeping it for inspection. None when
     it cannot be moved (a read-only folder): the caller skips it and says so."""
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     path = Path(path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -146,6 +148,7 @@ def aside_words(aside: Path | None) -> str:
 
 def read_json(path: Path):
     """(data, problem): data is None when the file is missing or was set aside."""
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         return None, None

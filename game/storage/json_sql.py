@@ -60,7 +60,7 @@ def _canonical_rules(postgres: bool = False) -> str:
 
 
 # text the game writes itself (ids, times, words): written as it is when none of it needs an escape
-_PLAIN_TEXT = ("scenario", "content_hash", "mode", "started_at", "finished_at", "grade", "outcome", "status",
+_PLAIN_TEXT = ("scenario", "title", "content_hash", "mode", "started_at", "finished_at", "grade", "outcome", "status",
                "persona_style", "player_style")
 _PLAIN_ALL = " || ".join(_PLAIN_TEXT)
 
@@ -72,7 +72,8 @@ def _sqlite_ok() -> str:
     checks = [f"typeof({name}) = 'integer'" for name in ("version", "seed", "score", "mastery", "scripted")]
     checks += ["score BETWEEN 0 AND 100",
                f"registration GLOB '{_UUID_GLOB}'",  # 32 hex digits and 4 dashes (uuid.UUID accepts it)
-               f"length(json_quote({_PLAIN_ALL})) = length({_PLAIN_ALL}) + 2",  # nothing to escape
+               # nothing to escape: every escape json_quote writes starts with a backslash
+               f"instr(json_quote({_PLAIN_ALL}), '\\') = 0",
                _exact_float("duration_s"), f"(active_s IS NULL OR {_exact_float('active_s')})",
                # choices: a JSON list of whole numbers (nothing but digits, minus signs, commas and spaces inside)
                "(choices GLOB '[[]*]' AND trim(substr(choices, 2, length(choices) - 2), '0123456789-, ') = '' "
@@ -99,7 +100,7 @@ def _line(postgres: bool) -> str:
     levers_sql, rules_sql = "levers", "rules"
     number = ("%s", "COALESCE({}::text, 'null')") if postgres else ("%!.15g", "printf('%!.15g', {})")
     cells = {"id": (whole, "attempts.id"), "registration": (plain, "registration"),
-             "player": ("%s", quoted("player")), "title": ("%s", quoted("title")),
+             "player": ("%s", quoted("player")),
              "version": (whole, "version"), "seed": (whole, "seed"), "duration_s": (number[0], "duration_s"),
              "choices": ("%s", "choices"), "path": ("%s", "path"), "levers": ("%s", levers_sql),
              "rules": ("%s", rules_sql), "score": (whole, "score"), "ending": ("%s", quoted("ending")),
@@ -209,8 +210,9 @@ class ListWriter:
         self.handle, self.count = handle, 0
 
     def extend(self, items: list[str]) -> None:
-        if items:
-            self.handle.write(("[\n" if self.count == 0 else ",\n") + ",\n".join(items))
+        if items:  # the separator written on its own: joined to the items it would copy them again
+            self.handle.write("[\n" if self.count == 0 else ",\n")
+            self.handle.write(",\n".join(items))
             self.count += len(items)
 
     def close(self) -> int:

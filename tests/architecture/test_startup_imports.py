@@ -56,6 +56,9 @@ def test_validate_imports_the_loader_but_no_driver_pygame_or_explorer():
     # nor json (only --json output needs it) or dataclasses (the model's classes are written without it:
     # game/core/frozen.py) (issue 33, perf57)
     assert not found & {"json", "dataclasses"}, sorted(found)
+    # nor pathlib (with urllib.parse and ipaddress): file names are str, as pathlib wrote them
+    # (source_files.posix_path) (issue 33, perf60)
+    assert not found & {"pathlib", "urllib.parse", "ipaddress"}, sorted(found)
 
 
 def test_validate_still_checks_portfolios_and_courses_when_given():

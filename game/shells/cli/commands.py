@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from game import __version__
 from game.core.errors import ChoiceNotShown, FiveLeversError, PlayError
@@ -19,8 +18,8 @@ from game.shells.cli import (blind as cli_blind, course as cli_course, lrs as cl
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_INVALID, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, HelpFormatter,
                                     Shells, clean_player_arg, load_scenario, use_terminal)
 from game.storage.files import StorageError
-ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS_DIR = ROOT / "scenarios"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))  # str: no pathlib
+SCENARIOS_DIR = os.path.join(ROOT, "scenarios")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -359,10 +358,11 @@ def _terminal_game(args) -> int:
         except StorageError as exc:
             print(f"note: {exc}", file=sys.stderr)
     menu = args.shells.terminal_menu()
-    hooks = menu.Hooks(SCENARIOS_DIR, ROOT / "portfolios",
+    from pathlib import Path  # here: `validate` starts without pathlib
+    hooks = menu.Hooks(Path(SCENARIOS_DIR), Path(ROOT, "portfolios"),
                        recorder=lambda mode: cli_records.recorder(player, mode, learner=settings.learner),
                        record_quarter=cli_portfolio.record_quarter, linked_scenario=cli_portfolio.linked_scenario,
-                       courses_dir=ROOT / "courses")
+                       courses_dir=Path(ROOT, "courses"))
     return menu.run_menu(player, settings.mode, hooks)
 
 

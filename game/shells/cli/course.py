@@ -2,13 +2,13 @@
 against (`validate`), and `export --cmi5` (a cmi5 course package)."""
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
-ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS_DIR, PORTFOLIOS_DIR, COURSES_DIR = ROOT / "scenarios", ROOT / "portfolios", ROOT / "courses"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))  # str: `validate` starts without pathlib
+SCENARIOS_DIR, PORTFOLIOS_DIR, COURSES_DIR = (os.path.join(ROOT, name) for name in ("scenarios", "portfolios", "courses"))
 
 
 def portfolio_ids() -> set[str]:
@@ -27,10 +27,11 @@ def check_courses(files, scenario_ids, more_portfolios=()) -> list:
 
 def course_file(course_id: str) -> Path | None:
     """The bundled course with this id (a path to a course file works too)."""
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     path = Path(course_id)
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return path
-    for candidate in (COURSES_DIR / f"{course_id}.yaml", COURSES_DIR / f"{course_id}.yml"):
+    for candidate in (Path(COURSES_DIR, f"{course_id}.yaml"), Path(COURSES_DIR, f"{course_id}.yml")):
         if candidate.is_file():
             return candidate
     return None
@@ -44,7 +45,8 @@ def load_course(course_id: str, command: str, more_scenarios=()):
     from game.core.suggest import Suggester
     path = course_file(course_id)
     if path is None:
-        known = sorted(p.stem for p in COURSES_DIR.glob("*.y*ml"))
+        from pathlib import Path
+        known = sorted(p.stem for p in Path(COURSES_DIR).glob("*.y*ml"))
         print(f"main.py {command}: error: --course: no course '{course_id}'{Suggester(known).hint(course_id)}; "
               f"the courses are: {', '.join(known) or 'none'}", file=sys.stderr)
         return None, {}, EXIT_USAGE
@@ -90,6 +92,7 @@ def cmd_export_cmi5(args) -> int:
         return code
     xml = course_structure(course, scenarios, portfolio_titles(), args.url)
     try:
+        from pathlib import Path
         write_zip(Path(args.cmi5), {"cmi5.xml": xml})
     except StorageError as exc:
         print(f"main.py export: error: {exc}", file=sys.stderr)

@@ -2,14 +2,14 @@
 the terminal (--text) or scripted (--plan PLAN.yaml [--json])."""
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from game.shells.cli.common import (EXIT_BAD_CHOICE, EXIT_NOT_RECORDED, EXIT_OK, EXIT_USAGE, clean_player_arg,
                                     load_checked, use_terminal)
 
-ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS_DIR = ROOT / "scenarios"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))  # str: `validate` starts without pathlib
+SCENARIOS_DIR = os.path.join(ROOT, "scenarios")
 
 
 def add_parser(sub) -> None:

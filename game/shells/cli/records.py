@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
@@ -217,6 +216,7 @@ def _output(path: str):
         yield sys.stdout
         return
     from game.storage.files import StorageError, atomic_open
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     target = Path(path)
     if os.path.islink(target) or (target.exists() and not target.is_file()):
         raise StorageError(f"{path} exists and is not a regular file (a link, a pipe, a device or a folder); "
@@ -284,6 +284,7 @@ class FilledSteps:
     a time; the library is read only if one needs it."""
 
     def __init__(self, folder: Path | None = None):
+        from pathlib import Path  # here, not at the top: `validate` starts without pathlib
         self.folder = folder or Path(__file__).resolve().parents[3] / "scenarios"
         self.library: dict | None = None
         self.count = self.bare = 0

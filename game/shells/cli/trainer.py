@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from game.shells.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, load_scenario
-ROOT = Path(__file__).resolve().parents[3]
-SCHEMA_FILE = ROOT / "docs" / "scenario.schema.json"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))  # str: `validate` starts without pathlib
+SCHEMA_FILE = os.path.join(ROOT, "docs", "scenario.schema.json")
 
 
 def add_parsers(sub) -> None:
@@ -103,6 +102,7 @@ def cmd_new(args) -> int:
         print(f"main.py new: error: '{args.id}' is not a valid id: use lower-case letters, digits and '-' "
               "(for example late-delivery)", file=sys.stderr)
         return EXIT_USAGE
+    from pathlib import Path  # here, not at the top: `validate` starts without pathlib
     out = Path(args.out) if args.out else Path("scenarios") / f"{args.id}.yaml"  # beside where you work
     if not args.out:
         out.parent.mkdir(exist_ok=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from game.app.briefing import minutes_words
-from game.app.scoreboard_reads import HISTORY, LEADERS, gather
+from game.app.scoreboard_reads import HISTORY_PAGE, LEADERS, gather, history_list
 from game.app.scoreboard_rows import NO_LEADERS, history_rows, leader_rows, no_history
 from game.core import loader
 from game.shells.terminal.self_check import run_self_check
@@ -189,19 +189,32 @@ class Menu:
         return titles, (lambda scenario, persona: labels.get((scenario, persona), persona))
 
     def history(self) -> None:
+        """The newest HISTORY_PAGE attempts, then as many older ones at a time while the trainee asks for
+        them (read a page at a time, as the window's list: not every attempt at once)."""
         titles, label = self._titles_and_labels()
-        ask = {"view": HISTORY, "player": self.player, "titles": titles, "index": 0, "filter": None,
-               "shown": None}  # the terminal lists every attempt
-        found = self.board.ask(lambda board: gather(board, ask))
-        if found is None:
-            return
-        rows = history_rows(found["attempts"], found["titles"], label)
-        self.write(f"\nYour history ({self.player}), newest first\n")
-        if not rows:
-            self.write(_wrap(no_history(self.player, False)) + "\n")
-        for row in rows:
-            self.write(_wrap(row.label, "  ") + "\n" + "".join(_wrap(part, "      ") + "\n"
-                                                              for part in row.detail.split("\n")))
+        shown, listed = HISTORY_PAGE, 0
+        while True:
+            found = self.board.ask(lambda board: history_list(board, self.player, titles, shown))
+            if found is None:
+                return
+            rows = history_rows(found["attempts"], found["titles"], label)  # newest first
+            if listed == 0:
+                self.write(f"\nYour history ({self.player}), newest first\n")
+                if not rows:
+                    self.write(_wrap(no_history(self.player, False)) + "\n")
+            for row in rows[listed:]:
+                self.write(_wrap(row.label, "  ") + "\n" + "".join(_wrap(part, "      ") + "\n"
+                                                                  for part in row.detail.split("\n")))
+            listed = len(rows)
+            hidden = found["total"] - listed
+            if hidden <= 0 or terminated():
+                break
+            more = min(HISTORY_PAGE, hidden)
+            self.write(f"\n{hidden:,} older attempt{'s' if hidden != 1 else ''} not listed yet.\n")
+            answer = read_answer(f"Press Enter for {more:,} more (m for the menu): ", self.read, self.write)
+            if answer:
+                return
+            shown += HISTORY_PAGE
         self._back()
 
     def learning_path(self) -> None:

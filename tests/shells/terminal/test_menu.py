@@ -168,3 +168,30 @@ def test_the_learning_path_names_a_coach_mode_game_as_practice_not_as_unplayed(f
     assert f"{wrong_size.title}: not played yet" not in shown
     assert (f"{wrong_size.title}: played in coach mode (practice, best {run.result().grade}) — the certificate "
             "counts assessment attempts: play it in assessment mode") in shown
+
+
+def test_a_long_history_is_listed_a_page_at_a_time_newest_first_and_every_attempt_can_be_reached(folder):
+    """53 attempts: the newest 50, then 'Press Enter' lists the 3 older ones (issue 33, perf60: read a page at a
+    time, as the window's list); every attempt listed once, newest first; m instead goes back to the menu."""
+    from game.core.engine import play
+    from game.storage.attempts import Attempt
+    from game.storage.scoreboard import open_scoreboard
+    scenario = loader.load_file(LATE)
+    board = open_scoreboard()
+    try:
+        for day in range(53):
+            board.record(Attempt.from_playthrough(play(scenario, [1, 2, 2]), "Ana Lima", "coach",
+                                                  started_at="2026-01-01T09:00:00+00:00",
+                                                  finished_at=f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+00:00"))
+    finally:
+        board.close()
+    _, out = menu(folder, ["4", "", "", QUIT])
+    history = out.split("Your history (Ana Lima)")[1].split("main menu")[0]
+    first, rest = history.split("3 older attempts not listed yet")
+    assert first.count("The Late Refund") == 50 and rest.count("The Late Refund") == 3
+    listed = re.findall(r"(2026-\d\d-\d\d) 10:00", history)
+    assert listed == sorted(set(listed), reverse=True) and len(listed) == 53  # each once, newest first
+    assert "Press Enter for 3 more (m for the menu)" in rest
+    _, out = menu(folder, ["4", "m", QUIT])
+    history = out.split("Your history (Ana Lima)")[1]
+    assert history.count("The Late Refund") == 50 and out.rstrip().endswith("Goodbye.")
