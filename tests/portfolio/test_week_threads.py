@@ -7,7 +7,9 @@ from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import true_order
 
-from .helpers import bundled
+from .helpers import ROOT, bundled
+
+BANKING = ROOT / "portfolios" / "business-banking.yaml"
 
 
 def _played(campaign, weeks):
@@ -180,3 +182,24 @@ def test_a_conversation_says_it_takes_none_of_the_quarters_hours():
         pass
     aid = campaign.due[0]
     assert "It takes none of the quarter's hours" in quarter_week.trouble_line(p, campaign, aid)
+
+
+def test_a_cadence_more_often_than_the_account_wants_says_so_before_it_is_picked():
+    """The trial: Kestrel Haulage (a call every other week, called in week 2) changed in week 3 to a call every
+    week: every later call was too soon. The option says so before it is picked; one the account welcomes
+    does not, and the warning tells the truth about the weeks that follow."""
+    p = bundled(BANKING)
+    campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
+    _played(campaign, 2)
+    _head, _tail, choices = quarter_week.revise_options(p, campaign, "kestrel-haulage")
+    detail = {c.action[1]: c.detail for c in choices if c.action[0] == "revise_set" and c.action[1]}
+    weekly = Contact("call", "weekly")
+    assert "more often than they want (every two weeks): each call after the first will be too soon" \
+        in detail[weekly]
+    assert "more often than they want" not in detail[Contact("call", "fortnightly")]
+    assert "more often than they want" not in detail[Contact("call", "monthly")]
+    campaign.revise("kestrel-haulage", weekly)
+    _played(campaign, 13)
+    run = campaign.runs["kestrel-haulage"]
+    called = [log for log in run.log if log.contact and log.week >= 3]
+    assert len(called) > 2 and all("too soon" in log.why for log in called[1:])
