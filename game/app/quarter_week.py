@@ -100,11 +100,26 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     items = [Choice("Let it go", ("reply", None), detail="the same as playing on without answering")]
     for reply, title, minutes in answers.options_for(a, kind):
         fits = minutes <= left
+        title = note_title(campaign, aid) if reply == "note" else title
         items.append(Choice(title, ("reply", reply), enabled=fits,
                             detail=portfolio_time.h(minutes) + ("" if fits else " · no time left for it")
                             + (" · your answer" if campaign.replies.get(key) == reply else "")))
     items.append(Choice("Back to the week", "to_quarter"))
     return head, "", tuple(items)
+
+
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def note_title(campaign, aid) -> str:
+    """The note's option names the contact it will be brought up at: 'Note it and bring it up at your phone
+    call in week 7', or that there is none the account would notice within the weeks a note is remembered."""
+    run = campaign.runs[aid]
+    week = run.next_noticed(campaign.week + 1)
+    if week is None:
+        return ("Note it and bring it up at your next planned contact: none they would notice comes within "
+                f"{_WORDS.get(answers.NOTE_WINDOW, answers.NOTE_WINDOW)} weeks, so little will come of it")
+    return f"Note it and bring it up at your {METHOD_TITLES[run.contact.method].lower()} in week {week}"
 
 
 def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:

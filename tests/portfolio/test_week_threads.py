@@ -203,3 +203,20 @@ def test_a_cadence_more_often_than_the_account_wants_says_so_before_it_is_picked
     run = campaign.runs["kestrel-haulage"]
     called = [log for log in run.log if log.contact and log.week >= 3]
     assert len(called) > 2 and all("too soon" in log.why for log in called[1:])
+
+
+def _note_option(p, campaign, aid):
+    _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, "disclosure"))
+    return next(c.label for c in choices if c.action == ("reply", "note"))
+
+
+def test_the_note_option_names_the_contact_it_will_be_brought_up_at():
+    """The trial: 'Note it and bring it up at your next planned contact' named no week. Seed 3: Fenwick's
+    disclosure comes in week 3, their fortnightly visit in week 4; with no plan there is none to name."""
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({"fenwick-bakeries": Contact("visit", "fortnightly")}))
+    _played(campaign, 2)
+    assert _note_option(p, campaign, "fenwick-bakeries") == "Note it and bring it up at your visit in week 4"
+    alone = Campaign(p, 3, true_order(p), Plan({}))
+    _played(alone, 2)
+    assert "none they would notice comes within four weeks" in _note_option(p, alone, "fenwick-bakeries")
