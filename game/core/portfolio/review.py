@@ -11,7 +11,7 @@ from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TIT
 from game.core.portfolio.optimise import Best, best_plan, option_key
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
-from game.core.portfolio.debrief_talks import conversation_effects, conversation_line
+from game.core.portfolio.debrief_talks import conversation_effects, conversation_line, left_either_way
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
 PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
@@ -266,7 +266,9 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
 
     def change(more, less, what):
         d = difference(result, more, less)
-        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}"
+        why = left_either_way(p, result) if not d and what == "your conversations" else ""
+        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}" + \
+            (f": {why}" if why else "")
     lines = [f"Score {result['score']}%: what you kept beyond doing nothing, as a share of what the best plan "
              f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
              f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
