@@ -162,7 +162,10 @@ def baseline_lines(p: Portfolio, b: dict) -> list[str]:
 
 def analysis_lines(p: Portfolio, a: dict) -> list[str]:
     cur, wide = p.currency, name_width(p)
-    lines = [f"{p.title} ({len(p.accounts)} accounts, {p.budget_hours:g} hours a week, seed {a['seed']})", "",
+    lines = [f"{p.title} ({len(p.accounts)} accounts, {p.budget_hours:g} hours a week, seed {a['seed']})",
+             f"These figures are for the news drawn with seed {a['seed']}: a quarter played with another seed has "
+             "other news, so its debrief shows other figures (--seed N gives them; the debrief names its seed).",
+             "",
              "Each account's value (true order):"]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
         lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name']:<{wide}} {money(cur, acc['revenue']):>8} at "

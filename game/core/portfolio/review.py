@@ -3,6 +3,8 @@ seed and budget, each account's story, the levers the plan exercised and
 coaching. All derived from a finished Campaign."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from game.core.model import LEVER_TITLES
 from game.core.portfolio.answers import CONCESSION_CUT
 from game.core.portfolio.campaign import Campaign, replay
@@ -252,6 +254,16 @@ def score_end(result: dict) -> str:
     return f" = {result['score']}%"
 
 
+def seed_line(p: Portfolio, result: dict) -> str:
+    """Which seed drew the quarter's news, and the command that gives the same best and doing-nothing figures
+    (another seed draws other news, so other figures)."""
+    name = PurePath(p.file).name if p.file else f"{p.id}.yaml"
+    where = f"portfolios/{name}" if not p.file or PurePath(p.file).parent.name == "portfolios" else name
+    return (f"This quarter's news was drawn with seed {result['seed']}; `main.py analyze {where} --seed "
+            f"{result['seed']}` gives these figures for the best plan and doing nothing (another seed draws "
+            "other news, so other figures).")
+
+
 def figure_lines(p: Portfolio, result: dict) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
@@ -285,7 +297,8 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"  Doing nothing (no contact, nothing answered): {m('nothing_profit_kept')} "
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
-             f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + [""]
+             f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + \
+        ["", seed_line(p, result), ""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "
