@@ -28,7 +28,7 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"
         best = a["best_contact"] + (", answering its events" if a.get("best_answers") else "")
         lines.append(f"  {a['worth_rank']:>2}. {a['name']:<{wide}} {sparkline(a['health'])}  {end}; "
-                     f"{a['contact']} (best: {best})")
+                     f"{a.get('contact_history') or a['contact']} (best: {best})")
     for c in d["conversations"]:
         lines.append(f"  Conversation in week {c['week']} with {p.account(c['account']).name}: "
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))

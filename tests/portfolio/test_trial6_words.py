@@ -45,3 +45,37 @@ def test_conversations_that_moved_health_but_added_nothing_say_the_account_left_
     assert left_either_way(p, {"conversation_effects": [effect]}) == f"{cafe.name} left either way"
     kept = dict(effect, lost_week=None)
     assert left_either_way(p, {"conversation_effects": [kept]}) == ""
+
+
+def test_the_terminal_debrief_says_the_plan_as_it_changed():
+    """Trial 6: the café was called in weeks 4-8 and the calls were removed in week 9; the debrief said only
+    'no contact'. It says the plan's history where it changed, and the plan as it stood where it did not."""
+    from game.authoring.portfolio_report import debrief_lines
+    from game.core.portfolio.campaign import Campaign
+    from game.core.portfolio.plan import Plan
+    from game.core.portfolio.quarter import Contact
+    from game.core.portfolio.ranking import true_order
+    from game.core.portfolio.review import debrief
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({"hearth-home": Contact("email", "fortnightly")}))
+
+    def play_to(week):
+        while campaign.week < week:
+            for aid in campaign.next_week():
+                campaign.resolve(aid, "at_risk")
+    play_to(3)
+    campaign.revise("good-grind", Contact("call", "weekly"))
+    play_to(8)
+    campaign.revise("good-grind", None)
+    play_to(13)
+    d = debrief(campaign)
+    cafe = next(a for a in d["accounts"] if a["id"] == "good-grind")
+    called = [log.week for log in campaign.runs["good-grind"].log if log.contact]
+    assert called == [4, 5, 6, 7, 8]
+    assert cafe["contact"] == "no contact"
+    assert cafe["contact_history"] == "none in weeks 1-3, then phone calls weeks 4-8, then none from week 9"
+    hearth = next(a for a in d["accounts"] if a["id"] == "hearth-home")
+    assert hearth["contact_history"] == ""
+    text = "\n".join(debrief_lines(p, d))
+    assert "none in weeks 1-3, then phone calls weeks 4-8, then none from week 9 (best:" in text
+    assert "e-mail every two weeks (best:" in text

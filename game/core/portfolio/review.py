@@ -11,6 +11,7 @@ from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
                                        channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
+from game.core.portfolio.plan_history import history_words
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
 from game.core.portfolio.debrief_talks import conversation_effects, conversation_line, left_either_way
@@ -184,6 +185,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         accounts.append({
             "id": account.id, "name": account.name, "worth_rank": order.index(account.id) + 1,
             "contact": contact_words(contact), "best_contact": contact_words(best_contact),
+            "contact_history": history_words(campaign, account.id),  # '' when the plan never changed
             "hours_a_week": round(campaign.plan.minutes(account.id) / 60 / WEEKS, 2),
             "health": [round(h) for h in run.healths], "lost_week": run.lost_week,
             "events": [f"week {log.week}: {e}" for log in run.log for e in log.events],
