@@ -220,3 +220,22 @@ def test_the_note_option_names_the_contact_it_will_be_brought_up_at():
     alone = Campaign(p, 3, true_order(p), Plan({}))
     _played(alone, 2)
     assert "none they would notice comes within four weeks" in _note_option(p, alone, "fenwick-bakeries")
+
+
+def test_the_terminal_warns_of_a_cadence_more_often_than_the_account_wants():
+    """The terminal lists the frequencies itself: the same warning stands beside every week, not beside every
+    two weeks, for Kestrel after its week-2 call."""
+    from game.core.portfolio.model import FREQUENCIES, METHODS
+    from game.shells.terminal.portfolio import revise_plan
+    p = bundled(BANKING)
+    campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
+    _played(campaign, 2)
+    typed = iter([str(1 + [a.id for a in p.accounts].index("kestrel-haulage")), str(1 + METHODS.index("call")),
+                  str(1 + FREQUENCIES.index("fortnightly"))])
+    out = []
+    revise_plan(campaign, lambda: next(typed), out.append)
+    lines = "".join(out).splitlines()
+    weekly = next(line for line in lines if f"{1 + FREQUENCIES.index('weekly')}. every week:" in line)
+    fortnightly = next(line for line in lines if f"{1 + FREQUENCIES.index('fortnightly')}. every two weeks:" in line)
+    assert "each call after the first will be too soon" in weekly
+    assert "more often than they want" not in fortnightly
