@@ -9,8 +9,8 @@ from __future__ import annotations
 from game.core.portfolio import hours as portfolio_time
 from game.app.choices import Choice
 from game.core.portfolio import answers, story
-from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
-from game.core.portfolio.quarter import Contact
+from game.core.portfolio.model import CADENCE_GAP, FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
+from game.core.portfolio.quarter import REVISED_STEP, Contact
 from game.core.portfolio.ranking import money
 from game.core.portfolio.review import contact_words
 
@@ -100,11 +100,26 @@ def answer_page(p, campaign, choosing) -> tuple[str, str, tuple[Choice, ...]]:
     items = [Choice("Let it go", ("reply", None), detail="the same as playing on without answering")]
     for reply, title, minutes in answers.options_for(a, kind):
         fits = minutes <= left
+        title = note_title(campaign, aid) if reply == "note" else title
         items.append(Choice(title, ("reply", reply), enabled=fits,
                             detail=portfolio_time.h(minutes) + ("" if fits else " · no time left for it")
                             + (" · your answer" if campaign.replies.get(key) == reply else "")))
     items.append(Choice("Back to the week", "to_quarter"))
     return head, "", tuple(items)
+
+
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def note_title(campaign, aid) -> str:
+    """The note's option names the contact it will be brought up at: 'Note it and bring it up at your phone
+    call in week 7', or that there is none the account would notice within the weeks a note is remembered."""
+    run = campaign.runs[aid]
+    week = run.next_noticed(campaign.week + 1)
+    if week is None:
+        return ("Note it and bring it up at your next planned contact: none they would notice comes within "
+                f"{_WORDS.get(answers.NOTE_WINDOW, answers.NOTE_WINDOW)} weeks, so little will come of it")
+    return f"Note it and bring it up at your {METHOD_TITLES[run.contact.method].lower()} in week {week}"
 
 
 def revise_page(p, campaign, ranking) -> tuple[str, str, tuple[Choice, ...]]:
@@ -130,6 +145,22 @@ def moved_words(campaign, aid, contact, weeks) -> str:
             f"in week {last} (they want to hear from you {FREQUENCY_TITLES[run.account.cadence]})")
 
 
+# what a trainee calls each contact in a warning ('each call after the first will be too soon')
+CONTACT_NOUNS = {"visit": "visit", "call": "call", "email": "e-mail", "review": "business review"}
+
+
+def too_often_words(campaign, aid, contact, weeks) -> str:
+    """A revised cadence more often than the account wants, said before it is picked ('' when it is not, or
+    when at most one contact is left): every contact after the first comes too soon and costs goodwill.
+    docs/portfolio-model.md, 'Changing the plan'."""
+    wanted = campaign.runs[aid].account.cadence
+    if len(weeks) < 2 or REVISED_STEP[contact.frequency] >= CADENCE_GAP[wanted]:
+        return ""
+    noun = CONTACT_NOUNS[contact.method]
+    return (f" · more often than they want ({FREQUENCY_TITLES[wanted]}): each {noun} after the first will be "
+            "too soon and cost goodwill")
+
+
 def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
     head = (f"{a.name} from week {campaign.week + 1}: now {contact_words(campaign.plan.contact(aid))}.\n\n"
@@ -143,5 +174,6 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
             items.append(Choice(f"{METHOD_TITLES[m]} {FREQUENCY_TITLES[f]}", ("revise_set", contact), enabled=fits,
                                 detail=portfolio_time.contact_cost_from(contact, campaign.week + 1, weeks)
                                 + moved_words(campaign, aid, contact, weeks)
+                                + too_often_words(campaign, aid, contact, weeks)
                                 + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)

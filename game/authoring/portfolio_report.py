@@ -14,16 +14,21 @@ def sparkline(values) -> str:
     return "".join("·" if v <= 0 else SPARK[min(7, int(v / 100 * 8))] for v in values)
 
 
+def name_width(p: Portfolio) -> int:
+    """The name column as wide as the portfolio's longest name: a name is never cut."""
+    return max((len(a.name) for a in p.accounts), default=0)
+
+
 def debrief_lines(p: Portfolio, d: dict) -> list[str]:
-    cur = p.currency
+    cur, wide = p.currency, name_width(p)
     from game.core.portfolio.review import figure_lines
     lines = [f"{d['title']}: the quarter's debrief", ""] + figure_lines(p, d)
     lines += ["", "Each account over the quarter (health, week 0 to 13):"]
     for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"
         best = a["best_contact"] + (", answering its events" if a.get("best_answers") else "")
-        lines.append(f"  {a['worth_rank']:>2}. {a['name'][:28]:<28} {sparkline(a['health'])}  {end}; "
-                     f"{a['contact']} (best: {best})")
+        lines.append(f"  {a['worth_rank']:>2}. {a['name']:<{wide}} {sparkline(a['health'])}  {end}; "
+                     f"{a.get('contact_history') or a['contact']} (best: {best})")
     for c in d["conversations"]:
         lines.append(f"  Conversation in week {c['week']} with {p.account(c['account']).name}: "
                      f"{(c['outcome'] or '').replace('_', ' ')}" + (" (assumed)" if c["source"] == "assumed" else ""))
@@ -34,7 +39,7 @@ def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     lines += ["", "What each account is worth (revenue is the size of the relationship; profit, what it leaves, "
               "is what it is worth keeping):"]
     for i, w in enumerate(d["worth"], 1):
-        lines.append(f"  {i:>2}. {w['name'][:30]:<30} revenue {money(cur, w['revenue']):>8}  profit "
+        lines.append(f"  {i:>2}. {w['name']:<{wide}} revenue {money(cur, w['revenue']):>8}  profit "
                      f"{money(cur, w['profit']):>8}  (you put it {ordinal(w['your_place'])})")
     if d["misplaced"]:
         lines += ["", "Ranking: accounts out of place:"]
@@ -156,11 +161,14 @@ def baseline_lines(p: Portfolio, b: dict) -> list[str]:
 
 
 def analysis_lines(p: Portfolio, a: dict) -> list[str]:
-    cur = p.currency
-    lines = [f"{p.title} ({len(p.accounts)} accounts, {p.budget_hours:g} hours a week, seed {a['seed']})", "",
+    cur, wide = p.currency, name_width(p)
+    lines = [f"{p.title} ({len(p.accounts)} accounts, {p.budget_hours:g} hours a week, seed {a['seed']})",
+             f"These figures are for the news drawn with seed {a['seed']}: a quarter played with another seed has "
+             "other news, so its debrief shows other figures (--seed N gives them; the debrief names its seed).",
+             "",
              "Each account's value (true order):"]
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
-        lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name'][:30]:<30} {money(cur, acc['revenue']):>8} at "
+        lines.append(f"  {ordinal(acc['worth_rank']):>4} {acc['name']:<{wide}} {money(cur, acc['revenue']):>8} at "
                      f"{acc['margin'] * 100:>3.0f}% = {money(cur, acc['profit']):>7} profit; health {acc['health']:>3}, "
                      f"{acc['pressure']} pressure; left alone keeps {money(cur, acc['no_contact_profit_kept'])}")
     lines += ["", f"Best plan for this seed and budget ({a['best_hours_a_week']:.1f} hours a week with its "
@@ -171,6 +179,6 @@ def analysis_lines(p: Portfolio, a: dict) -> list[str]:
     for acc in sorted(a["accounts"], key=lambda x: x["worth_rank"]):
         answers = "answer its events" if acc["best_answers"] else "let its events go"
         asks = f"{METHOD_TITLES[acc['channel']].lower()} {FREQUENCY_TITLES[acc['cadence']]}"
-        lines.append(f"  {acc['name'][:30]:<30} {acc['best_contact']:<32} {answers:<18} "
+        lines.append(f"  {acc['name']:<{wide}} {acc['best_contact']:<32} {answers:<18} "
                      f"keeps {money(cur, acc['best_profit_kept'])} (asks for: {asks})")
     return lines + method_lines(p, a["method"])

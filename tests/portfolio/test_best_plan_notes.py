@@ -90,3 +90,16 @@ def test_when_hours_run_short_the_debrief_says_the_best_plan_contacts_less_often
         account = p.account(a["id"])
         assert bool(a["best_pace"]) == (best is None or CADENCE_GAP[best.frequency] > CADENCE_GAP[account.cadence])
     assert any("less often than their notes ask" in line and "1.5 hours a week" in line for line in d["coaching"])
+
+
+def test_lattice_notes_say_the_one_thing_the_best_plan_does():
+    """Trial 6: Lattice's notes said the practice 'runs on e-mail; a short monthly note' while the best plan
+    phones them every four weeks (Felix, new, does not read a stranger's e-mails). The notes now say to make
+    the monthly word a call until he knows you, and the best plan does that on every seed."""
+    from tests.portfolio.helpers import ROOT
+    p = bundled(ROOT / "portfolios" / "business-banking.yaml")
+    lattice = p.account("lattice-architects")
+    text = " ".join(n.text for n in lattice.notes).lower()
+    assert "once a month" in text and "phone call" in text and "a short monthly note" not in text
+    for seed in range(12):
+        assert best_plan(p, seed).plan.contact("lattice-architects") == Contact("call", "monthly"), seed

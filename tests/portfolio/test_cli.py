@@ -280,3 +280,23 @@ def test_analyze_says_plainly_what_is_exact_and_what_is_the_policy():
     text = run("analyze", SHOP).stdout
     assert "What is exact and what is a policy:\n  Exact: the plan: " in text
     assert "\n  Policy: the weeks: " in text and "% of it)." in text
+
+
+def test_the_debrief_names_its_seed_and_analyze_gives_its_figures_for_that_seed(tmp_path):
+    """Trial 6: analyze (seed 0) and a debrief of another seed showed different best/nothing figures and nothing
+    said why. The debrief names its seed and the command; analyze --seed gives the same figures, and says they
+    are one seed's."""
+    plan = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
+    debrief = run("portfolio", SHOP, "--plan", plan, "--seed", "8")
+    assert debrief.returncode == 0, debrief.stderr
+    assert ("This quarter's news was drawn with seed 8; `main.py analyze portfolios/shop-systems.yaml --seed 8` "
+            "gives these figures") in debrief.stdout.replace("\n", " ")
+    played = json.loads(run("portfolio", SHOP, "--plan", plan, "--seed", "8", "--json").stdout)
+    same = json.loads(run("analyze", SHOP, "--seed", "8", "--json").stdout)
+    other = json.loads(run("analyze", SHOP, "--json").stdout)
+    assert played["seed"] == same["seed"] == 8
+    assert played["best_profit_kept"] == same["best_profit_kept"]
+    assert played["nothing_profit_kept"] == same["nothing_profit_kept"]
+    assert other["best_profit_kept"] != same["best_profit_kept"]  # why the debrief must name its seed
+    text = run("analyze", SHOP, "--seed", "8").stdout
+    assert "These figures are for the news drawn with seed 8" in text

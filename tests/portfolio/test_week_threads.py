@@ -7,7 +7,9 @@ from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import true_order
 
-from .helpers import bundled
+from .helpers import ROOT, bundled
+
+BANKING = ROOT / "portfolios" / "business-banking.yaml"
 
 
 def _played(campaign, weeks):
@@ -180,3 +182,60 @@ def test_a_conversation_says_it_takes_none_of_the_quarters_hours():
         pass
     aid = campaign.due[0]
     assert "It takes none of the quarter's hours" in quarter_week.trouble_line(p, campaign, aid)
+
+
+def test_a_cadence_more_often_than_the_account_wants_says_so_before_it_is_picked():
+    """The trial: Kestrel Haulage (a call every other week, called in week 2) changed in week 3 to a call every
+    week: every later call was too soon. The option says so before it is picked; one the account welcomes
+    does not, and the warning tells the truth about the weeks that follow."""
+    p = bundled(BANKING)
+    campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
+    _played(campaign, 2)
+    _head, _tail, choices = quarter_week.revise_options(p, campaign, "kestrel-haulage")
+    detail = {c.action[1]: c.detail for c in choices if c.action[0] == "revise_set" and c.action[1]}
+    weekly = Contact("call", "weekly")
+    assert "more often than they want (every two weeks): each call after the first will be too soon" \
+        in detail[weekly]
+    assert "more often than they want" not in detail[Contact("call", "fortnightly")]
+    assert "more often than they want" not in detail[Contact("call", "monthly")]
+    campaign.revise("kestrel-haulage", weekly)
+    _played(campaign, 13)
+    run = campaign.runs["kestrel-haulage"]
+    called = [log for log in run.log if log.contact and log.week >= 3]
+    assert len(called) > 2 and all("too soon" in log.why for log in called[1:])
+
+
+def _note_option(p, campaign, aid):
+    _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, "disclosure"))
+    return next(c.label for c in choices if c.action == ("reply", "note"))
+
+
+def test_the_note_option_names_the_contact_it_will_be_brought_up_at():
+    """The trial: 'Note it and bring it up at your next planned contact' named no week. Seed 3: Fenwick's
+    disclosure comes in week 3, their fortnightly visit in week 4; with no plan there is none to name."""
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({"fenwick-bakeries": Contact("visit", "fortnightly")}))
+    _played(campaign, 2)
+    assert _note_option(p, campaign, "fenwick-bakeries") == "Note it and bring it up at your visit in week 4"
+    alone = Campaign(p, 3, true_order(p), Plan({}))
+    _played(alone, 2)
+    assert "none they would notice comes within four weeks" in _note_option(p, alone, "fenwick-bakeries")
+
+
+def test_the_terminal_warns_of_a_cadence_more_often_than_the_account_wants():
+    """The terminal lists the frequencies itself: the same warning stands beside every week, not beside every
+    two weeks, for Kestrel after its week-2 call."""
+    from game.core.portfolio.model import FREQUENCIES, METHODS
+    from game.shells.terminal.portfolio import revise_plan
+    p = bundled(BANKING)
+    campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
+    _played(campaign, 2)
+    typed = iter([str(1 + [a.id for a in p.accounts].index("kestrel-haulage")), str(1 + METHODS.index("call")),
+                  str(1 + FREQUENCIES.index("fortnightly"))])
+    out = []
+    revise_plan(campaign, lambda: next(typed), out.append)
+    lines = "".join(out).splitlines()
+    weekly = next(line for line in lines if f"{1 + FREQUENCIES.index('weekly')}. every week:" in line)
+    fortnightly = next(line for line in lines if f"{1 + FREQUENCIES.index('fortnightly')}. every two weeks:" in line)
+    assert "each call after the first will be too soon" in weekly
+    assert "more often than they want" not in fortnightly

@@ -46,7 +46,20 @@ def _one(p, e: dict) -> str:
         said += f", and they left you in week {e['lost_week']}, which they would not have after an even conversation"
     elif e["lost_week_even"] and not e["lost_week"]:
         said += f", which kept them: after an even conversation they would have left in week {e['lost_week_even']}"
+    elif e["lost_week"] and e["lost_week_even"] and e["health_change"]:
+        said += f", and they left you in week {e['lost_week']}: they would have left after an even conversation too"
     return said
+
+
+def left_either_way(p, result: dict) -> str:
+    """Why conversations that moved health show no difference in profit: the accounts left either way
+    ('The Good Grind café left either way'; '' when that is not why)."""
+    names = [p.account(e["account"]).name for e in result.get("conversation_effects") or []
+             if e["outcome"] != "lost" and e["health_change"] and e["lost_week"] and e["lost_week_even"]]
+    names = list(dict.fromkeys(names))
+    if not names:
+        return ""
+    return (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) + " left either way"
 
 
 def conversation_line(p, result: dict) -> str:

@@ -3,15 +3,18 @@ seed and budget, each account's story, the levers the plan exercised and
 coaching. All derived from a finished Campaign."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from game.core.model import LEVER_TITLES
 from game.core.portfolio.answers import CONCESSION_CUT
 from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
                                        channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
+from game.core.portfolio.plan_history import history_words
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
-from game.core.portfolio.debrief_talks import conversation_effects, conversation_line
+from game.core.portfolio.debrief_talks import conversation_effects, conversation_line, left_either_way
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
 PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
@@ -182,6 +185,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         accounts.append({
             "id": account.id, "name": account.name, "worth_rank": order.index(account.id) + 1,
             "contact": contact_words(contact), "best_contact": contact_words(best_contact),
+            "contact_history": history_words(campaign, account.id),  # '' when the plan never changed
             "hours_a_week": round(campaign.plan.minutes(account.id) / 60 / WEEKS, 2),
             "health": [round(h) for h in run.healths], "lost_week": run.lost_week,
             "events": [f"week {log.week}: {e}" for log in run.log for e in log.events],
@@ -252,6 +256,16 @@ def score_end(result: dict) -> str:
     return f" = {result['score']}%"
 
 
+def seed_line(p: Portfolio, result: dict) -> str:
+    """Which seed drew the quarter's news, and the command that gives the same best and doing-nothing figures
+    (another seed draws other news, so other figures)."""
+    name = PurePath(p.file).name if p.file else f"{p.id}.yaml"
+    where = f"portfolios/{name}" if not p.file or PurePath(p.file).parent.name == "portfolios" else name
+    return (f"This quarter's news was drawn with seed {result['seed']}; `main.py analyze {where} --seed "
+            f"{result['seed']}` gives these figures for the best plan and doing nothing (another seed draws "
+            "other news, so other figures).")
+
+
 def figure_lines(p: Portfolio, result: dict) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
@@ -266,7 +280,9 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
 
     def change(more, less, what):
         d = difference(result, more, less)
-        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}"
+        why = left_either_way(p, result) if not d and what == "your conversations" else ""
+        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}" + \
+            (f": {why}" if why else "")
     lines = [f"Score {result['score']}%: what you kept beyond doing nothing, as a share of what the best plan "
              f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
              f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
@@ -283,7 +299,8 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"  Doing nothing (no contact, nothing answered): {m('nothing_profit_kept')} "
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
-             f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + [""]
+             f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + \
+        ["", seed_line(p, result), ""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "

@@ -36,7 +36,7 @@ def health_words(run, week: int) -> str:
     mid = _shown(mid_exact)
     parts = []
     if mid != seen:
-        parts.append(f"drifted {seen} → {mid}" + ("" if since == week - 1 else
+        parts.append(f"{'drifted' if mid < seen else 'rose'} {seen} → {mid}" + ("" if since == week - 1 else
                                                    " since the quarter began" if since == 0 else f" since week {since}"))
     now = mid
     if log.contact:

@@ -143,7 +143,8 @@ def revise_plan(campaign, read, write) -> None:
             option = Contact(METHODS[method - 1], f)
             weeks = campaign.revised_weeks(a.id, option)
             cost = portfolio_time.contact_cost_from(option, campaign.week + 1, weeks)
-            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}{quarter_week.moved_words(campaign, a.id, option, weeks)}\n")
+            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}{quarter_week.moved_words(campaign, a.id, option, weeks)}"
+                  f"{quarter_week.too_often_words(campaign, a.id, option, weeks)}\n")
         f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
         contact = Contact(METHODS[method - 1], f)
     try:
