@@ -2,7 +2,10 @@
 falls due, so nothing a trainee reads in it (briefing, lines, replies, feedback, endings, coaching) may pin it to a
 calendar month or a year: 'up for renewal in March' cannot agree with week 2 and week 12 both. Weekdays stay (a
 conversation is its own day: 'Going Live on Monday'), and so do counts ('fourteen months', 'once a month').
-docs/decisions.md, 'No calendar in the quarter's conversations'."""
+A month's plural or possessive is still the month ('your quiet Januarys', 'January's figures': issue 61).
+Seasons are checked only in the conversations listed in SEASONLESS: elsewhere a season names something outside the
+quarter (a past winter, a contract's summer deep clean, what happens in the spring after the story), but a café's
+present plans 'starting in spring' pin the week. docs/decisions.md, 'No calendar in the quarter's conversations'."""
 import re
 
 import pytest
@@ -13,7 +16,9 @@ from tests.portfolio.helpers import BUNDLED, ROOT, bundled
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 # "May I ..." is a question, not the month; a four-digit number from 1900 to 2099 is read as a year.
-CALENDAR = re.compile(r"\b(?!May (?:I|we|you|he|she|they)\b)(" + "|".join(MONTHS) + r")\b|\b(19|20)\d\d\b")
+CALENDAR = re.compile(r"\b(?!May (?:I|we|you|he|she|they)\b)(" + "|".join(MONTHS) + r")(?:s|'s|’s)?\b|\b(19|20)\d\d\b")
+SEASON = re.compile(r"\b(spring|summer|autumn|winter)(?:s|'s|’s)?\b", re.IGNORECASE)
+SEASONLESS = ("lunch-rush", "card-machine")
 CODE_KEYS = {"if", "goto", "set", "add", "id", "next", "speaker", "outcome", "mood", "style"}
 
 
@@ -45,6 +50,24 @@ def test_a_linked_conversation_names_no_month_and_no_year(scenario):
     data = yaml.safe_load((ROOT / "scenarios" / f"{scenario}.yaml").read_text(encoding="utf-8"))
     dated = [(where, m.group(0)) for where, text in texts(data) for m in CALENDAR.finditer(text)]
     assert not dated, dated
+
+
+@pytest.mark.parametrize("scenario", SEASONLESS)
+def test_the_cafe_conversations_name_no_season(scenario):
+    assert scenario in linked_scenarios()
+    data = yaml.safe_load((ROOT / "scenarios" / f"{scenario}.yaml").read_text(encoding="utf-8"))
+    seasons = [(where, m.group(0)) for where, text in texts(data) for m in SEASON.finditer(text)]
+    assert not seasons, seasons
+
+
+def test_the_checks_would_catch_the_lunch_rush_trial():
+    for text in ("your quiet Januarys, and an overdraft", "January's figures", "since March’s audit",
+                 "Two Decembers running"):
+        assert CALENDAR.search(text), text
+    for text in ("a coffee van we're starting in spring", "Spring's menu", "two winters ago", "Summer deep clean"):
+        assert SEASON.search(text), text
+    for text in ("the van we're starting up", "your slow weeks", "May I ask", "Mayfair branch", "springboard"):
+        assert not CALENDAR.search(text) and not SEASON.search(text), text
 
 
 def test_the_calendar_check_would_catch_what_the_trial_found():
