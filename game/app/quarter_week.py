@@ -56,7 +56,8 @@ def news_choices(p, campaign) -> tuple[Choice, ...]:
     items = []
     for aid, event in campaign.news():
         reply = campaign.replies.get((campaign.week + 1, aid, event.kind))
-        detail = f"your answer: {answers.ANSWER_TITLES[reply].lower()}" if reply else "not answered yet"
+        title = note_title(campaign, aid) if reply == "note" else answers.ANSWER_TITLES.get(reply, "")
+        detail = f"your answer: {title[0].lower()}{title[1:]}" if reply else "not answered yet"
         said = story.event_words(campaign, aid, event.kind)
         if said:
             detail = f"{said} · {detail}"

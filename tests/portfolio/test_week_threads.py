@@ -222,6 +222,17 @@ def test_the_note_option_names_the_contact_it_will_be_brought_up_at():
     assert "none they would notice comes within four weeks" in _note_option(p, alone, "fenwick-bakeries")
 
 
+def test_the_news_list_shows_a_noted_answer_with_its_contact_and_week():
+    """After picking the note, the week's news list said 'your answer: note it and bring it up at your next planned
+    contact' while the option had named the visit in week 4: the list names the same contact and week."""
+    p = bundled()
+    campaign = Campaign(p, 3, true_order(p), Plan({"fenwick-bakeries": Contact("visit", "fortnightly")}))
+    _played(campaign, 2)
+    campaign.answer("fenwick-bakeries", "disclosure", "note")
+    details = [c.detail for c in quarter_week.news_choices(p, campaign) if "your answer: note it" in c.detail]
+    assert details and all("your answer: note it and bring it up at your visit in week 4" in d for d in details)
+
+
 def test_the_terminal_warns_of_a_cadence_more_often_than_the_account_wants():
     """The terminal lists the frequencies itself: the same warning stands beside every week, not beside every
     two weeks, for Kestrel after its week-2 call."""
