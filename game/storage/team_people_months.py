@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from game.core.model import LEVERS
 from game.storage.team_summary import (COUNTED, PAIR_FAMILIES, SINGLE_FAMILIES, chosen_of, filters_of, thursday)
-from game.storage.team_views import month_span
+from game.storage.team_views import month_span, with_names
 
 _LEVER_COLUMNS = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
 _SUMMED = ("attempts", "score_sum", "passed", *_LEVER_COLUMNS)
@@ -110,11 +110,8 @@ class PeopleMonths:
                            every, plain=True)
         if not rows:
             return []
-        latest: dict[str, tuple] = {}
-        for person, finished, ident, player, learner in self._query(
-                f"SELECT u.person, u.last_played, u.last_id, u.player, u.learner FROM ({union}) AS u JOIN "
-                f"(SELECT person, MAX(last_played) AS m FROM ({union}) AS v GROUP BY person) AS x "
-                "ON x.person = u.person AND x.m = u.last_played", [*every, *every], plain=True):
-            if person not in latest or (finished, ident) > latest[person][:2]:
-                latest[person] = (finished, ident, player, learner)
-        return [(*row[:4], *latest[row[0]][2:], *(int(v) for v in row[4:])) for row in rows]
+        return with_names(rows, self._query(
+            f"SELECT u.person, u.last_played, u.last_id, u.player, u.learner FROM ({union}) AS u JOIN "
+            f"(SELECT person, MAX(last_played) AS m FROM ({union}) AS v GROUP BY person) AS x "
+            "ON x.person = u.person AND x.m = u.last_played", [*every, *every], plain=True),
+            lambda figures: (int(v) for v in figures))

@@ -60,6 +60,17 @@ def _next_month(month: str) -> str:
     return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
 
 
+def with_names(rows, moments, numbers=lambda values: values) -> list[tuple]:
+    """Each person's row (person, attempts, score sum, last played, figures…) with who they were at their latest
+    attempt put after its first four columns: `moments` are (person, finished, id, player, learner) rows, and
+    the latest (finished, id) of each person names them; `numbers` turns the figures as the caller needs."""
+    latest: dict[str, tuple] = {}
+    for person, finished, ident, player, learner in moments:
+        if person not in latest or (finished, ident) > latest[person][:2]:
+            latest[person] = (finished, ident, player, learner)
+    return [(*row[:4], *latest[row[0]][2:], *numbers(row[4:])) for row in rows]
+
+
 class CertificateRow(NamedTuple):
     """What the certificates view reads of an attempt: the course rule's columns and who played it."""
     scenario: str
@@ -183,26 +194,18 @@ class TeamViews:
         if not rows:
             return []
         lasts = sorted({row[3] for row in rows})
-        latest: dict[str, tuple] = {}
-        for person, finished, ident, player, learner in self._query(
-                f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at "
-                f"IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True):
-            if person not in latest or (finished, ident) > latest[person][:2]:
-                latest[person] = (finished, ident, player, learner)
-        return [(*row[:4], *latest[row[0]][2:], *row[4:]) for row in rows]
+        return with_names(rows, self._query(
+            f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at "
+            f"IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True))
 
     def _kept_names(self, rows, where, params) -> list[tuple]:
         if not rows:
             return []
-        latest: dict[str, tuple] = {}
-        for person, finished, ident, player, learner in self._query(
-                f"SELECT s.person, s.last_played, s.last_id, s.player, s.learner FROM team_summary s JOIN "
-                f"(SELECT person, MAX(last_played) AS m FROM team_summary {where} GROUP BY person) AS x "
-                f"ON x.person = s.person AND x.m = s.last_played {where}",  # the WHERE's columns are s's only
-                [*params, *params], plain=True):
-            if person not in latest or (finished, ident) > latest[person][:2]:
-                latest[person] = (finished, ident, player, learner)
-        return [(*row[:4], *latest[row[0]][2:], *row[4:]) for row in rows]
+        return with_names(rows, self._query(
+            f"SELECT s.person, s.last_played, s.last_id, s.player, s.learner FROM team_summary s JOIN "
+            f"(SELECT person, MAX(last_played) AS m FROM team_summary {where} GROUP BY person) AS x "
+            f"ON x.person = s.person AND x.m = s.last_played {where}",  # the WHERE's columns are s's only
+            [*params, *params], plain=True))
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
