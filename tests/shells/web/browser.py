@@ -116,6 +116,17 @@ def press(page, key: str = "Enter") -> None:
             page.wait_for_timeout(50)
     with page.expect_navigation():
         page.keyboard.press(key)
+    settled(page)
+
+
+def settled(page) -> None:
+    """Wait for a page with an `autofocus` element to have moved the focus there, so that keys pressed next
+    (an arrow, End, Tab) act from where a trainee's would, not from the body before Chromium's rendering step."""
+    for _ in range(50):
+        if page.evaluate("document.querySelector('[autofocus]') === null || "
+                         "(document.activeElement !== null && document.activeElement !== document.body)"):
+            return
+        page.wait_for_timeout(50)
 
 
 def signed_in(browser, server, name: str, width: int = 1280, height: int = 720):
