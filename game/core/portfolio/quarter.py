@@ -101,7 +101,7 @@ EVENT_WORDS = {
     "competitor-offer": ("the offer was turned down", "they are still weighing the offer", "it hurt"),
     "price-cut": ("they saw the value behind the price", "they are not convinced", "nobody explained the value"),
     "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
-    "disclosure": ("you asked after it", "you only half remembered it", "nobody asked after it"),
+    "disclosure": ("you asked after it", "you asked after it, but not in a way that landed", "nobody asked after it"),
 }
 WELL = 0.75  # an answer of at least this quality counts as handled well
 

@@ -32,9 +32,11 @@ AGAIN = {
                   "The trouble is back; week {week}'s fix was a patch.",
                   "Another complaint; week {week}'s was never answered."),
     "disclosure": ("More news, glad you asked after week {week}'s.",
-                   "More news; in week {week} you half remembered.",
+                   "More news; in week {week} you asked after it, though not as they would have liked.",
                    "More news; nobody asked after week {week}'s."),
 }
+# a disclosure noted when no planned contact they would notice came within the note's window: nobody asked
+NOTED_UNASKED = "More news; week {week}'s was noted, but no contact of yours ever brought it up."
 # an event after the account's linked conversation (a different kind from any earlier event), by its outcome
 AFTER_TALK = {
     "competitor-offer": {"retained": "A rival tries again since your conversation of week {week} kept them.",
@@ -64,6 +66,8 @@ def event_words(campaign, account_id: str, kind: str) -> str:
         then, handled = earlier[-1]
         how = 0 if handled.well else (1 if handled.answer is not None else 2)
         frame = AGAIN[kind][how].format(week=then)
+        if handled.answer == "note" and handled.ask_week is None:  # noted, but no contact ever asked after it
+            frame = NOTED_UNASKED.format(week=then)
         if told >= len(lines) > 1:  # past the file's lines: the quote comes round again, the frame counts
             weeks = [str(w) for w, _handled in earlier]
             frame = (f"The {ORDINALS[min(told, len(ORDINALS) - 1)]} {TITLES[kind]} this quarter, after "
