@@ -182,7 +182,12 @@ class PortfolioRun:
         returns the note to show."""
         outcome = outcome or "at_risk"
         self.campaign.resolve(account_id, outcome, "played", score)
-        words = f"{self.portfolio.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
-        if outcome == "lost":
-            words += " It has left you."
-        return words
+        return conversation_words(self.portfolio, account_id, outcome)
+
+
+def conversation_words(p, account_id: str, outcome: str) -> str:
+    """How a linked conversation left the account: 'Fenwick Bakeries: the account is at risk.'"""
+    words = f"{p.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
+    if outcome == "lost":
+        words += " It has left you."
+    return words

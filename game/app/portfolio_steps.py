@@ -20,6 +20,7 @@ from pathlib import Path
 
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
 from game.app.portfolio_view import DEBRIEF, LIST, PortfolioPage, QuarterDebrief, quarter_debrief
+from game.app.contact_menu import refusal
 from game.app.session import GameSession, abandon_saved, save_store
 from game.app.trainee_play import Trainee, registration_for
 from game.core.portfolio.load import check_file
@@ -92,10 +93,7 @@ class QuarterState:
         choices = self.view.choices
         if not 0 <= index < len(choices) or choices[index].enabled:
             return ""
-        choice = choices[index]
-        why = f" ({choice.detail})" if choice.detail else ""
-        return (f"“{choice.label}” cannot be chosen{why}: it does not fit in the time left. Choose one that "
-                "fits, or give another account less time first.")
+        return refusal(choices[index])
 
     @property
     def debrief(self) -> QuarterDebrief | None:

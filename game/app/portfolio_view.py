@@ -57,20 +57,29 @@ class PortfolioPage:
 
 
 def account_line(p, a) -> str:
-    return (f"{a.name} ({a.sector}): {money(p.currency, a.revenue)} a year at a {a.margin * 100:.0f}% margin, "
-            f"health {a.health}, {a.pressure} competitor pressure")
+    return (f"{a.name} ({a.sector}): revenue {money(p.currency, a.revenue)} a year at a {a.margin * 100:.0f}% "
+            f"margin, health {a.health}, {a.pressure} competitor pressure")
+
+
+def briefing_line(p, a) -> str:
+    """An account as the briefing lists it: its line, and whether trouble would bring a conversation."""
+    return account_line(p, a) + (" · a conversation if it falls into trouble" if a.scenario else "")
 
 
 def brief_text(p) -> str:
     return reflow(p.briefing)
 
 
+def accounts_heading(p) -> str:
+    return f"Your accounts ({len(p.accounts)}), {p.budget_hours:g} hours a week to keep them:"
+
+
 def accounts_text(p) -> str:
     """Every account with its notes (under the briefing's buttons)."""
-    lines = [f"Your accounts ({len(p.accounts)}), {p.budget_hours:g} hours a week to keep them:"]
+    lines = [accounts_heading(p)]
     for a in p.accounts:
         lines.append("")
-        lines.append(account_line(p, a) + (" · a conversation if it falls into trouble" if a.scenario else ""))
+        lines.append(briefing_line(p, a))
         lines += [f"    {n.text}" for n in a.notes]
     return "\n".join(lines)
 

@@ -178,3 +178,12 @@ def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
                                 + too_often_words(campaign, aid, contact, weeks)
                                 + ("" if fits else " · more than the quarter's time left")))
     return head, "", tuple(items) + (Choice("Back", "revise"),)
+
+
+def revised_words(campaign, aid) -> str:
+    """What a change of plan did, said at once: 'Fenwick Bakeries: visit every two weeks from week 2 (weeks 2, 4,
+    6, 8, 10 and 12).' with the new week's hours."""
+    week = campaign.week + 1
+    ahead = campaign.runs[aid].planned_weeks(week)
+    return (f"{campaign.portfolio.account(aid).name}: {contact_words(campaign.plan.contact(aid))} from week {week}"
+            + (f" ({portfolio_time.weeks_words(ahead)})" if ahead else "") + f". {portfolio_time.week_time(campaign)}")

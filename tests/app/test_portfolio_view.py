@@ -41,7 +41,7 @@ def test_the_list_brief_and_ranking_pages(p):
     assert "\n" not in brief.head.split("\n\n")[0]  # the YAML's hard line breaks are undone
     assert brief.tail.splitlines()[:3] == [
         "Your accounts (3), 1.5 hours a week to keep them:", "",
-        "The Good Grind café (Café): £4,800 a year at a 45% margin, health 44, high competitor pressure · "
+        "The Good Grind café (Café): revenue £4,800 a year at a 45% margin, health 44, high competitor pressure · "
         "a conversation if it falls into trouble"]
     rank = page_view(RANK, p, ranking=["fenwick-bakeries"])
     assert rank.head.endswith("Your ranking so far:\n1. Fenwick Bakeries")
@@ -66,7 +66,8 @@ def test_the_plan_and_options_pages_keep_the_hours_and_the_budget(p):
                                     ("Greenway Grocers", "no contact", True)]
     options = page_view(OPTIONS, p, ranking=ranking, plan=plan, choosing="greenway-grocers")
     assert options.title == planned.title
-    assert options.head.startswith("Greenway Grocers (Supermarket franchise): £520k a year at a 3% margin")
+    assert options.head.startswith("Greenway Grocers (Supermarket franchise): revenue £520k a year at a 3% "
+                                     "margin")
     shown = labels(options)
     assert shown[0] == ("No contact", "", True) and shown[-1] == ("Back", "", True)
     assert ("Visit every week", "13 visits × 3 h = 39 h a quarter = 3 h a week · weeks 1-13 · over budget", False) in shown
@@ -223,9 +224,10 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     out = []
     plan = ask_plan(p, LISTED, lambda: next(typed), out.append)
     shown = "".join(out)
-    assert "That takes 13 visits × 3 h = 39 h a quarter = 3 h a week: more than is left. Choose again." in shown
-    assert "  1. every week: 13 visits × 3 h = 39 h a quarter = 3 h a week (weeks 1-13)\n" in shown
-    assert "  1. every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week (weeks 1-13)\n" in shown
+    assert ("“Visit every week” cannot be chosen (13 visits × 3 h = 39 h a quarter = 3 h a week · weeks 1-13 · over "
+            "budget): it does not fit in the time left.") in shown  # the browser's refusal, word for word
+    assert "  1. Visit every week: 13 visits × 3 h = 39 h a quarter = 3 h a week · weeks 1-13 · over budget\n" in shown
+    assert "  1. Phone call every week: 13 calls × 0.5 h = 6.5 h a quarter = 0.5 h a week · weeks 1-13\n" in shown
     assert ("The Good Grind café The quarter has 19.5 h, 1.5 h a week on average. Your contacts take 0 h of it (0 h "
             "a week on average); 19.5 h are left for answering the weeks' news") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}

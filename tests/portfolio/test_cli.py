@@ -163,7 +163,7 @@ def test_terminal_quarter_from_rank_to_debrief(tmp_path):
     assert "Rank them" in out and "h are left for answering the weeks' news" in out
     assert "is in trouble" in out and "They need a conversation before the week is out" in out
     assert "pick up the phone" not in out  # a meeting is not a phone call: the briefing says which
-    assert "news from your accounts" in out and "left unanswered" in out
+    assert "News for week 1: " in out and "left unanswered" in out
     assert "What each account is worth (revenue is the size of the relationship" in out
     assert " 1. Vale Garden Centres" in out and "revenue     £70k  profit     £55k  (you put it 5th)" in out
     assert "the quarter's debrief" in out and "Neglect cost" in out
@@ -208,7 +208,7 @@ def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
     out = again.stdout
     assert "You have a quarter saved at week 1 of 13" in out and "Rank them" not in out
     assert "Fenwick Bakeries: visit every two weeks from week 2 (weeks 2, 4, 6, 8, 10 and 12)." in out
-    assert "Week 2 of 13: news from your accounts" in out
+    assert "News for week 2: " in out and "what you do not answer is let go" in out
 
 
 def test_losing_an_account_is_announced_as_it_happens(tmp_path):

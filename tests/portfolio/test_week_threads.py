@@ -234,19 +234,19 @@ def test_the_news_list_shows_a_noted_answer_with_its_contact_and_week():
 
 
 def test_the_terminal_warns_of_a_cadence_more_often_than_the_account_wants():
-    """The terminal lists the frequencies itself: the same warning stands beside every week, not beside every
-    two weeks, for Kestrel after its week-2 call."""
+    """The warning stands beside every week, not beside every two weeks, for Kestrel after its week-2 call."""
     from game.core.portfolio.model import FREQUENCIES, METHODS
     from game.shells.terminal.portfolio import revise_plan
     p = bundled(BANKING)
     campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
     _played(campaign, 2)
-    typed = iter([str(1 + [a.id for a in p.accounts].index("kestrel-haulage")), str(1 + METHODS.index("call")),
-                  str(1 + FREQUENCIES.index("fortnightly"))])
+    typed = iter([str(1 + campaign.ranking.index("kestrel-haulage")), str(1 + METHODS.index("call")),
+                  str(1 + FREQUENCIES.index("fortnightly"))])  # "Change your plan" lists your ranking's order
     out = []
     revise_plan(campaign, lambda: next(typed), out.append)
     lines = "".join(out).splitlines()
-    weekly = next(line for line in lines if f"{1 + FREQUENCIES.index('weekly')}. every week:" in line)
-    fortnightly = next(line for line in lines if f"{1 + FREQUENCIES.index('fortnightly')}. every two weeks:" in line)
+    weekly = next(line for line in lines if f"{1 + FREQUENCIES.index('weekly')}. Phone call every week:" in line)
+    fortnightly = next(line for line in lines
+                       if f"{1 + FREQUENCIES.index('fortnightly')}. Phone call every two weeks:" in line)
     assert "each call after the first will be too soon" in weekly
     assert "more often than they want" not in fortnightly

@@ -8,14 +8,14 @@ import sys
 from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
-from game.core.portfolio import answers, story
+from game.app.contact_menu import contact_menu, refusal
+from game.app.portfolio_run import conversation_words
+from game.app.portfolio_view import OPTIONS, accounts_heading, briefing_line, page_view, played_weeks, rank_text
 from game.core.portfolio.campaign import Campaign
-from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
+from game.core.portfolio.model import WEEKS
 from game.core.portfolio import hours as portfolio_time
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.quarter import Contact
-from game.core.portfolio.ranking import money
-from game.app.portfolio_view import contact_fits, contact_hours
 from game.app.session import back_to_quarter
 from game.authoring.portfolio_report import debrief_lines
 from game.core.portfolio.review import debrief
@@ -24,15 +24,13 @@ from game.core.plain_numbers import is_plain_number
 
 
 def account_lines(p, number: int, a) -> list[str]:
-    lines = [f"{number:>2}. {a.name} ({a.sector}): revenue {money(p.currency, a.revenue)} a year at a "
-             f"{a.margin * 100:.0f}% margin; health {a.health}/100; {a.pressure} competitor pressure"
-             + ("; linked conversation" if a.scenario else "")]
-    lines += [_wrap(f"- {n.text}", "      ") for n in a.notes]
-    return lines
+    """An account as the briefing lists it (the app layer's line), numbered for the ranking, with its notes."""
+    return [f"{number:>2}. {briefing_line(p, a)}"] + [_wrap(f"- {n.text}", "      ") for n in a.notes]
 
 
 def ask_ranking(p, read, write) -> list[str]:
     n = len(p.accounts)
+    write("\n" + _wrap(rank_text(p, [])) + "\n")
     while True:
         answer = read_answer(f"\nRank them: type the {n} numbers, most worth keeping first (e.g. 3 1 2 …): ",
                             read, write)
@@ -47,7 +45,23 @@ def ask_ranking(p, read, write) -> list[str]:
             return [p.accounts[int(x) - 1].id for x in parts]
 
 
+def ask_contact(choices, prompt: str, read, write):
+    """A contact from a page's options (the plan's or "Change your plan"'s), asked in two steps: how, then how
+    often, each option in the page's own words (`contact_menu`). Returns the chosen option's choice, which may be
+    disabled (the caller says why)."""
+    menu = contact_menu(choices)
+    write(f"  0. {menu.none.label}\n" + "".join(f"  {i}. {title}\n" for i, (title, _) in enumerate(menu.methods, 1)))
+    method = _ask(f"{prompt} (0-{len(menu.methods)})? ", len(menu.methods), read, write, low=0)
+    if not method:
+        return menu.none
+    options = menu.options(method)
+    write("".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(options, 1)))
+    return options[_ask(f"How often (1-{len(options)})? ", len(options), read, write) - 1]
+
+
 def ask_plan(p, ranking, read, write) -> Plan:
+    """Each account in your ranking's order, with the plan page's options for it (their hours, their weeks and
+    what is over budget)."""
     contacts: dict[str, Contact] = {}
     write(f"\nPlan your contact: the quarter has {portfolio_time.h(p.budget_minutes)} for all of them over its "
           f"{WEEKS} weeks, {p.budget_hours:g} h a week on average.\n"
@@ -57,20 +71,13 @@ def ask_plan(p, ranking, read, write) -> Plan:
         while True:
             write(f"\n{a.name}\n" + _wrap(portfolio_time.plan_time(p, Plan(contacts)), "  ") + "\n")
             write("".join(_wrap(f"- {n.text}", "    ") + "\n" for n in a.notes))  # what they ask for is in here
-            write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
-            method = _ask(f"How will you keep in touch (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
-            if method == 0:
-                break
-            m = METHODS[method - 1]
-            for i, f in enumerate(FREQUENCIES, 1):
-                write(f"  {i}. {FREQUENCY_TITLES[f]}: {contact_hours(Contact(m, f))} "
-                      f"({portfolio_time.contact_when(Contact(m, f))})\n")
-            contact = Contact(m, FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read,
-                                                  write) - 1])
-            if not contact_fits(p, Plan(contacts), aid, contact):
-                write(f"That takes {contact_hours(contact)}: more than is left. Choose again.\n")
+            page = page_view(OPTIONS, p, ranking=ranking, plan=Plan(contacts), choosing=aid)
+            chosen = ask_contact(page.choices, "How will you keep in touch", read, write)
+            if not chosen.enabled:
+                write(refusal(chosen) + "\n")
                 continue
-            contacts[aid] = contact
+            if chosen.action[1] is not None:
+                contacts[aid] = chosen.action[1]
             break
     return Plan(contacts)
 
@@ -84,10 +91,9 @@ def decide_week(campaign, read, write) -> None:
             choice = read_answer(f"\nPress Enter to play week {week} of {WEEKS} (p to change your plan, q to quit): ",
                                  read, write)
         else:
-            write(f"\nWeek {week} of {WEEKS}: news from your accounts. {portfolio_time.week_time(campaign)}\n")
-            for i, (item, (aid, event)) in enumerate(zip(quarter_week.news_choices(p, campaign), news), 1):
-                said = story.event_words(campaign, aid, event.kind)
-                write(f"  {i}. {item.label}." + (f" {said}" if said else "") + "\n")
+            write(f"\n{quarter_week.news_text(p, campaign)}\n")
+            for i, item in enumerate(quarter_week.news_choices(p, campaign), 1):
+                write(f"  {i}. {item.label}. {item.detail[:1].upper()}{item.detail[1:]}\n")
             choice = read_answer("Type a to answer them, p to change your plan, or press Enter to let them go and "
                                  "play the week (q to quit): ", read, write)
         if choice.lower() == "p":
@@ -104,55 +110,45 @@ def decide_week(campaign, read, write) -> None:
 
 
 def answer_news(campaign, news, read, write) -> None:
-    """Each event in turn, with the same answers (and times) the window offers."""
+    """Each event in turn, with the answer page's words, answers and times (those there is no time for refused)."""
     p = campaign.portfolio
     for aid, event in news:
-        _head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
-        opts = [c for c in choices if isinstance(c.action, tuple) and c.action[1] is not None]
-        said = story.event_words(campaign, aid, event.kind)
-        planned = quarter_week.planned_words(campaign, aid)
-        write(f"\n{p.account(aid).name}: {answers.EVENT_NEWS[event.kind]}." + (f" {said}" if said else "") +
-              (f" {planned[0].upper()}{planned[1:]}." if planned else "") +
-              f" {portfolio_time.answer_time(campaign)}\n  0. Let it go\n")
-        write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(opts, 1)))
+        head, _tail, choices = quarter_week.answer_page(p, campaign, (aid, event.kind))
+        options = [c for c in choices if isinstance(c.action, tuple)]  # 'Let it go' first, then the answers
+        write("\n" + head + "\n")
+        write("".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(options)))
         while True:
-            pick = _ask(f"Your answer (0-{len(opts)}): ", len(opts), read, write, low=0)
+            chosen = options[_ask(f"Your answer (0-{len(options) - 1}): ", len(options) - 1, read, write, low=0)]
+            if not chosen.enabled:
+                write(refusal(chosen) + "\n")
+                continue
             try:
-                campaign.answer(aid, event.kind, opts[pick - 1].action[1] if pick else None)
+                campaign.answer(aid, event.kind, chosen.action[1])
                 break
             except ValueError as exc:
                 write(f"{exc}. Choose again.\n")
 
 
 def revise_plan(campaign, read, write) -> None:
-    """Change one account's contact from the coming week on."""
-    from game.core.portfolio.review import contact_words
+    """Change one account's contact from the coming week on: "Change your plan"'s accounts, then its options."""
     p = campaign.portfolio
-    write(f"\nYour plan from week {campaign.week + 1}. {portfolio_time.week_time(campaign)}\n")
-    for i, a in enumerate(p.accounts, 1):
-        write(f"  {i}. {a.name}: {contact_words(campaign.plan.contact(a.id))}\n")
-    pick = _ask(f"Which account (1-{len(p.accounts)}, 0 to go back)? ", len(p.accounts), read, write, low=0)
+    head, _tail, accounts = quarter_week.revise_page(p, campaign, campaign.ranking)
+    accounts = [c for c in accounts if isinstance(c.action, tuple)]  # 'Back to the week' is 0 here
+    write("\n" + head + "\n" + "".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(accounts, 1)))
+    pick = _ask(f"Which account (1-{len(accounts)}, 0 to go back)? ", len(accounts), read, write, low=0)
     if not pick:
         return
-    a = p.accounts[pick - 1]
-    write("  0. no contact\n" + "".join(f"  {i}. {METHOD_TITLES[m]}\n" for i, m in enumerate(METHODS, 1)))
-    method = _ask(f"How will you keep in touch with {a.name} (0-{len(METHODS)})? ", len(METHODS), read, write, low=0)
-    contact = None
-    if method:
-        for i, f in enumerate(FREQUENCIES, 1):
-            option = Contact(METHODS[method - 1], f)
-            weeks = campaign.revised_weeks(a.id, option)
-            cost = portfolio_time.contact_cost_from(option, campaign.week + 1, weeks)
-            write(f"  {i}. {FREQUENCY_TITLES[f]}: {cost}{quarter_week.moved_words(campaign, a.id, option, weeks)}"
-                  f"{quarter_week.too_often_words(campaign, a.id, option, weeks)}\n")
-        f = FREQUENCIES[_ask(f"How often (1-{len(FREQUENCIES)})? ", len(FREQUENCIES), read, write) - 1]
-        contact = Contact(METHODS[method - 1], f)
+    aid = accounts[pick - 1].action[1]
+    head, _tail, choices = quarter_week.revise_options(p, campaign, aid)
+    write("\n" + head + "\n")
+    while True:
+        chosen = ask_contact(choices, f"How will you keep in touch with {p.account(aid).name}", read, write)
+        if chosen.enabled:
+            break
+        write(refusal(chosen) + "\n")
     try:
-        campaign.revise(a.id, contact)
-        ahead = campaign.runs[a.id].planned_weeks(campaign.week + 1)
-        write(f"{a.name}: {contact_words(contact)} from week {campaign.week + 1}"
-              + (f" ({portfolio_time.weeks_words(ahead)})" if ahead else "") + ". "
-              f"{portfolio_time.week_time(campaign)}\n")
+        campaign.revise(aid, chosen.action[1])
+        write(quarter_week.revised_words(campaign, aid) + "\n")
     except ValueError as exc:
         write(f"Not changed: {exc}.\n")
 
@@ -242,7 +238,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
         campaign, resumed_at = resume(p, player, read, write)
         state["started_at"] = resumed_at or state["started_at"]
     if campaign is None:
-        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\nYour accounts:\n")
+        write(f"\n{p.title}\n{'-' * len(p.title)}\n{_wrap(p.briefing)}\n\n{accounts_heading(p)}\n")
         for i, a in enumerate(p.accounts, 1):
             write("\n".join(account_lines(p, i, a)) + "\n")
         ranking = ask_ranking(p, read, write)
@@ -254,9 +250,8 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
     while not campaign.finished:
         decide_week(campaign, read, write)
         due = campaign.next_week()
-        lines = campaign.week_lines()
-        write(f"Week {campaign.week}:\n" + ("".join(f"  {name}: {what}\n" for name, what in lines)
-                                           or "  a quiet week.\n"))
+        played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
+        write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
         announce_losses(campaign, announced, write)
         for aid in due:
             account = p.account(aid)
@@ -267,7 +262,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"
             campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{account.name}: the account is {outcome.replace('_', ' ')}. {back_to_quarter(campaign.week)}.\n")
+            write(f"{conversation_words(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)
