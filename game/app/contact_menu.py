@@ -38,7 +38,11 @@ def contact_menu(choices) -> ContactMenu:
 
 
 def refusal(choice: Choice) -> str:
-    """Why a disabled choice cannot be taken, in the words every shell shows."""
+    """Why a disabled choice cannot be taken, in the words every shell shows: a contact that does not fit can make
+    room by giving another account less time; an answer that does not fit this week's hours can be let go."""
     why = f" ({choice.detail})" if choice.detail else ""
+    if isinstance(choice.action, tuple) and choice.action[0] == "reply":
+        return (f"“{choice.label}” cannot be chosen{why}: it does not fit in the time left. Choose one that fits, "
+                "or let it go.")
     return (f"“{choice.label}” cannot be chosen{why}: it does not fit in the time left. Choose one that fits, "
             "or give another account less time first.")

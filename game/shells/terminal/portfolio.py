@@ -10,7 +10,8 @@ from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
 from game.app.portfolio_run import conversation_words
-from game.app.portfolio_view import OPTIONS, accounts_heading, briefing_line, page_view, played_weeks, rank_text
+from game.app.portfolio_view import (OPTIONS, accounts_heading, briefing_line, page_view, plan_text, played_weeks,
+                                     rank_text)
 from game.core.portfolio.campaign import Campaign
 from game.core.portfolio.model import WEEKS
 from game.core.portfolio import hours as portfolio_time
@@ -63,9 +64,7 @@ def ask_plan(p, ranking, read, write) -> Plan:
     """Each account in your ranking's order, with the plan page's options for it (their hours, their weeks and
     what is over budget)."""
     contacts: dict[str, Contact] = {}
-    write(f"\nPlan your contact: the quarter has {portfolio_time.h(p.budget_minutes)} for all of them over its "
-          f"{WEEKS} weeks, {p.budget_hours:g} h a week on average.\n"
-          + _wrap(portfolio_time.method_times()) + "\n")
+    write("\n" + _wrap(plan_text(p, Plan(contacts))) + "\n")  # the plan page's head
     for aid in ranking:
         a = p.account(aid)
         while True:

@@ -2,6 +2,8 @@
 and options, the week's news and the answers to it are the pages the browser and the window draw, label for label
 (the same options, in the same order, with the same hours, warnings and refusals); the terminal only asks for them
 in two steps (how, then how often) and numbers them."""
+from dataclasses import replace
+
 from game.app import quarter_week
 from game.app.contact_menu import refusal
 from game.app.portfolio_view import OPTIONS, page_view
@@ -139,3 +141,19 @@ def test_the_weeks_news_and_its_answers_are_the_browsers():
         assert "".join(f"  {i}. {c.label} ({c.detail})\n" for i, c in enumerate(offered)) in shown
     refused = [c for _h, _t, choices in pages for c in choices if c.action == ("reply", "visit") and not c.enabled]
     assert refused and refusal(refused[0]) in shown  # a third visit does not fit in the week: refused, asked again
+
+
+def test_an_answer_with_no_time_left_is_refused_with_a_way_out():
+    """An answer page's refusal offers what is always there, letting it go; a plan option's, making room."""
+    p = bundled()
+    campaign = Campaign(p, 10, true_order(p), Plan({}))
+    (first, one), (second, other) = campaign.news()[:2]
+    campaign.answer(first, one.kind, "visit")
+    campaign.answer(second, other.kind, "visit")  # 6 h: the week's hours are gone
+    aid, event = campaign.news()[2]
+    refused = next(c for c in quarter_week.answer_page(p, campaign, (aid, event.kind))[2] if not c.enabled)
+    assert refusal(refused).endswith("Choose one that fits, or let it go.")
+    over = next(c for c in page_view(OPTIONS, p, ranking=true_order(p), plan=Plan({}), choosing=aid).choices
+                if c.label == "Business review every week")
+    over = replace(over, enabled=False)
+    assert refusal(over).endswith("or give another account less time first.")
