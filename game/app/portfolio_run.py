@@ -182,10 +182,10 @@ class PortfolioRun:
         returns the note to show."""
         outcome = outcome or "at_risk"
         self.campaign.resolve(account_id, outcome, "played", score)
-        return conversation_words(self.portfolio, account_id, outcome)
+        return conversation_outcome(self.portfolio, account_id, outcome)
 
 
-def conversation_words(p, account_id: str, outcome: str) -> str:
+def conversation_outcome(p, account_id: str, outcome: str) -> str:
     """How a linked conversation left the account: 'Fenwick Bakeries: the account is at risk.'"""
     words = f"{p.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
     if outcome == "lost":

@@ -9,7 +9,7 @@ from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
-from game.app.portfolio_run import conversation_words
+from game.app.portfolio_run import conversation_outcome
 from game.app.portfolio_view import (OPTIONS, accounts_heading, briefing_line, page_view, plan_text, played_weeks,
                                      rank_text)
 from game.core.portfolio.campaign import Campaign
@@ -261,7 +261,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"
             campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{conversation_words(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+            write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)
