@@ -24,6 +24,9 @@ from game.core.model import QUARTER_NAMES
 from game.core.plain_numbers import is_plain_number
 
 WEEKS_IN_QUARTER = 13
+# the name that counts each kind of the quarter's news (a portfolio's event kinds)
+KIND_NAMES = {"competitor-offer": "quarter_rival_offers", "price-cut": "quarter_price_requests",
+              "complaint": "quarter_complaints", "disclosure": "quarter_disclosures"}
 MAX_COUNT = 1000  # more news than a quarter can hold on one account: refused as a typing slip
 
 
@@ -74,6 +77,13 @@ class QuarterStory:
 
 
 SHORT_NAMES = tuple(f.name for f in fields(QuarterStory))
+
+
+def kinds_read(names) -> tuple[str, ...]:
+    """The kinds of news whose counts are among `names` (the names a scenario's conditions read), in KIND_NAMES
+    order: the news its text is written to take up."""
+    names = set(names)
+    return tuple(kind for kind, name in KIND_NAMES.items() if name in names)
 
 
 def parse(text: str) -> QuarterStory:

@@ -26,9 +26,10 @@ def scenario(scenario_id):
 
 
 def quarter_until_due(seed: int, account: str = "good-grind") -> Campaign:
-    """The shop portfolio's quarter (true order, no planned contact, news let go) up to the week the account's
-    conversation falls due."""
-    p = bundled()
+    """The shop portfolio's quarter (true order, no planned contact, news let go), loaded with the scenario library
+    as the game loads it, up to the week the account's conversation falls due."""
+    from game.core.portfolio.load import load_file
+    p = load_file(ROOT / "portfolios" / "shop-systems.yaml", LIBRARY)
     campaign = Campaign(p, seed, true_order(p), Plan({}))
     while account not in campaign.due:
         for other in list(campaign.due):
@@ -45,9 +46,13 @@ def to_node(run, node_id: str):
 
 
 def test_the_quarter_that_told_a_rivals_offer_is_taken_up_by_the_card_machine_conversation():
-    campaign = quarter_until_due(9)  # seed 9: the café's rival offer arrives in week 2, its conversation in week 3
+    campaign = quarter_until_due(9)  # seed 9: the café's rival offer arrives in week 3, and her trouble with it
     story = campaign.story("good-grind")
     assert story == QuarterStory(week=3, rival_offers=1, unanswered=1)
+    # the week line says the conversation knows of it (it does not claim the conversation speaks of it)
+    line = dict(campaign.week_lines())["The Good Grind café"]
+    assert ("before it this quarter: the rival's offer in week 3 (not answered); the conversation knows of the "
+            "rival's offer;") in line
     card = scenario("card-machine")
     talk = quarter_week.linked_playthrough(card, campaign, "good-grind", persona="logged")
     assert talk.story == story and not talk.playtest
@@ -126,3 +131,28 @@ def test_scripted_play_with_a_quarter_shows_its_words():
     assert "I reported the first drop-out to you" in quarter["steps"][0]["line"]
     assert "I reported" not in alone["steps"][0]["line"]
     assert quarter["score"] == alone["score"]
+
+
+def test_the_week_line_claims_only_the_news_a_scenario_takes_up():
+    """Going Live reads only the complaints' count: a rival's offer before it is listed, never 'known of'."""
+    from game.core.portfolio.load import load_file, scenario_story
+    p = load_file(ROOT / "portfolios" / "shop-systems.yaml", LIBRARY)
+    assert p.account("fenwick-bakeries").scenario_story == ("complaint",)
+    assert p.account("good-grind").scenario_story == ("competitor-offer", "complaint")
+
+    class Checked:  # a checked library entry gives the same kinds as the file's `if:` lines
+        def __init__(self, s):
+            self.scenario = s
+    assert scenario_story(Checked(scenario("go-live"))) == scenario_story(LIBRARY["go-live"]) == ("complaint",)
+    for seed in range(40):
+        campaign = Campaign(p, seed, true_order(p), Plan({}))
+        while not campaign.finished and "fenwick-bakeries" not in campaign.due:
+            for other in list(campaign.due):
+                campaign.resolve(other, "retained", "assumed")
+            campaign.next_week()
+        line = dict(campaign.week_lines()).get("Fenwick Bakeries", "")
+        if "the rival's offer" in line and "before it this quarter" in line:
+            assert "knows of the rival" not in line, line
+            break
+    else:
+        raise AssertionError("no seed below 40 brings Fenwick a rival's offer before its conversation")

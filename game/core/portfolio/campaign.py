@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
-from game.core.quarter_story import QuarterStory
+from game.core.quarter_story import KIND_NAMES, QuarterStory
 from game.core.portfolio import answers, hours, week_words
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
@@ -151,11 +151,10 @@ class Campaign:
         conversation (due this week) starts with (game/core/quarter_story.py; docs/portfolio-model.md)."""
         log = self.runs[account_id].log[: self.week]
         told = [event for week in log for event in week.events]
-        count = {kind: sum(1 for e in told if e.kind == kind) for kind in EVENT_KINDS}
-        return QuarterStory(week=max(1, self.week), rival_offers=count["competitor-offer"],
-                            price_requests=count["price-cut"], complaints=count["complaint"],
-                            disclosures=count["disclosure"], contacts=sum(1 for week in log if week.contact),
-                            unanswered=sum(1 for e in told if e.answer is None))
+        count = {KIND_NAMES[kind].removeprefix("quarter_"): sum(1 for e in told if e.kind == kind)
+                 for kind in EVENT_KINDS}
+        return QuarterStory(week=max(1, self.week), contacts=sum(1 for week in log if week.contact),
+                            unanswered=sum(1 for e in told if e.answer is None), **count)
 
     @property
     def finished(self) -> bool:
