@@ -156,3 +156,19 @@ def test_the_week_line_claims_only_the_news_a_scenario_takes_up():
             break
     else:
         raise AssertionError("no seed below 40 brings Fenwick a rival's offer before its conversation")
+
+
+def test_a_saved_quarter_conversation_resumes_with_its_story(saves):
+    """The window and the browser save the conversation as they go (the session's autosave); resumed from that
+    save, the customer says what she said in the quarter, not the standalone line."""
+    from game.app.session import GameSession, session_from_save
+    from game.storage import saves as save_files
+    campaign = quarter_until_due(9)
+    card = scenario("card-machine")
+    talk = quarter_week.linked_playthrough(card, campaign, "good-grind", persona="logged")
+    session = GameSession(card, str(LIBRARY["card-machine"]), "Ana Lima", "coach", None, run=talk, ask_style=False)
+    session.choose(next(i for i, c in enumerate(talk.shown_choices(), 1) if c.goto == "more"))
+    saved, _ = save_files.load_session("Ana Lima")
+    resumed, note = session_from_save(saved, None)
+    assert note is None and resumed.run.story == talk.story
+    assert resumed.run.line() == talk.line() and ACKNOWLEDGED in resumed.run.line()[0]
