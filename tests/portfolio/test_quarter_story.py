@@ -172,3 +172,9 @@ def test_a_saved_quarter_conversation_resumes_with_its_story(saves):
     resumed, note = session_from_save(saved, None)
     assert note is None and resumed.run.story == talk.story
     assert resumed.run.line() == talk.line() and ACKNOWLEDGED in resumed.run.line()[0]
+
+
+def test_a_quarter_name_cannot_be_set_as_a_flag_in_a_playtest():
+    proc = run("play", ROOT / "scenarios" / "card-machine.yaml", "--choices", "1", "--set", "quarter_week=2")
+    assert proc.returncode == 2 and "'quarter_week' is worked out by the game" in proc.stderr
+    assert "use --quarter" in proc.stderr
