@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pygame
 
-from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
 from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE, TALK,
                                     PortfolioRun)
+from game.app.quarter_week import linked_playthrough
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import page_columns
@@ -183,9 +183,9 @@ class PortfolioScene(Scene):
                             f"'{account.scenario}' is not in the library.")
             return
         scenario = entry.scenario
+        run = linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
         session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
-                              seed=self.seed, persona=draw_persona(scenario, self.seed),
-                              learner=self.app.settings.learner)
+                              run=run, learner=self.app.settings.learner)
         session.in_campaign = True
         session.quarter_week = self.run.campaign.week
         self.talking = (account_id, session)
