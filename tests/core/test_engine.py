@@ -61,25 +61,30 @@ def test_the_shown_order_is_the_contracts_sha256_hex_order():
     assert len({_sha_order(seed, "start", 5) for seed in range(50)}) > 20  # the seed really changes it
 
 
-def test_the_shuffle_order_is_worked_out_once_per_node_and_seed():
+def test_the_shuffle_order_is_worked_out_once_per_node_and_seed(monkeypatch):
     """Issue 33: a node's order is hashed once for each seed, not at every visit
     (a loop back, a replay of the same seed, a restored save)."""
     from pathlib import Path
-    from game.core import loader
-    from game.core.turns import _sha_order
+    from game.core import loader, turns
     scenario = loader.load_file(Path(__file__).resolve().parents[2] / "scenarios" / "renewal-call.yaml")
-    _sha_order.cache_clear()
-    first = Playthrough(scenario, seed=41)
+    hashed = []
+    real = turns.hashed_order
+    monkeypatch.setattr(turns, "hashed_order", lambda seed_hash, tails: hashed.append(tails) or real(seed_hash, tails))
+    seed = 41_000_000_000 + id(hashed)  # a seed no other test has played in this process
+    first = Playthrough(scenario, seed=seed)
     while not first.finished and first.shown_choices():
         first.choose(len(first.shown_choices()))
         first.shown_choices(), first.line()  # the window asks again every frame
     visited = {nid for nid in first.path if nid in scenario.nodes and scenario.nodes[nid].shuffle}
-    assert len(first.choices) >= 3 and _sha_order.cache_info().misses == len(visited)
+    assert len(first.choices) >= 3 and len(hashed) == len(visited) == len(set(hashed))
     again = Playthrough.restore(scenario, first.snapshot())
     assert again.choices == first.choices
-    assert _sha_order.cache_info().misses == len(visited)  # the replay hashed nothing again
-    Playthrough(scenario, seed=42).shown_choices()
-    assert _sha_order.cache_info().misses == len(visited) + 1  # another seed is another order
+    assert len(hashed) == len(visited)  # the replay hashed nothing again
+    count = len(scenario.nodes[scenario.start].choices)
+    assert turns._sha_order(seed, scenario.start, count) == first._orders[(scenario.start, count)]
+    assert len(hashed) == len(visited)  # nor did the same order asked of turns
+    Playthrough(scenario, seed=seed + 1).shown_choices()
+    assert len(hashed) == len(visited) + 1  # another seed is another order
 
 
 def test_choice_numbers_follow_the_shown_order(load):
