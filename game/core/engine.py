@@ -109,7 +109,9 @@ class Playthrough:
         if here is not None:
             said = here.said
             if here.variants:
-                env, mood = self._step_env(), self.mood
+                env, mood = self._env, self.mood
+                if env is None:
+                    env = self._step_env()
                 for holds, variant_said in here.variants:
                     if holds(env, mood):
                         said = variant_said
@@ -198,7 +200,7 @@ class Playthrough:
             said = self._say()
         mood_before = self.mood
         env = self._env  # what conditions saw at this step: kept up to date below, not made again
-        may_break, writes, mood_after = here.facts[index]
+        may_break, lever_points, writes, mood_after = here.facts[index]
         if may_break:
             breaks = rules_broken(here.node, choice, mood_before)
             for rule in breaks:
@@ -211,13 +213,15 @@ class Playthrough:
             breaks = ()
         key = here.keys[index]
         counted: dict[str, int] = {}
-        if key not in self.taken:
-            self.taken.add(key)
-            if choice.levers:
+        taken = self.taken
+        if key not in taken:
+            taken.add(key)
+            if lever_points:
                 points = self.points
-                for lever, pts in choice.levers.items():
+                for lever, pts in lever_points:
                     points[lever] += pts
-                    if env is not None:
+                if env is not None:
+                    for lever, pts in lever_points:
                         env[lever] += pts
                 counted = choice.levers
         if writes is not None:

@@ -35,7 +35,8 @@ class NodePlan:
       in order (the first that holds is said; a variant without text says the node's line).
     - `facts`: per reply (by its index), what taking it does besides points:
       (whether it can break a rule: it breaks one, escalates, or the node is
-      venting: only then are the rules worked out; its flag writes: None, or
+      venting: only then are the rules worked out; its levers' (name, points);
+      its flag writes: None, or
       (`set`, `add`'s items, whether they leave the read-only names alone);
       the mood after it, by the mood before, from the mood machine's table).
     - `keys`: per authored position, the reply's (node id, position) for `once` and counted points.
@@ -74,7 +75,7 @@ def _facts(node, reply) -> tuple:
         plain = _READ_ONLY.isdisjoint(reply.set) and _READ_ONLY.isdisjoint(reply.add)
         writes = (reply.set, tuple(reply.add.items()), plain)
     mood_after = {before: after for (before, change), after in machines.MOOD_AFTER.items() if change == reply.mood}
-    return may_break, writes, mood_after
+    return may_break, tuple(reply.levers.items()), writes, mood_after
 
 
 class Plans(dict):
