@@ -192,3 +192,39 @@ def test_stuck_when_no_choice_is_shown(load):
     assert run.stuck and not run.finished
     with pytest.raises(ChoiceNotShown, match="0 choices shown"):
         run.choose(1)
+
+
+def test_every_bundled_scenario_shows_the_contracts_replies_in_the_contracts_order():
+    """The replies shown at every step (node plans made once per scenario and persona, orders kept
+    per seed) are those whose `if` holds and whose `once` is not spent, as they land with the persona,
+    in the contract's SHA-256 hex order; the line is the first variant that holds."""
+    import hashlib
+    import random
+    from pathlib import Path
+    from game.core import conditions, loader
+
+    checked = 0
+    for path in sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml")):
+        scenario = loader.load_file(path)
+        for persona in scenario.personas or [None]:
+            rng = random.Random(path.name)
+            for seed in rng.sample(range(10**12), 12):
+                run = Playthrough(scenario, seed=seed, persona=persona)
+                while not run.finished:
+                    node, env = scenario.nodes[run.state], run.env()
+                    hexes = [hashlib.sha256(f"{seed}:{node.id}:{n}".encode()).hexdigest()
+                             for n in range(1, len(node.choices) + 1)]
+                    order = sorted(range(len(node.choices)), key=hexes.__getitem__) if node.shuffle \
+                        else range(len(node.choices))
+                    expected = [node.choices[i].for_persona(run.persona) for i in order
+                                if not (node.choices[i].once and (node.id, i) in run.taken)
+                                and (node.choices[i].condition is None
+                                     or conditions._value(node.choices[i].condition, env, run.mood))]
+                    said = next((v.text for v in node.variants if conditions._value(v.condition, env, run.mood)),
+                                None) or node.text
+                    assert run.shown_choices() == expected and run.line() == said, (path.name, seed, node.id)
+                    checked += 1
+                    if not expected:
+                        break
+                    run.choose(rng.randint(1, len(expected)))
+    assert checked > 1000
