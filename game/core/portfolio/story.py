@@ -1,7 +1,7 @@
 """The quarter keeps its thread: what a customer says when an event arrives.
 
 A portfolio gives each account its customer's words for an event (`news`):
-"The other lot say three months free and a new terminal." Those words are
+"The other lot have put a new terminal on top of the free months." Those words are
 the customer's first word on that kind of event. When the same kind comes
 again for the same account, or after the account's linked conversation has
 settled the story the words belong to, repeating them word for word would
