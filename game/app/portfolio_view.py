@@ -89,9 +89,14 @@ def list_choices(portfolios) -> tuple[Choice, ...]:
                         f"{x.budget_hours:g} hours a week") for n, x in enumerate(portfolios, 1)) + (Choice("Back", "back"),)
 
 
+# the ranking's instruction in every shell: the briefing's words (the source ranks by revenue and profit), without
+# saying which of the two decides, which the trainee is to work out from the briefing (trial B3)
+RANK_HEAD = ("Rank the accounts by their revenue and their profit, as the briefing asks: the one most worth keeping "
+             "first.")
+
+
 def rank_text(p, ranking: list[str]) -> str:
-    head = ("Rank the accounts by what they are worth keeping: the profit each leaves, not the size of its bill. "
-            "Pick the most valuable first.")
+    head = RANK_HEAD
     if not ranking:
         return head
     placed = "\n".join(f"{i}. {p.account(aid).name}" for i, aid in enumerate(ranking, 1))
