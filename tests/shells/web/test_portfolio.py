@@ -61,6 +61,9 @@ def test_a_quarter_played_through_with_its_conversations_is_recorded_once(web, m
     assert re.search(r"Score \d+%: what you kept beyond doing nothing", ana.page.text)
     assert "Best plan for this quarter" in ana.page.text and "Your plan with every event let go: " in ana.page.text
     assert "1. Ana Lima:" in ana.page.text  # the leaderboard
+    assert "`" not in ana.page.text  # trial B4: the seed in words, the command as code in a part for trainers
+    assert re.search(r"<h2 id=\"trainers-h\">For trainers</h2>\s*<p><code>main\.py analyze portfolios/[a-z-]+\.yaml "
+                     r"--seed \d+</code> gives these figures", ana.page.text)
     # the page opens at its score (the heading takes the focus), not scrolled down to Done
     assert re.search(r'<h2 id="score-h" tabindex="-1" autofocus>', ana.page.text)
     assert not [place for place, attrs, _ in _buttons(ana) if "autofocus" in attrs]
