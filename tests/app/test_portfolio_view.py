@@ -231,3 +231,20 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     assert ("The Good Grind café The quarter has 19.5 h, 1.5 h a week on average. Your contacts take 0 h of it (0 h "
             "a week on average); 19.5 h are left for answering the weeks' news") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}
+
+
+def test_the_ranking_says_what_the_briefing_says_without_giving_the_trap_away(p):
+    """Trial B3: the browser and the window said 'the profit each leaves, not the size of its bill' (the answer to
+    the trap), the briefing 'by their revenue and their profit'. One instruction, the briefing's words, for every
+    shell (the terminal prints the same page head before it asks for the numbers)."""
+    from game.app.portfolio_view import RANK_HEAD
+    from game.shells.terminal.portfolio import ask_ranking
+    from tests.portfolio.helpers import BUNDLED, bundled
+    head = page_view(RANK, p, ranking=[]).head
+    assert head == RANK_HEAD and "by their revenue and their profit" in head
+    assert not re.search(r"size of its bill|profit each leaves|not the", head)
+    for path in BUNDLED:
+        assert "by their revenue and their profit" in bundled(path).briefing.replace("\n", " ")
+    out = []
+    ask_ranking(p, iter(["3 2 1"]).__next__, out.append)
+    assert RANK_HEAD in " ".join("".join(out).split())

@@ -211,9 +211,7 @@ class Campaign:
                 parts.append(week_words.contact_words(run, week))
             for event in log.events:
                 how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
-                words = week_words.note_words(event, week, run.method_on(event.ask_week)) \
-                    if event.answer == "note" else event.words
-                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {words}")
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {week_words.event_outcome(run, event, week)}")
             told = week_words.conversation_words(self, account.id, week)
             if told:
                 parts.append(told)

@@ -103,6 +103,11 @@ EVENT_WORDS = {
     "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
     "disclosure": ("you asked after it", "you asked after it, but not in a way that landed", "nobody asked after it"),
 }
+# an answer whose outcome reads its own way, whatever the kind's usual words: a concession buys calm with the
+# price, it explains nothing and fixes nothing (issue 31)
+ANSWER_WORDS = {("price-cut", "concession"): "they took the discount, and the price is lower now",
+                ("competitor-offer", "concession"): "they stay, for a lower price",
+                ("complaint", "concession"): "the money off calmed them, but nobody put the fault right"}
 WELL = 0.75  # an answer of at least this quality counts as handled well
 
 
@@ -122,6 +127,8 @@ class Handled:
     def words(self) -> str:  # "left unanswered"
         if self.answer is None:
             return EVENT_WORDS[self.kind][2]
+        if (self.kind, self.answer) in ANSWER_WORDS:
+            return ANSWER_WORDS[(self.kind, self.answer)]
         return EVENT_WORDS[self.kind][0 if self.well else 1]
 
     def __str__(self) -> str:  # "complaint (call): put right, and they noticed"

@@ -257,19 +257,29 @@ def score_end(result: dict) -> str:
 
 
 def seed_line(p: Portfolio, result: dict) -> str:
-    """Which seed drew the quarter's news, and the command that gives the same best and doing-nothing figures
-    (another seed draws other news, so other figures)."""
+    """Which seed drew the quarter's news, in words (another seed draws other news, so other figures)."""
+    return (f"This quarter's news was drawn with seed {result['seed']}; another seed draws other news, so other "
+            "figures.")
+
+
+def trainer_command(p: Portfolio, result: dict) -> str:
+    """The command that gives the same best and doing-nothing figures: 'main.py analyze portfolios/x.yaml --seed 8'.
+    A trainer's tool: the terminal and the CLI print it in a line for trainers, the browser as code in a part
+    marked for trainers, the window leaves it out (docs/decisions.md, trial B4)."""
     name = PurePath(p.file).name if p.file else f"{p.id}.yaml"
     where = f"portfolios/{name}" if not p.file or PurePath(p.file).parent.name == "portfolios" else name
-    return (f"This quarter's news was drawn with seed {result['seed']}; `main.py analyze {where} --seed "
-            f"{result['seed']}` gives these figures for the best plan and doing nothing (another seed draws "
-            "other news, so other figures).")
+    return f"main.py analyze {where} --seed {result['seed']}"
 
 
-def figure_lines(p: Portfolio, result: dict) -> list[str]:
+def trainer_line(p: Portfolio, result: dict) -> str:
+    return f"For trainers: {trainer_command(p, result)} gives these figures for the best plan and doing nothing."
+
+
+def figure_lines(p: Portfolio, result: dict, for_trainers: bool = False) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
-    score'). The window, the browser and the terminal all print these lines ('' between paragraphs)."""
+    score'). The window, the browser and the terminal all print these lines ('' between paragraphs); `for_trainers`
+    adds the command that gives the same figures after the seed's line (the terminal's and the CLI's debrief)."""
     cur = p.currency
 
     def m(key):
@@ -300,7 +310,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
              f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + \
-        ["", seed_line(p, result), ""]
+        ["", seed_line(p, result)] + ([trainer_line(p, result)] if for_trainers else []) + [""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "

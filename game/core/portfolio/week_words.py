@@ -149,3 +149,22 @@ def note_words(event, week: int, method: str | None) -> str:
     if event.ask_week == week:
         return f"noted, and you asked after it at this week's {name}"
     return f"noted: you will ask after it at your {name} in week {event.ask_week}, and they can tell you listened"
+
+
+def event_outcome(run, event, week: int) -> str:
+    """How a week's event went, for the week's line: a noted disclosure as note_words says it; a disclosure let go
+    while an earlier one is noted for a planned contact still to come says that one is noted and when it is asked
+    after (issue 31: not 'nobody asked after it' when the trainee has a contact planned to ask); else its words."""
+    if event.answer == "note":
+        return note_words(event, week, run.method_on(event.ask_week))
+    if event.kind != "disclosure" or event.answer is not None:
+        return event.words
+    noted = [(past.week, e.ask_week) for past in run.log[:week - 1] for e in past.events
+             if e.kind == "disclosure" and e.answer == "note" and e.ask_week is not None and e.ask_week >= week]
+    method = run.method_on(noted[-1][1]) if noted else None
+    if method is None:
+        return event.words
+    (then, ask), name = noted[-1], METHOD_TITLES[method].lower()
+    if ask == week:
+        return f"not answered itself; week {then}'s news is noted, and you asked after that at this week's {name}"
+    return f"not answered itself; week {then}'s news is noted, and you will ask after that at your {name} in week {ask}"

@@ -17,7 +17,7 @@ from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching, said
 from game.core.engine import Playthrough
-from game.core.model import LEVER_TITLES, RULE_TITLES
+from game.core.model import LEVER_TITLES, MOODS, RULE_TITLES
 from game.core.plain_numbers import is_plain_number
 from game.core.turns import draw_persona, fresh_seed
 
@@ -120,9 +120,10 @@ def _paragraphs(text: str) -> str:
 
 
 def mood_meter(mood: str) -> str:
-    order = ["calm", "uneasy", "upset", "angry"]
-    level = order.index(mood) + 1 if mood in order else 5
-    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
+    """The contract's four moods on a four-slot scale, as the browser and the window draw it: '[###.] upset';
+    a customer who walked out fills it."""
+    level = MOODS.index(mood) + 1 if mood in MOODS else len(MOODS)
+    return "[" + "#" * level + "." * (len(MOODS) - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
 
 
 def summary_lines(view: DebriefView) -> list[str]:
