@@ -129,15 +129,34 @@ def answer_news(campaign, news, read, write) -> None:
 
 
 def revise_plan(campaign, read, write) -> None:
-    """Change one account's contact from the coming week on: "Change your plan"'s accounts, then its options."""
+    """Change your plan from the coming week on, as "Change your plan" does: its accounts (your ranking's order, each
+    with its contact now); pick one and choose its contact, and the list comes back with the change, so several
+    accounts can be changed before Enter (or 0) goes back to the week."""
     p = campaign.portfolio
-    head, _tail, accounts = quarter_week.revise_page(p, campaign, campaign.ranking)
-    accounts = [c for c in accounts if isinstance(c.action, tuple)]  # 'Back to the week' is 0 here
-    write("\n" + head + "\n" + "".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(accounts, 1)))
-    pick = _ask(f"Which account (1-{len(accounts)}, 0 to go back)? ", len(accounts), read, write, low=0)
-    if not pick:
-        return
-    aid = accounts[pick - 1].action[1]
+    while True:
+        head, _tail, accounts = quarter_week.revise_page(p, campaign, campaign.ranking)
+        accounts = [c for c in accounts if isinstance(c.action, tuple)]  # 'Back to the week' is Enter or 0 here
+        write("\n" + head + "\n" + "".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(accounts, 1)))
+        pick = ask_account(len(accounts), read, write)
+        if not pick:
+            return
+        revise_account(campaign, accounts[pick - 1].action[1], read, write)
+
+
+def ask_account(count: int, read, write) -> int:
+    """An account's number on "Change your plan", or 0 for Enter or 0 (back to the week)."""
+    while True:
+        answer = read_answer(f"Which account (1-{count}; Enter or 0 to go back to the week)? ", read, write)
+        if answer in ("", "0"):
+            return 0
+        if is_plain_number(answer) and 1 <= int(answer) <= count:
+            return int(answer)
+        write(f"Please type a number from 1 to {count}, or press Enter to go back to the week (q to quit).\n")
+
+
+def revise_account(campaign, aid: str, read, write) -> None:
+    """One account's contact from the coming week on, with "Change your plan"'s options for it."""
+    p = campaign.portfolio
     head, _tail, choices = quarter_week.revise_options(p, campaign, aid)
     write("\n" + head + "\n")
     while True:
