@@ -9,7 +9,7 @@ from game.core.engine import Playthrough
 from game.core.turns import draw_persona, fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
-from game.app.portfolio_run import conversation_outcome
+from game.app.portfolio_run import conversation_outcome, left_words, resume_words
 from game.app.portfolio_view import (OPTIONS, accounts_heading, briefing_line, page_view, plan_text, played_weeks,
                                      rank_text)
 from game.core.portfolio.campaign import Campaign
@@ -193,8 +193,8 @@ def resume(p, player, read, write):
         write("Your saved quarter was played on an earlier version of this portfolio; it cannot be resumed.\n")
         quarter_saves.discard_quarter(player, p.id)
         return None, None
-    choice = read_answer(f"\nYou have a quarter saved at week {record.get('week')} of {WEEKS}. Press Enter to "
-                         "resume it, or type n to start a new one (q to quit): ", read, write)
+    choice = read_answer(f"\nYou have {resume_words(record, p)}. Press Enter to resume it, or type n to start a "
+                         "new one (q to quit): ", read, write)
     if choice.lower() == "n":
         quarter_saves.discard_quarter(player, p.id)
         return None, None
@@ -206,13 +206,16 @@ def resume(p, player, read, write):
     return campaign, saved["started_at"]
 
 
-def save_week(campaign, player, started_at, write) -> None:
+def save_week(campaign, player, started_at, write) -> bool:
+    """Save the quarter as it stands (whether it was saved)."""
     from game.storage import quarter_saves
     from game.storage.files import StorageError
     try:
         quarter_saves.save_quarter(player, campaign.to_record(), started_at)
+        return True
     except StorageError as exc:
-        write(f"Note: this week could not be saved ({exc}).\n")
+        write(f"Note: the quarter could not be saved ({exc}).\n")
+        return False
 
 
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
@@ -229,9 +232,9 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
             campaign = _quarter(p, seed, scenario_for, coach, read, write, player, state)
     except _Quit:
         campaign = state["campaign"]
-        if player and campaign is not None and campaign.week > 0:
-            write(f"\nYou left the quarter at week {campaign.week}; it is saved. Play this portfolio again as "
-                  f"{player} to resume it. Goodbye.\n")
+        if player and campaign is not None and save_week(campaign, player, state["started_at"], write):
+            # kept as it stands: the week's answers so far and the conversation under way with its replies
+            write(f"\n{left_words(campaign, player)} Goodbye.\n")
         else:
             write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0
@@ -266,22 +269,53 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
     state["campaign"] = campaign
     announced = {aid for aid, run in campaign.runs.items() if not run.active}
     while not campaign.finished:
-        decide_week(campaign, read, write)
-        due = campaign.next_week()
-        played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
-        write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
-        announce_losses(campaign, announced, write)
-        for aid in due:
-            account = p.account(aid)
-            write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
-            scenario = scenario_for(account.scenario)
-            run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
-            _play(scenario, run, coach, read, write)
-            result = run.result()
-            outcome = result.outcome if run.finished and result.outcome else "at_risk"
-            campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+        if not campaign.due:  # (a resumed quarter may stop at a conversation)
+            decide_week(campaign, read, write)
+            due = campaign.next_week()
+            played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
+            write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
+            announce_losses(campaign, announced, write)
+            if due and player:  # the week is played: its answers are kept before the conversation starts
+                save_week(campaign, player, state["started_at"], write)
+        for aid in list(campaign.due):
+            talk(campaign, aid, scenario_for, coach, read, write,
+                 keep=(lambda: save_week(campaign, player, state["started_at"], write)) if player else None)
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)
     return campaign
+
+
+def talk(campaign, aid, scenario_for, coach, read, write, keep=None) -> None:
+    """The conversation due with the account: resumed where it was left (its replies so far) or begun; the
+    campaign keeps it as it stands after every reply, and `keep()` saves the quarter then."""
+    from game.core.errors import SnapshotError
+    p = campaign.portfolio
+    account = p.account(aid)
+    write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
+    scenario = scenario_for(account.scenario)
+    run, kept = None, campaign.playing(aid)
+    if kept:
+        try:
+            run = Playthrough.restore(scenario, kept)
+            write(f"You are back in your conversation with {account.name}"
+                  + (f": {_replies(len(run.choices))} so far stand.\n" if run.choices else ".\n"))
+        except SnapshotError:
+            write(f"Your conversation with {account.name} cannot go on where you left it (its scenario has changed "
+                  "since): it starts again from the top.\n")
+    if run is None:
+        run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
+
+    def after_reply():
+        campaign.keep_playing(aid, run.snapshot())
+        if keep is not None:
+            keep()
+    _play(scenario, run, coach, read, write, after_reply=after_reply)
+    result = run.result()
+    outcome = result.outcome if run.finished and result.outcome else "at_risk"
+    campaign.resolve(aid, outcome, "played", result.score)
+    write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+
+
+def _replies(count: int) -> str:
+    return "your one reply" if count == 1 else f"your {count} replies"
