@@ -4,27 +4,30 @@ A playthrough is data: the scenario's id, version and content hash, a seed
 and the choices made (1-based positions among the choices shown). Everything
 else (the current node, flags, mood, points, rules broken) is derived by
 replaying those choices, so saving, resuming, replaying, the debrief and
-the scoreboard all come from `snapshot()`.
+the scoreboard all come from `snapshot()`. A conversation the portfolio quarter
+asks for also carries the quarter's story (game/core/quarter_story.py).
 """
 from __future__ import annotations
 
 from game.core import conditions, machines, scoring
 from game.core.errors import ChoiceNotShown, PlayError, SnapshotError
-from game.core.model import LEVERS, WALKED_OUT, Choice, Scenario
+from game.core.model import LEVERS, QUARTER_NAMES, WALKED_OUT, Choice, Scenario
 from game.core.playtest import Preset
+from game.core.quarter_story import QuarterStory
 from game.core.result import SNAPSHOT_FORMAT, Result, Step, snapshot_shape_problem
 from game.core.turns import AS_WRITTEN, _sha_order, check_persona, pick_variant, resolve_ending, rules_broken
 
 _MOOD_AFTER = machines.MOOD_AFTER
-_READ_ONLY = frozenset(("breaches", "persona", *LEVERS, *scoring.empty_rules()))  # env()'s names over flags
+_READ_ONLY = frozenset(("breaches", "persona", *LEVERS, *scoring.empty_rules(), *QUARTER_NAMES))  # env()'s names
 _NO_PRESET = Preset()  # frozen: one shared by every playthrough without flags or a mood set
+_NO_STORY = QuarterStory()  # played alone: no quarter
 
 
 class Playthrough:
     """Moves through a scenario; `state` and `mood` follow the machines' tables."""
 
     def __init__(self, scenario: Scenario, seed: int = 0, start: str | None = None, persona: str | None = None,
-                 preset: Preset | None = None):
+                 preset: Preset | None = None, story: QuarterStory | None = None):
         if start is not None and start not in scenario.nodes:
             raise PlayError(f"cannot start at '{start}': no such node in '{scenario.id}'")
         self.scenario = scenario
@@ -35,6 +38,7 @@ class Playthrough:
         self.state = self.start
         self.preset = preset or _NO_PRESET  # a playtest's flags and mood before the first reply
         self.mood = self.preset.mood or scenario.customer_for(self.persona).mood
+        self.story = story or _NO_STORY  # the portfolio quarter's story on the account (read-only names)
         self.flags: dict[str, object] = dict(self.preset.flags)
         self.points = dict.fromkeys(LEVERS, 0)
         self.rules = scoring.empty_rules()
@@ -91,6 +95,8 @@ class Playthrough:
         env.update(self.rules)
         env["breaches"] = sum(self.rules.values())
         env["persona"] = self.persona
+        if self.story:
+            env.update(self.story.names())
         return env
 
     def line(self) -> tuple[str, ...]:
@@ -267,6 +273,8 @@ class Playthrough:
             snap["start"] = self.start
         if self.preset:
             snap["preset"] = self.preset.to_dict()
+        if self.story:
+            snap["quarter"] = self.story.to_dict()
         return snap
 
     @classmethod
@@ -290,7 +298,8 @@ class Playthrough:
             persona = None  # the persona was removed from the file since: play the first one
         start = snap.get("start")
         try:
-            play = cls(scenario, seed=seed, start=start, persona=persona, preset=Preset.from_dict(snap.get("preset")))
+            play = cls(scenario, seed=seed, start=start, persona=persona, preset=Preset.from_dict(snap.get("preset")),
+                       story=QuarterStory.from_dict(snap.get("quarter")))
         except PlayError as exc:
             raise SnapshotError(str(exc)) from exc
         for number in choices:
@@ -304,8 +313,8 @@ class Playthrough:
 
 
 def play(scenario: Scenario, choices, seed: int = 0, start: str | None = None,
-         persona: str | None = None, preset: Preset | None = None) -> Playthrough:
+         persona: str | None = None, preset: Preset | None = None, story: QuarterStory | None = None) -> Playthrough:
     """Play `choices` from the start (or from `start`) and return the playthrough."""
-    run = Playthrough(scenario, seed=seed, start=start, persona=persona, preset=preset)
+    run = Playthrough(scenario, seed=seed, start=start, persona=persona, preset=preset, story=story)
     run.choose_all(choices)
     return run

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from game.core.engine import Playthrough
-from game.core.turns import draw_persona, fresh_seed
+from game.core.turns import fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
 from game.app.portfolio_run import conversation_outcome, left_words, resume_words
@@ -304,7 +304,7 @@ def talk(campaign, aid, scenario_for, coach, read, write, keep=None) -> None:
             write(f"Your conversation with {account.name} cannot go on where you left it (its scenario has changed "
                   "since): it starts again from the top.\n")
     if run is None:
-        run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
+        run = quarter_week.linked_playthrough(scenario, campaign, aid)
 
     def after_reply():
         campaign.keep_playing(aid, run.snapshot())

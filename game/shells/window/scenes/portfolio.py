@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pygame
 
-from game.core.turns import draw_persona
 from game.core.portfolio.load import check_file
 from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, NOTE, SAVE, TALK, PortfolioRun,
                                     leave_quarter)
+from game.app.quarter_week import linked_playthrough
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
 from game.shells.window import page_columns
@@ -190,10 +190,11 @@ class PortfolioScene(Scene):
                             f"'{account.scenario}' is not in the library.")
             return
         scenario = entry.scenario
-        kept = self.resumed_talk(scenario, account_id)  # a conversation left part-way goes on where it was
+        # a conversation left part-way goes on where it was, else it begins with the quarter's story
+        run = self.resumed_talk(scenario, account_id) or \
+            linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
         session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
-                              seed=self.seed, persona=draw_persona(scenario, self.seed), run=kept,
-                              learner=self.app.settings.learner)
+                              run=run, learner=self.app.settings.learner)
         session.in_campaign = True
         session.quarter_week = self.run.campaign.week
         self.talking = (account_id, session)
