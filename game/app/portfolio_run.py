@@ -11,7 +11,8 @@ from __future__ import annotations
 from game.app.portfolio_view import (ANSWER, BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK, REVISE,
                                      REVISE_OPTIONS, PortfolioPage, page_view)
 from game.app.quarter_week import revised_words
-from game.core.portfolio.campaign import Campaign, replay
+from game.core.portfolio.campaign import Campaign, replay, saved_place
+from game.core.portfolio.model import WEEKS
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.review import debrief
 from game.core.turns import fresh_seed
@@ -25,8 +26,6 @@ AGAIN = "again"  # the same portfolio from the start, with a new seed
 SAVE = "save"  # a week has been played: save the quarter so far (`campaign.to_record()`) to resume it later
 NOTE = "note"  # (NOTE, words): show the words (a choice that could not be made, and why)
 CHANGED = "changed"  # (CHANGED, words): the plan was changed; show what it is now (quarter_week.revised_words)
-LEAVE_QUARTER = ("Leave the quarter?", "It is saved after every week: open this portfolio again to resume it.",
-                 "Yes, leave")  # the confirmation's words
 BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, REVISE: QUARTER,
         REVISE_OPTIONS: REVISE}
 
@@ -74,7 +73,7 @@ class PortfolioRun:
         choosing = self.answering if self.page == ANSWER else self.choosing
         return page_view(self.page, self.portfolio, library=self.library, ranking=self.ranking, plan=self.plan,
                          choosing=choosing, campaign=self.campaign, result=self.result, leaders=self.leaders,
-                         resumable=self.saved.get("week") if self.saved and self.page == BRIEF else None,
+                         resumable=saved_place(self.saved) if self.saved and self.page == BRIEF else None,
                          played_from=self.played_from if self.page == QUARTER else 0)
 
     def choose(self, action):
@@ -126,13 +125,17 @@ class PortfolioRun:
         return None
 
     def _played(self):
-        """After a week: the quarter so far is worth saving once no conversation is waiting."""
-        return None if self.campaign.due else SAVE
+        """After a week: the quarter so far is saved, with the week's answers (and any conversation now due)."""
+        return SAVE
 
     def _decide(self, kind, value):
         """A week's decisions: answer an event, revise the plan, or resume a saved quarter."""
         if kind == "resume":
-            self.campaign = replay(self.portfolio, self.saved)
+            try:
+                self.campaign = replay(self.portfolio, self.saved)
+            except (KeyError, TypeError, ValueError, AttributeError, StopIteration):
+                self.saved = None  # the briefing offers a new quarter only
+                return NOTE, "Your saved quarter no longer fits this portfolio and cannot be resumed: start a new one."
             self.ranking, self.plan, self.page = list(self.campaign.ranking), self.campaign.plan, QUARTER
             self.played_from = 0
             self.seed = self.campaign.seed
@@ -191,4 +194,38 @@ def conversation_outcome(p, account_id: str, outcome: str) -> str:
     words = f"{p.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
     if outcome == "lost":
         words += " It has left you."
+    return words
+
+
+def where_words(campaign) -> str:
+    """Where the trainee is in the quarter, as leaving and resuming both say it: 'week 5 of 13', or 'week 2 of 13,
+    in your conversation with The Good Grind café' while a conversation is due (`Campaign.place`)."""
+    words = f"week {campaign.place} of {WEEKS}"
+    talking = [c for c in campaign.due if campaign.playing(c)] or campaign.due
+    if talking:
+        words += f", in your conversation with {campaign.portfolio.account(talking[0]).name}"
+    return words
+
+
+def leave_quarter(campaign) -> tuple[str, str, str]:
+    """The confirmation before leaving a quarter under way: (title, words, the button that leaves)."""
+    where = where_words(campaign) if campaign is not None else f"week 1 of {WEEKS}"
+    return ("Leave the quarter?", f"You are at {where}. It is kept as it is, with your answers and replies so "
+            "far: open this portfolio again to resume it there.", "Yes, leave")
+
+
+def left_words(campaign, player: str) -> str:
+    """What the terminal says on quitting a saved quarter (the week its resume offers)."""
+    return f"You left the quarter at {where_words(campaign)}; it is saved. Play this portfolio again as {player} " \
+           "to resume it there."
+
+
+def resume_words(record: dict, portfolio) -> str:
+    """The saved quarter a resume offers: 'a quarter saved at week 5 of 13' (the week `left_words` said), and
+    the conversation under way, if any."""
+    words = f"a quarter saved at week {saved_place(record)} of {WEEKS}"
+    talking = [c["account"] for c in record.get("conversations", []) if c.get("outcome") is None
+               and c.get("week") == record.get("week") and c.get("account") in portfolio.ids]
+    if talking:
+        words += f", in your conversation with {portfolio.account(talking[0]).name}"
     return words

@@ -151,8 +151,7 @@ def moved_words(campaign, aid, contact, weeks) -> str:
         return ""
     run = campaign.runs[aid]
     last = campaign.week - run.silence
-    what = ("your conversation" if run.talked_week == last else
-            f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
+    what = (f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
             and run.log[last - 1].contact else "your last contact")
     return (f" · starts in week {weeks[0]}, not {ahead[0]}: week {ahead[0]} would come too soon after {what} "
             f"in week {last} (they want to hear from you {FREQUENCY_TITLES[run.account.cadence]})")

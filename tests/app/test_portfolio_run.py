@@ -200,7 +200,7 @@ def test_a_saved_quarter_is_offered_on_the_briefing_and_resumes_where_it_was():
     again = PortfolioRun([p], seed=1)
     again.start(p, saved)
     brief = again.view()
-    assert brief.choices[0].label == "Resume your saved quarter (week 1 of 13)"
+    assert brief.choices[0].label == "Resume your saved quarter (week 2 of 13)"  # week 1 played: at week 2
     again.choose("resume")
     assert again.page == QUARTER and again.campaign.week == 1 and again.seed == 10
     assert again.campaign.to_record() == saved

@@ -120,9 +120,11 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     campaign = finished(p)
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£26k",
+    # £24k (was £26k): a kept conversation no longer counts as contact (issue 31, trial A9), so the accounts
+    # nobody planned to contact drift on into neglect after it
+    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
                                                                                           "£44k", "£11k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£193k", "£512k", "£7,715")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£190k", "£512k", "£7,801")
     assert view.lost == ()
     assert view.levers[0][0] == "Put customers first" and view.levers[0][1].startswith("0%, ")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
@@ -138,22 +140,22 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
     head = [line for line in page.head.splitlines() if line]
-    assert head[0] == ("Score 45%: what you kept beyond doing nothing, as a share of what the best "
-                                         "plan keeps beyond doing nothing: (£26k − £11k) ÷ (£44k − £11k) = £15k ÷ "
-                                         "£33k = 45%.")
+    assert head[0] == ("Score 39%: what you kept beyond doing nothing, as a share of what the best "
+                                         "plan keeps beyond doing nothing: (£24k − £11k) ÷ (£44k − £11k) = £13k ÷ "
+                                         "£33k = 39%.")
     assert head[2:7] == [
-        "  Your quarter as played: £26k.",
-        "  The same with every conversation at risk and scored 50: £11k (your conversations added £15k).",
+        "  Your quarter as played: £24k.",
+        "  The same with every conversation at risk and scored 50: £11k (your conversations added £13k).",
         "  Your plan with every event let go: £11k (your answers added nothing).",
         "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
         "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]
-    assert head[-1] == ("Neglect cost £7,715: Greenway Grocers (never contacted) and The Good Grind café (left "
+    assert head[-1] == ("Neglect cost £7,801: Greenway Grocers (never contacted) and The Good Grind café (left "
                         "without contact from week 3) ended the quarter with that much less profit kept than they "
                         "began with.")  # the café's one contact was its conversation in week 2
     assert "You answered 0 of the 12 things that happened on your accounts and let 12 go." in view.coaching
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
-    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 45", "Greenway Grocers · 29",
-                                              "The Good Grind café · 17"]  # the true order at the end
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 41", "Greenway Grocers · 29",
+                                              "The Good Grind café · 13"]  # the true order at the end
     assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 29
 
 

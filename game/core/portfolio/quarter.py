@@ -168,7 +168,6 @@ class AccountRun:
         self.met_in_person = "new-decision-maker" not in account.cues
         self.trust = 0.0  # the lasting cut in decay from meeting in person
         self.conversation_done = False
-        self.talked_week: int | None = None  # a kept conversation's week, until the next contact they notice
         self.margin_cut = 0.0  # profit given away in concessions, as a share of revenue
         self.answer_minutes = 0
         self.pending = False
@@ -246,8 +245,7 @@ class AccountRun:
     def _why(self, method: str) -> str:
         """Why a contact this week adds nothing or costs goodwill, as _lift decides ('' when it helps)."""
         if self.silence < self.gap:
-            after = f" after your conversation in week {self.talked_week}" if self.talked_week else ""
-            return f"too soon{after}: they want to hear from you {FREQUENCY_TITLES[self.account.cadence]}"
+            return f"too soon: they want to hear from you {FREQUENCY_TITLES[self.account.cadence]}"
         fit = channel_fit(self.account, method)
         if fit < 0:
             return "heavier than they want: it takes their time and costs goodwill"
@@ -307,7 +305,6 @@ class AccountRun:
             fit = channel_fit(self.account, method)
             if fit > 0:  # a contact they barely notice does not end the silence
                 self.silence = 0
-                self.talked_week = None
             if method in IN_PERSON_TRUST:
                 self.met_in_person = True
                 if fit >= WELCOME_FIT and on_time:
@@ -335,9 +332,8 @@ class AccountRun:
         self.conversation_done = True
         log = self.log[-1]
         log.conversation = outcome
-        if outcome == "retained":  # a kept conversation counts as contact: the next one can come too soon
-            self.silence = 0
-            self.talked_week = log.week
+        # the customer asked for it, on top of the plan: it does not restart the cadence clock (`silence`), so it
+        # never makes the plan's next contact too soon (docs/portfolio-model.md, 'Too soon')
         if outcome != "lost":
             self.health = max(0.0, min(MAX_HEALTH, self.health + conversation_change(outcome, score)))
             if self.health <= 0:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pygame
 
 from game.core.portfolio.load import check_file
-from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE,
-                                    TALK, PortfolioRun)
+from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, NOTE, SAVE, TALK, PortfolioRun,
+                                    leave_quarter)
 from game.app.quarter_week import linked_playthrough
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
@@ -104,7 +104,8 @@ class PortfolioScene(Scene):
         return found["record"]
 
     def save(self) -> None:
-        """After every week: the quarter so far, to resume later."""
+        """After every week, after a conversation (or a part of one) and on leaving: the quarter as it stands, to
+        resume it there."""
         from game.storage import quarter_saves
         from game.storage.files import StorageError
         try:
@@ -171,7 +172,7 @@ class PortfolioScene(Scene):
             self.app.pop()
             return
         if said == ASK_TO_LEAVE:
-            self.app.go("confirm", *LEAVE_QUARTER, self.app.pop)
+            self.app.go("confirm", *leave_quarter(self.campaign), self.leave_saved)
             return
         if isinstance(said, tuple) and said[0] == TALK:
             self.talk(said[1])
@@ -188,6 +189,12 @@ class PortfolioScene(Scene):
             self.started_at = now_iso()
         self._build()
 
+    def leave_saved(self) -> None:
+        """Confirmed: the quarter is kept as it stands (the week's answers so far with it), then the scene closes."""
+        if self.campaign is not None and not self.campaign.finished:
+            self.save()
+        self.app.pop()
+
     # --- conversations and the end -------------------------------------------------
     def talk(self, account_id: str) -> None:
         from game.app.session import GameSession
@@ -198,7 +205,9 @@ class PortfolioScene(Scene):
                             f"'{account.scenario}' is not in the library.")
             return
         scenario = entry.scenario
-        run = linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
+        # a conversation left part-way goes on where it was, else it begins with the quarter's story
+        run = self.resumed_talk(scenario, account_id) or \
+            linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
         session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               run=run, learner=self.app.settings.learner)
         session.in_campaign = True
@@ -206,16 +215,32 @@ class PortfolioScene(Scene):
         self.talking = (account_id, session)
         self.app.go("dialogue", session)
 
+    def resumed_talk(self, scenario, account_id: str):
+        """The due conversation with the account as far as it was played (its snapshot, kept with the quarter), or
+        None to begin it; one whose scenario changed since starts again, with a note."""
+        from game.core.engine import Playthrough
+        from game.core.errors import SnapshotError
+        kept = self.campaign.playing(account_id)
+        if not kept:
+            return None
+        try:
+            return Playthrough.restore(scenario, kept)
+        except SnapshotError:
+            self.app.notify(f"Your conversation with {self.portfolio.account(account_id).name} starts again: its "
+                            "scenario has changed since you left it.")
+            return None
+
     def on_resume(self) -> None:
         if self.talking is None:
             return
         account_id, session = self.talking
+        self.talking = None
         if session.run.finished:
-            self.talking = None
             result = session.run.result()
             self.app.notify(self.run.resolve(account_id, result.outcome, result.score))
-            if not self.campaign.due:
-                self.save()
+        else:  # left part-way: it stays due, with the replies made so far
+            self.campaign.keep_playing(account_id, session.run.snapshot())
+        self.save()
         self._build()
 
     def record(self) -> None:
