@@ -261,7 +261,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"
             campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+            write(f"{conversation_outcome(campaign, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)
