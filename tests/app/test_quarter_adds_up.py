@@ -80,6 +80,10 @@ def test_trouble_after_the_conversation_is_told_and_no_account_leaves_without_wa
                     before = read[name][:-1]
                     assert any("in trouble" in what for what in before), (path.stem, seed, name, read[name])
                 talked = next((log.week for log in run.log if log.conversation), None)
+                if talked and talked < len(run.log) and 0 < run.log[talked - 1].health < TROUBLE \
+                        and not run.log[talked].lost and run.log[talked].trouble:
+                    line = dict(campaign.week_lines(talked + 1)).get(name, "(no line)")
+                    assert "still in trouble after your conversation, their one this quarter" in line, line
                 for log in run.log:
                     if talked and log.week > talked and not log.lost and log.health < TROUBLE <= run.healths[log.week - 1]:
                         again += 1

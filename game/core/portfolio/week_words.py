@@ -50,6 +50,8 @@ TROUBLE_WORDS = {
     "again": "in trouble again: you have had your conversation with them this quarter; only contact and answers "
              "can help now",
     "first": "in trouble: no conversation is set up with them, so only contact and answers can help now",
+    "after": "still in trouble after your conversation, their one this quarter: only contact and answers can "
+             "help now",
     "still": "still in trouble: only contact and answers can help now",
 }
 
@@ -61,8 +63,8 @@ def trouble_words(run, week: int) -> str:
     log = run.log[week - 1]
     if not log.trouble:
         return ""
-    if run.healths[week - 1] < TROUBLE:
-        return TROUBLE_WORDS["still"]
+    if run.healths[week - 1] < TROUBLE:  # the week after the conversation: say it was their one this quarter
+        return TROUBLE_WORDS["after" if week > 1 and run.log[week - 2].conversation else "still"]
     return TROUBLE_WORDS["again" if run.conversation_done else "first"]
 
 
