@@ -17,8 +17,9 @@ EXAMPLES = 3  # problems named in the coaching line
 
 
 def missed_answers(campaign) -> list[dict]:
-    """Every rival's offer, price request and complaint not handled well, in the order they came: the account,
-    week, kind, the answer given (None: let go), how it went, and the answer that would have put it right."""
+    """Every rival's offer, price request and complaint not handled well: the account, week, kind, the answer
+    given (None: let go), how it went, and the answer that would have put it right. Those answered in part come
+    first, then those let go, each in the order they came."""
     missed = []
     for week in range(1, campaign.week + 1):
         for account in campaign.portfolio.accounts:
@@ -29,7 +30,8 @@ def missed_answers(campaign) -> list[dict]:
                 if event.kind in PROBLEM_NOUNS and not event.well:
                     missed.append({"account": account.id, "week": week, "kind": event.kind, "answer": event.answer,
                                    "words": event.words, "right": answers.right_answer(account, event.kind)})
-    return missed
+    # answers that missed this customer's way come first: they are what the trainee tried and can change
+    return sorted(missed, key=lambda m: m["answer"] is None)
 
 
 RIGHT_WORDS = {"competitor-offer": "would have seen the offer off", "price-cut": "would have shown them the value "
@@ -37,13 +39,13 @@ RIGHT_WORDS = {"competitor-offer": "would have seen the offer off", "price-cut":
 
 
 def _one(p, m: dict) -> str:
-    """'Lister Accountants' complaint in week 4: you chose “Phone them”: patched up; for them (their notes ask for
+    """'Pixelforge Studios, complaint in week 4: you chose “Phone them”: patched up; for them (their notes ask for
     e-mail), “Write to them” would have put it right'."""
     account = p.account(m["account"])
     did = f"you let it go ({m['words']})" if m["answer"] is None else \
         f"you chose “{answers.ANSWER_TITLES[m['answer']]}”: {m['words']}"
     why = f" ({CHANNEL_ASKS[account.channel]})" if m["kind"] == "complaint" else ""
-    return (f"{account.name}'s {PROBLEM_NOUNS[m['kind']]} in week {m['week']}: {did}; for them{why}, "
+    return (f"{account.name}, {PROBLEM_NOUNS[m['kind']]} in week {m['week']}: {did}; for them{why}, "
             f"“{answers.ANSWER_TITLES[m['right']]}” {RIGHT_WORDS[m['kind']]}")
 
 
