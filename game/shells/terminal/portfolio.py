@@ -252,6 +252,8 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
         played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
         write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
         announce_losses(campaign, announced, write)
+        for line in quarter_week.trouble_again_lines(p, campaign):
+            write(f"\n  *** {line} ***\n")
         for aid in due:
             account = p.account(aid)
             write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
