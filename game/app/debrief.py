@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.app.dialogue import judgement
+from game.app.dialogue import judgement, said
 from game.app.text import LEVER_SHORT
 from game.core.closing_words import closing_words
 from game.core.flex import flex_report, report_lines
@@ -89,6 +89,16 @@ class ConversationStep:
     coaching: str
     tone: str = "neutral"  # dialogue.judgement(): 'good', 'bad' or 'neutral'
     verdict: str = ""  # its label: 'Rule broken · -1 point', …
+
+    @property
+    def names_itself(self) -> bool:
+        """The line already says who of the customer's part speaks ('Priya: …'): no name is put before it."""
+        return not self.narrator and said(False, self.speaker, self.line) == self.line
+
+    @property
+    def said(self) -> str:
+        """The line as a transcript prints it: '(words)', 'Name: words', or as it names its own speaker."""
+        return said(self.narrator, self.speaker, self.line)
 
 
 @dataclass(frozen=True)

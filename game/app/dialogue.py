@@ -4,6 +4,7 @@ shown; after a reply in coach mode, its coaching; at the end, the outcome in
 plain words. The window's dialogue scene and the terminal draw this."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.core.model import LEVER_TITLES, RULE_TITLES
@@ -32,6 +33,21 @@ class DialogueStep:
     def stuck(self) -> bool:
         """No reply to pick: a scenario problem (every reply's condition is false)."""
         return not self.replies
+
+
+SPEAKER_PREFIX = re.compile(r"([A-Z][\w'’-]*): ")
+
+
+def said(narrator: bool, speaker: str, paragraph: str) -> str:
+    """A paragraph as a transcript prints it: '(words)' for the narrator, 'Name: words' for the customer. When
+    two people share the customer's part ('Priya Shah and Dave Okafor'), each paragraph names who speaks
+    ('Priya: Thanks for coming in.'), and that name is kept instead of the pair's before it."""
+    if narrator:
+        return f"({paragraph})"
+    named = SPEAKER_PREFIX.match(paragraph)
+    if named and named.group(1) in re.findall(r"[\w'’-]+", speaker):
+        return paragraph
+    return f"{speaker}: {paragraph}"
 
 
 def judgement(levers: dict, breaks, walked_out: bool = False) -> tuple[str, str]:

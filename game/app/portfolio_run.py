@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.app.portfolio_view import (ANSWER, BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK, REVISE,
                                      REVISE_OPTIONS, PortfolioPage, page_view)
+from game.app.quarter_week import revised_words
 from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.plan import Plan
 from game.core.portfolio.review import debrief
@@ -23,6 +24,7 @@ FINISHED = "finished"  # the quarter is over: `result` is the debrief to record
 AGAIN = "again"  # the same portfolio from the start, with a new seed
 SAVE = "save"  # a week has been played: save the quarter so far (`campaign.to_record()`) to resume it later
 NOTE = "note"  # (NOTE, words): show the words (a choice that could not be made, and why)
+CHANGED = "changed"  # (CHANGED, words): the plan was changed; show what it is now (quarter_week.revised_words)
 LEAVE_QUARTER = ("Leave the quarter?", "It is saved after every week: open this portfolio again to resume it.",
                  "Yes, leave")  # the confirmation's words
 BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, REVISE: QUARTER,
@@ -32,8 +34,10 @@ BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, RE
 class PortfolioRun:
     """The campaign's state: the page, the portfolio, your ranking and plan,
     the account whose contact is being chosen, the quarter and its debrief.
-    `library` is the portfolios to choose from; `focus` the choice to focus
-    after the last `choose` (the account just planned, else the first)."""
+    `library` is the portfolios to choose from. Where the focus goes after a
+    choice is the new page's own `focus` (`view().focus`), as in the browser:
+    on the plan the next account with nothing planned, on the quarter "Play
+    week N"."""
 
     def __init__(self, library=(), seed: int | None = None, saved_for=None):
         """`saved_for(portfolio id)`: the shell's saved quarter of that portfolio (a record) or None."""
@@ -48,7 +52,6 @@ class PortfolioRun:
         self.campaign: Campaign | None = None
         self.result: dict | None = None
         self.leaders: list[dict] = []
-        self.focus = 0
         self.answering: tuple | None = None  # (account id, event kind) on the answer page
         self.saved: dict | None = None  # a saved quarter of this portfolio, offered on the briefing
         self.played_from = 0  # the first week the last "play" choice played (0: none yet, or one week)
@@ -76,7 +79,6 @@ class PortfolioRun:
 
     def choose(self, action):
         """Do what a choice asks; returns what the shell must do (see the constants above) or None."""
-        self.focus = 0
         if action == "back":
             return self._back()
         kind, value = action if isinstance(action, tuple) else (action, None)
@@ -143,7 +145,6 @@ class PortfolioRun:
             except ValueError as exc:
                 return NOTE, f"{exc}."
             self.page = QUARTER
-            self.focus = 1 + [(a, e.kind) for a, e in self.campaign.news()].index(self.answering)
         elif kind == "to_quarter":
             self.page = QUARTER
         elif kind == "revise":
@@ -156,6 +157,7 @@ class PortfolioRun:
             except ValueError as exc:
                 return NOTE, f"Not changed: {exc}."
             self.plan, self.page = self.campaign.plan, QUARTER
+            return CHANGED, revised_words(self.campaign, self.choosing)
         return None
 
     def _back(self):
@@ -175,7 +177,6 @@ class PortfolioRun:
             contacts[self.choosing] = contact
         self.plan = Plan(contacts)
         self.page = PLAN
-        self.focus = self.ranking.index(self.choosing) + 1  # the account just planned, in view
 
     def resolve(self, account_id: str, outcome: str | None, score) -> str:
         """The linked conversation with `account_id` ended (`outcome` None: unfinished, at risk);

@@ -21,11 +21,12 @@ from pathlib import Path
 from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
 from game.app.portfolio_view import DEBRIEF, LIST, PortfolioPage, QuarterDebrief, quarter_debrief
 from game.app.contact_menu import refusal
+from game.app.quarter_week import linked_playthrough
 from game.app.session import GameSession, abandon_saved, save_store
 from game.app.trainee_play import Trainee, registration_for
 from game.core.portfolio.load import check_file
 from game.core.portfolio.quarter import Contact
-from game.core.turns import draw_persona, fresh_seed
+from game.core.turns import fresh_seed
 from game.storage import campaign_saves, saves
 from game.storage.attempts import now_iso
 from game.storage.portfolio_board import quarter_row
@@ -185,8 +186,9 @@ def _talk(library, run, data, board, trainee, account_id: str) -> str | None:
         return None
     abandon_saved(trainee.player, board)
     scenario = entry.scenario
-    session = GameSession(scenario, str(entry.path), trainee.player, trainee.mode, board, seed=run.seed,
-                          persona=draw_persona(scenario, run.seed), learner=trainee.learner, active_s=None)
+    talk = linked_playthrough(scenario, run.campaign, account_id, seed=run.seed)
+    session = GameSession(scenario, str(entry.path), trainee.player, trainee.mode, board, run=talk,
+                          learner=trainee.learner, active_s=None)
     session.registration = registration_for(session)
     session.autosave()
     data["talking"] = {"account": account_id, "registration": session.registration, "scenario": scenario.id,

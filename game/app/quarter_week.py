@@ -13,6 +13,18 @@ from game.core.portfolio.model import CADENCE_GAP, FREQUENCIES, FREQUENCY_TITLES
 from game.core.portfolio.quarter import REVISED_STEP, Contact
 from game.core.portfolio.ranking import money
 from game.core.portfolio.review import contact_words
+from game.core.engine import Playthrough
+from game.core.turns import draw_persona
+
+
+def linked_playthrough(scenario, campaign, account_id: str, seed: int | None = None,
+                       persona: str | None = None) -> Playthrough:
+    """The conversation the quarter asks for with an account in trouble, as the window, the terminal, the browser
+    and a scripted quarter all start it: the quarter's seed, the persona drawn from it (or the one a plan file
+    names) and the quarter's story on the account, which its conditions read (game/core/quarter_story.py)."""
+    seed = campaign.seed if seed is None else seed
+    persona = draw_persona(scenario, seed) if persona is None else persona
+    return Playthrough(scenario, seed=seed, persona=persona, story=campaign.story(account_id))
 
 
 def week_heading(campaign) -> str:

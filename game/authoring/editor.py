@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from game.core import loader, yaml_reader
 from game.core.errors import Diagnostic
-from game.core.model import BEHAVIOUR_NAMES, LEVERS, MOOD_CHANGES, MOODS, OUTCOMES, RULES
+from game.core.model import BEHAVIOUR_NAMES, LEVERS, MOOD_CHANGES, MOODS, OUTCOMES, QUARTER_NAMES, RULES
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _GOTO = re.compile(r"(?:^|[\s{,])(?:goto|start|on_walkout):\s*[\"']?[\w-]*$")
@@ -106,7 +106,8 @@ def completions(index: Index | None, before: str) -> list[tuple[str, str, str]]:
         if _PERSONA_TEST.search(before):
             return _personas(index)
         return ([(f, "flag", "flag (set or added by a reply)") for f in sorted(index.flags)]
-                + [(b, "behaviour", "how the conversation has gone so far") for b in BEHAVIOUR_NAMES]
+                + [(b, "behaviour", "what the portfolio quarter told (0 when played alone; words only)"
+                    if b in QUARTER_NAMES else "how the conversation has gone so far") for b in BEHAVIOUR_NAMES]
                 + [("mood", "behaviour", "the customer's mood")]
                 + [(m, "mood", "a mood") for m in MOODS]
                 + [(w, "keyword", "") for w in ("and", "or", "not", "true", "false")]

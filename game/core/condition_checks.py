@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from game.core import conditions
 from game.core.errors import ConditionError
-from game.core.model import BEHAVIOUR_NAMES, LEVERS, RULES
+from game.core.model import BEHAVIOUR_NAMES, LEVERS, QUARTER_NAMES, RULES
 from game.core.suggest import Suggester
 
 # what each read-only behaviour name holds
-_BEHAVIOUR_KINDS = {**{name: "number" for name in ("breaches", *RULES, *LEVERS)}, "persona": "text"}
+_BEHAVIOUR_KINDS = {**{name: "number" for name in ("breaches", *RULES, *LEVERS, *QUARTER_NAMES)}, "persona": "text"}
+_QUARTER = frozenset(QUARTER_NAMES)
+_QUARTER_RULE = ("what the quarter told may change what the customer says, never which replies show, how one "
+                 "scores or how the conversation ends (it must score the same in and out of a quarter)")
+
+
+def quarter_names_in(tree) -> list[str]:
+    """The quarter's names a parsed condition reads, sorted."""
+    return sorted(conditions.names(tree) & _QUARTER) if tree is not None else []
 
 
 class ConditionChecks:
@@ -41,6 +49,30 @@ class ConditionChecks:
             self.tested.setdefault(name, pos)
         self.parsed.append((tree, source, pos, quoted))
         return tree, source
+
+    def quarter_in_reply(self, tree, m, where: str) -> None:
+        """FL066 (warning): a reply's `if` reads the quarter's story."""
+        names = quarter_names_in(tree)
+        if names:
+            self.ck.warning("FL066", self.ck.value_pos(m, "if"),
+                            f"the condition of {where} reads {', '.join(names)}: {_QUARTER_RULE}; "
+                            "read the quarter names only in node variants or in the text of an ending")
+
+    def quarter_in_ending(self, variants, positions, where: str) -> None:
+        """FL066 (warning): an ending variant that reads the quarter's story changes the outcome, or comes before
+        a variant that does (in a quarter it would then hide that outcome)."""
+        for i, (variant, pos) in enumerate(zip(variants, positions)):
+            names = quarter_names_in(variant.condition)
+            if not names:
+                continue
+            if variant.outcome is not None:
+                why = "and changes the outcome"
+            elif any(later.outcome is not None for later in variants[i + 1:]):
+                why = "and comes before a variant that changes the outcome (in a quarter it would hide it)"
+            else:
+                continue
+            self.ck.warning("FL066", pos, f"variant {i + 1} of {where} reads {', '.join(names)} {why}: "
+                            f"{_QUARTER_RULE}; change only its text and put it after the variants that change the outcome")
 
     def assigned(self, name: str, value, pos) -> None:
         self.set_at.setdefault(name, pos)

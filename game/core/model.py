@@ -43,8 +43,12 @@ STYLE_TITLES = {
     "steady": "Steady: warm, patient, loyal",
     "expressive": "Expressive: lively, stories, feelings",
 }
-# Read-only names a condition can use to see how the conversation has gone.
-BEHAVIOUR_NAMES = ("breaches", *RULES, *LEVERS, "persona")
+# Read-only names a conversation played inside a portfolio quarter is given: what the quarter has told on
+# the account (game/core/quarter_story.py). Played alone they are all 0 (in_quarter false).
+QUARTER_NAMES = ("in_quarter", "quarter_week", "quarter_rival_offers", "quarter_price_requests",
+                 "quarter_complaints", "quarter_disclosures", "quarter_contacts", "quarter_unanswered")
+# Read-only names a condition can use to see how the conversation has gone (and, in a quarter, the quarter's story).
+BEHAVIOUR_NAMES = ("breaches", *RULES, *LEVERS, "persona", *QUARTER_NAMES)
 MAX_CHOICES = 9
 LEVER_MIN, LEVER_MAX = -3, 3
 

@@ -97,7 +97,7 @@ def variants(ck, m: YMap, where: str, conds, ending: bool) -> tuple[Variant, ...
         ck.error("FL023", ck.value_pos(m, "variants"),
                  f"'variants' in {where} must be a list of {{if, text}} entries")
         return ()
-    found = []
+    found, placed = [], []  # the variants, and where each one's `if` is (endings)
     for i, item in enumerate(raw):
         inner = f"variant {i + 1} of {where}"
         vm = ck.mapping(item, raw.item_pos[i], inner)
@@ -117,4 +117,8 @@ def variants(ck, m: YMap, where: str, conds, ending: bool) -> tuple[Variant, ...
         if tree is not None:
             found.append(Variant(condition=tree, condition_source=source, text=text or None,
                                  outcome=outcome, coaching=coaching, line=vm.line))
+            if ending:
+                placed.append(ck.value_pos(vm, "if"))
+    if ending:
+        conds.quarter_in_ending(found, placed, where)
     return tuple(found)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.core import conditions
 from game.core.errors import PlayError
 from game.core.field_checks import did_you_mean
-from game.core.model import BEHAVIOUR_NAMES, MOODS
+from game.core.model import BEHAVIOUR_NAMES, MOODS, QUARTER_NAMES
 from game.core.plain_numbers import is_plain_number
 
 
@@ -105,7 +105,8 @@ def build(scenario, settings: list[str] | None, mood: str | None) -> Preset:
             raise PlayError(f"--set {text}: write it as name=value (e.g. --set apologised=true)")
         if name in BEHAVIOUR_NAMES or name == "mood":
             raise PlayError(f"--set {text}: '{name}' is worked out by the game, not a flag"
-                            + (" (use --mood)" if name == "mood" else ""))
+                            + (" (use --mood)" if name == "mood" else
+                               " (use --quarter, e.g. --quarter week=5)" if name in QUARTER_NAMES else ""))
         if name not in known:
             listed = f"its flags are: {', '.join(known)}" if known else "it has no flags"
             raise PlayError(f"--set {text}: scenario '{scenario.id}' has no flag '{name}'"

@@ -237,6 +237,7 @@ def _choice(ck, item, pos, index, nid, conds, goto_columns, personas: Suggester)
     breaks = _breaks(ck, m, where) if "breaks" in m else ()
     feedback = ck.text(m, "feedback", where) or ""
     condition, source = conds.parse(m, "if", where) if "if" in m else (None, "")
+    conds.quarter_in_reply(condition, m, where)
     once = ck.boolean(m, "once", where)
     assigned = _flag_map(ck, m, "set", where, conds, (bool, int, str))
     added = _flag_map(ck, m, "add", where, conds, (int,))
@@ -261,7 +262,8 @@ def _flag_map(ck, m, key, where, conds: ConditionChecks, types) -> dict:
         if not FLAG_PATTERN.match(name) or name in RESERVED_FLAGS:
             if name in BEHAVIOUR_NAMES:
                 reason = (f"cannot be changed by '{key}': it is a read-only name that tells how the "
-                          "conversation has gone (breaches, each rule, each lever, persona); choose another name")
+                          "conversation has gone (breaches, each rule, each lever, persona) or what the quarter "
+                          "has told (in_quarter, quarter_…); choose another name")
             elif name in RESERVED_FLAGS:
                 reason = "is reserved"
             else:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import METHOD_MINUTES, TROUBLE, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, TROUBLE, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
+from game.core.quarter_story import KIND_NAMES, QuarterStory
 from game.core.portfolio import answers, hours, week_words
 from game.core.portfolio.quarter import EVENT_TITLES, AccountRun, Event
 from game.core.portfolio.ranking import ranking_problem
@@ -151,6 +152,16 @@ class Campaign:
             raise ValueError(f"week {self.week + 1}: no time to {answers.ANSWER_TITLES[reply].lower()} for "
                              f"{account_name} ({hours.h(cost)}; {hours.h(max(0, self.week_minutes_left(skip=key)))} left this week)")
         self.replies[key] = reply
+
+    def story(self, account_id: str) -> QuarterStory:
+        """What the quarter has told on an account up to and including the week just played: the story its linked
+        conversation (due this week) starts with (game/core/quarter_story.py; docs/portfolio-model.md)."""
+        log = self.runs[account_id].log[: self.week]
+        told = [event for week in log for event in week.events]
+        count = {KIND_NAMES[kind].removeprefix("quarter_"): sum(1 for e in told if e.kind == kind)
+                 for kind in EVENT_KINDS}
+        return QuarterStory(week=max(1, self.week), contacts=sum(1 for week in log if week.contact),
+                            unanswered=sum(1 for e in told if e.answer is None), **count)
 
     @property
     def finished(self) -> bool:

@@ -92,8 +92,31 @@ def scenario_title(entry) -> str | None:
     return None
 
 
+def scenario_story(entry) -> tuple[str, ...]:
+    """The kinds of the quarter's news a library entry's scenario takes up (its conditions read their counts): from
+    a checked entry's variants, or the `if:` lines of a scenario file; () when it cannot be told."""
+    from game.core.quarter_story import KIND_NAMES, kinds_read
+    scenario = getattr(entry, "scenario", None)
+    if scenario is not None:
+        from game.core.conditions import names
+        return kinds_read(set().union(*(names(v.condition) for where in (*scenario.nodes.values(),
+                                                                           *scenario.endings.values())
+                                        for v in where.variants)))
+    if isinstance(entry, (str, Path)):
+        try:
+            with open(entry, encoding="utf-8", errors="replace") as handle:
+                read = {name for line in handle if line.lstrip().startswith(("- if:", "if:"))
+                        for name in KIND_NAMES.values() if name in line}
+        except OSError:
+            return ()
+        return kinds_read(read)
+    return ()
+
+
 def with_titles(portfolio: Portfolio, library) -> Portfolio:
-    """The portfolio with each linked account's scenario title, for the week's line that names the conversation."""
-    accounts = tuple(replace(a, scenario_title=scenario_title(library.get(a.scenario))) if a.scenario in library
+    """The portfolio with each linked account's scenario title, for the week's line that names the conversation,
+    and the kinds of news the conversation takes up."""
+    accounts = tuple(replace(a, scenario_title=scenario_title(library.get(a.scenario)),
+                             scenario_story=scenario_story(library.get(a.scenario))) if a.scenario in library
                      else a for a in portfolio.accounts)
     return replace(portfolio, accounts=accounts)

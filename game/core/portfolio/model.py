@@ -101,6 +101,8 @@ class Account:
     channel: str = "call"  # how they like to be contacted (a METHODS value)
     says: tuple = ()  # (event kind, what the customer says), from the file's `news`, a kind's lines in order
     scenario_title: str | None = field(default=None, compare=False)  # the linked scenario's title, when known
+    # the kinds of news the linked scenario's text takes up inside a quarter (quarter_story.kinds_read), when known
+    scenario_story: tuple = field(default=(), compare=False)
 
     def said(self, kind: str) -> str:
         """What the customer says when an event of `kind` happens ('' when the file does not say)."""

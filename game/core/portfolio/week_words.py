@@ -5,9 +5,12 @@ week's contact did (and why, when it added nothing or cost goodwill), what
 the news and a conversation did, and ends on the figure now. Issue 31.
 
 The week of a conversation names it (the scenario's title) and lists the
-quarter's earlier news on that account as what came before it, never as
-something the conversation speaks of: a scenario is written on its own and
-its text may not mention the quarter's news at all.
+quarter's earlier news on that account as what came before it. The
+conversation starts knowing that news (game/core/quarter_story.py); the
+line says "the conversation knows of" a kind of news only when the scenario's
+text reads that kind's count (`Account.scenario_story`), so the customer will
+not tell it as new. It never says the conversation speaks of it: whether a
+line that mentions it is reached depends on the trainee's replies.
 """
 from __future__ import annotations
 
@@ -131,6 +134,10 @@ def conversation_words(campaign, account_id: str, week: int) -> str:
     if earlier:
         said += "; before it this quarter: " + ", ".join(
             kind_words(kind, each) for kind, each in sorted(earlier.items(), key=lambda item: item[1][0][0]))
+        known = [kind for kind in account.scenario_story if kind in earlier]
+        if known:  # its text is written to take that news up (game/core/quarter_story.py), so it is not told as new
+            said += "; the conversation knows of " + _and(
+                [PLURAL_TITLES[kind] if len(earlier[kind]) > 1 else STORY_TITLES[kind] for kind in known])
     return said
 
 

@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="set a flag before the first reply, e.g. --set apologised=true (repeatable; a playtest)")
     play.add_argument("--mood", metavar="MOOD",
                       help="the customer's mood before the first reply: calm, uneasy, upset or angry (a playtest)")
+    play.add_argument("--quarter", metavar="NAME=N,…",
+                      help="with --choices: play it as the portfolio quarter would, having told this much on the "
+                      "account, e.g. --quarter week=5,rival_offers=1 (names: week, rival_offers, price_requests, "
+                      "complaints, disclosures, contacts, unanswered)")
     play.add_argument("--assess", action="store_true",
                       help="assessment mode: coaching only at the end (default: coach mode)")
     play.add_argument("--screenshot", metavar="DIR",
@@ -276,6 +280,15 @@ def cmd_play(args) -> int:
     except PlayError as exc:
         print(f"main.py play: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from game.core import quarter_story
+    try:
+        args.story = quarter_story.parse(args.quarter) if args.quarter is not None else None
+    except PlayError as exc:
+        print(f"main.py play: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.story is not None and (args.choices is None or args.screenshot):
+        print("main.py play: error: --quarter goes with --choices (not with --screenshot)", file=sys.stderr)
+        return EXIT_USAGE
     if args.screenshot:
         if args.choices is None:
             print("main.py play: error: --screenshot needs --choices", file=sys.stderr)
@@ -300,7 +313,8 @@ def _scripted(scenario, args) -> int:
     from game.core.engine import Playthrough
     record = (cli_records.recorder(args.player, _mode(args), sys.stderr, learner=args.learner, scripted=True)
               if args.player else None)
-    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona, preset=args.preset)
+    run = Playthrough(scenario, seed=args.seed or 0, start=args.start, persona=args.persona, preset=args.preset,
+                      story=args.story)
     try:
         run.choose_all(args.choices)
     except ChoiceNotShown as exc:

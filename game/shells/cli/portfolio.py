@@ -68,7 +68,7 @@ def cmd_portfolio(args) -> int:
 
 
 def _scripted(portfolio, args) -> int:
-    from game.core.engine import Playthrough
+    from game.app import quarter_week
     from game.core.errors import ChoiceNotShown, PlayError
     from game.core.portfolio.campaign import Campaign
     from game.core.portfolio.plan_file import check_personas, read, unused_conversations
@@ -100,12 +100,10 @@ def _scripted(portfolio, args) -> int:
         if account_id not in script.choices:
             return "at_risk", "assumed", None
         account = portfolio.account(account_id)
-        from game.core.turns import draw_persona
         scenario = linked_scenario(account.scenario)
-        # the persona the plan file names; else the customer the window and the terminal meet for this seed
-        persona = script.personas[account_id][0] if account_id in script.personas \
-            else draw_persona(scenario, campaign.seed)
-        run = Playthrough(scenario, seed=campaign.seed, persona=persona)
+        # the persona the plan file names; else (None) the customer the window and the terminal meet for this seed
+        persona = script.personas[account_id][0] if account_id in script.personas else None
+        run = quarter_week.linked_playthrough(scenario, campaign, account_id, persona=persona)
         try:
             run.choose_all(script.choices[account_id])
         except ChoiceNotShown:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
-from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching
+from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching, said
 from game.core.engine import Playthrough
 from game.core.model import LEVER_TITLES, RULE_TITLES
 from game.core.plain_numbers import is_plain_number
@@ -151,8 +151,7 @@ def debrief_lines(view: DebriefView) -> list[str]:
     lines.append("The conversation:")
     for step in view.conversation:
         if step.line:  # what you were answering, as the window and the browser show it
-            said = f"({step.line})" if step.narrator else f"{step.speaker}: {step.line}"
-            lines.append(_wrap(f"{step.number}. {said}", "  "))
+            lines.append(_wrap(f"{step.number}. {step.said}", "  "))
         lines.append(_wrap(f"{'' if step.line else f'{step.number}. '}You: {step.reply}", "     " if step.line else "  "))
         if step.verdict:
             lines.append(_wrap(step.verdict, "     "))
@@ -253,7 +252,7 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
         now = dialogue_step(run)
         write(f"\nMood {mood_meter(now.mood)}\n")
         for paragraph in now.lines:
-            write(_wrap(f"({paragraph})" if now.narrator else f"{now.speaker}: {paragraph}") + "\n")
+            write(_wrap(said(now.narrator, now.speaker, paragraph)) + "\n")
         if now.stuck:
             write("\nNo reply is available here (a scenario problem: every choice's condition is false).\n")
             return

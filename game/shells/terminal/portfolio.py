@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from game.core.engine import Playthrough
-from game.core.turns import draw_persona, fresh_seed
+from game.core.turns import fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
 from game.app.portfolio_run import conversation_outcome
@@ -258,7 +257,7 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             account = p.account(aid)
             write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
             scenario = scenario_for(account.scenario)
-            run = Playthrough(scenario, seed=campaign.seed, persona=draw_persona(scenario, campaign.seed))
+            run = quarter_week.linked_playthrough(scenario, campaign, aid)
             _play(scenario, run, coach, read, write)
             result = run.result()
             outcome = result.outcome if run.finished and result.outcome else "at_risk"

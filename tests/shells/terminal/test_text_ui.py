@@ -63,3 +63,24 @@ def test_the_debrief_conversation_shows_what_the_customer_said_before_each_reply
     assert conversation.index("1. Dana Ortiz: Third time I'm calling!") < conversation.index(
         "You: I'm sorry. Please, tell me what happened.")
     assert "Rule broken: Don't make it worse" in conversation  # each reply's judgement, at the debrief
+
+
+def test_two_people_in_the_customers_part_are_named_once_each_line():
+    """A trial read 'Priya Shah and Dave Okafor: Priya: Thanks for coming in…': a line that names who of the
+    pair speaks keeps that name alone, during the conversation and in the debrief."""
+    from pathlib import Path
+    scenario = loader.load_file(str(Path(__file__).resolve().parents[3] / "scenarios" / "two-at-the-table.yaml"))
+    out = io.StringIO()
+    text.play_scenario(scenario, stdin=io.StringIO("1\n" * 30), stdout=out)
+    said = out.getvalue()
+    assert "\nPriya: Thanks for coming in" in said
+    assert "Okafor: Priya:" not in said and "Okafor: Dave:" not in said
+    assert "1. Priya: Thanks for coming in" in said.split("The conversation:")[1]
+
+
+def test_a_customer_line_without_a_name_of_its_own_is_headed_by_the_customer():
+    from game.app.dialogue import said
+    assert said(False, "Dana Reid", "Third time I'm calling!") == "Dana Reid: Third time I'm calling!"
+    assert said(False, "Dana Reid", "Note: the order is late.") == "Dana Reid: Note: the order is late."
+    assert said(True, "Narrator", "She sighs.") == "(She sighs.)"
+    assert said(False, "Priya Shah and Dave Okafor", "Dave: It was the hall again.") == "Dave: It was the hall again."

@@ -328,3 +328,23 @@ def test_play_to_the_end_draws_every_week_played_under_its_own_heading(app):
     headings = [p for p in paragraphs if is_heading(p)]
     assert headings == [f"Week {w} of 13" for w in range(1, run.campaign.week + 1)]
     app.render()  # and it draws
+
+
+def test_the_windows_quarter_conversation_starts_with_the_quarters_story(app):
+    """Issue 31 (qstory): the conversation the window opens for an account in trouble knows what the quarter told
+    on that account, so the customer takes it up instead of telling it as new (game/core/quarter_story.py)."""
+    scene = PortfolioScene(app, "Bo", path=SHOP, seed=9)  # seed 9: the café's rival offer comes in week 3
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in true_order(scene.portfolio):
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    while "good-grind" not in scene.campaign.due:
+        assert not scene.campaign.due, "another account fell due first"
+        scene.activate("next_week")
+    scene.activate(("talk", "good-grind"))
+    session = app.top.session
+    assert isinstance(app.top, DialogueScene)
+    assert session.run.story == scene.campaign.story("good-grind") and session.run.story.rival_offers == 1
+    assert session.run.snapshot()["quarter"]["rival_offers"] == 1

@@ -60,7 +60,8 @@ class DebriefScene(Scene):
         """The conversation as styled blocks: (text, colour, bold, gap after)."""
         blocks = []
         for step in self.view.conversation:
-            blocks.append((f"{step.number}. {step.speaker}: " + step.line, "narrator" if step.narrator else "text",
+            said = step.line if step.names_itself else f"{step.speaker}: " + step.line
+            blocks.append((f"{step.number}. {said}", "narrator" if step.narrator else "text",
                            False, 2))
             broke = f"  [broke: {', '.join(step.broke)}]" if step.broke else ""
             blocks.append((f"You: {step.reply}{broke}", "bad" if step.broke else "accent", True, 2))
