@@ -108,8 +108,8 @@ class PortfolioRun:
             self.played_from = self.campaign.week + 1
             while not self.campaign.finished and not self.campaign.due:
                 self.campaign.next_week()
-                if self.campaign.lost_this_week():  # an account lost is seen as it happens
-                    break
+                if self.campaign.lost_this_week() or self.campaign.troubled_this_week():
+                    break  # an account lost, or in trouble with no conversation to come, is seen as it happens
             return self._played()
         elif kind in ("answer", "reply", "to_quarter", "revise", "revise_account", "revise_set", "resume"):
             return self._decide(kind, value)
@@ -186,15 +186,18 @@ class PortfolioRun:
         returns the note to show."""
         outcome = outcome or "at_risk"
         self.campaign.resolve(account_id, outcome, "played", score)
-        return conversation_outcome(self.portfolio, account_id, outcome)
+        return conversation_outcome(self.campaign, account_id, outcome)
 
 
-def conversation_outcome(p, account_id: str, outcome: str) -> str:
-    """How a linked conversation left the account: 'Fenwick Bakeries: the account is at risk.'"""
-    words = f"{p.account(account_id).name}: the account is {outcome.replace('_', ' ')}."
-    if outcome == "lost":
-        words += " It has left you."
-    return words
+def conversation_outcome(campaign, account_id: str, outcome: str) -> str:
+    """How a linked conversation left the account, with its health as the week's lines count it (issue 31: the
+    next week's line starts from this figure): 'Fenwick Bakeries: the account is at risk; health 32 → 35.'"""
+    p, log = campaign.portfolio, campaign.runs[account_id].log[-1]
+    words = f"{p.account(account_id).name}: the account is {outcome.replace('_', ' ')}"
+    if outcome == "lost" or log.lost:
+        return words + ". It has left you."
+    before, after = round(log.played), round(log.health)
+    return words + (f"; health {before} → {after}." if after != before else f"; health stays at {after}.")
 
 
 def where_words(campaign) -> str:

@@ -190,6 +190,7 @@ def quarter_text(p, campaign, weeks=()) -> str:
             lines = [f"Weeks {weeks[0].week} to {campaign.week} of {WEEKS} are played: what happened "
                      "in each is listed below."]
         lines += quarter_week.lost_lines(p, campaign)
+        lines += quarter_week.trouble_again_lines(p, campaign)
         lines += [quarter_week.trouble_line(p, campaign, aid) for aid in campaign.due]
     return "\n".join(lines + ([""] + [news] if news else []))
 

@@ -50,7 +50,7 @@ def test_a_whole_quarter_choice_by_choice():
     run.choose("to_end")
     assert run.campaign.due == ["good-grind"] and run.campaign.week == 2
     assert run.choose(("talk", "good-grind")) == (TALK, "good-grind")
-    assert run.resolve("good-grind", None, 12) == "The Good Grind café: the account is at risk."
+    assert run.resolve("good-grind", None, 12) == "The Good Grind café: the account is at risk; health 34 → 26."
     while not run.campaign.finished:
         run.choose("to_end")
         for account in list(run.campaign.due):

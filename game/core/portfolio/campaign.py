@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, TROUBLE, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.quarter_story import KIND_NAMES, QuarterStory
@@ -97,6 +97,13 @@ class Campaign:
     def lost_this_week(self) -> list[str]:
         """The accounts that left in the week just played (or in its conversations)."""
         return [a.id for a in self.portfolio.accounts if self.week and self.runs[a.id].lost_week == self.week]
+
+    def troubled_this_week(self) -> list[str]:
+        """The accounts that fell below the trouble line in the week just played with no conversation to come
+        (had this quarter, or none linked): told as it happens, so 'Play to the end' stops for them."""
+        runs = [(a.id, self.runs[a.id]) for a in self.portfolio.accounts]
+        return [aid for aid, run in runs if self.week and run.log and run.log[-1].trouble
+                and run.healths[-2] >= TROUBLE]
 
     def revise(self, account_id: str, contact) -> None:
         """Change an account's contact from the coming week on (None: no more contact). Raises ValueError when
@@ -238,8 +245,10 @@ class Campaign:
             told = week_words.conversation_words(self, account.id, week)
             if told:
                 parts.append(told)
-            if parts or log.lost:
+            if parts or week_words.has_line(run, week):
                 parts.append(week_words.health_words(run, week))
+            if trouble := week_words.trouble_words(run, week):
+                parts.append(trouble)
             if log.lost:
                 parts.append("the account left")
             if parts:

@@ -147,6 +147,7 @@ class WeekLog:
     lift: float = 0.0  # what the week's contact changed
     why: str = ""  # why the contact added nothing or cost goodwill ('' when it helped)
     played: float | None = None  # health when the week was played, before any conversation
+    trouble: bool = False  # below the trouble line with no conversation to come (had this quarter, or none linked)
 
 
 class AccountRun:
@@ -320,6 +321,7 @@ class AccountRun:
         if self.account.scenario and not self.conversation_done and self.health < TROUBLE:
             self.pending = True
             return True
+        log.trouble = self.health < TROUBLE  # told as it happens: only contact and answers can help now
         return False
 
     def resolve(self, outcome: str, score: int | None = None) -> None:

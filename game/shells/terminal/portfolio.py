@@ -275,6 +275,8 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
             played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
             write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
             announce_losses(campaign, announced, write)
+            for line in quarter_week.trouble_again_lines(p, campaign):
+                write(f"\n  *** {line} ***\n")
             if due and player:  # the week is played: its answers are kept before the conversation starts
                 save_week(campaign, player, state["started_at"], write)
         for aid in list(campaign.due):
@@ -314,7 +316,7 @@ def talk(campaign, aid, scenario_for, coach, read, write, keep=None) -> None:
     result = run.result()
     outcome = result.outcome if run.finished and result.outcome else "at_risk"
     campaign.resolve(aid, outcome, "played", result.score)
-    write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+    write(f"{conversation_outcome(campaign, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
 
 
 def _replies(count: int) -> str:
