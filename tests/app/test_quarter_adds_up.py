@@ -114,8 +114,10 @@ def test_an_account_back_in_trouble_after_its_conversation_is_told_that_week_and
     assert run.campaign.week == 11 and "good-grind" in run.campaign.troubled_this_week()
     assert "The Good Grind café: A competitor's offer: it hurt; health: " in run.view().tail
     assert "in trouble again" in run.view().tail
-    assert ("The Good Grind café: health 34, in trouble again: you have had your conversation with them this quarter; "
-            "only contact and answers can help now.") in run.view().head  # above the choices, as a loss is
+    # above the choices, as a loss is (the figure follows the model: since a conversation no longer restarts the
+    # cadence clock, neglect has gone on through it)
+    assert re.search(r"The Good Grind café: health \d+, in trouble again: you have had your conversation with them "
+                     r"this quarter; only contact and answers can help now\.", run.view().head)
 
 
 def test_a_conversation_says_the_health_it_left_and_the_debrief_counts_the_same_change():
