@@ -227,20 +227,14 @@ class TeamViews:
         filters = self._all_weeks(filters)
         scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
             "SELECT scenario FROM scenario_titles", plain=True)]
-        months = self._months_where(filters, scenarios)
-        if months is not None:  # a date range holding whole months: their rows (and weeks at its ends)
-            return self._months_scenarios(*months)
+        ranged = self._scenario_weeks(filters, scenarios)
+        if ranged is not None:  # a date range: per scenario and week, exactly (team_scenario_weeks.py)
+            return ranged
         kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
         if kept is not None:  # all time: a row per scenario and person (the rows are the people)
-            found = sorted(list(r) for r in self._query(
+            return sorted(tuple(r) for r in self._query(
                 f"SELECT scenario, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
                 "GROUP BY scenario", kept[1], plain=True))
-            if filters.get("since") or filters.get("until"):  # weeks: each person once (faster than COUNT(DISTINCT))
-                people = dict(self._query(f"SELECT scenario, COUNT(*) FROM (SELECT DISTINCT scenario, person FROM "
-                                          f"team_summary {kept[0]}) AS d GROUP BY scenario", kept[1], plain=True))
-                for row in found:
-                    row[2] = people[row[0]]
-            return [tuple(row) for row in found]
         where, params = self._team_where(**filters)
         totals: dict[str, list] = {}
         for _, scenario, n, score, passed in self._query(
@@ -252,50 +246,6 @@ class TeamViews:
             row[2] += score
             row[3] += passed
         return [(scenario, *totals[scenario]) for scenario in sorted(totals)]
-
-    def _months_where(self, filters: dict, scenarios) -> tuple | None:
-        """A date range that holds at least one whole month (whole ISO weeks, each in the month of its
-        Thursday): (WHERE on team_months for those months, its parameters, [(WHERE on team_summary's
-        week rows per scenario, parameters)] for a partial month at either end (kept under no filter
-        only: with a filter, such a range is counted another way), whether it is one month). None:
-        another way."""
-        since, until = filters.get("since"), filters.get("until")
-        span = month_span(since, until)
-        chosen = chosen_of(filters)
-        if span is None or chosen is None or filters.get("player") or filters.get("learner"):
-            return None
-        first, end, edges = span
-        if edges and not kept(chosen, True, True):
-            return None
-        chosen_scenarios = [filters["scenario"]] if filters.get("scenario") else list(scenarios)
-        marks = ", ".join("?" for _ in chosen_scenarios)
-        where = f"WHERE chosen = ? AND scenario IN ({marks})" if chosen_scenarios else "WHERE 1 = 0"
-        params = [chosen, *chosen_scenarios] if chosen_scenarios else []
-        months, month_params = where, list(params)
-        for bound, value in ((">=", first), ("<", end)):
-            if value:
-                months += f" AND month {bound} ?"
-                month_params.append(value)
-        weeks = [(f"{where} AND week >= ? AND week < ?", [*params, low, high]) for low, high in edges]
-        return months, month_params, weeks, bool(first and end and _next_month(first) == end)
-
-    def _months_scenarios(self, months: str, params: list, weeks: list, one_month: bool) -> list[tuple]:
-        """team_scenarios from whole months (and week rows at the ends): the sums add up; the people
-        are counted once each. One month alone: its rows are the people (read in the key's order)."""
-        count = "COUNT(*)" if one_month else "COUNT(DISTINCT person)"
-        if not weeks:
-            return [tuple(r) for r in self._query(
-                f"SELECT scenario, SUM(attempts), {count}, SUM(score_sum), SUM(passed) FROM team_months {months} "
-                "GROUP BY scenario ORDER BY scenario", params, plain=True)]
-        pieces = [(f"FROM team_months {months}", params)] + [(f"FROM team_summary {w}", p) for w, p in weeks]
-        union = " UNION ALL ".join(f"SELECT scenario, person, attempts, score_sum, passed {f}" for f, _ in pieces)
-        people = " UNION ".join(f"SELECT scenario, person {f}" for f, _ in pieces)  # each person once
-        every = [v for _, p in pieces for v in p]
-        counted = dict(self._query(f"SELECT scenario, COUNT(*) FROM ({people}) AS d GROUP BY scenario", every,
-                                   plain=True))
-        return [(r[0], int(r[1]), counted[r[0]], int(r[2]), int(r[3])) for r in self._query(
-            f"SELECT scenario, SUM(attempts), SUM(score_sum), SUM(passed) FROM ({union}) AS u GROUP BY scenario "
-            "ORDER BY scenario", every, plain=True)]
 
     def certificate_rows(self, until: str | None = None) -> list[CertificateRow]:
         """Every attempt played by a person (not scripted), oldest first, finished before `until`:

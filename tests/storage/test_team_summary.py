@@ -7,7 +7,8 @@ from collections import defaultdict
 import pytest
 
 from game.core.model import LEVERS
-from game.storage import certificate_summary, pg_board, scoreboard, sql_board, team_people_months, team_summary, views
+from game.storage import (certificate_summary, pg_board, scoreboard, sql_board, team_people_months, team_scenario_weeks,
+                          team_summary, views)
 from game.storage.files import StorageError
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.old_summary import record_as_before_the_months
@@ -111,6 +112,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
     monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
     keep_widths = views._keep_widths
     monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # a later migration's table
     old = open_scoreboard()
@@ -122,6 +124,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     monkeypatch.setattr(views, "_keep_widths", keep_widths)
     board = open_scoreboard()
     assert kept_rows(board) == recount(attempts[:-5])
