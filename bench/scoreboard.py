@@ -383,7 +383,7 @@ def clients_at_once(raw, env: dict, clients: int, per_client: int) -> None:
           f"{len(written) - stored} lost, in {time.perf_counter() - t:.1f} s (goal: none lost: "
           f"{'ok' if stored == len(written) == clients * per_client else 'LOST SOME'})  {load()}", flush=True)
     raw.execute("DELETE FROM attempts WHERE player LIKE 'client%'")  # a kept database stays as filled
-    for table in ("team_summary", "team_months", "team_people_months", "certificate_summary"):  # only theirs
+    for table in ("team_summary", "team_people_months", "certificate_summary"):  # only theirs
         raw.execute(f"DELETE FROM {table} WHERE person LIKE 'name:client%'")
     # the scenarios' week rows hold no person: counted again from the attempts left (as the upgrade fills them)
     raw.execute("DELETE FROM team_scenario_weeks")

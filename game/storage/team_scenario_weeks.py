@@ -115,9 +115,9 @@ def fill_sql(week_sql: str) -> str:
 
 
 def migration(week_sql: str, sqlite: bool) -> str:
-    """SQLite's 18, PostgreSQL's 12."""
+    """SQLite's 18, PostgreSQL's 12: both tables, filled; team_months (16 / 10), which they replace, dropped."""
     rowid = " WITHOUT ROWID" if sqlite else ""
-    return (WEEKS_TABLE.format(without_rowid=rowid) + PEOPLE_TABLE.format(without_rowid=rowid) + fill_sql(week_sql)
+    return ("DROP TABLE team_months;\n" + WEEKS_TABLE.format(without_rowid=rowid) + PEOPLE_TABLE.format(without_rowid=rowid) + fill_sql(week_sql)
             + ("" if sqlite else "ANALYZE team_scenario_weeks;\nANALYZE team_scenario_people;\n"))
 
 

@@ -68,6 +68,9 @@ def test_recording_in_any_order_keeps_both_tables_equal_to_a_recount(store):
 
 
 def test_upgrading_a_scoreboard_with_attempts_fills_both_tables_as_a_recount(store, monkeypatch):
+    """A scoreboard of the schema before (SQLite 17, PostgreSQL 11) is upgraded on open: both tables equal a
+    recount, team_months (whole months per scenario and person, which they replace) is dropped, and recording
+    goes on from there (the new attempts recorded newest first)."""
     module, name = (scoreboard, "MIGRATIONS") if store == "sqlite" else (pg_board, "SCHEMA")
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_scenario_weeks" in s)
@@ -83,6 +86,9 @@ def test_upgrading_a_scoreboard_with_attempts_fills_both_tables_as_a_recount(sto
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     board = open_scoreboard()
     assert kept(board) == recount(attempts[:-6])
+    gone = ("SELECT COUNT(*) FROM sqlite_master WHERE name = 'team_months'" if store == "sqlite" else
+            "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'team_months'")
+    assert board._query(gone, plain=True)[0][0] == 0  # what they replace is no longer kept
     for a in reversed(attempts[-6:]):
         board.record(a)
     assert kept(board) == recount(attempts)
