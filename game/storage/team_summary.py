@@ -18,8 +18,9 @@ scenario, and all time per scenario. Each attempt upserts one row per grain
 of rows. At the benchmark's density (500 people, 2,000 attempts each over
 300 days, 14 scenarios) one filter's weeks are ~21,000 rows, its all-time
 rows 500: the dashboard reads those, never the attempts. A view whose grain
-is not kept (a customer and a style; a date range with a scenario and a
-customer; a customer's scenarios over part of a month) is counted from the attempts' covering index (team_views.py).
+is not kept (a customer and a style; the people and weeks over a date range with a scenario and a
+customer) is counted from the attempts' covering index (team_views.py); the scenarios over any date range
+read team_scenario_weeks.py's tables.
 
 SQLite's migration 14, PostgreSQL's schema 8: the table and, from the
 attempts kept so far, one INSERT ... SELECT ... GROUP BY per grain.

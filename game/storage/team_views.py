@@ -12,11 +12,12 @@ ISO week, UTC" of finished_at: the week's label follows from it).
 Two ways to the same figures: where the grain a view needs is kept in the
 small summary tables (team_summary.py: no filter, ONE of customer, style,
 mode, or a customer or style with a mode, with or without a scenario, all
-time or whole weeks; whole months per scenario in team_months, per person
-over every scenario in team_people_months), the view
+time or whole weeks; whole months per person over every scenario in
+team_people_months; the scenarios over any range of weeks in
+team_scenario_weeks.py's two tables), the view
 reads those rows (a few hundred to a few tens of thousands, whatever the
-number of attempts); otherwise (a customer and a style, a date range with a
-scenario and a customer, a customer's scenarios over part of a month) it counts from the attempts' covering index
+number of attempts); otherwise (a customer and a style; the people and weeks
+over a date range with a scenario and a customer) it counts from the attempts' covering index
 (attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
 days, and a week counts when its Thursday is on or after `since` and before
 `until` (the week's Thursday names its year and month, as ISO 8601 has it).
