@@ -96,6 +96,10 @@ class TeamViews:
     # (attempts_board by scenario, attempts_by_finish by date) and then visiting each chosen row: scanning
     # the dashboard's own index is 3x faster at a million attempts (107 against 342 ms for one scenario)
     _unindexed = "+"
+    # a column's value in the row of the group's latest finish (who a person was): in SQLite a bare column beside
+    # the query's single MAX() aggregate takes that row's value (a person's rows are distinct weeks or months, so
+    # their latest finishes differ); PostgreSQL overrides
+    _at_latest = "{}"
 
     def _team_where(self, scenario=None, persona=None, persona_style=None, mode=None, player=None, learner=None,
                     since=None, until=None) -> tuple[str, list]:
@@ -179,14 +183,11 @@ class TeamViews:
         months = self._people_months(filters) if kept is not None else None
         if months is not None:  # whole months' rows, week rows at either end (team_people_months.py)
             return months
-        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
-            where, params = kept
-            rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
-                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {where} GROUP BY person",
-                               params, plain=True)
-            # who each was: the rows at each person's latest finish, joined to those maxima in one statement
-            # (an IN list of 500 moments got a 4x slower generic plan on PostgreSQL once prepared)
-            return self._kept_names(rows, where, params)
+        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish, in the same pass
+            return self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
+                               f"{self._at_latest.format('player')}, {self._at_latest.format('learner')}, "
+                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {kept[0]} GROUP BY person",
+                               kept[1], plain=True)
         # counted from the attempts' index; who each was: an indexed read of those moments only
         where, params = self._team_where(**filters)
         levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
@@ -198,15 +199,6 @@ class TeamViews:
         return with_names(rows, self._query(
             f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at "
             f"IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True))
-
-    def _kept_names(self, rows, where, params) -> list[tuple]:
-        if not rows:
-            return []
-        return with_names(rows, self._query(
-            f"SELECT s.person, s.last_played, s.last_id, s.player, s.learner FROM team_summary s JOIN "
-            f"(SELECT person, MAX(last_played) AS m FROM team_summary {where} GROUP BY person) AS x "
-            f"ON x.person = s.person AND x.m = s.last_played {where}",  # the WHERE's columns are s's only
-            [*params, *params], plain=True))
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
