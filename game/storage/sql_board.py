@@ -222,7 +222,8 @@ class SQLBoard(HistoryReads, BoardViews, PeopleMonths, ScenarioWeeks, TeamViews,
             keep_summaries(run, attempt, row["id"])  # the views' small tables (views.py)
             keep_team_summary(run, attempt, row["id"])  # the team dashboard's (team_summary.py)
             keep_people_months(run, attempt, row["id"])  # and its people's whole months (team_people_months.py)
-            keep_scenario_weeks(run, attempt, row["id"], self._week_sql)  # its scenarios by week (team_scenario_weeks.py)
+            # and its scenarios by week (team_scenario_weeks.py)
+            keep_scenario_weeks(run, attempt, row["id"], self._week_sql, self._unindexed)
             keep_certificate_summary(run, attempt, row["id"])  # its certificates' (certificate_summary.py)
         attempt.id = row["id"]
         return attempt.id
