@@ -117,6 +117,7 @@ class PostgresScoreboard(OutboxRecords, TeamRecords, SQLBoard):
     _json_postgres = True  # the reviewer's JSON (json_sql.py)
     _unindexed = ""  # PostgreSQL has no unary plus on text; its planner weighs the index by its statistics
     _week_sql = POSTGRES_WEEK
+    _at_latest = "(array_agg({} ORDER BY last_played DESC, last_id DESC))[1]"  # no bare columns: the latest's value
 
     def __init__(self, address: str, connect: bool = True):
         """`connect=False`: connect on first use (the game starts while the database is away)."""

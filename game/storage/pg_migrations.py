@@ -6,6 +6,7 @@ from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, POSTGRES_
                                        SUMMARY_TABLES, TABLE_WIDTHS, TEAM, TEAM_INDEX_POSTGRES, number_columns_sql)
 from game.storage.certificate_summary import migration as certificate_migration
 from game.storage.team_people_months import migration as people_months_migration
+from game.storage.team_scenario_weeks import migration as scenario_weeks_migration
 from game.storage.team_summary import migration as team_summary_migration, months_migration
 from game.storage.team_views import POSTGRES_WEEK
 
@@ -105,4 +106,6 @@ SCHEMA = [
     # (certificate_summary.py), and the people's whole months (team_people_months.py), both
     # kept in each attempt's transaction and filled here
     certificate_migration(sqlite=False) + people_months_migration(POSTGRES_WEEK, sqlite=False),
+    # version 12 (SQLite's 18): the scenarios view over any range of weeks (team_scenario_weeks.py)
+    scenario_weeks_migration(POSTGRES_WEEK, sqlite=False),
 ]

@@ -24,6 +24,7 @@ from game.storage.json_sql import JSONExport
 from game.storage.portfolio_board import PortfolioRecords
 from game.storage.certificate_summary import CertificateSummaryView, keep_certificate_summary
 from game.storage.team_people_months import PeopleMonths, keep_people_months
+from game.storage.team_scenario_weeks import ScenarioWeeks, keep_scenario_weeks
 from game.storage.team_summary import keep_team_summary
 from game.storage.team_views import TeamViews
 from game.storage.save_rows import SaveRecords
@@ -115,8 +116,8 @@ def rows_to_attempts(rows) -> list[Attempt]:
     return [row_to_attempt(row, keys) for row in rows]
 
 
-class SQLBoard(HistoryReads, BoardViews, PeopleMonths, TeamViews, CertificateSummaryView, PortfolioRecords, Cmi5Queue,
-               SaveRecords, JSONExport):
+class SQLBoard(HistoryReads, BoardViews, PeopleMonths, ScenarioWeeks, TeamViews, CertificateSummaryView,
+               PortfolioRecords, Cmi5Queue, SaveRecords, JSONExport):
     _placeholder = "?"
     skipped: list[str]  # damaged rows passed over by iter_attempts, in words
     _errors: type[Exception] = Exception
@@ -221,6 +222,8 @@ class SQLBoard(HistoryReads, BoardViews, PeopleMonths, TeamViews, CertificateSum
             keep_summaries(run, attempt, row["id"])  # the views' small tables (views.py)
             keep_team_summary(run, attempt, row["id"])  # the team dashboard's (team_summary.py)
             keep_people_months(run, attempt, row["id"])  # and its people's whole months (team_people_months.py)
+            # and its scenarios by week (team_scenario_weeks.py)
+            keep_scenario_weeks(run, attempt, row["id"], self._week_sql, self._unindexed)
             keep_certificate_summary(run, attempt, row["id"])  # its certificates' (certificate_summary.py)
         attempt.id = row["id"]
         return attempt.id

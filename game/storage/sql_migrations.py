@@ -6,6 +6,7 @@ from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TY
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.certificate_summary import migration as certificate_migration
 from game.storage.team_people_months import migration as people_months_migration
+from game.storage.team_scenario_weeks import migration as scenario_weeks_migration
 from game.storage.team_summary import migration as team_summary_migration, months_migration
 from game.storage.team_views import SQLITE_WEEK
 
@@ -146,4 +147,7 @@ MIGRATIONS = [
     # (certificate_summary.py), and the people's whole months (team_people_months.py), both
     # kept in each attempt's transaction and filled here
     certificate_migration(sqlite=True) + people_months_migration(SQLITE_WEEK, sqlite=True),
+    # version 18: the scenarios view over any range of weeks, exactly (team_scenario_weeks.py): per scenario and
+    # week the sums, and the people by the week each last played it before; kept in each attempt's transaction
+    scenario_weeks_migration(SQLITE_WEEK, sqlite=True),
 ]

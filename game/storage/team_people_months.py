@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from game.core.model import LEVERS
 from game.storage.team_summary import (COUNTED, PAIR_FAMILIES, SINGLE_FAMILIES, chosen_of, filters_of, thursday)
-from game.storage.team_views import month_span, with_names
+from game.storage.team_views import month_span
 
 _LEVER_COLUMNS = [f"{lever}_{k}" for lever in LEVERS for k in ("sum", "n")]
 _SUMMED = ("attempts", "score_sum", "passed", *_LEVER_COLUMNS)
@@ -105,13 +105,7 @@ class PeopleMonths:
                                         "AND week < ?", [chosen, low, high]) for low, high in edges]
         union = " UNION ALL ".join(f"SELECT person, {', '.join((*_SUMMED, *_LAST))} {f}" for f, _ in pieces)
         every = [v for _, p in pieces for v in p]
-        rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
-                           f"{', '.join(f'SUM({c})' for c in _LEVER_COLUMNS)} FROM ({union}) AS u GROUP BY person",
-                           every, plain=True)
-        if not rows:
-            return []
-        return with_names(rows, self._query(
-            f"SELECT u.person, u.last_played, u.last_id, u.player, u.learner FROM ({union}) AS u JOIN "
-            f"(SELECT person, MAX(last_played) AS m FROM ({union}) AS v GROUP BY person) AS x "
-            "ON x.person = u.person AND x.m = u.last_played", [*every, *every], plain=True),
-            lambda figures: (int(v) for v in figures))
+        return [(*row[:6], *(int(v) for v in row[6:])) for row in self._query(  # who each was: in the same pass
+            f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), {self._at_latest.format('player')}, "
+            f"{self._at_latest.format('learner')}, {', '.join(f'SUM({c})' for c in _LEVER_COLUMNS)} "
+            f"FROM ({union}) AS u GROUP BY person", every, plain=True)]

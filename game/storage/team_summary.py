@@ -14,13 +14,13 @@ were at their latest attempt (finish, id, display name, learner id).
 The grains kept (GRAINS): under no filter, every scenario combination and
 weeks; under one customer, style or mode filter (or a pair): weeks over every
 scenario, and all time per scenario. Each attempt upserts one row per grain
-(at most 19) in one statement, and one team_months row per `chosen` (at most 6)
-in another. Distinct people per week or scenario are the number
+(at most 19) in one statement. Distinct people per week or scenario are the number
 of rows. At the benchmark's density (500 people, 2,000 attempts each over
 300 days, 14 scenarios) one filter's weeks are ~21,000 rows, its all-time
 rows 500: the dashboard reads those, never the attempts. A view whose grain
-is not kept (a customer and a style; a date range with a scenario and a
-customer; a customer's scenarios over part of a month) is counted from the attempts' covering index (team_views.py).
+is not kept (a customer and a style; the people and weeks over a date range with a scenario and a
+customer) is counted from the attempts' covering index (team_views.py); the scenarios over any date range
+read team_scenario_weeks.py's tables.
 
 SQLite's migration 14, PostgreSQL's schema 8: the table and, from the
 attempts kept so far, one INSERT ... SELECT ... GROUP BY per grain.
@@ -36,6 +36,9 @@ SQLite's migration 16, PostgreSQL's schema 10 (issue 33, fourth session):
   A date range over every scenario reads these rows for the months it
   holds whole (a month at the benchmark's density: 7,000 rows, not 27,000
   week rows), plus week rows for a partial month at either end.
+
+SQLite's migration 18, PostgreSQL's schema 12 (perfdash) drop `team_months`: the scenarios view over any date
+range reads team_scenario_weeks.py's tables instead (per scenario and week, no row per person).
 """
 from __future__ import annotations
 
@@ -130,18 +133,13 @@ def keep_team_summary(run, attempt, attempt_id: int) -> None:
                        *figures, *last]
             rows += 1
     run(_UPSERT.format(values=", ".join(_ROW for _ in range(rows))), params)
-    if week is not None:
-        months = [[chosen, attempt.scenario, week[:7], attempt.person, *figures[:3]] for chosen in filters_of(attempt)]
-        run(_MONTHS_UPSERT.format(values=", ".join(_MONTH_ROW for _ in months)), [v for row in months for v in row])
 
 
+# team_months (migration 16) is no longer kept nor read: SQLite's 18 / PostgreSQL's 12 drop it (the scenarios view
+# over a date range reads team_scenario_weeks.py's tables, for any range of weeks)
 MONTHS_TABLE = ("CREATE TABLE team_months (chosen TEXT NOT NULL, scenario TEXT NOT NULL, month TEXT NOT NULL, "
                 "person TEXT NOT NULL, attempts INTEGER NOT NULL, score_sum INTEGER NOT NULL, passed INTEGER NOT NULL, "
                 "PRIMARY KEY (chosen, scenario, month, person)){without_rowid};\n")
-_MONTHS_UPSERT = ("INSERT INTO team_months (chosen, scenario, month, person, attempts, score_sum, passed) "
-                  "VALUES {values} ON CONFLICT (chosen, scenario, month, person) DO UPDATE SET "
-                  + ", ".join(f"{c} = team_months.{c} + excluded.{c}" for c in ("attempts", "score_sum", "passed")))
-_MONTH_ROW = "(?, ?, ?, ?, ?, ?, ?)"
 
 
 SINGLE_FAMILIES = [("'all'", "")] + [(f"'{prefix}:' || {column}", f"AND {column} != ''")
@@ -161,8 +159,8 @@ def fill_months_sql(week_sql: str) -> str:
 
 
 def fill_all_sql(week_sql: str) -> str:
-    """Both tables filled from the attempts kept so far (a benchmark's attempts written straight in)."""
-    return fill_sql(week_sql, SINGLE_FAMILIES + PAIR_FAMILIES) + fill_months_sql(week_sql)
+    """The table filled from the attempts kept so far, every family (a benchmark's attempts written straight in)."""
+    return fill_sql(week_sql, SINGLE_FAMILIES + PAIR_FAMILIES)
 
 
 def fill_sql(week_sql: str, families=SINGLE_FAMILIES) -> str:

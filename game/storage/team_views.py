@@ -12,11 +12,12 @@ ISO week, UTC" of finished_at: the week's label follows from it).
 Two ways to the same figures: where the grain a view needs is kept in the
 small summary tables (team_summary.py: no filter, ONE of customer, style,
 mode, or a customer or style with a mode, with or without a scenario, all
-time or whole weeks; whole months per scenario in team_months, per person
-over every scenario in team_people_months), the view
+time or whole weeks; whole months per person over every scenario in
+team_people_months; the scenarios over any range of weeks in
+team_scenario_weeks.py's two tables), the view
 reads those rows (a few hundred to a few tens of thousands, whatever the
-number of attempts); otherwise (a customer and a style, a date range with a
-scenario and a customer, a customer's scenarios over part of a month) it counts from the attempts' covering index
+number of attempts); otherwise (a customer and a style; the people and weeks
+over a date range with a scenario and a customer) it counts from the attempts' covering index
 (attempts_team). Dates always pick whole ISO weeks: `since` and `until` are
 days, and a week counts when its Thursday is on or after `since` and before
 `until` (the week's Thursday names its year and month, as ISO 8601 has it).
@@ -95,6 +96,10 @@ class TeamViews:
     # (attempts_board by scenario, attempts_by_finish by date) and then visiting each chosen row: scanning
     # the dashboard's own index is 3x faster at a million attempts (107 against 342 ms for one scenario)
     _unindexed = "+"
+    # a column's value in the row of the group's latest finish (who a person was): in SQLite a bare column beside
+    # the query's single MAX() aggregate takes that row's value (a person's rows are distinct weeks or months, so
+    # their latest finishes differ); PostgreSQL overrides
+    _at_latest = "{}"
 
     def _team_where(self, scenario=None, persona=None, persona_style=None, mode=None, player=None, learner=None,
                     since=None, until=None) -> tuple[str, list]:
@@ -178,14 +183,11 @@ class TeamViews:
         months = self._people_months(filters) if kept is not None else None
         if months is not None:  # whole months' rows, week rows at either end (team_people_months.py)
             return months
-        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish
-            where, params = kept
-            rows = self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
-                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {where} GROUP BY person",
-                               params, plain=True)
-            # who each was: the rows at each person's latest finish, joined to those maxima in one statement
-            # (an IN list of 500 moments got a 4x slower generic plan on PostgreSQL once prepared)
-            return self._kept_names(rows, where, params)
+        if kept is not None:  # summed over the weeks; who each was: the row of their latest finish, in the same pass
+            return self._query(f"SELECT person, SUM(attempts), SUM(score_sum), MAX(last_played), "
+                               f"{self._at_latest.format('player')}, {self._at_latest.format('learner')}, "
+                               f"{', '.join(f'SUM({c})' for c in sums)} FROM team_summary {kept[0]} GROUP BY person",
+                               kept[1], plain=True)
         # counted from the attempts' index; who each was: an indexed read of those moments only
         where, params = self._team_where(**filters)
         levers = ", ".join(f"SUM({lever}_percent), COUNT({lever}_percent)" for lever in LEVERS)
@@ -197,15 +199,6 @@ class TeamViews:
         return with_names(rows, self._query(
             f"SELECT person, finished_at, id, player, learner FROM attempts {where} AND finished_at "
             f"IN ({', '.join('?' for _ in lasts)})", [*params, *lasts], plain=True))
-
-    def _kept_names(self, rows, where, params) -> list[tuple]:
-        if not rows:
-            return []
-        return with_names(rows, self._query(
-            f"SELECT s.person, s.last_played, s.last_id, s.player, s.learner FROM team_summary s JOIN "
-            f"(SELECT person, MAX(last_played) AS m FROM team_summary {where} GROUP BY person) AS x "
-            f"ON x.person = s.person AND x.m = s.last_played {where}",  # the WHERE's columns are s's only
-            [*params, *params], plain=True))
 
     def team_weeks(self, **filters) -> list[tuple]:
         """(Thursday of the ISO week as YYYY-MM-DD, attempts, people, score sum, passed), oldest week first."""
@@ -227,20 +220,14 @@ class TeamViews:
         filters = self._all_weeks(filters)
         scenarios = [] if filters.get("scenario") else [r[0] for r in self._query(
             "SELECT scenario FROM scenario_titles", plain=True)]
-        months = self._months_where(filters, scenarios)
-        if months is not None:  # a date range holding whole months: their rows (and weeks at its ends)
-            return self._months_scenarios(*months)
+        ranged = self._scenario_weeks(filters, scenarios)
+        if ranged is not None:  # a date range: per scenario and week, exactly (team_scenario_weeks.py)
+            return ranged
         kept = self._kept_where(filters, per_scenario=True, scenarios=scenarios)
         if kept is not None:  # all time: a row per scenario and person (the rows are the people)
-            found = sorted(list(r) for r in self._query(
+            return sorted(tuple(r) for r in self._query(
                 f"SELECT scenario, SUM(attempts), COUNT(*), SUM(score_sum), SUM(passed) FROM team_summary {kept[0]} "
                 "GROUP BY scenario", kept[1], plain=True))
-            if filters.get("since") or filters.get("until"):  # weeks: each person once (faster than COUNT(DISTINCT))
-                people = dict(self._query(f"SELECT scenario, COUNT(*) FROM (SELECT DISTINCT scenario, person FROM "
-                                          f"team_summary {kept[0]}) AS d GROUP BY scenario", kept[1], plain=True))
-                for row in found:
-                    row[2] = people[row[0]]
-            return [tuple(row) for row in found]
         where, params = self._team_where(**filters)
         totals: dict[str, list] = {}
         for _, scenario, n, score, passed in self._query(
@@ -252,50 +239,6 @@ class TeamViews:
             row[2] += score
             row[3] += passed
         return [(scenario, *totals[scenario]) for scenario in sorted(totals)]
-
-    def _months_where(self, filters: dict, scenarios) -> tuple | None:
-        """A date range that holds at least one whole month (whole ISO weeks, each in the month of its
-        Thursday): (WHERE on team_months for those months, its parameters, [(WHERE on team_summary's
-        week rows per scenario, parameters)] for a partial month at either end (kept under no filter
-        only: with a filter, such a range is counted another way), whether it is one month). None:
-        another way."""
-        since, until = filters.get("since"), filters.get("until")
-        span = month_span(since, until)
-        chosen = chosen_of(filters)
-        if span is None or chosen is None or filters.get("player") or filters.get("learner"):
-            return None
-        first, end, edges = span
-        if edges and not kept(chosen, True, True):
-            return None
-        chosen_scenarios = [filters["scenario"]] if filters.get("scenario") else list(scenarios)
-        marks = ", ".join("?" for _ in chosen_scenarios)
-        where = f"WHERE chosen = ? AND scenario IN ({marks})" if chosen_scenarios else "WHERE 1 = 0"
-        params = [chosen, *chosen_scenarios] if chosen_scenarios else []
-        months, month_params = where, list(params)
-        for bound, value in ((">=", first), ("<", end)):
-            if value:
-                months += f" AND month {bound} ?"
-                month_params.append(value)
-        weeks = [(f"{where} AND week >= ? AND week < ?", [*params, low, high]) for low, high in edges]
-        return months, month_params, weeks, bool(first and end and _next_month(first) == end)
-
-    def _months_scenarios(self, months: str, params: list, weeks: list, one_month: bool) -> list[tuple]:
-        """team_scenarios from whole months (and week rows at the ends): the sums add up; the people
-        are counted once each. One month alone: its rows are the people (read in the key's order)."""
-        count = "COUNT(*)" if one_month else "COUNT(DISTINCT person)"
-        if not weeks:
-            return [tuple(r) for r in self._query(
-                f"SELECT scenario, SUM(attempts), {count}, SUM(score_sum), SUM(passed) FROM team_months {months} "
-                "GROUP BY scenario ORDER BY scenario", params, plain=True)]
-        pieces = [(f"FROM team_months {months}", params)] + [(f"FROM team_summary {w}", p) for w, p in weeks]
-        union = " UNION ALL ".join(f"SELECT scenario, person, attempts, score_sum, passed {f}" for f, _ in pieces)
-        people = " UNION ".join(f"SELECT scenario, person {f}" for f, _ in pieces)  # each person once
-        every = [v for _, p in pieces for v in p]
-        counted = dict(self._query(f"SELECT scenario, COUNT(*) FROM ({people}) AS d GROUP BY scenario", every,
-                                   plain=True))
-        return [(r[0], int(r[1]), counted[r[0]], int(r[2]), int(r[3])) for r in self._query(
-            f"SELECT scenario, SUM(attempts), SUM(score_sum), SUM(passed) FROM ({union}) AS u GROUP BY scenario "
-            "ORDER BY scenario", every, plain=True)]
 
     def certificate_rows(self, until: str | None = None) -> list[CertificateRow]:
         """Every attempt played by a person (not scripted), oldest first, finished before `until`:

@@ -15,7 +15,7 @@ from game.app.certificate_history import groups_of, history_from_summary
 from game.app.team_certificates import certificates
 from game.core.course.load import check_bytes
 from game.core.course.model import GRADES
-from game.storage import pg_board, scoreboard, sql_board, team_people_months
+from game.storage import pg_board, scoreboard, sql_board, team_people_months, team_scenario_weeks
 from game.storage.certificate_summary import COLUMNS, keep_certificate_summary, temperament_of
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.test_views import some_attempts
@@ -85,6 +85,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_rows_as_a_recount(store,
     monkeypatch.setattr(module, name, full[:step])
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
     old = open_scoreboard()
     attempts = many(90)
     for a in attempts[:-6]:
@@ -93,6 +94,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_rows_as_a_recount(store,
     monkeypatch.setattr(module, name, full)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", keep_certificate_summary)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     board = open_scoreboard()
     assert kept(board) == recount(attempts[:-6])
     for a in attempts[-6:]:

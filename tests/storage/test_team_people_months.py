@@ -7,7 +7,8 @@ from collections import defaultdict
 
 from game.app import team_view
 from game.core.model import LEVERS
-from game.storage import certificate_summary, pg_board, scoreboard, sql_board, team_people_months, team_summary
+from game.storage import (certificate_summary, pg_board, scoreboard, sql_board, team_people_months, team_scenario_weeks,
+                          team_summary)
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.test_team_views import in_memory, varied
 
@@ -72,6 +73,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_months_as_a_recount(stor
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_people_months" in s)
     monkeypatch.setattr(module, name, full[:step])
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     old = open_scoreboard()
     attempts = varied(70)
@@ -80,6 +82,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_months_as_a_recount(stor
     old.close()
     monkeypatch.setattr(module, name, full)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
     board = open_scoreboard()
     assert kept(board) == recount(attempts[:-5])

@@ -47,8 +47,7 @@ SUMMARY_FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {
                    {"persona": "brisk", "mode": "coach"}, {"persona_style": "direct", "mode": "assessment"},
                    {"persona": "hurt", "mode": "coach", "scenario": "late-refund"},
                    {"persona": "brisk", "mode": "coach", "since": "2026-11-01"},
-                   # whole months (the months of the weeks' Thursdays): team_months' rows, and week rows for
-                   # a partial month at either end (under no filter)
+                   # whole months (the months of the weeks' Thursdays), part of a month at either end
                    {"since": "2026-01-01", "until": "2026-02-01"}, {"since": "2025-12-01", "until": "2026-11-01"},
                    {"since": "2025-12-20", "until": "2026-11-15"}, {"until": "2026-01-01"}, {"since": "2026-11-01"},
                    {"since": "2025-12-26", "until": "2026-01-31"},  # no whole month: the weeks' rows
@@ -57,7 +56,7 @@ SUMMARY_FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "two-faces"}, {
                    {"scenario": "two-faces", "mode": "assessment", "since": "2025-12-01", "until": "2026-12-01"},
                    {"persona": "brisk", "mode": "coach", "since": "2025-12-01", "until": "2026-01-01"}]
 # some views (or all) counted from the attempts' index: a customer and a style, or a date range with a
-# scenario and a filter, a filter over a date range holding part of a month (its scenarios view)
+# scenario and a filter (its people and weeks views); a filter over part of a month is kept (team_scenario_weeks)
 FALLBACK_FILTERS = [{"persona_style": "direct", "persona": "hurt"},
                     {"scenario": "two-faces", "persona": "brisk", "since": "2025-12-29"},
                     {"scenario": "late-refund", "mode": "assessment", "until": "2026-11-16"},
@@ -168,21 +167,23 @@ def test_one_filter_reads_only_the_summary_rows(filled, monkeypatch, store):
         sent.clear()
         team_view.dashboard(board, absent_since="2026-11-20", **filters)
         assert not [sql for sql, _ in sent if "FROM attempts" in sql], filters
-        counted = [(sql, p) for sql, p in sent if "team_summary" in sql or "team_months" in sql]
-        if month_span(filters.get("since"), filters.get("until")):  # whole months: their rows, not each week's
-            assert any("FROM team_months" in sql for sql, _ in counted), filters
+        tables = ("team_summary", "team_people_months", "team_scenario_weeks", "team_scenario_people")
+        counted = [(sql, p) for sql, p in sent if any(table in sql for table in tables)]
+        if filters.get("since") or filters.get("until"):  # the scenarios: per scenario and week, never per person
+            assert any("FROM team_scenario_weeks" in sql for sql, _ in counted), filters
+            assert any("FROM team_scenario_people" in sql for sql, _ in counted), filters
         assert len(counted) >= 4, filters  # people, weeks, scenarios, absent
         if store == "sqlite":
             for sql, params in counted:
                 plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
-                for table in ("team_summary", "team_months"):
-                    if table in sql:
+                for table in tables:
+                    if f"FROM {table}" in sql:
                         assert f"SEARCH {table} USING PRIMARY KEY" in plan and f"SCAN {table}" not in plan, plan
 
 
 def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row(filled, monkeypatch):
-    """What the summary table does not keep (two of customer, style, mode; a date range with a scenario
-    and one of them; the scenarios view of one of them over a date range) is counted on SQLite from the
+    """What the summary tables do not keep (two of customer, style, mode; a date range with a scenario
+    and one of them: its people and weeks) is counted on SQLite from the
     index holding the columns the views read (attempts_team), never the attempts table itself; the names are read from the rows of each
     person's last moment only."""
     board, _ = filled
@@ -200,9 +201,10 @@ def test_combined_filters_count_from_the_dashboards_index_without_visiting_a_row
     assert len(sent) == 5  # every view: people (and who they were), weeks, scenarios, absent
     data = team_view.dashboard(board, absent_since="2026-11-20", scenario="two-faces", persona="brisk",
                                since="2025-12-29")
-    assert data["levers"]["people"] and len(sent) == 5 + 4  # absent (all time) is kept; the dated views are not
+    # absent (all time) is kept, and the scenarios by week (team_scenario_weeks.py); the dated people and weeks not
+    assert data["levers"]["people"] and len(sent) == 5 + 3
     team_view.dashboard(board, absent_since="2026-11-20", persona="brisk", since="2026-01-02")
-    assert len(sent) == 5 + 4 + 1  # one customer's weeks are kept, and its whole months; not a part of one
+    assert len(sent) == 5 + 3  # one customer's weeks are kept, and its scenarios by week (a part of a month too)
     for sql, params in sent:
         plan = " ".join(row[-1] for row in real(board, f"EXPLAIN QUERY PLAN {sql}", params, True))
         if "finished_at IN" in sql:  # who each person was at their last attempt: those moments only

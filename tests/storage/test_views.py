@@ -18,7 +18,7 @@ import pytest
 from game.core import loader
 from game.core.engine import Playthrough
 from game.storage import (certificate_summary, export, pg_board, scoreboard, sql_board, team_people_months,
-                          team_summary, views)
+                          team_scenario_weeks, team_summary, views)
 from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.fair.scenarios import PERSONAS
@@ -114,6 +114,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: None)  # came later
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
     old = open_scoreboard()
     attempts = some_attempts(30, seed=9)
     for a in attempts:
@@ -125,6 +126,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
+    monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     check_views(open_scoreboard(), attempts)
 
 
