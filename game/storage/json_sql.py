@@ -65,7 +65,7 @@ _PLAIN_TEXT = ("scenario", "title", "content_hash", "mode", "started_at", "finis
 _PLAIN_ALL = " || ".join(_PLAIN_TEXT)
 
 
-def _sqlite_ok() -> str:
+def _sqlite_ok(steps: str = "steps") -> str:
     """True when SQLite can write the row's line as attempt_record would make it (the row passes
     attempt_problem). A text column holds text or, written around the game, a BLOB: json_quote stops on a
     BLOB, and the rest of the export is then written the old way (JSONExport.write_json)."""
@@ -84,12 +84,12 @@ def _sqlite_ok() -> str:
                # levers and rules as the game writes them (every lever and rule, in order: the text rebuilt from
                # the number columns is the same); any other (a row written around the game) is read by Python
                f"levers = {_canonical_levers()}", f"rules = {_canonical_rules()}",
-               "(steps IS NULL OR (json_valid(steps) AND json_type(steps) = 'array' "
-               "AND NOT EXISTS (SELECT 1 FROM json_each(steps) AS s WHERE s.type != 'object')))"]
+               f"({steps} IS NULL OR (json_valid({steps}) AND json_type({steps}) = 'array' "
+               f"AND NOT EXISTS (SELECT 1 FROM json_each({steps}) AS s WHERE s.type != 'object')))"]
     return " AND ".join(checks)
 
 
-def _line(postgres: bool) -> str:
+def _line(postgres: bool, steps: str = "steps") -> str:
     """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
     in its order. The checked JSON columns and the game's own words are written as stored, other text
     quoted by the database's JSON quoting (json_quote, to_json)."""
@@ -109,7 +109,7 @@ def _line(postgres: bool) -> str:
              "scripted": ("%s", f"CASE WHEN scripted{' != 0' if postgres else ''} THEN 'true' ELSE 'false' END"),
              "mastery": (whole, "mastery"),
              "passed": ("%s", "CASE WHEN status = 'finished' AND score >= mastery THEN 'true' ELSE 'false' END"),
-             "steps": ("%s", "COALESCE(steps::json::text, '[]')" if postgres else "COALESCE(steps, '[]')")}
+             "steps": ("%s", "COALESCE(steps::json::text, '[]')" if postgres else f"COALESCE({steps}, '[]')")}
     for name in _PLAIN_TEXT:
         cells[name] = (plain, name)
     for name in ("persona_style", "player_style"):  # '' is null
@@ -139,10 +139,32 @@ def _postgres_ok() -> str:
         "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
-def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False) -> str:
+def sqlite_object(steps: str = "steps") -> str:
+    """SQLite's value for one attempt: its line, or NULL when Python must read it (`steps`: how the row's
+    replies are reached). The stored lines (kept_json.py) are this value, kept as attempts arrive."""
+    return f"CASE WHEN {_sqlite_ok(steps)} THEN {_line(False, steps)} END"
+
+
+# the replies of the outer query's row, for an attempt read without a kept line
+_ROW_STEPS = "(SELECT attempt_steps.steps FROM attempt_steps WHERE attempt_steps.attempt_id = attempts.id)"
+
+
+def _kept_columns() -> str:
+    """The export's columns (line, finished_at, id) read beside attempt_json: the kept line, else one built."""
+    return (f"CASE WHEN attempt_json.attempt_id IS NOT NULL THEN attempt_json.line "
+            f"ELSE {sqlite_object(_ROW_STEPS)} END AS line, attempts.finished_at, attempts.id")
+
+
+def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False, kept: bool = True) -> str:
     """`selection_sql` (SQLBoard._selection with columns="{columns}", left as it is) made into the query of
     (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt.
-    `copied` (PostgreSQL's COPY): one text only, the line, or `!` and the id when Python must read it."""
+    `copied` (PostgreSQL's COPY): one text only, the line, or `!` and the id when Python must read it.
+    SQLite, `kept`: each attempt's line as kept in `attempt_json` (kept_json.py); an attempt without one
+    there has it built here, as without `kept` for every attempt."""
+    if not postgres and kept:
+        kept_from = (f"SELECT {_kept_columns()} FROM attempts "
+                     "LEFT JOIN attempt_json ON attempt_json.attempt_id = attempts.id")
+        return selection_sql.replace("SELECT {columns} FROM attempts", kept_from, 1)
     ok, line = (_postgres_ok(), _line(True)) if postgres else (_sqlite_ok(), _line(False))
     if copied:
         columns = f"CASE WHEN {ok} THEN {line} ELSE '!' || attempts.id END AS line"
@@ -155,6 +177,7 @@ def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False) -> 
 class JSONExport:
     """`write_json`, mixed into SQLBoard (which provides `_selection`, `_stream`, `get` and `skipped`)."""
     _json_postgres = False  # PostgresScoreboard: True
+    _json_kept = True  # SQLite: the lines kept in attempt_json (False: built by the query, as before)
 
     def write_json(self, handle, **selection) -> int:
         """The chosen attempts as the reviewer's JSON (a list, one attempt's object per line), streamed
@@ -164,7 +187,8 @@ class JSONExport:
         out = ListWriter(handle)
         last = None
         try:
-            for batch in self._batches(json_lines_sql(sql, self._json_postgres), params, size=2000, plain=True):
+            query = json_lines_sql(sql, self._json_postgres, kept=self._json_kept)
+            for batch in self._batches(query, params, size=2000, plain=True):
                 lines = [row[0] for row in batch]
                 if None in lines:  # a row the database left to Python
                     made = (line if line is not None else self._json_the_old_way(self.get(id_), id_)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.certificate_summary import migration as certificate_migration
+from game.storage.kept_json import migration as kept_json_migration
 from game.storage.team_people_months import migration as people_months_migration
 from game.storage.team_summary import migration as team_summary_migration, months_migration
 from game.storage.team_views import SQLITE_WEEK
@@ -146,4 +147,7 @@ MIGRATIONS = [
     # (certificate_summary.py), and the people's whole months (team_people_months.py), both
     # kept in each attempt's transaction and filled here
     certificate_migration(sqlite=True) + people_months_migration(SQLITE_WEEK, sqlite=True),
+    # version 18: each attempt's line of the reviewer's JSON kept ready (kept_json.py), filled here and kept
+    # by triggers in the transaction of every write (a tuple: one statement each, a trigger has semicolons)
+    kept_json_migration(),
 ]

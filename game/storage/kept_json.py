@@ -1,0 +1,58 @@
+"""Each attempt's line of the reviewer's JSON kept ready in SQLite (`attempt_json`, migration 18 on this
+branch), so `scoreboard --format json` reads stored text instead of building each line with some forty
+function calls (json_sql.py; SQLite's functions cost about 1 us a call).
+
+The line kept is the value `json_sql.sqlite_object()` gives for the row, the same expression the export
+ran before, so the bytes are the same: the object's text, or NULL when the row is not of the shape the
+game writes (Python then reads that attempt and skips it with a note when it is damaged, as before).
+
+Triggers keep it in the transaction of every write, the game's or one made around it (a damaged row
+written with the `sqlite3` tool): any insert, change or removal of an attempt or of its replies builds
+its line again. A row holding a BLOB anywhere the expression reads (SQLite keeps any type in any column)
+gets no kept line: building it could stop on `json_quote`, and that would refuse the write. The export
+builds the line of an attempt without a kept one in its query, as before, so such a row stops the query
+where it stopped it before (and the rest is then read the old way, json_sql.JSONExport.write_json).
+"""
+from __future__ import annotations
+
+from game.storage.attempts import NUMBER_COLUMNS
+from game.storage.json_sql import sqlite_object
+
+# every column the line's expression reads (json_sql._sqlite_ok and _line)
+_READ = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed", "started_at",
+         "finished_at", "duration_s", "choices", "path", "levers", "rules", "score", "grade", "outcome", "ending",
+         "persona", "persona_style", "player_style", "status", "learner", "active_s", "scripted", "mastery",
+         *NUMBER_COLUMNS)
+_NO_BLOB = " AND ".join([f"typeof(attempts.{name}) != 'blob'" for name in _READ]
+                        + ["typeof(attempt_steps.steps) != 'blob'"])
+
+
+def _build(where: str) -> str:
+    """The statement that keeps the lines of the attempts chosen by `where` (none kept for them yet)."""
+    return (f"INSERT INTO attempt_json (attempt_id, line) SELECT attempts.id, {sqlite_object()} FROM attempts "
+            f"LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id WHERE {where} AND {_NO_BLOB}")
+
+
+def _again(attempt_id: str) -> str:
+    """A trigger's statements: the attempt's line built again from what it holds now."""
+    return (f"DELETE FROM attempt_json WHERE attempt_id = {attempt_id}; "
+            f"{_build(f'attempts.id = {attempt_id}')};")
+
+
+def migration() -> tuple[str, ...]:
+    """The table, filled with the line of every attempt kept so far, and the triggers that keep it (one
+    statement each: a trigger's body has semicolons of its own)."""
+    return (
+        "CREATE TABLE attempt_json (attempt_id INTEGER PRIMARY KEY, line TEXT)",
+        _build("1 = 1"),
+        f"CREATE TRIGGER attempt_json_added AFTER INSERT ON attempts BEGIN {_again('NEW.id')} END",
+        "CREATE TRIGGER attempt_json_changed AFTER UPDATE ON attempts BEGIN "
+        f"DELETE FROM attempt_json WHERE attempt_id = OLD.id; {_again('NEW.id')} END",
+        "CREATE TRIGGER attempt_json_removed AFTER DELETE ON attempts BEGIN "
+        "DELETE FROM attempt_json WHERE attempt_id = OLD.id; END",
+        f"CREATE TRIGGER attempt_json_steps_added AFTER INSERT ON attempt_steps BEGIN {_again('NEW.attempt_id')} END",
+        "CREATE TRIGGER attempt_json_steps_changed AFTER UPDATE ON attempt_steps BEGIN "
+        f"{_again('OLD.attempt_id')} {_again('NEW.attempt_id')} END",
+        f"CREATE TRIGGER attempt_json_steps_removed AFTER DELETE ON attempt_steps BEGIN {_again('OLD.attempt_id')} END",
+    )
+
