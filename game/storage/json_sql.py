@@ -89,10 +89,10 @@ def _sqlite_ok(steps: str = "steps") -> str:
     return " AND ".join(checks)
 
 
-def _line(postgres: bool, steps: str = "steps") -> str:
-    """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
-    in its order. The checked JSON columns and the game's own words are written as stored, other text
-    quoted by the database's JSON quoting (json_quote, to_json)."""
+def _cells(postgres: bool, steps: str = "steps") -> dict:
+    """Each key of a row's line: its mark in the printf (SQLite) or format (PostgreSQL) and the SQL of its value.
+    The checked JSON columns and the game's own words are written as stored, other text quoted by the
+    database's JSON quoting (json_quote, to_json)."""
     def quoted(expr: str) -> str:
         return f"COALESCE(to_json({expr})::text, 'null')" if postgres else f"json_quote({expr})"
     whole, plain = ("%s" if postgres else "%d"), '"%s"'
@@ -114,6 +114,13 @@ def _line(postgres: bool, steps: str = "steps") -> str:
         cells[name] = (plain, name)
     for name in ("persona_style", "player_style"):  # '' is null
         cells[name] = ("%s", f"CASE WHEN {name} = '' THEN 'null' ELSE '\"' || {name} || '\"' END")
+    return cells
+
+
+def _line(postgres: bool, steps: str = "steps") -> str:
+    """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
+    in its order."""
+    cells = _cells(postgres, steps)
     names = (*_HEAD, "levers", "rules", *_TAIL)
     assert set(names) == set(cells), "a key without its SQL"
     spec = ",".join(f'"{name}":{cells[name][0]}' for name in names)
@@ -139,20 +146,42 @@ def _postgres_ok() -> str:
         "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
+def sqlite_ok() -> str:
+    """True when SQLite can write the row's line (read beside its replies, `attempt_steps`)."""
+    return _sqlite_ok()
+
+
 def sqlite_object(steps: str = "steps") -> str:
     """SQLite's value for one attempt: its line, or NULL when Python must read it (`steps`: how the row's
     replies are reached). The stored lines (kept_json.py) are this value, kept as attempts arrive."""
     return f"CASE WHEN {_sqlite_ok(steps)} THEN {_line(False, steps)} END"
 
 
-# the replies of the outer query's row, for an attempt read without a kept line
-_ROW_STEPS = "(SELECT attempt_steps.steps FROM attempt_steps WHERE attempt_steps.attempt_id = attempts.id)"
+def sqlite_kept_parts() -> tuple[str, str]:
+    """What SQLite keeps of a sound row's line (kept_json.py): the text before its stored JSON columns (up to
+    `"choices":`) and the text between its rules and its replies (`,"score":` up to `"steps":`), each one
+    printf of the same keys as the line's. `sqlite_joined` puts the line back together."""
+    cells = _cells(False)
+
+    def printed(names, before: str, after: str) -> str:
+        spec = before + ",".join(f'"{name}":{cells[name][0]}' for name in names) + after
+        return f"printf('{spec}', {', '.join(cells[name][1] for name in names)})"
+    assert _HEAD[-2:] == ("choices", "path") and _TAIL[-1] == "steps", "the parts no longer frame the stored columns"
+    return printed(_HEAD[:-2], "{", ',"choices":'), printed(_TAIL[:-1], ",", ',"steps":')
+
+
+def sqlite_joined(head: str, tail: str) -> str:
+    """The line from its kept parts and the row's own stored columns: the same text as `_line(False)`."""
+    return (f"{head} || attempts.choices || ',\"path\":' || attempts.path || ',\"levers\":' || attempts.levers "
+            f"|| ',\"rules\":' || attempts.rules || {tail} || COALESCE(attempt_steps.steps, '[]') || '}}'")
 
 
 def _kept_columns() -> str:
-    """The export's columns (line, finished_at, id) read beside attempt_json: the kept line, else one built."""
-    return (f"CASE WHEN attempt_json.attempt_id IS NOT NULL THEN attempt_json.line "
-            f"ELSE {sqlite_object(_ROW_STEPS)} END AS line, attempts.finished_at, attempts.id")
+    """The export's columns (line, finished_at, id) read beside attempt_json and the replies: the line from
+    its kept parts (NULL kept: Python reads it), else, with nothing kept for the row, built here."""
+    return (f"CASE WHEN attempt_json.attempt_id IS NULL THEN {sqlite_object()} "
+            f"WHEN attempt_json.head IS NOT NULL THEN {sqlite_joined('attempt_json.head', 'attempt_json.tail')} "
+            "END AS line, attempts.finished_at, attempts.id")
 
 
 def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False, kept: bool = True) -> str:
@@ -162,8 +191,8 @@ def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False, kep
     SQLite, `kept`: each attempt's line as kept in `attempt_json` (kept_json.py); an attempt without one
     there has it built here, as without `kept` for every attempt."""
     if not postgres and kept:
-        kept_from = (f"SELECT {_kept_columns()} FROM attempts "
-                     "LEFT JOIN attempt_json ON attempt_json.attempt_id = attempts.id")
+        kept_from = (f"SELECT {_kept_columns()} FROM attempts LEFT JOIN attempt_json ON attempt_json.attempt_id = "
+                     "attempts.id LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id")
         return selection_sql.replace("SELECT {columns} FROM attempts", kept_from, 1)
     ok, line = (_postgres_ok(), _line(True)) if postgres else (_sqlite_ok(), _line(False))
     if copied:
