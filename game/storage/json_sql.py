@@ -1,7 +1,8 @@
 """The reviewer's JSON (`scoreboard --format json`) built by the database:
 each attempt's object is one line the query makes (SQLite's `printf`,
 PostgreSQL's `format`, text quoted by `json_quote` / `to_json`), and Python
-only joins the lines into a JSON list, one compact object per line.
+only joins the lines into a JSON list, one compact object per line. SQLite keeps most of each line
+ready as attempts are written (kept_json.py): its query only joins the kept text with the row's own JSON.
 Python's encoder with `indent=2` took 7-8x the time of fetching the rows.
 
 Each object is what `export.attempt_record` makes of the same attempt, key
@@ -65,7 +66,7 @@ _PLAIN_TEXT = ("scenario", "title", "content_hash", "mode", "started_at", "finis
 _PLAIN_ALL = " || ".join(_PLAIN_TEXT)
 
 
-def _sqlite_ok(steps: str = "steps") -> str:
+def _sqlite_ok() -> str:
     """True when SQLite can write the row's line as attempt_record would make it (the row passes
     attempt_problem). A text column holds text or, written around the game, a BLOB: json_quote stops on a
     BLOB, and the rest of the export is then written the old way (JSONExport.write_json)."""
@@ -84,12 +85,12 @@ def _sqlite_ok(steps: str = "steps") -> str:
                # levers and rules as the game writes them (every lever and rule, in order: the text rebuilt from
                # the number columns is the same); any other (a row written around the game) is read by Python
                f"levers = {_canonical_levers()}", f"rules = {_canonical_rules()}",
-               f"({steps} IS NULL OR (json_valid({steps}) AND json_type({steps}) = 'array' "
-               f"AND NOT EXISTS (SELECT 1 FROM json_each({steps}) AS s WHERE s.type != 'object')))"]
+               "(steps IS NULL OR (json_valid(steps) AND json_type(steps) = 'array' "
+               "AND NOT EXISTS (SELECT 1 FROM json_each(steps) AS s WHERE s.type != 'object')))"]
     return " AND ".join(checks)
 
 
-def _cells(postgres: bool, steps: str = "steps") -> dict:
+def _cells(postgres: bool) -> dict:
     """Each key of a row's line: its mark in the printf (SQLite) or format (PostgreSQL) and the SQL of its value.
     The checked JSON columns and the game's own words are written as stored, other text quoted by the
     database's JSON quoting (json_quote, to_json)."""
@@ -109,7 +110,7 @@ def _cells(postgres: bool, steps: str = "steps") -> dict:
              "scripted": ("%s", f"CASE WHEN scripted{' != 0' if postgres else ''} THEN 'true' ELSE 'false' END"),
              "mastery": (whole, "mastery"),
              "passed": ("%s", "CASE WHEN status = 'finished' AND score >= mastery THEN 'true' ELSE 'false' END"),
-             "steps": ("%s", "COALESCE(steps::json::text, '[]')" if postgres else f"COALESCE({steps}, '[]')")}
+             "steps": ("%s", "COALESCE(steps::json::text, '[]')" if postgres else "COALESCE(steps, '[]')")}
     for name in _PLAIN_TEXT:
         cells[name] = (plain, name)
     for name in ("persona_style", "player_style"):  # '' is null
@@ -117,10 +118,10 @@ def _cells(postgres: bool, steps: str = "steps") -> dict:
     return cells
 
 
-def _line(postgres: bool, steps: str = "steps") -> str:
+def _line(postgres: bool) -> str:
     """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
     in its order."""
-    cells = _cells(postgres, steps)
+    cells = _cells(postgres)
     names = (*_HEAD, "levers", "rules", *_TAIL)
     assert set(names) == set(cells), "a key without its SQL"
     spec = ",".join(f'"{name}":{cells[name][0]}' for name in names)
@@ -151,10 +152,10 @@ def sqlite_ok() -> str:
     return _sqlite_ok()
 
 
-def sqlite_object(steps: str = "steps") -> str:
-    """SQLite's value for one attempt: its line, or NULL when Python must read it (`steps`: how the row's
-    replies are reached). The stored lines (kept_json.py) are this value, kept as attempts arrive."""
-    return f"CASE WHEN {_sqlite_ok(steps)} THEN {_line(False, steps)} END"
+def sqlite_object() -> str:
+    """SQLite's value for one attempt read beside its replies: its line, or NULL when Python must read it
+    (what the export's query built for every attempt before kept_json.py)."""
+    return f"CASE WHEN {_sqlite_ok()} THEN {_line(False)} END"
 
 
 def sqlite_kept_parts() -> tuple[str, str]:

@@ -60,4 +60,3 @@ def migration() -> tuple[str, ...]:
         f"{_again('OLD.attempt_id')} {_again('NEW.attempt_id')} END",
         f"CREATE TRIGGER attempt_json_steps_removed AFTER DELETE ON attempt_steps BEGIN {_again('OLD.attempt_id')} END",
     )
-
