@@ -1,7 +1,8 @@
 """The reviewer's JSON (`scoreboard --format json`) built by the database:
 each attempt's object is one line the query makes (SQLite's `printf`,
 PostgreSQL's `format`, text quoted by `json_quote` / `to_json`), and Python
-only joins the lines into a JSON list, one compact object per line.
+only joins the lines into a JSON list, one compact object per line. SQLite keeps most of each line
+ready as attempts are written (kept_json.py): its query only joins the kept text with the row's own JSON.
 Python's encoder with `indent=2` took 7-8x the time of fetching the rows.
 
 Each object is what `export.attempt_record` makes of the same attempt, key
@@ -89,10 +90,10 @@ def _sqlite_ok() -> str:
     return " AND ".join(checks)
 
 
-def _line(postgres: bool) -> str:
-    """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
-    in its order. The checked JSON columns and the game's own words are written as stored, other text
-    quoted by the database's JSON quoting (json_quote, to_json)."""
+def _cells(postgres: bool) -> dict:
+    """Each key of a row's line: its mark in the printf (SQLite) or format (PostgreSQL) and the SQL of its value.
+    The checked JSON columns and the game's own words are written as stored, other text quoted by the
+    database's JSON quoting (json_quote, to_json)."""
     def quoted(expr: str) -> str:
         return f"COALESCE(to_json({expr})::text, 'null')" if postgres else f"json_quote({expr})"
     whole, plain = ("%s" if postgres else "%d"), '"%s"'
@@ -114,6 +115,13 @@ def _line(postgres: bool) -> str:
         cells[name] = (plain, name)
     for name in ("persona_style", "player_style"):  # '' is null
         cells[name] = ("%s", f"CASE WHEN {name} = '' THEN 'null' ELSE '\"' || {name} || '\"' END")
+    return cells
+
+
+def _line(postgres: bool) -> str:
+    """One row's line: its JSON object in one printf (SQLite) or format (PostgreSQL), attempt_record's keys
+    in its order."""
+    cells = _cells(postgres)
     names = (*_HEAD, "levers", "rules", *_TAIL)
     assert set(names) == set(cells), "a key without its SQL"
     spec = ",".join(f'"{name}":{cells[name][0]}' for name in names)
@@ -139,10 +147,54 @@ def _postgres_ok() -> str:
         "(steps IS NULL OR steps ~ '^\\[(\\{.*\\}){0,1}\\]$')"]).replace("%s", "%%s")
 
 
-def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False) -> str:
+def sqlite_ok() -> str:
+    """True when SQLite can write the row's line (read beside its replies, `attempt_steps`)."""
+    return _sqlite_ok()
+
+
+def sqlite_object() -> str:
+    """SQLite's value for one attempt read beside its replies: its line, or NULL when Python must read it
+    (what the export's query built for every attempt before kept_json.py)."""
+    return f"CASE WHEN {_sqlite_ok()} THEN {_line(False)} END"
+
+
+def sqlite_kept_parts() -> tuple[str, str]:
+    """What SQLite keeps of a sound row's line (kept_json.py): the text before its stored JSON columns (up to
+    `"choices":`) and the text between its rules and its replies (`,"score":` up to `"steps":`), each one
+    printf of the same keys as the line's. `sqlite_joined` puts the line back together."""
+    cells = _cells(False)
+
+    def printed(names, before: str, after: str) -> str:
+        spec = before + ",".join(f'"{name}":{cells[name][0]}' for name in names) + after
+        return f"printf('{spec}', {', '.join(cells[name][1] for name in names)})"
+    assert _HEAD[-2:] == ("choices", "path") and _TAIL[-1] == "steps", "the parts no longer frame the stored columns"
+    return printed(_HEAD[:-2], "{", ',"choices":'), printed(_TAIL[:-1], ",", ',"steps":')
+
+
+def sqlite_joined(head: str, tail: str) -> str:
+    """The line from its kept parts and the row's own stored columns: the same text as `_line(False)`."""
+    return (f"{head} || attempts.choices || ',\"path\":' || attempts.path || ',\"levers\":' || attempts.levers "
+            f"|| ',\"rules\":' || attempts.rules || {tail} || COALESCE(attempt_steps.steps, '[]') || '}}'")
+
+
+def _kept_columns() -> str:
+    """The export's columns (line, finished_at, id) read beside attempt_json and the replies: the line from
+    its kept parts (NULL kept: Python reads it), else, with nothing kept for the row, built here."""
+    return (f"CASE WHEN attempt_json.attempt_id IS NULL THEN {sqlite_object()} "
+            f"WHEN attempt_json.head IS NOT NULL THEN {sqlite_joined('attempt_json.head', 'attempt_json.tail')} "
+            "END AS line, attempts.finished_at, attempts.id")
+
+
+def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False, kept: bool = True) -> str:
     """`selection_sql` (SQLBoard._selection with columns="{columns}", left as it is) made into the query of
     (line, finished_at, id): the attempt's JSON object as text, or NULL when Python must read that attempt.
-    `copied` (PostgreSQL's COPY): one text only, the line, or `!` and the id when Python must read it."""
+    `copied` (PostgreSQL's COPY): one text only, the line, or `!` and the id when Python must read it.
+    SQLite, `kept`: each attempt's line as kept in `attempt_json` (kept_json.py); an attempt without one
+    there has it built here, as without `kept` for every attempt."""
+    if not postgres and kept:
+        kept_from = (f"SELECT {_kept_columns()} FROM attempts LEFT JOIN attempt_json ON attempt_json.attempt_id = "
+                     "attempts.id LEFT JOIN attempt_steps ON attempt_steps.attempt_id = attempts.id")
+        return selection_sql.replace("SELECT {columns} FROM attempts", kept_from, 1)
     ok, line = (_postgres_ok(), _line(True)) if postgres else (_sqlite_ok(), _line(False))
     if copied:
         columns = f"CASE WHEN {ok} THEN {line} ELSE '!' || attempts.id END AS line"
@@ -155,6 +207,7 @@ def json_lines_sql(selection_sql: str, postgres: bool, copied: bool = False) -> 
 class JSONExport:
     """`write_json`, mixed into SQLBoard (which provides `_selection`, `_stream`, `get` and `skipped`)."""
     _json_postgres = False  # PostgresScoreboard: True
+    _json_kept = True  # SQLite: the lines kept in attempt_json (False: built by the query, as before)
 
     def write_json(self, handle, **selection) -> int:
         """The chosen attempts as the reviewer's JSON (a list, one attempt's object per line), streamed
@@ -164,7 +217,8 @@ class JSONExport:
         out = ListWriter(handle)
         last = None
         try:
-            for batch in self._batches(json_lines_sql(sql, self._json_postgres), params, size=2000, plain=True):
+            query = json_lines_sql(sql, self._json_postgres, kept=self._json_kept)
+            for batch in self._batches(query, params, size=2000, plain=True):
                 lines = [row[0] for row in batch]
                 if None in lines:  # a row the database left to Python
                     made = (line if line is not None else self._json_the_old_way(self.get(id_), id_)

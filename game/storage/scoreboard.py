@@ -97,7 +97,8 @@ class SQLiteScoreboard(OutboxRecords, TeamRecords, SQLBoard):
                 try:
                     current = conn.execute("PRAGMA user_version").fetchone()[0]
                     if current == number:  # another process may have migrated meanwhile
-                        for statement in MIGRATIONS[number].split(";"):
+                        steps = MIGRATIONS[number]  # a script, or a tuple of statements (triggers)
+                        for statement in (steps.split(";") if isinstance(steps, str) else steps):
                             if statement.strip():
                                 conn.execute(statement)
                         conn.execute(f"PRAGMA user_version = {number + 1}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.storage.shared_tables import (IN_PROGRESS, OUTBOX_AND_BESTS, SQLITE_TYPES, SUMMARY_FILL, SUMMARY_TABLES,
                                        TABLE_WIDTHS, TEAM, TEAM_INDEX_SQLITE, number_columns_sql)
 from game.storage.certificate_summary import migration as certificate_migration
+from game.storage.kept_json import migration as kept_json_migration
 from game.storage.team_people_months import migration as people_months_migration
 from game.storage.team_scenario_weeks import migration as scenario_weeks_migration
 from game.storage.team_summary import migration as team_summary_migration, months_migration
@@ -150,4 +151,7 @@ MIGRATIONS = [
     # version 18: the scenarios view over any range of weeks, exactly (team_scenario_weeks.py): per scenario and
     # week the sums, and the people by the week each last played it before; kept in each attempt's transaction
     scenario_weeks_migration(SQLITE_WEEK, sqlite=True),
+    # version 19: each attempt's line of the reviewer's JSON kept ready (kept_json.py), filled here and kept
+    # by triggers in the transaction of every write (a tuple: one statement each, a trigger has semicolons)
+    kept_json_migration(),
 ]
