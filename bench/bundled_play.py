@@ -32,7 +32,7 @@ if "--root" in sys.argv[:-1]:  # before `game` is imported: play that checkout's
     ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 
-from game.core import engine, loader  # noqa: E402
+from game.core import engine, loader, turns  # noqa: E402
 from game.core.engine import Playthrough  # noqa: E402
 
 
@@ -66,7 +66,8 @@ def main() -> None:
                         "so each node's order is hashed once; without it a new seed per playthrough")
     args = parser.parse_args()
     if args.no_order:
-        engine._sha_order = lambda seed, node_id, count: tuple(range(count))
+        turns.hashed_order = lambda seed_hash, tails: tuple(range(len(tails)))
+        engine._sha_order = lambda seed, node_id, count: tuple(range(count))  # older engines' names
         engine.shuffled_order = lambda seed, node: tuple(range(len(node.choices)))  # an older engine's name
     print(f"{os.cpu_count()} CPUs; {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}"
           + ("; WITHOUT the shuffle's hashing (for scale)" if args.no_order else "")

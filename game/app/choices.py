@@ -13,3 +13,16 @@ class Choice:
     detail: str = ""  # a second, smaller line
     number: int | None = None  # the key that chooses it, when it has one
     enabled: bool = True
+
+
+def number_keys(count: int) -> str:
+    """What the number keys do on a page with `count` numbered choices, in English that fits every count (trial B9:
+    '1 to 2 pick a numbered choice at once'): '' for none, '1 picks the numbered choice', '1 or 2 pick a choice',
+    '1 to 5 pick a numbered choice'."""
+    if count <= 0:
+        return ""
+    if count == 1:
+        return "1 picks the numbered choice"
+    if count == 2:
+        return "1 or 2 pick a choice"
+    return f"1 to {count} pick a numbered choice"

@@ -20,7 +20,7 @@ from game.core.model import LEVER_TITLES
 from game.core.portfolio.model import FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS, contact_minutes
 from game.core.portfolio.quarter import Contact
 from game.core.portfolio.ranking import money, ordinal, true_order
-from game.core.portfolio.review import LEVER_MEASURES, contact_words, figure_lines
+from game.core.portfolio.review import LEVER_MEASURES, contact_words, figure_lines, trainer_command
 
 LIST, BRIEF, RANK, PLAN, OPTIONS, QUARTER, DEBRIEF = "list", "brief", "rank", "plan", "options", "quarter", "debrief"
 ANSWER, REVISE, REVISE_OPTIONS = "answer", "revise", "revise_options"  # a week's decisions (quarter_week.py)
@@ -89,9 +89,14 @@ def list_choices(portfolios) -> tuple[Choice, ...]:
                         f"{x.budget_hours:g} hours a week") for n, x in enumerate(portfolios, 1)) + (Choice("Back", "back"),)
 
 
+# the ranking's instruction in every shell: the briefing's words (the source ranks by revenue and profit), without
+# saying which of the two decides, which the trainee is to work out from the briefing (trial B3)
+RANK_HEAD = ("Rank the accounts by their revenue and their profit, as the briefing asks: the one most worth keeping "
+             "first.")
+
+
 def rank_text(p, ranking: list[str]) -> str:
-    head = ("Rank the accounts by what they are worth keeping: the profit each leaves, not the size of its bill. "
-            "Pick the most valuable first.")
+    head = RANK_HEAD
     if not ranking:
         return head
     placed = "\n".join(f"{i}. {p.account(aid).name}" for i, aid in enumerate(ranking, 1))
@@ -185,6 +190,7 @@ def quarter_text(p, campaign, weeks=()) -> str:
             lines = [f"Weeks {weeks[0].week} to {campaign.week} of {WEEKS} are played: what happened "
                      "in each is listed below."]
         lines += quarter_week.lost_lines(p, campaign)
+        lines += quarter_week.trouble_again_lines(p, campaign)
         lines += [quarter_week.trouble_line(p, campaign, aid) for aid in campaign.due]
     return "\n".join(lines + ([""] + [news] if news else []))
 
@@ -259,6 +265,7 @@ class QuarterDebrief:
     answered: str = ""  # '7 of 36': the week's events you answered  # '1. Vale Garden Centres: revenue £70k, profit £55k (you put it 2nd)', true order
 
     figures: tuple[str, ...] = ()  # the head's lines: review.figure_lines, the same words the terminal prints
+    trainer_command: str = ""  # 'main.py analyze portfolios/x.yaml --seed 8': the browser shows it for trainers
 
     @property
     def head(self) -> str:
@@ -298,7 +305,8 @@ def quarter_debrief(p, d: dict, leaders: list[dict] = ()) -> QuarterDebrief:
         tuple(f"{i}. {r['player']}: {r['best']}% (ranking {r['rank_percent']}%)" for i, r in enumerate(leaders[:5], 1)),
         tuple(f"{i}. {w['name']}: revenue {money(cur, w['revenue'])}, profit {money(cur, w['profit'])} (you put it "
               f"{ordinal(w['your_place'])})" for i, w in enumerate(d.get("worth", []), 1)),
-        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}", tuple(figure_lines(p, d)))
+        money(cur, d["nothing_profit_kept"]), f"{d['events_answered']} of {d['events']}", tuple(figure_lines(p, d)),
+        trainer_command(p, d))
 
 
 def page_view(page: str, p=None, *, library=(), ranking=(), plan=None, choosing=None, campaign=None, result=None,

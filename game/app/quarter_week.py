@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.core.portfolio import hours as portfolio_time
 from game.app.choices import Choice
-from game.core.portfolio import answers, story
+from game.core.portfolio import answers, story, week_words
 from game.core.portfolio.model import CADENCE_GAP, FREQUENCIES, FREQUENCY_TITLES, METHOD_TITLES, METHODS, WEEKS
 from game.core.portfolio.quarter import REVISED_STEP, Contact
 from game.core.portfolio.ranking import money
@@ -38,6 +38,13 @@ def lost_lines(p, campaign) -> list[str]:
     """An account lost in the week just played, said the moment it happens."""
     return [f"{p.account(aid).name} has left you. {money(p.currency, p.account(aid).profit)} of profit a year has "
             "gone with them." for aid in campaign.lost_this_week()]
+
+
+def trouble_again_lines(p, campaign) -> list[str]:
+    """An account that fell into trouble in the week just played with no conversation to come, said the moment it
+    happens (issue 31, trial A17: conversations are once a quarter, and an account must not slide away unwarned)."""
+    return [f"{p.account(aid).name}: health {round(campaign.runs[aid].health)}, "
+            f"{week_words.trouble_words(campaign.runs[aid], campaign.week)}." for aid in campaign.troubled_this_week()]
 
 
 def trouble_line(p, campaign, aid) -> str:
@@ -151,8 +158,7 @@ def moved_words(campaign, aid, contact, weeks) -> str:
         return ""
     run = campaign.runs[aid]
     last = campaign.week - run.silence
-    what = ("your conversation" if run.talked_week == last else
-            f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
+    what = (f"your {METHOD_TITLES[run.log[last - 1].contact].lower()}" if 0 < last <= len(run.log)
             and run.log[last - 1].contact else "your last contact")
     return (f" · starts in week {weeks[0]}, not {ahead[0]}: week {ahead[0]} would come too soon after {what} "
             f"in week {last} (they want to hear from you {FREQUENCY_TITLES[run.account.cadence]})")

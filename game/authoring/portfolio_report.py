@@ -22,7 +22,7 @@ def name_width(p: Portfolio) -> int:
 def debrief_lines(p: Portfolio, d: dict) -> list[str]:
     cur, wide = p.currency, name_width(p)
     from game.core.portfolio.review import figure_lines
-    lines = [f"{d['title']}: the quarter's debrief", ""] + figure_lines(p, d)
+    lines = [f"{d['title']}: the quarter's debrief", ""] + figure_lines(p, d, for_trainers=True)
     lines += ["", "Each account over the quarter (health, week 0 to 13):"]
     for a in sorted(d["accounts"], key=lambda a: a["worth_rank"]):
         end = "lost in week %d" % a["lost_week"] if a["lost_week"] else f"health {a['health'][0]} → {a['health'][-1]}"

@@ -249,6 +249,12 @@ def evaluate(tree, flags: dict, mood: str) -> bool:
     return found[1](flags, mood)
 
 
+def compiled(tree):
+    """`tree` as a function (flags, mood) -> bool giving what `evaluate` gives,
+    for a caller that keeps it (a playthrough's node plans, game.core.node_plans)."""
+    return _compile(tree)
+
+
 _COMPILED: dict[int, tuple] = {}
 _COMPILED_LIMIT = 100_000
 _MOOD = ("name", "mood")

@@ -9,16 +9,16 @@ asks for also carries the quarter's story (game/core/quarter_story.py).
 """
 from __future__ import annotations
 
-from game.core import conditions, machines, scoring
+from game.core import node_plans, scoring, turns
 from game.core.errors import ChoiceNotShown, PlayError, SnapshotError
-from game.core.model import LEVERS, QUARTER_NAMES, WALKED_OUT, Choice, Scenario
+from game.core.model import LEVERS, WALKED_OUT, Choice, Scenario
 from game.core.playtest import Preset
 from game.core.quarter_story import QuarterStory
 from game.core.result import SNAPSHOT_FORMAT, Result, Step, snapshot_shape_problem
-from game.core.turns import AS_WRITTEN, _sha_order, check_persona, pick_variant, resolve_ending, rules_broken
+from game.core.turns import check_persona, orders_for_seed, pick_variant, resolve_ending, rules_broken, seed_hash
 
-_MOOD_AFTER = machines.MOOD_AFTER
-_READ_ONLY = frozenset(("breaches", "persona", *LEVERS, *scoring.empty_rules(), *QUARTER_NAMES))  # env()'s names
+_NO_POINTS = dict.fromkeys(LEVERS, 0)  # copied for each playthrough
+_NO_RULES = scoring.empty_rules()
 _NO_PRESET = Preset()  # frozen: one shared by every playthrough without flags or a mood set
 _NO_STORY = QuarterStory()  # played alone: no quarter
 
@@ -34,22 +34,24 @@ class Playthrough:
         self.seed = int(seed)
         self.persona = check_persona(scenario, persona)
         self.start = start or scenario.start
-        self._flow = machines.flow(scenario)
+        self._plans = node_plans.plans(scenario, self.persona)  # each node's static facts, made once
         self.state = self.start
+        self._here = self._plans[self.start]  # the current node's plan (None at an ending)
         self.preset = preset or _NO_PRESET  # a playtest's flags and mood before the first reply
         self.mood = self.preset.mood or scenario.customer_for(self.persona).mood
         self.story = story or _NO_STORY  # the portfolio quarter's story on the account (read-only names)
-        self.flags: dict[str, object] = dict(self.preset.flags)
-        self.points = dict.fromkeys(LEVERS, 0)
-        self.rules = scoring.empty_rules()
+        self.flags: dict[str, object] = dict(self.preset.flags) if self.preset.flags else {}
+        self.points = dict(_NO_POINTS)
+        self.rules = dict(_NO_RULES)
         self.taken: set[tuple[str, int]] = set()
         self.choices: list[int] = []
         self.steps: list[Step] = []
         self.path: list[str] = [self.start]
         self._shown: list[Choice] | None = None
-        self._line: tuple[str, ...] | None = None
+        self._said: tuple[tuple[str, ...], str | None] | None = None  # (the line, joined) once worked out
         self._env: dict | None = None  # what conditions see (made at the first condition, then kept by choose)
-        self._orders: dict[str, tuple[int, ...]] = {}
+        self._orders = orders_for_seed(self.seed)  # the nodes' orders for this seed, hashed once (shared)
+        self._seed_hash = seed_hash(self.seed)
 
     # -- where we are -------------------------------------------------------
     @property
@@ -102,15 +104,34 @@ class Playthrough:
     def line(self) -> tuple[str, ...]:
         """What is said at the current node or ending, after variants
         (worked out once per step: the window asks every frame)."""
-        if self._line is None:
-            where = self.scenario.nodes.get(self.state) or self.scenario.endings.get(self.state)
-            line = () if where is None else where.text
-            if where is not None and where.variants:
-                variant = pick_variant(where.variants, self._step_env(), self.mood)
+        said = self._said
+        if said is None:
+            said = self._say()
+        return said[0]
+
+    def _say(self) -> tuple[tuple[str, ...], str | None]:
+        """(the line said now, the same joined for a transcript; None at an ending), kept until the next choice."""
+        here = self._here
+        if here is not None:
+            said = here.said
+            if here.variants:
+                env, mood = self._env, self.mood
+                if env is None:
+                    env = self._step_env()
+                for holds, variant_said in here.variants:
+                    if holds(env, mood):
+                        said = variant_said
+                        break
+        else:
+            ending = self.scenario.endings.get(self.state)
+            line = () if ending is None else ending.text
+            if ending is not None and ending.variants:
+                variant = pick_variant(ending.variants, self._step_env(), self.mood)
                 if variant is not None and variant.text:
                     line = variant.text
-            self._line = line
-        return self._line
+            said = (line, None)
+        self._said = said
+        return said
 
     def ending_view(self) -> tuple[tuple[str, ...], str, str] | None:
         """(text, outcome, coaching) of the ending reached, after its variants;
@@ -129,55 +150,65 @@ class Playthrough:
             env = self._env = self.env()
         return env
 
-    def _order(self, node) -> tuple[int, ...]:
-        """turns.shuffled_order, kept for each node this playthrough reaches."""
-        if not node.shuffle:
-            return AS_WRITTEN[len(node.choices)]
-        order = self._orders.get(node.id)
-        if order is None:
-            order = self._orders[node.id] = _sha_order(self.seed, node.id, len(node.choices))
-        return order
-
     def shown_choices(self) -> list[Choice]:
         """The choices shown now, in the order shown (after `if`, `once`, `shuffle`),
         as they land with this playthrough's persona. The list is shared until
         the next choice: do not change it."""
-        if self._shown is None:
-            node = self.scenario.nodes.get(self.state)
-            if node is None:
-                self._shown = []
-            else:
+        shown = self._shown
+        if shown is None:
+            here = self._here
+            if here is None:
                 shown = []
-                env = None
-                persona = self.persona
-                for i in self._order(node):
-                    choice = node.choices[i]
-                    if choice.once and (node.id, i) in self.taken:
-                        continue
-                    if choice.condition is not None:
-                        if env is None:
-                            env = self._step_env()
-                        if not conditions.evaluate(choice.condition, env, self.mood):
+            else:
+                replies = here.replies
+                if here.shuffle:
+                    order = self._orders.get(here.order_key)
+                    if order is None:  # the first time this seed reaches the node (turns.shuffled_order)
+                        order = self._orders[here.order_key] = turns.hashed_order(self._seed_hash, here.tails)
+                else:
+                    order = None
+                gates = here.gates
+                if gates is None:
+                    shown = list(replies) if order is None else [replies[i] for i in order]
+                else:
+                    shown = []
+                    env = None
+                    taken = self.taken
+                    node_id = here.id
+                    for i in range(here.count) if order is None else order:
+                        once, holds = gates[i]
+                        if once and (node_id, i) in taken:
                             continue
-                    shown.append(choice.personas.get(persona, choice) if persona else choice)
-                self._shown = shown
-        return self._shown
+                        if holds is not None:
+                            if env is None:
+                                env = self._step_env()
+                            if not holds(env, self.mood):
+                                continue
+                        shown.append(replies[i])
+            self._shown = shown
+        return shown
 
     # -- acting ---------------------------------------------------------------
     def choose(self, number: int) -> Step:
         """Take the choice at 1-based position `number` among those shown."""
-        node = self.scenario.nodes.get(self.state)
-        if node is None:
+        here = self._here
+        if here is None:
             raise PlayError(f"the conversation has ended (at '{self.state}'); no more choices can be made")
-        shown = self._shown if self._shown is not None else self.shown_choices()
+        shown = self._shown
+        if shown is None:
+            shown = self.shown_choices()
         if type(number) is not int or not 0 < number <= len(shown):
             raise ChoiceNotShown(len(self.choices) + 1, self.state, number, len(shown))
         choice = shown[number - 1]
-        line = self.line() if node.variants else node.text
+        index = choice.index
+        said = self._said
+        if said is None:
+            said = self._say()
         mood_before = self.mood
         env = self._env  # what conditions saw at this step: kept up to date below, not made again
-        if choice.breaks or node.venting or choice.mood == "escalate":
-            breaks = rules_broken(node, choice, mood_before)
+        may_break, lever_points, writes, mood_after = here.facts[index]
+        if may_break:
+            breaks = rules_broken(here.node, choice, mood_before)
             for rule in breaks:
                 self.rules[rule] += 1
             if env is not None and breaks:
@@ -186,41 +217,42 @@ class Playthrough:
                 env["breaches"] += len(breaks)
         else:
             breaks = ()
-        key = (node.id, choice.index)
+        key = here.keys[index]
         counted: dict[str, int] = {}
-        if key not in self.taken:
-            self.taken.add(key)
-            if choice.levers:
+        taken = self.taken
+        if key not in taken:
+            taken.add(key)
+            if lever_points:
                 points = self.points
-                for lever, pts in choice.levers.items():
+                for lever, pts in lever_points:
                     points[lever] += pts
-                    if env is not None:
+                if env is not None:
+                    for lever, pts in lever_points:
                         env[lever] += pts
                 counted = choice.levers
-        if choice.set or choice.add:
+        if writes is not None:
+            sets, adds, plain = writes
             flags = self.flags
-            flags.update(choice.set)
-            for name, amount in choice.add.items():
+            flags.update(sets)
+            for name, amount in adds:
                 current = flags.get(name, 0)
                 flags[name] = (current if isinstance(current, int) else 0) + amount
             if env is not None:
-                if _READ_ONLY.isdisjoint(choice.set) and _READ_ONLY.isdisjoint(choice.add):
-                    env.update(choice.set)
-                    for name in choice.add:
+                if plain:
+                    env.update(sets)
+                    for name, _ in adds:
                         env[name] = flags[name]
                 else:  # a flag named like a read-only name (the validator refuses one): made again
                     self._env = None
-        self.mood = _MOOD_AFTER[(mood_before, choice.mood)]
-        if self.mood == WALKED_OUT:
-            self.state = self._flow.walkout
-        else:
-            self.state = self._flow[node.id][choice.index]
-        self.path.append(self.state)
+        self.mood = mood = mood_after[mood_before]
+        self.state = state = self._plans.walkout if mood == WALKED_OUT else here.dests[index]
+        self._here = self._plans[state]
+        self.path.append(state)
         self.choices.append(number)
         self._shown = None
-        self._line = None
-        step = Step(node.id, number, choice.index, choice.text, mood_before, self.mood,
-                    breaks, choice.feedback, counted, "\n\n".join(line))
+        self._said = None
+        step = Step(here.id, number, index, choice.text, mood_before, mood, breaks, choice.feedback, counted,
+                    said[1])
         self.steps.append(step)
         return step
 
@@ -236,7 +268,7 @@ class Playthrough:
         twin.steps = list(self.steps)
         twin.path = list(self.path)
         twin._shown = None
-        twin._line = None
+        twin._said = None
         twin._env = None
         return twin
 

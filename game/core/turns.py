@@ -3,7 +3,6 @@ shown in, which persona a seed meets, which variant of a line or ending
 holds, and which of the five rules a reply breaks."""
 from __future__ import annotations
 
-import functools
 import secrets
 
 from game.core import conditions, machines
@@ -28,20 +27,59 @@ def shuffled_order(seed: int, node) -> tuple[int, ...]:
     return _sha_order(seed, node.id, len(node.choices))
 
 
-_POSITIONS = [str(n).encode() for n in range(1, 100)]  # "<n>" of the contract's key, 1-based
+_SEEDS_KEPT = 4096  # seeds whose orders are kept (a save restored, a replay, a test plan's seed), then started again
+_ORDERS_PER_SEED = 65_536  # orders kept for one seed (every node of a 50,000-node file on seed 0), then started again
+_orders_by_seed: dict[int, dict[tuple[str, int], tuple[int, ...]]] = {}
 
 
-@functools.lru_cache(maxsize=65_536)
+def orders_for_seed(seed: int) -> dict[tuple[str, int], tuple[int, ...]]:
+    """The orders already hashed for `seed`, by (node id, number of replies):
+    the contract's order depends only on those, so it is hashed once for each
+    (not at every visit, nor again when a save with the seed is replayed).
+    A playthrough fetches its seed's dict once and adds the nodes it reaches.
+    When 4,096 seeds are kept, they are all dropped (one dict operation, where
+    keeping the most recent would cost every new playthrough more)."""
+    found = _orders_by_seed.get(seed)
+    if found is None:
+        if len(_orders_by_seed) >= _SEEDS_KEPT:
+            _orders_by_seed.clear()
+        found = _orders_by_seed[seed] = {}
+    elif len(found) >= _ORDERS_PER_SEED:
+        found.clear()
+    return found
+
+
+def seed_hash(seed: int):
+    """SHA-256 of "<seed>:", the start of each shuffle key of `seed`: copied for each reply's key."""
+    return sha256(f"{seed}:".encode("utf-8"))
+
+
+def key_tails(node_id: str, count: int) -> tuple[bytes, ...]:
+    """"<node id>:<n>" for each reply, n 1-based: the rest of each shuffle key."""
+    return tuple(f"{node_id}:{n}".encode("utf-8") for n in range(1, count + 1))
+
+
+def hashed_order(seed_hash, tails) -> tuple[int, ...]:
+    """The contract's order: each reply's key "<seed>:<node id>:<n>" hashed
+    (CPython's own SHA-256, game.core.sha: on a few dozen bytes cheaper than
+    OpenSSL's; a copy of the seed's hash, made once per playthrough, given the
+    rest of the key), positions sorted by the digests' bytes, which sort
+    exactly as their hex does."""
+    keys = []
+    for tail in tails:
+        key = seed_hash.copy()
+        key.update(tail)
+        keys.append(key.digest())
+    return tuple(sorted(range(len(keys)), key=keys.__getitem__))
+
+
 def _sha_order(seed: int, node_id: str, count: int) -> tuple[int, ...]:
-    """The contract's order depends only on the seed, the node's id and how
-    many replies it has: computed once for each, not at every visit. Each
-    reply's key "<seed>:<node id>:<n>" is hashed whole (CPython's own
-    SHA-256, game.core.sha: on a few dozen bytes cheaper than copying a
-    hash of the common part); the digests' bytes sort exactly as their hex does."""
-    prefix = f"{seed}:{node_id}:".encode("utf-8")
-    positions = _POSITIONS[:count] if count < 100 else [str(n).encode() for n in range(1, count + 1)]
-    keys = [sha256(prefix + n).digest() for n in positions]
-    return tuple(sorted(range(count), key=keys.__getitem__))
+    """The order of a node's `count` replies for `seed`, hashed once per seed and node (`orders_for_seed`)."""
+    orders = orders_for_seed(seed)
+    found = orders.get((node_id, count))
+    if found is None:
+        found = orders[(node_id, count)] = hashed_order(seed_hash(seed), key_tails(node_id, count))
+    return found
 
 
 def check_persona(scenario: Scenario, persona: str | None) -> str:

@@ -89,7 +89,7 @@ def _session_of(data) -> Session:
                       active_s=_seconds(data.get("active_s")), learner=clean_learner_id(data.get("learner") or ""))
     clean_player_name(session.player)  # ValueError for an empty, overlong or unprintable name
     if session.mode not in ("coach", "assessment") or not player_key(session.player) \
-            or not _snapshot_shape_ok(session.snapshot):
+            or not snapshot_shape_ok(session.snapshot):
         raise ValueError("bad values")
     return session
 
@@ -133,7 +133,7 @@ def _read_stored(store, player: str):
         return None, f"the saved session could not be read and {store.set_save_aside(SESSION_KIND, player_key(player))}"
 
 
-def _snapshot_shape_ok(snap: dict) -> bool:
+def snapshot_shape_ok(snap: dict) -> bool:
     """The snapshot's fields have the kinds a playthrough is rebuilt from
     (the engine's check), and numbers a save can hold: a seed within 64 bits,
     reply numbers as a node can show (whether they fit the scenario is

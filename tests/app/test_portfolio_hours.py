@@ -101,12 +101,12 @@ def test_the_terminal_prints_the_new_totals_as_soon_as_the_plan_changes():
     campaign = Campaign(p, 10, list(p.ids), Plan(PLAN_OF))
     campaign.next_week()
     number = 1 + list(p.ids).index("bloom-stem")
-    typed = iter([str(number), "0"])  # no more contact with Bloom & Stem
+    typed = iter([str(number), "0", ""])  # no more contact with Bloom & Stem; Enter: back to the week
     out = []
     revise_plan(campaign, lambda: next(typed), out.append)
-    said = "".join(out)
-    assert "from week 2" in said
-    assert said.rstrip().endswith(hours.week_time(campaign))  # the new totals, at once
+    told = next(chunk for chunk in out if chunk.startswith("Bloom & Stem: "))
+    assert "from week 2" in told
+    assert told.rstrip().endswith(hours.week_time(campaign))  # the new totals, at once
 
 
 def test_every_time_a_trainee_reads_is_in_hours():

@@ -1,7 +1,8 @@
 """The portfolio campaign's flow is the application layer's (game.app.portfolio_run):
 what each choice does and what it asks of the shell, so a window or a browser
 only draws the page and does what it is told."""
-from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
+from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, TALK, PortfolioRun
+from game.app.quarter_week import revised_words
 from game.app.portfolio_view import BRIEF, DEBRIEF, LIST, OPTIONS, PLAN, QUARTER, RANK
 from game.core.portfolio.quarter import Contact
 from tests.portfolio.helpers import small
@@ -31,7 +32,14 @@ def test_a_whole_quarter_choice_by_choice():
     run.choose(("choose", "greenway-grocers"))
     assert run.page == OPTIONS and run.choosing == "greenway-grocers"
     run.choose(("set", Contact("call", "weekly")))
-    assert run.page == PLAN and run.focus == 2  # the account just planned is focused (after "Start the quarter")
+    # issue 31 (B10): the focus moves on to the first account with nothing planned (Fenwick, 1st), as the
+    # browser's does, not the account just planned (Greenway, 2nd)
+    assert run.page == PLAN and run.view().focus == 1
+    run.choose(("choose", "fenwick-bakeries"))
+    run.choose(("set", Contact("call", "weekly")))
+    assert run.view().focus == 3  # the next one with nothing planned: the café
+    run.choose(("choose", "fenwick-bakeries"))
+    run.choose(("set", None))
     assert run.plan.contacts == {"greenway-grocers": Contact("call", "weekly")}
     run.choose(("choose", "greenway-grocers"))
     run.choose(("set", None))  # no contact after all
@@ -42,7 +50,7 @@ def test_a_whole_quarter_choice_by_choice():
     run.choose("to_end")
     assert run.campaign.due == ["good-grind"] and run.campaign.week == 2
     assert run.choose(("talk", "good-grind")) == (TALK, "good-grind")
-    assert run.resolve("good-grind", None, 12) == "The Good Grind café: the account is at risk."
+    assert run.resolve("good-grind", None, 12) == "The Good Grind café: the account is at risk; health 34 → 26."
     while not run.campaign.finished:
         run.choose("to_end")
         for account in list(run.campaign.due):
@@ -133,7 +141,8 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
     assert [c.label for c in page.choices] == ["Let it go", "Write to them", "Phone them", "Go and see them",
                                                "Offer a concession on price", "Back to the week"]
     run.choose(("reply", "visit"))
-    assert run.page == QUARTER and run.focus == 1
+    assert run.page == QUARTER and run.view().focus == 0  # issue 31 (B10): back on "Play week 1", as in the browser
+    assert run.view().choices[0].action == "next_week"
     assert run.view().choices[1].detail.endswith(" · your answer: go and see them")
     assert run.choose("next_week") == SAVE
     assert "Fenwick Bakeries: A complaint (go and see them): put right, and they noticed; health: drifted 50 → 48, then the news 48 → 58." \
@@ -144,7 +153,7 @@ def test_a_weeks_news_is_answered_on_its_own_page_and_judged():
                          ("marlow-finch", Contact("email", "weekly")), ("fenwick-bakeries", Contact("email", "weekly"))):
         busy.choose("revise")
         busy.choose(("revise_account", aid))
-        assert busy.choose(("revise_set", contact)) is None and busy.page == QUARTER
+        assert busy.choose(("revise_set", contact))[0] == CHANGED and busy.page == QUARTER
     assert busy.plan.contact("vale-garden") == Contact("review", "weekly")
     assert busy.campaign.minutes_left() == 0
     busy.choose(("answer", ("fenwick-bakeries", "complaint")))
@@ -191,7 +200,7 @@ def test_a_saved_quarter_is_offered_on_the_briefing_and_resumes_where_it_was():
     again = PortfolioRun([p], seed=1)
     again.start(p, saved)
     brief = again.view()
-    assert brief.choices[0].label == "Resume your saved quarter (week 1 of 13)"
+    assert brief.choices[0].label == "Resume your saved quarter (week 2 of 13)"  # week 1 played: at week 2
     again.choose("resume")
     assert again.page == QUARTER and again.campaign.week == 1 and again.seed == 10
     assert again.campaign.to_record() == saved
@@ -233,7 +242,9 @@ def test_the_plan_can_change_while_an_account_in_trouble_waits_for_its_call():
     assert "revise" in [c.action for c in run.view().choices]
     run.choose("revise")
     run.choose(("revise_account", aid))
-    assert run.choose(("revise_set", Contact("call", "quarterly"))) is None
+    said = run.choose(("revise_set", Contact("call", "quarterly")))
+    assert said == (CHANGED, revised_words(run.campaign, aid))  # issue 31 (B10): the change is confirmed
+    assert said[1].startswith(f"{p.account(aid).name}: phone call once a quarter from week {run.campaign.week + 1}")
     assert run.page == QUARTER and run.campaign.due == [aid]  # the call still waits
     assert run.view().choices[0].action == ("talk", aid)
 

@@ -120,9 +120,11 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     campaign = finished(p)
     d = debrief(campaign)
     view = quarter_debrief(p, d, [{"player": "Ana", "best": 71, "rank_percent": 80}])
-    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£26k",
+    # £24k (was £26k): a kept conversation no longer counts as contact (issue 31, trial A9), so the accounts
+    # nobody planned to contact drift on into neglect after it
+    assert (view.score, view.profit_kept, view.best_profit_kept, view.plan_profit_kept) == (d["score"], "£24k",
                                                                                           "£44k", "£11k")
-    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£193k", "£512k", "£7,715")
+    assert (view.revenue_kept, view.best_revenue_kept, view.neglect_cost) == ("£190k", "£512k", "£7,801")
     assert view.lost == ()
     assert view.levers[0][0] == "Put customers first" and view.levers[0][1].startswith("0%, ")  # a weekly call to a bakery chain that wants a visit
     assert [name for name, _ in view.misplaced] == [
@@ -138,22 +140,22 @@ def test_a_known_quarter_gives_a_known_debrief(p):
     page = page_view(DEBRIEF, p, ranking=LISTED, plan=campaign.plan, campaign=campaign, result=d,
                      leaders=[{"player": "Ana", "best": 71, "rank_percent": 80}])
     head = [line for line in page.head.splitlines() if line]
-    assert head[0] == ("Score 45%: what you kept beyond doing nothing, as a share of what the best "
-                                         "plan keeps beyond doing nothing: (£26k − £11k) ÷ (£44k − £11k) = £15k ÷ "
-                                         "£33k = 45%.")
+    assert head[0] == ("Score 39%: what you kept beyond doing nothing, as a share of what the best "
+                                         "plan keeps beyond doing nothing: (£24k − £11k) ÷ (£44k − £11k) = £13k ÷ "
+                                         "£33k = 39%.")
     assert head[2:7] == [
-        "  Your quarter as played: £26k.",
-        "  The same with every conversation at risk and scored 50: £11k (your conversations added £15k).",
+        "  Your quarter as played: £24k.",
+        "  The same with every conversation at risk and scored 50: £11k (your conversations added £13k).",
         "  Your plan with every event let go: £11k (your answers added nothing).",
         "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
         "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]
-    assert head[-1] == ("Neglect cost £7,715: Greenway Grocers (never contacted) and The Good Grind café (left "
+    assert head[-1] == ("Neglect cost £7,801: Greenway Grocers (never contacted) and The Good Grind café (left "
                         "without contact from week 3) ended the quarter with that much less profit kept than they "
                         "began with.")  # the café's one contact was its conversation in week 2
     assert "You answered 0 of the 12 things that happened on your accounts and let 12 go." in view.coaching
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
-    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 45", "Greenway Grocers · 29",
-                                              "The Good Grind café · 17"]  # the true order at the end
+    assert [r.label for r in page.charts] == ["Fenwick Bakeries · 41", "Greenway Grocers · 29",
+                                              "The Good Grind café · 13"]  # the true order at the end
     assert page.charts[2].outcome == "retained" and round(page.charts[1].healths[-1]) == 29
 
 
@@ -188,7 +190,7 @@ def test_the_window_and_the_terminal_show_the_same_quarter_debrief(p, saves, mon
     assert view.misplaced and view.lost  # a quarter with something to say on each line
     assert missing(debrief_facts(view), flat(out.getvalue())) == []
     assert d["conversations"]  # issue 31: after a conversation the terminal says it is back in the quarter, at its week
-    assert re.search(r"the account is [a-z ]+\. Back to the quarter \(week \d+\)\.", out.getvalue())
+    assert re.search(r"the account is [a-z ]+(; health \d+ → \d+|\. It has left you)?\. Back to the quarter \(week \d+\)\.", out.getvalue())
 
     from game.shells.window.app import App
     from game.shells.window.scenes import portfolio as scene_module
@@ -231,3 +233,20 @@ def test_the_window_and_the_terminal_agree_on_what_fits_the_budget(p):
     assert ("The Good Grind café The quarter has 19.5 h, 1.5 h a week on average. Your contacts take 0 h of it (0 h "
             "a week on average); 19.5 h are left for answering the weeks' news") in " ".join(shown.split())
     assert plan.contacts == {"good-grind": CALL}
+
+
+def test_the_ranking_says_what_the_briefing_says_without_giving_the_trap_away(p):
+    """Trial B3: the browser and the window said 'the profit each leaves, not the size of its bill' (the answer to
+    the trap), the briefing 'by their revenue and their profit'. One instruction, the briefing's words, for every
+    shell (the terminal prints the same page head before it asks for the numbers)."""
+    from game.app.portfolio_view import RANK_HEAD
+    from game.shells.terminal.portfolio import ask_ranking
+    from tests.portfolio.helpers import BUNDLED, bundled
+    head = page_view(RANK, p, ranking=[]).head
+    assert head == RANK_HEAD and "by their revenue and their profit" in head
+    assert not re.search(r"size of its bill|profit each leaves|not the", head)
+    for path in BUNDLED:
+        assert "by their revenue and their profit" in bundled(path).briefing.replace("\n", " ")
+    out = []
+    ask_ranking(p, iter(["3 2 1"]).__next__, out.append)
+    assert RANK_HEAD in " ".join("".join(out).split())

@@ -61,25 +61,30 @@ def test_the_shown_order_is_the_contracts_sha256_hex_order():
     assert len({_sha_order(seed, "start", 5) for seed in range(50)}) > 20  # the seed really changes it
 
 
-def test_the_shuffle_order_is_worked_out_once_per_node_and_seed():
+def test_the_shuffle_order_is_worked_out_once_per_node_and_seed(monkeypatch):
     """Issue 33: a node's order is hashed once for each seed, not at every visit
     (a loop back, a replay of the same seed, a restored save)."""
     from pathlib import Path
-    from game.core import loader
-    from game.core.turns import _sha_order
+    from game.core import loader, turns
     scenario = loader.load_file(Path(__file__).resolve().parents[2] / "scenarios" / "renewal-call.yaml")
-    _sha_order.cache_clear()
-    first = Playthrough(scenario, seed=41)
+    hashed = []
+    real = turns.hashed_order
+    monkeypatch.setattr(turns, "hashed_order", lambda seed_hash, tails: hashed.append(tails) or real(seed_hash, tails))
+    seed = 41_000_000_000 + id(hashed)  # a seed no other test has played in this process
+    first = Playthrough(scenario, seed=seed)
     while not first.finished and first.shown_choices():
         first.choose(len(first.shown_choices()))
         first.shown_choices(), first.line()  # the window asks again every frame
     visited = {nid for nid in first.path if nid in scenario.nodes and scenario.nodes[nid].shuffle}
-    assert len(first.choices) >= 3 and _sha_order.cache_info().misses == len(visited)
+    assert len(first.choices) >= 3 and len(hashed) == len(visited) == len(set(hashed))
     again = Playthrough.restore(scenario, first.snapshot())
     assert again.choices == first.choices
-    assert _sha_order.cache_info().misses == len(visited)  # the replay hashed nothing again
-    Playthrough(scenario, seed=42).shown_choices()
-    assert _sha_order.cache_info().misses == len(visited) + 1  # another seed is another order
+    assert len(hashed) == len(visited)  # the replay hashed nothing again
+    count = len(scenario.nodes[scenario.start].choices)
+    assert turns._sha_order(seed, scenario.start, count) == first._orders[(scenario.start, count)]
+    assert len(hashed) == len(visited)  # nor did the same order asked of turns
+    Playthrough(scenario, seed=seed + 1).shown_choices()
+    assert len(hashed) == len(visited) + 1  # another seed is another order
 
 
 def test_choice_numbers_follow_the_shown_order(load):
@@ -187,3 +192,39 @@ def test_stuck_when_no_choice_is_shown(load):
     assert run.stuck and not run.finished
     with pytest.raises(ChoiceNotShown, match="0 choices shown"):
         run.choose(1)
+
+
+def test_every_bundled_scenario_shows_the_contracts_replies_in_the_contracts_order():
+    """The replies shown at every step (node plans made once per scenario and persona, orders kept
+    per seed) are those whose `if` holds and whose `once` is not spent, as they land with the persona,
+    in the contract's SHA-256 hex order; the line is the first variant that holds."""
+    import hashlib
+    import random
+    from pathlib import Path
+    from game.core import conditions, loader
+
+    checked = 0
+    for path in sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml")):
+        scenario = loader.load_file(path)
+        for persona in scenario.personas or [None]:
+            rng = random.Random(path.name)
+            for seed in rng.sample(range(10**12), 12):
+                run = Playthrough(scenario, seed=seed, persona=persona)
+                while not run.finished:
+                    node, env = scenario.nodes[run.state], run.env()
+                    hexes = [hashlib.sha256(f"{seed}:{node.id}:{n}".encode()).hexdigest()
+                             for n in range(1, len(node.choices) + 1)]
+                    order = sorted(range(len(node.choices)), key=hexes.__getitem__) if node.shuffle \
+                        else range(len(node.choices))
+                    expected = [node.choices[i].for_persona(run.persona) for i in order
+                                if not (node.choices[i].once and (node.id, i) in run.taken)
+                                and (node.choices[i].condition is None
+                                     or conditions._value(node.choices[i].condition, env, run.mood))]
+                    said = next((v.text for v in node.variants if conditions._value(v.condition, env, run.mood)),
+                                None) or node.text
+                    assert run.shown_choices() == expected and run.line() == said, (path.name, seed, node.id)
+                    checked += 1
+                    if not expected:
+                        break
+                    run.choose(rng.randint(1, len(expected)))
+    assert checked > 1000

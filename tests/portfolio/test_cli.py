@@ -199,16 +199,37 @@ def test_terminal_weekly_answers_are_asked_and_judged():
 
 def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
     start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9
-    # play week 1 (letting its news go), then quit: the quarter is saved at week 1
+    # play week 1 (letting its news go), then quit with week 2's news on screen: the quarter is saved at week 2,
+    # the week the trainee is at, and the resume says the same week (trial A8: it said 'week 1' and resumed at 2)
     first = run("portfolio", SHOP, "--text", "--seed", "7", "--player", "Di", stdin=start + "\nq\n", saves=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert "You left the quarter at week 1; it is saved" in first.stdout
+    assert "You left the quarter at week 2 of 13; it is saved" in first.stdout
     # come back: resume, change Fenwick Bakeries to a visit every two weeks, then quit again
     again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\np\n3\n1\n2\nq\n", saves=tmp_path)
     out = again.stdout
-    assert "You have a quarter saved at week 1 of 13" in out and "Rank them" not in out
+    assert "You have a quarter saved at week 2 of 13" in out and "Rank them" not in out
     assert "Fenwick Bakeries: visit every two weeks from week 2 (weeks 2, 4, 6, 8, 10 and 12)." in out
     assert "News for week 2: " in out and "what you do not answer is let go" in out
+
+
+def test_quitting_in_a_conversation_resumes_inside_it_with_the_replies_made(tmp_path):
+    # trial A8: quitting mid-conversation said "You left the quarter at week 2", offered "saved at week 1", lost
+    # the replies made and offered week 2's news again (a trainee could redo their answers). Seed 4: weeks 1-3
+    # let go, the café's conversation falls due in week 3; two replies, then quit.
+    start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" * 3
+    first = run("portfolio", SHOP, "--text", "--seed", "4", "--player", "Di", stdin=start + "2\n1\nq\n", saves=tmp_path)
+    assert first.returncode == 0, first.stderr
+    where = "week 3 of 13, in your conversation with The Good Grind café"
+    assert f"You left the quarter at {where}; it is saved" in first.stdout
+    again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\nq\n", saves=tmp_path)
+    out = again.stdout
+    assert f"You have a quarter saved at {where}." in out
+    assert "You are back in your conversation with The Good Grind café: your 2 replies so far stand." in out
+    assert "News for week" not in out and "Rank them" not in out  # no week's news to answer again
+    # the conversation goes on from its third reply, not from the customer's opening line
+    opening = "Oh, thank goodness."
+    assert opening in first.stdout and opening not in out and "Your reply (1-" in out
+    assert f"You left the quarter at {where}" in out  # quitting again keeps it there
 
 
 def test_losing_an_account_is_announced_as_it_happens(tmp_path):
@@ -289,8 +310,10 @@ def test_the_debrief_names_its_seed_and_analyze_gives_its_figures_for_that_seed(
     plan = _plan(tmp_path, EXAMPLE.read_text(encoding="utf-8").split("answers:")[0])
     debrief = run("portfolio", SHOP, "--plan", plan, "--seed", "8")
     assert debrief.returncode == 0, debrief.stderr
-    assert ("This quarter's news was drawn with seed 8; `main.py analyze portfolios/shop-systems.yaml --seed 8` "
-            "gives these figures") in debrief.stdout.replace("\n", " ")
+    said = " ".join(debrief.stdout.split())
+    assert "This quarter's news was drawn with seed 8; another seed draws other news" in said
+    assert "For trainers: main.py analyze portfolios/shop-systems.yaml --seed 8 gives these figures" in said
+    assert "`" not in said
     played = json.loads(run("portfolio", SHOP, "--plan", plan, "--seed", "8", "--json").stdout)
     same = json.loads(run("analyze", SHOP, "--seed", "8", "--json").stdout)
     other = json.loads(run("analyze", SHOP, "--json").stdout)

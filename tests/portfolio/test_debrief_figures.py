@@ -66,6 +66,10 @@ def test_the_debriefs_figures_add_up_as_shown(path, answering):
         totals = [amounts(line)[0] for line in (played, at_risk, let_go, nothing, best)]
         # each step of the ladder: (what it added or cost) == the line above's total − its own
         for above, line, total in zip(totals, (at_risk, let_go, nothing), totals[1:]):
+            if "so the two figures look the same" in line:  # a step under the rounding, said in pounds (A5)
+                step, unit = amounts(line)[1:3]
+                assert above == total and 0 < step < unit, (seed, line)
+                continue
             shown = amounts(line)[1] if len(amounts(line)) > 1 else 0.0  # 'added nothing'
             assert (shown if "added" in line else -shown) == above - total, (seed, line)
         # the score: (kept − nothing) ÷ (best − nothing), from the figures shown, within rounding

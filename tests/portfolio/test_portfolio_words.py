@@ -169,3 +169,39 @@ def test_the_date_check_would_catch_what_the_trial_found():
                  "the flood you helped them clear in 2016"):
         assert DATED.search(text), text
     assert not DATED.search("a monthly e-mail suits her; once a month is plenty")
+
+
+COMMON = set("that this with have your their they what there from been were will would about which when them into than "
+             "then some just only over after before every other these those".split())
+AGAIN_WORDS = re.compile(r"\b(again|still|more|another)\b", re.I)
+TOLD_AGAIN = 0.6  # share of a first word's content words that a note already holds, above which it is old news
+
+
+def _content(text):
+    """The words that carry a line's content, by their first five letters ('joining' and 'join' alike)."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in COMMON}
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_no_first_word_tells_again_what_the_accounts_notes_already_say(path):
+    """Trial A12: news is news. A first word made mostly of a note's own content ('The finance director wants
+    fifteen percent off at renewal' under the note 'wants fifteen percent off when the contract renews') reads as
+    a surprise the trainee was told at the briefing; a line that says it is happening again may share words."""
+    p = bundled(path)
+    old_news = []
+    for a in p.accounts:
+        for kind in EVENT_KINDS:
+            first = a.lines(kind)[0]
+            said, known = _content(first), [_content(n.text) for n in a.notes]
+            if not AGAIN_WORDS.search(first) and any(len(said & k) >= TOLD_AGAIN * len(said) for k in known):
+                old_news.append((a.id, kind, first))
+    assert not old_news
+
+
+def test_brightsmiles_news_moves_on_from_the_note_about_her_daughter():
+    """The trial's case: the note says her daughter 'has just qualified as a dentist and may join the group'; the
+    first personal news said 'My daughter passed her finals. She's joining the group' as if it were new."""
+    a = bundled(ROOT / "portfolios" / "business-banking.yaml").account("brightsmile-dental")
+    assert any("qualified" in n.text for n in a.notes)
+    first = a.lines("disclosure")[0]
+    assert not re.search(r"finals|qualified|passed", first), first

@@ -61,7 +61,7 @@ def test_a_rival_offer_after_the_conversation_acknowledges_it():
                  and w > talk.week]
         if later:
             week, words = later[0]
-            assert "three months free" not in words and f"week {talk.week}" in words
+            assert "a new terminal on top" not in words and f"week {talk.week}" in words
             return
     pytest.fail("no seed brings the café a rival's offer after its conversation")
 

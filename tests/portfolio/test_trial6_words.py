@@ -15,7 +15,7 @@ def _run(start, drift):
     """An account seen at `start` in its briefing whose first week only drifted by `drift`, with news."""
     log = WeekLog(week=1, health=start + drift, drift=drift, played=start + drift,
                   events=[Handled("complaint")])
-    return SimpleNamespace(log=[log], healths=[start, start + drift])
+    return SimpleNamespace(log=[log], healths=[start, start + drift], lost_week=None)
 
 
 def test_health_that_went_up_is_said_to_rise_not_drift():

@@ -241,7 +241,7 @@ def test_the_terminal_warns_of_a_cadence_more_often_than_the_account_wants():
     campaign = Campaign(p, 0, true_order(p), Plan({"kestrel-haulage": Contact("call", "fortnightly")}))
     _played(campaign, 2)
     typed = iter([str(1 + campaign.ranking.index("kestrel-haulage")), str(1 + METHODS.index("call")),
-                  str(1 + FREQUENCIES.index("fortnightly"))])  # "Change your plan" lists your ranking's order
+                  str(1 + FREQUENCIES.index("fortnightly")), ""])  # your ranking's order; Enter: back to the week
     out = []
     revise_plan(campaign, lambda: next(typed), out.append)
     lines = "".join(out).splitlines()

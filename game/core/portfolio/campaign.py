@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, WEEKS, Portfolio, weekly_hours
+from game.core.portfolio.model import EVENT_KINDS, METHOD_MINUTES, TROUBLE, WEEKS, Portfolio, weekly_hours
 from game.core.portfolio.plan import Plan, budget_problem
 from game.core.model import OUTCOMES
 from game.core.quarter_story import KIND_NAMES, QuarterStory
@@ -27,10 +27,12 @@ class Conversation:
     outcome: str | None = None
     source: str = "played"  # played (window or terminal), scripted (choices from a file), assumed (no entry)
     score: int | None = None
+    playing: dict | None = None  # while it is under way: its playthrough's snapshot (the replies made so far)
 
     def to_dict(self) -> dict:
-        return {"account": self.account, "scenario": self.scenario, "week": self.week, "outcome": self.outcome,
+        done = {"account": self.account, "scenario": self.scenario, "week": self.week, "outcome": self.outcome,
                 "source": self.source, "score": self.score}
+        return done if self.playing is None else {**done, "playing": self.playing}
 
 
 class Campaign:
@@ -96,6 +98,13 @@ class Campaign:
         """The accounts that left in the week just played (or in its conversations)."""
         return [a.id for a in self.portfolio.accounts if self.week and self.runs[a.id].lost_week == self.week]
 
+    def troubled_this_week(self) -> list[str]:
+        """The accounts that fell below the trouble line in the week just played with no conversation to come
+        (had this quarter, or none linked): told as it happens, so 'Play to the end' stops for them."""
+        runs = [(a.id, self.runs[a.id]) for a in self.portfolio.accounts]
+        return [aid for aid, run in runs if self.week and run.log and run.log[-1].trouble
+                and run.healths[-2] >= TROUBLE]
+
     def revise(self, account_id: str, contact) -> None:
         """Change an account's contact from the coming week on (None: no more contact). Raises ValueError when
         what was done plus what is now planned, with the answers given, would not fit the quarter's time."""
@@ -160,6 +169,26 @@ class Campaign:
     def finished(self) -> bool:
         return self.week >= WEEKS and not self.due
 
+    @property
+    def place(self) -> int:
+        """The week the trainee is at: the week just played while its conversation is due, else the coming week
+        (its news and answers); what leaving and resuming the quarter both say."""
+        return self.week if self.due or self.week >= WEEKS else self.week + 1
+
+    def keep_playing(self, account_id: str, snapshot: dict | None) -> None:
+        """Keep the due conversation with the account as it stands (its playthrough's snapshot; None: not begun),
+        so a quarter saved now resumes inside it with the replies made so far."""
+        if account_id not in self.due:
+            raise ValueError(f"no conversation with '{account_id}' is due")
+        self._due_conversation(account_id).playing = snapshot
+
+    def playing(self, account_id: str) -> dict | None:
+        """The snapshot of the due conversation with the account as far as it was played, or None."""
+        return self._due_conversation(account_id).playing if account_id in self.due else None
+
+    def _due_conversation(self, account_id: str) -> Conversation:
+        return next(c for c in self.conversations if c.account == account_id and c.outcome is None)
+
     def next_week(self) -> list[str]:
         """Play the next week for every account; the accounts whose linked
         conversation is now due (resolve each before the next week)."""
@@ -186,6 +215,7 @@ class Campaign:
         for conversation in self.conversations:
             if conversation.account == account_id and conversation.outcome is None:
                 conversation.outcome, conversation.source, conversation.score = outcome, source, score
+                conversation.playing = None
 
     def play_out(self, outcome_for, decide=None) -> None:
         """Play the rest of the quarter; `outcome_for(campaign, account_id)` ->
@@ -211,14 +241,14 @@ class Campaign:
                 parts.append(week_words.contact_words(run, week))
             for event in log.events:
                 how = f" ({answers.ANSWER_TITLES[event.answer].lower()})" if event.answer else ""
-                words = week_words.note_words(event, week, run.method_on(event.ask_week)) \
-                    if event.answer == "note" else event.words
-                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {words}")
+                parts.append(f"{EVENT_TITLES[event.kind]}{how}: {week_words.event_outcome(run, event, week)}")
             told = week_words.conversation_words(self, account.id, week)
             if told:
                 parts.append(told)
-            if parts or log.lost:
+            if parts or week_words.has_line(run, week):
                 parts.append(week_words.health_words(run, week))
+            if trouble := week_words.trouble_words(run, week):
+                parts.append(trouble)
             if log.lost:
                 parts.append("the account left")
             if parts:
@@ -235,10 +265,19 @@ class Campaign:
                             for (w, aid, kind), a in sorted(self.replies.items())]}
 
 
+def saved_place(record: dict) -> int:
+    """The week a saved quarter's record resumes at (`Campaign.place` of its replay), read from the record alone:
+    the week reached while a conversation of that week is still due, else the coming week."""
+    week = int(record.get("week", WEEKS))
+    due = any(c.get("outcome") is None and c.get("week") == week for c in record.get("conversations", []))
+    return week if due or week >= WEEKS else week + 1
+
+
 def replay(portfolio: Portfolio, record: dict, assume: str | None = None) -> Campaign:
     """Rebuild a campaign from its record: the whole quarter, or a saved one up to the week it reached (a
-    conversation due that week and not yet played stays due). Raises ValueError, KeyError or TypeError for a
-    record that does not fit the portfolio. With `assume` (an outcome), every conversation ends that way
+    conversation due that week and not yet played stays due, with the replies made in it so far; the changes
+    of plan and the answers already given for the coming week stand). Raises ValueError, KeyError or TypeError
+    for a record that does not fit the portfolio. With `assume` (an outcome), every conversation ends that way
     instead (answers to events that no longer arrive, the account having gone, are not given)."""
     from game.core.portfolio.quarter import Contact
 
@@ -251,18 +290,27 @@ def replay(portfolio: Portfolio, record: dict, assume: str | None = None) -> Cam
     until = int(record.get("week", WEEKS))
     if not 0 <= until <= WEEKS:
         raise ValueError(f"a saved quarter cannot be at week {until}")
-    while campaign.week < until and not campaign.due:
-        coming = campaign.week + 1
+
+    def decide(coming):  # the week's changes of plan, then its answers, as they were made
         for r in record.get("revisions", []):
             if r["week"] == coming:
                 campaign.revise(r["account"], contact(r["method"], r["frequency"]))
         for aid, event in campaign.news():
             if (coming, aid, event.kind) in given:
                 campaign.answer(aid, event.kind, given[(coming, aid, event.kind)])
+    while campaign.week < until and not campaign.due:
+        decide(campaign.week + 1)
         for account_id in campaign.next_week():
             c = settled.get(account_id)
             if assume is not None:
                 campaign.resolve(account_id, assume, "assumed", None)
             elif c is not None:
                 campaign.resolve(account_id, c["outcome"], c.get("source", "played"), c.get("score"))
+    if campaign.week != until:
+        raise ValueError(f"the saved quarter stops at week {campaign.week}, not at week {until}")
+    if assume is None and until < WEEKS:  # a saved quarter: what was decided for the coming week, and any talk
+        decide(until + 1)
+        for c in record["conversations"]:
+            if c.get("outcome") is None and c.get("playing") is not None and c["account"] in campaign.due:
+                campaign.keep_playing(c["account"], dict(c["playing"]))
     return campaign

@@ -9,19 +9,22 @@ left (or stayed) because of it.
 """
 from __future__ import annotations
 
-from game.core.portfolio.quarter import ASSUMED_SCORE, conversation_change
+from game.core.portfolio.quarter import ASSUMED_SCORE
 
 EVEN = 50  # the score at which an at-risk conversation neither adds nor costs health
 
 
 def conversation_effects(campaign, even_runs) -> list[dict]:
     """Each settled conversation as data: its week, outcome, score (None: none given, counted as ASSUMED_SCORE),
-    the health it moved, and the week its account left as played and with every conversation even."""
+    the health it moved (the difference of the figures shown before and after it), and the week its account
+    left as played and with every conversation even."""
     effects = []
     for talk in campaign.conversations:
         if talk.outcome is None:
             continue
-        change = None if talk.outcome == "lost" else round(conversation_change(talk.outcome, talk.score), 1)
+        log = campaign.runs[talk.account].log[talk.week - 1]
+        # the change as the week's lines showed it (their figures, rounded), so 32 → 35 is +3, never +4 (issue 31)
+        change = None if talk.outcome == "lost" else round(log.health) - round(log.played)
         effects.append({"account": talk.account, "week": talk.week, "outcome": talk.outcome, "score": talk.score,
                         "health_change": change, "lost_week": campaign.runs[talk.account].lost_week,
                         "lost_week_even": even_runs[talk.account].lost_week})

@@ -10,7 +10,7 @@ from game.core.portfolio.quarter import Contact
 PLURALS = {"visit": "visits", "call": "phone calls", "email": "e-mails", "review": "business reviews"}
 
 
-def _segments(campaign, aid):
+def segments(campaign, aid):
     """(first week, last week, contact) for each stretch of the quarter under one plan for the account."""
     starts = [(1, campaign.first_plan.contact(aid))]
     for change in campaign.revisions:
@@ -27,7 +27,7 @@ def history_words(campaign, aid) -> str:
         return ""
     run = campaign.runs[aid]
     parts = []
-    for first, last, contact in _segments(campaign, aid):
+    for first, last, contact in segments(campaign, aid):
         span = f"week {first}" if first == last else f"weeks {first}-{last}"
         if contact is None:
             parts.append(f"none from week {first}" if last == WEEKS else f"none in {span}")

@@ -103,6 +103,11 @@ EVENT_WORDS = {
     "complaint": ("put right, and they noticed", "patched up", "left unanswered"),
     "disclosure": ("you asked after it", "you asked after it, but not in a way that landed", "nobody asked after it"),
 }
+# an answer whose outcome reads its own way, whatever the kind's usual words: a concession buys calm with the
+# price, it explains nothing and fixes nothing (issue 31)
+ANSWER_WORDS = {("price-cut", "concession"): "they took the discount, and the price is lower now",
+                ("competitor-offer", "concession"): "they stay, for a lower price",
+                ("complaint", "concession"): "the money off calmed them, but nobody put the fault right"}
 WELL = 0.75  # an answer of at least this quality counts as handled well
 
 
@@ -122,6 +127,8 @@ class Handled:
     def words(self) -> str:  # "left unanswered"
         if self.answer is None:
             return EVENT_WORDS[self.kind][2]
+        if (self.kind, self.answer) in ANSWER_WORDS:
+            return ANSWER_WORDS[(self.kind, self.answer)]
         return EVENT_WORDS[self.kind][0 if self.well else 1]
 
     def __str__(self) -> str:  # "complaint (call): put right, and they noticed"
@@ -140,6 +147,7 @@ class WeekLog:
     lift: float = 0.0  # what the week's contact changed
     why: str = ""  # why the contact added nothing or cost goodwill ('' when it helped)
     played: float | None = None  # health when the week was played, before any conversation
+    trouble: bool = False  # below the trouble line with no conversation to come (had this quarter, or none linked)
 
 
 class AccountRun:
@@ -161,7 +169,6 @@ class AccountRun:
         self.met_in_person = "new-decision-maker" not in account.cues
         self.trust = 0.0  # the lasting cut in decay from meeting in person
         self.conversation_done = False
-        self.talked_week: int | None = None  # a kept conversation's week, until the next contact they notice
         self.margin_cut = 0.0  # profit given away in concessions, as a share of revenue
         self.answer_minutes = 0
         self.pending = False
@@ -239,8 +246,7 @@ class AccountRun:
     def _why(self, method: str) -> str:
         """Why a contact this week adds nothing or costs goodwill, as _lift decides ('' when it helps)."""
         if self.silence < self.gap:
-            after = f" after your conversation in week {self.talked_week}" if self.talked_week else ""
-            return f"too soon{after}: they want to hear from you {FREQUENCY_TITLES[self.account.cadence]}"
+            return f"too soon: they want to hear from you {FREQUENCY_TITLES[self.account.cadence]}"
         fit = channel_fit(self.account, method)
         if fit < 0:
             return "heavier than they want: it takes their time and costs goodwill"
@@ -300,7 +306,6 @@ class AccountRun:
             fit = channel_fit(self.account, method)
             if fit > 0:  # a contact they barely notice does not end the silence
                 self.silence = 0
-                self.talked_week = None
             if method in IN_PERSON_TRUST:
                 self.met_in_person = True
                 if fit >= WELCOME_FIT and on_time:
@@ -316,6 +321,7 @@ class AccountRun:
         if self.account.scenario and not self.conversation_done and self.health < TROUBLE:
             self.pending = True
             return True
+        log.trouble = self.health < TROUBLE  # told as it happens: only contact and answers can help now
         return False
 
     def resolve(self, outcome: str, score: int | None = None) -> None:
@@ -328,9 +334,8 @@ class AccountRun:
         self.conversation_done = True
         log = self.log[-1]
         log.conversation = outcome
-        if outcome == "retained":  # a kept conversation counts as contact: the next one can come too soon
-            self.silence = 0
-            self.talked_week = log.week
+        # the customer asked for it, on top of the plan: it does not restart the cadence clock (`silence`), so it
+        # never makes the plan's next contact too soon (docs/portfolio-model.md, 'Too soon')
         if outcome != "lost":
             self.health = max(0.0, min(MAX_HEALTH, self.health + conversation_change(outcome, score)))
             if self.health <= 0:

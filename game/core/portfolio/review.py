@@ -11,9 +11,10 @@ from game.core.portfolio.campaign import Campaign, replay
 from game.core.portfolio.model import (CADENCE_GAP, FREQUENCY_TITLES, METHOD_TITLES, WEEKS, Portfolio,
                                        channel_fit)
 from game.core.portfolio.optimise import Best, best_plan, option_key
-from game.core.portfolio.plan_history import history_words
+from game.core.portfolio.plan_history import history_words, segments
 from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
+from game.core.portfolio.debrief_answers import missed_answers, solve_problems_coaching
 from game.core.portfolio.debrief_talks import conversation_effects, conversation_line, left_either_way
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
@@ -50,21 +51,29 @@ def contact_words(contact) -> str:
     return f"{METHOD_TITLES[contact.method].lower()} {FREQUENCY_TITLES[contact.frequency]}"
 
 
-def _share(weights: dict[str, float], chosen) -> int | None:
+def _share(weights: dict[str, float], chosen: dict[str, float]) -> int | None:
+    """The weighted share of `chosen` (each account's share of the quarter, 0..1), as a whole percent."""
     total = sum(weights.values())
     if not total:
         return None
-    return round(100 * sum(w for aid, w in weights.items() if aid in chosen) / total)
+    return round(100 * sum(w * chosen.get(aid, 0.0) for aid, w in weights.items()) / total)
+
+
+def quarter_share(campaign: Campaign, account, test) -> float:
+    """The share of the quarter's weeks in which the account's plan, as it stood that week, passes `test`
+    (issue 31, trial A15: the levers judge the quarter as played, the plan before and after every change)."""
+    return sum(last - first + 1 for first, last, contact in segments(campaign, account.id)
+               if test(account, contact)) / WEEKS
 
 
 def levers(campaign: Campaign) -> dict[str, int | None]:
     """Each lever as 0..100, or None when the quarter did not test it."""
-    p, plan, runs = campaign.portfolio, campaign.plan, campaign.runs
+    p, runs = campaign.portfolio, campaign.runs
     order = true_order(p)
     profit = {a.id: a.profit for a in p.accounts}
     top = {aid: profit[aid] for aid in order[: (len(order) + 1) // 2]}
-    personal_regular = {a.id for a in p.accounts if suits(a, plan.contact(a.id))}
-    regular = {a.id for a in p.accounts if kept_in_touch(a, plan.contact(a.id))}
+    personal_regular = {a.id: quarter_share(campaign, a, suits) for a in p.accounts}
+    regular = {a.id: quarter_share(campaign, a, kept_in_touch) for a in p.accounts}
     chances = met = 0.0
     problems = solved = 0.0
     for run in runs.values():
@@ -76,7 +85,7 @@ def levers(campaign: Campaign) -> dict[str, int | None]:
                     problems, solved = problems + 1, solved + event.quality
         if "new-decision-maker" in run.account.cues:
             chances, met = chances + 1, met + run.met_in_person
-    healthier = {aid for aid, run in runs.items() if run.active and run.health >= run.account.health}
+    healthier = {aid: 1.0 for aid, run in runs.items() if run.active and run.health >= run.account.health}
     return {
         "customers_first": _share(top, personal_regular),
         "connect": round(100 * met / chances) if chances else None,
@@ -91,9 +100,6 @@ LEVER_COACHING = {
                        "contact in the way and at the pace it asks for before the smaller accounts get your hours.",
     "connect": "Remember what customers tell you and meet new decision makers in person; an e-mail does not "
                "introduce you.",
-    "solve_problems": "Answer complaints, price-cut requests and rival offers the week they arrive, and in the "
-                      "way that fits: a voice for a complaint, the total cost for a price request, and for a "
-                      "rival's offer whatever this customer values.",
     "build_trust": "Check in regularly. Customers leave when they feel taken for granted; contact they notice, "
                    "never more than twice their usual gap apart, keeps them from feeling neglected.",
     "positive_emotions": "Most accounts ended the quarter less happy than they began; spread your time so that "
@@ -104,10 +110,12 @@ LEVER_COACHING = {
 # what each lever's percentage measures (issue 31: letting every event go must not read as a lever at 100%)
 LEVER_MEASURES = {
     "customers_first": "of the profit in your more valuable half of accounts, how much your plan contacts the way "
-                       "and as often as those customers ask; your answers to the news do not count here",
+                       "and as often as those customers ask, week by week over the quarter as played (the plan "
+                       "before and after each change); your answers to the news do not count here",
     "connect": "how well you met new decision makers in person and answered personal news",
     "solve_problems": "how well you answered complaints, price requests and rivals' offers (let go counts 0)",
-    "build_trust": "the share of all the profit your plan keeps in regular touch; not your answers",
+    "build_trust": "the share of all the profit your plan keeps in regular touch, week by week over the quarter as "
+                   "played; not your answers",
     "positive_emotions": "the share of all the profit in accounts that ended no less healthy than they began",
 }
 
@@ -210,6 +218,7 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "answers_added": round((plan_only - unanswered) / 100, 2),
         "conversations_added": round((kept - plan_only) / 100, 2),
         "conversation_effects": conversation_effects(campaign, at_risk),
+        "missed_answers": missed_answers(campaign),  # problems let go or answered in part, for the coaching
         "contact_minutes": sum(run.contact_minutes() for run in campaign.runs.values()),
         "answer_minutes": sum(run.answer_minutes for run in campaign.runs.values()),
         "events_answered": sum(1 for r in campaign.runs.values() for log in r.log for e in log.events if e.answer),
@@ -257,19 +266,45 @@ def score_end(result: dict) -> str:
 
 
 def seed_line(p: Portfolio, result: dict) -> str:
-    """Which seed drew the quarter's news, and the command that gives the same best and doing-nothing figures
-    (another seed draws other news, so other figures)."""
+    """Which seed drew the quarter's news, in words (another seed draws other news, so other figures)."""
+    return (f"This quarter's news was drawn with seed {result['seed']}; another seed draws other news, so other "
+            "figures.")
+
+
+def trainer_command(p: Portfolio, result: dict) -> str:
+    """The command that gives the same best and doing-nothing figures: 'main.py analyze portfolios/x.yaml --seed 8'.
+    A trainer's tool: the terminal and the CLI print it in a line for trainers, the browser as code in a part
+    marked for trainers, the window leaves it out (docs/decisions.md, trial B4)."""
     name = PurePath(p.file).name if p.file else f"{p.id}.yaml"
     where = f"portfolios/{name}" if not p.file or PurePath(p.file).parent.name == "portfolios" else name
-    return (f"This quarter's news was drawn with seed {result['seed']}; `main.py analyze {where} --seed "
-            f"{result['seed']}` gives these figures for the best plan and doing nothing (another seed draws "
-            "other news, so other figures).")
+    return f"main.py analyze {where} --seed {result['seed']}"
 
 
-def figure_lines(p: Portfolio, result: dict) -> list[str]:
+def trainer_line(p: Portfolio, result: dict) -> str:
+    return f"For trainers: {trainer_command(p, result)} gives these figures for the best plan and doing nothing."
+
+
+def step_words(p: Portfolio, result: dict, more: str, less: str, what: str) -> str:
+    """A step of the debrief's ladder: the difference of the two figures as shown ('your answers added £3k'). When
+    the figures round to the same amount but are not equal, the step says it was less than the rounding, with
+    the sum in pounds (issue 31, trial A5: a conversation that kept a small account is never 'added nothing')."""
+    cur, d = p.currency, difference(result, more, less)
+    if d:
+        return f"{what} {'added' if d > 0 else 'cost'} {money(cur, abs(d))}"
+    exact = round(result[more] - result[less])
+    if exact:
+        unit = f"{cur}10k" if max(abs(result[more]), abs(result[less])) >= 1_000_000 else f"{cur}1k"
+        return (f"{what} {'added' if exact > 0 else 'cost'} {money(cur, abs(exact))}: less than {unit}, so the "
+                "two figures look the same")
+    why = left_either_way(p, result) if what == "your conversations" else ""
+    return f"{what} added nothing" + (f": {why}" if why else "")
+
+
+def figure_lines(p: Portfolio, result: dict, for_trainers: bool = False) -> list[str]:
     """The debrief's figures, on one basis, each difference the difference of the figures shown, and the
     score in one sentence from its formula (docs/portfolio-model.md, 'Profit kept, the best plan and the
-    score'). The window, the browser and the terminal all print these lines ('' between paragraphs)."""
+    score'). The window, the browser and the terminal all print these lines ('' between paragraphs); `for_trainers`
+    adds the command that gives the same figures after the seed's line (the terminal's and the CLI's debrief)."""
     cur = p.currency
 
     def m(key):
@@ -279,10 +314,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
         return ("−" if amount < 0 else "") + money(cur, abs(amount))
 
     def change(more, less, what):
-        d = difference(result, more, less)
-        why = left_either_way(p, result) if not d and what == "your conversations" else ""
-        return f"{what} {'added' if d >= 0 else 'cost'} {money(cur, abs(d)) if d else 'nothing'}" + \
-            (f": {why}" if why else "")
+        return step_words(p, result, more, less, what)
     lines = [f"Score {result['score']}%: what you kept beyond doing nothing, as a share of what the best plan "
              f"keeps beyond doing nothing: ({m('profit_kept')} − {m('nothing_profit_kept')}) ÷ "
              f"({m('best_profit_kept')} − {m('nothing_profit_kept')}) = "
@@ -300,7 +332,7 @@ def figure_lines(p: Portfolio, result: dict) -> list[str]:
              f"({change('unanswered_profit_kept', 'nothing_profit_kept', 'your plan')}).",
              f"  The best plan for {p.budget_hours:g} hours a week, every event it answers put right: "
              f"{m('best_profit_kept')}."] + [line for line in [conversation_line(p, result)] if line] + \
-        ["", seed_line(p, result), ""]
+        ["", seed_line(p, result)] + ([trainer_line(p, result)] if for_trainers else []) + [""]
     lines.append(f"Revenue kept (each account's revenue × its health): {money(cur, result['revenue_kept'])}; the "
                  f"best plan's {money(cur, result['best_revenue_kept'])}.")
     lines.append(f"Ranking {result['rank_percent']}% (100 is every account in its place by profit; ranking by "
@@ -345,7 +377,8 @@ def coaching(p: Portfolio, result: dict) -> list[str]:
                          f"{a['best_contact']} would have kept {money(cur, lost)} more.")
     weak = [(pct, lever) for lever, pct in result["levers"].items() if pct is not None and pct < 60]
     for _pct, lever in sorted(weak)[:2]:
-        lines.append(f"{LEVER_TITLES[lever]}: {LEVER_COACHING[lever]}")
+        said = solve_problems_coaching(p, result) if lever == "solve_problems" else LEVER_COACHING[lever]
+        lines.append(f"{LEVER_TITLES[lever]}: {said}")
     if result["rank_percent"] < 80 and result["misplaced"]:
         m = result["misplaced"][0]
         lines.append(f"Ranking: {p.account(m['account']).name}: {m['why']}.")

@@ -1,7 +1,7 @@
 """The quarter keeps its thread: what a customer says when an event arrives.
 
 A portfolio gives each account its customer's words for an event (`news`):
-"The other lot say three months free and a new terminal." Those words are
+"The other lot have put a new terminal on top of the free months." Those words are
 the customer's first word on that kind of event. When the same kind comes
 again for the same account, or after the account's linked conversation has
 settled the story the words belong to, repeating them word for word would
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from game.core.portfolio.model import METHOD_TITLES
+
 # a later event of the same kind, by how the earlier one went: answered well, answered in part, let go
 AGAIN = {
     "competitor-offer": ("A rival again; you saw off the offer of week {week}.",
@@ -37,6 +39,13 @@ AGAIN = {
 }
 # a disclosure noted when no planned contact they would notice came within the note's window: nobody asked
 NOTED_UNASKED = "More news; week {week}'s was noted, but no contact of yours ever brought it up."
+# a disclosure noted for a planned contact that has not come yet: it is not asked after until that week (A2)
+NOTED_AHEAD = "More news; week {week}'s is noted, and you will ask after it at your {contact} in week {ask}."
+NOTED_THIS_WEEK = "More news; week {week}'s is noted, and you will ask after it at this week's {contact}."
+# a later event of the same kind after a concession: the discount is what happened, not an explanation or a fix
+AFTER_CONCESSION = {"competitor-offer": "A rival again; a discount kept them in week {week}.",
+                    "price-cut": "The price again; they had a discount in week {week} and now ask for more.",
+                    "complaint": "Another complaint; week {week}'s money off did not fix the fault."}
 # an event after the account's linked conversation (a different kind from any earlier event), by its outcome
 AFTER_TALK = {
     "competitor-offer": {"retained": "A rival tries again since your conversation of week {week} kept them.",
@@ -66,8 +75,10 @@ def event_words(campaign, account_id: str, kind: str) -> str:
         then, handled = earlier[-1]
         how = 0 if handled.well else (1 if handled.answer is not None else 2)
         frame = AGAIN[kind][how].format(week=then)
-        if handled.answer == "note" and handled.ask_week is None:  # noted, but no contact ever asked after it
-            frame = NOTED_UNASKED.format(week=then)
+        if handled.answer == "concession":
+            frame = AFTER_CONCESSION[kind].format(week=then)
+        if handled.answer == "note":
+            frame = noted_frame(run, then, handled.ask_week, week)
         if told >= len(lines) > 1:  # past the file's lines: the quote comes round again, the frame counts
             weeks = [str(w) for w, _handled in earlier]
             frame = (f"The {ORDINALS[min(told, len(ORDINALS) - 1)]} {TITLES[kind]} this quarter, after "
@@ -77,6 +88,18 @@ def event_words(campaign, account_id: str, kind: str) -> str:
     if talk is not None:
         return _with_words(AFTER_TALK[kind][talk.outcome].format(week=talk.week), lines, told)
     return f"“{lines[0]}”" if lines and lines[0] else ""
+
+
+def noted_frame(run, then: int, ask: int | None, week: int) -> str:
+    """A follow-up to a disclosure noted in week `then`: asked after only in the week of the planned contact that
+    asks after it (`ask`), so news before that week says it is noted and when it will be asked after."""
+    method = run.method_on(ask)
+    if ask is None or method is None:  # noted, but no contact ever asked after it
+        return NOTED_UNASKED.format(week=then)
+    if ask < week:
+        return AGAIN["disclosure"][0].format(week=then)
+    contact = METHOD_TITLES[method].lower()
+    return (NOTED_THIS_WEEK if ask == week else NOTED_AHEAD).format(week=then, contact=contact, ask=ask)
 
 
 # a customer's line that speaks of a coming business review ("Bring numbers to the review.")

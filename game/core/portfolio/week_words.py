@@ -14,17 +14,61 @@ line that mentions it is reached depends on the trainee's replies.
 """
 from __future__ import annotations
 
-from game.core.portfolio.model import METHOD_TITLES
+from game.core.portfolio.model import METHOD_TITLES, TROUBLE, WEEKS
 
 
 def eventful(log) -> bool:
-    """Whether a week has a line for the account: a contact, news, a conversation or a loss."""
-    return bool(log.contact or log.events or log.conversation or log.lost)
+    """Whether a week has news for the account: a contact, news, a conversation, a loss, or trouble."""
+    return bool(log.contact or log.events or log.conversation or log.lost or log.trouble)
+
+
+DRIFT_TOLD = 5  # a quiet drift this large since the last figure shown gets a line of its own (issue 31)
+
+
+def shown_weeks(run) -> list[int]:
+    """The weeks played with a line for the account (issue 31, trial A7: the debrief's last figure must be one
+    the trainee saw): a week with news for it, the quarter's last week while it is held, and a quiet week that
+    has moved its health DRIFT_TOLD or more from the last figure shown."""
+    weeks, seen = [], _shown(run.healths[0])
+    for log in run.log:
+        if run.lost_week is not None and log.week > run.lost_week:
+            break
+        now = _shown(log.health)
+        if eventful(log) or log.week == WEEKS or abs(now - seen) >= DRIFT_TOLD:
+            weeks.append(log.week)
+            seen = now
+    return weeks
+
+
+def has_line(run, week: int) -> bool:
+    return week in shown_weeks(run)
 
 
 def last_shown(run, week: int) -> int:
     """The last week before `week` with a line for the account (0: the briefing's figure)."""
-    return next((w for w in range(week - 1, 0, -1) if eventful(run.log[w - 1])), 0)
+    return max((w for w in shown_weeks(run) if w < week), default=0)
+
+
+TROUBLE_WORDS = {
+    "again": "in trouble again: you have had your conversation with them this quarter; only contact and answers "
+             "can help now",
+    "first": "in trouble: no conversation is set up with them, so only contact and answers can help now",
+    "after": "still in trouble after your conversation, their one this quarter: only contact and answers can "
+             "help now",
+    "still": "still in trouble: only contact and answers can help now",
+}
+
+
+def trouble_words(run, week: int) -> str:
+    """An account below the trouble line with no conversation to come, told each week it stays there ('' when
+    it is not): trouble again after its conversation (conversations are once a quarter), trouble with none
+    linked, or still in trouble. docs/portfolio-model.md, 'A week, for each account'."""
+    log = run.log[week - 1]
+    if not log.trouble:
+        return ""
+    if run.healths[week - 1] < TROUBLE:  # the week after the conversation: say it was their one this quarter
+        return TROUBLE_WORDS["after" if week > 1 and run.log[week - 2].conversation else "still"]
+    return TROUBLE_WORDS["again" if run.conversation_done else "first"]
 
 
 def _shown(value: float) -> int:
@@ -149,3 +193,22 @@ def note_words(event, week: int, method: str | None) -> str:
     if event.ask_week == week:
         return f"noted, and you asked after it at this week's {name}"
     return f"noted: you will ask after it at your {name} in week {event.ask_week}, and they can tell you listened"
+
+
+def event_outcome(run, event, week: int) -> str:
+    """How a week's event went, for the week's line: a noted disclosure as note_words says it; a disclosure let go
+    while an earlier one is noted for a planned contact still to come says that one is noted and when it is asked
+    after (issue 31: not 'nobody asked after it' when the trainee has a contact planned to ask); else its words."""
+    if event.answer == "note":
+        return note_words(event, week, run.method_on(event.ask_week))
+    if event.kind != "disclosure" or event.answer is not None:
+        return event.words
+    noted = [(past.week, e.ask_week) for past in run.log[:week - 1] for e in past.events
+             if e.kind == "disclosure" and e.answer == "note" and e.ask_week is not None and e.ask_week >= week]
+    method = run.method_on(noted[-1][1]) if noted else None
+    if method is None:
+        return event.words
+    (then, ask), name = noted[-1], METHOD_TITLES[method].lower()
+    if ask == week:
+        return f"not answered itself; week {then}'s news is noted, and you asked after that at this week's {name}"
+    return f"not answered itself; week {then}'s news is noted, and you will ask after that at your {name} in week {ask}"

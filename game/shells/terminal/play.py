@@ -17,7 +17,7 @@ from game.app.briefing import briefing_view
 from game.app.debrief import DebriefView, debrief_view
 from game.app.dialogue import MOOD_WORDS, dialogue_step, reply_coaching, said
 from game.core.engine import Playthrough
-from game.core.model import LEVER_TITLES, RULE_TITLES
+from game.core.model import LEVER_TITLES, MOODS, RULE_TITLES
 from game.core.plain_numbers import is_plain_number
 from game.core.turns import draw_persona, fresh_seed
 
@@ -120,9 +120,10 @@ def _paragraphs(text: str) -> str:
 
 
 def mood_meter(mood: str) -> str:
-    order = ["calm", "uneasy", "upset", "angry"]
-    level = order.index(mood) + 1 if mood in order else 5
-    return "[" + "#" * level + "." * (5 - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
+    """The contract's four moods on a four-slot scale, as the browser and the window draw it: '[###.] upset';
+    a customer who walked out fills it."""
+    level = MOODS.index(mood) + 1 if mood in MOODS else len(MOODS)
+    return "[" + "#" * level + "." * (len(MOODS) - level) + "] " + MOOD_WORDS.get(mood, mood).lower()
 
 
 def summary_lines(view: DebriefView) -> list[str]:
@@ -239,7 +240,9 @@ def play_scenario(scenario, coach: bool = True, seed: int | None = None, start=N
     return 0
 
 
-def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
+def _play(scenario, run, coach, read, write, player_style: str = "", after_reply=None) -> None:
+    """Play `run` to its end (from where it stands: a resumed one goes on from its last reply); `after_reply()`,
+    if given, is called after each reply (the quarter keeps the conversation under way with it)."""
     brief = briefing_view(scenario, run.persona, "coach" if coach else "assessment", run.start, run.preset)
     write(f"\n{brief.title}\n{'-' * len(brief.title)}\n")
     write(f"Customer: {brief.customer}" + (f", {brief.role}" if brief.role else "") + "\n")
@@ -259,6 +262,8 @@ def _play(scenario, run, coach, read, write, player_style: str = "") -> None:
         for number, reply in enumerate(now.replies, 1):
             write(numbered(number, reply) + "\n")
         step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
+        if after_reply is not None:
+            after_reply()
         if coach:  # assessment mode shows nothing of the score until the debrief
             coaching = reply_coaching(run, step)
             write(f"  {coaching.verdict}\n")  # 'Rule broken: … · -1 point', as the window and browser say it

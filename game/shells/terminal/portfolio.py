@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sys
 
+from game.core.engine import Playthrough
 from game.core.turns import fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
-from game.app.portfolio_run import conversation_outcome
+from game.app.portfolio_run import conversation_outcome, left_words, resume_words
 from game.app.portfolio_view import (OPTIONS, accounts_heading, briefing_line, page_view, plan_text, played_weeks,
                                      rank_text)
 from game.core.portfolio.campaign import Campaign
@@ -128,15 +129,34 @@ def answer_news(campaign, news, read, write) -> None:
 
 
 def revise_plan(campaign, read, write) -> None:
-    """Change one account's contact from the coming week on: "Change your plan"'s accounts, then its options."""
+    """Change your plan from the coming week on, as "Change your plan" does: its accounts (your ranking's order, each
+    with its contact now); pick one and choose its contact, and the list comes back with the change, so several
+    accounts can be changed before Enter (or 0) goes back to the week."""
     p = campaign.portfolio
-    head, _tail, accounts = quarter_week.revise_page(p, campaign, campaign.ranking)
-    accounts = [c for c in accounts if isinstance(c.action, tuple)]  # 'Back to the week' is 0 here
-    write("\n" + head + "\n" + "".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(accounts, 1)))
-    pick = _ask(f"Which account (1-{len(accounts)}, 0 to go back)? ", len(accounts), read, write, low=0)
-    if not pick:
-        return
-    aid = accounts[pick - 1].action[1]
+    while True:
+        head, _tail, accounts = quarter_week.revise_page(p, campaign, campaign.ranking)
+        accounts = [c for c in accounts if isinstance(c.action, tuple)]  # 'Back to the week' is Enter or 0 here
+        write("\n" + head + "\n" + "".join(f"  {i}. {c.label}: {c.detail}\n" for i, c in enumerate(accounts, 1)))
+        pick = ask_account(len(accounts), read, write)
+        if not pick:
+            return
+        revise_account(campaign, accounts[pick - 1].action[1], read, write)
+
+
+def ask_account(count: int, read, write) -> int:
+    """An account's number on "Change your plan", or 0 for Enter or 0 (back to the week)."""
+    while True:
+        answer = read_answer(f"Which account (1-{count}; Enter or 0 to go back to the week)? ", read, write)
+        if answer in ("", "0"):
+            return 0
+        if is_plain_number(answer) and 1 <= int(answer) <= count:
+            return int(answer)
+        write(f"Please type a number from 1 to {count}, or press Enter to go back to the week (q to quit).\n")
+
+
+def revise_account(campaign, aid: str, read, write) -> None:
+    """One account's contact from the coming week on, with "Change your plan"'s options for it."""
+    p = campaign.portfolio
     head, _tail, choices = quarter_week.revise_options(p, campaign, aid)
     write("\n" + head + "\n")
     while True:
@@ -173,8 +193,8 @@ def resume(p, player, read, write):
         write("Your saved quarter was played on an earlier version of this portfolio; it cannot be resumed.\n")
         quarter_saves.discard_quarter(player, p.id)
         return None, None
-    choice = read_answer(f"\nYou have a quarter saved at week {record.get('week')} of {WEEKS}. Press Enter to "
-                         "resume it, or type n to start a new one (q to quit): ", read, write)
+    choice = read_answer(f"\nYou have {resume_words(record, p)}. Press Enter to resume it, or type n to start a "
+                         "new one (q to quit): ", read, write)
     if choice.lower() == "n":
         quarter_saves.discard_quarter(player, p.id)
         return None, None
@@ -186,13 +206,16 @@ def resume(p, player, read, write):
     return campaign, saved["started_at"]
 
 
-def save_week(campaign, player, started_at, write) -> None:
+def save_week(campaign, player, started_at, write) -> bool:
+    """Save the quarter as it stands (whether it was saved)."""
     from game.storage import quarter_saves
     from game.storage.files import StorageError
     try:
         quarter_saves.save_quarter(player, campaign.to_record(), started_at)
+        return True
     except StorageError as exc:
-        write(f"Note: this week could not be saved ({exc}).\n")
+        write(f"Note: the quarter could not be saved ({exc}).\n")
+        return False
 
 
 def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=None, stdout=None,
@@ -209,9 +232,9 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
             campaign = _quarter(p, seed, scenario_for, coach, read, write, player, state)
     except _Quit:
         campaign = state["campaign"]
-        if player and campaign is not None and campaign.week > 0:
-            write(f"\nYou left the quarter at week {campaign.week}; it is saved. Play this portfolio again as "
-                  f"{player} to resume it. Goodbye.\n")
+        if player and campaign is not None and save_week(campaign, player, state["started_at"], write):
+            # kept as it stands: the week's answers so far and the conversation under way with its replies
+            write(f"\n{left_words(campaign, player)} Goodbye.\n")
         else:
             write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0
@@ -246,22 +269,55 @@ def _quarter(p, seed, scenario_for, coach, read, write, player, state) -> Campai
     state["campaign"] = campaign
     announced = {aid for aid, run in campaign.runs.items() if not run.active}
     while not campaign.finished:
-        decide_week(campaign, read, write)
-        due = campaign.next_week()
-        played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
-        write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
-        announce_losses(campaign, announced, write)
-        for aid in due:
-            account = p.account(aid)
-            write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
-            scenario = scenario_for(account.scenario)
-            run = quarter_week.linked_playthrough(scenario, campaign, aid)
-            _play(scenario, run, coach, read, write)
-            result = run.result()
-            outcome = result.outcome if run.finished and result.outcome else "at_risk"
-            campaign.resolve(aid, outcome, "played", result.score)
-            write(f"{conversation_outcome(p, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+        if not campaign.due:  # (a resumed quarter may stop at a conversation)
+            decide_week(campaign, read, write)
+            due = campaign.next_week()
+            played = played_weeks(campaign)[0]  # the week just played, in the quarter page's words
+            write(f"{played.heading}:\n" + "".join(f"  {line}\n" for line in played.lines))
+            announce_losses(campaign, announced, write)
+            for line in quarter_week.trouble_again_lines(p, campaign):
+                write(f"\n  *** {line} ***\n")
+            if due and player:  # the week is played: its answers are kept before the conversation starts
+                save_week(campaign, player, state["started_at"], write)
+        for aid in list(campaign.due):
+            talk(campaign, aid, scenario_for, coach, read, write,
+                 keep=(lambda: save_week(campaign, player, state["started_at"], write)) if player else None)
             announce_losses(campaign, announced, write)
         if player:
             save_week(campaign, player, state["started_at"], write)
     return campaign
+
+
+def talk(campaign, aid, scenario_for, coach, read, write, keep=None) -> None:
+    """The conversation due with the account: resumed where it was left (its replies so far) or begun; the
+    campaign keeps it as it stands after every reply, and `keep()` saves the quarter then."""
+    from game.core.errors import SnapshotError
+    p = campaign.portfolio
+    account = p.account(aid)
+    write("\n" + quarter_week.trouble_line(p, campaign, aid) + "\n")
+    scenario = scenario_for(account.scenario)
+    run, kept = None, campaign.playing(aid)
+    if kept:
+        try:
+            run = Playthrough.restore(scenario, kept)
+            write(f"You are back in your conversation with {account.name}"
+                  + (f": {_replies(len(run.choices))} so far stand.\n" if run.choices else ".\n"))
+        except SnapshotError:
+            write(f"Your conversation with {account.name} cannot go on where you left it (its scenario has changed "
+                  "since): it starts again from the top.\n")
+    if run is None:
+        run = quarter_week.linked_playthrough(scenario, campaign, aid)
+
+    def after_reply():
+        campaign.keep_playing(aid, run.snapshot())
+        if keep is not None:
+            keep()
+    _play(scenario, run, coach, read, write, after_reply=after_reply)
+    result = run.result()
+    outcome = result.outcome if run.finished and result.outcome else "at_risk"
+    campaign.resolve(aid, outcome, "played", result.score)
+    write(f"{conversation_outcome(campaign, aid, outcome)} {back_to_quarter(campaign.week)}.\n")
+
+
+def _replies(count: int) -> str:
+    return "your one reply" if count == 1 else f"your {count} replies"

@@ -8,9 +8,12 @@ import math
 from dataclasses import dataclass
 
 # the radar's viewBox, drawn at RADAR_SHOWN px wide at most: its 17-unit labels stay >= 12 px on a
-# 360 px phone (the chart is about 290 px wide there), one word a line so they fit beside the spokes
-WIDTH, HEIGHT = 380, 325
-CENTRE, MIDDLE, RADIUS = WIDTH / 2, 158, 86
+# 360 px phone (the chart is about 290 px wide there), one word a line so they fit beside the spokes.
+# The tallest label is four lines ("Customers / first / not / assessed"); MIDDLE leaves room for it above
+# the top spoke (its first line's ascent inside the box: it was clipped at 158, issue 31) and HEIGHT
+# for one as tall under the lower spokes.
+WIDTH, HEIGHT = 380, 334
+CENTRE, MIDDLE, RADIUS = WIDTH / 2, 176, 86
 LABEL_SIZE, LABEL_LINE = 17, 19
 RADAR_SHOWN = 420
 

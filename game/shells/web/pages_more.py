@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from game.app import portfolio_steps, self_check_steps
+from game.app.choices import number_keys
 from game.shells.web import charts
 from game.shells.web.pages import _need, form_of, go, render
 
@@ -52,7 +53,7 @@ async def portfolio(request):
     return render(request, "portfolio.html", view=view, at=quarter.at, talking=quarter.talking_with,
                   debrief=quarter.debrief, refusal=refusal, focus=focus,
                   note=quarter.note, charts=[charts.health(row) for row in view.charts],
-                  paragraphs=paragraphs)
+                  paragraphs=paragraphs, number_keys=number_keys(sum(1 for c in view.choices if c.number)))
 
 
 async def portfolio_choose(request):

@@ -19,14 +19,14 @@ class Intent:
 
 KINDS = ("quit", "back", "confirm", "up", "down", "left", "right", "tab", "number", "click", "hover",
          "scroll", "text", "backspace", "reload", "overlay", "resize", "page_up", "page_down", "skip",
-         "fullscreen", "save")
+         "fullscreen", "save", "home", "end")
 
 _KEYS = {
     pygame.K_ESCAPE: "back", pygame.K_RETURN: "confirm", pygame.K_KP_ENTER: "confirm",
     pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right",
     pygame.K_TAB: "tab", pygame.K_BACKSPACE: "backspace", pygame.K_F5: "reload", pygame.K_F1: "overlay",
     pygame.K_PAGEUP: "page_up", pygame.K_PAGEDOWN: "page_down", pygame.K_F11: "fullscreen",
-    pygame.K_SPACE: "skip",
+    pygame.K_SPACE: "skip", pygame.K_HOME: "home", pygame.K_END: "end",
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})

@@ -41,20 +41,36 @@ class ButtonList:
         # `row` is a run of indices side by side (Left and Right stay in it)
         self.columns = 1
         self.row: range | None = None
+        # whether the arrows go round from the last button to the first (a menu of a few choices) or stop at
+        # the ends (a long list, as the browser's lists do); Tab always goes round, Home and End go to the ends
+        self.wrap = True
 
     def set(self, buttons: list[Button]) -> None:
         self.buttons = buttons
         self.focus = min(self.focus, max(0, len(buttons) - 1))
         self.hover = None
 
-    def move(self, step: int) -> None:
+    def move(self, step: int, wrap: bool = True) -> None:
+        """The next enabled button `step` away; without `wrap`, none past either end (the focus stays)."""
         if not self.buttons:
             return
         n = len(self.buttons)
+        if not wrap:
+            i = self.focus + step
+            while 0 <= i < n and not self.buttons[i].enabled:
+                i += step
+            if 0 <= i < n:
+                self.focus = i
+            return
         for _ in range(n):
             self.focus = (self.focus + step) % n
             if self.buttons[self.focus].enabled:
                 return
+
+    def to_end(self, last: bool) -> None:
+        """Home (the first enabled button) or End (the last)."""
+        order = range(len(self.buttons) - 1, -1, -1) if last else range(len(self.buttons))
+        self.focus = next((i for i in order if self.buttons[i].enabled), self.focus)
 
     def move_in_column(self, step: int) -> None:
         """Up (-1) or Down (+1) in a grid: the next enabled button in the same column, if any."""
@@ -94,10 +110,14 @@ class ButtonList:
             pass
         elif kind in ("up", "down") and self.columns > 1:
             self.move_in_column(-1 if kind == "up" else 1)
-        elif kind in ("up", "left") or (kind == "tab" and intent.value == -1):
-            self.move(-1)
-        elif kind in ("down", "right", "tab"):
-            self.move(1)
+        elif kind in ("up", "left"):
+            self.move(-1, self.wrap)
+        elif kind in ("down", "right"):
+            self.move(1, self.wrap)
+        elif kind == "tab":
+            self.move(-1 if intent.value == -1 else 1)
+        elif kind in ("home", "end"):
+            self.to_end(kind == "end")
         elif kind == "hover":
             self.hover = self.at(intent.pos)
             if self.hover is not None:

@@ -94,7 +94,7 @@ def test_change_your_plan_shows_the_browsers_accounts_and_options_for_every_acco
             campaign = _changed_in_week_3(p)
             expected = _of_method(quarter_week.revise_options(p, campaign, aid)[2], method)
             out = []
-            revise_plan(campaign, _typed([str(place), str(number), "3"]), out.append)
+            revise_plan(campaign, _typed([str(place), str(number), "3", ""]), out.append)
             listed = out[0].rstrip("\n").split("\n")
             assert listed[0] == "" and listed[1] == head  # the page's own head, then its accounts in its order
             assert listed[2:] == _lines(accounts), (aid, method)
@@ -109,9 +109,36 @@ def test_a_change_is_told_in_the_app_layers_words():
     campaign = _changed_in_week_3(p)
     place = 1 + true_order(p).index("hearth-home")
     out = []
-    revise_plan(campaign, _typed([str(place), str(1 + METHODS.index("email")), "3"]), out.append)
-    assert out[-1] == quarter_week.revised_words(campaign, "hearth-home") + "\n"
-    assert out[-1].startswith("Hearth & Home Furniture: e-mail every four weeks from week 3 (weeks 4, 8 and 12).")
+    revise_plan(campaign, _typed([str(place), str(1 + METHODS.index("email")), "3", ""]), out.append)
+    told = quarter_week.revised_words(campaign, "hearth-home") + "\n"
+    assert told in out
+    assert told.startswith("Hearth & Home Furniture: e-mail every four weeks from week 3 (weeks 4, 8 and 12).")
+
+
+def test_change_your_plan_changes_several_accounts_before_going_back_to_the_week():
+    """Issue 31 (trial B1): each "p" changed one account and went back to the week; typing a second account's
+    number then gave "“3” is not one of the keys here". The list comes back after each change, showing it, until
+    Enter (or 0) goes back to the week."""
+    p = bundled()
+    campaign = _changed_in_week_3(p)
+    ranking = true_order(p)
+    first, second = 1 + ranking.index("hearth-home"), 1 + ranking.index("fenwick-bakeries")
+    email, visit = str(1 + METHODS.index("email")), str(1 + METHODS.index("visit"))
+    out = []
+    revise_plan(campaign, _typed([str(first), email, "3", "x", str(second), visit, "2", ""]), out.append)
+    assert campaign.plan.contact("hearth-home") == Contact("email", "monthly")
+    assert campaign.plan.contact("fenwick-bakeries") == Contact("visit", "fortnightly")
+    shown = "".join(out)
+    assert "Please type a number from 1 to" in shown  # 'x' is asked again, not taken for the week's keys
+    lists = [chunk for chunk in out if chunk.startswith("\nChange your plan from week 3")]
+    assert len(lists) == 3  # before each change, and after the last one with both changes shown
+    assert f"  {second}. Fenwick Bakeries: visit every two weeks" in lists[-1]
+    assert f"  {first}. Hearth & Home Furniture: e-mail every four weeks" in lists[-1]
+    # in the week's loop: p, two changes, Enter back to the week, Enter plays it
+    campaign = _changed_in_week_3(p)
+    decide_week(campaign, _typed(["p", str(first), email, "3", str(second), visit, "2", "0", ""]), out.append)
+    assert campaign.plan.contact("fenwick-bakeries") == Contact("visit", "fortnightly")
+    assert "is not one of the keys here" not in "".join(out)
 
 
 def test_the_weeks_news_and_its_answers_are_the_browsers():

@@ -41,8 +41,15 @@ def test_out_of_range_and_words_ask_again_and_q_quits():
 
 
 def test_mood_meter_reads_without_colour():
-    assert text.mood_meter("upset") == "[###..] upset"
-    assert text.mood_meter("walked_out") == "[#####] walked out"
+    assert text.mood_meter("upset") == "[###.] upset"
+    assert text.mood_meter("walked_out") == "[####] walked out"
+
+
+def test_mood_meter_has_the_contracts_four_moods_on_four_slots_like_the_browser():
+    """Trial A16: the terminal drew five slots ('[#....] calm'), the browser four boxes; the contract's moods are
+    calm < uneasy < upset < angry."""
+    meters = [text.mood_meter(mood) for mood in ("calm", "uneasy", "upset", "angry")]
+    assert meters == ["[#...] calm", "[##..] uneasy", "[###.] upset", "[####] angry"]
 
 
 def test_the_briefing_keeps_a_blank_line_between_its_paragraphs():

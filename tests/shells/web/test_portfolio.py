@@ -61,6 +61,9 @@ def test_a_quarter_played_through_with_its_conversations_is_recorded_once(web, m
     assert re.search(r"Score \d+%: what you kept beyond doing nothing", ana.page.text)
     assert "Best plan for this quarter" in ana.page.text and "Your plan with every event let go: " in ana.page.text
     assert "1. Ana Lima:" in ana.page.text  # the leaderboard
+    assert "`" not in ana.page.text  # trial B4: the seed in words, the command as code in a part for trainers
+    assert re.search(r"<h2 id=\"trainers-h\">For trainers</h2>\s*<p><code>main\.py analyze portfolios/[a-z-]+\.yaml "
+                     r"--seed \d+</code> gives these figures", ana.page.text)
     # the page opens at its score (the heading takes the focus), not scrolled down to Done
     assert re.search(r'<h2 id="score-h" tabindex="-1" autofocus>', ana.page.text)
     assert not [place for place, attrs, _ in _buttons(ana) if "autofocus" in attrs]
@@ -165,3 +168,26 @@ def test_playing_to_the_end_lists_every_week_played_under_its_own_heading(web, m
         assert all(lines.strip() for _, lines in weeks)  # a quiet week says so
     told = " ".join(lines for _, weeks, _ in seen for _, lines in weeks[:-1])
     assert "health" in told  # what happened before the last week is on the page
+
+
+def test_the_keys_hint_reads_as_english_for_every_count_of_numbered_choices(web):
+    """Trial B9: '1 to 2 pick a numbered choice at once'. The ranking page numbers the accounts still to place, so
+    ranking down to the last two and the last one shows the hint for each count."""
+    from game.app.choices import number_keys
+    assert [number_keys(n) for n in (0, 1, 2, 3, 9)] == [
+        "", "1 picks the numbered choice", "1 or 2 pick a choice", "1 to 3 pick a numbered choice",
+        "1 to 9 pick a numbered choice"]
+    _, trainee = web
+    bo = trainee("Bo Keys")
+    bo.get("/portfolio")
+    _choose(bo)  # the first portfolio
+    _choose(bo)  # rank the accounts
+    hints = {}
+    while "Plan your contact" not in bo.page.text:
+        left = len(re.findall(r'data-key="\d"', bo.page.text))
+        hints[left] = re.search(r'<p class="hint" id="keys-h">([^<]*)</p>', bo.page.text).group(1)
+        _choose(bo)
+    assert hints[2].endswith("Enter or Space picks, and 1 or 2 pick a choice.")
+    assert hints[1].endswith("Enter or Space picks, and 1 picks the numbered choice.")
+    assert hints[3].endswith("and 1 to 3 pick a numbered choice.")
+    assert not any("1 to 2" in hint or "1 to 1" in hint for hint in hints.values())

@@ -57,4 +57,12 @@ def test_play_to_the_end_shows_each_week_under_a_heading_with_no_axe_violations(
             page.screenshot(path=f"{SHOTS}/1280-portfolio-weeks.png", full_page=True)
         checked += 1
     assert checked, "no 'Play to the end' played more than one week"
+    # trial B4: the debrief said "`main.py analyze … --seed N` gives these figures" to the trainee, backticks shown
+    click(page.get_by_role("button", name="See the quarter's debrief"))
+    main = page.inner_text("main")
+    assert "`" not in main and re.search(r"This quarter's news was drawn with seed \d+; another seed", main)
+    trainers = page.get_by_role("region", name="For trainers")
+    assert re.fullmatch(r"main\.py analyze portfolios/\S+\.yaml --seed \d+", trainers.locator("code").inner_text())
+    assert "main.py" not in page.get_by_role("region", name=re.compile(r"^Score \d+%")).inner_text()
+    assert axe_violations(page) == []
     context.close()

@@ -138,6 +138,42 @@ def test_leaving_a_conversation_keeps_it_due(app):
     assert scene.buttons.buttons[0].label.startswith("Talk to")
 
 
+def test_a_conversation_left_part_way_is_saved_with_the_quarter_and_goes_on_where_it_was(app):
+    # issue 31 (trial A8): leaving a conversation part-way, then the quarter, lost its replies and the save was the
+    # week before, so the week's news came again; now the quarter is saved inside the conversation, and the
+    # briefing offers the week that leaving named
+    from game.app.portfolio_run import leave_quarter
+    scene = PortfolioScene(app, "Bo", path=SHOP, seed=5)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in scene.portfolio.ids:
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    while not scene.campaign.due:
+        scene.activate("next_week")
+    due, week = list(scene.campaign.due), scene.campaign.week
+    scene.activate(("talk", due[0]))
+    dialogue = app.top
+    dialogue.choose(1)
+    made = list(dialogue.session.run.choices)
+    post(app, key(pygame.K_ESCAPE))  # pause
+    app.top.to_menu()
+    assert app.top is scene and scene.campaign.due == due
+    assert scene.campaign.playing(due[0])["choices"] == made
+    title, words, _yes = leave_quarter(scene.campaign)
+    name = scene.portfolio.account(due[0]).name
+    assert f"You are at week {week} of 13, in your conversation with {name}." in words
+    scene.leave_saved()  # confirmed: saved as it stands, the scene closes
+    again = PortfolioScene(app, "Bo", path=SHOP, seed=99)
+    app.push(again)
+    assert again.buttons.buttons[0].label == f"Resume your saved quarter (week {week} of 13)"
+    again.activate("resume")
+    assert again.campaign.week == week and again.campaign.due == due and again.campaign.news() == []
+    again.activate(("talk", due[0]))
+    assert isinstance(app.top, DialogueScene) and app.top.session.run.choices == made  # goes on, not from the top
+
+
 def test_the_window_the_terminal_and_a_scripted_plan_play_the_same_quarter(app, tmp_path):
     """Seed 4, the listed order, no planned contact, week 1's two events answered, every reply the first:
     the window's quarter is the scripted one (the same events and answers, health week by week, conversations
@@ -233,7 +269,7 @@ def test_the_weeks_news_is_answered_by_click_and_the_quarter_is_saved_each_week(
     # the next time the portfolio opens, the saved quarter is offered and resumes exactly
     again = PortfolioScene(app, "Cy", path=SHOP, seed=99)
     app.push(again)
-    assert again.buttons.buttons[0].label == "Resume your saved quarter (week 1 of 13)"
+    assert again.buttons.buttons[0].label == "Resume your saved quarter (week 2 of 13)"  # week 1 played: at 2
     again.activate("resume")
     assert again.page == "quarter" and again.campaign.to_record() == scene.campaign.to_record()
 

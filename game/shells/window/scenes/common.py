@@ -81,7 +81,7 @@ def panel_buttons_intent(intent, scroll, buttons, view, theme):
     if intent.kind in ("click", "hover") and not view.collidepoint(intent.pos):
         return None
     action = buttons.handle(intent)
-    if intent.kind in ("up", "down", "left", "right", "tab") and buttons.buttons:
+    if intent.kind in ("up", "down", "left", "right", "tab", "home", "end") and buttons.buttons:
         scroll.show(buttons.buttons[buttons.focus].rect, view)
     return action
 

@@ -57,7 +57,8 @@ class PauseScene(Scene):
             detail = ("Your conversation is saved: Resume on the title screen picks it up where you left it."
                       if not session.run.finished else "This conversation is over and already on the scoreboard.")
             if session.in_campaign and not session.run.finished:
-                detail = "You go back to the quarter; the conversation is still due and starts again from the top."
+                detail = ("You go back to the quarter; the conversation is still due, and your replies so far are "
+                          "kept with the quarter: talk to them again to go on from there.")
             self.app.go("confirm", "Leave this conversation?", detail, "Yes, leave", self.to_menu)
 
     def restart(self) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pygame
 
 from game.core.portfolio.load import check_file
-from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, LEAVE_QUARTER, NOTE, SAVE, TALK,
-                                    PortfolioRun)
+from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, NOTE, SAVE, TALK, PortfolioRun,
+                                    leave_quarter)
 from game.app.quarter_week import linked_playthrough
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
@@ -25,7 +25,7 @@ from game.shells.window.scenes.common import MARGIN, header, header_top, panel_b
 
 ROOT = Path(__file__).resolve().parents[4]
 PORTFOLIOS_DIR = ROOT / "portfolios"
-HINT = "Up/Down: choose  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
+HINT = "Up/Down: choose  ·  Home/End: first/last  ·  Enter: select  ·  PgUp/PgDn: scroll  ·  Esc: back"
 
 
 # Pages whose text above the actions runs long (the plan's hours and contact times, the debrief's figures):
@@ -51,7 +51,10 @@ class PortfolioScene(Scene):
         self.talking = None  # (account id, the conversation's GameSession)
         self.started_at = now_iso()
         self.buttons = ButtonList()
-        self.scroll = ScrollView()
+        self.buttons.wrap = False  # Up at the top stays there, as in the browser's lists
+        self.scroll = ScrollView()  # the actions (and, in a stacked window, everything)
+        self.text_scroll = ScrollView()  # a wide window's text column, which scrolls on its own
+        self._text_view = pygame.Rect(0, 0, 0, 0)  # that column ('' size when stacked)
         self._view = pygame.Rect(0, 0, 0, 0)
         self._layout: dict = {}
         self._reveal_focus = False
@@ -101,7 +104,8 @@ class PortfolioScene(Scene):
         return found["record"]
 
     def save(self) -> None:
-        """After every week: the quarter so far, to resume later."""
+        """After every week, after a conversation (or a part of one) and on leaving: the quarter as it stands, to
+        resume it there."""
         from game.storage import quarter_saves
         from game.storage.files import StorageError
         try:
@@ -131,7 +135,7 @@ class PortfolioScene(Scene):
         self.buttons.set(items)
         self.buttons.focus = min(focus, len(items) - 1)
         self._texts, self._charts = (self.view.head, self.view.tail), self.view.charts  # update and draw read them
-        self.scroll.offset = 0
+        self.scroll.offset = self.text_scroll.offset = 0
         self._reveal_focus = focus > 0
         self.app.screen_changed()
 
@@ -146,9 +150,21 @@ class PortfolioScene(Scene):
             if places:
                 self.activate(places[0].action)
             return
+        if self._text_view.w and self._scroll_text(intent):
+            return
         action = panel_buttons_intent(intent, self.scroll, self.buttons, self._view, self.theme)
         if action is not None:
             self.activate(action)
+
+    def _scroll_text(self, intent) -> bool:
+        """A wide window: the wheel over the text column scrolls that column, and PgUp/PgDn scroll it while
+        it is longer than the window (the arrows bring the actions into view). True when the text scrolled."""
+        if intent.kind == "scroll":
+            if intent.pos is None or not self._text_view.collidepoint(intent.pos):
+                return False
+        elif intent.kind not in ("page_up", "page_down") or self.text_scroll.max_offset <= 0:
+            return False
+        return self.text_scroll.handle(intent, self.theme.line_height(self.theme.body) * 3)
 
     def activate(self, action) -> None:
         said = self.run.choose(action)
@@ -156,14 +172,14 @@ class PortfolioScene(Scene):
             self.app.pop()
             return
         if said == ASK_TO_LEAVE:
-            self.app.go("confirm", *LEAVE_QUARTER, self.app.pop)
+            self.app.go("confirm", *leave_quarter(self.campaign), self.leave_saved)
             return
         if isinstance(said, tuple) and said[0] == TALK:
             self.talk(said[1])
             return
         if said == SAVE:
             self.save()
-        elif isinstance(said, tuple) and said[0] == NOTE:
+        elif isinstance(said, tuple) and said[0] in (NOTE, CHANGED):
             self.app.notify(said[1])
         elif said == FINISHED:
             self.record()
@@ -171,7 +187,13 @@ class PortfolioScene(Scene):
             self.started_at = now_iso()
         if action == "start_quarter":
             self.started_at = now_iso()
-        self._build(self.run.focus)
+        self._build()
+
+    def leave_saved(self) -> None:
+        """Confirmed: the quarter is kept as it stands (the week's answers so far with it), then the scene closes."""
+        if self.campaign is not None and not self.campaign.finished:
+            self.save()
+        self.app.pop()
 
     # --- conversations and the end -------------------------------------------------
     def talk(self, account_id: str) -> None:
@@ -183,7 +205,9 @@ class PortfolioScene(Scene):
                             f"'{account.scenario}' is not in the library.")
             return
         scenario = entry.scenario
-        run = linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
+        # a conversation left part-way goes on where it was, else it begins with the quarter's story
+        run = self.resumed_talk(scenario, account_id) or \
+            linked_playthrough(scenario, self.run.campaign, account_id, seed=self.seed)
         session = GameSession(scenario, entry.path, self.player, self.app.settings.mode, self.app.scoreboard,
                               run=run, learner=self.app.settings.learner)
         session.in_campaign = True
@@ -191,16 +215,32 @@ class PortfolioScene(Scene):
         self.talking = (account_id, session)
         self.app.go("dialogue", session)
 
+    def resumed_talk(self, scenario, account_id: str):
+        """The due conversation with the account as far as it was played (its snapshot, kept with the quarter), or
+        None to begin it; one whose scenario changed since starts again, with a note."""
+        from game.core.engine import Playthrough
+        from game.core.errors import SnapshotError
+        kept = self.campaign.playing(account_id)
+        if not kept:
+            return None
+        try:
+            return Playthrough.restore(scenario, kept)
+        except SnapshotError:
+            self.app.notify(f"Your conversation with {self.portfolio.account(account_id).name} starts again: its "
+                            "scenario has changed since you left it.")
+            return None
+
     def on_resume(self) -> None:
         if self.talking is None:
             return
         account_id, session = self.talking
+        self.talking = None
         if session.run.finished:
-            self.talking = None
             result = session.run.result()
             self.app.notify(self.run.resolve(account_id, result.outcome, result.score))
-            if not self.campaign.due:
-                self.save()
+        else:  # left part-way: it stays due, with the replies made so far
+            self.campaign.keep_playing(account_id, session.run.snapshot())
+        self.save()
         self._build()
 
     def record(self) -> None:
@@ -243,12 +283,19 @@ class PortfolioScene(Scene):
         buttons_h = sum(bh + 8 for bh in heights)
         tail_h = page_columns.styled_height(theme, tail, width) + 20 if tail else 0
         self.buttons.viewport = self._view.inflate(-4, -4)
-        y = self._view.y + 20 - self.scroll.offset
+        self._text_view = pygame.Rect(0, 0, 0, 0)
+        y = self._view.y + 20 - (self.text_scroll.offset if side else self.scroll.offset)
         self._layout.update({"head": y, "row_h": row_h, "width": width, "rest": ("", 0)})
         y += head_h + 20
-        if side:  # the actions in their own column from the top; the text column goes on under the head
-            self.scroll.set_sizes(20 + max(head_h + 20 + charts_h + 12 + tail_h, buttons_h), self._view.h)
-            bx, by = self._view.x + 20 + width + page_columns.GAP, self._layout["head"]
+        if side:  # the actions in their own column from the top, scrolling on their own: the text column
+            # (under the head) stays put while the focus moves down a long list (issue 31, B11)
+            split = self._view.x + 20 + width + page_columns.GAP // 2
+            inner = self._view.inflate(-4, -4)
+            self._text_view = pygame.Rect(inner.x, inner.y, split - inner.x, inner.h)
+            self.buttons.viewport = pygame.Rect(split, inner.y, inner.right - split, inner.h)
+            self.text_scroll.set_sizes(20 + head_h + 20 + charts_h + 12 + tail_h, self._view.h)
+            self.scroll.set_sizes(20 + buttons_h + 12, self._view.h)
+            bx, by = self._view.x + 20 + width + page_columns.GAP, self._view.y + 20 - self.scroll.offset
             for b, bh in zip(self.buttons.buttons, heights):
                 b.rect = pygame.Rect(bx, by, button_w, bh)
                 by += bh + 8
@@ -277,7 +324,7 @@ class PortfolioScene(Scene):
         header(surface, theme, self.title, HINT)
         view = self._view
         panel(surface, theme, view)
-        surface.set_clip(view.inflate(-4, -4))
+        surface.set_clip(self._text_view if self._text_view.w else view.inflate(-4, -4))
         tail = self._texts[1]
         head, (rest, rest_y) = self._layout.get("top", self._texts[0]), self._layout.get("rest", ("", 0))
         x, width = view.x + 20, self._layout.get("width", view.w - 40)
@@ -297,11 +344,14 @@ class PortfolioScene(Scene):
                 pages.draw_health_chart(surface, theme, pygame.Rect(x + label_w, y, width - label_w, row_h),
                                         values, outcome)
             y += row_h + 6
-        for i, b in enumerate(self.buttons.buttons):
-            if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
-                draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == 0 else "plain")
         if tail:
             page_columns.draw_styled(surface, theme, tail, (x, self._layout.get("tail", view.y)), width,
                                      draw=draw_text)
+        surface.set_clip(self.buttons.viewport or view.inflate(-4, -4))
+        for i, b in enumerate(self.buttons.buttons):
+            if b.rect.bottom >= view.top and b.rect.top <= view.bottom:
+                draw_button(surface, theme, b, i == self.buttons.focus, "primary" if i == 0 else "plain")
         surface.set_clip(None)
         self.scroll.draw_bar(surface, theme, view.inflate(-6, -12))
+        if self._text_view.w:  # the text column's own bar, at its right edge
+            self.text_scroll.draw_bar(surface, theme, self._text_view.inflate(-2, -8))
