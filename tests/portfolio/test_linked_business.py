@@ -62,7 +62,7 @@ def test_the_card_payments_call_does_not_fit_a_bank():
 
 
 def test_the_cafe_has_a_conversation_that_casts_you_as_her_bank():
-    """lunch-rush is The Good Grind's call from her bank, so the banking portfolio can link it."""
+    """lunch-rush is The Copper Kettle's call from her bank, so the banking portfolio can link it."""
     briefing = loader.load_file(FILES["lunch-rush"]).briefing
     assert businesses(briefing) == {"banking"} and businesses(briefing) <= PORTFOLIO_BUSINESS["business-banking"]
-    assert "Good Grind" in briefing
+    assert "Copper Kettle" in briefing and "Good Grind" not in briefing

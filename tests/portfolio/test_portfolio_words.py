@@ -127,6 +127,24 @@ def test_every_named_person_in_a_portfolio_is_one_person(path):
     assert not shared, shared
 
 
+def test_no_business_or_linked_customer_appears_in_two_portfolios_with_other_facts():
+    """Trial finding A13: the shop's café (The Good Grind, £4,800, 'four years', card-machine) and the bank's café
+    had the same name and the same owner with other figures and other years, so a trainee who played both quarters
+    met one Nadia with two histories. An account's name, and its linked conversation's customer, belong to one
+    portfolio."""
+    seen = {}
+    for path in BUNDLED:
+        for a in bundled(path).accounts:
+            names = {a.name}
+            if a.scenario:
+                customer = yaml.safe_load((ROOT / "scenarios" / f"{a.scenario}.yaml").read_text(encoding="utf-8"))
+                names.add(customer["customer"]["name"])
+            for name in names:
+                seen.setdefault(name, set()).add(path.stem)
+    shared = {name: stems for name, stems in seen.items() if len(stems) > 1}
+    assert not shared, shared
+
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
