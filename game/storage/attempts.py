@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from game.core.model import LEVERS, MASTERY_DEFAULT, RULES
-from game.core.reply_marks import reply_marks
 
 MAX_NAME = 40
 # each lever's points, ceiling and percent and each rule's breaches as plain
@@ -106,6 +105,7 @@ class Attempt:
         except ValueError:
             duration = 0.0
         scenario = run.scenario
+        from game.core.reply_marks import reply_marks  # here: reading the scoreboard needs no engine (issue 33)
         marks = reply_marks(scenario, run.persona)
         return cls(player=clean_player_name(player), scenario=scenario.id, version=scenario.version,
                    content_hash=scenario.content_hash, title=scenario.title, mode=mode, seed=run.seed,
@@ -190,7 +190,10 @@ def step_record(step, at: str, scenario=None, marks: dict | None = None) -> dict
     node = scenario.nodes.get(step.node) if scenario is not None else None
     if node is not None:
         record["options"] = [choice.text for choice in node.choices]
-        mark = (marks if marks is not None else reply_marks(scenario)).get(step.node)
+        if marks is None:
+            from game.core.reply_marks import reply_marks
+            marks = reply_marks(scenario)
+        mark = marks.get(step.node)
         if mark is not None and 0 <= step.index < len(mark.scaled):
             record["best"] = list(mark.best)
             record["scaled"] = mark.scaled[step.index]
