@@ -35,8 +35,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from game.app.certificate_history import groups_of, history_from_summary
-from game.app.team_certificates import certificates, certificates_table
+# the certificates' modules (the course's loader, YAML and the engine behind them) are imported where a
+# certificates view is made: the other views start without them (issue 33)
 from game.core.model import LEVER_TITLES, LEVERS
 
 VIEWS = ("levers", "weeks", "scenarios", "absent", "certificates")
@@ -142,6 +142,7 @@ def team_view(view: str, attempts, roster=(), since: str | None = None, course=N
     `titles` (scenario id -> title); `scenario` keeps the blocks holding it (for `certificates`,
     `attempts` may be what `certificate_attempts` read)."""
     if view == "certificates":
+        from game.app.team_certificates import certificates
         return certificates(course, attempts, quarters, roster, titles, since=since, scenario=scenario)
     attempts = list(attempts)
     if view == "levers":
@@ -159,6 +160,7 @@ def table(data: dict) -> tuple[list[str], list[list]]:
     """A view as a header and rows (CSV and the terminal's table)."""
     view = data["view"]
     if view == "certificates":
+        from game.app.team_certificates import certificates_table
         return certificates_table(data)
     if view == "levers":
         header = ["person", "name", "learner", "team", "attempts", "mean_score", "last_played", *LEVERS]
@@ -283,6 +285,7 @@ def certificate_attempts(board, course, until: str | None = None):
     """What the certificates view reads of `board` for `course`: the history rebuilt from the kept rows
     (a few dozen per person: certificate_history), or with `until` the rule's columns of every attempt,
     or (a board without them) every attempt."""
+    from game.app.certificate_history import groups_of, history_from_summary
     if until is None and hasattr(board, "certificate_summary"):
         return history_from_summary(board.certificate_summary(groups_of(course, board.certificate_modes())), course)
     if hasattr(board, "certificate_rows"):
@@ -297,6 +300,7 @@ def _certificates(board, course, roster, scenario, since, until, titles) -> dict
         return None
     quarters = board.quarters() if hasattr(board, "quarters") else []
     attempts = certificate_attempts(board, course, until)
+    from game.app.team_certificates import certificates
     return certificates(course, attempts, quarters, roster,
                         {**(titles or {}), **board.scenarios()},
                         since=since, until=until, scenario=scenario)

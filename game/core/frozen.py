@@ -61,6 +61,20 @@ class Frozen:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+class DataclassFieldsOnUse:
+    """`__dataclass_fields__` for a mutable record written out without `@dataclass` (its own `__init__`,
+    `__eq__`, `__repr__`: game.storage.attempts.Attempt, game.delivery.config.LRSConfig): the first time
+    anything asks (`dataclasses.replace`, `fields`, `asdict`, `is_dataclass`), the class it is set on is made a
+    dataclass then (no methods generated), so those work on it and its subclasses as before."""
+
+    def __set_name__(self, owner, name):
+        self.owner = owner
+
+    def __get__(self, obj, cls):
+        from dataclasses import dataclass
+        return dataclass(init=False, repr=False, eq=False)(self.owner).__dict__["__dataclass_fields__"]
+
+
 def frozen(cls):
     """`cls` (a `Frozen` with its own `__init__`): its fields are its annotations, in order."""
     cls._names = tuple(cls.__dict__.get("__annotations__", {}))

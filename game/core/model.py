@@ -12,6 +12,7 @@ from game.core.frozen import NEW, Frozen, frozen, set_field
 # is asked) writes one from inspect.signature(cls).
 
 FORMAT_VERSION = 1
+GRADES = ("Needs work", "Developing", "Strong", "Legendary")  # the grade names, worst to best (game.core.scoring)
 MASTERY_DEFAULT = 75  # the score that passes unless a scenario says otherwise: the floor of Strong
 
 LEVERS = ("customers_first", "connect", "solve_problems", "build_trust", "positive_emotions")

@@ -13,8 +13,7 @@ scoreboard all use this.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from game.core.frozen import Frozen, frozen, set_field
 from game.core.model import STYLES
 
 STYLE_NAMES = {"direct": "Direct", "analytical": "Analytical", "steady": "Steady", "expressive": "Expressive"}
@@ -35,10 +34,15 @@ STYLE_PORTRAITS = {
 OPPOSITE = {"direct": "steady", "steady": "direct", "analytical": "expressive", "expressive": "analytical"}
 
 
-@dataclass(frozen=True)
-class Question:
+@frozen
+class Question(Frozen):
+    """(A frozen record as game.core.frozen writes them: `scoreboard --by-style` starts without dataclasses.)"""
     prompt: str
     answers: tuple[tuple[str, str], ...]  # (style, text), in the order shown
+
+    def __init__(self, prompt, answers):
+        set_field(self, "prompt", prompt)
+        set_field(self, "answers", answers)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -105,11 +109,16 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class StyleResult:
+@frozen
+class StyleResult(Frozen):
     style: str
     counts: dict[str, int]  # style -> answers picked, in STYLES order
     answers: tuple[int, ...]  # the answer picked per question, 1-based as shown
+
+    def __init__(self, style, counts, answers):
+        set_field(self, "style", style)
+        set_field(self, "counts", counts)
+        set_field(self, "answers", answers)
 
     def to_dict(self) -> dict:
         return {"style": self.style, "counts": dict(self.counts), "answers": list(self.answers)}

@@ -14,13 +14,11 @@ the default, and all there is on a machine's own SQLite file) or `none`
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
-import uuid
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from game.core.frozen import DataclassFieldsOnUse
 from game.storage.files import StorageError, read_json, saves_dir, write_json
 from game.delivery.xapi import DEFAULT_ACTIVITY_BASE, DEFAULT_HOME_PAGE, check_iri
 
@@ -55,14 +53,30 @@ def endpoint_problem(endpoint: str) -> str | None:
     return None
 
 
-@dataclass
 class LRSConfig:
+    """Where and how attempts are sent. A plain class (what `@dataclass` made of it, written out: its
+    `__init__` and `__eq__`): reading the scoreboard labels the board with it and starts without
+    `dataclasses` and the `inspect` it brings (issue 33)."""
     endpoint: str = ""
     user: str = ""
     secret: str = ""
     home_page: str = DEFAULT_HOME_PAGE
     activity_base: str = DEFAULT_ACTIVITY_BASE
     sends: str = "own"
+    __dataclass_fields__ = DataclassFieldsOnUse()  # dataclasses.replace, fields and asdict work on it
+    _fields = ("endpoint", "user", "secret", "home_page", "activity_base", "sends")
+
+    def __init__(self, endpoint: str = "", user: str = "", secret: str = "", home_page: str = DEFAULT_HOME_PAGE,
+                 activity_base: str = DEFAULT_ACTIVITY_BASE, sends: str = "own"):
+        self.endpoint, self.user, self.secret = endpoint, user, secret
+        self.home_page, self.activity_base, self.sends = home_page, activity_base, sends
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return [getattr(self, f) for f in self._fields] == [getattr(other, f) for f in other._fields]
+        return NotImplemented
+
+    __hash__ = None  # mutable, as the dataclass was (unhashable)
 
     def __repr__(self) -> str:  # never the secret, even in a traceback or a log
         return f"LRSConfig(endpoint={self.endpoint!r}, user={self.user!r}, secret={'set' if self.secret else 'not set'})"
@@ -135,6 +149,14 @@ _ids: dict[str, str] = {}
 _ids_lock = threading.Lock()
 
 
+def _kept_id(path) -> str:
+    """The sender id kept in `path`, '' when there is none yet (or it is being written this instant)."""
+    try:
+        return path.read_text(encoding="utf-8").strip()[:120]
+    except OSError:
+        return ""
+
+
 def sender_id() -> str:
     """This machine's name in the outbox (which attempts it recorded):
     FIVE_LEVERS_SENDER_ID, else made once and kept in the saves folder
@@ -147,6 +169,12 @@ def sender_id() -> str:
     with _ids_lock:
         if str(path) in _ids:
             return _ids[str(path)]
+        known = _kept_id(path)
+        if known:  # made before (by this machine's first run): read, nothing made
+            _ids[str(path)] = known
+            return known
+        import socket  # here: reading the scoreboard starts without socket and uuid (issue 33)
+        import uuid
         made = f"{socket.gethostname()[:60]}-{uuid.uuid4().hex[:8]}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,6 @@ ids (the LRS keeps one), and a corrected export is new statements
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import datetime, timezone
 
 from game.core.model import LEVERS, RULES
@@ -157,6 +156,7 @@ class StatementBuilder:
         """Stable for the same attempt and settings (re-sending is harmless:
         the LRS keeps one); new when the activity base or the home page
         changes, so a corrected export is new statements."""
+        import uuid  # here: reading the scoreboard starts without uuid (issue 33)
         return str(uuid.uuid5(uuid.UUID(attempt.registration), f"{self.home_page} {self.base} {name}"))
 
     def _statement(self, attempt, name: str, verb: dict, at: str, result: dict | None = None,
@@ -223,6 +223,7 @@ class StatementBuilder:
         """Statements that void what `statements(attempts)` sent with these
         settings (a wrong activity base or home page): send them, then the
         corrected export."""
+        import uuid
         return [{"id": str(uuid.uuid5(uuid.UUID(target["id"]), "voided")),
                  "actor": target["actor"], "verb": VERB_VOIDED,
                  "object": {"objectType": "StatementRef", "id": target["id"]}, "timestamp": target["timestamp"]}

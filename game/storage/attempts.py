@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
-import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from game.core.frozen import DataclassFieldsOnUse
 from game.core.model import LEVERS, MASTERY_DEFAULT, RULES
-from game.core.reply_marks import reply_marks
 
 MAX_NAME = 40
 # each lever's points, ceiling and percent and each rule's breaches as plain
@@ -60,8 +58,21 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-@dataclass
+def new_registration() -> str:
+    """A new attempt's registration (a random UUID); uuid is imported here: reading the scoreboard starts
+    without it (and the platform module it brings) (issue 33)."""
+    import uuid
+    return str(uuid.uuid4())
+
+
+NEW = object()  # `steps`' default: a new empty list (a dataclass default_factory)
+
+
 class Attempt:
+    """One attempt as kept. Written out as `@dataclass` made it (`__init__` in the fields' order with their
+    defaults, `__repr__`, `__eq__`, unhashable), without importing `dataclasses` and the `inspect` it brings or
+    compiling those methods at import: reading the scoreboard starts without them (issue 33). The fields are
+    the annotations below, in order."""
     player: str
     scenario: str
     version: int
@@ -81,7 +92,7 @@ class Attempt:
     outcome: str
     ending: str | None = None
     # each reply: node, choice (1-based as shown), text, levers counted, breaks, mood before/after
-    steps: list = field(default_factory=list)
+    steps: list  # default: a new empty list
     persona: str = ""  # the persona id, '' when the scenario has none
     persona_style: str = ""  # the persona's style (direct, analytical, steady, expressive), '' when none
     player_style: str = ""  # the trainee's own style from the self-check at the time, '' when not taken
@@ -90,8 +101,40 @@ class Attempt:
     active_s: float | None = None  # time on task (the window open on it); None when not measured
     scripted: bool = False  # played by a script (play --choices / --plan), not by a person at a screen
     mastery: int = MASTERY_DEFAULT  # the score that passed in this scenario when it was played (xAPI success)
-    registration: str = field(default_factory=lambda: str(uuid.uuid4()))
+    registration: str  # default: a new random UUID (new_registration)
     id: int | None = None
+
+    __dataclass_fields__ = DataclassFieldsOnUse()  # dataclasses.fields, asdict and replace work on it
+    __hash__ = None  # mutable: unhashable, as the dataclass was
+
+    def __init__(self, player: str, scenario: str, version: int, content_hash: str, title: str, mode: str, seed: int,
+                 started_at: str, finished_at: str, duration_s: float, choices: list[int], path: list[str],
+                 levers: dict, rules: dict, score: int, grade: str, outcome: str, ending: str | None = None,
+                 steps: list = NEW, persona: str = "", persona_style: str = "", player_style: str = "",
+                 status: str = "finished", learner: str = "", active_s: float | None = None, scripted: bool = False,
+                 mastery: int = MASTERY_DEFAULT, registration: str = NEW, id: int | None = None):
+        self.player, self.scenario, self.version, self.content_hash = player, scenario, version, content_hash
+        self.title, self.mode, self.seed, self.started_at = title, mode, seed, started_at
+        self.finished_at, self.duration_s, self.choices, self.path = finished_at, duration_s, choices, path
+        self.levers, self.rules, self.score, self.grade = levers, rules, score, grade
+        self.outcome, self.ending = outcome, ending
+        self.steps = [] if steps is NEW else steps
+        self.persona, self.persona_style, self.player_style = persona, persona_style, player_style
+        self.status, self.learner, self.active_s, self.scripted = status, learner, active_s, scripted
+        self.mastery = mastery
+        self.registration = new_registration() if registration is NEW else registration
+        self.id = id
+
+    def _values(self) -> tuple:
+        return tuple([getattr(self, name) for name in FIELDS])
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in FIELDS)})"
 
     @classmethod
     def from_playthrough(cls, run, player: str, mode: str, started_at: str, finished_at: str | None = None,
@@ -106,6 +149,7 @@ class Attempt:
         except ValueError:
             duration = 0.0
         scenario = run.scenario
+        from game.core.reply_marks import reply_marks  # here: reading the scoreboard needs no engine (issue 33)
         marks = reply_marks(scenario, run.persona)
         return cls(player=clean_player_name(player), scenario=scenario.id, version=scenario.version,
                    content_hash=scenario.content_hash, title=scenario.title, mode=mode, seed=run.seed,
@@ -172,6 +216,9 @@ class Attempt:
                 *(int(self.rules.get(rule, 0)) for rule in RULES))
 
 
+FIELDS = tuple(Attempt.__annotations__)  # the fields, in order (what the dataclass's were)
+
+
 def persona_style(scenario, persona: str) -> str:
     found = scenario.personas.get(persona) if persona else None
     return found.style if found is not None else ""
@@ -190,7 +237,10 @@ def step_record(step, at: str, scenario=None, marks: dict | None = None) -> dict
     node = scenario.nodes.get(step.node) if scenario is not None else None
     if node is not None:
         record["options"] = [choice.text for choice in node.choices]
-        mark = (marks if marks is not None else reply_marks(scenario)).get(step.node)
+        if marks is None:
+            from game.core.reply_marks import reply_marks
+            marks = reply_marks(scenario)
+        mark = marks.get(step.node)
         if mark is not None and 0 <= step.index < len(mark.scaled):
             record["best"] = list(mark.best)
             record["scaled"] = mark.scaled[step.index]
@@ -232,7 +282,8 @@ def attempt_problem(attempt) -> str | None:
             return "'scripted' is not true or false"
         if not attempt.registration:
             return "it has no registration"
-        uuid.UUID(attempt.registration)
+        from uuid import UUID
+        UUID(attempt.registration)
         if not isinstance(attempt.choices, list) or not all(_is_int(c) for c in attempt.choices):
             return "'choices' is not a list of reply numbers"
         if not isinstance(attempt.path, list) or not all(isinstance(p, str) for p in attempt.path):

@@ -25,7 +25,7 @@ SQLite's migration 17, PostgreSQL's schema 11: the table, filled from the attemp
 """
 from __future__ import annotations
 
-from game.core.course.model import GRADES
+from game.core.model import GRADES  # the course model's, without its classes (issue 33)
 
 COLUMNS = ("finished_at", "id", "grade", "status", "persona", "persona_style", "mode", "player", "learner")
 KEY = ("person", "scenario", "seq", "kind", "k")

@@ -5,7 +5,6 @@ need."""
 from __future__ import annotations
 
 import json
-import uuid
 
 from game.storage.attempts import clean_player_name, now_iso
 
@@ -17,6 +16,7 @@ def quarter_row(debrief: dict, player: str, started_at: str, finished_at: str | 
     """A row for `record_quarter` from a debrief (game.core.portfolio.review.debrief)."""
     record = {k: debrief[k] for k in ("portfolio", "version", "content_hash", "seed", "ranking", "plan",
                                       "conversations", "answers") if k in debrief}
+    import uuid  # here: reading the scoreboard starts without uuid (issue 33)
     return (str(uuid.uuid4()), clean_player_name(player), debrief["portfolio"], debrief["version"],
             debrief["content_hash"], debrief.get("title", ""), debrief["seed"], started_at,
             finished_at or now_iso(), debrief["score"], debrief["rank_percent"], debrief["profit_kept"],

@@ -25,7 +25,7 @@ days, and a week counts when its Thursday is on or after `since` and before
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from game.core.model import LEVERS
 from game.storage.team_summary import chosen_of, kept
@@ -72,20 +72,11 @@ def with_names(rows, moments, numbers=lambda values: values) -> list[tuple]:
     return [(*row[:4], *latest[row[0]][2:], *numbers(row[4:])) for row in rows]
 
 
-class CertificateRow(NamedTuple):
-    """What the certificates view reads of an attempt: the course rule's columns and who played it."""
-    scenario: str
-    mode: str
-    grade: str
-    status: str
-    persona: str
-    persona_style: str
-    finished_at: str
-    id: int
-    person: str
-    player: str
-    learner: str
-    scripted: int
+# What the certificates view reads of an attempt: the course rule's columns and who played it (str, but `id`
+# and `scripted`: int). collections' namedtuple, not typing's NamedTuple: reading the scoreboard starts
+# without typing (issue 33).
+CertificateRow = namedtuple("CertificateRow", ("scenario", "mode", "grade", "status", "persona", "persona_style",
+                                               "finished_at", "id", "person", "player", "learner", "scripted"))
 
 
 class TeamViews:

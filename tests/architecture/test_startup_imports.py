@@ -1,11 +1,15 @@
 """Commands start without importing what they do not use: `--help` needs
 only the argument parser, not the loader, YAML, `transitions`, the
 explorer, the database drivers or pygame; `validate` needs the loader but
-not pygame, a database driver or the explorer (on files that need none)."""
+not pygame, a database driver or the explorer (on files that need none);
+`scoreboard` needs its database, not the engine, YAML or `transitions`."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,9 +27,10 @@ print("\\nMODULES " + json.dumps(found))
 """
 
 
-def imported_by(*args: str) -> set[str]:
+def imported_by(*args: str, env: dict | None = None) -> set[str]:
     proc = subprocess.run([sys.executable, "-c", SHOW_MODULES, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env={"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy"})
+                          timeout=120, env={"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy", **(env or {})})
+    assert proc.returncode == 0 and not proc.stderr, proc.stderr
     line = next(line for line in proc.stdout.splitlines() if line.startswith("MODULES "))
     return set(json.loads(line[len("MODULES "):]))
 
@@ -64,3 +69,42 @@ def test_validate_imports_the_loader_but_no_driver_pygame_or_explorer():
 def test_validate_still_checks_portfolios_and_courses_when_given():
     found = imported_by("validate", "portfolios", "courses", "scenarios/tutorial.yaml")
     assert {"game.core.portfolio.load", "game.core.course.load"} <= found
+
+
+# what reading the scoreboard never needs: the scenario loader and YAML, the engine and its
+# state machines, the reply marks and the quality checks (only recording an attempt uses them) (issue 33)
+NOT_FOR_READING = {"yaml", "transitions", "pygame"}
+NOT_FOR_READING_MODULES = {"game.core.engine", "game.core.machines", "game.core.loader", "game.core.yaml_reader",
+                           "game.core.reply_marks", "game.core.quality", "game.core.explorer", "game.core.playtest"}
+
+
+@pytest.mark.parametrize("args", [(), ("--format", "json"), ("--format", "csv"),
+                                  ("--player", "Ana", "--scenario", "late-delivery", "--since", "2026-11-01"),
+                                  ("--style", "analytical", "--format", "json"), ("--persona", "x", "--format", "csv"),
+                                  ("--by-style", "--player", "Ana"), ("--portfolio", "launch", "--format", "json"),
+                                  ("--team", "levers"), ("--team", "weeks", "--mode", "coach")])
+def test_scoreboard_reads_without_the_engine_yaml_or_transitions(store, args):
+    """Every format and filter of `scoreboard`, on SQLite and PostgreSQL (`--team certificates` reads its
+    course's YAML file, so it is not here)."""
+    from game.core import loader
+    from game.core.engine import play
+    from game.delivery.config import sender_id
+    from game.storage.attempts import Attempt
+    from game.storage.scoreboard import open_scoreboard
+    run = play(loader.load_file(ROOT / "tests" / "plans" / "scenarios" / "late-refund.yaml"), [1, 2, 2])
+    board = open_scoreboard()
+    board.record(Attempt.from_playthrough(run, "Ana", "coach", started_at="2026-11-20T09:58:30+00:00",
+                                          finished_at="2026-11-20T10:00:00+00:00"))
+    board.close()
+    sender_id()  # made on a machine's first run (with socket and uuid), read on every other
+    env = {k: os.environ[k] for k in ("FIVE_LEVERS_SAVES", "FIVE_LEVERS_DB") if k in os.environ}
+    found = imported_by("scoreboard", *args, env=env)
+    assert "game.storage.scoreboard" in found  # it did run
+    assert ("psycopg" in top(found)) == (store == "postgresql")
+    assert not top(found) & NOT_FOR_READING, sorted(found)
+    assert not found & NOT_FOR_READING_MODULES, sorted(found)
+    # nor what only recording needs (psycopg brings some of these itself; typing is not asked: runpy's
+    # pkgutil, which this test runs main.py with, imports it)
+    if store == "sqlite":
+        recording = {"dataclasses", "inspect", "uuid", "socket", "game.core.course.model"}
+        assert not found & recording, sorted(found & recording)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.core.model import GRADES  # noqa: F401  the grade names, worst to best (kept here for the course's readers)
+
 FORMAT_VERSION = 1
-GRADES = ("Needs work", "Developing", "Strong", "Legendary")  # worst to best
 GRADE_FLOORS = {"Needs work": 0, "Developing": 50, "Strong": 75, "Legendary": 90}
 MODES = ("assessment", "coach", "any")
 MAX_BLOCKS = 20
