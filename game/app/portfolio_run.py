@@ -223,6 +223,12 @@ def left_words(campaign, player: str) -> str:
            "to resume it there."
 
 
+def kept_words(record: dict, portfolio, player: str) -> str:
+    """What the terminal says on quitting at the offer to resume a saved quarter: it is kept, untouched."""
+    return f"Your saved quarter is kept: {resume_words(record, portfolio)}. Play this portfolio again as {player} " \
+           "to resume it there."
+
+
 def resume_words(record: dict, portfolio) -> str:
     """The saved quarter a resume offers: 'a quarter saved at week 5 of 13' (the week `left_words` said), and
     the conversation under way, if any."""
