@@ -25,6 +25,7 @@ FINISHED = "finished"  # the quarter is over: `result` is the debrief to record
 AGAIN = "again"  # the same portfolio from the start, with a new seed
 SAVE = "save"  # a week has been played: save the quarter so far (`campaign.to_record()`) to resume it later
 NOTE = "note"  # (NOTE, words): show the words (a choice that could not be made, and why)
+UNRESUMABLE = "unresumable"  # (UNRESUMABLE, words): the saved quarter no longer replays; set it aside, show the words
 CHANGED = "changed"  # (CHANGED, words): the plan was changed; show what it is now (quarter_week.revised_words)
 BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, REVISE: QUARTER,
         REVISE_OPTIONS: REVISE}
@@ -135,7 +136,7 @@ class PortfolioRun:
                 self.campaign = replay(self.portfolio, self.saved)
             except (KeyError, TypeError, ValueError, AttributeError, StopIteration):
                 self.saved = None  # the briefing offers a new quarter only
-                return NOTE, "Your saved quarter no longer fits this portfolio and cannot be resumed: start a new one."
+                return UNRESUMABLE, "Your saved quarter no longer fits this portfolio and cannot be resumed: start a new one."
             self.ranking, self.plan, self.page = list(self.campaign.ranking), self.campaign.plan, QUARTER
             self.played_from = 0
             self.seed = self.campaign.seed

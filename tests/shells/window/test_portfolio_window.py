@@ -433,3 +433,27 @@ def test_a_quarters_conversation_is_never_offered_as_the_titles_resume(app):
         if talk.phase == "coach":
             post(app, key(pygame.K_RETURN))
     assert offered() is not None and offered().snapshot == mine.run.snapshot()  # finishing it kept Quinn's own
+
+
+def test_a_saved_quarter_that_no_longer_replays_is_set_aside_and_not_offered_again(app):
+    """Issue 31: the window said the saved quarter could not be resumed but kept it, and offered it every time
+    the portfolio opened; it is set aside (as the terminal does) and the notice says so."""
+    import json
+    from game.storage.quarter_saves import quarter_path
+    scene = _start(app, player="Vi")
+    scene.activate("next_week")  # week 1 played: the quarter is saved
+    path = quarter_path("Vi", "shop-systems")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["record"]["plan"]  # the shape is still a quarter's, but it no longer replays
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = PortfolioScene(app, "Vi", path=SHOP, seed=99)
+    app.push(again)
+    assert again.buttons.buttons[0].label.startswith("Resume your saved quarter")
+    app.notices.clear()
+    again.activate("resume")
+    said = " ".join(text for text, _ in app.notices)
+    assert "cannot be resumed" in said and "moved aside" in said, said
+    assert not path.exists() and list(path.parent.glob(path.stem + "*"))  # kept aside for a trainer, not deleted
+    third = PortfolioScene(app, "Vi", path=SHOP, seed=99)
+    app.push(third)
+    assert not any(b.label.startswith("Resume your saved quarter") for b in third.buttons.buttons)
