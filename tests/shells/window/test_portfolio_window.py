@@ -423,6 +423,13 @@ def test_a_quarters_conversation_is_never_offered_as_the_titles_resume(app):
     assert isinstance(talk, DialogueScene) and talk.session.in_campaign
     talk.choose(1)
     assert offered().scenario_path == str(own_path) and offered().snapshot == mine.run.snapshot()
+    from game.shells.window import logout
+    from game.storage import quarter_saves
+    logout.save_and_quit(app)  # a logout now: the reply is kept with the quarter, not as Quinn's conversation
+    assert offered().snapshot == mine.run.snapshot()
+    kept = quarter_saves.load_quarter("Quinn", "shop-systems")[0]["record"]["conversations"]
+    assert [len(c["playing"]["choices"]) for c in kept if c.get("playing")] == [1]
+    app.running = True
     app.pop()  # back to the quarter: the conversation stays due there, with its reply
     assert app.top is scene and scene.campaign.playing(scene.campaign.due[0])
     post(app, key(pygame.K_RETURN))  # talk again: it goes on, and this time to its end

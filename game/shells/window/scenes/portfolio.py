@@ -247,6 +247,12 @@ class PortfolioScene(Scene):
         self.save()
         self._build()
 
+    def keep_conversation(self) -> None:
+        """A logout mid-conversation: the quarter is saved with the replies made in it (its only save)."""
+        if self.talking is not None and not self.talking[1].run.finished:
+            self.campaign.keep_playing(self.talking[0], self.talking[1].run.snapshot())
+            self.save()
+
     def record(self) -> None:
         """The quarter is over: record it and fetch the portfolio's leaderboard."""
         board = self.app.scoreboard
