@@ -25,6 +25,7 @@ FINISHED = "finished"  # the quarter is over: `result` is the debrief to record
 AGAIN = "again"  # the same portfolio from the start, with a new seed
 SAVE = "save"  # a week has been played: save the quarter so far (`campaign.to_record()`) to resume it later
 NOTE = "note"  # (NOTE, words): show the words (a choice that could not be made, and why)
+UNRESUMABLE = "unresumable"  # (UNRESUMABLE, words): the saved quarter no longer replays; set it aside, show the words
 CHANGED = "changed"  # (CHANGED, words): the plan was changed; show what it is now (quarter_week.revised_words)
 BACK = {BRIEF: LIST, RANK: BRIEF, PLAN: RANK, OPTIONS: PLAN, ANSWER: QUARTER, REVISE: QUARTER,
         REVISE_OPTIONS: REVISE}
@@ -135,7 +136,7 @@ class PortfolioRun:
                 self.campaign = replay(self.portfolio, self.saved)
             except (KeyError, TypeError, ValueError, AttributeError, StopIteration):
                 self.saved = None  # the briefing offers a new quarter only
-                return NOTE, "Your saved quarter no longer fits this portfolio and cannot be resumed: start a new one."
+                return UNRESUMABLE, "Your saved quarter no longer fits this portfolio and cannot be resumed: start a new one."
             self.ranking, self.plan, self.page = list(self.campaign.ranking), self.campaign.plan, QUARTER
             self.played_from = 0
             self.seed = self.campaign.seed
@@ -220,6 +221,12 @@ def leave_quarter(campaign) -> tuple[str, str, str]:
 def left_words(campaign, player: str) -> str:
     """What the terminal says on quitting a saved quarter (the week its resume offers)."""
     return f"You left the quarter at {where_words(campaign)}; it is saved. Play this portfolio again as {player} " \
+           "to resume it there."
+
+
+def kept_words(record: dict, portfolio, player: str) -> str:
+    """What the terminal says on quitting at the offer to resume a saved quarter: it is kept, untouched."""
+    return f"Your saved quarter is kept: {resume_words(record, portfolio)}. Play this portfolio again as {player} " \
            "to resume it there."
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, FINISHED, LEAVE, TALK, PortfolioRun
+from game.app.portfolio_run import AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, NOTE, TALK, PortfolioRun
 from game.app.portfolio_view import DEBRIEF, LIST, PortfolioPage, QuarterDebrief, quarter_debrief
 from game.app.contact_menu import refusal
 from game.app.quarter_week import linked_playthrough
@@ -145,8 +145,10 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
     quarter is at after `at` choices (an earlier page's choice, sent twice,
     does nothing). Returns 'leave' (back to the game), 'talk' (a conversation
     is ready to play), REFUSED (that choice cannot be taken now; nothing was
-    done: `QuarterState.refusal` says why) or None (show the quarter
-    again). Raises ValueError for
+    done: `QuarterState.refusal` says why), words to show once on the
+    quarter (a str that is none of those: the plan as changed, as
+    `quarter_week.revised_words` puts it, or why a change or an answer was not
+    made) or None (show the quarter again). Raises ValueError for
     a choice the page does not have."""
     state = current(library, found, board, trainee)
     run, data = state.run, state.data
@@ -176,6 +178,8 @@ def choose(library, found: list, board, trainee: Trainee, at: int, index: int) -
         if said == FINISHED:
             board.record_quarter(quarter_row(run.result, trainee.player, data["started_at"]))
     campaign_saves.save_campaign(trainee.player, trainee.learner, data, save_store(board))
+    if isinstance(said, tuple) and said[0] in (CHANGED, NOTE):  # as the window and the terminal say it
+        return said[1]
     return None
 
 

@@ -182,8 +182,8 @@ def chosen_place(choices, action) -> int:
 def quarter_text(p, campaign, weeks=()) -> str:
     news = quarter_week.news_text(p, campaign)  # with the week's time when there is news to answer
     if campaign.week == 0:
-        lines = [f"Before week 1 of {WEEKS}. Play the quarter one week at a time; an account in trouble will "
-                 "need a conversation."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
+        lines = [f"Before week 1 of {WEEKS}. Play the quarter one week at a time; an account marked \"a "
+                 "conversation if it falls into trouble\" will need one when it does."] + ([] if campaign.news() else [portfolio_time.week_time(campaign)])
     else:
         lines = [quarter_week.week_heading(campaign)]
         if len(weeks) > 1 and not campaign.due:

@@ -86,6 +86,11 @@ class GameSession:
         return step
 
     def autosave(self) -> None:
+        """Save the conversation so far as the player's conversation in progress (Resume on the title). Not
+        a quarter's conversation in the window (`in_campaign`): it is kept with its quarter and resumes only
+        through it, and the player's own saved conversation stays as it was."""
+        if self.in_campaign:
+            return
         try:
             saves.save_session(saves.Session(player=self.player, mode=self.mode, scenario_path=self.scenario_path,
                                              snapshot=self.run.snapshot(), started_at=self.started_at,
@@ -95,6 +100,9 @@ class GameSession:
             self.problem = str(exc)
 
     def finish(self) -> None:
+        if self.in_campaign:  # never saved as the player's conversation: a saved one of their own stays
+            self._record("this attempt")
+            return
         try:
             saves.clear_session(self.player, save_store(self.scoreboard))
         except StorageError as exc:  # the attempt is still recorded below

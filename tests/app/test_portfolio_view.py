@@ -81,6 +81,9 @@ def test_the_quarter_page_week_by_week(p):
     campaign = Campaign(p, 42, ranking, plan)
     start = page_view(QUARTER, p, ranking=ranking, plan=plan, campaign=campaign)
     assert start.head.startswith("Before week 1 of 13. Play the quarter one week at a time") and start.tail == ""
+    # issue 31: only the accounts with a linked conversation get one when in trouble; the page promised it to all
+    assert "an account in trouble will need a conversation" not in start.head
+    assert 'an account marked "a conversation if it falls into trouble" will need one when it does' in start.head
     assert start.head.count("planned contacts") == 1 and start.head.endswith(
         "This week's hours: planned contacts 0.5 h; your answers so far 0 h, up to 1.5 h more this week, of the 13 h left this "
         "quarter.")  # said once, with the week's news

@@ -212,6 +212,21 @@ def test_terminal_quarter_is_saved_every_week_resumed_and_revised(tmp_path):
     assert "News for week 2: " in out and "what you do not answer is let go" in out
 
 
+def test_quitting_at_the_offer_to_resume_says_the_saved_quarter_is_kept(tmp_path):
+    """Issue 31: q at 'resume it?' said 'Nothing was recorded' though the saved quarter stays; it says it is kept."""
+    start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9
+    assert run("portfolio", SHOP, "--text", "--seed", "7", "--player", "Di", stdin=start + "\nq\n",
+               saves=tmp_path).returncode == 0
+    quit_at_offer = run("portfolio", SHOP, "--text", "--player", "Di", stdin="q\n", saves=tmp_path)
+    assert quit_at_offer.returncode == 0, quit_at_offer.stderr
+    out = quit_at_offer.stdout
+    assert "Nothing was recorded" not in out
+    assert "Your saved quarter is kept: a quarter saved at week 2 of 13. Play this portfolio again as Di to " \
+           "resume it there. Goodbye." in " ".join(out.split())
+    again = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\nq\n", saves=tmp_path)
+    assert "You have a quarter saved at week 2 of 13" in again.stdout  # and it is offered again, as it was
+
+
 def test_quitting_in_a_conversation_resumes_inside_it_with_the_replies_made(tmp_path):
     # trial A8: quitting mid-conversation said "You left the quarter at week 2", offered "saved at week 1", lost
     # the replies made and offered week 2's news again (a trainee could redo their answers). Seed 4: weeks 1-3

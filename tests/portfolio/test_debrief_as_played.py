@@ -99,3 +99,18 @@ def test_a_plan_dropped_mid_quarter_still_counts_the_weeks_it_kept_in_touch():
     assert dropped.plan.contact("fenwick-bakeries") is None
     total = sum(a.profit for a in p.accounts)
     assert levers(dropped)["build_trust"] == round(100 * p.account("fenwick-bakeries").profit * 7 / 13 / total)
+
+
+def test_a_lost_accounts_plan_counts_only_the_weeks_it_was_held():
+    """Issue 31: the plan levers counted a lost account's plan for the weeks after it left, as if kept in touch."""
+    p = bundled()
+    cafe = p.account("good-grind")  # asks for contact every two weeks: a monthly call keeps in touch
+    campaign = Campaign(p, 0, list(p.ids), Plan({"good-grind": Contact("call", "monthly")}))
+    while not campaign.finished:
+        for aid in campaign.next_week():  # seed 0: the café's conversation falls due in week 2, and is lost
+            campaign.resolve(aid, "lost" if aid == "good-grind" else "retained", "played", 0)
+    held = campaign.runs["good-grind"].lost_week
+    assert held == 2 and campaign.plan.contact("good-grind") == Contact("call", "monthly")
+    total = sum(a.profit for a in p.accounts)
+    assert levers(campaign)["build_trust"] == round(100 * cafe.profit * held / 13 / total)
+    assert levers(campaign)["build_trust"] != round(100 * cafe.profit / total)  # not the whole quarter

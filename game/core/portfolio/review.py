@@ -61,8 +61,10 @@ def _share(weights: dict[str, float], chosen: dict[str, float]) -> int | None:
 
 def quarter_share(campaign: Campaign, account, test) -> float:
     """The share of the quarter's weeks in which the account's plan, as it stood that week, passes `test`
-    (issue 31, trial A15: the levers judge the quarter as played, the plan before and after every change)."""
-    return sum(last - first + 1 for first, last, contact in segments(campaign, account.id)
+    (issue 31, trial A15: the levers judge the quarter as played, the plan before and after every change). Only
+    the weeks the account was held count: a lost account's plan counts up to the week it left, not after."""
+    held = campaign.runs[account.id].lost_week or WEEKS
+    return sum(max(0, min(last, held) - first + 1) for first, last, contact in segments(campaign, account.id)
                if test(account, contact)) / WEEKS
 
 

@@ -9,7 +9,7 @@ from game.core.engine import Playthrough
 from game.core.turns import fresh_seed
 from game.app import quarter_week
 from game.app.contact_menu import contact_menu, refusal
-from game.app.portfolio_run import conversation_outcome, left_words, resume_words
+from game.app.portfolio_run import conversation_outcome, kept_words, left_words, resume_words
 from game.app.portfolio_view import (OPTIONS, accounts_heading, briefing_line, page_view, plan_text, played_weeks,
                                      rank_text)
 from game.core.portfolio.campaign import Campaign
@@ -193,8 +193,11 @@ def resume(p, player, read, write):
         write("Your saved quarter was played on an earlier version of this portfolio; it cannot be resumed.\n")
         quarter_saves.discard_quarter(player, p.id)
         return None, None
-    choice = read_answer(f"\nYou have {resume_words(record, p)}. Press Enter to resume it, or type n to start a "
-                         "new one (q to quit): ", read, write)
+    try:
+        choice = read_answer(f"\nYou have {resume_words(record, p)}. Press Enter to resume it, or type n to start a "
+                             "new one (q to quit): ", read, write)
+    except _Quit:  # the saved quarter stays as it was: say so, not "nothing was recorded"
+        raise _Quit(kept_words(record, p, player)) from None
     if choice.lower() == "n":
         quarter_saves.discard_quarter(player, p.id)
         return None, None
@@ -230,11 +233,13 @@ def play(portfolio, scenario_for, seed=None, player=None, record=None, stdin=Non
     try:
         with leave_on_sigterm():
             campaign = _quarter(p, seed, scenario_for, coach, read, write, player, state)
-    except _Quit:
+    except _Quit as exc:
         campaign = state["campaign"]
         if player and campaign is not None and save_week(campaign, player, state["started_at"], write):
             # kept as it stands: the week's answers so far and the conversation under way with its replies
             write(f"\n{left_words(campaign, player)} Goodbye.\n")
+        elif exc.args:  # quit at the offer to resume: the saved quarter is kept
+            write(f"\n{exc.args[0]} Goodbye.\n")
         else:
             write("\nYou left the quarter. Nothing was recorded. Goodbye.\n")
         return 0

@@ -14,6 +14,7 @@ from game.shells.web.pages import _need, form_of, go, render
 
 KEY = "self_check"
 REFUSED_KEY = "portfolio_refused"  # the choice just refused (its place), shown once with the reason
+SAID_KEY = "portfolio_said"  # words a choice left to say on the quarter (the plan as changed), shown once
 
 
 async def self_check(request):
@@ -49,10 +50,12 @@ async def portfolio(request):
     view = quarter.view
     refused = request.session.pop(REFUSED_KEY, None)
     refusal = quarter.refusal(refused) if isinstance(refused, int) else ""
+    said = request.session.pop(SAID_KEY, None)  # the plan as changed, said once (role=status)
+    note = " ".join(words for words in (said if isinstance(said, str) else "", quarter.note) if words)
     focus = refused if refusal else view.focus
     return render(request, "portfolio.html", view=view, at=quarter.at, talking=quarter.talking_with,
                   debrief=quarter.debrief, refusal=refusal, focus=focus,
-                  note=quarter.note, charts=[charts.health(row) for row in view.charts],
+                  note=note, charts=[charts.health(row) for row in view.charts],
                   paragraphs=paragraphs, number_keys=number_keys(sum(1 for c in view.choices if c.number)))
 
 
@@ -70,6 +73,8 @@ async def portfolio_choose(request):
         raise HTTPException(400, "There is no such choice here. Go back to the quarter and pick again.")
     if said == portfolio_steps.REFUSED:
         request.session[REFUSED_KEY] = int(index)
+    elif said not in (None, "leave", "talk"):  # words to show once on the quarter
+        request.session[SAID_KEY] = said
     if said == "talk":
         request.session.pop("brief", None)  # the briefing to show is the quarter's conversation, not a choice
     hook = getattr(state, "after_quarter", None)  # a quarter launched from an LMS: the choice reaches it too

@@ -24,5 +24,8 @@ def save_and_quit(app) -> None:
     for scene in list(app.stack):
         session = getattr(scene, "session", None)
         if scene.name == "dialogue" and session is not None and not session.run.finished:
-            session.autosave()
+            session.autosave()  # a quarter's conversation is not the player's save: its quarter keeps it below
+        keep = getattr(scene, "keep_conversation", None)  # the portfolio scene: the quarter, with its replies
+        if keep is not None:
+            keep()
     app.quit()

@@ -194,3 +194,31 @@ def test_change_your_plan_takes_the_same_keys_as_the_plan(browser, server):
     press(page)  # back to the list of accounts
     assert "Change your plan from week 1" in page.inner_text("main")
     context.close()
+
+
+def test_a_change_of_plan_is_confirmed_on_the_quarter_as_a_status(browser, server):
+    """Issue 31: after 'Change your plan' → an account → an option, the window and the terminal say what the plan
+    is now ('<account>: <contact> from week N (...). This week's hours: ...'); the browser showed nothing."""
+    context, page = signed_in(browser, server, "Confirmed Reviser")
+    _to_the_plan(page)
+    tab_to(page, "Start the quarter", back=True)
+    press(page)
+    page.keyboard.press("End")
+    for _ in range(10):
+        if active(page).startswith("Change your plan"):
+            break
+        page.keyboard.press("ArrowUp")
+    press(page)
+    press(page, "1")  # the first account's options
+    options = page.inner_text("main")  # names the account whose contact is chosen
+    tab_to(page, "Visit every week")
+    press(page)  # back on the quarter
+    assert page.url.endswith("/portfolio") and "Change your plan" in page.inner_text("main")
+    status = page.get_by_role("status").first.inner_text()
+    assert "visit every week from week 1 (weeks 1-13)" in status and "This week's hours" in status, status
+    assert status.split(":")[0] in options, status
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{SHOTS}/1280-revised-status.png", full_page=True)
+    page.reload()  # said once: a reload does not say it again
+    assert "visit every week from week 1" not in page.inner_text("main")
+    context.close()

@@ -384,3 +384,83 @@ def test_the_windows_quarter_conversation_starts_with_the_quarters_story(app):
     assert isinstance(app.top, DialogueScene)
     assert session.run.story == scene.campaign.story("good-grind") and session.run.story.rival_offers == 1
     assert session.run.snapshot()["quarter"]["rival_offers"] == 1
+
+
+def _to_a_due_conversation(app, player: str):
+    """The shop quarter, nothing planned, every week played until a conversation falls due (seed 4: the café)."""
+    scene = PortfolioScene(app, player, path=SHOP, seed=4)
+    app.push(scene)
+    scene.activate("to_rank")
+    for account_id in true_order(scene.portfolio):
+        scene.activate(("place", account_id))
+    scene.activate("to_plan")
+    scene.activate("start_quarter")
+    for _ in range(40):
+        if scene.campaign.due:
+            break
+        post(app, key(pygame.K_RETURN))
+    assert scene.campaign.due and app.top is scene
+    return scene
+
+
+def test_a_quarters_conversation_is_never_offered_as_the_titles_resume(app):
+    """Issue 31: a conversation played inside a quarter was also saved as the player's own conversation, so the
+    title's Resume offered it as a standalone one (its outcome then never reached the quarter). It resumes only
+    through its quarter, and a conversation of the player's own, saved before, stays the one Resume offers."""
+    from game.app.session import GameSession
+    from game.core import loader
+    from game.storage import saves
+    own_path = ROOT / "scenarios" / "anniversary-table.yaml"
+    mine = GameSession(loader.load_file(own_path), str(own_path), "Quinn", "coach", app.scoreboard)
+    mine.choose(1)  # a conversation of Quinn's own, saved part-way
+
+    def offered():
+        return saves.load_sessions()[0].get(saves.player_key("Quinn"))  # what the title's Resume offers
+
+    scene = _to_a_due_conversation(app, "Quinn")
+    post(app, key(pygame.K_RETURN))  # Talk to …
+    talk = app.top
+    assert isinstance(talk, DialogueScene) and talk.session.in_campaign
+    talk.choose(1)
+    assert offered().scenario_path == str(own_path) and offered().snapshot == mine.run.snapshot()
+    from game.shells.window import logout
+    from game.storage import quarter_saves
+    logout.save_and_quit(app)  # a logout now: the reply is kept with the quarter, not as Quinn's conversation
+    assert offered().snapshot == mine.run.snapshot()
+    kept = quarter_saves.load_quarter("Quinn", "shop-systems")[0]["record"]["conversations"]
+    assert [len(c["playing"]["choices"]) for c in kept if c.get("playing")] == [1]
+    app.running = True
+    app.pop()  # back to the quarter: the conversation stays due there, with its reply
+    assert app.top is scene and scene.campaign.playing(scene.campaign.due[0])
+    post(app, key(pygame.K_RETURN))  # talk again: it goes on, and this time to its end
+    talk = app.top
+    assert len(talk.session.run.choices) == 1
+    while not talk.session.run.finished:
+        talk.choose(1)
+        if talk.phase == "coach":
+            post(app, key(pygame.K_RETURN))
+    assert offered() is not None and offered().snapshot == mine.run.snapshot()  # finishing it kept Quinn's own
+
+
+def test_a_saved_quarter_that_no_longer_replays_is_set_aside_and_not_offered_again(app):
+    """Issue 31: the window said the saved quarter could not be resumed but kept it, and offered it every time
+    the portfolio opened; it is set aside (as the terminal does) and the notice says so."""
+    import json
+    from game.storage.quarter_saves import quarter_path
+    scene = _start(app, player="Vi")
+    scene.activate("next_week")  # week 1 played: the quarter is saved
+    path = quarter_path("Vi", "shop-systems")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["record"]["plan"]  # the shape is still a quarter's, but it no longer replays
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = PortfolioScene(app, "Vi", path=SHOP, seed=99)
+    app.push(again)
+    assert again.buttons.buttons[0].label.startswith("Resume your saved quarter")
+    app.notices.clear()
+    again.activate("resume")
+    said = " ".join(text for text, _ in app.notices)
+    assert "cannot be resumed" in said and "moved aside" in said, said
+    assert not path.exists() and list(path.parent.glob(path.stem + "*"))  # kept aside for a trainer, not deleted
+    third = PortfolioScene(app, "Vi", path=SHOP, seed=99)
+    app.push(third)
+    assert not any(b.label.startswith("Resume your saved quarter") for b in third.buttons.buttons)

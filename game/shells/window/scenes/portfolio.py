@@ -11,8 +11,8 @@ from pathlib import Path
 import pygame
 
 from game.core.portfolio.load import check_file
-from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, NOTE, SAVE, TALK, PortfolioRun,
-                                    leave_quarter)
+from game.app.portfolio_run import (AGAIN, ASK_TO_LEAVE, CHANGED, FINISHED, LEAVE, NOTE, SAVE, TALK, UNRESUMABLE,
+                                    PortfolioRun, leave_quarter)
 from game.app.quarter_week import linked_playthrough
 from game.app.portfolio_view import CHART_CAPTION, DEBRIEF, PLAN, QUARTER, PortfolioPage
 from game.storage.attempts import now_iso
@@ -181,6 +181,10 @@ class PortfolioScene(Scene):
             self.save()
         elif isinstance(said, tuple) and said[0] in (NOTE, CHANGED):
             self.app.notify(said[1])
+        elif isinstance(said, tuple) and said[0] == UNRESUMABLE:  # set aside, as the terminal does: not offered again
+            from game.storage import quarter_saves
+            aside = quarter_saves.discard_quarter(self.player, self.portfolio.id, damaged=True)
+            self.app.notify(said[1] + (f" ({aside[0].upper() + aside[1:]}.)" if aside else ""))
         elif said == FINISHED:
             self.record()
         elif said == AGAIN:
@@ -242,6 +246,12 @@ class PortfolioScene(Scene):
             self.campaign.keep_playing(account_id, session.run.snapshot())
         self.save()
         self._build()
+
+    def keep_conversation(self) -> None:
+        """A logout mid-conversation: the quarter is saved with the replies made in it (its only save)."""
+        if self.talking is not None and not self.talking[1].run.finished:
+            self.campaign.keep_playing(self.talking[0], self.talking[1].run.snapshot())
+            self.save()
 
     def record(self) -> None:
         """The quarter is over: record it and fetch the portfolio's leaderboard."""
