@@ -98,8 +98,8 @@ def test_an_account_back_in_trouble_after_its_conversation_is_told_that_week_and
     # rival's offer in week 11 takes it below again, and there is no second conversation (trial A17)
     p = bundled(next(path for path in BUNDLED if path.stem == "business-banking"))
     campaign, read = _played(p, 2, Plan({}))
-    cafe = [what for what in read["The Good Grind café"] if "in trouble again" in what]
-    assert cafe and cafe[0].startswith("A competitor's offer: it hurt; health:"), read["The Good Grind café"]
+    cafe = [what for what in read["The Copper Kettle café"] if "in trouble again" in what]
+    assert cafe and cafe[0].startswith("A competitor's offer: it hurt; health:"), read["The Copper Kettle café"]
     run = PortfolioRun(seed=2)
     run.start(p)
     run.ranking, run.plan = list(p.ids), Plan({})
@@ -112,11 +112,11 @@ def test_an_account_back_in_trouble_after_its_conversation_is_told_that_week_and
             continue
         run.choose("to_end")
     assert run.campaign.week == 11 and "good-grind" in run.campaign.troubled_this_week()
-    assert "The Good Grind café: A competitor's offer: it hurt; health: " in run.view().tail
+    assert "The Copper Kettle café: A competitor's offer: it hurt; health: " in run.view().tail
     assert "in trouble again" in run.view().tail
     # above the choices, as a loss is (the figure follows the model: since a conversation no longer restarts the
     # cadence clock, neglect has gone on through it)
-    assert re.search(r"The Good Grind café: health \d+, in trouble again: you have had your conversation with them "
+    assert re.search(r"The Copper Kettle café: health \d+, in trouble again: you have had your conversation with them "
                      r"this quarter; only contact and answers can help now\.", run.view().head)
 
 
