@@ -54,18 +54,17 @@ def test_an_attempt_played_alone_or_kept_before_the_story_rebuilds_without_one(t
 
 
 def test_a_scoreboard_from_before_the_story_is_upgraded_and_its_attempts_read_as_no_story(tmp_path, monkeypatch):
-    from game.storage import scoreboard, sql_board
-    full, columns, row = scoreboard.MIGRATIONS, sql_board.COLUMNS, Attempt.row
+    from game.storage import scoreboard
+    from tests.storage.before_quarter import record_as_before_quarter
+    full = scoreboard.MIGRATIONS
     monkeypatch.setattr(scoreboard, "MIGRATIONS", full[:-1])  # the schema before the `quarter` column
-    monkeypatch.setattr(sql_board, "COLUMNS", tuple(c for c in columns if c != "quarter"))
-    monkeypatch.setattr(Attempt, "row", lambda attempt: row(attempt)[:-1])
+    as_today = record_as_before_quarter(monkeypatch)
     scenario, run = _played(STORY, 3)
     old = SQLiteScoreboard(tmp_path / "board.db")
     attempt_id = old.record(Attempt.from_playthrough(run, "Di", "coach", "2026-12-03T10:00:00+00:00"))
     old.close()
     monkeypatch.setattr(scoreboard, "MIGRATIONS", full)
-    monkeypatch.setattr(sql_board, "COLUMNS", columns)
-    monkeypatch.setattr(Attempt, "row", row)
+    as_today()
     board = SQLiteScoreboard(tmp_path / "board.db")
     stored = board.get(attempt_id)
     assert stored.quarter == {}  # kept before the story was: no story, and it still rebuilds
