@@ -182,8 +182,8 @@ def too_often_words(campaign, aid, contact, weeks) -> str:
 
 def revise_options(p, campaign, aid) -> tuple[str, str, tuple[Choice, ...]]:
     a = p.account(aid)
-    head = (f"{a.name} from week {campaign.week + 1}: now {contact_words(campaign.plan.contact(aid))}.\n\n"
-            + account_text(p, a))
+    planned = contact_words(campaign.plan.contact(aid))  # as the plan stands, not a choice just made
+    head = f"{a.name}, from week {campaign.week + 1} on (planned now: {planned}).\n\n" + account_text(p, a)
     items = [Choice("No contact", ("revise_set", None))]
     for m in METHODS:
         for f in FREQUENCIES:

@@ -1,4 +1,5 @@
-"""An attempt's debrief, rebuilt from the choices the scoreboard stored."""
+"""An attempt's debrief, rebuilt from the choices the scoreboard stored (and, for a conversation a portfolio
+quarter asked for, the quarter's story it was played in: the customer's lines are the ones shown)."""
 from __future__ import annotations
 
 from game.core.engine import Playthrough
@@ -15,7 +16,8 @@ def rebuild(library, attempt):
         return None, f"The scenario '{attempt.scenario}' is no longer in the library, so this attempt can't be replayed."
     scenario = entry.scenario
     snapshot = {"scenario": scenario.id, "version": attempt.version, "content_hash": attempt.content_hash,
-                "seed": attempt.seed, "choices": list(attempt.choices), "persona": attempt.persona or None}
+                "seed": attempt.seed, "choices": list(attempt.choices), "persona": attempt.persona or None,
+                "quarter": attempt.quarter or None}  # the quarter's story, so its lines are the ones shown
     same = scenario.content_hash == attempt.content_hash
     try:
         run = Playthrough.restore(scenario, snapshot, strict=same)

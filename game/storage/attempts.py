@@ -101,6 +101,9 @@ class Attempt:
     active_s: float | None = None  # time on task (the window open on it); None when not measured
     scripted: bool = False  # played by a script (play --choices / --plan), not by a person at a screen
     mastery: int = MASTERY_DEFAULT  # the score that passed in this scenario when it was played (xAPI success)
+    # the portfolio quarter's story on the account when a quarter asked for the conversation
+    # (game/core/quarter_story.py, QuarterStory.to_dict()); {} when played alone (and for records before it)
+    quarter: dict  # default: a new empty dict
     registration: str  # default: a new random UUID (new_registration)
     id: int | None = None
 
@@ -112,7 +115,7 @@ class Attempt:
                  levers: dict, rules: dict, score: int, grade: str, outcome: str, ending: str | None = None,
                  steps: list = NEW, persona: str = "", persona_style: str = "", player_style: str = "",
                  status: str = "finished", learner: str = "", active_s: float | None = None, scripted: bool = False,
-                 mastery: int = MASTERY_DEFAULT, registration: str = NEW, id: int | None = None):
+                 mastery: int = MASTERY_DEFAULT, quarter: dict = NEW, registration: str = NEW, id: int | None = None):
         self.player, self.scenario, self.version, self.content_hash = player, scenario, version, content_hash
         self.title, self.mode, self.seed, self.started_at = title, mode, seed, started_at
         self.finished_at, self.duration_s, self.choices, self.path = finished_at, duration_s, choices, path
@@ -122,6 +125,7 @@ class Attempt:
         self.persona, self.persona_style, self.player_style = persona, persona_style, player_style
         self.status, self.learner, self.active_s, self.scripted = status, learner, active_s, scripted
         self.mastery = mastery
+        self.quarter = {} if quarter is NEW else quarter
         self.registration = new_registration() if registration is NEW else registration
         self.id = id
 
@@ -164,7 +168,7 @@ class Attempt:
                           zip(result.steps, [*(step_times or []), *[None] * len(result.steps)])],
                    status="finished" if run.finished else "abandoned", learner=clean_learner_id(learner),
                    active_s=None if active_s is None else round(max(0.0, active_s), 3), scripted=scripted,
-                   mastery=scenario.mastery)
+                   mastery=scenario.mastery, quarter=run.story.to_dict() if run.story else {})
 
     @property
     def person(self) -> str:
@@ -207,7 +211,7 @@ class Attempt:
                 json.dumps(self.choices), json.dumps(self.path), json.dumps(self.levers),
                 json.dumps(self.rules), self.breaches, self.score, self.grade, self.outcome, self.ending,
                 self.persona, self.persona_style, self.player_style, self.status, self.learner, self.person,
-                self.active_s, int(self.scripted), self.mastery)
+                self.active_s, int(self.scripted), self.mastery, json.dumps(self.quarter))
 
 
     def numbers(self) -> tuple:
@@ -278,6 +282,8 @@ def attempt_problem(attempt) -> str | None:
             return "'duration_s' or 'active_s' is not a number"
         if attempt.ending is not None and not isinstance(attempt.ending, str):
             return "'ending' is not text"
+        if not isinstance(attempt.quarter, dict):
+            return "'quarter' is not a mapping"
         if not isinstance(attempt.scripted, bool):
             return "'scripted' is not true or false"
         if not attempt.registration:

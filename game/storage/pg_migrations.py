@@ -108,4 +108,6 @@ SCHEMA = [
     certificate_migration(sqlite=False) + people_months_migration(POSTGRES_WEEK, sqlite=False),
     # version 12 (SQLite's 18): the scenarios view over any range of weeks (team_scenario_weeks.py)
     scenario_weeks_migration(POSTGRES_WEEK, sqlite=False),
+    # version 13 (SQLite's 20): the quarter's story a conversation was played in (issue 31; '{}': none)
+    "ALTER TABLE attempts ADD COLUMN quarter TEXT NOT NULL DEFAULT '{}';",
 ]

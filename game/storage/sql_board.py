@@ -33,7 +33,7 @@ from game.storage.views import BoardViews, keep_summaries
 COLUMNS = ("registration", "player", "scenario", "version", "content_hash", "title", "mode", "seed",
            "started_at", "finished_at", "duration_s", "choices", "path", "levers", "rules", "breaches",
            "score", "grade", "outcome", "ending", "persona", "persona_style", "player_style", "status",
-           "learner", "person", "active_s", "scripted", "mastery")
+           "learner", "person", "active_s", "scripted", "mastery", "quarter")
 FINISHED = "status = 'finished'"
 
 
@@ -60,7 +60,7 @@ HISTORY_COLUMNS = ("id", "player", "learner", "scenario", "title", "mode", "fini
                    "levers", "rules", "score", "grade", "outcome", "persona", "persona_style", "player_style",
                    "status")
 _SUMMARY_BLANKS = {"version": 0, "content_hash": "", "seed": 0, "started_at": "", "path": "[]", "registration": "",
-                   "steps": "[]"}
+                   "steps": "[]", "quarter": "{}"}
 
 
 class StoredAttempt(Attempt):
@@ -71,6 +71,7 @@ class StoredAttempt(Attempt):
     levers = _StoredJSON()
     rules = _StoredJSON()
     steps = _StoredJSON()
+    quarter = _StoredJSON()
 
     @property
     def summary(self) -> bool:

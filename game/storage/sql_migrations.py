@@ -154,4 +154,8 @@ MIGRATIONS = [
     # version 19: each attempt's line of the reviewer's JSON kept ready (kept_json.py), filled here and kept
     # by triggers in the transaction of every write (a tuple: one statement each, a trigger has semicolons)
     kept_json_migration(),
+    # version 20: the portfolio quarter's story on the account a conversation was played in (issue 31), so its
+    # debrief, rebuilt from the attempt, shows the customer's lines as they were shown; '{}' (records before it
+    # and conversations played alone): no story
+    "ALTER TABLE attempts ADD COLUMN quarter TEXT NOT NULL DEFAULT '{}';",
 ]

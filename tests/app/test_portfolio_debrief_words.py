@@ -41,7 +41,9 @@ def test_an_account_whose_only_contact_was_its_conversation_is_not_called_never_
     [line] = [x for x in figure_lines(p, d) if x.startswith("Neglect cost")]
     assert "The Good Grind café" in line
     assert "The Good Grind café (never contacted)" not in line and "The Good Grind café, " not in line
-    assert "The Good Grind café (left without contact from week" in line, (talked, line)
+    # issue 31 (trial 2): a conversation is not contact for the cadence clock, so the line does not say it was
+    assert "The Good Grind café (no planned contact all quarter; your conversation in week " in line, (talked, line)
+    assert "did not count as contact)" in line and "left without contact" not in line
 
 
 def test_lever_percentages_say_what_they_measure_when_every_event_is_let_go():
@@ -53,3 +55,21 @@ def test_lever_percentages_say_what_they_measure_when_every_event_is_let_go():
     full = [w for w in words.values() if w.startswith("100%")]
     assert all("not your answers" in w or "ended no less healthy" in w for w in full)  # said what they count
     assert "Levers your plan exercised (each figure says what it measures)" in view.tail
+
+
+def test_a_conversation_after_the_plan_stopped_is_not_called_contact():
+    """Issue 31 (trial 2): the neglect line named a conversation as the account's last contact, though a
+    conversation does not count as contact for the cadence clock (docs/portfolio-model.md)."""
+    from game.core.portfolio.review import neglect_line
+    p = bundled()
+    result = {"neglect_cost": 8.0, "neglected": [
+        {"account": "good-grind", "from_week": 6, "talked": [9]},
+        {"account": "bloom-stem", "from_week": None, "talked": [3, 8]},
+        {"account": "fenwick-bakeries", "from_week": 4, "talked": []}]}
+    line = neglect_line(p, result)
+    names = {aid: p.account(aid).name for aid in ("good-grind", "bloom-stem", "fenwick-bakeries")}
+    assert (f"{names['good-grind']} (left without planned contact from week 6; your conversation in week 9 did "
+            "not count as contact)") in line
+    assert (f"{names['bloom-stem']} (no planned contact all quarter; your conversations in weeks 3 and 8 did not "
+            "count as contact)") in line
+    assert f"{names['fenwick-bakeries']} (left without contact from week 4)" in line

@@ -172,6 +172,9 @@ def test_the_plan_is_revised_from_the_coming_week_and_what_does_not_fit_is_disab
     page = run.view()
     assert run.page == REVISE_OPTIONS
     assert all(c.enabled for c in page.choices)  # nothing planned yet: everything fits
+    # issue 31 (trial 2): "… from week 2: now no contact." read as if 'no contact' had just been chosen
+    name = p.account("marlow-finch").name
+    assert page.head.startswith(f"{name}, from week 2 on (planned now: no contact).\n"), page.head
     run.choose(("revise_set", Contact("call", "monthly")))
     assert run.plan.contact("marlow-finch") == Contact("call", "monthly") and run.page == QUARTER
     assert run.campaign.to_record()["revisions"] == [{"week": 2, "account": "marlow-finch", "method": "call",

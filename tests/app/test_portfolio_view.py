@@ -152,9 +152,9 @@ def test_a_known_quarter_gives_a_known_debrief(p):
         "  Your plan with every event let go: £11k (your answers added nothing).",
         "  Doing nothing (no contact, nothing answered): £11k (your plan added nothing).",  # a call a bakery ignores
         "  The best plan for 1.5 hours a week, every event it answers put right: £44k."]
-    assert head[-1] == ("Neglect cost £7,801: Greenway Grocers (never contacted) and The Good Grind café (left "
-                        "without contact from week 3) ended the quarter with that much less profit kept than they "
-                        "began with.")  # the café's one contact was its conversation in week 2
+    assert head[-1] == ("Neglect cost £7,801: Greenway Grocers (never contacted) and The Good Grind café (no "
+                        "planned contact all quarter; your conversation in week 2 did not count as contact) ended "
+                        "the quarter with that much less profit kept than they began with.")  # issue 31, trial 2
     assert "You answered 0 of the 12 things that happened on your accounts and let 12 go." in view.coaching
     assert page.tail.endswith("Leaderboard\n1. Ana: 71% (ranking 80%)")
     assert [r.label for r in page.charts] == ["Fenwick Bakeries · 41", "Greenway Grocers · 29",

@@ -247,6 +247,15 @@ def test_quitting_in_a_conversation_resumes_inside_it_with_the_replies_made(tmp_
     assert f"You left the quarter at {where}" in out  # quitting again keeps it there
 
 
+def test_resuming_after_one_reply_says_it_stands(tmp_path):
+    """Issue 31 (trial 2): 'your one reply so far stand'; one reply stands."""
+    start = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + "\n" * 3
+    assert run("portfolio", SHOP, "--text", "--seed", "4", "--player", "Di", stdin=start + "2\nq\n",
+               saves=tmp_path).returncode == 0
+    out = run("portfolio", SHOP, "--text", "--player", "Di", stdin="\nq\n", saves=tmp_path).stdout
+    assert "You are back in your conversation with The Good Grind café: your one reply so far stands." in out
+
+
 def test_losing_an_account_is_announced_as_it_happens(tmp_path):
     answers = "1 2 3 4 5 6 7 8 9\n" + "0\n" * 9 + ("\n" + "1\n" * 12) * 13
     proc = run("portfolio", SHOP, "--text", "--seed", "3", stdin=answers)

@@ -205,3 +205,29 @@ def test_brightsmiles_news_moves_on_from_the_note_about_her_daughter():
     assert any("qualified" in n.text for n in a.notes)
     first = a.lines("disclosure")[0]
     assert not re.search(r"finals|qualified|passed", first), first
+
+
+def test_the_price_after_a_kept_conversation_is_said_in_a_full_sentence():
+    """Issue 31 (trial 2): 'The price, after your conversation of week 2: goodwill, no budget.' was unclear; the
+    follow-up says what happened and what it means."""
+    from game.core.portfolio import story
+    p = bundled()
+    said = []
+    for seed in range(1, 40):
+        campaign = Campaign(p, seed, list(p.ids), Plan({}))
+        while not campaign.finished and not said:
+            for aid in list(campaign.due):
+                campaign.resolve(aid, "retained", "played", 80)
+            if campaign.week < 13:
+                talked = {c.account for c in campaign.conversations if c.outcome == "retained"}
+                said += [story.event_words(campaign, aid, e.kind) for aid, e in campaign.news()
+                         if e.kind == "price-cut" and aid in talked and "conversation" in
+                         story.event_words(campaign, aid, e.kind)]
+            if not campaign.finished and not campaign.due:
+                campaign.next_week()
+        if said:
+            break
+    assert said, "no price request came after a kept conversation in these seeds"
+    assert re.match(r"Your conversation in week \d+ kept their goodwill, but their budget is still tight, so now "
+                    r"they ask about the price\.", said[0]), said[0]
+    assert "goodwill, no budget" not in said[0]

@@ -19,6 +19,7 @@ from game.storage import pg_board, scoreboard, sql_board, team_people_months, te
 from game.storage.certificate_summary import COLUMNS, keep_certificate_summary, temperament_of
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.test_views import some_attempts
+from tests.storage.before_quarter import record_as_before_quarter
 
 DAYS = ["2026-01-05", "2026-01-06", "2026-02-10", "2026-03-01"]
 
@@ -83,6 +84,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_rows_as_a_recount(store,
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE certificate_summary" in s)
     monkeypatch.setattr(module, name, full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
@@ -92,6 +94,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_rows_as_a_recount(store,
         old.record(a)
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(sql_board, "keep_certificate_summary", keep_certificate_summary)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)

@@ -10,6 +10,7 @@ import pytest
 from game.storage import scoreboard, sql_board
 from game.storage.json_sql import sqlite_joined, sqlite_object
 from game.storage.scoreboard import open_scoreboard
+from tests.storage.before_quarter import record_as_before_quarter
 from tests.storage.test_json_export import recorded
 
 FILTERS = [{}, {"scenario": "late-refund"}, {"scenario": "renewal-call"}, {"player": "Łucja Żak"},
@@ -129,8 +130,10 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_lines_as_a_recount(saves
     full = scoreboard.MIGRATIONS
     step = next(i for i, s in enumerate(full) if not isinstance(s, str) and any("attempt_json" in x for x in s))
     monkeypatch.setattr(scoreboard, "MIGRATIONS", full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     old = open_scoreboard()
     attempts = recorded(old, make_attempt)
+    as_today()
     conn = old._connection()
     assert "attempt_json" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.execute("UPDATE attempts SET score = 'ninety' WHERE id = ?", (attempts[1].id,))

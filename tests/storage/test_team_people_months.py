@@ -11,6 +11,7 @@ from game.storage import (certificate_summary, pg_board, scoreboard, sql_board, 
                           team_summary)
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.test_team_views import in_memory, varied
+from tests.storage.before_quarter import record_as_before_quarter
 
 
 def recount(attempts) -> list[tuple]:
@@ -72,6 +73,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_months_as_a_recount(stor
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_people_months" in s)
     monkeypatch.setattr(module, name, full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)  # came later (18 / 12)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
@@ -81,6 +83,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_months_as_a_recount(stor
         old.record(a)
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)

@@ -10,6 +10,7 @@ from game.app import team_view
 from game.storage import pg_board, scoreboard, sql_board, team_scenario_weeks, team_summary
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.test_team_views import in_memory, varied
+from tests.storage.before_quarter import record_as_before_quarter
 
 
 def spread(count=90):
@@ -76,6 +77,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_both_tables_as_a_recount(sto
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_scenario_weeks" in s)
     assert step == (17 if store == "sqlite" else 11)  # SQLite's 18th, PostgreSQL's 12th
     monkeypatch.setattr(module, name, full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", lambda *args: None)
     old = open_scoreboard()
     attempts = spread(80)
@@ -83,6 +85,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_both_tables_as_a_recount(sto
         old.record(a)
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(sql_board, "keep_scenario_weeks", team_scenario_weeks.keep_scenario_weeks)
     board = open_scoreboard()
     assert kept(board) == recount(attempts[:-6])

@@ -13,6 +13,7 @@ from game.storage.files import StorageError
 from game.storage.scoreboard import open_scoreboard
 from tests.storage.old_summary import record_as_before_the_months
 from tests.storage.test_team_views import varied
+from tests.storage.before_quarter import record_as_before_quarter
 
 ORDER = "ORDER BY chosen, scenario, week, person"
 
@@ -94,6 +95,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_summary" in s)
     monkeypatch.setattr(module, name, full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     monkeypatch.setattr(sql_board, "keep_team_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", lambda run, attempt, attempt_id: None)
     monkeypatch.setattr(sql_board, "keep_people_months", lambda run, attempt, attempt_id: None)
@@ -106,6 +108,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_summary_as_a_recount(sto
         old.record(a)
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
     monkeypatch.setattr(sql_board, "keep_people_months", team_people_months.keep_people_months)
@@ -127,6 +130,7 @@ def test_upgrading_from_the_single_filters_adds_the_pairs_and_the_months_as_a_re
     full = getattr(module, name)
     step = next(i for i, s in enumerate(full) if "CREATE TABLE team_months" in s)
     monkeypatch.setattr(module, name, full[:step])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     today = record_as_before_the_months(monkeypatch)  # what recording kept before: no pairs, no months
     old = open_scoreboard()
     attempts = varied()
@@ -135,6 +139,7 @@ def test_upgrading_from_the_single_filters_adds_the_pairs_and_the_months_as_a_re
     assert not any("|" in row[0] for row in old._query("SELECT chosen FROM team_summary", plain=True))
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     today()
     board = open_scoreboard()
     assert kept_rows(board) == recount(attempts[:-5])

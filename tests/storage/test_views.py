@@ -23,6 +23,7 @@ from game.storage.attempts import Attempt
 from game.storage.scoreboard import open_scoreboard
 from tests.fair.scenarios import PERSONAS
 from tests.storage.old_summary import record_as_before_the_months
+from tests.storage.before_quarter import record_as_before_quarter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,6 +107,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     full = getattr(module, name)
     before_views = next(i for i, step in enumerate(full) if "CREATE TABLE scenario_titles" in step)
     monkeypatch.setattr(module, name, full[:before_views])  # later steps (saves in progress) come after
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
 
     def as_before(run, attempt, attempt_id):  # what recording did then: the bests only
         if attempt.status == "finished":
@@ -122,6 +124,7 @@ def test_upgrading_a_scoreboard_with_attempts_fills_the_views_tables(store, monk
     assert old._query("SELECT COUNT(*) AS n FROM bests")[0]["n"] > 0
     old.close()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(sql_board, "keep_summaries", views.keep_summaries)
     monkeypatch.setattr(sql_board, "keep_team_summary", team_summary.keep_team_summary)
     monkeypatch.setattr(sql_board, "keep_certificate_summary", certificate_summary.keep_certificate_summary)
@@ -140,6 +143,7 @@ def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_eve
     full = getattr(module, name)
     keep_widths = views._keep_widths
     monkeypatch.setattr(module, name, full[:full.index(TABLE_WIDTHS)])
+    as_today = record_as_before_quarter(monkeypatch)  # written as then: no `quarter`
     monkeypatch.setattr(views, "_keep_widths", lambda run, attempt: None)  # what recording did then
     today = record_as_before_the_months(monkeypatch)
     old = open_scoreboard()
@@ -149,6 +153,7 @@ def test_the_table_widths_are_kept_from_an_upgrade_on_and_say_what_measuring_eve
     old.close()
     today()
     monkeypatch.setattr(module, name, full)
+    as_today()
     monkeypatch.setattr(views, "_keep_widths", keep_widths)
     board = open_scoreboard()
 

@@ -16,6 +16,7 @@ from game.core.portfolio.quarter import run_account
 from game.core.portfolio import hours
 from game.core.portfolio.debrief_answers import missed_answers, solve_problems_coaching
 from game.core.portfolio.debrief_talks import conversation_effects, conversation_line, left_either_way
+from game.core.portfolio.neglect import left_from, neglect_line, talked_weeks
 from game.core.portfolio.ranking import misplaced, money, ordinal, rank_percent, revenue_order, shown, true_order
 
 PLAN_GAP = {"weekly": 1, "fortnightly": 2, "monthly": 4, "quarterly": 13}  # weeks between planned contacts
@@ -122,32 +123,6 @@ LEVER_MEASURES = {
 }
 
 
-def left_from(campaign: Campaign, account_id: str) -> int | None:
-    """The week from which an account had no more contact (a planned contact or its conversation):
-    None when it never had any."""
-    run = campaign.runs[account_id]
-    touched = [log.week for log in run.log if log.contact or log.conversation]
-    if not touched:
-        return None
-    stops = [r["week"] for r in campaign.revisions if r["account"] == account_id and r.get("method") is None
-             and r["week"] > max(touched)]
-    return stops[-1] if stops else 1 + max(touched)
-
-
-def neglect_line(p: Portfolio, result: dict) -> str:
-    """'Neglect cost £8: The Good Grind café (left without contact from week 11) ended the quarter …'."""
-    def listed(names):
-        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-    neglected = result.get("neglected", [])
-    never = [p.account(n["account"]).name for n in neglected if n["from_week"] is None]
-    said = [f"{listed(never)} (never contacted)"] if never else []
-    said += [f"{p.account(n['account']).name} (left without contact from week {n['from_week']})"
-             for n in neglected if n["from_week"] is not None]
-    who = listed(said) if said else "the accounts left without contact"
-    return (f"Neglect cost {money(p.currency, result['neglect_cost'])}: {who} ended the quarter with that much "
-            f"less profit kept than {'it' if len(neglected) == 1 else 'they'} began with.")
-
-
 def without_conversations(campaign: Campaign, answered: bool = True) -> Campaign:
     """The same quarter (plan, its changes and, with `answered`, the answers) with every linked conversation
     at risk; without `answered`, every event let go."""
@@ -191,7 +166,9 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         end_value = run.profit_kept_cents / 100
         if contact is None and start_value - end_value > 0:
             neglect_cost += start_value - end_value
-            neglected.append({"account": account.id, "from_week": left_from(campaign, account.id)})
+            from_week = left_from(campaign, account.id)
+            neglected.append({"account": account.id, "from_week": from_week,
+                              "talked": talked_weeks(campaign, account.id, from_week)})
         accounts.append({
             "id": account.id, "name": account.name, "worth_rank": order.index(account.id) + 1,
             "contact": contact_words(contact), "best_contact": contact_words(best_contact),
@@ -235,7 +212,8 @@ def debrief(campaign: Campaign, best: Best | None = None) -> dict:
         "best_method": "exact plan phase; weeks by the best-response policy",
         "revenue_earned": round(sum(run.revenue_earned for run in campaign.runs.values()), 2),
         "neglect_cost": round(neglect_cost, 2),
-        "neglected": neglected,  # the accounts whose neglect cost: from which week (None: never contacted)
+        "neglected": neglected,  # the accounts whose neglect cost: from which week without planned contact (None:
+        # never), and the weeks of their conversations from then on (which did not count as contact)
         "accounts_lost": [a["id"] for a in accounts if a["lost_week"]],
         "best_plan": best.plan.to_dict(),
         "levers": lever_pcts,

@@ -50,7 +50,8 @@ AFTER_CONCESSION = {"competitor-offer": "A rival again; a discount kept them in 
 AFTER_TALK = {
     "competitor-offer": {"retained": "A rival tries again since your conversation of week {week} kept them.",
                          "at_risk": "A rival presses; since your talk of week {week} they waver."},
-    "price-cut": {"retained": "The price, after your conversation of week {week}: goodwill, no budget.",
+    "price-cut": {"retained": ("Your conversation in week {week} kept their goodwill, but their budget is still "
+                               "tight, so now they ask about the price."),
                   "at_risk": "The price; your talk of week {week} left them unsure what they pay for."},
     "complaint": {"retained": "New trouble after your conversation of week {week} settled things.",
                   "at_risk": "The trouble goes on after your talk of week {week}."},

@@ -261,7 +261,7 @@ def _play(scenario, run, coach, read, write, player_style: str = "", after_reply
             return
         for number, reply in enumerate(now.replies, 1):
             write(numbered(number, reply) + "\n")
-        step = run.choose(_ask(f"Your reply (1-{len(now.replies)}): ", len(now.replies), read, write))
+        step = run.choose(_ask(f"Your reply (1-{len(now.replies)}, q to leave): ", len(now.replies), read, write))
         if after_reply is not None:
             after_reply()
         if coach:  # assessment mode shows nothing of the score until the debrief

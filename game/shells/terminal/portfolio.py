@@ -306,7 +306,8 @@ def talk(campaign, aid, scenario_for, coach, read, write, keep=None) -> None:
         try:
             run = Playthrough.restore(scenario, kept)
             write(f"You are back in your conversation with {account.name}"
-                  + (f": {_replies(len(run.choices))} so far stand.\n" if run.choices else ".\n"))
+                  + (f": {_replies(len(run.choices))} so far {'stands' if len(run.choices) == 1 else 'stand'}.\n"
+                     if run.choices else ".\n"))
         except SnapshotError:
             write(f"Your conversation with {account.name} cannot go on where you left it (its scenario has changed "
                   "since): it starts again from the top.\n")

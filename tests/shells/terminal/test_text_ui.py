@@ -40,6 +40,12 @@ def test_out_of_range_and_words_ask_again_and_q_quits():
     assert "You left the conversation" in out
 
 
+def test_the_reply_prompt_says_q_leaves():
+    """Issue 31 (trial 2): q left a conversation, but the prompt did not say so."""
+    _, out = play("q\n")
+    assert "Your reply (1-2, q to leave): " in out
+
+
 def test_mood_meter_reads_without_colour():
     assert text.mood_meter("upset") == "[###.] upset"
     assert text.mood_meter("walked_out") == "[####] walked out"
